@@ -1,0 +1,91 @@
+"""The hash-chained audit trail: how an event is hashed, and how a chain is verified.
+
+Each event's hash covers its own fields and the previous event's hash, so editing,
+removing or reordering any event breaks every hash after it. The newest event's
+sequence number and hash are also kept as the chain's head, so cutting events off the
+end is caught too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: str,
+    reviewer: str,
+    workstation: str,
+    case_id: str | None,
+    action: str,
+    payload: Mapping[str, Any],
+    prev_hash: str,
+) -> str:
+    body = json.dumps(
+        [seq, at, reviewer, workstation, case_id, action, payload, prev_hash],
+        separators=(",", ":"),
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    events: int
+    first_bad_seq: int | None = None
+    problem: str | None = None
+
+
+def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None) -> ChainReport:
+    """Walk the events in sequence order; name the first one that does not fit.
+
+    ``rows`` are stored events (payload as stored JSON text); ``head`` is the recorded
+    (seq, hash) of the newest event, or None for a store that has never recorded one.
+    """
+    prev_hash = GENESIS
+    expected_seq = 1
+    count = 0
+    for row in rows:
+        seq = int(row["seq"])
+        if seq != expected_seq:
+            missing = "removed" if seq > expected_seq else "out of order"
+            return ChainReport(False, count, expected_seq, f"event {expected_seq} is {missing}")
+        if row["prev_hash"] != prev_hash:
+            return ChainReport(False, count, seq, f"event {seq} does not follow event {seq - 1}")
+        try:
+            payload = json.loads(row["payload"])
+        except (TypeError, ValueError):
+            return ChainReport(False, count, seq, f"event {seq} has an unreadable payload")
+        recomputed = event_hash(
+            seq=seq,
+            at=row["at"],
+            reviewer=row["reviewer"],
+            workstation=row["workstation"],
+            case_id=row["case_id"],
+            action=row["action"],
+            payload=payload,
+            prev_hash=row["prev_hash"],
+        )
+        if recomputed != row["hash"]:
+            return ChainReport(False, count, seq, f"event {seq} was edited")
+        prev_hash = row["hash"]
+        expected_seq += 1
+        count += 1
+    if head is not None:
+        head_seq, head_hash = head
+        if head_seq != count or head_hash != prev_hash:
+            if head_seq > count:
+                return ChainReport(False, count, count + 1, f"events {count + 1}..{head_seq} were removed")
+            return ChainReport(False, count, head_seq, "the chain's recorded head does not match")
+    elif count:
+        return ChainReport(False, count, 1, "the chain's head record is missing")
+    return ChainReport(True, count)

@@ -1,0 +1,291 @@
+"""The command line: ``demand-desk`` opens the window; subcommands work headless.
+
+The command line is a public contract (DESIGN.md, "Command line"): JSON with --json,
+messages on stderr, exit 0 on success, 1 when the action could not be done, 2 on a
+usage error. Headless use never prompts when DEMAND_DESK_PASSPHRASE (and, where a PIN
+is needed, DEMAND_DESK_PIN) are set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from app import datadir, keys, services
+from app.datadir import DataDir, DataDirError
+from app.intake.pdf import IntakeError
+from app.model import KeyStorage
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    pass
+
+
+def _secret(env: str, prompt: str) -> str | None:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def _need_secret(env: str, prompt: str, what: str) -> str:
+    value = _secret(env, prompt)
+    if not value:
+        raise CliError(f"{what} is needed: set {env} or run in a terminal.")
+    return value
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(text)
+
+
+def _open(args: argparse.Namespace) -> services.Desk:
+    """Unlock the data directory and act as --reviewer (PIN checked) or the default reviewer."""
+    root: DataDir = args.root
+    config = root.read_config()
+    passphrase = os.environ.get("DEMAND_DESK_PASSPHRASE") or None
+    if passphrase is None and config.key_storage is KeyStorage.PASSPHRASE:
+        passphrase = _need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
+    desk = services.unlock(root, passphrase=passphrase)
+    try:
+        if args.reviewer:
+            pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.reviewer}: ", "The reviewer's PIN")
+            desk.sign_in(args.reviewer, pin)
+        else:
+            desk.act_as_default_reviewer()
+    except BaseException:
+        desk.close()
+        raise
+    return desk
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    storage = args.key_storage
+    passphrase = _secret("DEMAND_DESK_PASSPHRASE", "Choose a workstation passphrase: ")
+    if storage == "auto":
+        storage = "keyring" if keys.keyring_available() and not passphrase else "passphrase"
+    reviewer = args.reviewer or _input("First reviewer's name: ")
+    workstation = args.workstation or _input("Workstation name: ")
+    pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {reviewer}: ", "The first reviewer's PIN")
+    desk = services.set_up(
+        args.root,
+        workstation=workstation,
+        reviewer=reviewer,
+        pin=pin,
+        passphrase=passphrase,
+        key_storage=KeyStorage(storage),
+    )
+    desk.close()
+    _emit(
+        args,
+        {
+            "data_dir": str(args.root.root),
+            "workstation": workstation,
+            "reviewer": reviewer,
+            "key_storage": storage,
+        },
+        f"Set up {workstation} in {args.root.root} (key kept by {storage}); reviewer {reviewer}.",
+    )
+    return EXIT_OK
+
+
+def _input(prompt: str) -> str:
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CliError(f"{prompt.rstrip(': ')} is needed (pass it as an option).")
+    return input(prompt)
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        untrusted_pdf = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    with _desk(args) as desk:
+        print(f"Reading {path.name}…", file=sys.stderr)
+        case_id = desk.intake(untrusted_pdf, path.name)
+        facts = desk.facts(case_id)
+    _emit(args, facts, f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s).")
+    return EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        facts = desk.facts(desk.resolve_case(args.case))
+    _emit(args, facts, json.dumps(facts, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        rows = [asdict(c) | {"status": c.status.value} for c in desk.cases()]
+    lines = [
+        f"{r['reference']:<18} {r['case_id']}  {r['status']:<18} "
+        f"due {r['response_due'] or '-':<10} {r['title'] or ''}"
+        for r in rows
+    ]
+    _emit(args, rows, "\n".join(lines) if lines else "No cases.")
+    return EXIT_OK
+
+
+def cmd_reviewer_add(args: argparse.Namespace) -> int:
+    pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
+    with _desk(args) as desk:
+        added = desk.add_reviewer(args.name, pin, senior=args.senior)
+    _emit(args, asdict(added), f"Added reviewer {added.name}.")
+    return EXIT_OK
+
+
+def cmd_reviewer_list(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        rows = [asdict(r) for r in desk.reviewers()]
+    _emit(args, rows, "\n".join(r["name"] + (" (senior)" if r["senior"] else "") for r in rows))
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        report = desk.verify_audit()
+    if report.ok:
+        _emit(args, asdict(report), f"Audit trail whole: {report.events} events.")
+        return EXIT_OK
+    _emit(args, asdict(report), f"Audit trail broken at event {report.first_bad_seq}: {report.problem}.")
+    return EXIT_FAILED
+
+
+def cmd_audit_show(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        case_id = desk.resolve_case(args.case) if args.case else None
+        events = [asdict(e) for e in desk.audit_trail(case_id)]
+    lines = [
+        f"{e['seq']:>5} {e['at']} {e['reviewer']:<12} {e['action']:<20} {e['case_id'] or ''}" for e in events
+    ]
+    _emit(args, events, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    old = _need_secret("DEMAND_DESK_PASSPHRASE", "Current passphrase: ", "The current passphrase")
+    new = _need_secret("DEMAND_DESK_NEW_PASSPHRASE", "New passphrase: ", "The new passphrase")
+    services.change_passphrase(args.root, old, new)
+    _emit(args, {"changed": True}, "Passphrase changed; the case store was not re-encrypted.")
+    return EXIT_OK
+
+
+class _desk:  # noqa: N801 - reads as a function at the call site
+    """``with _desk(args) as desk:`` — unlocked for the command, closed after it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    def __enter__(self) -> services.Desk:
+        self.desk = _open(self.args)
+        return self.desk
+
+    def __exit__(self, *exc: object) -> None:
+        self.desk.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="demand-desk",
+        description="Review government demands for customer data. With no command, opens the window.",
+    )
+    parser.add_argument("--data-dir", help="data directory (default: $DEMAND_DESK_HOME or the user data dir)")
+    parser.add_argument("--reviewer", help="act as this reviewer (PIN from $DEMAND_DESK_PIN)")
+    parser.add_argument("--demo-if-empty", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        group: Any, name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
+        p = group.add_parser(name, help=help_, description=help_)
+        p.add_argument("--json", action="store_true", help="print JSON")
+        # Also accepted after the command; SUPPRESS keeps the global value when absent.
+        p.add_argument("--reviewer", default=argparse.SUPPRESS, help="act as this reviewer")
+        p.set_defaults(func=func)
+        return p
+
+    p = add(sub, "init", cmd_init, "set up a new data directory")
+    p.add_argument("--workstation", help="this workstation's name")
+    p.add_argument("--key-storage", choices=["auto", "keyring", "passphrase"], default="auto")
+
+    p = add(sub, "intake", cmd_intake, "store a demand PDF as a new case and print its facts")
+    p.add_argument("file")
+    p = add(sub, "facts", cmd_facts, "print a case's facts")
+    p.add_argument("case", help="case id (or a unique start of it) or reference")
+    add(sub, "cases", cmd_cases, "list cases")
+
+    reviewer = sub.add_parser("reviewer", help="manage reviewers").add_subparsers(
+        dest="action", required=True
+    )
+    p = add(reviewer, "add", cmd_reviewer_add, "add a reviewer (PIN from $DEMAND_DESK_PIN)")
+    p.add_argument("name")
+    p.add_argument("--senior", action="store_true", help="may do senior review")
+    add(reviewer, "list", cmd_reviewer_list, "list reviewers")
+
+    trail = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
+    add(trail, "verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first bad event")
+    p = add(trail, "show", cmd_audit_show, "print the trail, or one case's")
+    p.add_argument("case", nargs="?")
+
+    secret = sub.add_parser("passphrase", help="the workstation passphrase").add_subparsers(
+        dest="action", required=True
+    )
+    add(
+        secret,
+        "change",
+        cmd_passphrase_change,
+        "re-wrap the key (old from $DEMAND_DESK_PASSPHRASE, new from $DEMAND_DESK_NEW_PASSPHRASE)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--worker"] and len(argv) == 2:  # frozen builds start reader processes this way
+        return _run_worker(argv[1])
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.root = datadir.resolve(args.data_dir)
+    if args.command is None:
+        from ui.main import run_gui  # Qt is imported only when the window is wanted
+
+        return run_gui(args.root, demo_if_empty=args.demo_if_empty)
+    try:
+        return int(args.func(args))
+    except (CliError, services.DeskError, DataDirError, IntakeError) as exc:
+        print(f"demand-desk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_worker(module: str) -> int:
+    if module == "app.intake.pdfprobe":
+        from app.intake import pdfprobe
+
+        return pdfprobe.main()
+    print(f"unknown worker {module}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

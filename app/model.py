@@ -1,0 +1,140 @@
+"""Typed ids, enums and records shared by every layer.
+
+The enums are persisted and exported (database, Facts JSON, bundles), so their string
+values are part of the storage format: add values, never rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, NewType
+
+CaseId = NewType("CaseId", str)
+
+# Bumped when the meaning of a stored enum value or the Facts JSON shape changes.
+FACTS_FORMAT = 1
+
+
+class Instrument(StrEnum):
+    SUBPOENA = "subpoena"
+    COURT_ORDER = "court_order"
+    SEARCH_WARRANT = "search_warrant"
+    EMERGENCY_REQUEST = "emergency_request"
+    NSL = "nsl"
+    FISA_ORDER = "fisa_order"
+    PRODUCTION_ORDER = "production_order"
+    CIVIL_SUBPOENA = "civil_subpoena"
+    PRESERVATION_REQUEST = "preservation_request"
+    OTHER = "other"
+
+
+class CaseStatus(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    AWAITING_APPROVAL = "awaiting_approval"
+    DECIDED = "decided"
+    CLOSED = "closed"
+
+
+class KeyStorage(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a storage mode, not a secret
+
+
+class PageSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+    NONE = "none"
+
+
+# The scalar facts of a case, in the order the Facts tab shows them. Each maps to a
+# key of the Facts JSON (DESIGN.md); list-valued facts live in their own tables.
+SCALAR_FACTS: tuple[str, ...] = (
+    "instrument",
+    "issuing_authority",
+    "country",
+    "date_issued",
+    "signed",
+    "addressee",
+    "response_due",
+    "emergency",
+)
+
+# Facts a reviewer may edit from the Facts tab or the CLI, with the type each holds.
+EDITABLE_FACTS: dict[str, type] = {
+    "instrument": str,
+    "issuing_authority": str,
+    "country": str,
+    "date_issued": str,
+    "signed": bool,
+    "addressee": str,
+    "response_due": str,
+    "emergency": bool,
+    "date_range_from": str,
+    "date_range_to": str,
+}
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    name: str
+    senior: bool = False
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the queue."""
+
+    case_id: CaseId
+    reference: str
+    received_at: str
+    response_due: str | None
+    country: str | None
+    instrument: str | None
+    status: CaseStatus
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    box: tuple[float, float, float, float]  # PDF points, origin top-left
+    confidence: float = 100.0
+
+
+@dataclass
+class PageText:
+    page_no: int  # 1-based, as reviewers count pages
+    width: float
+    height: float
+    source: PageSource
+    text: str = ""
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    at: str
+    reviewer: str
+    workstation: str
+    case_id: str | None
+    action: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """A scalar fact as the Facts tab shows it: current value, where it came from."""
+
+    key: str
+    value: Any
+    source: str  # "auto" | "reviewer"
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
+    original: Any = None
+    updated_by: str | None = None

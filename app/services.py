@@ -1,0 +1,623 @@
+"""The use cases: one method per thing a reviewer does. The GUI and the CLI both call these.
+
+``set_up`` makes a new workstation, ``unlock`` opens an existing one and returns a
+``Desk``: the unlocked store plus the reviewer acting on it. Every change goes through
+``Desk._record``, inside the same transaction as the change, so the audit trail and
+the data never disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from app import audit, keys
+from app.audit import ChainReport
+from app.datadir import DataDir, DataDirError, WorkstationConfig
+from app.fsutil import ensure_private_dir
+from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
+from app.model import (
+    EDITABLE_FACTS,
+    SCALAR_FACTS,
+    AuditEvent,
+    CaseId,
+    CaseStatus,
+    CaseSummary,
+    FactValue,
+    Instrument,
+    KeyStorage,
+    PageSource,
+    PageText,
+    Reviewer,
+    Word,
+)
+from db import Store, StoreError, WrongKeyError
+from db.store import dumps
+
+Clock = Callable[[], datetime]
+
+DEFAULT_IDLE_LOCK_MINUTES = 10
+MIN_PIN_LENGTH = 4
+_PIN_HASHER = PasswordHasher()  # Argon2id, 64 MiB: a stolen store does not give up PINs cheaply
+
+
+class DeskError(Exception):
+    """A user action that cannot be done; the message says why and what to do."""
+
+
+class NotSignedInError(DeskError):
+    pass
+
+
+class WrongPinError(DeskError):
+    pass
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _check_pin(pin: str) -> None:
+    if len(pin) < MIN_PIN_LENGTH:
+        raise DeskError(f"A PIN needs at least {MIN_PIN_LENGTH} characters.")
+
+
+def _check_name(name: str, what: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
+        raise DeskError(f"The {what} needs a name of 1 to 80 printable characters.")
+    return name
+
+
+# -- setting up and unlocking ---------------------------------------------------------
+
+
+def set_up(
+    data_dir: DataDir,
+    *,
+    workstation: str,
+    reviewer: str,
+    pin: str,
+    passphrase: str | None,
+    key_storage: KeyStorage,
+    demo: bool = False,
+    clock: Clock = _utc_now,
+) -> Desk:
+    """Create a new data directory: key, encrypted store, first reviewer, first audit event."""
+    workstation = _check_name(workstation, "workstation")
+    reviewer = _check_name(reviewer, "reviewer")
+    _check_pin(pin)
+    if data_dir.is_initialised() or data_dir.store_path.exists():
+        raise DeskError(f"{data_dir.root} is already set up; open it instead.")
+    if key_storage is KeyStorage.PASSPHRASE and not passphrase:
+        raise DeskError("Choose a workstation passphrase to protect the database key.")
+    ensure_private_dir(data_dir.root)
+    config = WorkstationConfig(
+        store_id=uuid.uuid4().hex, workstation=workstation, key_storage=key_storage, demo=demo
+    )
+    key = keys.new_database_key()
+    if key_storage is KeyStorage.KEYRING:
+        keys.keyring_store(config.store_id, key)
+    if passphrase:
+        # With the keyring, a passphrase-wrapped copy is the way back in if the keyring is reset.
+        keys.write_key_file(data_dir.key_path, keys.wrap_key(key, passphrase))
+    store = Store(data_dir.store_path, key)
+    try:
+        now = _iso(clock())
+        with store.atomic():
+            store.set_setting("workstation", workstation)
+            store.set_setting("created_at", now)
+            store.set_setting("default_reviewer", reviewer)
+            store.set_setting("idle_lock_minutes", str(DEFAULT_IDLE_LOCK_MINUTES))
+            store.add_reviewer(reviewer, _PIN_HASHER.hash(pin), True, now)
+        desk = Desk(data_dir, config, store, clock)
+        desk.reviewer = Reviewer(reviewer, senior=True)
+        desk._record(
+            "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
+        )
+        desk._record("reviewer.added", None, {"name": reviewer, "senior": True})
+    except BaseException:
+        store.close()
+        raise
+    # Written last: a directory without it is not set up, so a failed set-up can be retried.
+    data_dir.write_config(config)
+    return desk
+
+
+def unlock(
+    data_dir: DataDir,
+    *,
+    passphrase: str | None = None,
+    clock: Clock = _utc_now,
+) -> Desk:
+    """Open the store with the key from the keyring, or unwrapped with the passphrase.
+
+    A passphrase, when given, is always tried first: it is the way in that does not
+    depend on the desktop session.
+    """
+    config = data_dir.read_config()
+    try:
+        if passphrase is not None:
+            key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), passphrase)
+        elif config.key_storage is KeyStorage.KEYRING:
+            key = keys.keyring_load(config.store_id)
+        else:
+            raise DeskError("This workstation is unlocked with its passphrase.")
+        store = Store(data_dir.store_path, key)
+    except keys.KeyError_ as exc:
+        raise DeskError(str(exc)) from exc
+    except WrongKeyError as exc:
+        raise DeskError(
+            f"The case store {data_dir.store_path} does not open with this key: it is damaged "
+            "or belongs to another key. Restore the data directory from a backup."
+        ) from exc
+    except StoreError as exc:
+        raise DeskError(str(exc)) from exc
+    return Desk(data_dir, config, store, clock)
+
+
+def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
+    try:
+        keys.change_passphrase(data_dir.key_path, old, new)
+    except keys.KeyError_ as exc:
+        raise DeskError(str(exc)) from exc
+
+
+def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:
+    """The slow, thread-safe half of intake: check the PDF in a reader process."""
+    return probe_pdf(untrusted_pdf, cancelled=cancelled)
+
+
+# -- the unlocked desk -----------------------------------------------------------------
+
+
+class Desk:
+    def __init__(self, data_dir: DataDir, config: WorkstationConfig, store: Store, clock: Clock) -> None:
+        self.data_dir = data_dir
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.reviewer: Reviewer | None = None
+
+    @property
+    def workstation(self) -> str:
+        return self.config.workstation
+
+    def close(self) -> None:
+        self.store.close()
+        self.reviewer = None
+
+    # -- reviewers ---------------------------------------------------------------------
+
+    def default_reviewer(self) -> str | None:
+        return self.store.get_setting("default_reviewer")
+
+    def act_as_default_reviewer(self) -> Reviewer:
+        """Headless use: the passphrase already proved who is at the workstation."""
+        name = self.default_reviewer()
+        row = self.store.get_reviewer(name) if name else None
+        if row is None:
+            raise NotSignedInError("No default reviewer is set; pass --reviewer NAME.")
+        self.reviewer = Reviewer(row["name"], bool(row["senior"]))
+        return self.reviewer
+
+    def check_pin(self, name: str, pin: str) -> Reviewer:
+        row = self.store.get_reviewer(name)
+        if row is None:
+            raise WrongPinError(f"There is no reviewer named {name!r}.")
+        try:
+            _PIN_HASHER.verify(row["pin_hash"], pin)
+        except (VerificationError, InvalidHashError):
+            raise WrongPinError(f"That PIN is not {row['name']}'s.") from None
+        return Reviewer(row["name"], bool(row["senior"]))
+
+    def sign_in(self, name: str, pin: str) -> Reviewer:
+        self.reviewer = self.check_pin(name, pin)
+        return self.reviewer
+
+    def reviewers(self) -> list[Reviewer]:
+        return [Reviewer(r["name"], bool(r["senior"])) for r in self.store.list_reviewers()]
+
+    def add_reviewer(self, name: str, pin: str, *, senior: bool = False) -> Reviewer:
+        name = _check_name(name, "reviewer")
+        _check_pin(pin)
+        actor = self._actor()
+        try:
+            with self.store.atomic():
+                self.store.add_reviewer(name, _PIN_HASHER.hash(pin), senior, _iso(self.clock()))
+                self._record("reviewer.added", None, {"name": name, "senior": senior}, actor=actor)
+        except StoreError as exc:
+            raise DeskError(str(exc)) from exc
+        return Reviewer(name, senior)
+
+    # -- settings ------------------------------------------------------------------------
+
+    def idle_lock_minutes(self) -> int:
+        value = self.store.get_setting("idle_lock_minutes")
+        try:
+            return max(1, int(value)) if value else DEFAULT_IDLE_LOCK_MINUTES
+        except ValueError:
+            return DEFAULT_IDLE_LOCK_MINUTES
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        if not 1 <= minutes <= 240:
+            raise DeskError("Auto-lock must be between 1 and 240 minutes.")
+        with self.store.atomic():
+            self.store.set_setting("idle_lock_minutes", str(minutes))
+            self._record("settings.changed", None, {"idle_lock_minutes": minutes})
+
+    # -- intake --------------------------------------------------------------------------
+
+    def intake(self, untrusted_pdf: bytes, filename: str) -> CaseId:
+        """Check the PDF in a reader process, then store it and its text as a new case.
+
+        Nothing is stored unless the whole PDF reads; the bytes never touch the disk
+        outside the encrypted store.
+        """
+        self._actor()
+        return self.store_intake(untrusted_pdf, filename, read_pdf(untrusted_pdf))
+
+    def store_intake(self, untrusted_pdf: bytes, filename: str, probed: ProbedPdf) -> CaseId:
+        """The second half of intake, for callers that ran ``read_pdf`` off their own thread."""
+        actor = self._actor()
+        now = self.clock()
+        case_id = CaseId(secrets.token_hex(8))
+        name = Path(filename).name or "demand.pdf"
+        digest = hashlib.sha256(untrusted_pdf).hexdigest()
+        with self.store.atomic():
+            reference = self._next_reference(now)
+            self.store.insert_case(
+                {
+                    "id": case_id,
+                    "reference": reference,
+                    "title": Path(name).stem[:120],
+                    "received_at": _iso(now),
+                    "response_due": None,
+                    "country": None,
+                    "instrument": None,
+                    "status": CaseStatus.NEW.value,
+                    "created_by": actor,
+                    "updated_at": _iso(now),
+                    "version_id": uuid.uuid4().hex,
+                    "parent_version_id": None,
+                }
+            )
+            doc_id = self.store.insert_document(
+                {
+                    "case_id": case_id,
+                    "filename": name,
+                    "sha256": digest,
+                    "size": len(untrusted_pdf),
+                    "pages": len(probed.pages),
+                    "pdf": untrusted_pdf,
+                    "added_at": _iso(now),
+                }
+            )
+            self.store.insert_pages(doc_id, [_page_row(p) for p in probed.pages])
+            self.store.index_case_text(
+                case_id, reference, Path(name).stem + " " + " ".join(p.text for p in probed.pages)
+            )
+            self._record(
+                "case.intake",
+                case_id,
+                {"reference": reference, "filename": name, "sha256": digest, "pages": len(probed.pages)},
+                actor=actor,
+            )
+        return case_id
+
+    def _next_reference(self, now: datetime) -> str:
+        code = re.sub(r"[^A-Z0-9]", "", self.workstation.upper())[:6] or "WS"
+        prefix = f"{code}-{now.year}-"
+        return f"{prefix}{self.store.references_with_prefix(prefix) + 1:04d}"
+
+    # -- reading cases -------------------------------------------------------------------
+
+    def resolve_case(self, ref: str) -> CaseId:
+        found = self.store.find_case_ids(ref.strip())
+        if not found:
+            raise DeskError(f"No case matches {ref!r}.")
+        if len(found) > 1:
+            raise DeskError(f"{ref!r} matches {len(found)} cases; give more of the id.")
+        return CaseId(found[0])
+
+    def cases(self) -> list[CaseSummary]:
+        return [
+            CaseSummary(
+                case_id=CaseId(r["id"]),
+                reference=r["reference"],
+                received_at=r["received_at"],
+                response_due=r["response_due"],
+                country=r["country"],
+                instrument=r["instrument"],
+                status=CaseStatus(r["status"]),
+                title=r["title"],
+            )
+            for r in self.store.list_cases()
+        ]
+
+    def search(self, text: str) -> list[CaseId]:
+        """Cases whose text contains every word typed (prefix match on the last)."""
+        terms = re.findall(r"\w+", text)
+        if not terms:
+            return []
+        query = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
+        return [CaseId(c) for c in self.store.search_cases(query.strip())]
+
+    def document(self, case_id: CaseId) -> bytes:
+        row = self.store.get_document(case_id)
+        if row is None:
+            raise DeskError("This case has no document.")
+        return bytes(row["pdf"])
+
+    def pages(self, case_id: CaseId) -> list[PageText]:
+        return [
+            PageText(
+                page_no=r["page_no"],
+                width=r["width"],
+                height=r["height"],
+                source=PageSource(r["source"]),
+                text=r["text"],
+                words=[Word(w[0], (w[1], w[2], w[3], w[4])) for w in json.loads(r["words"])],
+            )
+            for r in self.store.get_pages(case_id)
+        ]
+
+    def fact_values(self, case_id: CaseId) -> list[FactValue]:
+        """The scalar facts in display order, unknown ones included as None."""
+        stored = {r["key"]: r for r in self.store.get_facts(case_id)}
+        values = []
+        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to"):
+            row = stored.get(key)
+            if row is None:
+                values.append(FactValue(key, None, "auto"))
+                continue
+            values.append(
+                FactValue(
+                    key=key,
+                    value=json.loads(row["value"]) if row["value"] is not None else None,
+                    source=row["source"],
+                    page=row["page"],
+                    box=tuple(json.loads(row["box"])) if row["box"] else None,
+                    confidence=row["confidence"],
+                    original=json.loads(row["original_value"]) if row["original_value"] else None,
+                    updated_by=row["updated_by"],
+                )
+            )
+        return values
+
+    def facts(self, case_id: CaseId) -> dict[str, Any]:
+        """The Facts JSON of DESIGN.md: every key present, unknown values null."""
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        doc = self.store.get_document(case_id)
+        pages = self.store.get_pages(case_id)
+        scalar = {f.key: f.value for f in self.fact_values(case_id)}
+        secrecy = self.store.get_secrecy_order(case_id)
+        return {
+            "case_id": case_id,
+            "reference": case["reference"],
+            "pages": doc["pages"] if doc else 0,
+            "ocr_used": any(p["source"] == PageSource.OCR.value for p in pages),
+            "instrument": scalar["instrument"],
+            "issuing_authority": scalar["issuing_authority"],
+            "country": scalar["country"],
+            "date_issued": scalar["date_issued"],
+            "signed": scalar["signed"],
+            "addressee": scalar["addressee"],
+            "identifiers": [
+                {
+                    "kind": r["kind"],
+                    "value": r["value"],
+                    "redacted": bool(r["redacted"]),
+                    "page": r["page"],
+                    "box": json.loads(r["box"]) if r["box"] else None,
+                }
+                for r in self.store.get_identifiers(case_id)
+            ],
+            "data_requested": [
+                {
+                    "category": r["category"],
+                    "content": bool(r["content"]),
+                    "text": r["text"],
+                    "page": r["page"],
+                }
+                for r in self.store.get_data_requested(case_id)
+            ],
+            "date_range": {"from": scalar["date_range_from"], "to": scalar["date_range_to"]},
+            "response_due": scalar["response_due"],
+            "emergency": scalar["emergency"],
+            "secrecy_order": {
+                "present": bool(secrecy["present"]) if secrecy else None,
+                "duration_days": secrecy["duration_days"] if secrecy else None,
+                "expires": secrecy["expires"] if secrecy else None,
+                "text": secrecy["text"] if secrecy else None,
+                "page": secrecy["page"] if secrecy else None,
+            },
+        }
+
+    # -- correcting facts ----------------------------------------------------------------
+
+    def correct_fact(self, case_id: CaseId, key: str, value: Any, reason: str = "") -> FactValue:
+        """A reviewer's correction: the new value wins, the first reading is kept beside it."""
+        actor = self._actor()
+        value = _coerce_fact(key, value)
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        current = {f.key: f for f in self.fact_values(case_id)}[key]
+        if current.value == value:
+            return current
+        original = current.original if current.source == "reviewer" else current.value
+        now = _iso(self.clock())
+        with self.store.atomic():
+            self.store.upsert_fact(
+                {
+                    "case_id": case_id,
+                    "key": key,
+                    "value": dumps(value),
+                    "page": current.page,
+                    "box": dumps(list(current.box)) if current.box else None,
+                    "confidence": None,
+                    "source": "reviewer",
+                    "original_value": dumps(original) if original is not None else None,
+                    "updated_by": actor,
+                    "updated_at": now,
+                }
+            )
+            # The queue shows these columns; keep them in step with the facts.
+            mirrored = {"instrument": "instrument", "country": "country", "response_due": "response_due"}
+            fields: dict[str, Any] = {"updated_at": now}
+            if key in mirrored:
+                fields[mirrored[key]] = value
+            if case["status"] == CaseStatus.NEW.value:
+                fields["status"] = CaseStatus.IN_REVIEW.value
+            self.store.update_case(case_id, fields)
+            self._record(
+                "fact.corrected",
+                case_id,
+                {"key": key, "from": current.value, "to": value, "reason": reason},
+                actor=actor,
+            )
+        return {f.key: f for f in self.fact_values(case_id)}[key]
+
+    # -- audit ---------------------------------------------------------------------------
+
+    def audit_trail(self, case_id: CaseId | None = None) -> list[AuditEvent]:
+        return [
+            AuditEvent(
+                seq=r["seq"],
+                at=r["at"],
+                reviewer=r["reviewer"],
+                workstation=r["workstation"],
+                case_id=r["case_id"],
+                action=r["action"],
+                payload=json.loads(r["payload"]),
+                prev_hash=r["prev_hash"],
+                hash=r["hash"],
+            )
+            for r in self.store.audit_events(case_id)
+        ]
+
+    def verify_audit(self) -> ChainReport:
+        raw = self.store.get_setting("audit_head")
+        head: tuple[int, str] | None = None
+        if raw:
+            seq, _, digest = raw.partition(":")
+            head = (int(seq), digest)
+        return audit.verify_chain(self.store.audit_events(), head)
+
+    def _actor(self) -> str:
+        if self.reviewer is None:
+            raise NotSignedInError("Sign in as a reviewer first.")
+        return self.reviewer.name
+
+    def _record(
+        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+    ) -> None:
+        """Append one audit event; joins the caller's transaction when there is one."""
+        actor = actor or self._actor()
+        with self.store.atomic():
+            last = self.store.audit_last()
+            seq = (last["seq"] if last else 0) + 1
+            prev_hash = last["hash"] if last else audit.GENESIS
+            at = _iso(self.clock())
+            digest = audit.event_hash(
+                seq=seq,
+                at=at,
+                reviewer=actor,
+                workstation=self.workstation,
+                case_id=case_id,
+                action=action,
+                payload=payload,
+                prev_hash=prev_hash,
+            )
+            self.store.insert_audit(
+                {
+                    "seq": seq,
+                    "at": at,
+                    "reviewer": actor,
+                    "workstation": self.workstation,
+                    "case_id": case_id,
+                    "action": action,
+                    "payload": dumps(payload),
+                    "prev_hash": prev_hash,
+                    "hash": digest,
+                }
+            )
+            self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+def _page_row(page: PageText) -> dict[str, Any]:
+    return {
+        "page_no": page.page_no,
+        "width": page.width,
+        "height": page.height,
+        "source": page.source.value,
+        "text": page.text,
+        "words": dumps([[w.text, *w.box] for w in page.words]),
+    }
+
+
+def _coerce_fact(key: str, value: Any) -> Any:
+    """Turn what a reviewer typed into the stored type, or refuse with a clear reason."""
+    if key not in EDITABLE_FACTS:
+        raise DeskError(f"{key!r} is not a fact that can be edited.")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    kind = EDITABLE_FACTS[key]
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"yes", "true", "1", "y"}:
+            return True
+        if text in {"no", "false", "0", "n"}:
+            return False
+        raise DeskError(f"{key} is yes or no.")
+    text = str(value).strip()
+    if key in {"date_issued", "response_due", "date_range_from", "date_range_to"}:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise DeskError(f"{key} must be a date written YYYY-MM-DD.") from None
+    if key == "instrument":
+        try:
+            return Instrument(text).value
+        except ValueError:
+            raise DeskError(
+                f"Unknown instrument {text!r}; one of: {', '.join(i.value for i in Instrument)}."
+            ) from None
+    if key == "country":
+        if not re.fullmatch(r"[A-Za-z]{2}", text):
+            raise DeskError("country is a two-letter ISO code, such as US or IE.")
+        return text.upper()
+    return text
+
+
+__all__ = [
+    "Desk",
+    "DeskError",
+    "DataDirError",
+    "IntakeError",
+    "NotSignedInError",
+    "WrongPinError",
+    "change_passphrase",
+    "read_pdf",
+    "set_up",
+    "unlock",
+]

@@ -1,0 +1,277 @@
+"""The encrypted case store: SQLCipher through sqlite-utils. The only place SQL lives.
+
+Every method is a small, named query; the domain above never sees a cursor. Writes
+that belong together run inside ``with store.atomic():`` so a crash leaves either all
+of an action or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from db.migrations import MIGRATIONS, Migration
+
+Row = dict[str, Any]
+
+
+class StoreError(Exception):
+    """The store could not be opened or used; the message says why in plain words."""
+
+
+class WrongKeyError(StoreError):
+    pass
+
+
+def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    if len(key) != 32:
+        raise StoreError("the database key must be 256 bits")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    # Without this SQLCipher prints HMAC failures for a wrong key on stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    # A raw key (x'…') skips SQLCipher's own PBKDF2: the key is already 256 random bits.
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise WrongKeyError(
+            "The case store could not be opened with this key: the key is wrong or the file is damaged."
+        ) from exc
+    # Sorts and temporary indexes stay in memory: SQLite's temp files are not encrypted.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+_QUEUE_COLUMNS = (
+    "SELECT id, reference, title, received_at, response_due, country, instrument, status FROM cases"
+)
+_QUEUE_BY_DUE = _QUEUE_COLUMNS + " ORDER BY response_due IS NULL, response_due, received_at"
+_QUEUE_BY_RECEIVED = _QUEUE_COLUMNS + " ORDER BY received_at DESC"
+
+
+class Store:
+    def __init__(self, path: Path, key: bytes, *, migrate: bool = True) -> None:
+        self.path = Path(path)
+        is_new = not self.path.exists()
+        self._conn = _connect(self.path, key)
+        if is_new:
+            os.chmod(self.path, 0o600)
+        self.db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        if migrate:
+            self.migrate()
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, *, upto: int | None = None) -> list[int]:
+        """Apply pending migrations in order; returns the versions applied.
+
+        An existing store is copied first (the copy is as encrypted as the original),
+        so a migration that fails half way can be recovered from by hand.
+        """
+        current = self.schema_version()
+        pending = [m for m in MIGRATIONS if m.version > current and (upto is None or m.version <= upto)]
+        if pending and current > 0:
+            shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.pre-v{pending[0].version}"))
+        for migration in pending:
+            self._apply(migration)
+        return [m.version for m in pending]
+
+    def _apply(self, migration: Migration) -> None:
+        # executescript commits any open transaction first; the script brings its own
+        # BEGIN/COMMIT so the migration and the version bump land together or not at all.
+        script = f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        try:
+            self._conn.executescript(script)
+        except sqlcipher3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise StoreError(f"migration {migration.name} failed: {exc}") from exc
+
+    def schema(self) -> list[tuple[str, str, str]]:
+        """(type, name, sql) of every schema object; used to compare fresh and migrated stores."""
+        rows = self._conn.execute(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        return [tuple(r) for r in rows]
+
+    # -- settings --------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- reviewers -------------------------------------------------------------------
+
+    def add_reviewer(self, name: str, pin_hash: str, senior: bool, created_at: str) -> None:
+        try:
+            self.db["reviewers"].insert(
+                {"name": name, "pin_hash": pin_hash, "senior": int(senior), "created_at": created_at}
+            )
+        except sqlcipher3.IntegrityError as exc:
+            raise StoreError(f"a reviewer named {name!r} already exists") from exc
+
+    def get_reviewer(self, name: str) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM reviewers WHERE name = ? AND active = 1", [name]))
+        return rows[0] if rows else None
+
+    def list_reviewers(self) -> list[Row]:
+        return list(self.db.query("SELECT name, senior FROM reviewers WHERE active = 1 ORDER BY name"))
+
+    def set_reviewer_pin(self, name: str, pin_hash: str) -> None:
+        self._conn.execute("UPDATE reviewers SET pin_hash = ? WHERE name = ?", (pin_hash, name))
+
+    # -- cases -----------------------------------------------------------------------
+
+    def insert_case(self, row: Row) -> None:
+        self.db["cases"].insert(row)
+
+    def count_cases(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+    def list_cases(self, *, order_by_due: bool = False, limit: int | None = None) -> list[Row]:
+        # NULL due dates sort last: a case without a deadline is not the most urgent.
+        sql = _QUEUE_BY_DUE if order_by_due else _QUEUE_BY_RECEIVED
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return list(self.db.query(sql, params))
+
+    def get_case(self, case_id: str) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", [case_id]))
+        return rows[0] if rows else None
+
+    def find_case_ids(self, prefix_or_reference: str) -> list[str]:
+        """Case ids matching a full reference or the start of an id (as typed on a CLI)."""
+        pattern = prefix_or_reference.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._conn.execute(
+            "SELECT id FROM cases WHERE reference = ? COLLATE NOCASE OR id LIKE ? ESCAPE '\\'",
+            (prefix_or_reference, pattern + "%"),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def update_case(self, case_id: str, fields: Row) -> None:
+        self.db["cases"].update(case_id, fields)
+
+    def references_with_prefix(self, prefix: str) -> int:
+        return int(
+            self._conn.execute(
+                "SELECT count(*) FROM cases WHERE reference LIKE ?", (prefix + "%",)
+            ).fetchone()[0]
+        )
+
+    # -- documents and pages -----------------------------------------------------------
+
+    def insert_document(self, row: Row) -> int:
+        table = self.db["documents"]
+        table.insert(row)
+        return int(table.last_pk)
+
+    def get_document(self, case_id: str) -> Row | None:
+        rows = list(
+            self.db.query(
+                "SELECT id, filename, sha256, size, pages, pdf, added_at FROM documents "
+                "WHERE case_id = ? ORDER BY id LIMIT 1",
+                [case_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def insert_pages(self, document_id: int, pages: Sequence[Row]) -> None:
+        self.db["pages"].insert_all({"document_id": document_id, **p} for p in pages)
+
+    def get_pages(self, case_id: str) -> list[Row]:
+        return list(
+            self.db.query(
+                "SELECT p.page_no, p.width, p.height, p.source, p.text, p.words FROM pages p "
+                "JOIN documents d ON d.id = p.document_id WHERE d.case_id = ? "
+                "ORDER BY d.id, p.page_no",
+                [case_id],
+            )
+        )
+
+    # -- facts ---------------------------------------------------------------------------
+
+    def get_facts(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM facts WHERE case_id = ?", [case_id]))
+
+    def upsert_fact(self, row: Row) -> None:
+        self.db["facts"].upsert(row, pk=("case_id", "key"))
+
+    def get_identifiers(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM identifiers WHERE case_id = ? ORDER BY id", [case_id]))
+
+    def get_data_requested(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM data_requested WHERE case_id = ? ORDER BY id", [case_id]))
+
+    def get_secrecy_order(self, case_id: str) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM secrecy_orders WHERE case_id = ?", [case_id]))
+        return rows[0] if rows else None
+
+    # -- search --------------------------------------------------------------------------
+
+    def index_case_text(self, case_id: str, reference: str, body: str) -> None:
+        self._conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+        self._conn.execute(
+            "INSERT INTO case_search (case_id, reference, body) VALUES (?, ?, ?)",
+            (case_id, reference, body),
+        )
+
+    def search_cases(self, fts_query: str, limit: int = 200) -> list[str]:
+        try:
+            rows = self._conn.execute(
+                "SELECT case_id FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ?",
+                (fts_query, limit),
+            ).fetchall()
+        except sqlcipher3.OperationalError as exc:
+            raise StoreError(f"search could not be understood: {exc}") from exc
+        return [r[0] for r in rows]
+
+    # -- audit ---------------------------------------------------------------------------
+
+    def audit_last(self) -> Row | None:
+        rows = list(self.db.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"))
+        return rows[0] if rows else None
+
+    def insert_audit(self, row: Row) -> None:
+        self.db["audit_events"].insert(row)
+
+    def audit_events(self, case_id: str | None = None) -> Iterator[Row]:
+        if case_id is None:
+            cursor = self._conn.execute("SELECT * FROM audit_events ORDER BY seq")
+        else:
+            cursor = self._conn.execute(
+                "SELECT * FROM audit_events WHERE case_id = ? ORDER BY seq", (case_id,)
+            )
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
+
+
+def dumps(value: Any) -> str:
+    """JSON as stored in TEXT columns: compact and stable."""
+    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,154 @@
+"""The window as a reviewer uses it: open a demand, see it, correct a fact, lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+pytestmark = pytest.mark.gui
+
+
+def _open(window, qtbot, path: Path) -> None:
+    window.intake_files([path])
+    qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
+
+
+def test_opened_demand_appears_in_queue_and_viewer(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+
+    assert window.queue.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.viewer.is_loaded(), timeout=5_000)
+    assert window.viewer.page_count() == 1
+    assert window.case_title.text().startswith("GUIWS-")
+    # The Facts tab shows every scalar fact, unknown ones included.
+    assert window.facts_tab.model.rowCount() >= 8
+    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
+    assert "Demand received" in actions
+
+
+def test_progress_shows_while_reading_and_hides_after(window, qtbot, demand_file):
+    window.intake_files([demand_file])
+    assert window.progress.isVisible()
+    qtbot.waitUntil(lambda: window._task is None, timeout=20_000)
+    assert not window.progress.isVisible()
+
+
+def test_bad_file_is_refused_with_a_message_and_no_case(window, qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    bad = tmp_path / "not-a-demand.pdf"
+    bad.write_bytes(b"this is not a PDF at all")
+
+    _open(window, qtbot, bad)
+
+    assert window.queue.model.rowCount() == 0
+    assert shown and "not a PDF" in shown[0]
+
+
+def test_auto_lock_hides_every_case_view_and_closes_the_store(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    qtbot.waitUntil(lambda: window.viewer.is_loaded(), timeout=5_000)
+
+    window.idle.start(0.001)  # 60 ms without input
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_screen, timeout=5_000)
+
+    assert window.desk is None
+    assert window.queue.model.rowCount() == 0
+    assert not window.viewer.is_loaded()
+    assert window.facts_tab.model.rowCount() == 0
+    assert window.audit_tab.model.rowCount() == 0
+    assert "locked" in window.windowTitle()
+    assert not window.open_action.isEnabled()
+
+
+def test_input_postpones_auto_lock(window, qtbot):
+    window.idle.start(0.005)  # 300 ms
+    for _ in range(4):
+        qtbot.wait(150)
+        qtbot.keyClick(window.queue.search, Qt.Key.Key_A)
+    assert window.desk is not None
+    qtbot.waitUntil(lambda: window.desk is None, timeout=5_000)
+
+
+def test_ctrl_l_locks(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.desk is None
+    assert window.stack.currentWidget() is window.lock_screen
+
+
+def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    model = window.facts_tab.model
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "country")
+
+    assert model.setData(model.index(row, 1), "us")
+
+    assert model.index(row, 1).data() == "US"
+    assert "corrected by Ada" in model.index(row, 2).data()
+    case = window.desk.cases()[0]
+    assert case.country == "US"
+    qtbot.waitUntil(lambda: window.audit_tab.model.rowCount() == 2)
+    assert window.audit_tab.model.index(1, 4).data() == "Fact corrected"
+
+
+def test_a_wrong_correction_is_refused_and_nothing_changes(window, qtbot, demand_file, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    _open(window, qtbot, demand_file)
+    model = window.facts_tab.model
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "response_due")
+
+    assert not model.setData(model.index(row, 1), "next Tuesday")
+
+    assert shown and "YYYY-MM-DD" in shown[0]
+    assert model.fact_at(row).value is None
+    assert window.desk.verify_audit().events == 3  # set-up (2) + intake; no correction
+
+
+def test_queue_search_filters_by_reference_and_by_page_text(window, qtbot, demand_file, tmp_path):
+    _open(window, qtbot, demand_file)
+    other = tmp_path / "incoming" / "other.pdf"
+    from tests.ui.conftest import make_pdf
+
+    other.write_bytes(make_pdf(["PRODUCTION ORDER", "for the account platypus@example.net"]))
+    _open(window, qtbot, other)
+    assert window.queue.model.rowCount() == 2
+
+    window.queue.search.setText("wombat")
+    qtbot.waitUntil(lambda: window.queue.proxy.rowCount() == 1, timeout=2_000)
+    window.queue.search.setText("")
+    qtbot.waitUntil(lambda: window.queue.proxy.rowCount() == 2, timeout=2_000)
+
+
+def test_viewer_zoom_and_rotate(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    viewer = window.viewer
+    qtbot.waitUntil(viewer.is_loaded)
+    portrait = viewer.canvas.size()
+    assert portrait.height() > portrait.width()
+
+    viewer.rotate_right()
+    turned = viewer.canvas.size()
+    assert turned.width() > turned.height()
+
+    zoom = viewer.zoom()
+    viewer.zoom_in()
+    assert viewer.zoom() > zoom
+
+
+def test_window_leaves_no_plaintext_in_the_data_dir_or_temp(window, qtbot, demand_file, tmp_path):
+    _open(window, qtbot, demand_file)
+    qtbot.waitUntil(window.viewer.is_loaded)
+    window.close()
+    import tempfile
+
+    roots = [window.data_dir.root, Path(tempfile.gettempdir())]
+    for root in roots:
+        for path in root.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert b"GUICANARY7731" not in data, path
+                assert b"wombat.gui7" not in data, path

@@ -1,0 +1,1 @@
+"""The Qt desktop window. Holds no business rules and no SQL."""

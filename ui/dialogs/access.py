@@ -1,0 +1,212 @@
+"""The dialogs that stand between a reviewer and the cases: first-run set-up, unlock, sign-in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import KeyStorage
+from app.services import MIN_PIN_LENGTH
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def _secret_field(placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+@dataclass(frozen=True)
+class SetUpAnswers:
+    workstation: str
+    reviewer: str
+    pin: str
+    key_storage: KeyStorage
+    passphrase: str | None
+
+
+class SetUpDialog(QDialog):
+    """First run: name the workstation and the first reviewer, and choose how the key is kept."""
+
+    def __init__(self, data_dir: str, keyring_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up Demand Desk")
+        intro = QLabel(
+            "<b>Welcome.</b> Everything about a case is kept in one encrypted file in<br>"
+            f"<code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
+        )
+        intro.setWordWrap(True)
+        self.workstation = QLineEdit(placeholderText="e.g. legal-ws-03")
+        self.reviewer = QLineEdit(placeholderText="your name")
+        self.pin = _secret_field(f"at least {MIN_PIN_LENGTH} characters")
+        self.pin_again = _secret_field("again")
+        self.use_keyring = QRadioButton("Keep the key in this computer's keyring (unlock with your PIN)")
+        self.use_passphrase = QRadioButton("Protect the key with a workstation passphrase")
+        group = QButtonGroup(self)
+        group.addButton(self.use_keyring)
+        group.addButton(self.use_passphrase)
+        self.use_keyring.setEnabled(keyring_available)
+        if not keyring_available:
+            self.use_keyring.setToolTip("No OS keyring is available in this session.")
+        (self.use_keyring if keyring_available else self.use_passphrase).setChecked(True)
+        self.passphrase = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
+        self.passphrase_again = _secret_field("again")
+        self.passphrase_note = QLabel(
+            "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
+        )
+        self.passphrase_note.setObjectName("muted")
+        self.passphrase_note.setWordWrap(True)
+        self.error = _error_label()
+
+        form = QFormLayout()
+        form.addRow("Workstation name", self.workstation)
+        form.addRow("Your name", self.reviewer)
+        form.addRow("Your PIN", self.pin)
+        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.use_keyring)
+        form.addRow(self.use_passphrase)
+        form.addRow("Passphrase", self.passphrase)
+        form.addRow("Passphrase again", self.passphrase_again)
+        form.addRow(self.passphrase_note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Set up")
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        problem = None
+        passphrase = self.passphrase.text()
+        if not self.workstation.text().strip():
+            problem = "Name this workstation."
+        elif not self.reviewer.text().strip():
+            problem = "Enter your name."
+        elif len(self.pin.text()) < MIN_PIN_LENGTH:
+            problem = f"The PIN needs at least {MIN_PIN_LENGTH} characters."
+        elif self.pin.text() != self.pin_again.text():
+            problem = "The two PINs differ."
+        elif self.use_passphrase.isChecked() and len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+        elif passphrase and len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+        elif passphrase != self.passphrase_again.text():
+            problem = "The two passphrases differ."
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.accept()
+
+    def answers(self) -> SetUpAnswers:
+        return SetUpAnswers(
+            workstation=self.workstation.text().strip(),
+            reviewer=self.reviewer.text().strip(),
+            pin=self.pin.text(),
+            key_storage=KeyStorage.KEYRING if self.use_keyring.isChecked() else KeyStorage.PASSPHRASE,
+            passphrase=self.passphrase.text() or None,
+        )
+
+
+class UnlockDialog(QDialog):
+    """Asks for the workstation passphrase. ``attempt`` returns an error text or None."""
+
+    def __init__(self, workstation: str, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Unlock Demand Desk")
+        title = QLabel(f"<b>{workstation}</b> is locked.")
+        self.passphrase = _secret_field("workstation passphrase")
+        self.passphrase.setAccessibleName("Workstation passphrase")
+        self.error = _error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("muted")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class SignInDialog(QDialog):
+    """Choose a reviewer and enter the PIN."""
+
+    def __init__(
+        self, reviewers: list[str], default: str | None, hint: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign in")
+        self.reviewer = QComboBox()
+        self.reviewer.addItems(reviewers)
+        self.reviewer.setAccessibleName("Reviewer")
+        if default in reviewers:
+            self.reviewer.setCurrentText(default)
+        self.pin = _secret_field("PIN")
+        self.pin.setAccessibleName("PIN")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("Reviewer", self.reviewer)
+        form.addRow("PIN", self.pin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("muted")
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.pin.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.pin.clear()
+        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)

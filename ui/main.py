@@ -1,0 +1,105 @@
+"""The composition root of the window: application, data directory, first run or unlock."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app import demo, keys, services
+from app.datadir import DataDir
+from ui.common.style import STYLE_SHEET
+from ui.common.worker import Task, start
+from ui.dialogs.access import SetUpDialog
+from ui.main_window import MainWindow
+
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "demand-desk.svg"
+
+
+def demo_dir_for(data_dir: DataDir) -> DataDir:
+    return DataDir(data_dir.root.with_name(data_dir.root.name + "-demo"))
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Demand Desk")
+    app.setOrganizationName("Demand Desk")
+    app.setDesktopFileName("demand-desk")
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def first_run(data_dir: DataDir) -> services.Desk | None:
+    dialog = SetUpDialog(str(data_dir.root), keys.keyring_available())
+    while dialog.exec():
+        answers = dialog.answers()
+        try:
+            return services.set_up(
+                data_dir,
+                workstation=answers.workstation,
+                reviewer=answers.reviewer,
+                pin=answers.pin,
+                passphrase=answers.passphrase,
+                key_storage=answers.key_storage,
+            )
+        except (services.DeskError, keys.KeyError_, OSError) as exc:
+            dialog.error.setText(str(exc))
+            dialog.error.show()
+    return None
+
+
+def create_demo_with_progress(data_dir: DataDir) -> bool:
+    """Build the demo data directory off the GUI thread, showing which sample is being read."""
+    dialog = QProgressDialog("Preparing the demo workstation…", "", 0, max(len(demo.sample_pdfs()), 1))
+    dialog.setWindowTitle("Demand Desk")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    outcome: dict[str, object] = {}
+
+    def work(progress: object, _cancelled: object) -> None:
+        desk = demo.create_demo(data_dir, progress=progress)  # type: ignore[arg-type]
+        desk.close()
+
+    task = Task(work)
+    task.signals.progress.connect(
+        lambda done, total, name: (dialog.setValue(done), dialog.setLabelText(f"Reading {name}…"))
+    )
+    task.signals.failed.connect(lambda exc: outcome.setdefault("error", exc))
+    task.signals.finished.connect(dialog.reset)
+    task.signals.finished.connect(lambda: outcome.setdefault("finished", True))
+    start(task)
+    while "finished" not in outcome:
+        QCoreApplication.processEvents()
+        dialog.exec() if "finished" not in outcome else None
+    if "error" in outcome:
+        QMessageBox.critical(
+            None, "Demo not created", f"The demo workstation could not be created:\n{outcome['error']}"
+        )
+        return False
+    return True
+
+
+def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False) -> int:
+    app = make_application()
+    desk: services.Desk | None = None
+    if not data_dir.is_initialised():
+        if demo_if_empty:
+            data_dir = demo_dir_for(data_dir)
+            if not data_dir.is_initialised() and not create_demo_with_progress(data_dir):
+                return 1
+        else:
+            desk = first_run(data_dir)
+            if desk is None:
+                return 0
+    window = MainWindow(data_dir, desk)
+    window.show()
+    if desk is None:
+        window.unlock_interactively()
+    return app.exec()

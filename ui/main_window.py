@@ -1,0 +1,553 @@
+"""The main window: queue · viewer · case panel, with the lock screen in front when locked.
+
+The window owns the unlocked ``Desk`` while it is unlocked and drops it (closing the
+store) when it locks; every widget that shows case data is cleared at that moment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import demo, keys, services
+from app.datadir import DataDir
+from app.intake.pdf import IntakeCancelledError
+from app.model import CaseId, KeyStorage
+from ui.case.audit import AuditTab
+from ui.case.facts import FactsTab
+from ui.common.worker import Task, start
+from ui.dialogs.access import SignInDialog, UnlockDialog
+from ui.lock import IdleWatcher, LockScreen
+from ui.queue.panel import QueuePanel
+from ui.viewer.viewer import PdfViewer
+
+MAX_OPEN_BYTES = 100 * 1024 * 1024
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: DataDir, desk: services.Desk | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.config = data_dir.read_config()
+        self.desk: services.Desk | None = None
+        self.case_id: CaseId | None = None
+        self._task: Task | None = None
+        self._pending_files: list[Path] = []
+        # Window geometry and the last folder only: never anything about a case.
+        self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 560)
+
+        self.queue = QueuePanel(self._full_text_search)
+        self.viewer = PdfViewer()
+        self.facts_tab = FactsTab()
+        self.audit_tab = AuditTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.facts_tab, "Facts")
+        self.tabs.addTab(self.audit_tab, "Audit")
+        self.tabs.setDocumentMode(True)
+        self.case_title = QLabel("No case open")
+        self.case_title.setObjectName("panelTitle")
+        case_panel = QWidget()
+        case_layout = QVBoxLayout(case_panel)
+        case_layout.setContentsMargins(6, 6, 6, 6)
+        case_layout.addWidget(self.case_title)
+        case_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.viewer)
+        self.splitter.addWidget(case_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([420, 640, 420])
+
+        workspace = QWidget()
+        workspace_layout = QVBoxLayout(workspace)
+        workspace_layout.setContentsMargins(0, 0, 0, 0)
+        workspace_layout.setSpacing(0)
+        if self.config.demo:
+            banner = QLabel("Demo workstation — synthetic demands only. Never put real cases here.")
+            banner.setObjectName("demoBanner")
+            workspace_layout.addWidget(banner)
+        workspace_layout.addWidget(self.splitter, 1)
+
+        self.lock_screen = LockScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.lock_screen)
+        self.stack.addWidget(workspace)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.idle = IdleWatcher(self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        self.lock_screen.unlock_requested.connect(self.unlock_interactively)
+        self.queue.case_selected.connect(self._on_case_selected)
+        self.facts_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
+        self._restore_geometry()
+        if desk is not None:
+            self._unlocked(desk)
+        else:
+            self._show_locked()
+
+    # -- building --------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            "&Open demand…",
+            QKeySequence.StandardKey.Open,
+            self.open_demand,
+            "Store a demand PDF as a new case",
+        )
+        self.lock_action = self._action(
+            "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
+        )
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action("&Find case…", QKeySequence.StandardKey.Find, self._focus_search)
+        self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
+        self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
+        self.zoom_in = self._action("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.viewer.zoom_in)
+        self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._action("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.viewer.zoom_out)
+        self.fit_width = self._action("&Fit width", "Ctrl+0", self.viewer.fit_width)
+        self.rotate_right = self._action("Rotate &right", "Ctrl+R", self.viewer.rotate_right)
+        self.rotate_left = self._action("Rotate &left", "Ctrl+Shift+R", self.viewer.rotate_left)
+        self.tab_actions = [
+            self._action(
+                f"&{self.tabs.tabText(i)} tab",
+                f"Ctrl+{i + 1}",
+                lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
+            )
+            for i in range(self.tabs.count())
+        ]
+        self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
+        self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
+        self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
+        self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
+        about = self._action("&About Demand Desk", None, self._about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.open_action, self.lock_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.prev_page, self.next_page])
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [self.zoom_in, self.zoom_out, self.fit_width, self.rotate_left, self.rotate_right]
+        )
+        view_menu.addSeparator()
+        view_menu.addActions(self.tab_actions)
+        tools_menu = menu.addMenu("&Tools")
+        tools_menu.addActions(
+            [self.verify_action, self.autolock_action, self.add_reviewer_action, self.switch_action]
+        )
+        menu.addMenu("&Help").addAction(about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.lock_action)
+        self.case_actions = [
+            self.open_action,
+            self.lock_action,
+            self.find_action,
+            self.next_page,
+            self.prev_page,
+            self.zoom_in,
+            self.zoom_out,
+            self.fit_width,
+            self.rotate_left,
+            self.rotate_right,
+            *self.tab_actions,
+            self.verify_action,
+            self.autolock_action,
+            self.add_reviewer_action,
+            self.switch_action,
+        ]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.reviewer_label = QLabel()
+        self.workstation_label = QLabel(f"Workstation: {self.config.workstation}")
+        self.lock_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.clicked.connect(self._cancel_task)
+        self.progress.hide()
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.workstation_label)
+        bar.addPermanentWidget(self.lock_label)
+
+    # -- lock and unlock -------------------------------------------------------------
+
+    def _show_locked(self) -> None:
+        self.stack.setCurrentWidget(self.lock_screen)
+        for action in self.case_actions:
+            action.setEnabled(False)
+        self.setWindowTitle(f"Demand Desk — {self.config.workstation} — locked")
+        self.reviewer_label.setText("Locked")
+        self.lock_label.clear()
+        self.lock_screen.button.setFocus()
+
+    def lock(self) -> None:
+        """Drop every view of case data and close the store. Safe to call twice."""
+        self._cancel_task()
+        self._pending_files.clear()
+        self.idle.stop()
+        self.queue.clear()
+        self.viewer.unload()
+        self.facts_tab.clear()
+        self.audit_tab.clear()
+        self.case_id = None
+        self.case_title.setText("No case open")
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
+        self._show_locked()
+
+    def unlock_interactively(self) -> bool:
+        desk = self._open_store()
+        if desk is None:
+            return False
+        if not self._sign_in(desk):
+            desk.close()
+            return False
+        self._unlocked(desk)
+        return True
+
+    def _demo_hint(self, what: str) -> str:
+        if not self.config.demo:
+            return ""
+        if what == "passphrase":
+            return f"Demo workstation: the passphrase is “{demo.DEMO_PASSPHRASE}”."
+        return f"Demo workstation: {demo.DEMO_REVIEWER}'s PIN is {demo.DEMO_PIN}."
+
+    def _open_store(self) -> services.Desk | None:
+        if self.config.key_storage is KeyStorage.KEYRING:
+            try:
+                return services.unlock(self.data_dir)
+            except services.DeskError as exc:
+                if not self.data_dir.key_path.exists():
+                    QMessageBox.critical(self, "Cannot unlock", str(exc))
+                    return None
+                QMessageBox.information(
+                    self, "Keyring not available", f"{exc}\n\nUse the workstation passphrase."
+                )
+        dialog = UnlockDialog(self.config.workstation, self._demo_hint("passphrase"), self)
+        while dialog.exec():
+            try:
+                return services.unlock(self.data_dir, passphrase=dialog.passphrase.text())
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+        return None
+
+    def _sign_in(self, desk: services.Desk) -> bool:
+        names = [r.name for r in desk.reviewers()]
+        dialog = SignInDialog(names, desk.default_reviewer(), self._demo_hint("pin"), self)
+        while dialog.exec():
+            try:
+                desk.sign_in(dialog.reviewer.currentText(), dialog.pin.text())
+                return True
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+        return False
+
+    def _unlocked(self, desk: services.Desk) -> None:
+        self.desk = desk
+        for action in self.case_actions:
+            action.setEnabled(True)
+        self.stack.setCurrentIndex(1)
+        self._show_reviewer()
+        minutes = desk.idle_lock_minutes()
+        self.lock_label.setText(f"Auto-lock: {minutes} min")
+        self.idle.start(minutes)
+        self.refresh_queue()
+
+    def _show_reviewer(self) -> None:
+        assert self.desk is not None and self.desk.reviewer is not None
+        self.reviewer_label.setText(f"Reviewer: {self.desk.reviewer.name}")
+        self.setWindowTitle(f"Demand Desk — {self.config.workstation}{' (demo)' if self.config.demo else ''}")
+
+    # -- queue and case --------------------------------------------------------------
+
+    def _full_text_search(self, text: str) -> set[str]:
+        if self.desk is None:
+            return set()
+        try:
+            return set(self.desk.search(text))
+        except Exception:  # noqa: BLE001 - a query the index cannot parse just finds nothing
+            return set()
+
+    def refresh_queue(self, select: str | None = None) -> None:
+        if self.desk is None:
+            return
+        self.queue.set_cases(self.desk.cases(), select=select or self.case_id)
+
+    def _on_case_selected(self, case_id: str) -> None:
+        if self.desk is None or not case_id:
+            return
+        if case_id == self.case_id:
+            return
+        self.case_id = CaseId(case_id)
+        facts = self.desk.facts(self.case_id)
+        self.case_title.setText(f"{facts['reference']}")
+        if not self.viewer.load(self.desk.document(self.case_id)):
+            self.statusBar().showMessage("This document cannot be shown.", 5000)
+        self._show_case_details()
+
+    def _show_case_details(self) -> None:
+        if self.desk is None or self.case_id is None:
+            return
+        case_id = self.case_id
+        desk = self.desk
+
+        def save(key: str, value: str) -> object:
+            updated = desk.correct_fact(case_id, key, value)
+            # The queue mirrors some facts; the audit tab shows the correction.
+            QTimer.singleShot(0, lambda: (self.refresh_queue(), self._show_audit()))
+            return updated
+
+        self.facts_tab.show_case(desk.facts(case_id), desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        self._show_audit()
+
+    def _show_audit(self) -> None:
+        if self.desk is not None and self.case_id is not None:
+            self.audit_tab.show_events(self.desk.audit_trail(self.case_id))
+
+    def _focus_search(self) -> None:
+        self.queue.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.queue.search.selectAll()
+
+    # -- intake ----------------------------------------------------------------------
+
+    def open_demand(self) -> None:
+        if self.desk is None:
+            return
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open demand", folder, "PDF documents (*.pdf);;All files (*)"
+        )
+        if files:
+            self.settings.setValue("last_folder", str(Path(files[0]).parent))
+            self.intake_files([Path(f) for f in files])
+
+    def intake_files(self, paths: list[Path]) -> None:
+        self._pending_files.extend(paths)
+        if self._task is None:
+            self._next_intake()
+
+    def _next_intake(self) -> None:
+        if self.desk is None or not self._pending_files:
+            return
+        path = self._pending_files.pop(0)
+        try:
+            if path.stat().st_size > MAX_OPEN_BYTES:
+                raise services.IntakeError(f"{path.name} is larger than {MAX_OPEN_BYTES // 2**20} MB.")
+            untrusted_pdf = path.read_bytes()
+        except (OSError, services.IntakeError) as exc:
+            self._intake_failed(path, exc)
+            return
+
+        def work(progress: object, cancelled: object) -> object:
+            return services.read_pdf(untrusted_pdf, cancelled=cancelled)  # type: ignore[arg-type]
+
+        task = Task(work)
+        task.signals.done.connect(lambda probed: self._intake_read(path, untrusted_pdf, probed))
+        task.signals.failed.connect(lambda exc: self._intake_failed(path, exc))
+        task.signals.finished.connect(self._task_finished)
+        self._begin_task(task, f"Reading {path.name}…")
+
+    def _intake_read(self, path: Path, untrusted_pdf: bytes, probed: object) -> None:
+        if self.desk is None:  # locked while the reader ran: store nothing
+            return
+        try:
+            case_id = self.desk.store_intake(untrusted_pdf, path.name, probed)  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - shown to the reviewer; nothing was stored
+            self._intake_failed(path, exc)
+            return
+        self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
+        self.case_id = None
+        self.refresh_queue(select=case_id)
+
+    def _intake_failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, IntakeCancelledError):
+            self.statusBar().showMessage(f"Cancelled: {path.name} was not stored.", 5000)
+            return
+        message = (
+            str(exc)
+            if isinstance(exc, services.IntakeError | services.DeskError | OSError)
+            else (f"Unexpected error: {type(exc).__name__}: {exc}")
+        )
+        QMessageBox.warning(self, "Demand not stored", f"{path.name} was not stored.\n\n{message}")
+
+    def _begin_task(self, task: Task, label: str) -> None:
+        self._task = task
+        self.progress.setRange(0, 0)  # busy until the task reports real progress
+        self.progress.setFormat(label)
+        self.progress.setToolTip(label)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(label)
+        task.signals.progress.connect(self._on_progress)
+        start(task)
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.progress.setFormat(label)
+
+    def _cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._pending_files.clear()
+
+    def _task_finished(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+        self._next_intake()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if self.desk is not None and urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.intake_files(paths)
+
+    # -- tools -----------------------------------------------------------------------
+
+    def verify_audit(self) -> None:
+        if self.desk is None:
+            return
+        report = self.desk.verify_audit()
+        if report.ok:
+            QMessageBox.information(
+                self, "Audit trail", f"The audit trail is whole: {report.events} events, every hash checks."
+            )
+        else:
+            QMessageBox.critical(
+                self,
+                "Audit trail broken",
+                f"The audit trail does not verify at event {report.first_bad_seq}: {report.problem}.\n\n"
+                "Tell your security team before changing anything else.",
+            )
+
+    def choose_auto_lock(self) -> None:
+        if self.desk is None:
+            return
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Auto-lock",
+            "Lock after this many minutes without input:",
+            self.desk.idle_lock_minutes(),
+            1,
+            240,
+        )
+        if ok:
+            try:
+                self.desk.set_idle_lock_minutes(minutes)
+            except services.DeskError as exc:
+                QMessageBox.warning(self, "Auto-lock", str(exc))
+                return
+            self.idle.start(minutes)
+            self.lock_label.setText(f"Auto-lock: {minutes} min")
+
+    def add_reviewer(self) -> None:
+        if self.desk is None:
+            return
+        name, ok = QInputDialog.getText(self, "Add reviewer", "Name:")
+        if not ok or not name.strip():
+            return
+        from ui.dialogs.access import _secret_field  # noqa: PLC0415 - only this action needs it
+
+        pin, ok = QInputDialog.getText(
+            self, "Add reviewer", f"PIN for {name.strip()}:", _secret_field().echoMode()
+        )
+        if not ok:
+            return
+        try:
+            self.desk.add_reviewer(name, pin)
+        except services.DeskError as exc:
+            QMessageBox.warning(self, "Reviewer not added", str(exc))
+            return
+        self.statusBar().showMessage(f"Added reviewer {name.strip()}.", 5000)
+
+    def switch_reviewer(self) -> None:
+        if self.desk is not None and self._sign_in(self.desk):
+            self._show_reviewer()
+
+    def _about(self) -> None:
+        keyring_state = "available" if keys.keyring_available() else "not available"
+        QMessageBox.about(
+            self,
+            "About Demand Desk",
+            "<b>Demand Desk</b><br>Review government demands for customer data, offline.<br><br>"
+            f"Data directory: <code>{self.data_dir.root}</code><br>OS keyring: {keyring_state}",
+        )
+
+    # -- window state ----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 860)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.lock()
+        QApplication.instance().removeEventFilter(self.idle)
+        event.accept()

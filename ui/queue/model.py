@@ -1,0 +1,146 @@
+"""The case queue as a Qt table model, and the proxy that sorts, filters and searches it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.model import CaseStatus, CaseSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Reference", "Received", "Due", "Country", "Instrument", "Status", "Title")
+STATUS_LABELS = {
+    CaseStatus.NEW: "New",
+    CaseStatus.IN_REVIEW: "In review",
+    CaseStatus.AWAITING_APPROVAL: "Awaiting approval",
+    CaseStatus.DECIDED: "Decided",
+    CaseStatus.CLOSED: "Closed",
+}
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _label(value: str | None) -> str:
+    return value.replace("_", " ") if value else "—"
+
+
+class CaseQueueModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseSummary] = []
+        self.today = date.today()
+
+    def set_cases(self, cases: list[CaseSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(cases)
+        self.today = date.today()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_cases([])
+
+    def case_at(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def row_of(self, case_id: str) -> int | None:
+        for row, case in enumerate(self._rows):
+            if case.case_id == case_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self._rows[index.row()]
+        column = index.column()
+        if role == CASE_ID_ROLE:
+            return case.case_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                case.reference,
+                case.received_at[:10],
+                case.response_due or "—",
+                case.country or "—",
+                _label(case.instrument),
+                STATUS_LABELS[case.status],
+                case.title or "",
+            )[column]
+        if role == SORT_ROLE:
+            if column == 2:  # no due date sorts after every real one
+                return case.response_due or "9999-12-31"
+            if column == 1:
+                return case.received_at
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and case.response_due:
+            due = date.fromisoformat(case.response_due)
+            if due < self.today:
+                return QBrush(QColor("#b3261e"))
+            if (due - self.today).days <= 3:
+                return QBrush(QColor("#9a6700"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and case.response_due:
+            days = (date.fromisoformat(case.response_due) - self.today).days
+            return f"overdue by {-days} days" if days < 0 else f"due in {days} days"
+        return None
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Filters by status and by text: a row matches when any column contains the text,
+    or when the full-text index found the text in the case's pages."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._text = ""
+        self._text_hits: set[str] = set()
+        self._status: CaseStatus | None = None
+
+    def set_search(self, text: str, full_text_hits: set[str]) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self._text_hits = full_text_hits
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: CaseStatus | None) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, CaseQueueModel)
+        case = model.case_at(source_row)
+        if self._status is not None and case.status is not self._status:
+            return False
+        if not self._text:
+            return True
+        if case.case_id in self._text_hits:
+            return True
+        for column in range(len(COLUMNS)):
+            value = model.data(model.index(source_row, column))
+            if value and self._text in str(value).casefold():
+                return True
+        return False

@@ -1,0 +1,117 @@
+"""The queue panel: search box, status filter and the sortable case table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import CaseStatus, CaseSummary
+from ui.queue.model import CASE_ID_ROLE, STATUS_LABELS, CaseFilterProxy, CaseQueueModel
+
+
+class QueuePanel(QWidget):
+    #: the case id (str) the reviewer selected, or "" when the selection is cleared.
+    case_selected = Signal(str)
+
+    def __init__(self, full_text_search: Callable[[str], set[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_text_search = full_text_search
+        self.model = CaseQueueModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel("Queue")
+        title.setObjectName("panelTitle")
+        self.search = QLineEdit(placeholderText="Search cases and their text…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search cases")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("All statuses", None)
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(label, status)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        # Full-text search runs a query per change; wait for a pause in typing.
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.status.currentIndexChanged.connect(self._apply_status)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def set_cases(self, cases: list[CaseSummary], select: str | None = None) -> None:
+        self.model.set_cases(cases)
+        self._apply_search()
+        if select:
+            self.select_case(select)
+
+    def clear(self) -> None:
+        self.search.clear()
+        self.model.clear()
+
+    def select_case(self, case_id: str) -> None:
+        row = self.model.row_of(case_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _apply_search(self) -> None:
+        text = self.search.text()
+        hits = self._full_text_search(text) if text.strip() else set()
+        self.proxy.set_search(text, hits)
+        self._update_count()
+
+    def _apply_status(self) -> None:
+        status = self.status.currentData()
+        self.proxy.set_status(status if isinstance(status, CaseStatus) else None)
+        self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} cases" if shown == total else f"{shown} of {total} cases")
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.case_selected.emit(current.data(CASE_ID_ROLE) if current.isValid() else "")

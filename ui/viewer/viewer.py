@@ -1,0 +1,340 @@
+"""The document viewer: thumbnails, one page at a time, zoom, fit width, rotate, highlights.
+
+The PDF is loaded from memory (a QBuffer over the bytes from the encrypted store), so
+no copy of the demand ever reaches the disk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+Box = tuple[float, float, float, float]
+# 100 % shows a page at its printed size on a typical 96-dpi screen.
+_POINTS_TO_PIXELS = 96 / 72
+_ROTATIONS = (
+    QPdfDocumentRenderOptions.Rotation.None_,
+    QPdfDocumentRenderOptions.Rotation.Clockwise90,
+    QPdfDocumentRenderOptions.Rotation.Clockwise180,
+    QPdfDocumentRenderOptions.Rotation.Clockwise270,
+)
+THUMB_WIDTH = 96
+
+
+class ThumbnailModel(QAbstractListModel):
+    """One row per page; thumbnails are rendered the first time a row is shown."""
+
+    def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self._cache: dict[int, QIcon] = {}
+        document.statusChanged.connect(self._reset)
+
+    def _reset(self, *_args: object) -> None:
+        self.beginResetModel()
+        self._cache.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self._doc.status() != QPdfDocument.Status.Ready:
+            return 0
+        return self._doc.pageCount()
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        page = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(page + 1)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if page not in self._cache:
+                size = self._doc.pagePointSize(page)
+                height = int(THUMB_WIDTH * size.height() / max(size.width(), 1))
+                image = self._doc.render(page, QSize(THUMB_WIDTH, max(height, 1)))
+                self._cache[page] = QIcon(QPixmap.fromImage(image))
+            return self._cache[page]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"Page {page + 1}"
+        return None
+
+
+class PageCanvas(QWidget):
+    """Paints one rendered page and the highlighted boxes on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self._highlights: list[QRectF] = []
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def show_image(self, image: QImage, highlights: list[QRectF]) -> None:
+        self._image = image
+        self._highlights = highlights
+        self.setFixedSize(image.size() / max(image.devicePixelRatio(), 1.0))
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        if not self._image.isNull():
+            painter.drawImage(0, 0, self._image)
+        pen = QPen(QColor("#c26a00"), 2)
+        painter.setPen(pen)
+        for rect in self._highlights:
+            painter.fillRect(rect, QColor(255, 196, 0, 70))
+            painter.drawRect(rect)
+        painter.end()
+
+
+class PdfViewer(QWidget):
+    #: the 0-based page now shown.
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self._page = 0
+        self._zoom = 1.0
+        self._fit_width = True
+        self._rotation = 0
+        self._highlights: dict[int, list[Box]] = {}
+
+        self.thumbs = QListView()
+        self.thumbs.setModel(ThumbnailModel(self.document, self))
+        self.thumbs.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbs.setFlow(QListView.Flow.TopToBottom)
+        self.thumbs.setWrapping(False)
+        self.thumbs.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.4)))
+        self.thumbs.setUniformItemSizes(True)
+        self.thumbs.setSpacing(4)
+        self.thumbs.setGridSize(QSize(THUMB_WIDTH + 16, int(THUMB_WIDTH * 1.4) + 24))
+        self.thumbs.setFixedWidth(THUMB_WIDTH + 36)
+        self.thumbs.setAccessibleName("Page thumbnails")
+        self.thumbs.clicked.connect(lambda index: self.go_to(index.row()))
+
+        self.canvas = PageCanvas()
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll.setBackgroundRole(self.scroll.backgroundRole())
+        self.scroll.setObjectName("pageArea")
+
+        self.empty = QLabel("Open a demand with Ctrl+O, or drop a PDF here.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("muted")
+
+        self.page_box = QSpinBox()
+        self.page_box.setAccessibleName("Page")
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
+        self.page_total = QLabel("/ 0")
+        self.zoom_label = QLabel("100 %")
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for text, tip, slot in (
+            ("◀", "Previous page (Page Up)", self.previous_page),
+            ("▶", "Next page (Page Down)", self.next_page),
+        ):
+            bar.addWidget(self._button(text, tip, slot))
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.page_total)
+        bar.addStretch(1)
+        bar.addWidget(self._button("−", "Zoom out (Ctrl+-)", self.zoom_out))
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(self._button("+", "Zoom in (Ctrl++)", self.zoom_in))
+        bar.addWidget(self._button("↔", "Fit width (Ctrl+0)", self.fit_width))
+        bar.addWidget(self._button("⟲", "Rotate left (Ctrl+Shift+R)", self.rotate_left))
+        bar.addWidget(self._button("⟳", "Rotate right (Ctrl+R)", self.rotate_right))
+        self.controls = QWidget()
+        self.controls.setLayout(bar)
+
+        page_side = QWidget()
+        side = QVBoxLayout(page_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.controls)
+        side.addWidget(self.scroll, 1)
+        split = QWidget()
+        row = QHBoxLayout(split)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.thumbs)
+        row.addWidget(page_side, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(split)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    @staticmethod
+    def _button(text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.clicked.connect(slot)
+        return button
+
+    # -- document --------------------------------------------------------------------
+
+    def load(self, pdf: bytes) -> bool:
+        """Show a PDF held in memory; False (and the empty state) if Qt cannot read it."""
+        self.unload()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self.unload()
+            return False
+        self._page, self._rotation, self._fit_width = 0, 0, True
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1, self.document.pageCount())
+        self.page_box.setValue(1)
+        self.page_box.blockSignals(False)
+        self.page_total.setText(f"/ {self.document.pageCount()}")
+        self.stack.setCurrentIndex(1)
+        self.thumbs.setCurrentIndex(self.thumbs.model().index(0, 0))
+        self._render()
+        return True
+
+    def unload(self) -> None:
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
+            self._buffer = None
+        self._highlights = {}
+        self.canvas.show_image(QImage(), [])
+        self.stack.setCurrentIndex(0)
+
+    def is_loaded(self) -> bool:
+        return self.document.status() == QPdfDocument.Status.Ready
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.is_loaded() else 0
+
+    def current_page(self) -> int:
+        return self._page
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    # -- navigation ------------------------------------------------------------------
+
+    def go_to(self, page: int) -> None:
+        if not self.is_loaded():
+            return
+        page = max(0, min(page, self.document.pageCount() - 1))
+        if page == self._page and not self.canvas.size().isEmpty():
+            return
+        self._page = page
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.thumbs.setCurrentIndex(self.thumbs.model().index(page, 0))
+        self._render()
+        self.page_changed.emit(page)
+
+    def next_page(self) -> None:
+        self.go_to(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.go_to(self._page - 1)
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom * 1.25)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom / 1.25)
+
+    def fit_width(self) -> None:
+        self._fit_width = True
+        self._render()
+
+    def rotate_right(self) -> None:
+        self._rotation = (self._rotation + 1) % 4
+        self._render()
+
+    def rotate_left(self) -> None:
+        self._rotation = (self._rotation - 1) % 4
+        self._render()
+
+    def highlight(self, page: int, boxes: list[Box]) -> None:
+        """Show page (0-based) with these boxes (PDF points, top-left origin) marked."""
+        self._highlights = {page: boxes}
+        self._page = -1  # force go_to to re-render even on the same page
+        self.go_to(page)
+
+    def _set_zoom(self, zoom: float) -> None:
+        self._fit_width = False
+        self._zoom = max(0.1, min(zoom, 6.0))
+        self._render()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._fit_width and self.is_loaded():
+            self._render()
+
+    def _render(self) -> None:
+        if not self.is_loaded():
+            return
+        size = self.document.pagePointSize(self._page)
+        turned = self._rotation % 2 == 1
+        width_pt, height_pt = (size.height(), size.width()) if turned else (size.width(), size.height())
+        if self._fit_width:
+            available = self.scroll.viewport().width() - 24
+            self._zoom = max(0.1, available / (width_pt * _POINTS_TO_PIXELS))
+        scale = self._zoom * _POINTS_TO_PIXELS
+        ratio = self.devicePixelRatioF()
+        pixel_size = QSize(max(1, int(width_pt * scale * ratio)), max(1, int(height_pt * scale * ratio)))
+        options = QPdfDocumentRenderOptions()
+        options.setRotation(_ROTATIONS[self._rotation])
+        image = self.document.render(self._page, pixel_size, options)
+        image.setDevicePixelRatio(ratio)
+        rects = [
+            self._to_view(box, size.width(), size.height(), scale)
+            for box in self._highlights.get(self._page, [])
+        ]
+        self.canvas.show_image(image, rects)
+        self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
+
+    def _to_view(self, box: Box, page_w: float, page_h: float, scale: float) -> QRectF:
+        x0, y0, x1, y1 = box
+        # Turn the box with the page: each quarter turn maps (x, y) -> (h - y, x).
+        for _ in range(self._rotation):
+            x0, y0, x1, y1 = page_h - y1, x0, page_h - y0, x1
+            page_w, page_h = page_h, page_w
+        return QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
