@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlcipher3
 import sqlite_utils
@@ -66,9 +66,13 @@ class Store:
         self._conn = _connect(self.path, key)
         if is_new:
             os.chmod(self.path, 0o600)
-        self.db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        # sqlcipher3's connection is a drop-in sqlite3 connection; sqlite-utils' types say sqlite3.
+        self.db = sqlite_utils.Database(cast(Any, self._conn), execute_plugins=False)
         if migrate:
             self.migrate()
+
+    def _table(self, name: str) -> sqlite_utils.db.Table:
+        return self.db.table(name)
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -122,13 +126,13 @@ class Store:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+        self._table("settings").upsert({"key": key, "value": value}, pk="key")
 
     # -- reviewers -------------------------------------------------------------------
 
     def add_reviewer(self, name: str, pin_hash: str, senior: bool, created_at: str) -> None:
         try:
-            self.db["reviewers"].insert(
+            self._table("reviewers").insert(
                 {"name": name, "pin_hash": pin_hash, "senior": int(senior), "created_at": created_at}
             )
         except sqlcipher3.IntegrityError as exc:
@@ -147,7 +151,7 @@ class Store:
     # -- cases -----------------------------------------------------------------------
 
     def insert_case(self, row: Row) -> None:
-        self.db["cases"].insert(row)
+        self._table("cases").insert(row)
 
     def count_cases(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM cases").fetchone()[0])
@@ -175,7 +179,7 @@ class Store:
         return [r[0] for r in rows]
 
     def update_case(self, case_id: str, fields: Row) -> None:
-        self.db["cases"].update(case_id, fields)
+        self._table("cases").update(case_id, fields)
 
     def references_with_prefix(self, prefix: str) -> int:
         return int(
@@ -187,9 +191,9 @@ class Store:
     # -- documents and pages -----------------------------------------------------------
 
     def insert_document(self, row: Row) -> int:
-        table = self.db["documents"]
+        table = self._table("documents")
         table.insert(row)
-        return int(table.last_pk)
+        return int(cast(int, table.last_pk))
 
     def get_document(self, case_id: str) -> Row | None:
         rows = list(
@@ -202,7 +206,7 @@ class Store:
         return rows[0] if rows else None
 
     def insert_pages(self, document_id: int, pages: Sequence[Row]) -> None:
-        self.db["pages"].insert_all({"document_id": document_id, **p} for p in pages)
+        self._table("pages").insert_all({"document_id": document_id, **p} for p in pages)
 
     def get_pages(self, case_id: str) -> list[Row]:
         return list(
@@ -220,7 +224,7 @@ class Store:
         return list(self.db.query("SELECT * FROM facts WHERE case_id = ?", [case_id]))
 
     def upsert_fact(self, row: Row) -> None:
-        self.db["facts"].upsert(row, pk=("case_id", "key"))
+        self._table("facts").upsert(row, pk=("case_id", "key"))
 
     def get_identifiers(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM identifiers WHERE case_id = ? ORDER BY id", [case_id]))
@@ -258,7 +262,7 @@ class Store:
         return rows[0] if rows else None
 
     def insert_audit(self, row: Row) -> None:
-        self.db["audit_events"].insert(row)
+        self._table("audit_events").insert(row)
 
     def audit_events(self, case_id: str | None = None) -> Iterator[Row]:
         if case_id is None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -58,29 +59,29 @@ def create_demo_with_progress(data_dir: DataDir) -> bool:
     """Build the demo data directory off the GUI thread, showing which sample is being read."""
     dialog = QProgressDialog("Preparing the demo workstation…", "", 0, max(len(demo.sample_pdfs()), 1))
     dialog.setWindowTitle("Demand Desk")
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setCancelButton(None)  # half a demo is worse than waiting a few seconds
     dialog.setMinimumDuration(0)
-    outcome: dict[str, object] = {}
+    errors: list[BaseException] = []
+    loop = QEventLoop()
 
-    def work(progress: object, _cancelled: object) -> None:
-        desk = demo.create_demo(data_dir, progress=progress)  # type: ignore[arg-type]
-        desk.close()
+    def work(progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
+        demo.create_demo(data_dir, progress=progress).close()
+
+    def on_progress(done: int, _total: int, name: str) -> None:
+        dialog.setValue(done)
+        dialog.setLabelText(f"Reading {name}…")
 
     task = Task(work)
-    task.signals.progress.connect(
-        lambda done, total, name: (dialog.setValue(done), dialog.setLabelText(f"Reading {name}…"))
-    )
-    task.signals.failed.connect(lambda exc: outcome.setdefault("error", exc))
-    task.signals.finished.connect(dialog.reset)
-    task.signals.finished.connect(lambda: outcome.setdefault("finished", True))
+    task.signals.progress.connect(on_progress)
+    task.signals.failed.connect(errors.append)
+    task.signals.finished.connect(loop.quit)
+    dialog.show()
     start(task)
-    while "finished" not in outcome:
-        QCoreApplication.processEvents()
-        dialog.exec() if "finished" not in outcome else None
-    if "error" in outcome:
+    loop.exec()
+    dialog.close()
+    if errors:
         QMessageBox.critical(
-            None, "Demo not created", f"The demo workstation could not be created:\n{outcome['error']}"
+            None, "Demo not created", f"The demo workstation could not be created:\n{errors[0]}"
         )
         return False
     return True

@@ -75,10 +75,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.viewer)
         self.splitter.addWidget(case_panel)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([420, 640, 420])
+        self.splitter.setSizes([500, 560, 380])
 
         workspace = QWidget()
         workspace_layout = QVBoxLayout(workspace)
@@ -99,7 +99,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.idle = IdleWatcher(self)
-        QApplication.instance().installEventFilter(self.idle)
+        app = QApplication.instance()
+        assert app is not None
+        self._app = app
+        app.installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
         self.lock_screen.unlock_requested.connect(self.unlock_interactively)
         self.queue.case_selected.connect(self._on_case_selected)
@@ -112,7 +115,13 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -345,10 +354,14 @@ class MainWindow(QMainWindow):
         def save(key: str, value: str) -> object:
             updated = desk.correct_fact(case_id, key, value)
             # The queue mirrors some facts; the audit tab shows the correction.
-            QTimer.singleShot(0, lambda: (self.refresh_queue(), self._show_audit()))
+            QTimer.singleShot(0, self._after_correction)
             return updated
 
         self.facts_tab.show_case(desk.facts(case_id), desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        self._show_audit()
+
+    def _after_correction(self) -> None:
+        self.refresh_queue()
         self._show_audit()
 
     def _show_audit(self) -> None:
@@ -549,5 +562,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         self.lock()
-        QApplication.instance().removeEventFilter(self.idle)
+        self._app.removeEventFilter(self.idle)
         event.accept()

@@ -180,9 +180,9 @@ class FactsTab(QWidget):
         self, facts_json: dict[str, Any], facts: list[FactValue], save: Callable[[str, str], FactValue]
     ) -> None:
         pages = facts_json["pages"]
-        how = "OCR" if facts_json["ocr_used"] else "text layer or scan"
+        read = " · read by OCR" if facts_json["ocr_used"] else ""
         self.summary.setText(
-            f"<b>{facts_json['reference']}</b> · {pages} page{'s' if pages != 1 else ''} · {how}"
+            f"<b>{facts_json['reference']}</b> · {pages} page{'s' if pages != 1 else ''}{read}"
         )
         self.model.save = save
         self.model.set_facts(facts)

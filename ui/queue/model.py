@@ -18,7 +18,8 @@ from app.model import CaseStatus, CaseSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Reference", "Received", "Due", "Country", "Instrument", "Status", "Title")
+COLUMNS = ("Reference", "Due", "Status", "Country", "Instrument", "Received", "Title")
+DUE_COLUMN, RECEIVED_COLUMN = COLUMNS.index("Due"), COLUMNS.index("Received")
 STATUS_LABELS = {
     CaseStatus.NEW: "New",
     CaseStatus.IN_REVIEW: "In review",
@@ -81,26 +82,26 @@ class CaseQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 case.reference,
-                case.received_at[:10],
                 case.response_due or "—",
+                STATUS_LABELS[case.status],
                 case.country or "—",
                 _label(case.instrument),
-                STATUS_LABELS[case.status],
+                case.received_at[:10],
                 case.title or "",
             )[column]
         if role == SORT_ROLE:
-            if column == 2:  # no due date sorts after every real one
+            if column == DUE_COLUMN:  # no due date sorts after every real one
                 return case.response_due or "9999-12-31"
-            if column == 1:
+            if column == RECEIVED_COLUMN:
                 return case.received_at
             return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and case.response_due:
+        if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.response_due:
             due = date.fromisoformat(case.response_due)
             if due < self.today:
                 return QBrush(QColor("#b3261e"))
             if (due - self.today).days <= 3:
                 return QBrush(QColor("#9a6700"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and case.response_due:
+        if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.response_due:
             days = (date.fromisoformat(case.response_due) - self.today).days
             return f"overdue by {-days} days" if days < 0 else f"due in {days} days"
         return None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import CaseStatus, CaseSummary
-from ui.queue.model import CASE_ID_ROLE, STATUS_LABELS, CaseFilterProxy, CaseQueueModel
+from ui.queue.model import CASE_ID_ROLE, DUE_COLUMN, STATUS_LABELS, CaseFilterProxy, CaseQueueModel
 
 
 class QueuePanel(QWidget):
@@ -45,7 +45,7 @@ class QueuePanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,8 +53,11 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        for column, width in enumerate((130, 86, 110, 60, 110, 86)):
+            header.resizeSection(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.count = QLabel()
         self.count.setObjectName("muted")
 

@@ -140,11 +140,11 @@ class PdfViewer(QWidget):
         self.thumbs.clicked.connect(lambda index: self.go_to(index.row()))
 
         self.canvas = PageCanvas()
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setBackgroundRole(self.scroll.backgroundRole())
-        self.scroll.setObjectName("pageArea")
+        self.page_area = QScrollArea()
+        self.page_area.setWidget(self.canvas)
+        self.page_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page_area.setBackgroundRole(self.page_area.backgroundRole())
+        self.page_area.setObjectName("pageArea")
 
         self.empty = QLabel("Open a demand with Ctrl+O, or drop a PDF here.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,7 +182,7 @@ class PdfViewer(QWidget):
         side = QVBoxLayout(page_side)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.controls)
-        side.addWidget(self.scroll, 1)
+        side.addWidget(self.page_area, 1)
         split = QWidget()
         row = QHBoxLayout(split)
         row.setContentsMargins(0, 0, 0, 0)
@@ -315,7 +315,7 @@ class PdfViewer(QWidget):
         turned = self._rotation % 2 == 1
         width_pt, height_pt = (size.height(), size.width()) if turned else (size.width(), size.height())
         if self._fit_width:
-            available = self.scroll.viewport().width() - 24
+            available = self.page_area.viewport().width() - 24
             self._zoom = max(0.1, available / (width_pt * _POINTS_TO_PIXELS))
         scale = self._zoom * _POINTS_TO_PIXELS
         ratio = self.devicePixelRatioF()
