@@ -33,7 +33,7 @@ from app.model import CaseId, KeyStorage
 from ui.case.audit import AuditTab
 from ui.case.facts import FactsTab
 from ui.common.worker import Task, start
-from ui.dialogs.access import SignInDialog, UnlockDialog
+from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
 from ui.viewer.viewer import PdfViewer
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
         self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
         self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
+        self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
         about = self._action("&About Demand Desk", None, self._about)
 
         menu = self.menuBar()
@@ -182,7 +183,13 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.tab_actions)
         tools_menu = menu.addMenu("&Tools")
         tools_menu.addActions(
-            [self.verify_action, self.autolock_action, self.add_reviewer_action, self.switch_action]
+            [
+                self.verify_action,
+                self.autolock_action,
+                self.add_reviewer_action,
+                self.switch_action,
+                self.passphrase_action,
+            ]
         )
         menu.addMenu("&Help").addAction(about)
 
@@ -207,6 +214,7 @@ class MainWindow(QMainWindow):
             self.autolock_action,
             self.add_reviewer_action,
             self.switch_action,
+            self.passphrase_action,
         ]
 
     def _build_status_bar(self) -> None:
@@ -531,6 +539,24 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Reviewer not added", str(exc))
             return
         self.statusBar().showMessage(f"Added reviewer {name.strip()}.", 5000)
+
+    def change_passphrase(self) -> None:
+        if self.desk is None:
+            return
+        if not self.data_dir.key_path.exists():
+            QMessageBox.information(
+                self, "Passphrase", "This workstation keeps its key in the OS keyring and has no passphrase."
+            )
+            return
+        dialog = ChangePassphraseDialog(self)
+        while dialog.exec():
+            try:
+                services.change_passphrase(self.data_dir, dialog.current.text(), dialog.new.text())
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.statusBar().showMessage("Passphrase changed.", 5000)
+            return
 
     def switch_reviewer(self) -> None:
         if self.desk is not None and self._sign_in(self.desk):

@@ -52,7 +52,9 @@ def _pin(text: str) -> Callable[[QDialog], None]:
 
 def test_unlock_after_lock_needs_passphrase_then_pin(window, qtbot):
     window.lock()
-    errors = answer_dialogs([_passphrase("wrong passphrase"), _passphrase(GUI_PASSPHRASE), _pin("0000"), _pin(GUI_PIN)])
+    errors = answer_dialogs(
+        [_passphrase("wrong passphrase"), _passphrase(GUI_PASSPHRASE), _pin("0000"), _pin(GUI_PIN)]
+    )
 
     assert window.unlock_interactively()
 
@@ -147,3 +149,44 @@ def test_demo_directory_is_made_beside_an_empty_data_dir(qtbot, tmp_path, monkey
     assert target.read_config().demo
     assert len(desk.cases()) == 2
     desk.close()
+
+
+def test_change_passphrase_from_the_tools_menu(window, qtbot):
+    from app import services
+    from ui.dialogs.access import ChangePassphraseDialog
+
+    def wrong_current(dialog: QDialog) -> None:
+        assert isinstance(dialog, ChangePassphraseDialog)
+        dialog.current.setText("not it")
+        dialog.new.setText("a brand new passphrase")
+        dialog.again.setText("a brand new passphrase")
+        dialog._check()
+
+    def right_current(dialog: QDialog) -> None:
+        dialog.current.setText(GUI_PASSPHRASE)
+        dialog._check()
+
+    errors = answer_dialogs([wrong_current, right_current])
+    window.passphrase_action.trigger()
+
+    assert any("does not unlock" in e for e in errors)
+    with pytest.raises(services.DeskError):
+        services.unlock(window.data_dir, passphrase=GUI_PASSPHRASE)
+    services.unlock(window.data_dir, passphrase="a brand new passphrase").close()
+
+
+def test_dropping_a_pdf_on_the_window_opens_it(window, qtbot, demand_file):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demand_file))])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1, timeout=20_000)

@@ -210,3 +210,41 @@ class SignInDialog(QDialog):
         self.error.show()
         self.pin.clear()
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ChangePassphraseDialog(QDialog):
+    """Current passphrase, new one twice. The key is re-wrapped; the store is untouched."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change workstation passphrase")
+        self.current = _secret_field("current passphrase")
+        self.new = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
+        self.again = _secret_field("again")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("Current", self.current)
+        form.addRow("New", self.new)
+        form.addRow("New again", self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if len(self.new.text()) < MIN_PASSPHRASE_LENGTH:
+            self.show_error(f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.")
+        elif self.new.text() != self.again.text():
+            self.show_error("The two new passphrases differ.")
+        else:
+            self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
