@@ -256,8 +256,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _harden_process() -> None:
+    """Private files by default, and no core dumps: a crash dump would hold case data."""
     os.umask(0o077)
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has neither umask semantics nor rlimits
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _display_missing() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _harden_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--worker"] and len(argv) == 2:  # frozen builds start reader processes this way
         return _run_worker(argv[1])
@@ -266,6 +282,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.root = datadir.resolve(args.data_dir)
     if args.command is None:
+        if _display_missing():
+            print(
+                "demand-desk: no display to open the window on; use a subcommand (see --help).",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
         from ui.main import run_gui  # Qt is imported only when the window is wanted
 
         return run_gui(args.root, demo_if_empty=args.demo_if_empty)
