@@ -296,6 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, services.DeskError, DataDirError, IntakeError) as exc:
         print(f"demand-desk: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # a full disk, a vanished folder: say so, no traceback
+        print(f"demand-desk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
 

@@ -98,7 +98,12 @@ def unwrap_key(doc: dict[str, Any], passphrase: str) -> bytes:
         if doc.get("format") != KEY_FILE_FORMAT or doc.get("kdf") != "argon2id":
             raise ValueError("unknown key file format")
         params = KdfParams(int(doc["time_cost"]), int(doc["memory_kib"]), int(doc["parallelism"]))
-        if params.memory_kib < 8 or params.time_cost < 1:
+        # A damaged (or hostile) file must not crash Argon2 or hang the unlock for hours.
+        if not (
+            8 <= params.memory_kib <= 4 * 1024 * 1024
+            and 1 <= params.time_cost <= 100
+            and 1 <= params.parallelism <= 64
+        ):
             raise ValueError("implausible key-derivation parameters")
         salt = base64.b64decode(doc["salt"], validate=True)
         nonce = base64.b64decode(doc["nonce"], validate=True)
@@ -194,8 +199,7 @@ def keyring_load(store_id: str) -> bytes:
         raise KeyringUnavailableError(f"The OS keyring could not be read: {exc}") from exc
     if value is None:
         raise KeyringEntryMissingError(
-            "The OS keyring has no key for this data directory (it may have been reset). "
-            "Unlock with the workstation passphrase instead."
+            "The OS keyring has no key for this data directory (it may have been reset)."
         )
     try:
         key = bytes.fromhex(value)

@@ -101,8 +101,13 @@ def set_up(
     workstation = _check_name(workstation, "workstation")
     reviewer = _check_name(reviewer, "reviewer")
     _check_pin(pin)
-    if data_dir.is_initialised() or data_dir.store_path.exists():
+    if data_dir.is_initialised():
         raise DeskError(f"{data_dir.root} is already set up; open it instead.")
+    if data_dir.store_path.exists():
+        raise DeskError(
+            f"{data_dir.root} holds a case store but no workstation.json. Restore that file "
+            "from a backup, or move store.db away to set up afresh."
+        )
     if key_storage is KeyStorage.PASSPHRASE and not passphrase:
         raise DeskError("Choose a workstation passphrase to protect the database key.")
     ensure_private_dir(data_dir.root)
@@ -110,13 +115,14 @@ def set_up(
         store_id=uuid.uuid4().hex, workstation=workstation, key_storage=key_storage, demo=demo
     )
     key = keys.new_database_key()
-    if key_storage is KeyStorage.KEYRING:
-        keys.keyring_store(config.store_id, key)
-    if passphrase:
-        # With the keyring, a passphrase-wrapped copy is the way back in if the keyring is reset.
-        keys.write_key_file(data_dir.key_path, keys.wrap_key(key, passphrase))
-    store = Store(data_dir.store_path, key)
+    store: Store | None = None
     try:
+        if key_storage is KeyStorage.KEYRING:
+            keys.keyring_store(config.store_id, key)
+        if passphrase:
+            # With the keyring, a passphrase-wrapped copy is the way back in if the keyring is reset.
+            keys.write_key_file(data_dir.key_path, keys.wrap_key(key, passphrase))
+        store = Store(data_dir.store_path, key)
         now = _iso(clock())
         with store.atomic():
             store.set_setting("workstation", workstation)
@@ -130,11 +136,19 @@ def set_up(
             "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
         )
         desk._record("reviewer.added", None, {"name": reviewer, "senior": True})
-    except BaseException:
-        store.close()
+        # Written last: a directory without it is not set up.
+        data_dir.write_config(config)
+    except BaseException as exc:
+        # Undo every piece so that set-up can simply be tried again.
+        if store is not None:
+            store.close()
+        data_dir.store_path.unlink(missing_ok=True)
+        data_dir.key_path.unlink(missing_ok=True)
+        if key_storage is KeyStorage.KEYRING and keys.keyring_available():
+            keys.keyring_delete(config.store_id)
+        if isinstance(exc, keys.KeyError_ | StoreError):
+            raise DeskError(str(exc)) from exc
         raise
-    # Written last: a directory without it is not set up, so a failed set-up can be retried.
-    data_dir.write_config(config)
     return desk
 
 
@@ -150,6 +164,11 @@ def unlock(
     depend on the desktop session.
     """
     config = data_dir.read_config()
+    if not data_dir.store_path.is_file():
+        raise DeskError(
+            f"The case store {data_dir.store_path} is missing. Restore the data directory from a "
+            "backup; nothing was created."
+        )
     try:
         if passphrase is not None:
             key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), passphrase)
@@ -158,6 +177,13 @@ def unlock(
         else:
             raise DeskError("This workstation is unlocked with its passphrase.")
         store = Store(data_dir.store_path, key)
+    except keys.KeyringEntryMissingError as exc:
+        if data_dir.key_path.exists():
+            raise DeskError(f"{exc} Unlock with the workstation passphrase instead.") from exc
+        raise DeskError(
+            f"{exc} This workstation keeps its key only there: restore the keyring from a "
+            "backup of your desktop session."
+        ) from exc
     except keys.KeyError_ as exc:
         raise DeskError(str(exc)) from exc
     except WrongKeyError as exc:
@@ -518,7 +544,10 @@ class Desk:
         head: tuple[int, str] | None = None
         if raw:
             seq, _, digest = raw.partition(":")
-            head = (int(seq), digest)
+            try:
+                head = (int(seq), digest)
+            except ValueError:
+                return ChainReport(False, 0, None, "the chain's head record is damaged")
         return audit.verify_chain(self.store.audit_events(), head)
 
     def _actor(self) -> str:

@@ -69,7 +69,11 @@ class Store:
         # sqlcipher3's connection is a drop-in sqlite3 connection; sqlite-utils' types say sqlite3.
         self.db = sqlite_utils.Database(cast(Any, self._conn), execute_plugins=False)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                self._conn.close()
+                raise
 
     def _table(self, name: str) -> sqlite_utils.db.Table:
         return self.db.table(name)
@@ -146,7 +150,8 @@ class Store:
         return list(self.db.query("SELECT name, senior FROM reviewers WHERE active = 1 ORDER BY name"))
 
     def set_reviewer_pin(self, name: str, pin_hash: str) -> None:
-        self._conn.execute("UPDATE reviewers SET pin_hash = ? WHERE name = ?", (pin_hash, name))
+        with self.db.atomic():
+            self._conn.execute("UPDATE reviewers SET pin_hash = ? WHERE name = ?", (pin_hash, name))
 
     # -- cases -----------------------------------------------------------------------
 
@@ -239,11 +244,21 @@ class Store:
     # -- search --------------------------------------------------------------------------
 
     def index_case_text(self, case_id: str, reference: str, body: str) -> None:
-        self._conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
-        self._conn.execute(
-            "INSERT INTO case_search (case_id, reference, body) VALUES (?, ?, ?)",
-            (case_id, reference, body),
-        )
+        with self.db.atomic():
+            found = self._conn.execute(
+                "SELECT row FROM case_search_rows WHERE case_id = ?", (case_id,)
+            ).fetchone()
+            if found:
+                self._conn.execute("DELETE FROM case_search WHERE rowid = ?", (found[0],))
+            cursor = self._conn.execute(
+                "INSERT INTO case_search (case_id, reference, body) VALUES (?, ?, ?)",
+                (case_id, reference, body),
+            )
+            self._conn.execute(
+                "INSERT INTO case_search_rows (case_id, row) VALUES (?, ?) "
+                "ON CONFLICT (case_id) DO UPDATE SET row = excluded.row",
+                (case_id, cursor.lastrowid),
+            )
 
     def search_cases(self, fts_query: str, limit: int = 200) -> list[str]:
         try:

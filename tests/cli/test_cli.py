@@ -1,0 +1,318 @@
+"""The ``demand-desk`` command, run as a user or a script runs it (DESIGN.md, "Command line").
+
+Contract: JSON on stdout with --json, messages on stderr, exit 0 on success, 1 when the
+action could not be done, 2 on a usage error. Secrets come from DEMAND_DESK_PASSPHRASE
+and DEMAND_DESK_PIN; nothing prompts when stdin is not a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import services
+from app.datadir import DataDir
+
+DEMAND_DESK = Path(sys.executable).with_name("demand-desk")  # the installed entry point
+PASSPHRASE = "cli passphrase"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        """What the command printed on stdout, parsed."""
+        return json.loads(self.out)
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def runner(home: Path) -> Cli:
+    """cli(*args, passphrase=..., pin=None, env={}, data_dir=True) runs demand-desk."""
+
+    def run(
+        *args: str,
+        passphrase: str | None = PASSPHRASE,
+        pin: str | None = None,
+        env: dict[str, str] | None = None,
+        data_dir: bool = True,
+    ) -> Run:
+        environ = dict(os.environ)
+        if passphrase is not None:
+            environ["DEMAND_DESK_PASSPHRASE"] = passphrase
+        if pin is not None:
+            environ["DEMAND_DESK_PIN"] = pin
+        environ |= env or {}
+        argv = [str(DEMAND_DESK), *(["--data-dir", str(home)] if data_dir else []), *args]
+        done = subprocess.run(
+            argv,
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return Run(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+@pytest.fixture
+def cli(home: Path) -> Cli:
+    return runner(home)
+
+
+@pytest.fixture(scope="session")
+def initialised_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home set up once by `demand-desk init` (Ada, PIN 2468, workstation "test")."""
+    home = tmp_path_factory.mktemp("cli-template") / "home"
+    done = runner(home)("init", "--reviewer", "Ada", "--workstation", "test", pin="2468")
+    assert done.code == 0, done.err
+    return home
+
+
+@pytest.fixture
+def initialised(cli: Cli, home: Path, initialised_template: Path) -> Cli:
+    """cli, on a copy of the home `demand-desk init` set up."""
+    shutil.copytree(initialised_template, home)
+    return cli
+
+
+@pytest.fixture
+def pdf_file(tmp_path: Path, canary_pdf: bytes) -> Path:
+    path = tmp_path / "in" / "grand-jury-subpoena.pdf"
+    path.parent.mkdir()
+    path.write_bytes(canary_pdf)
+    return path
+
+
+def assert_failed_cleanly(done: Run, *phrases: str) -> None:
+    assert done.code == 1, (done.out, done.err)
+    assert done.out == ""
+    assert "demand-desk: " in done.err, done.err
+    assert "Traceback" not in done.err
+    for phrase in phrases:
+        assert phrase in done.err
+
+
+# -- set up and intake ------------------------------------------------------------------
+
+
+def test_init_sets_up_a_passphrase_workstation(cli, home):
+    done = cli("init", "--reviewer", "Ada", "--workstation", "test", "--json", pin="2468")
+    assert done.code == 0, done.err
+    assert done.json() == {
+        "data_dir": str(home.resolve()),
+        "workstation": "test",
+        "reviewer": "Ada",
+        "key_storage": "passphrase",
+    }
+    assert sorted(p.name for p in home.iterdir()) == ["key.json", "store.db", "workstation.json"]
+
+
+def test_intake_json_prints_the_new_case_and_its_facts(initialised, pdf_file):
+    done = initialised("intake", str(pdf_file), "--json")
+    assert done.code == 0, done.err
+    facts = done.json()
+    assert len(facts["case_id"]) == 16 and facts["pages"] == 2
+    assert facts["ocr_used"] is False
+    assert facts["identifiers"] == [] and facts["secrecy_order"]["present"] is None
+    assert "Traceback" not in done.err
+
+
+def test_intake_then_cases_json_lists_the_case(initialised, pdf_file):
+    case_id = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    done = initialised("cases", "--json")
+    assert done.code == 0, done.err
+    [case] = done.json()
+    assert case["case_id"] == case_id
+    assert case["status"] == "new"
+    assert case["title"] == "grand-jury-subpoena"
+    assert case["reference"].startswith("TEST-")
+
+
+def test_facts_of_a_case_by_its_reference(initialised, pdf_file):
+    case_id = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    reference = initialised("cases", "--json").json()[0]["reference"]
+    done = initialised("facts", reference.lower(), "--json")
+    assert done.code == 0, done.err
+    assert done.json()["case_id"] == case_id
+
+
+def test_no_cases_yet_is_an_empty_list(initialised):
+    done = initialised("cases", "--json")
+    assert (done.code, done.json()) == (0, [])
+
+
+def test_demand_desk_home_works_instead_of_data_dir(cli, home, pdf_file):
+    env = {"DEMAND_DESK_HOME": str(home)}
+    init = cli("init", "--reviewer", "Ada", "--workstation", "test", pin="2468", env=env, data_dir=False)
+    assert init.code == 0, init.err
+    assert (home / "store.db").is_file()
+    case_id = cli("intake", str(pdf_file), "--json", env=env, data_dir=False).json()["case_id"]
+    # --data-dir names the same directory, so it sees the same case.
+    assert [c["case_id"] for c in cli("cases", "--json").json()] == [case_id]
+
+
+def test_data_dir_option_wins_over_demand_desk_home(initialised, tmp_path):
+    env = {"DEMAND_DESK_HOME": str(tmp_path / "elsewhere")}
+    done = initialised("cases", "--json", env=env)
+    assert done.code == 0, done.err
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_cli_intake_leaves_no_plaintext(
+    initialised, pdf_file, home, canary, canary_pdf, private_tempdir, find_leaks
+):
+    assert initialised("intake", str(pdf_file), "--json").code == 0
+    windows = [canary_pdf[i : i + 32] for i in range(0, len(canary_pdf) - 32, len(canary_pdf) // 8)]
+    look_for = [canary.text.encode(), canary.email.encode(), *windows]
+    assert find_leaks(look_for, home, private_tempdir) == []
+    assert list(private_tempdir.iterdir()) == []
+
+
+# -- reviewers ---------------------------------------------------------------------------
+
+
+def test_reviewer_add_then_acting_as_that_reviewer_is_audited(initialised, pdf_file):
+    added = initialised("reviewer", "add", "Bob", "--json", pin="1357")
+    assert added.code == 0, added.err
+    assert added.json() == {"name": "Bob", "senior": False}
+    listed = initialised("reviewer", "list", "--json")
+    assert [r["name"] for r in listed.json()] == ["Ada", "Bob"]
+
+    done = initialised("--reviewer", "Bob", "intake", str(pdf_file), "--json", pin="1357")
+    assert done.code == 0, done.err
+    events = initialised("audit", "show", "--json").json()
+    assert [(e["action"], e["reviewer"], e["workstation"]) for e in events[-2:]] == [
+        ("reviewer.added", "Ada", "test"),
+        ("case.intake", "Bob", "test"),
+    ]
+
+
+def test_reviewer_with_a_wrong_pin_exits_1(initialised):
+    assert initialised("reviewer", "add", "Bob", pin="1357").code == 0
+    done = initialised("--reviewer", "Bob", "cases", pin="9999")
+    assert_failed_cleanly(done, "PIN")
+
+
+def test_reviewer_option_without_a_pin_exits_1_naming_the_variable(initialised):
+    done = initialised("cases", "--reviewer", "Ada")
+    assert_failed_cleanly(done, "DEMAND_DESK_PIN")
+
+
+# -- audit -------------------------------------------------------------------------------
+
+
+def test_audit_verify_exits_0_on_a_whole_trail(initialised):
+    done = initialised("audit", "verify", "--json")
+    assert done.code == 0, done.err
+    assert done.json()["ok"] is True and done.json()["events"] == 2
+
+
+def test_audit_verify_exits_1_naming_the_edited_event(initialised, home):
+    assert initialised("reviewer", "add", "Bob", pin="1357").code == 0
+    desk = services.unlock(DataDir(home), passphrase=PASSPHRASE)
+    try:
+        with desk.store.atomic():
+            desk.store.db.execute(
+                "UPDATE audit_events SET payload = ? WHERE seq = 2",
+                [json.dumps({"name": "Mallory", "senior": True})],
+            )
+    finally:
+        desk.close()
+
+    done = initialised("audit", "verify")
+    assert done.code == 1
+    assert "event 2" in done.out
+    as_json = initialised("audit", "verify", "--json")
+    assert as_json.code == 1
+    assert as_json.json()["first_bad_seq"] == 2 and as_json.json()["ok"] is False
+
+
+# -- failures ------------------------------------------------------------------------------
+
+
+def test_intake_of_a_non_pdf_exits_1_with_the_reason_on_stderr(initialised, tmp_path):
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("Meeting notes, not a demand.\n" * 20, encoding="utf-8")
+    done = initialised("intake", str(not_pdf), "--json")
+    assert_failed_cleanly(done, "not a PDF")
+    assert initialised("cases", "--json").json() == []
+
+
+def test_intake_of_a_missing_file_exits_1(initialised, tmp_path):
+    done = initialised("intake", str(tmp_path / "nowhere.pdf"))
+    assert_failed_cleanly(done, "Cannot read")
+
+
+def test_wrong_passphrase_exits_1_with_a_clear_message(initialised, home, dir_snapshot):
+    before = dir_snapshot(home)
+    done = initialised("cases", "--json", passphrase="not the passphrase")
+    assert_failed_cleanly(done, "passphrase does not unlock this workstation")
+    assert dir_snapshot(home) == before
+
+
+def test_missing_passphrase_without_a_terminal_exits_1_naming_the_variable(initialised):
+    done = initialised("cases", passphrase=None)
+    assert_failed_cleanly(done, "DEMAND_DESK_PASSPHRASE")
+
+
+def test_command_on_a_directory_never_set_up_says_how_to_set_it_up(cli, home):
+    done = cli("cases")
+    assert_failed_cleanly(done, "demand-desk init")
+    assert not home.exists()
+
+
+def test_init_twice_is_refused(initialised):
+    done = initialised("init", "--reviewer", "Mallory", "--workstation", "x", pin="0000")
+    assert_failed_cleanly(done, "already set up")
+
+
+def test_init_with_keyring_storage_and_no_keyring_fails_cleanly(cli):
+    done = cli(
+        "init",
+        "--reviewer",
+        "Ada",
+        "--workstation",
+        "test",
+        "--key-storage",
+        "keyring",
+        passphrase=None,
+        pin="2468",
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert_failed_cleanly(done, "keyring")
+
+
+def test_unknown_command_is_a_usage_error(cli):
+    done = cli("frobnicate")
+    assert done.code == 2
+    assert "invalid choice" in done.err
+
+
+def test_passphrase_change_keeps_the_cases_behind_the_new_passphrase(initialised, pdf_file):
+    assert initialised("intake", str(pdf_file)).code == 0
+    done = initialised("passphrase", "change", env={"DEMAND_DESK_NEW_PASSPHRASE": "new one"})
+    assert done.code == 0, done.err
+    assert_failed_cleanly(initialised("cases"), "does not unlock")
+    assert len(initialised("cases", "--json", passphrase="new one").json()) == 1
