@@ -96,11 +96,15 @@ class CaseSummary:
     title: str | None
 
 
+Box = tuple[float, float, float, float]  # PDF points of the page, origin top-left
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
-    box: tuple[float, float, float, float]  # PDF points, origin top-left
-    confidence: float = 100.0
+    box: Box
+    confidence: float = 100.0  # 0–100; a text layer's words are 100
+    line: int = 0  # words with the same number on a page stand on one line, in reading order
 
 
 @dataclass

@@ -397,7 +397,7 @@ class Desk:
                 height=r["height"],
                 source=PageSource(r["source"]),
                 text=r["text"],
-                words=[Word(w[0], (w[1], w[2], w[3], w[4])) for w in json.loads(r["words"])],
+                words=[_word(w) for w in json.loads(r["words"])],
             )
             for r in self.store.get_pages(case_id)
         ]
@@ -591,6 +591,13 @@ class Desk:
             self.store.set_setting("audit_head", f"{seq}:{digest}")
 
 
+def _word(stored: list[Any]) -> Word:
+    # Older rows hold [text, x0, y0, x1, y1]; newer ones add confidence and line.
+    confidence = float(stored[5]) if len(stored) > 5 else 100.0
+    line = int(stored[6]) if len(stored) > 6 else 0
+    return Word(stored[0], (stored[1], stored[2], stored[3], stored[4]), confidence, line)
+
+
 def _page_row(page: PageText) -> dict[str, Any]:
     return {
         "page_no": page.page_no,
@@ -598,7 +605,7 @@ def _page_row(page: PageText) -> dict[str, Any]:
         "height": page.height,
         "source": page.source.value,
         "text": page.text,
-        "words": dumps([[w.text, *w.box] for w in page.words]),
+        "words": dumps([[w.text, *w.box, w.confidence, w.line] for w in page.words]),
     }
 
 

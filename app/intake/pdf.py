@@ -98,7 +98,7 @@ def probe_pdf(
             height=float(p["height"]),
             source=PageSource(p["source"]),
             text=p["text"],
-            words=[Word(w[0], (w[1], w[2], w[3], w[4])) for w in p["words"]],
+            words=[Word(w[0], (w[1], w[2], w[3], w[4]), w[5], w[6]) for w in p["words"]],
         )
         for index, p in enumerate(result["pages"])
     ]

@@ -28,17 +28,27 @@ def _fail(message: str) -> dict[str, Any]:
 
 
 def _words(textpage: Any, height: float) -> tuple[str, list[list[Any]]]:
-    """Group the text layer's characters into words with boxes (points, top-left origin)."""
+    """Group the text layer's characters into words with boxes (points, top-left origin).
+
+    Each word is [text, x0, y0, x1, y1, confidence, line]; a line break in the text
+    layer starts the next line number.
+    """
     text = textpage.get_text_range()
     words: list[list[Any]] = []
     current: list[str] = []
     box: list[float] = []
+    line = 0
+    previous = ""
     for index, char in enumerate(text):
         if char.isspace():
             if current:
-                words.append(["".join(current), *box])
+                words.append(["".join(current), *(round(v, 2) for v in box), 100.0, line])
                 current, box = [], []
+            if char == "\n" and previous != "\r" or char == "\r":
+                line += 1
+            previous = char
             continue
+        previous = char
         left, bottom, right, top = textpage.get_charbox(index)
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         if current:
@@ -47,8 +57,8 @@ def _words(textpage: Any, height: float) -> tuple[str, list[list[Any]]]:
             box = [x0, y0, x1, y1]
         current.append(char)
     if current:
-        words.append(["".join(current), *box])
-    return text, [[w[0], *(round(v, 2) for v in w[1:])] for w in words]
+        words.append(["".join(current), *(round(v, 2) for v in box), 100.0, line])
+    return text, words
 
 
 def probe(data: bytes) -> dict[str, Any]:

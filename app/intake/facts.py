@@ -1,0 +1,79 @@
+"""What fact extraction reads out of a demand's pages, each reading with its provenance.
+
+These records are the interface between ``extract.py`` (which fills them from the
+words and boxes of the pages) and the store (which keeps them per case). Values use
+the vocabulary of DESIGN.md's Facts JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.model import Box
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One scalar fact: its value and where on which page it was read."""
+
+    value: Any
+    page: int | None = None  # 1-based
+    box: Box | None = None
+    confidence: float | None = None  # 0–100: OCR confidence of the words it came from
+    flagged: str | None = None  # why a reviewer should look (ambiguous, low confidence)
+
+
+@dataclass(frozen=True)
+class IdentifierReading:
+    kind: str  # email | phone | account_id | username | gamertag | ip | url | other
+    value: str | None  # normalised (E.164 phones, lower-case e-mail); None when redacted
+    redacted: bool = False
+    page: int | None = None
+    box: Box | None = None
+    raw: str | None = None  # as printed, before repair and normalisation
+
+
+@dataclass(frozen=True)
+class DataRequestReading:
+    category: str  # subscriber_info | ip_history | billing | traffic | content | other
+    content: bool
+    text: str
+    page: int | None = None
+    box: Box | None = None
+
+
+@dataclass(frozen=True)
+class SecrecyReading:
+    present: bool
+    statute: str | None = None
+    duration_days: int | None = None
+    expires: str | None = None  # ISO date
+    open_ended: bool = False  # "until further order of the court"
+    text: str | None = None
+    page: int | None = None
+    box: Box | None = None
+
+
+# The scalar facts extract.py fills; keys are those of model.SCALAR_FACTS plus the range.
+SCALAR_KEYS = (
+    "instrument",
+    "issuing_authority",
+    "country",
+    "date_issued",
+    "signed",
+    "addressee",
+    "response_due",
+    "emergency",
+    "date_range_from",
+    "date_range_to",
+)
+
+
+@dataclass
+class ExtractedFacts:
+    scalars: dict[str, Reading] = field(default_factory=dict)  # key in SCALAR_KEYS
+    identifiers: list[IdentifierReading] = field(default_factory=list)
+    data_requested: list[DataRequestReading] = field(default_factory=list)
+    secrecy_order: SecrecyReading | None = None  # None: could not tell
+    language: str | None = None  # ISO 639-1 of the demand's main language
