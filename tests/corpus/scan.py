@@ -13,6 +13,9 @@ this module turns a demand written as structured blocks into such a PDF:
 The result carries no text layer at all.  Everything stays in memory and the
 output is byte-for-byte reproducible for a given seed.
 
+Markup inside block text: ``**bold**``, ``\\n`` for a line break, and
+``[[words]]`` for words blacked out by a redaction bar.
+
 Example::
 
     pdf = scan_document(
@@ -199,6 +202,9 @@ class ScanSettings:
     jpeg_quality: int = 70
     stamp: Stamp | None = None
     signature_ink: tuple[int, int, int] = (28, 38, 112)  # ballpoint blue-black
+    # Pages fed into the scanner the wrong way round, turned 180 degrees; 0-based,
+    # negative indices count from the end (-1: the last page).
+    upside_down: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,10 +229,18 @@ class Layout:
 # ------------------------------------------------------------------------- layout
 
 
+# A redaction: the words are set, then covered edge to edge by a black bar,
+# which is what a redacting tool leaves in a printed copy.
+_REDACTION = '<font backColor="#000000" color="#000000">\u00a0\\1\u00a0</font>'
+
+
 def _markup(text: str) -> str:
     # reportlab paragraphs parse a mini-HTML dialect; demand text is plain, so
-    # escape it and only then re-admit the markup we allow: bold and line breaks.
-    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text)).replace("\n", "<br/>")
+    # escape it and only then re-admit the markup we allow: bold, line breaks and
+    # ``[[redacted words]]``.
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text))
+    text = re.sub(r"\[\[(.+?)\]\]", _REDACTION, text)
+    return text.replace("\n", "<br/>")
 
 
 class _SignatureFlowable(Flowable):
@@ -750,7 +764,10 @@ def scan_pages(doc: Document, settings: ScanSettings) -> tuple[list[Image.Image]
             if s.page == index
         ]
         stamp = settings.stamp if settings.stamp and settings.stamp.page == index else None
-        pages.append(degrade(clean, settings, rng, stamp=stamp, signatures=boxes))
+        page = degrade(clean, settings, rng, stamp=stamp, signatures=boxes)
+        if index in settings.upside_down or index - laid.page_count in settings.upside_down:
+            page = page.transpose(Image.Transpose.ROTATE_180)
+        pages.append(page)
     return pages, laid
 
 
