@@ -116,9 +116,13 @@ def cmd_intake(args: argparse.Namespace) -> int:
         untrusted_pdf = path.read_bytes()
     except OSError as exc:
         raise CliError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+
+    def progress(done: int, total: int, label: str) -> None:
+        # Progress goes to stderr only: stdout carries the JSON.
+        print(f"{label} ({done}/{total})" if total else label, file=sys.stderr, flush=True)
+
     with _desk(args) as desk:
-        print(f"Reading {path.name}…", file=sys.stderr)
-        case_id = desk.intake(untrusted_pdf, path.name)
+        case_id = desk.intake(untrusted_pdf, path.name, progress=progress)
         facts = desk.facts(case_id)
     _emit(args, facts, f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s).")
     return EXIT_OK

@@ -142,3 +142,4 @@ class FactValue:
     confidence: float | None = None
     original: Any = None
     updated_by: str | None = None
+    flag: str | None = None  # why the reviewer should look at an automatic reading

@@ -25,7 +25,10 @@ from app import audit, keys
 from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
+from app.intake import pipeline
+from app.intake.facts import ExtractedFacts
 from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
+from app.intake.pipeline import ReadDemand
 from app.model import (
     EDITABLE_FACTS,
     SCALAR_FACTS,
@@ -204,8 +207,22 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
 
 
 def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:
-    """The slow, thread-safe half of intake: check the PDF in a reader process."""
+    """Check the PDF in a reader process: is it a PDF we can take in at all?"""
     return probe_pdf(untrusted_pdf, cancelled=cancelled)
+
+
+def read_demand(
+    untrusted_pdf: bytes,
+    *,
+    today: date,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    probed: ProbedPdf | None = None,
+) -> ReadDemand:
+    """The slow, thread-safe half of intake: check, OCR the scanned pages, read the facts."""
+    return pipeline.read_demand(
+        untrusted_pdf, today=today, progress=progress, cancelled=cancelled, probed=probed
+    )
 
 
 # -- the unlocked desk -----------------------------------------------------------------
@@ -288,22 +305,32 @@ class Desk:
 
     # -- intake --------------------------------------------------------------------------
 
-    def intake(self, untrusted_pdf: bytes, filename: str) -> CaseId:
-        """Check the PDF in a reader process, then store it and its text as a new case.
+    def intake(
+        self,
+        untrusted_pdf: bytes,
+        filename: str,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> CaseId:
+        """Read the demand (check, OCR, facts), then store it all as a new case.
 
         Nothing is stored unless the whole PDF reads; the bytes never touch the disk
         outside the encrypted store.
         """
         self._actor()
-        return self.store_intake(untrusted_pdf, filename, read_pdf(untrusted_pdf))
+        read = read_demand(untrusted_pdf, today=self.clock().date(), progress=progress, cancelled=cancelled)
+        return self.store_intake(untrusted_pdf, filename, read)
 
-    def store_intake(self, untrusted_pdf: bytes, filename: str, probed: ProbedPdf) -> CaseId:
-        """The second half of intake, for callers that ran ``read_pdf`` off their own thread."""
+    def store_intake(self, untrusted_pdf: bytes, filename: str, read: ReadDemand) -> CaseId:
+        """The second half of intake, for callers that ran ``read_demand`` off their own thread."""
         actor = self._actor()
         now = self.clock()
         case_id = CaseId(secrets.token_hex(8))
         name = Path(filename).name or "demand.pdf"
         digest = hashlib.sha256(untrusted_pdf).hexdigest()
+        facts = read.facts
+        scalar = {key: reading.value for key, reading in facts.scalars.items()}
         with self.store.atomic():
             reference = self._next_reference(now)
             self.store.insert_case(
@@ -312,9 +339,9 @@ class Desk:
                     "reference": reference,
                     "title": Path(name).stem[:120],
                     "received_at": _iso(now),
-                    "response_due": None,
-                    "country": None,
-                    "instrument": None,
+                    "response_due": scalar.get("response_due"),
+                    "country": scalar.get("country"),
+                    "instrument": scalar.get("instrument"),
                     "status": CaseStatus.NEW.value,
                     "created_by": actor,
                     "updated_at": _iso(now),
@@ -328,22 +355,91 @@ class Desk:
                     "filename": name,
                     "sha256": digest,
                     "size": len(untrusted_pdf),
-                    "pages": len(probed.pages),
+                    "pages": len(read.pages),
                     "pdf": untrusted_pdf,
                     "added_at": _iso(now),
                 }
             )
-            self.store.insert_pages(doc_id, [_page_row(p) for p in probed.pages])
+            self.store.insert_pages(doc_id, [_page_row(p) for p in read.pages])
+            self._store_facts(case_id, facts, _iso(now))
             self.store.index_case_text(
-                case_id, reference, Path(name).stem + " " + " ".join(p.text for p in probed.pages)
+                case_id, reference, Path(name).stem + " " + " ".join(p.text for p in read.pages)
             )
             self._record(
                 "case.intake",
                 case_id,
-                {"reference": reference, "filename": name, "sha256": digest, "pages": len(probed.pages)},
+                {
+                    "reference": reference,
+                    "filename": name,
+                    "sha256": digest,
+                    "pages": len(read.pages),
+                    "ocr_used": read.ocr_used,
+                },
                 actor=actor,
             )
         return case_id
+
+    def _store_facts(self, case_id: CaseId, facts: ExtractedFacts, now: str) -> None:
+        for key, reading in facts.scalars.items():
+            self.store.upsert_fact(
+                {
+                    "case_id": case_id,
+                    "key": key,
+                    "value": dumps(reading.value) if reading.value is not None else None,
+                    "page": reading.page,
+                    "box": dumps(list(reading.box)) if reading.box else None,
+                    "confidence": reading.confidence,
+                    "source": "auto",
+                    "original_value": None,
+                    "flag": reading.flagged,
+                    "updated_by": None,
+                    "updated_at": now,
+                }
+            )
+        self.store.insert_identifiers(
+            [
+                {
+                    "case_id": case_id,
+                    "kind": i.kind,
+                    "value": i.value,
+                    "normalized": i.value.casefold() if i.value else None,
+                    "redacted": int(i.redacted),
+                    "page": i.page,
+                    "box": dumps(list(i.box)) if i.box else None,
+                    "source": "auto",
+                }
+                for i in facts.identifiers
+            ]
+        )
+        self.store.insert_data_requested(
+            [
+                {
+                    "case_id": case_id,
+                    "category": d.category,
+                    "content": int(d.content),
+                    "text": d.text,
+                    "page": d.page,
+                    "box": dumps(list(d.box)) if d.box else None,
+                }
+                for d in facts.data_requested
+            ]
+        )
+        secrecy = facts.secrecy_order
+        if secrecy is not None:
+            self.store.set_secrecy_order(
+                {
+                    "case_id": case_id,
+                    "present": int(secrecy.present),
+                    "statute": secrecy.statute,
+                    "duration_days": secrecy.duration_days,
+                    "issued": facts.scalars["date_issued"].value if "date_issued" in facts.scalars else None,
+                    "expires": secrecy.expires,
+                    "open_ended": int(secrecy.open_ended),
+                    "text": secrecy.text,
+                    "page": secrecy.page,
+                    "box": dumps(list(secrecy.box)) if secrecy.box else None,
+                }
+            )
 
     def _next_reference(self, now: datetime) -> str:
         code = re.sub(r"[^A-Z0-9]", "", self.workstation.upper())[:6] or "WS"
@@ -419,6 +515,7 @@ class Desk:
                     page=row["page"],
                     box=tuple(json.loads(row["box"])) if row["box"] else None,
                     confidence=row["confidence"],
+                    flag=row.get("flag"),
                     original=json.loads(row["original_value"]) if row["original_value"] else None,
                     updated_by=row["updated_by"],
                 )
@@ -461,6 +558,7 @@ class Desk:
                     "content": bool(r["content"]),
                     "text": r["text"],
                     "page": r["page"],
+                    "box": json.loads(r["box"]) if r["box"] else None,
                 }
                 for r in self.store.get_data_requested(case_id)
             ],
@@ -473,6 +571,9 @@ class Desk:
                 "expires": secrecy["expires"] if secrecy else None,
                 "text": secrecy["text"] if secrecy else None,
                 "page": secrecy["page"] if secrecy else None,
+                "box": json.loads(secrecy["box"]) if secrecy and secrecy["box"] else None,
+                "open_ended": bool(secrecy["open_ended"]) if secrecy else None,
+                "statute": secrecy["statute"] if secrecy else None,
             },
         }
 
@@ -500,6 +601,7 @@ class Desk:
                     "box": dumps(list(current.box)) if current.box else None,
                     "confidence": None,
                     "source": "reviewer",
+                    "flag": None,
                     "original_value": dumps(original) if original is not None else None,
                     "updated_by": actor,
                     "updated_at": now,
@@ -653,6 +755,7 @@ __all__ = [
     "NotSignedInError",
     "WrongPinError",
     "change_passphrase",
+    "read_demand",
     "read_pdf",
     "set_up",
     "unlock",

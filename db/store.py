@@ -231,6 +231,15 @@ class Store:
     def upsert_fact(self, row: Row) -> None:
         self._table("facts").upsert(row, pk=("case_id", "key"))
 
+    def insert_identifiers(self, rows: Sequence[Row]) -> None:
+        self._table("identifiers").insert_all(rows)
+
+    def insert_data_requested(self, rows: Sequence[Row]) -> None:
+        self._table("data_requested").insert_all(rows)
+
+    def set_secrecy_order(self, row: Row) -> None:
+        self._table("secrecy_orders").upsert(row, pk="case_id")
+
     def get_identifiers(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM identifiers WHERE case_id = ? ORDER BY id", [case_id]))
 

@@ -6,6 +6,7 @@ store) when it locks; every widget that shows case data is cleared at that momen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -142,7 +143,17 @@ class MainWindow(QMainWindow):
             "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
         )
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.find_action = self._action("&Find case…", QKeySequence.StandardKey.Find, self._focus_search)
+        self.find_action = self._action(
+            "&Find in document…", QKeySequence.StandardKey.Find, self.viewer.open_find
+        )
+        self.find_next_action = self._action(
+            "Find &next", QKeySequence.StandardKey.FindNext, lambda: self.viewer.step_match(1)
+        )
+        self.find_previous_action = self._action(
+            "Find pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: self.viewer.step_match(-1)
+        )
+        self.find_case_action = self._action("Find &case…", "Ctrl+Shift+F", self._focus_search)
+        self.text_layer_action = self._action("Show OCR &text layer", "Ctrl+T", self.viewer.toggle_text_layer)
         self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
         self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
         self.zoom_in = self._action("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.viewer.zoom_in)
@@ -172,12 +183,21 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions(
+            [self.find_action, self.find_next_action, self.find_previous_action, self.find_case_action]
+        )
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.prev_page, self.next_page])
         view_menu.addSeparator()
         view_menu.addActions(
-            [self.zoom_in, self.zoom_out, self.fit_width, self.rotate_left, self.rotate_right]
+            [
+                self.zoom_in,
+                self.zoom_out,
+                self.fit_width,
+                self.rotate_left,
+                self.rotate_right,
+                self.text_layer_action,
+            ]
         )
         view_menu.addSeparator()
         view_menu.addActions(self.tab_actions)
@@ -202,6 +222,10 @@ class MainWindow(QMainWindow):
             self.open_action,
             self.lock_action,
             self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+            self.find_case_action,
+            self.text_layer_action,
             self.next_page,
             self.prev_page,
             self.zoom_in,
@@ -351,6 +375,7 @@ class MainWindow(QMainWindow):
         self.case_title.setText(f"{facts['reference']}")
         if not self.viewer.load(self.desk.document(self.case_id)):
             self.statusBar().showMessage("This document cannot be shown.", 5000)
+        self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         self._show_case_details()
 
     def _show_case_details(self) -> None:
@@ -410,28 +435,53 @@ class MainWindow(QMainWindow):
             self._intake_failed(path, exc)
             return
 
-        def work(progress: object, cancelled: object) -> object:
-            return services.read_pdf(untrusted_pdf, cancelled=cancelled)  # type: ignore[arg-type]
+        today = self.desk.clock().date()
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+            progress(0, 0, f"Checking {path.name}…")
+            probed = services.read_pdf(untrusted_pdf, cancelled=cancelled)
+            task.signals.partial.emit(probed)  # checked: safe to show page 1 while OCR runs
+            return services.read_demand(
+                untrusted_pdf, today=today, progress=progress, cancelled=cancelled, probed=probed
+            )
 
         task = Task(work)
-        task.signals.done.connect(lambda probed: self._intake_read(path, untrusted_pdf, probed))
+        task.signals.partial.connect(lambda _probed: self._show_unstored(path, untrusted_pdf))
+        task.signals.done.connect(lambda read: self._intake_read(path, untrusted_pdf, read))
         task.signals.failed.connect(lambda exc: self._intake_failed(path, exc))
         task.signals.finished.connect(self._task_finished)
         self._begin_task(task, f"Reading {path.name}…")
 
-    def _intake_read(self, path: Path, untrusted_pdf: bytes, probed: object) -> None:
+    def _show_unstored(self, path: Path, untrusted_pdf: bytes) -> None:
+        """Page 1 of a demand being read, before it is a case: the reviewer can start reading."""
+        if self.desk is None:
+            return
+        self.queue.table.clearSelection()
+        self.case_id = None
+        self.facts_tab.clear()
+        self.audit_tab.clear()
+        self.case_title.setText(f"Reading {path.name}… (not stored yet)")
+        self.viewer.load(untrusted_pdf)
+
+    def _intake_read(self, path: Path, untrusted_pdf: bytes, read: object) -> None:
         if self.desk is None:  # locked while the reader ran: store nothing
             return
         try:
-            case_id = self.desk.store_intake(untrusted_pdf, path.name, probed)  # type: ignore[arg-type]
+            case_id = self.desk.store_intake(untrusted_pdf, path.name, read)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - shown to the reviewer; nothing was stored
             self._intake_failed(path, exc)
             return
         self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
-        self.case_id = None
-        self.refresh_queue(select=case_id)
+        # Open the new case unless the reviewer has moved on to another one meanwhile.
+        select = case_id if self.case_id is None else self.case_id
+        if select == case_id:
+            self.case_id = None
+        self.refresh_queue(select=select)
 
     def _intake_failed(self, path: Path, exc: BaseException) -> None:
+        if self.case_id is None and self.viewer.is_loaded():  # the unstored demand's preview
+            self.viewer.unload()
+            self.case_title.setText("No case open")
         if isinstance(exc, IntakeCancelledError):
             self.statusBar().showMessage(f"Cancelled: {path.name} was not stored.", 5000)
             return

@@ -32,6 +32,8 @@ class IdentifierReading:
     page: int | None = None
     box: Box | None = None
     raw: str | None = None  # as printed, before repair and normalisation
+    confidence: float | None = None  # 0–100: OCR confidence of the words it came from
+    flagged: str | None = None  # why a reviewer should look (repaired, not normalised, blacked out)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class DataRequestReading:
     text: str
     page: int | None = None
     box: Box | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,14 @@ class SecrecyReading:
     statute: str | None = None
     duration_days: int | None = None
     expires: str | None = None  # ISO date
-    open_ended: bool = False  # "until further order of the court"
+    open_ended: bool = False  # "until further order of the court", or no end stated
     text: str | None = None
     page: int | None = None
     box: Box | None = None
+    confidence: float | None = None
+    # ISO date of a later letter in the same file that lifted the order; expires is then that date too.
+    lifted_on: str | None = None
+    flagged: str | None = None  # why a reviewer should look (no length stated, counted from another date)
 
 
 # The scalar facts extract.py fills; keys are those of model.SCALAR_FACTS plus the range.

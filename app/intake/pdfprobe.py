@@ -2,6 +2,10 @@
 
 A hostile or broken PDF may crash or exhaust a PDF library; here that kills only this
 process. Nothing is written to disk. Run as ``python -m app.intake.pdfprobe``.
+
+Every page is checked (``pdfcheck``) before pdfium loads it: size, image pixels and
+what its content inflates to. A page that fails refuses the whole file, so nothing
+downstream — the viewer, OCR — ever draws it.
 """
 
 from __future__ import annotations
@@ -9,26 +13,55 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from app.intake.limits import MAX_PAGE_POINTS, MAX_PAGES, MIN_TEXT_LAYER_CHARS, READER_MEMORY_BYTES
-
-
-def _limit_resources() -> None:
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - Windows has no rlimits; the timeout still holds
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (READER_MEMORY_BYTES, READER_MEMORY_BYTES))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash dump would hold the demand
+from app.intake.limits import MIN_TEXT_LAYER_CHARS
+from app.intake.pdfcheck import (
+    PASSWORD_PROTECTED,
+    TOO_DEEP,
+    RefusedError,
+    StreamChecker,
+    check_page_count,
+    image_problem,
+    limit_resources,
+    open_pypdf,
+    page_size_problem,
+)
 
 
 def _fail(message: str) -> dict[str, Any]:
     return {"ok": False, "error": message}
 
 
-def _words(textpage: Any, height: float) -> tuple[str, list[list[Any]]]:
-    """Group the text layer's characters into words with boxes (points, top-left origin).
+def display_transform(page: Any) -> Callable[[float, float], tuple[float, float]]:
+    """Maps page space (where the content stream draws) to the page as displayed.
+
+    The displayed page is what the viewer shows and where OCR boxes are: the page's
+    /Rotate applied, its crop box's corner at the origin, top-left origin, in points.
+    pdfium knows the mapping (it renders with it); it is affine, so three points of it
+    give all of it.
+    """
+    import pypdfium2 as pdfium
+
+    width, height = page.get_size()
+    scale, far = 64, 1024.0  # device units per point (pdfium answers in integers); a long lever
+    conv = pdfium.PdfPosConv(page, (0, 0, round(width * scale), round(height * scale), 0))
+    ox, oy = conv.to_bitmap(0.0, 0.0)
+    ax, ay = conv.to_bitmap(far, 0.0)
+    bx, by = conv.to_bitmap(0.0, far)
+    xx, xy, yx, yy = (ax - ox) / far, (bx - ox) / far, (ay - oy) / far, (by - oy) / far
+
+    def to_display(x: float, y: float) -> tuple[float, float]:
+        return (ox + xx * x + xy * y) / scale, (oy + yx * x + yy * y) / scale
+
+    return to_display
+
+
+def _words(
+    textpage: Any, to_display: Callable[[float, float], tuple[float, float]]
+) -> tuple[str, list[list[Any]]]:
+    """Group the text layer's characters into words with boxes (points of the page as displayed).
 
     Each word is [text, x0, y0, x1, y1, confidence, line]; a line break in the text
     layer starts the next line number.
@@ -50,7 +83,8 @@ def _words(textpage: Any, height: float) -> tuple[str, list[list[Any]]]:
             continue
         previous = char
         left, bottom, right, top = textpage.get_charbox(index)
-        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        (ax, ay), (bx, by) = to_display(left, bottom), to_display(right, top)
+        x0, y0, x1, y1 = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
         if current:
             box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
         else:
@@ -62,38 +96,36 @@ def _words(textpage: Any, height: float) -> tuple[str, list[list[Any]]]:
 
 
 def probe(data: bytes) -> dict[str, Any]:
-    import pypdf
     import pypdfium2 as pdfium
 
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            return _fail("The PDF is password-protected. Ask the sender for an unprotected copy.")
-        count = len(reader.pages)
-    except pypdf.errors.FileNotDecryptedError:
-        return _fail("The PDF is password-protected. Ask the sender for an unprotected copy.")
-    except (RecursionError, MemoryError):
-        return _fail("The PDF is built in a way that cannot be read safely (too deeply nested).")
-    except Exception as exc:  # noqa: BLE001 - any parser failure means "not readable"
-        return _fail(f"The file is not a readable PDF ({type(exc).__name__}).")
-    if count == 0:
-        return _fail("The PDF has no pages.")
-    if count > MAX_PAGES:
-        return _fail(f"The PDF has {count} pages; the limit is {MAX_PAGES}.")
+        reader = open_pypdf(io.BytesIO(data))
+    except RefusedError as exc:
+        return _fail(str(exc))
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            return _fail("The PDF is password-protected. Ask the sender for an unprotected copy.")
+            return _fail(PASSWORD_PROTECTED)
         return _fail(f"The file is not a readable PDF ({exc}).")
+    try:
+        check_page_count(len(doc))  # pdfium may find pages in a damaged file that pypdf does not
+    except RefusedError as exc:
+        return _fail(str(exc))
     pages = []
+    streams = StreamChecker()
     for index in range(len(doc)):
+        # Before pdfium loads the page: loading inflates its content streams whole.
+        problem = streams.page_problem(reader, index)
+        if problem:
+            return _fail(f"Page {index + 1} {problem}.")
         page = doc[index]
         width, height = page.get_size()
-        if not (0 < width <= MAX_PAGE_POINTS and 0 < height <= MAX_PAGE_POINTS):
-            return _fail(f"Page {index + 1} is {width:.0f} × {height:.0f} points: too large to be a letter.")
+        problem = page_size_problem(width, height) or image_problem(page)
+        if problem:
+            return _fail(f"Page {index + 1} {problem}.")
         textpage = page.get_textpage()
-        text, words = _words(textpage, height)
+        text, words = _words(textpage, display_transform(page))
         printable = sum(1 for c in text if c.isalnum())
         usable = printable >= MIN_TEXT_LAYER_CHARS
         pages.append(
@@ -109,14 +141,14 @@ def probe(data: bytes) -> dict[str, Any]:
 
 
 def main() -> int:
-    _limit_resources()
+    limit_resources()
     data = sys.stdin.buffer.read()
     try:
         result = probe(data)
     except MemoryError:
         result = _fail("The PDF needs more memory to read than is safe; it may be a decompression bomb.")
     except RecursionError:
-        result = _fail("The PDF is built in a way that cannot be read safely (too deeply nested).")
+        result = _fail(TOO_DEEP)
     sys.stdout.write(json.dumps(result))
     return 0
 

@@ -25,7 +25,7 @@ def test_every_action_appends_an_event_by_the_signed_in_reviewer(desk, canary_pd
     desk.add_reviewer("Bob", "1357")
     desk.sign_in("Bob", "1357")
     case_id = desk.intake(canary_pdf, "demand.pdf")
-    desk.correct_fact(case_id, "country", "us", reason="letterhead")
+    desk.correct_fact(case_id, "country", "gb", reason="letterhead")
     desk.set_idle_lock_minutes(5)
 
     events = desk.audit_trail()
@@ -144,6 +144,6 @@ def test_emptied_trail_is_caught(busy_desk):
 def test_audit_trail_of_one_case_holds_only_its_events(desk, canary_pdf, scanned_pdf):
     first = desk.intake(canary_pdf, "a.pdf")
     second = desk.intake(scanned_pdf, "b.pdf")
-    desk.correct_fact(first, "emergency", "no")
+    desk.correct_fact(first, "emergency", "yes")
     assert [e.action for e in desk.audit_trail(first)] == ["case.intake", "fact.corrected"]
     assert [e.action for e in desk.audit_trail(second)] == ["case.intake"]

@@ -41,7 +41,8 @@ def test_search_finds_a_case_by_a_word_of_its_text(desk, case_id, canary, scanne
     assert desk.search("subscriber information") == [case_id]
     assert desk.search("subscr") == [case_id]  # the last word is a prefix, as one types
     assert desk.search("fax") == [other]  # the file's name is searchable too
-    assert desk.search("warrant") == []  # the scan has no text yet
+    assert desk.search("warrant") == [other]  # the scan's OCR text is searchable
+    assert desk.search("preservation") == []
 
 
 def test_search_for_words_in_no_case_finds_nothing(desk, case_id):

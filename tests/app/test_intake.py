@@ -57,27 +57,39 @@ def test_intake_stores_the_demand_as_a_new_case(desk, canary_pdf, canary):
     assert y0 < 792 / 2  # boxes are measured from the top: the line is near the top
 
 
-def test_intake_facts_have_every_key_with_unknowns_as_null(desk, canary_pdf):
-    case_id = desk.intake(canary_pdf, "demand.pdf")
+def test_intake_facts_have_every_key_with_unknowns_as_null(desk):
+    from tests.ui.conftest import make_pdf
+
+    letter = make_pdf(["Thank you for your letter of last week about the weather.", "Kind regards, a friend"])
+    case_id = desk.intake(letter, "letter.pdf")
     facts = desk.facts(case_id)
     assert FACTS_KEYS <= facts.keys()
     assert facts["case_id"] == case_id
-    assert facts["pages"] == 2
+    assert facts["pages"] == 1
     assert facts["ocr_used"] is False
-    for key in (
-        "instrument",
-        "issuing_authority",
-        "country",
-        "date_issued",
-        "signed",
-        "addressee",
-        "response_due",
-        "emergency",
-    ):
+    for key in ("instrument", "issuing_authority", "date_issued", "addressee", "response_due"):
         assert facts[key] is None, key
     assert facts["identifiers"] == [] and facts["data_requested"] == []
     assert facts["date_range"] == {"from": None, "to": None}
-    assert facts["secrecy_order"] == dict.fromkeys(SECRECY_KEYS)
+    assert SECRECY_KEYS <= facts["secrecy_order"].keys()
+    assert not facts["secrecy_order"]["present"]
+
+
+def test_intake_reads_the_facts_with_where_they_stand(desk, canary_pdf, canary):
+    case_id = desk.intake(canary_pdf, "demand.pdf")
+    facts = desk.facts(case_id)
+    assert facts["instrument"] == "subpoena" and facts["country"] == "US"
+    [target] = facts["identifiers"]
+    read = (target["kind"], target["value"], target["redacted"], target["page"])
+    assert read == ("email", canary.email, False, 1)
+    # Drawn on the fourth line, baseline 666 pt from the bottom: 126 pt from the top.
+    x0, y0, x1, y1 = target["box"]
+    assert 72 < x0 < x1 < 612 and 110 < y0 < y1 < 130
+    assert [d["category"] for d in facts["data_requested"]] == ["subscriber_info"]
+    assert facts["data_requested"][0]["content"] is False
+    assert facts["date_range"] == {"from": "2025-01-01", "to": "2025-12-31"}
+    [case] = desk.cases()
+    assert (case.instrument, case.country) == ("subpoena", "US")  # the queue shows what was read
 
 
 def test_intake_is_audited_with_the_file_fingerprint(desk, canary_pdf):
@@ -89,11 +101,13 @@ def test_intake_is_audited_with_the_file_fingerprint(desk, canary_pdf):
     assert [e.action for e in desk.audit_trail(case_id)] == ["case.intake"]
 
 
-def test_scanned_demand_without_a_text_layer_is_taken_in(desk, scanned_pdf):
+def test_scanned_demand_without_a_text_layer_is_read_by_ocr(desk, scanned_pdf, canary):
     case_id = desk.intake(scanned_pdf, "fax.pdf")
     [page] = desk.pages(case_id)
-    assert page.source is PageSource.NONE and page.text == "" and page.words == []
-    assert desk.facts(case_id)["pages"] == 1
+    assert page.source is PageSource.OCR and "SEARCH WARRANT" in page.text
+    assert any(w.text == "WARRANT" and w.confidence > 50 for w in page.words)
+    facts = desk.facts(case_id)
+    assert facts["pages"] == 1 and facts["ocr_used"] is True
     assert desk.document(case_id) == scanned_pdf
 
 

@@ -135,7 +135,8 @@ def test_intake_json_prints_the_new_case_and_its_facts(initialised, pdf_file):
     facts = done.json()
     assert len(facts["case_id"]) == 16 and facts["pages"] == 2
     assert facts["ocr_used"] is False
-    assert facts["identifiers"] == [] and facts["secrecy_order"]["present"] is None
+    assert [i["kind"] for i in facts["identifiers"]] == ["email"]
+    assert facts["secrecy_order"]["present"] is False
     assert "Traceback" not in done.err
 
 

@@ -84,12 +84,15 @@ def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, d
     model = window.facts_tab.model
     row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "country")
 
-    assert model.setData(model.index(row, 1), "us")
+    assert model.fact_at(row).value == "US"  # read from "UNITED STATES DISTRICT COURT"
 
-    assert model.index(row, 1).data() == "US"
-    assert "corrected by Ada" in model.index(row, 2).data()
+    assert model.setData(model.index(row, 1), "gb")
+
+    assert model.index(row, 1).data() == "GB"
+    assert "corrected by Ada" in model.index(row, 3).data()
+    assert "US" in model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)  # the first reading is kept
     case = window.desk.cases()[0]
-    assert case.country == "US"
+    assert case.country == "GB"
     qtbot.waitUntil(lambda: window.audit_tab.model.rowCount() == 2)
     assert window.audit_tab.model.index(1, 4).data() == "Fact corrected"
 
@@ -152,3 +155,48 @@ def test_window_leaves_no_plaintext_in_the_data_dir_or_temp(window, qtbot, deman
                 data = path.read_bytes()
                 assert b"GUICANARY7731" not in data, path
                 assert b"wombat.gui7" not in data, path
+
+
+def test_page_one_shows_before_the_case_is_stored(window, qtbot, demand_file):
+    shown_while_unstored: list[int] = []
+    window.viewer.document.statusChanged.connect(
+        lambda _status: shown_while_unstored.append(window.queue.model.rowCount())
+    )
+    window.intake_files([demand_file])
+    qtbot.waitUntil(lambda: window._task is None, timeout=20_000)
+
+    # The viewer had the demand while the queue was still empty: shown, then stored.
+    assert 0 in shown_while_unstored
+    assert window.queue.model.rowCount() == 1
+
+
+def test_cancelling_a_reading_stores_nothing(window, qtbot, demand_file):
+    window.intake_files([demand_file])
+    window._cancel_task()
+    qtbot.waitUntil(lambda: window._task is None, timeout=20_000)
+
+    assert window.queue.model.rowCount() == 0
+    assert window.desk.cases() == []
+
+
+def test_find_in_document_marks_each_match_and_steps_through(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    qtbot.waitUntil(window.viewer.is_loaded)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.viewer.find_bar.isVisible()
+
+    qtbot.keyClicks(window.viewer.find_bar.field, "example")
+    assert window.viewer.find_bar.count.text() == "1 of 1"
+    window.viewer.find_bar.field.setText("no such words here")
+    assert window.viewer.find_bar.count.text() == "no match"
+
+
+def test_text_layer_toggle_draws_the_words_over_the_scan(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    qtbot.waitUntil(window.viewer.is_loaded)
+    assert window.viewer._overlay().words == []
+
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+
+    words = [text for _rect, text, _low in window.viewer._overlay().words]
+    assert "SUBPOENA" in words

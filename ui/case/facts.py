@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -79,14 +80,16 @@ class FactsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._facts)
 
+    HEADERS = ("Fact", "Value", "Confidence", "Read from")
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Fact", "Value", "Read from")[section]
+            return self.HEADERS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -107,11 +110,19 @@ class FactsModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.EditRole:
                     return "" if fact.value is None else _show(fact.value)
                 return _show(fact.value) if fact.value is not None else "not known"
+            if column == 2:
+                if fact.source == "reviewer":
+                    return "reviewer"
+                return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
             if fact.source == "reviewer":
                 return f"corrected by {fact.updated_by}"
             return f"page {fact.page}" if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and fact.flag and fact.source != "reviewer":
+            return QColor("#c26a00")
+        if role == Qt.ItemDataRole.BackgroundRole and fact.flag and fact.source != "reviewer":
+            return QColor(255, 244, 206)  # the extractor asks the reviewer to look
         if role == Qt.ItemDataRole.FontRole and column == 1 and fact.source == "reviewer":
             font = QFont()
             font.setBold(True)
@@ -120,6 +131,8 @@ class FactsModel(QAbstractTableModel):
             tip = HINTS.get(fact.key, "")
             if fact.source == "reviewer":
                 tip += f"\nFirst reading: {_show(fact.original) or 'not known'}"
+            elif fact.flag:
+                tip += f"\nCheck this: {fact.flag}"
             return tip.strip() or None
         return None
 
@@ -139,6 +152,106 @@ class FactsModel(QAbstractTableModel):
         return True
 
 
+CATEGORY_LABELS = {
+    "subscriber_info": "Subscriber information",
+    "ip_history": "IP history",
+    "billing": "Billing",
+    "traffic": "Traffic records",
+    "content": "Content",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    what: str
+    value: str
+    page: int | None
+    box: Any
+
+
+def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
+    """Identifiers, data asked for and the secrecy order, one row each, with where they were read."""
+    rows = [
+        ReadingRow(
+            i["kind"].replace("_", " "),
+            "[redacted]" if i["redacted"] else (i["value"] or ""),
+            i["page"],
+            i["box"],
+        )
+        for i in facts_json["identifiers"]
+    ]
+    rows += [
+        ReadingRow(
+            "content" if d["content"] else "non-content",
+            f"{CATEGORY_LABELS.get(d['category'], d['category'])}: {d['text'] or ''}".strip(": "),
+            d["page"],
+            d.get("box"),
+        )
+        for d in facts_json["data_requested"]
+    ]
+    secrecy = facts_json["secrecy_order"]
+    if secrecy["present"]:
+        length = (
+            "until further order"
+            if secrecy.get("open_ended")
+            else f"{secrecy['duration_days']} days, until {secrecy['expires']}"
+            if secrecy["duration_days"]
+            else "length not read"
+        )
+        rows.append(ReadingRow("secrecy order", length, secrecy["page"], secrecy.get("box")))
+    return rows
+
+
+class ReadingsModel(QAbstractTableModel):
+    HEADERS = ("What", "Read as", "Page")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReadingRow] = []
+
+    def set_rows(self, rows: list[ReadingRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ReadingRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.what, row.value, str(row.page) if row.page else "")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.value
+        return None
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    return table
+
+
 class FactsTab(QWidget):
     #: (page 0-based, box) the reviewer selected a fact that was read from the page.
     show_source = Signal(int, object)
@@ -148,11 +261,7 @@ class FactsTab(QWidget):
         self.model = FactsModel(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = _table(self.model)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -162,19 +271,28 @@ class FactsTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.lists = QLabel()
-        self.lists.setWordWrap(True)
-        self.lists.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.readings = ReadingsModel(self)
+        self.readings_table = _table(self.readings)
+        self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rheader = self.readings_table.horizontalHeader()
+        rheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        rheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        targets = QLabel("Targets, data asked for, secrecy order")
+        targets.setObjectName("panelTitle")
         hint = QLabel("Double-click a value (or press F2) to correct it; the first reading is kept.")
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.lists)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(targets)
+        layout.addWidget(self.readings_table, 2)
         layout.addWidget(hint)
         self.model.refused.connect(lambda message: QMessageBox.warning(self, "Correction not saved", message))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.readings_table.selectionModel().currentRowChanged.connect(self._on_reading)
 
     def show_case(
         self, facts_json: dict[str, Any], facts: list[FactValue], save: Callable[[str, str], FactValue]
@@ -186,24 +304,11 @@ class FactsTab(QWidget):
         )
         self.model.save = save
         self.model.set_facts(facts)
-        idents = facts_json["identifiers"]
-        wanted = facts_json["data_requested"]
-        secrecy = facts_json["secrecy_order"]
-        lines = [
-            "<b>Identifiers:</b> "
-            + (", ".join(i["value"] or "[redacted]" for i in idents) if idents else "none read yet"),
-            "<b>Data requested:</b> "
-            + (", ".join(d["category"].replace("_", " ") for d in wanted) if wanted else "none read yet"),
-            "<b>Secrecy order:</b> "
-            + {True: f"yes, until {secrecy['expires'] or 'further order'}", False: "none"}.get(
-                secrecy["present"], "not known"
-            ),
-        ]
-        self.lists.setText("<br>".join(lines))
+        self.readings.set_rows(reading_rows(facts_json))
 
     def clear(self) -> None:
         self.summary.clear()
-        self.lists.clear()
+        self.readings.set_rows([])
         self.model.save = None
         self.model.set_facts([])
 
@@ -213,3 +318,10 @@ class FactsTab(QWidget):
         fact = self.model.fact_at(current.row())
         if fact.page:
             self.show_source.emit(fact.page - 1, [fact.box] if fact.box else [])
+
+    def _on_reading(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.readings.row_at(current.row())
+        if row.page:
+            self.show_source.emit(row.page - 1, [tuple(row.box)] if row.box else [])

@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 class _Signals(QObject):
     #: (done, total, label) — how far the task is.
     progress = Signal(int, int, str)
+    #: an intermediate result the GUI may show before the task is done.
+    partial = Signal(object)
     #: the task's return value.
     done = Signal(object)
     #: the exception the task raised (cancellation included).

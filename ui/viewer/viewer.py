@@ -6,6 +6,8 @@ no copy of the demand ever reaches the disk.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QBuffer,
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
@@ -33,7 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Box = tuple[float, float, float, float]
+from app.model import Box, Word
+from app.textsearch import find_phrase
+from ui.viewer.find import FindBar
+
 # 100 % shows a page at its printed size on a typical 96-dpi screen.
 _POINTS_TO_PIXELS = 96 / 72
 _ROTATIONS = (
@@ -43,20 +49,28 @@ _ROTATIONS = (
     QPdfDocumentRenderOptions.Rotation.Clockwise270,
 )
 THUMB_WIDTH = 96
+# Tesseract's word confidence below which the text layer marks a word for checking.
+LOW_CONFIDENCE = 60.0
 
 
 class ThumbnailModel(QAbstractListModel):
-    """One row per page; thumbnails are rendered the first time a row is shown."""
+    """One row per page. Thumbnails are rendered one per turn of the event loop, only for
+    rows the view asks for, so a long scan never freezes the window while they appear."""
 
     def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc = document
         self._cache: dict[int, QIcon] = {}
+        self._wanted: list[int] = []
+        self._blank = QIcon()
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._render_next)
         document.statusChanged.connect(self._reset)
 
     def _reset(self, *_args: object) -> None:
         self.beginResetModel()
         self._cache.clear()
+        self._wanted.clear()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -73,29 +87,54 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(page + 1)
         if role == Qt.ItemDataRole.DecorationRole:
-            if page not in self._cache:
-                size = self._doc.pagePointSize(page)
-                height = int(THUMB_WIDTH * size.height() / max(size.width(), 1))
-                image = self._doc.render(page, QSize(THUMB_WIDTH, max(height, 1)))
-                self._cache[page] = QIcon(QPixmap.fromImage(image))
-            return self._cache[page]
+            if page in self._cache:
+                return self._cache[page]
+            if page not in self._wanted:
+                self._wanted.append(page)
+                self._timer.start()
+            return self._blank
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Page {page + 1}"
         return None
 
+    def _render_next(self) -> None:
+        if not self._wanted or self._doc.status() != QPdfDocument.Status.Ready:
+            return
+        page = self._wanted.pop(0)
+        size = self._doc.pagePointSize(page)
+        height = int(THUMB_WIDTH * size.height() / max(size.width(), 1))
+        image = self._doc.render(page, QSize(THUMB_WIDTH, max(height, 1)))
+        self._cache[page] = QIcon(QPixmap.fromImage(image))
+        index = self.index(page, 0)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        if self._wanted:
+            self._timer.start()
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """What is drawn over the page image, in widget pixels."""
+
+    highlights: list[QRectF] = field(default_factory=list)  # the selected fact's words
+    matches: list[QRectF] = field(default_factory=list)  # find results on this page
+    current: QRectF | None = None  # the find result the reviewer is on
+    words: list[tuple[QRectF, str, bool]] = field(
+        default_factory=list
+    )  # text layer: box, text, low confidence
+
 
 class PageCanvas(QWidget):
-    """Paints one rendered page and the highlighted boxes on it."""
+    """Paints one rendered page and, over it, highlights, find results and the text layer."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image = QImage()
-        self._highlights: list[QRectF] = []
+        self._overlay = Overlay()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def show_image(self, image: QImage, highlights: list[QRectF]) -> None:
+    def show_image(self, image: QImage, overlay: Overlay) -> None:
         self._image = image
-        self._highlights = highlights
+        self._overlay = overlay
         self.setFixedSize(image.size() / max(image.devicePixelRatio(), 1.0))
         self.update()
 
@@ -104,9 +143,27 @@ class PageCanvas(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         if not self._image.isNull():
             painter.drawImage(0, 0, self._image)
-        pen = QPen(QColor("#c26a00"), 2)
-        painter.setPen(pen)
-        for rect in self._highlights:
+        overlay = self._overlay
+        if overlay.words:
+            painter.fillRect(self.rect(), QColor(255, 255, 255, 200))  # fade the scan under the text
+            font = painter.font()
+            for rect, text, low in overlay.words:
+                font.setPixelSize(max(6, int(rect.height() * 0.8)))
+                painter.setFont(font)
+                if low:  # OCR was unsure: the reviewer should check this word against the scan
+                    painter.fillRect(rect, QColor(255, 120, 0, 60))
+                    painter.setPen(QPen(QColor("#b3261e"), 1))
+                    painter.drawRect(rect)
+                painter.setPen(QColor("#1a1a1a"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rect in overlay.matches:
+            painter.fillRect(rect, QColor(255, 235, 59, 110))
+        if overlay.current is not None:
+            painter.setPen(QPen(QColor("#1565c0"), 2))
+            painter.drawRect(overlay.current)
+        painter.setPen(QPen(QColor("#c26a00"), 2))
+        for rect in overlay.highlights:
             painter.fillRect(rect, QColor(255, 196, 0, 70))
             painter.drawRect(rect)
         painter.end()
@@ -125,6 +182,10 @@ class PdfViewer(QWidget):
         self._fit_width = True
         self._rotation = 0
         self._highlights: dict[int, list[Box]] = {}
+        self._words: dict[int, list[Word]] = {}  # 0-based page -> its OCR or text-layer words
+        self._show_text_layer = False
+        self._matches: list[tuple[int, Box]] = []
+        self._match_index = 0
 
         self.thumbs = QListView()
         self.thumbs.setModel(ThumbnailModel(self.document, self))
@@ -175,13 +236,23 @@ class PdfViewer(QWidget):
         bar.addWidget(self._button("↔", "Fit width (Ctrl+0)", self.fit_width))
         bar.addWidget(self._button("⟲", "Rotate left (Ctrl+Shift+R)", self.rotate_left))
         bar.addWidget(self._button("⟳", "Rotate right (Ctrl+R)", self.rotate_right))
+        self.text_layer_button = self._button(
+            "T", "Show the OCR text over the scan (Ctrl+T)", self.toggle_text_layer
+        )
+        self.text_layer_button.setCheckable(True)
+        bar.addWidget(self.text_layer_button)
         self.controls = QWidget()
         self.controls.setLayout(bar)
+        self.find_bar = FindBar()
+        self.find_bar.query_changed.connect(self.find)
+        self.find_bar.step.connect(self.step_match)
+        self.find_bar.closed.connect(lambda: self.find(""))
 
         page_side = QWidget()
         side = QVBoxLayout(page_side)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.controls)
+        side.addWidget(self.find_bar)
         side.addWidget(self.page_area, 1)
         split = QWidget()
         row = QHBoxLayout(split)
@@ -208,7 +279,15 @@ class PdfViewer(QWidget):
     # -- document --------------------------------------------------------------------
 
     def load(self, pdf: bytes) -> bool:
-        """Show a PDF held in memory; False (and the empty state) if Qt cannot read it."""
+        """Show a PDF held in memory; False (and the empty state) if Qt cannot read it.
+
+        The same document again (a demand just stored after its preview) stays as it is,
+        on the page the reviewer is reading.
+        """
+        if self.is_loaded() and self._buffer is not None and self._buffer.data().data() == pdf:
+            self._highlights = {}
+            self._render()
+            return True
         self.unload()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf))
@@ -237,7 +316,10 @@ class PdfViewer(QWidget):
             self._buffer.deleteLater()
             self._buffer = None
         self._highlights = {}
-        self.canvas.show_image(QImage(), [])
+        self._words = {}
+        self._matches = []
+        self.find_bar.field.clear()
+        self.canvas.show_image(QImage(), Overlay())
         self.stack.setCurrentIndex(0)
 
     def is_loaded(self) -> bool:
@@ -292,6 +374,45 @@ class PdfViewer(QWidget):
         self._rotation = (self._rotation - 1) % 4
         self._render()
 
+    def set_words(self, words: dict[int, list[Word]]) -> None:
+        """The words of each page (0-based), for the text layer and for find."""
+        self._words = words
+        self._render()
+
+    def toggle_text_layer(self) -> None:
+        self._show_text_layer = not self._show_text_layer
+        self.text_layer_button.setChecked(self._show_text_layer)
+        self._render()
+
+    def open_find(self) -> None:
+        if self.is_loaded():
+            self.find_bar.open_bar()
+
+    def find(self, query: str) -> None:
+        self._matches = find_phrase(self._words, query)
+        self._match_index = 0
+        self.find_bar.show_count(0, len(self._matches), bool(query.strip()))
+        if self._matches:
+            self._show_match()
+        else:
+            self._render()
+
+    def step_match(self, direction: int) -> None:
+        if not self._matches:
+            return
+        self._match_index = (self._match_index + direction) % len(self._matches)
+        self.find_bar.show_count(self._match_index, len(self._matches), True)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        page, _box = self._matches[self._match_index]
+        if page != self._page:
+            self.go_to(page)
+        else:
+            self._render()
+        current = self._overlay_rect(self._matches[self._match_index][1])
+        self.page_area.ensureVisible(int(current.center().x()), int(current.center().y()), 60, 120)
+
     def highlight(self, page: int, boxes: list[Box]) -> None:
         """Show page (0-based) with these boxes (PDF points, top-left origin) marked."""
         self._highlights = {page: boxes}
@@ -324,12 +445,28 @@ class PdfViewer(QWidget):
         options.setRotation(_ROTATIONS[self._rotation])
         image = self.document.render(self._page, pixel_size, options)
         image.setDevicePixelRatio(ratio)
-        rects = [
-            self._to_view(box, size.width(), size.height(), scale)
-            for box in self._highlights.get(self._page, [])
-        ]
-        self.canvas.show_image(image, rects)
+        self.canvas.show_image(image, self._overlay())
         self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
+
+    def _overlay(self) -> Overlay:
+        rect = self._overlay_rect
+        page_matches = [i for i, (page, _box) in enumerate(self._matches) if page == self._page]
+        current = self._matches[self._match_index] if self._matches else None
+        words: list[tuple[QRectF, str, bool]] = []
+        if self._show_text_layer:
+            words = [
+                (rect(w.box), w.text, w.confidence < LOW_CONFIDENCE) for w in self._words.get(self._page, [])
+            ]
+        return Overlay(
+            highlights=[rect(box) for box in self._highlights.get(self._page, [])],
+            matches=[rect(self._matches[i][1]) for i in page_matches],
+            current=rect(current[1]) if current and current[0] == self._page else None,
+            words=words,
+        )
+
+    def _overlay_rect(self, box: Box) -> QRectF:
+        size = self.document.pagePointSize(self._page)
+        return self._to_view(box, size.width(), size.height(), self._zoom * _POINTS_TO_PIXELS)
 
     def _to_view(self, box: Box, page_w: float, page_h: float, scale: float) -> QRectF:
         x0, y0, x1, y1 = box

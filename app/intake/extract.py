@@ -1,0 +1,1178 @@
+"""Reads the facts of a demand (DESIGN.md, "Facts JSON") from the words and boxes of its pages.
+
+Every reading keeps its provenance: the page, the union box of the words it came from
+and their mean OCR confidence. Where the text does not settle a fact the value is
+None, or the reading is flagged with the reason; nothing is guessed silently.
+
+The words live in resources/intake/*.toml (see ``vocab``); this module holds the
+rules that weigh them:
+
+- **Documents.** A file may hold several documents (``extract_layout.split_documents``).
+  Each is read on its own; the facts are those of the document that demands the most
+  (identifiers, data), the identifiers and data of every demand in the file are kept,
+  a later letter lifting the secrecy order sets ``secrecy_order.lifted_on``, and the
+  instrument reading is flagged with the list of documents.
+- **Instrument.** Titles in a heading count 6 (plus a little for a longer, more
+  specific title), titles in the text 1.5, phrases 2, statutes their weight
+  (common.toml). A subpoena with more civil than criminal cues is a civil subpoena.
+  Close runners-up are flagged.
+- **Country.** Statutes 5, courts, agencies and places 3, address patterns 2, the
+  language 1.5; nothing in the addressee's block counts (that is the provider's own
+  address). Nothing above 2 points: unknown.
+- **Dates.** A date after a label ("Date:", "Dated this", "Fait à Lyon, le"), alone
+  beside a place ("Köln, 12.11.2026") or as a letter's date line is a date of issue;
+  after "on or before", "spätestens bis zum", "au plus tard le" a deadline; "within N
+  (business) days" in a sentence that demands data counts from the date of issue (and
+  is flagged when the text counts from receipt or service). Two dates joined by
+  "through", "bis", "au", "al" make the date range; "to present" leaves its end open.
+- **Secrecy.** A non-disclosure phrase or secrecy statute makes an order present; its
+  length is read after "for (a period of)"/"für"/"pendant"/"por"; expiry = start +
+  length (start: date issued, or the order's own date when the sentence names it); no
+  length, or "until further order": open-ended.
+- **Data requested.** Category phrases in sentences of a document that demands data,
+  outside its reasons section and contact sentences; a content phrase negated in its
+  sentence ("does not call for the contents") is not asked for. Preservation requests,
+  takedown requests and letters about a secrecy order ask for no data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from app.intake.extract_dates import DateMention, DateReader, Period, add_period, parse_number, period_days
+from app.intake.extract_ids import read_identifiers
+from app.intake.extract_layout import (
+    ADDRESSEE,
+    FAX,
+    FOOTER,
+    LETTERHEAD,
+    analyse,
+    full_match,
+    is_sentence,
+    split_documents,
+)
+from app.intake.extract_text import Line, PlacedWord, Provenance, Stream, fold, provenance_of
+from app.intake.facts import (
+    DataRequestReading,
+    ExtractedFacts,
+    IdentifierReading,
+    Reading,
+    SecrecyReading,
+)
+from app.intake.vocab import CATEGORIES, Country, Vocabulary, vocabulary
+from app.model import PageText
+
+LOW_CONFIDENCE = 60.0
+DATA_DEMANDS = (
+    "subpoena",
+    "court_order",
+    "search_warrant",
+    "emergency_request",
+    "nsl",
+    "fisa_order",
+    "production_order",
+    "civil_subpoena",
+)
+
+
+@functools.cache
+def _date_reader() -> DateReader:
+    return DateReader.build(vocabulary())
+
+
+def extract_facts(pages: list[PageText], *, today: date) -> ExtractedFacts:
+    """The facts of the demand on ``pages``. ``today`` bounds dates: none is read past ten years ahead."""
+    vocab = vocabulary()
+    dates = _date_reader()
+    readable = [p for p in pages if any(w.text.strip() for w in p.words)]
+    if not readable:
+        return ExtractedFacts()
+    language = detect_language(readable, vocab)
+    documents = split_documents(readable, vocab, dates)
+    readings = [_DocumentReader(doc, vocab, dates, language, today).read() for doc in documents]
+    return _merge(readings, language)
+
+
+# ------------------------------------------------------------------------------ language
+
+
+def detect_language(pages: Iterable[PageText], vocab: Vocabulary) -> str | None:
+    """The language whose stop-words are most frequent; None when there are too few words."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for word in page.words:
+            token = fold(word.text.strip(".,;:()[]\"'"))
+            for lang, stop in vocab.stopwords.items():
+                if token in stop:
+                    counts[lang] += 1
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common()
+    if n < 5 or (rest and rest[0][1] > 0.8 * n):
+        return None
+    return best
+
+
+# ------------------------------------------------------------------------------ one document
+
+
+@dataclass
+class _DocReading:
+    first_page: int
+    last_page: int
+    scalars: dict[str, Reading] = field(default_factory=dict)
+    identifiers: list[IdentifierReading] = field(default_factory=list)
+    data: list[DataRequestReading] = field(default_factory=list)
+    secrecy: SecrecyReading | None = None
+    lifts_secrecy: Reading | None = None  # this document lifts an earlier secrecy order
+    demands_data: bool = False
+
+    @property
+    def score(self) -> float:
+        instrument = self.scalars.get("instrument")
+        kind = instrument.value if instrument else None
+        targets = sum(1 for i in self.identifiers)
+        return (
+            (3 if self.data else 0)
+            + min(targets, 5)
+            + (2 if kind in DATA_DEMANDS else 0)
+            - (6 if self.lifts_secrecy else 0)
+        )
+
+
+def _reading(value: object, prov: Provenance, flagged: str | None = None) -> Reading:
+    if flagged is None and prov.confidence is not None and prov.confidence < LOW_CONFIDENCE:
+        flagged = f"low OCR confidence ({prov.confidence:.0f})"
+    return Reading(value, prov.page, prov.box, prov.confidence, flagged)
+
+
+class _DocumentReader:
+    def __init__(
+        self, pages: list[PageText], vocab: Vocabulary, dates: DateReader, language: str | None, today: date
+    ) -> None:
+        self.pages = pages
+        self.vocab = vocab
+        self.dates = dates
+        self.language = language
+        self.today = today
+        self.stream = Stream(pages)
+        self.layout = analyse(self.stream, vocab, dates)
+        self.folded = self.stream.folded
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def prov(self, start: int, end: int) -> Provenance:
+        return self.stream.provenance(start, end)
+
+    def _sure(self, start: int, end: int) -> float:
+        """OCR confidence of a span: of two equal pieces of evidence, the better-read one is shown."""
+        return self.prov(start, end).confidence or 0.0
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return self.stream.sentence_bounds(offset)
+
+    def in_zone(self, offset: int, *zones: str) -> bool:
+        return self.layout.zone_at(offset) in zones
+
+    def has(self, cue: str, start: int, end: int) -> bool:
+        return self.vocab.cues[cue].search(self.folded, start, end) is not None
+
+    # -- reading -----------------------------------------------------------------------
+
+    def read(self) -> _DocReading:
+        out = _DocReading(self.pages[0].page_no, self.pages[-1].page_no)
+        self.statutes = [(s, m) for s in self.vocab.statutes for m in s.regex.finditer(self.folded)]
+        country = self.country()
+        country_code = country.value if country else None
+        self.country_info: Country | None = self.vocab.countries.get(country_code) if country_code else None
+        order = self.country_info.date_order if self.country_info else None
+        self.mentions = [
+            d
+            for d in self.dates.find(self.folded, order)
+            if d.value is None or d.value.year <= self.today.year + 10
+        ]
+        instrument = self.instrument()
+        if instrument:
+            out.scalars["instrument"] = instrument
+        if country:
+            out.scalars["country"] = country
+        for key, reading in (
+            ("issuing_authority", self.authority()),
+            ("addressee", self.addressee()),
+            ("signed", self.signed()),
+        ):
+            if reading is not None:
+                out.scalars[key] = reading
+        self.range_dates: set[int] = set()
+        self.range_to_self = False
+        date_range = self.date_range()
+        issued = self.date_issued()
+        if issued:
+            out.scalars["date_issued"] = issued
+        issued_value = date.fromisoformat(issued.value) if issued and issued.value else None
+        if self.range_to_self:
+            date_range["date_range_to"] = Reading(
+                issued_value.isoformat() if issued_value else None,
+                flagged="the date of the demand itself",
+            )
+        out.scalars.update(date_range)
+        due = self.response_due(issued_value)
+        if due:
+            out.scalars["response_due"] = due
+        kind = instrument.value if instrument else None
+        out.scalars["emergency"] = self.emergency(kind)
+        out.lifts_secrecy = self.lifted()
+        out.identifiers = read_identifiers(self.layout, self.vocab, self.country_info)
+        out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None
+        out.data = self.data_requested() if out.demands_data else []
+        out.secrecy = self.secrecy(issued_value)
+        if out.lifts_secrecy is not None and not out.demands_data:
+            lift = out.lifts_secrecy
+            out.secrecy = SecrecyReading(
+                False,
+                text=None,
+                page=lift.page,
+                box=lift.box,
+                confidence=lift.confidence,
+                flagged="this document lifts a secrecy order",
+            )
+            if kind in (None, "nsl", "subpoena"):
+                out.scalars["instrument"] = replace(
+                    instrument or Reading("other"), value="other", flagged="a letter lifting a secrecy order"
+                )
+        return out
+
+    # -- country -----------------------------------------------------------------------
+
+    def country(self) -> Reading | None:
+        scores: dict[str, float] = {}
+        evidence: dict[str, tuple[float, int, int]] = {}
+
+        def add(code: str, weight: float, start: int, end: int) -> None:
+            scores[code] = scores.get(code, 0.0) + weight
+            old = evidence.get(code)
+            if (
+                old is None
+                or weight > old[0]
+                or (weight == old[0] and self._sure(start, end) > self._sure(*old[1:]))
+            ):
+                evidence[code] = (weight, start, end)
+
+        seen: set[str] = set()
+        for statute, m in self.statutes:
+            if statute.country and statute.label not in seen and not self.in_zone(m.start(), ADDRESSEE):
+                seen.add(statute.label)
+                add(statute.country, 5, m.start(), m.end())
+        # Place names and institutions; where one phrase lies inside a longer one of another
+        # country ("district court" inside "united states district court"), the longer counts.
+        found: list[tuple[int, int, str, float]] = []
+        for code, info in self.vocab.countries.items():
+            for phrases, weight in ((info.cues, 3.0), (info.patterns, 2.0)):
+                for m in phrases.finditer(self.folded):
+                    if not self.in_zone(m.start(), ADDRESSEE, FAX):
+                        found.append((m.start(), m.end(), code, weight))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        counted: set[tuple[str, str]] = set()
+        reach = -1
+        for start, end, code, weight in found:
+            if end <= reach:
+                continue
+            reach = max(reach, end)
+            key = (code, self.folded[start:end])
+            if key not in counted:
+                counted.add(key)
+                add(code, weight, start, end)
+        if self.language in self.vocab.language_country:
+            code = self.vocab.language_country[self.language]
+            scores[code] = scores.get(code, 0.0) + 1.5
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, points = ranked[0]
+        if points < 2:
+            return None
+        if len(ranked) > 1 and ranked[1][1] == points:
+            return Reading(None, flagged=f"country unclear: {best} or {ranked[1][0]}")
+        flag = None
+        if len(ranked) > 1 and ranked[1][1] > 0.7 * points:
+            flag = f"also points to {ranked[1][0]}"
+        if best in evidence:
+            _, start, end = evidence[best]
+            return _reading(best, self.prov(start, end), flag)
+        return Reading(best, flagged=flag or "from the language only")
+
+    # -- instrument --------------------------------------------------------------------
+
+    def _heading_like(self, offset: int) -> bool:
+        line = self.stream.line_at(offset)
+        if self.layout.headings[line.index]:
+            return True
+        first = self.stream.lines[0]
+        return line.page == first.page and len(line.words) <= 8 and line.top / line.page_height < 0.4
+
+    def instrument(self) -> Reading | None:
+        scores: dict[str, float] = {}
+        evidence: dict[str, tuple[float, int, int]] = {}
+
+        def add(kind: str, weight: float, start: int, end: int) -> None:
+            scores[kind] = scores.get(kind, 0.0) + weight
+            old = evidence.get(kind)
+            if (
+                old is None
+                or weight > old[0]
+                or (weight == old[0] and self._sure(start, end) > self._sure(*old[1:]))
+            ):
+                evidence[kind] = (weight, start, end)
+
+        for kind, words in self.vocab.instruments.items():
+            best_title = 0.0
+            span = (0, 0)
+            for m in words.titles.finditer(self.folded):
+                if self.in_zone(m.start(), FOOTER, FAX):
+                    continue
+                line = self.stream.line_at(m.start())
+                line_text = self.layout.line_text(line)
+                heading = self._heading_like(m.start()) and full_match(words.titles, line_text, 0.3)
+                weight = (6.0 + 0.05 * (m.end() - m.start())) if heading else 1.5
+                if weight > best_title:
+                    best_title, span = weight, (m.start(), m.end())
+            if best_title:
+                add(kind, best_title, *span)
+            distinct: set[str] = set()
+            for m in words.phrases.finditer(self.folded):
+                if m.group(0) not in distinct and len(distinct) < 3:
+                    distinct.add(m.group(0))
+                    add(kind, 2.0, m.start(), m.end())
+        seen: set[str] = set()
+        for statute, m in self.statutes:
+            if statute.instrument and statute.label not in seen:
+                seen.add(statute.label)
+                add(statute.instrument, statute.weight, m.start(), m.end())
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, points = ranked[0]
+        if best == "subpoena" or (best == "civil_subpoena" and points < 6):
+            civil = len({m.group(0) for m in self.vocab.civil.finditer(self.folded)})
+            criminal = len({m.group(0) for m in self.vocab.criminal.finditer(self.folded)})
+            if civil > criminal and civil >= 2:
+                best = "civil_subpoena"
+            elif best == "civil_subpoena" and criminal >= civil:
+                best = "subpoena"
+        if best == "subpoena" and self._judge_signs() and best in evidence:
+            _, start, end = evidence[best]
+            if self.vocab.cues["court_when_judge_signs"].search(self.folded, start, end):
+                best = "court_order"  # an "oficio" or a "réquisition" a judge signs is a court's order
+        if points < 3:
+            _, start, end = evidence[ranked[0][0]]
+            return _reading(best, self.prov(start, end), "weak evidence for the kind of instrument")
+        flag = None
+        runner = next(((k, p) for k, p in ranked[1:] if k != best), None)
+        if runner and runner[1] >= points - 1.0:
+            flag = f"could also be {runner[0]}"
+        _, start, end = evidence.get(best, evidence[ranked[0][0]])
+        return _reading(best, self.prov(start, end), flag)
+
+    def _judge_signs(self) -> bool:
+        """Does a judge sign the document (a signer's title such as "Juez Federal", "Richter")?"""
+        for i in self.layout.signature_lines:
+            text = self.layout.line_text(self.stream.lines[i])
+            if self.vocab.cues["judge_titles"].search(text) and not self.vocab.cues["clerk_titles"].search(
+                text
+            ):
+                return True
+        return False
+
+    # -- authority and addressee -------------------------------------------------------
+
+    def _labelled_authority(self) -> Reading | None:
+        """A form's "Issuing authority: …" field, with the line it runs on to."""
+        for m in self.vocab.cues["authority_labels"].finditer(self.folded):
+            line = self.stream.line_at(m.start())
+            line_start, line_end = self.stream.line_folded_span(line)
+            if m.start() - line_start > 25:
+                continue
+            words = self.stream.words_in(m.end(), line_end)
+            words = [w for w in words if fold(w.text).strip(" :") not in ("", "-")]
+            following = line.index + 1
+            if words and following < len(self.stream.lines):
+                nxt = self.stream.lines[following]
+                if (
+                    nxt.page == line.page
+                    and len(nxt.words) <= 4
+                    and ":" not in nxt.text
+                    and not self.layout.headings[following]
+                ):
+                    words += nxt.words
+            if words:
+                return _reading(_display(" ".join(w.text for w in words)), provenance_of(words))
+        return None
+
+    def authority(self) -> Reading | None:
+        labelled = self._labelled_authority()
+        if labelled is not None:
+            return labelled
+        candidates: list[tuple[int, int, int, int]] = []  # rank, position, start, end
+        first = self.stream.lines[0] if self.stream.lines else None
+        for phrases, general in ((self.vocab.authorities, 0), (self.vocab.general_authorities, 1)):
+            for m in phrases.finditer(self.folded):
+                zone = self.layout.zone_at(m.start())
+                if zone in (ADDRESSEE, FAX, FOOTER):
+                    continue
+                line = self.stream.line_at(m.start())
+                top = first is not None and line.page == first.page and line.top / line.page_height < 0.35
+                rank = (0 if top or zone == LETTERHEAD else 2 if zone == "signature" else 3) + general
+                candidates.append((rank, m.start(), m.start(), m.end()))
+        if not candidates:
+            return None
+        candidates.sort()
+        # Overlapping matches: the longest one at the same place.
+        rank, _, start, end = candidates[0]
+        for r, _, s, e in candidates:
+            if r == rank and s <= end and e > end and s >= start:
+                end = e
+        words = self.stream.words_in(start, end)
+        # A name does not run on into the next line's title ("... County of Alameda / SUBPOENA").
+        while len(words) > 1 and words[-1].line != words[-2].line:
+            tail_line = self.stream.lines[words[-1].line]
+            tail = [w for w in words if w.line == tail_line.index]
+            tail_text = fold(" ".join(w.text for w in tail))
+            if not any(v.titles.search(tail_text) for v in self.vocab.instruments.values()):
+                break
+            words = [w for w in words if w.line != tail_line.index]
+        text = _display(" ".join(w.text for w in words))
+        return _reading(text, provenance_of(words))
+
+    def addressee(self) -> Reading | None:
+        cues = self.vocab.cues
+        options: list[tuple[str, Provenance]] = []
+        for i in self.layout.addressee_lines:
+            line = self.stream.lines[i]
+            folded = self.layout.line_text(line)
+            m = cues["addressee_labels"].search(folded[:40])
+            cut = 0
+            if m is not None and m.start() <= 2:
+                cut = len(self.stream.text(*self.stream.line_folded_span(line))[: m.end()])
+            value_words = _words_after(line, cut)
+            name = self._organisation(value_words)
+            if name:
+                options.append(name)
+                break
+        for pattern in self.vocab.addressee_patterns:
+            for m in pattern.finditer(self.folded):
+                words = self.stream.words_in(m.start("org"), m.end("org"))
+                name = self._organisation(words)
+                if name and self._named_like_organisation(name[0]):
+                    options.append(name)
+        if not options:
+            return None
+        value, prov = options[0]
+        if value.isupper():
+            for other, other_prov in options[1:]:
+                if fold(other) == fold(value) and not other.isupper():
+                    value, prov = other, other_prov
+                    break
+            else:
+                value = _display(value)
+        return _reading(value, prov)
+
+    def _named_like_organisation(self, value: str) -> bool:
+        """A company's name: it carries a legal form, or its words are capitalised."""
+        if self.vocab.org_suffixes.search(fold(value) + " "):
+            return True
+        words = [w for w in re.findall(r"[^\W\d_][\w'&.-]*", value)]
+        capitalised = [w for w in words if w[:1].isupper()]
+        return bool(words) and len(capitalised) >= 0.6 * len(words)
+
+    def _organisation(self, words: list[PlacedWord]) -> tuple[str, Provenance] | None:
+        """The organisation named by some words: roles dropped, cut after its legal form."""
+        cues = self.vocab.cues
+        text = " ".join(w.text for w in words)
+        if not text.strip():
+            return None
+        chunks = [c.strip() for c in re.split(r"\s[\u2014\u2013-]\s|[,;]|\(", text)]
+        kept: list[str] = []
+        for chunk in chunks:
+            f = fold(chunk)
+            if not chunk:
+                continue
+            if chunk[:1].isdigit():
+                break  # a street address, not a name
+            if full_match(cues["addressee_roles"], f, 0.5) or full_match(cues["addressee_officers"], f, 0.5):
+                if kept:
+                    break
+                continue
+            if cues["addressee_officers"].search(f):
+                return None
+            kept.append(chunk)
+            if self.vocab.org_suffixes.search(fold(chunk) + " "):
+                break
+            nxt = chunks[len(kept) :]
+            if (
+                nxt
+                and self.vocab.org_suffixes.regex
+                and self.vocab.org_suffixes.regex.fullmatch(fold(nxt[0]).strip(" .") + ".")
+            ):
+                continue
+            if (
+                nxt
+                and self.vocab.org_suffixes.regex
+                and self.vocab.org_suffixes.regex.fullmatch(fold(nxt[0]).strip())
+            ):
+                continue
+            break
+        if not kept:
+            return None
+        value = ", ".join(kept).strip(" .:")
+        if len(value) < 3 or not re.search(r"[A-Za-z]", value):
+            return None
+        if value.endswith((" Inc", " Ltd", " Corp", " Co")):
+            value += "."
+        chosen = [w for w in words if w.text.strip(",;:") and w.text.strip(",;:.") in value]
+        return value, provenance_of(chosen or words)
+
+    # -- signature ---------------------------------------------------------------------
+
+    def signed(self) -> Reading:
+        cues = self.vocab.cues
+        for unsigned in cues["unsigned"].finditer(self.folded):
+            return _reading(False, self.prov(unsigned.start(), unsigned.end()), "marked unsigned")
+        lines = [self.stream.lines[i] for i in self.layout.signature_lines]
+        if not lines:
+            for line in self.stream.lines:
+                m = cues["signed_electronically"].search(self.layout.line_text(line))
+                if m is not None:
+                    return _reading(True, provenance_of(line.words))
+            return Reading(False, flagged="no signature block found")
+        names = [line for line in lines if _name_like(line, self.vocab)]
+        slashes = [line for line in lines if re.search(r"(?:^|\s)/?s/\s*\S", line.text)]
+        electronic = [
+            line for line in lines if cues["signed_electronically"].search(self.layout.line_text(line))
+        ]
+        electronic += [
+            line
+            for line in self.stream.lines
+            if cues["signed_electronically"].search(self.layout.line_text(line))
+        ][:1]
+        ink = [line for line in lines if _ink(line)]
+        titles = [line for line in lines if cues["signer_titles"].search(self.layout.line_text(line))]
+        block = [line for line in lines[:6] if line.page == lines[0].page]
+        prov = provenance_of([w for line in block for w in line.words])
+        if slashes or electronic:
+            mark = (slashes or electronic)[0]
+            chosen = [w for line in ([mark] + names[:1]) for w in line.words]
+            return _reading(True, provenance_of(sorted(set(chosen), key=lambda w: w.index)))
+        if names or titles:
+            # An ink signature is an image, not text: a signer's name and title under a signature
+            # space count as signed. Without a mark in the text the reading is flagged.
+            chosen = [w for line in (ink[:1] + names[:1] + titles[:1]) for w in line.words]
+            flag = None if ink else "no signature mark in the text; check the scan"
+            if not names:
+                flag = "a signer's title but no readable name (blacked out?)"
+            return _reading(True, provenance_of(sorted(set(chosen), key=lambda w: w.index)), flag)
+        return _reading(False, prov, "a closing without a signer")
+
+    # -- dates -------------------------------------------------------------------------
+
+    def _cell_bounds(self, offset: int) -> tuple[int, int]:
+        """Folded span of the table cell (or line) around an offset."""
+        line = self.stream.line_at(offset)
+        start, end = self.stream.line_folded_span(line)
+        if len(line.cells) > 1:
+            raw = self.stream.back[offset]
+            for cell in line.cells:
+                cell_start = self.stream.folded_offset(self._raw_of(cell[0]))
+                cell_end = self.stream.folded_offset(self._raw_of(cell[-1]) + len(cell[-1].text))
+                if cell_start <= offset < cell_end or self._raw_of(cell[0]) <= raw < self._raw_of(
+                    cell[-1]
+                ) + len(cell[-1].text):
+                    return cell_start, cell_end
+        return start, end
+
+    def _raw_of(self, word: PlacedWord) -> int:
+        line = self.stream.lines[word.line]
+        raw = line.start
+        for w in line.words:
+            if w is word:
+                return raw
+            raw += len(w.text) + 1
+        return raw
+
+    def date_issued(self) -> Reading | None:
+        cues = self.vocab.cues
+        candidates: list[tuple[float, int, DateMention, str | None]] = []
+        for d in self.mentions:
+            if d.start in self.range_dates:
+                continue
+            cell_start, cell_end = self._cell_bounds(d.start)
+            left = self.folded[cell_start : d.start]
+            right = self.folded[d.end : cell_end]
+            line = self.stream.line_at(d.start)
+            score = 0.0
+            issued = cues["issued"].search(left)
+            due = cues["due"].ends(left)
+            if (
+                issued
+                and issued.start() <= 3
+                and not re.search(r"\d", left[issued.end() :])
+                and len(left) - issued.end() <= 35
+            ):
+                if not (due and len(due.group(0)) > len(issued.group(0))):
+                    score = 3.0
+            elif _PLACE.fullmatch(left) and len(re.sub(r"[\W\d]", "", right)) <= 6:
+                if line.index == self.layout.letter_date_line:
+                    score = 3.0
+                elif left.strip(" ,") and not is_sentence(line, self.vocab):
+                    score = 2.5  # "Köln, 12.11.2026", "Lyon, le 25 novembre 2026"
+                elif not left.strip() and not is_sentence(line, self.vocab):
+                    score = 1.5 + (0.5 if self.layout.zones[line.index] == LETTERHEAD else 0)
+            if not score and self.layout.zones[line.index] == LETTERHEAD and not right.strip(" .,"):
+                score = 2.0  # "Our ref: CTIRU/95/96080        28/09/2026"
+            if re.match(r"\s*[-\u2013]\s*\d", right) or self.layout.zones[line.index] in (FAX, FOOTER):
+                score = 0
+            if score:
+                candidates.append((score, d.start, d, None))
+        if not candidates:
+            return None
+        top = max(c[0] for c in candidates)
+        best = [c for c in candidates if c[0] == top]
+        best.sort(key=lambda c: c[1])
+        chosen = best[0][2]
+        values = {c[2].value for c in best if c[2].value}
+        if chosen.value is None:
+            return _reading(
+                None, self.prov(chosen.start, chosen.end), "date could be read day-first or month-first"
+            )
+        flag = None
+        if len(values) > 1:
+            flag = "several dates of issue: " + ", ".join(sorted(v.isoformat() for v in values))
+        return _reading(chosen.value.isoformat(), self.prov(chosen.start, chosen.end), flag)
+
+    def date_range(self) -> dict[str, Reading]:
+        cues = self.vocab.cues
+        mentions = self.mentions
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = self.folded[a.end : b.start]
+            if len(between) > 40:
+                continue
+            between = re.sub(r"^\s*,?\s*(?:\d{1,2}[:.h]\d{2}\s*(?:[a-z]{2,4})?\s*)", " ", between)
+            connector = re.sub(r"\s+", " ", re.sub(r"[^\w\s'\-]", " ", between)).strip()
+            strong = cues["range_strong"].regex is not None and cues["range_strong"].regex.fullmatch(
+                connector
+            )
+            weak = cues["range_weak"].regex is not None and cues["range_weak"].regex.fullmatch(connector)
+            if not (strong or weak):
+                continue
+            left = self.folded[max(0, a.start - 60) : a.start]
+            if weak and not cues["range_from"].search(left[-30:]):
+                continue
+            if a.value is None or b.value is None or b.value < a.value:
+                continue
+            self.range_dates.update({a.start, b.start})
+            return {
+                "date_range_from": _reading(a.value.isoformat(), self.prov(a.start, a.end)),
+                "date_range_to": _reading(b.value.isoformat(), self.prov(b.start, b.end)),
+            }
+        # One date and an open or relative end: "from 2015-01-01 to present", "since March 1, 2026",
+        # "January 1, 2026 through the date of this subpoena".
+        for a in mentions:
+            if a.value is None:
+                continue
+            after = self.folded[a.end : a.end + 60]
+            after = re.sub(r"^\s*,?\s*(?:\d{1,2}[:.h]\d{2}\s*(?:[a-z]{2,4})?\s*)", " ", after)
+            joined = cues["range_strong"].search(after[:25]) or cues["range_weak"].search(after[:8])
+            if joined is None or not after.strip():
+                continue
+            rest = after[joined.end() :].lstrip(" ,")
+            if cues["self_date"].regex and cues["self_date"].regex.match(rest):
+                self.range_dates.add(a.start)
+                self.range_to_self = True
+                return {"date_range_from": _reading(a.value.isoformat(), self.prov(a.start, a.end))}
+            if cues["present"].regex and cues["present"].regex.match(rest):
+                self.range_dates.add(a.start)
+                return {
+                    "date_range_from": _reading(a.value.isoformat(), self.prov(a.start, a.end)),
+                    "date_range_to": Reading(None, flagged="to the present (the day the data are retrieved)"),
+                }
+        for a in mentions:
+            if a.value is None:
+                continue
+            left = self.folded[max(0, a.start - 25) : a.start]
+            if cues["since"].ends(left) and not self.in_zone(a.start, FAX):
+                start, end = self.sentence(a.start)
+                if (
+                    self.has("demand", start, end)
+                    or self.layout.sections[self.stream.line_at(a.start).index] == "request"
+                ):
+                    self.range_dates.add(a.start)
+                    return {
+                        "date_range_from": _reading(a.value.isoformat(), self.prov(a.start, a.end)),
+                        "date_range_to": Reading(None, flagged="no end stated"),
+                    }
+        return {}
+
+    def _demand_sentence(self, start: int, end: int) -> bool:
+        return self.has("demand", start, end) and not self.has("secrecy", start, end)
+
+    def response_due(self, issued: date | None) -> Reading | None:
+        cues = self.vocab.cues
+        candidates: list[tuple[float, int, Reading]] = []
+        for d in self.mentions:
+            if d.start in self.range_dates or d.value is None:
+                continue
+            left = self.folded[max(0, d.start - 45) : d.start]
+            m = cues["due"].ends(left)
+            if m is None:
+                continue
+            issued_cue = cues["issued"].ends(left)
+            if issued_cue and len(issued_cue.group(0)) > len(m.group(0)):
+                continue
+            start, end = self.sentence(d.start)
+            score = 3.0 + (1.0 if self._demand_sentence(start, end) else 0.0)
+            candidates.append((score, d.start, _reading(d.value.isoformat(), self.prov(d.start, d.end))))
+        number = self.dates.number
+        units = self.vocab.units
+        unit_alternation = "|".join(
+            f"(?P<{kind}>{phrases.regex.pattern})"
+            for kind, phrases in units.items()
+            if phrases.regex is not None
+        )
+        within = cues["within"]
+        if within.regex is not None:
+            pattern = re.compile(
+                rf"(?:{within.regex.pattern})\s+(?:a\s+period\s+of\s+|einer\s+frist\s+von\s+)?(?P<n>{number})\s*(?:{unit_alternation})"
+            )
+            for m in pattern.finditer(self.folded):
+                start, end = self.sentence(m.start())
+                if not self._demand_sentence(start, end):
+                    continue
+                count = parse_number(m.group("n"), self.vocab)
+                unit = next((k for k in units if m.groupdict().get(k)), None)
+                if count is None or unit is None:
+                    continue
+                prov = self.prov(m.start(), m.end())
+                if issued is None:
+                    candidates.append(
+                        (
+                            2.0,
+                            m.start(),
+                            _reading(
+                                None, prov, f"within {count} {unit.replace('_', ' ')}s of an unknown date"
+                            ),
+                        )
+                    )
+                    continue
+                value = add_period(issued, Period(count, unit))
+                tail = self.folded[m.end() : m.end() + 40]
+                if cues["receipt"].search(tail):
+                    # Counts from a day the document does not give; the estimate goes in the note.
+                    note = (
+                        f"within {count} {unit.replace('_', ' ')}s of receipt or service"
+                        f" ({value.isoformat()} if received on the date issued)"
+                    )
+                    candidates.append((3.5, m.start(), _reading(None, prov, note)))
+                    continue
+                candidates.append((4.0, m.start(), _reading(value.isoformat(), prov)))
+            for word, days in self.vocab.day_words.items():
+                for m in re.finditer(rf"(?:{within.regex.pattern})\s+{re.escape(word)}\b", self.folded):
+                    start, end = self.sentence(m.start())
+                    if issued and self._demand_sentence(start, end):
+                        value = add_period(issued, Period(days, "day"))
+                        candidates.append(
+                            (4.0, m.start(), _reading(value.isoformat(), self.prov(m.start(), m.end())))
+                        )
+        if not candidates:
+            return None
+        top = max(c[0] for c in candidates)
+        best = sorted((c for c in candidates if c[0] == top), key=lambda c: c[1])
+        chosen = best[0][2]
+        if chosen.value is None and chosen.flagged and "receipt" in chosen.flagged:
+            return chosen
+        others = {c[2].value for c in best if c[2].value and c[2].value != chosen.value}
+        if others and not chosen.flagged:
+            chosen = replace(chosen, flagged="other deadlines in the text: " + ", ".join(sorted(others)))
+        return chosen
+
+    # -- emergency ---------------------------------------------------------------------
+
+    def emergency(self, kind: str | None) -> Reading:
+        if kind == "emergency_request":
+            instrument_prov = None
+            for m in self.vocab.instruments["emergency_request"].titles.finditer(self.folded):
+                instrument_prov = self.prov(m.start(), m.end())
+                break
+            return _reading(True, instrument_prov or Provenance(None, None, None, ()))
+        for m in self.vocab.cues["emergency"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if self.has("secrecy", start, end):
+                continue
+            return _reading(
+                False,
+                self.prov(m.start(), m.end()),
+                "emergency wording in a demand that is not an emergency request",
+            )
+        return Reading(False)
+
+    # -- data requested ----------------------------------------------------------------
+
+    def demands_data(self, kind: str | None) -> bool:
+        if kind in ("preservation_request",):
+            return False
+        cues = self.vocab.cues
+        if kind in (None, "other") and cues["takedown"].search(self.folded):
+            return False
+        for m in cues["demand"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            window = self.folded[max(start, m.start() - 30) : m.start()]
+            if re.search(r"\b(?:not|nicht|pas|no|never)\b", window) or self.has("secrecy", start, end):
+                continue
+            if self.has("preservation", start, end) and kind != "subpoena":
+                continue
+            return True
+        return any(s == "request" for s in self.layout.sections)
+
+    def data_requested(self) -> list[DataRequestReading]:
+        found: dict[str, DataRequestReading] = {}
+        matches: list[tuple[int, int, str]] = []
+        for category in CATEGORIES:
+            for m in self.vocab.categories[category].finditer(self.folded):
+                matches.append((m.start(), m.end(), category))
+        # Overlapping phrases: the longest wins ("e-mail header information" is traffic, not content).
+        matches.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        kept: list[tuple[int, int, str]] = []
+        for match in matches:
+            if kept and match[0] < kept[-1][1]:
+                continue
+            kept.append(match)
+        for start, end, category in kept:
+            line = self.stream.line_at(start)
+            if _UNTICKED.match(line.text):
+                continue  # "[ ] content data": a box left empty on a form
+            if self.layout.sections[line.index] == "reasons":
+                continue
+            if self.layout.zones[line.index] in (LETTERHEAD, ADDRESSEE, FAX, FOOTER, "signature"):
+                continue
+            s_start, s_end = self._clause(start)
+            if self.has("secrecy", s_start, s_end):
+                continue
+            if category == "content" and self.vocab.negation.search(
+                self.folded, *self.stream.sentence_bounds(start)
+            ):
+                continue
+            if self._labels_identifier(line, start, end):
+                continue  # "IP-Adresse 2001:db8::1": the label of a target, not data asked for
+            if category == "ip_history" and self.vocab.cues["identifier_context"].search(
+                self.folded, max(s_start, start - 30), start
+            ):
+                continue  # "the IP addresses listed below": the addresses are the targets, not the data
+            if category in found:
+                continue
+            text = self.stream.text(s_start, s_end)[:240]
+            prov = self.prov(s_start, s_end)
+            found[category] = DataRequestReading(
+                category, category == "content", text, prov.page, prov.box, prov.confidence
+            )
+        return [found[c] for c in CATEGORIES if c in found]
+
+    def _labels_identifier(self, line: Line, start: int, end: int) -> bool:
+        line_start, line_end = self.stream.line_folded_span(line)
+        if start - line_start > 4:
+            return False
+        rest = self.stream.text(end, line_end)
+        return bool(
+            re.match(
+                r"[\s:]*\S*(?:@|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9a-f]{1,4}:[0-9a-f]{0,4}:)",
+                rest,
+                re.IGNORECASE,
+            )
+        )
+
+    def _clause(self, offset: int) -> tuple[int, int]:
+        """The list item or sentence around an offset, cut at semicolons and line-leading enumerators."""
+        start, end = self.sentence(offset)
+        line = self.stream.line_at(offset)
+        line_start = self.stream.line_folded_span(line)[0]
+        # A list item starts on its own line: do not reach back into the lead-in sentence.
+        item = re.match(
+            r"\s*(?:\(?[a-z0-9]{1,3}[.)]|[-*\u2013\u2014\u00b7])\s", self.folded[line_start : line_start + 8]
+        )
+        if item and line_start > start:
+            start = line_start
+        return start, end
+
+    # -- secrecy -----------------------------------------------------------------------
+
+    def lifted(self) -> Reading | None:
+        for m in self.vocab.cues["secrecy_lifted"].finditer(self.folded):
+            return _reading(True, self.prov(m.start(), m.end()))
+        return None
+
+    def secrecy(self, issued: date | None) -> SecrecyReading:
+        cues = self.vocab.cues
+        hits: list[tuple[int, int]] = []
+        requested = None
+        for m in cues["secrecy"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if self.has("secrecy_negated", start, end) or self.has("secrecy_lifted", start, end):
+                continue
+            if self.has("secrecy_request", start, end):
+                requested = requested or (start, end)  # asked, not ordered: no secrecy order
+                continue
+            if self.in_zone(m.start(), FOOTER, FAX):
+                continue
+            hits.append((start, end))
+        statute_hits = [(s, m) for s, m in self.statutes if s.secrecy]
+        for _, m in statute_hits:
+            hits.append(self.sentence(m.start()))
+        if not hits:
+            if requested:
+                prov = self.prov(*requested)
+                text = self.stream.text(*requested)[:300]
+                return SecrecyReading(
+                    False,
+                    text=text,
+                    page=prov.page,
+                    box=prov.box,
+                    confidence=prov.confidence,
+                    flagged="a request not to tell the user, not an order",
+                )
+            return SecrecyReading(False)
+        # Sentences first: a heading ("NONDISCLOSURE REQUIREMENT") says less than the rule under it.
+        hits = sorted(set(hits), key=lambda h: (len(self.folded[h[0] : h[1]].split()) < 6, h[0]))
+        # The sentence that gives a length, else the first.
+        chosen: tuple[int, int] | None = None
+        length: tuple[Period, int, int] | None = None
+        until: DateMention | None = None
+        # The last sentence that gives a length or an end: an order extending an earlier one
+        # recites the earlier period first and states its own after.
+        for start, end in sorted(hits, key=lambda h: -h[0]):
+            found = self._secrecy_length(start, end)
+            if found:
+                chosen, length = (start, end), found
+                break
+            until = self._secrecy_until(start, end)
+            if until:
+                chosen = (start, end)
+                break
+        if chosen is None:
+            chosen = hits[0]
+        start, end = chosen
+        statute = None
+        near = [s for s, m in statute_hits if abs(m.start() - start) < 400]
+        if near or statute_hits:
+            statute = (near or [statute_hits[0][0]])[0].label
+        text = self.stream.text(start, end)[:300]
+        prov = self.prov(start, end)
+        base = SecrecyReading(True, statute, None, None, False, text, prov.page, prov.box, prov.confidence)
+        if length:
+            period, _, _ = length
+            origin, note = self._secrecy_start(start, end, issued)
+            if origin is None:
+                days = period_days(issued or date(2001, 1, 1), period) if period.unit != "month" else None
+                return replace(
+                    base, duration_days=days, flagged="length read, but the date it counts from is unknown"
+                )
+            expires = add_period(origin, period)
+            return replace(
+                base, duration_days=(expires - origin).days, expires=expires.isoformat(), flagged=note
+            )
+        if until and until.value:
+            origin = issued
+            days = (until.value - origin).days if origin else None
+            return replace(base, duration_days=days, expires=until.value.isoformat())
+        open_cue = any(self.has("secrecy_open", s, e) for s, e in hits)
+        return replace(
+            base,
+            open_ended=True,
+            flagged=None if open_cue else "no length or end stated: open-ended",
+        )
+
+    def _secrecy_length(self, start: int, end: int) -> tuple[Period, int, int] | None:
+        cues = self.vocab.cues
+        units = self.vocab.units
+        unit_alternation = "|".join(
+            f"(?P<{kind}>{phrases.regex.pattern})"
+            for kind, phrases in units.items()
+            if phrases.regex is not None
+        )
+        lead = cues["secrecy_for"]
+        if lead.regex is None:
+            return None
+        pattern = re.compile(
+            rf"(?:{lead.regex.pattern})\s+(?:(?:an?|additional|weitere[n]?|further|period\s+of|die\s+dauer\s+von)\s+){{0,3}}(?P<n>{self.dates.number})\s*(?:{unit_alternation})"
+        )
+        for m in pattern.finditer(self.folded, start, end):
+            count = parse_number(m.group("n"), self.vocab)
+            unit = next((k for k in units if m.groupdict().get(k)), None)
+            if count and unit and unit != "hour":
+                return Period(count, unit), m.start(), m.end()
+        # The lead words may be unreadable ("... shall he tSerforni (90) days from the date"):
+        # a number of days given in figures in brackets, not a "within" deadline, still tells the length.
+        bare = re.compile(rf"\(\s*(?P<n>\d{{1,4}})\s*\)\s*(?:{unit_alternation})")
+        for m in bare.finditer(self.folded, start, end):
+            before = self.folded[max(start, m.start() - 25) : m.start()]
+            after = self.folded[m.end() : m.end() + 30]
+            if cues["within"].search(before) or cues["receipt"].search(after):
+                continue
+            unit = next((k for k in units if m.groupdict().get(k)), None)
+            if unit and unit != "hour":
+                return Period(int(m.group("n")), unit), m.start(), m.end()
+        return None
+
+    def _secrecy_until(self, start: int, end: int) -> DateMention | None:
+        for d in self.mentions:
+            if start <= d.start < end and d.value is not None:
+                left = self.folded[max(start, d.start - 20) : d.start]
+                if self.vocab.cues["secrecy_until"].ends(left):
+                    return d
+        return None
+
+    def _secrecy_start(self, start: int, end: int, issued: date | None) -> tuple[date | None, str | None]:
+        """The date a secrecy period counts from: the date issued; flagged when the sentence names another."""
+        own = [d for d in self.mentions if start <= d.start < end and d.value is not None]
+        if own and self.has("secrecy_from", start, end) and (issued is None or own[0].value != issued):
+            value = own[0].value
+            assert value is not None
+            return issued, f"counted from the date issued; the text counts from {value.isoformat()}"
+        return issued, None
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _words_after(line: Line, raw_chars: int) -> list[PlacedWord]:
+    out = []
+    position = 0
+    for word in line.words:
+        if position >= raw_chars:
+            out.append(word)
+        position += len(word.text) + 1
+    return out
+
+
+def _ink(line: Line) -> bool:
+    """An ink signature or a scribble as OCR reads it: a few low-confidence or letterless marks."""
+    words = line.words
+    if not words or len(words) > 4:
+        return False
+    confidence = statistics.fmean(w.word.confidence for w in words)
+    letterless = all(not re.search(r"[A-Za-z]{3}", w.text) for w in words)
+    return confidence < 62 or (letterless and any(len(w.text) >= 3 for w in words))
+
+
+def _name_like(line: Line, vocab: Vocabulary) -> bool:
+    """A printed name: two to six words, most of them capitalised, no sentence."""
+    if is_sentence(line, vocab):
+        return False
+    text = line.text.split(",")[0]
+    words = [w.strip(",.;:~") for w in text.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 7:
+        return False
+    capitalised = [
+        w for w in words[:4] if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'\-]+|[A-Z]\.?|[A-Z][a-z]{1,3}\.?", w)
+    ]
+    confidence = statistics.fmean(w.word.confidence for w in line.words)
+    return len(capitalised) >= 2 and confidence >= 40
+
+
+# "Köln, ", "Chicago, Illinois, ", "Fait à Lyon, le ": a place (and its article) before a date.
+_PLACE = re.compile(
+    r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
+)
+_UNTICKED = re.compile(r"^\W{0,2}(?:\[\s*\]|\(\s*\)|[☐□❏])")
+_SMALL = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "del", "am", "im", "an", "der", "und"}
+
+
+def _display(text: str) -> str:
+    """A name set in capitals, written as a name: "KESTREL COUNTY" -> "Kestrel County"."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    # "UNITED STATES DISTRICT COURT / DISTRICT OF OREGON": the court's name says "for the".
+    text = re.sub(r"(?i)(district court)[\s.,;:]+((?:[a-z]+ern\s+)?district of)", r"\1 for the \2", text)
+    words = text.split(" ")
+    if sum(w.isupper() for w in words if any(c.isalpha() for c in w)) < 2:
+        return text
+    out = []
+    for n, word in enumerate(words):
+        if word.isupper() and len(word) > 1:
+            lower = word.lower()
+            word = lower if n and lower in _SMALL else lower[:1].upper() + lower[1:]
+            if re.fullmatch(r"(?:llc|ltd\.?|inc\.?|u\.s\.|usa|fbi|gmbh|sa|sas|nsl|ag)", lower):
+                word = (
+                    lower.upper()
+                    if lower in ("llc", "u.s.", "usa", "fbi", "nsl", "sa", "sas", "ag")
+                    else word
+                )
+        out.append(word)
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------------------ merging
+
+
+def _merge(readings: list[_DocReading], language: str | None) -> ExtractedFacts:
+    primary = max(readings, key=lambda r: (r.score, -r.first_page))
+    scalars = dict(primary.scalars)
+    demands = [r for r in readings if r.demands_data or r is primary]
+    identifiers: list[IdentifierReading] = []
+    seen: set[tuple[str, str]] = set()
+    for r in demands:
+        for ident in r.identifiers:
+            if ident.value is not None:
+                key = (ident.kind, ident.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+            identifiers.append(ident)
+    data: dict[str, DataRequestReading] = {}
+    for r in demands:
+        for item in r.data:
+            data.setdefault(item.category, item)
+    secrecy = primary.secrecy
+    lifting = [r for r in readings if r.lifts_secrecy is not None and r is not primary]
+    if lifting:
+        lift = lifting[-1]
+        lifted_date = lift.scalars.get("date_issued")
+        lifted_on = lifted_date.value if lifted_date else None
+        if secrecy is None or not secrecy.present:
+            secrecy = SecrecyReading(True, open_ended=True)
+        secrecy = replace(
+            secrecy,
+            lifted_on=lifted_on,
+            expires=lifted_on or secrecy.expires,
+            flagged=f"lifted by the letter on page {lift.first_page}"
+            + (f" dated {lifted_on}" if lifted_on else ""),
+        )
+    if len(readings) > 1:
+        parts = []
+        for r in readings:
+            kind = r.scalars.get("instrument")
+            issued = r.scalars.get("date_issued")
+            pages = (
+                f"pages {r.first_page}-{r.last_page}"
+                if r.last_page != r.first_page
+                else f"page {r.first_page}"
+            )
+            parts.append(
+                f"{pages}: {kind.value if kind else '?'}"
+                + (f" of {issued.value}" if issued and issued.value else "")
+            )
+        note = (
+            f"this file holds {len(readings)} documents ({'; '.join(parts)}); "
+            f"facts read from pages {primary.first_page}-{primary.last_page}"
+        )
+        instrument = scalars.get("instrument") or Reading(None)
+        scalars["instrument"] = replace(instrument, flagged=note)
+    return ExtractedFacts(
+        scalars=scalars,
+        identifiers=identifiers,
+        data_requested=[data[c] for c in CATEGORIES if c in data],
+        secrecy_order=secrecy,
+        language=language,
+    )

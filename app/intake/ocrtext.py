@@ -1,0 +1,193 @@
+"""Tesseract's TSV output made into words, lines and text; the tests OCR results are put to.
+
+Pure functions, shared by the OCR worker process (``ocrworker``) and its tests:
+
+- ``parse_tsv`` — the word rows of ``tesseract … tsv`` output, in Tesseract's reading order;
+- ``layout`` — words with boxes mapped back to the page (PDF points, origin top-left, in
+  the page as stored, before any rotation the OCR applied), line numbers and the text;
+- ``quality`` / ``looks_rotated`` — whether a reading is good enough or the page is
+  probably turned;
+- ``detect_language`` — which of the supported languages a text is written in, from
+  counts of short function words that survive even OCR with the wrong language model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.model import Box
+
+# Tesseract language codes the automatic choice picks from, with their ISO 639-1 codes.
+AUTO_LANGUAGES = {"eng": "en", "deu": "de", "fra": "fr", "spa": "es"}
+DEFAULT_LANGUAGE = "eng"
+
+# Words that are frequent in one language and absent (or rare) in the others; words two
+# of them share ("de", "la", "que", "en", "in", "des") are left out on purpose.
+_STOP_WORDS: dict[str, frozenset[str]] = {
+    "eng": frozenset(
+        "the and of to is that for this with be any shall are by from on all which have has "
+        "been was were will you your or not such".split()
+    ),
+    "deu": frozenset(
+        "der die das und ist nicht mit den dem ein eine einer eines zu von für fur auf im sich "
+        "wird werden sind oder bei aus nach wie auch gemäß gemass über uber zur zum vom sowie "
+        "durch".split()
+    ),
+    "fra": frozenset(
+        "le les et est une du dans pour qui sur au aux par ne pas sont ce cette il vous nous "
+        "être etre été ete ses leur".split()
+    ),
+    "spa": frozenset(
+        "el los las del y por para con una es al lo su sus como este esta sobre usted dicho "
+        "dicha deberá debera".split()
+    ),
+}
+_MIN_STOP_WORDS = 8  # fewer hits than this: too little text to tell
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+# A reading whose (length-weighted) mean confidence is below this is suspect: upright
+# scans read at 85–95, the same page upside down or sideways at 30–40.
+SUSPECT_QUALITY = 60.0
+
+
+@dataclass(frozen=True)
+class TsvWord:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+    block: int
+    paragraph: int
+    line: int
+
+
+def parse_tsv(tsv: str) -> list[TsvWord]:
+    """The words (level 5 rows with text) of Tesseract's TSV, in its reading order."""
+    words = []
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) != 12 or cells[0] != "5":
+            continue  # the header, page/block/paragraph/line rows
+        text = cells[11].strip()
+        if not text:
+            continue
+        try:
+            left, top, width, height = (int(c) for c in cells[6:10])
+            confidence = min(100.0, max(0.0, float(cells[10])))
+            block, paragraph, line = int(cells[2]), int(cells[3]), int(cells[4])
+        except ValueError:
+            continue
+        words.append(TsvWord(text, left, top, width, height, confidence, block, paragraph, line))
+    return words
+
+
+def quality(words: Iterable[TsvWord]) -> float:
+    """Mean confidence of the words that hold letters or digits, weighted by their length."""
+    weighted = total = 0.0
+    for word in words:
+        size = sum(1 for c in word.text if c.isalnum())
+        weighted += word.confidence * size
+        total += size
+    return weighted / total if total else 0.0
+
+
+def sideways(words: Sequence[TsvWord]) -> bool:
+    """True when most longer words stand upright in columns: the page lies on its side."""
+    long_words = [w for w in words if sum(1 for c in w.text if c.isalnum()) >= 4]
+    return len(long_words) >= 3 and sum(w.height > 1.2 * w.width for w in long_words) * 2 > len(long_words)
+
+
+def looks_rotated(words: Sequence[TsvWord]) -> bool:
+    """True when the page is probably turned by 90, 180 or 270 degrees.
+
+    Sideways text is sometimes read as columns of tall words, with good confidence; turned
+    text otherwise reads as confident-looking garbage of low confidence.
+    """
+    return sideways(words) or (len(words) >= 3 and quality(words) < SUSPECT_QUALITY)
+
+
+def turns_to_try(words: Sequence[TsvWord], osd_turn: int) -> list[int]:
+    """The turns (clockwise degrees) to read a suspect page at, most likely first.
+
+    Tesseract's orientation detection first, when it named one (it needs a fair amount of
+    text to be sure, and its guess is checked by the reading anyway); then upside down
+    for text that lies flat, or both quarter turns for text that stands in columns.
+    """
+    turns = [osd_turn] if osd_turn else []
+    turns += [t for t in ((90, 270) if sideways(words) else (180,)) if t not in turns]
+    return turns
+
+
+def detect_language(text: str, candidates: Iterable[str] = AUTO_LANGUAGES) -> str | None:
+    """The Tesseract code of the language ``text`` is written in, or None when unclear."""
+    counts = dict.fromkeys(candidates, 0)
+    for token in _TOKEN.findall(text.lower()):
+        for language in counts:
+            if token in _STOP_WORDS.get(language, ()):
+                counts[language] += 1
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < _MIN_STOP_WORDS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def unrotate(box: Box, rotation: int, width: float, height: float) -> Box:
+    """Map a box from an image turned ``rotation`` degrees clockwise back to the unturned one.
+
+    ``width`` and ``height`` are those of the unturned image.
+    """
+    x0, y0, x1, y1 = box
+    if rotation == 0:
+        return box
+    if rotation == 90:  # turned: (x, y) -> (height - y, x)
+        return (y0, height - x1, y1, height - x0)
+    if rotation == 180:  # turned: (x, y) -> (width - x, height - y)
+        return (width - x1, height - y1, width - x0, height - y0)
+    if rotation == 270:  # turned: (x, y) -> (y, width - x)
+        return (width - y1, x0, width - y0, x1)
+    raise ValueError(f"rotation must be 0, 90, 180 or 270, not {rotation}")
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    text: str
+    words: list[tuple[str, float, float, float, float, float, int]]  # text, x0, y0, x1, y1, conf, line
+
+
+def layout(
+    words: Sequence[TsvWord], *, rotation: int, scale: float, width: float, height: float
+) -> PageLayout:
+    """Words in page coordinates with line numbers, and the page's text.
+
+    ``scale`` is pixels per point of the OCRed image; ``width``/``height`` the page in
+    points as stored. Lines are numbered from 0 in reading order, one per Tesseract
+    (block, paragraph, line); the text has a line per line, words separated by single
+    spaces, and an empty line between paragraphs.
+    """
+    out: list[tuple[str, float, float, float, float, float, int]] = []
+    lines: list[list[str]] = []
+    previous: tuple[int, int, int] | None = None
+    number = -1
+    for word in words:
+        key = (word.block, word.paragraph, word.line)
+        if key != previous:
+            if previous is not None and key[:2] != previous[:2]:
+                lines.append([])  # an empty line between paragraphs and blocks
+            lines.append([])
+            number += 1
+            previous = key
+        lines[-1].append(word.text)
+        pixels = (word.left, word.top, word.left + word.width, word.top + word.height)
+        x0, y0, x1, y1 = unrotate(pixels, rotation, width * scale, height * scale)
+        box = tuple(
+            round(min(max(v / scale, 0.0), limit), 2)
+            for v, limit in ((x0, width), (y0, height), (x1, width), (y1, height))
+        )
+        out.append((word.text, box[0], box[1], box[2], box[3], round(word.confidence, 1), number))
+    return PageLayout("\n".join(" ".join(line) for line in lines), out)

@@ -1,0 +1,413 @@
+"""The OCR worker process: rasterises pages of one PDF and reads them with Tesseract.
+
+Run as ``python -m app.intake.ocrworker`` by ``app.intake.ocr``, one per core. It runs
+with the reader's limits (address space, no core dumps), which Tesseract inherits, so
+a hostile page kills this process, not the app. Nothing is written to disk: the page
+image goes to Tesseract on its stdin, the words come back on its stdout.
+
+Protocol (stdin → stdout, one JSON object per line):
+
+- in:  ``{"size": N, "languages": ["eng", …], "fd": 3}`` (the installed packs ``auto`` may
+  switch to; ``fd``: an inherited memory file holding the PDF), else, without ``fd``, N
+  bytes of PDF (sent once); then one job per line:
+  ``{"page": 3, "lang": "eng", "auto": true}`` — ``auto`` lets the worker switch to the
+  language the page turns out to be in. End of input ends the worker.
+- out: ``{"ready": true, "pages": 12}`` once the PDF is open (or ``{"fatal": "why"}``);
+  then per job ``{"page": 3, "ok": true, "width": …, "height": …, "text": …,
+  "words": [[text, x0, y0, x1, y1, confidence, line], …], "language": "eng",
+  "rotation": 0, "dpi": 200, "passes": 1}`` or ``{"page": 3, "ok": false, "error": "why"}``.
+
+Per page:
+
+1. Checks (``pdfcheck``): content that inflates too far, image pixels, page size.
+2. Resolution: a page that is one scanned image covering the page is rendered at that
+   image's own resolution when it is between 200 and 400 dpi (no resampling, and a
+   200 dpi scan is not inflated to 300); anything else at 300 dpi. pdfium renders in
+   both cases, so the image's placement, the page's /Rotate and any stamp or
+   annotation over the scan come out exactly as the viewer shows them.
+3. OCR with the job's language. If the reading looks turned (``ocrtext.looks_rotated``:
+   low confidence, or words standing in columns), Tesseract's orientation detection
+   (``--psm 0``) runs on the same image, and the page is rendered turned as it says and
+   read again — then, if that reading still looks turned, upside down (or at the other
+   quarter turn); the best reading is kept. Upright pages, the usual case, pay nothing
+   for this; OSD on every page would cost 0.5–0.8 s a page (40–60 % more).
+4. With ``auto``, the function words of the reading say which language it is in; if
+   that is another supported one, the page is read again in it.
+5. Boxes are mapped back through the turn to the page as stored, in PDF points.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import re
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, BinaryIO
+
+from app.intake import ocrtext
+from app.intake.limits import (
+    OCR_DPI,
+    OCR_MAX_RASTER_PIXELS,
+    OCR_NATIVE_DPI_RANGE,
+    OCR_PAGE_TIMEOUT_S,
+)
+from app.intake.pdfcheck import (
+    PASSWORD_PROTECTED,
+    RefusedError,
+    StreamChecker,
+    check_page_count,
+    image_problem,
+    limit_resources,
+    open_pypdf,
+    page_size_problem,
+)
+
+# One Tesseract per worker, one thread per Tesseract: the workers already use every
+# core, and OpenMP threads fighting over them make each page several times slower.
+TESSERACT_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+# A scanned image covering at least this share of the page is "the page".
+FULL_PAGE_SHARE = 0.85
+# Orientation detection below this confidence is no better than a coin; its answer is
+# only a first guess anyway, checked by reading the page at that turn.
+OSD_MIN_CONFIDENCE = 0.5
+# A reading in the detected language replaces the first one unless it is this much worse.
+LANGUAGE_SLACK = 3.0
+# The pdfium document is reopened after this many pages (see Reader._forget).
+REOPEN_EVERY = 10
+
+
+class PageError(Exception):
+    """This page cannot be read; the message is a clause after "Page N could not be read:"."""
+
+
+class DocumentError(Exception):
+    """No page of this file can be read; the message is a sentence for the reviewer."""
+
+
+def tesseract(image: bytes, args: list[str], deadline: float) -> str:
+    """Run ``tesseract stdin stdout ARGS`` on a PNG image held in memory; its stdout."""
+    timeout = max(0.1, deadline - time.monotonic())
+    try:
+        done = subprocess.run(
+            ["tesseract", "stdin", "stdout", *args],
+            input=image,
+            capture_output=True,
+            env=TESSERACT_ENV,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise PageError("Tesseract took too long on it") from None
+    except FileNotFoundError:
+        raise PageError("Tesseract is not installed (package tesseract-ocr)") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PageError(f"Tesseract failed ({detail[-1] if detail else f'exit {done.returncode}'})")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def osd_rotation(image: bytes, dpi: int, deadline: float) -> int:
+    """Degrees (clockwise) Tesseract says the image must turn to stand upright; 0 if unsure."""
+    try:
+        report = tesseract(image, ["--psm", "0", "--dpi", str(dpi)], deadline)
+    except PageError:
+        return 0  # too few characters to tell, usually
+    rotate = re.search(r"^Rotate: (\d+)", report, re.MULTILINE)
+    confidence = re.search(r"^Orientation confidence: ([\d.]+)", report, re.MULTILINE)
+    if not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
+        return 0
+    degrees = int(rotate.group(1)) % 360
+    return degrees if degrees in (90, 180, 270) else 0
+
+
+def to_png(bitmap: Any) -> bytes:
+    """An 8-bit grey pdfium bitmap as PNG bytes, for Tesseract's stdin.
+
+    PNG rather than PGM: Leptonica reads PNM a byte at a time, and a page of PNG at zlib
+    level 1 (~60 ms to make here) saves more than that in Tesseract, and is a third of
+    the size in the pipe.
+    """
+    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+    pixels = memoryview(bitmap.buffer).cast("B")
+    packer = zlib.compressobj(1)
+    idat = bytearray()
+    for row in range(height):
+        idat += packer.compress(b"\x00")  # filter type: none
+        idat += packer.compress(pixels[row * stride : row * stride + width])
+    idat += packer.flush()
+    out = bytearray(b"\x89PNG\r\n\x1a\n")
+    for kind, data in (
+        (b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)),  # 8-bit grey, no interlace
+        (b"IDAT", idat),
+        (b"IEND", b""),
+    ):
+        out += struct.pack(">I", len(data)) + kind
+        out += data
+        out += struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)))
+    return bytes(out)
+
+
+def _source(data: bytes | int) -> BinaryIO:
+    """A file object of its own (own offset) over the PDF, for one library to read from."""
+    if isinstance(data, bytes):
+        return io.BytesIO(data)
+    # Reopening the memory file through /proc gives a separate offset; it is read-only
+    # (sealed), and pdfium and pypdf read only the parts of it they need.
+    return open(f"/proc/self/fd/{data}", "rb")
+
+
+class Reader:
+    """One open PDF and what is needed to OCR its pages."""
+
+    def __init__(self, data: bytes | int, languages: set[str]) -> None:
+        """``data``: the PDF's bytes, or a file descriptor of a memory file holding them."""
+        import pypdfium2 as pdfium
+
+        self.pdfium = pdfium
+        self.data = data
+        try:
+            # The same checks as the probe's, so both refuse the same files the same way.
+            self.pypdf = open_pypdf(_source(data))
+            self.doc = self._open_pdfium()
+            self.page_count = len(self.doc)
+            check_page_count(self.page_count)
+        except RefusedError as exc:
+            raise DocumentError(str(exc)) from None
+        self.streams = StreamChecker()
+        self.languages = languages  # installed, to switch to
+        self._pages_since_open = 0
+
+    def _open_pdfium(self) -> Any:
+        pdfium = self.pdfium
+        try:
+            return pdfium.PdfDocument(self.data if isinstance(self.data, bytes) else _source(self.data))
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise RefusedError(PASSWORD_PROTECTED) from None
+            raise RefusedError(f"The file is not a readable PDF ({exc}).") from None
+
+    def _forget(self) -> None:
+        """Drop what the libraries keep of pages already read.
+
+        Both keep every object they have parsed, the page's scan included, until the
+        document is closed: a worker would grow by the size of every image it had read
+        (a quarter of a MB a page of a 300 dpi scan). pypdf's cache is emptied after each
+        page; the pdfium document is reopened now and then (the file is already open,
+        so this costs milliseconds).
+        """
+        cache = getattr(self.pypdf, "resolved_objects", None)
+        if isinstance(cache, dict):
+            cache.clear()
+        self._pages_since_open += 1
+        if self._pages_since_open >= REOPEN_EVERY:
+            self.doc.close()
+            self.doc = self._open_pdfium()
+            self._pages_since_open = 0
+        _trim_heap()
+
+    def ocr(self, page_no: int, language: str, auto: bool) -> dict[str, Any]:
+        try:
+            return self._ocr(page_no, language, auto)
+        finally:
+            self._forget()
+
+    def _ocr(self, page_no: int, language: str, auto: bool) -> dict[str, Any]:
+        deadline = time.monotonic() + OCR_PAGE_TIMEOUT_S
+        if not 1 <= page_no <= self.page_count:
+            raise PageError(f"the PDF has no such page (it has {self.page_count})")
+        problem = self.streams.page_problem(self.pypdf, page_no - 1)
+        if problem:
+            raise PageError(f"it {problem}")
+        with self._page(page_no) as page:
+            width, height = page.get_size()
+            problem = page_size_problem(width, height) or image_problem(page)
+            if problem:
+                raise PageError(f"it {problem}")
+            dpi = self._dpi(page, width, height)
+        scale = dpi / 72
+
+        def render(rotation: int) -> bytes:
+            # The page is open only while it is drawn: pdfium keeps its decoded scan (25 MB
+            # for a colour page at 300 dpi) as long as the page is open, and none of it is
+            # needed while Tesseract reads.
+            with self._page(page_no) as page:
+                bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
+                try:
+                    png = to_png(bitmap)
+                finally:
+                    bitmap.close()
+            _trim_heap()  # else the freed scan stays counted against us while Tesseract works
+            return png
+
+        def read(image: bytes, lang: str) -> list[ocrtext.TsvWord]:
+            return ocrtext.parse_tsv(tesseract(image, ["-l", lang, "--dpi", str(dpi), "tsv"], deadline))
+
+        image = render(0)
+        words = read(image, language)
+        rotation, passes = 0, 1
+        if ocrtext.looks_rotated(words):
+            for turn in ocrtext.turns_to_try(words, osd_rotation(image, dpi, deadline)):
+                turned = render(turn)
+                again = read(turned, language)
+                passes += 1
+                if ocrtext.quality(again) > ocrtext.quality(words):
+                    image, words, rotation = turned, again, turn
+                del turned
+                if not ocrtext.looks_rotated(words):
+                    break
+        if auto:
+            detected = ocrtext.detect_language(" ".join(w.text for w in words))
+            if detected and detected != language and detected in self.languages:
+                again = read(image, detected)
+                passes += 1
+                if ocrtext.quality(again) >= ocrtext.quality(words) - LANGUAGE_SLACK:
+                    words, language = again, detected
+        del image
+        laid = ocrtext.layout(words, rotation=rotation, scale=scale, width=width, height=height)
+        return {
+            "page": page_no,
+            "ok": True,
+            "width": round(width, 2),
+            "height": round(height, 2),
+            "text": laid.text,
+            "words": laid.words,
+            "language": language,
+            "rotation": rotation,
+            "dpi": dpi,
+            "passes": passes,
+        }
+
+    @contextmanager
+    def _page(self, page_no: int) -> Iterator[Any]:
+        try:
+            page = self.doc[page_no - 1]
+        except self.pdfium.PdfiumError:
+            raise PageError("pdfium could not load it (it may be damaged)") from None
+        try:
+            yield page
+        finally:
+            page.close()
+
+    def _dpi(self, page: Any, width: float, height: float) -> int:
+        """The resolution to OCR this page at (see the module's docstring)."""
+        dpi = float(OCR_DPI)
+        native = self._native_dpi(page, width, height)
+        low, high = OCR_NATIVE_DPI_RANGE
+        if native is not None and low <= native <= high:
+            dpi = native
+        pixels = (width * dpi / 72) * (height * dpi / 72)
+        if pixels > OCR_MAX_RASTER_PIXELS:
+            dpi *= math.sqrt(OCR_MAX_RASTER_PIXELS / pixels)
+        return max(1, int(dpi))
+
+    def _native_dpi(self, page: Any, width: float, height: float) -> float | None:
+        """The resolution of the page's scan, when the page is one image covering it."""
+        images = list(page.get_objects(filter=[self.pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+        if len(images) != 1:
+            return None
+        left, bottom, right, top = images[0].get_bounds()
+        shown_w, shown_h = abs(right - left), abs(top - bottom)
+        if shown_w * shown_h < FULL_PAGE_SHARE * width * height:
+            return None
+        px_w, px_h = images[0].get_px_size()
+        if (px_w < px_h) != (shown_w < shown_h):  # placed turned by a quarter
+            px_w, px_h = px_h, px_w
+        return 72 * max(px_w / shown_w, px_h / shown_h)
+
+
+def _trim_heap() -> None:
+    """glibc: give the heap a page's images were in back to the system between pages."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "prctl") else None
+    except OSError:  # pragma: no cover - not glibc
+        return None
+
+
+_LIBC = _load_libc()
+
+
+def _die_with_parent() -> None:
+    """Linux: be killed when the app dies, so no worker outlives it holding the demand.
+
+    (Strictly, when the thread that started us ends; ``ocr_pages`` waits in that thread
+    until its workers are gone, so the two are the same here.)
+    """
+    if _LIBC is not None:
+        import signal
+
+        _LIBC.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _send(out: BinaryIO, message: dict[str, Any]) -> None:
+    out.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+    out.flush()
+
+
+def main() -> int:
+    limit_resources()
+    _die_with_parent()
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but the protocol goes to the parent
+    stdin = sys.stdin.buffer
+    try:
+        header = json.loads(stdin.readline())
+        size = int(header["size"])
+        languages = {str(code) for code in header.get("languages", ())}
+        shared = header.get("fd")
+    except (ValueError, KeyError, TypeError):
+        return 2
+    data: bytes | int
+    if shared is not None:  # a sealed memory file from the parent (see ocr.shared_copy)
+        data = int(shared)
+        if os.fstat(data).st_size != size:
+            return 2
+    else:
+        data = stdin.read(size)
+        if len(data) != size:
+            return 2
+    try:
+        reader = Reader(data, languages)
+    except DocumentError as exc:
+        _send(out, {"fatal": str(exc)})
+        return 0
+    except MemoryError:
+        _send(
+            out, {"fatal": "The PDF needs more memory to read than is safe; it may be a decompression bomb."}
+        )
+        return 0
+    _send(out, {"ready": True, "pages": reader.page_count})
+    for line in stdin:
+        job = json.loads(line)
+        page_no = int(job["page"])
+        try:
+            result = reader.ocr(page_no, str(job["lang"]), bool(job.get("auto")))
+        except PageError as exc:
+            result = {"page": page_no, "ok": False, "error": str(exc)}
+        except MemoryError:
+            result = {"page": page_no, "ok": False, "error": "it needs more memory to draw than is safe"}
+        except RecursionError:
+            result = {"page": page_no, "ok": False, "error": "it is nested too deeply to read safely"}
+        _send(out, result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,564 @@
+"""The vocabulary fact extraction reads demands with, loaded from resources/intake/*.toml.
+
+The words live in TOML so that adding a language, a statute or a phrase is a data
+change: ``common.toml`` holds what belongs to no single language (statutes, countries,
+requester domains, redaction marks), one file per language holds its words. Every
+file is checked on load; a mistake raises ``VocabularyError`` naming the file and the
+key. Lists of the language files are merged: a German demand that quotes an English
+phrase is still read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.intake.extract_text import fold
+
+VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "intake"
+
+INSTRUMENT_KINDS = (
+    "subpoena",
+    "court_order",
+    "search_warrant",
+    "emergency_request",
+    "nsl",
+    "fisa_order",
+    "production_order",
+    "civil_subpoena",
+    "preservation_request",
+    "other",
+)
+CATEGORIES = ("subscriber_info", "ip_history", "billing", "traffic", "content", "other")
+IDENTIFIER_LABEL_KINDS = ("email", "phone", "account_id", "username", "gamertag", "ip", "url", "generic")
+UNIT_KINDS = ("day", "business_day", "week", "month", "year", "hour")
+CUE_NAMES = (
+    "issued",
+    "due",
+    "within",
+    "receipt",
+    "range_from",
+    "range_strong",
+    "range_weak",
+    "present",
+    "since",
+    "self_date",
+    "demand",
+    "request_headings",
+    "reasons_headings",
+    "contact",
+    "closing",
+    "signature",
+    "signer_titles",
+    "judge_titles",
+    "court_when_judge_signs",
+    "clerk_titles",
+    "unsigned",
+    "signed_electronically",
+    "identifier_context",
+    "addressee_labels",
+    "addressee_roles",
+    "addressee_officers",
+    "addressee_headings",
+    "authority_labels",
+    "salutations",
+    "secrecy",
+    "secrecy_negated",
+    "secrecy_request",
+    "secrecy_open",
+    "secrecy_lifted",
+    "secrecy_from",
+    "emergency",
+    "preservation",
+    "takedown",
+    "letterhead",
+    "fax_header",
+    "row_periods",
+    "secrecy_for",
+    "secrecy_until",
+)
+DATE_ORDERS = ("MDY", "DMY", "YMD")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file is missing, unreadable or says something that cannot be right."""
+
+
+# ------------------------------------------------------------------------------ phrases
+
+
+def _phrase_regex(phrase: str, fragments: Mapping[str, str]) -> str:
+    """A phrase as a regular expression on folded text; "re:" entries are taken as written."""
+    if phrase.startswith("re:"):
+        body = phrase[3:]
+        for name, fragment in fragments.items():
+            body = body.replace("{" + name + "}", fragment)
+        return f"(?:{body})"
+    folded = fold(phrase).strip()
+    parts: list[str] = []
+    for char in folded:
+        if char.isspace():
+            if not parts or parts[-1] != r"[\s\-'\"]+":
+                parts.append(r"[\s\-'\"]+")
+        elif char == "'":
+            parts.append("'?")
+        elif char == "-":
+            parts.append(r"\s?-\s?")
+        else:
+            parts.append(re.escape(char))
+    body = "".join(parts)
+    if folded[:1].isalnum():
+        body = r"(?<![a-z0-9])" + body
+    if folded[-1:].isalnum():
+        body += r"(?![a-z0-9])"
+    return body
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Phrases of one list, compiled into one regular expression on folded text."""
+
+    phrases: tuple[str, ...]
+    regex: re.Pattern[str] | None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        if self.regex is None:
+            return iter(())
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """A phrase that starts exactly at ``pos``."""
+        if self.regex is None:
+            return None
+        return self.regex.match(text, pos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if self.regex is None:
+            return None
+        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+
+    def ends(self, text: str) -> re.Match[str] | None:
+        """A phrase that ends ``text`` (allowing trailing spaces and punctuation)."""
+        if self.regex is None:
+            return None
+        return re.search(f"(?:{self.regex.pattern})[\\s:.,;\\-\u2013(]*$", text)
+
+    def __bool__(self) -> bool:
+        return self.regex is not None
+
+
+def _compile(phrases: list[str], fragments: Mapping[str, str], where: str) -> PhraseSet:
+    if not phrases:
+        return PhraseSet((), None)
+    ordered = sorted(set(phrases), key=lambda p: -len(p))
+    try:
+        regex = re.compile("|".join(_phrase_regex(p, fragments) for p in ordered))
+    except re.error as exc:
+        shown = ordered[0] if len(ordered) == 1 else "one of the patterns"
+        raise VocabularyError(f"{where}: {shown!r} is not a valid pattern ({exc})") from exc
+    if regex.fullmatch(""):
+        shown = ordered[0] if len(ordered) == 1 else "one of the patterns"
+        raise VocabularyError(
+            f'{where}: {shown!r} matches empty text (a literal "re:" must be written as a pattern)'
+        )
+    return PhraseSet(tuple(ordered), regex)
+
+
+# ------------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class Statute:
+    label: str
+    regex: re.Pattern[str]
+    country: str | None
+    instrument: str | None
+    weight: float
+    secrecy: bool
+
+
+@dataclass(frozen=True)
+class PhonePlan:
+    code: str
+    trunk: str
+    lengths: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    date_order: str
+    phone: PhonePlan
+    cues: PhraseSet
+    patterns: PhraseSet
+
+
+@dataclass(frozen=True)
+class InstrumentWords:
+    titles: PhraseSet
+    phrases: PhraseSet
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    stopwords: dict[str, frozenset[str]]  # language -> words
+    months: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    day_words: dict[str, int]
+    units: dict[str, PhraseSet]
+    instruments: dict[str, InstrumentWords]
+    civil: PhraseSet
+    criminal: PhraseSet
+    categories: dict[str, PhraseSet]
+    negation: PhraseSet
+    cues: dict[str, PhraseSet]
+    identifier_labels: dict[str, PhraseSet]
+    authorities: PhraseSet
+    general_authorities: PhraseSet
+    statutes: tuple[Statute, ...]
+    countries: dict[str, Country]
+    language_country: dict[str, str]
+    requester_domains: tuple[str, ...]
+    redaction: PhraseSet
+    org_suffixes: PhraseSet
+    addressee_patterns: tuple[re.Pattern[str], ...]
+
+    def country_codes_by_calling_code(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for country in self.countries.values():
+            out.setdefault(country.phone.code, country.code)
+        return out
+
+
+# ------------------------------------------------------------------------------ checking
+
+
+class _Reader:
+    """Typed access to one file's tables; every error names the file and the key."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    def fail(self, key: str, message: str) -> VocabularyError:
+        return VocabularyError(f"{self.path}: {key}: {message}")
+
+    def table(
+        self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = True
+    ) -> dict[str, Any]:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}{key}", "missing table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(f"{where}{key}", "must be a table")
+        return value
+
+    def strings(self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}{key}", "missing list")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"{where}{key}", "must be a list of non-empty strings")
+        return value
+
+    def numbers(self, parent: Mapping[str, Any], key: str, where: str) -> dict[str, int]:
+        table = self.table(parent, key, where, required=False)
+        out = {}
+        for word, value in table.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise self.fail(f"{where}{key}.{word}", "must be a whole number")
+            out[fold(str(word))] = value
+        return out
+
+    def only(self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            raise self.fail(
+                where or "(top level)", f"unknown key(s) {', '.join(unknown)}; known: {', '.join(allowed)}"
+            )
+
+
+def _read(path: Path) -> _Reader:
+    try:
+        with path.open("rb") as handle:
+            return _Reader(path, tomllib.load(handle))
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise VocabularyError(f"{path}: not valid TOML ({exc})") from exc
+
+
+LANGUAGE_KEYS = (
+    "language",
+    "stopwords",
+    "dates",
+    "instruments",
+    "civil",
+    "categories",
+    "cues",
+    "identifier_labels",
+    "authorities",
+)
+COMMON_KEYS = (
+    "schema",
+    "fragments",
+    "statutes",
+    "countries",
+    "languages",
+    "requester",
+    "redaction",
+    "organisations",
+)
+
+
+def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
+    """Read and check ``common.toml`` and every language file in ``directory``."""
+    common = _read(directory / "common.toml")
+    c = common.data
+    common.only(c, COMMON_KEYS, "")
+    if c.get("schema") != 1:
+        raise common.fail("schema", "must be 1")
+    fragments = common.table(c, "fragments", "")
+    for name, value in fragments.items():
+        if not isinstance(value, str):
+            raise common.fail(f"fragments.{name}", "must be a string")
+
+    def compiled(reader: _Reader, phrases: list[str], where: str) -> PhraseSet:
+        return _compile(phrases, fragments, f"{reader.path}: {where}")
+
+    statutes = []
+    raw_statutes = c.get("statutes")
+    if not isinstance(raw_statutes, list) or not raw_statutes:
+        raise common.fail("statutes", "must be a non-empty array of tables")
+    for n, entry in enumerate(raw_statutes):
+        where = f"statutes[{n}]"
+        if not isinstance(entry, dict):
+            raise common.fail(where, "must be a table")
+        common.only(entry, ("label", "pattern", "country", "instrument", "weight", "secrecy"), where)
+        label, pattern = entry.get("label"), entry.get("pattern")
+        if not isinstance(label, str) or not isinstance(pattern, str):
+            raise common.fail(where, "needs a label and a pattern (strings)")
+        instrument = entry.get("instrument")
+        if instrument is not None and instrument not in INSTRUMENT_KINDS:
+            raise common.fail(
+                f"{where}.instrument", f"{instrument!r} is not one of {', '.join(INSTRUMENT_KINDS)}"
+            )
+        country = entry.get("country")
+        if country is not None and not (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)):
+            raise common.fail(f"{where}.country", "must be an ISO 3166 code like 'US'")
+        weight = entry.get("weight", 0)
+        if not isinstance(weight, int | float) or isinstance(weight, bool):
+            raise common.fail(f"{where}.weight", "must be a number")
+        secrecy = entry.get("secrecy", False)
+        if not isinstance(secrecy, bool):
+            raise common.fail(f"{where}.secrecy", "must be true or false")
+        regex = compiled(common, [pattern], f"{where}.pattern").regex
+        assert regex is not None
+        statutes.append(Statute(label, regex, country, instrument, float(weight), secrecy))
+
+    countries = {}
+    for code, entry in common.table(c, "countries", "").items():
+        where = f"countries.{code}"
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise common.fail(where, "country keys are ISO 3166 codes like 'US'")
+        if not isinstance(entry, dict):
+            raise common.fail(where, "must be a table")
+        common.only(entry, ("name", "date_order", "phone", "cues", "patterns"), where)
+        order = entry.get("date_order")
+        if order not in DATE_ORDERS:
+            raise common.fail(f"{where}.date_order", f"must be one of {', '.join(DATE_ORDERS)}")
+        phone = common.table(entry, "phone", f"{where}.")
+        common.only(phone, ("code", "trunk", "lengths"), f"{where}.phone")
+        calling, trunk, lengths = phone.get("code"), phone.get("trunk", ""), phone.get("lengths")
+        if not (isinstance(calling, str) and calling.isdigit() and 1 <= len(calling) <= 3):
+            raise common.fail(f"{where}.phone.code", "must be a calling code of 1-3 digits, as a string")
+        if not (isinstance(trunk, str) and (trunk == "" or trunk.isdigit())):
+            raise common.fail(f"{where}.phone.trunk", "must be digits or empty")
+        if not (
+            isinstance(lengths, list)
+            and lengths
+            and all(isinstance(n, int) and 3 <= n <= 14 for n in lengths)
+        ):
+            raise common.fail(f"{where}.phone.lengths", "must list national number lengths (3-14)")
+        countries[code] = Country(
+            code,
+            str(entry.get("name", code)),
+            order,
+            PhonePlan(calling, trunk, tuple(lengths)),
+            compiled(common, common.strings(entry, "cues", f"{where}."), f"{where}.cues"),
+            compiled(
+                common, common.strings(entry, "patterns", f"{where}.", required=False), f"{where}.patterns"
+            ),
+        )
+    if "US" not in countries:
+        raise common.fail("countries", "must at least describe US")
+
+    language_country = {}
+    for language, code in common.table(c, "languages", "").items():
+        if code not in countries:
+            raise common.fail(f"languages.{language}", f"{code!r} is not a country of [countries]")
+        language_country[language] = code
+    requester = common.table(c, "requester", "")
+    common.only(requester, ("domains",), "requester")
+    domains = tuple(fold(d) for d in common.strings(requester, "domains", "requester."))
+    redaction_table = common.table(c, "redaction", "")
+    common.only(redaction_table, ("markers",), "redaction")
+    redaction = compiled(
+        common, common.strings(redaction_table, "markers", "redaction."), "redaction.markers"
+    )
+    organisations = common.table(c, "organisations", "")
+    common.only(organisations, ("suffixes",), "organisations")
+    suffixes = compiled(
+        common, common.strings(organisations, "suffixes", "organisations."), "organisations.suffixes"
+    )
+
+    # -- the language files, merged -------------------------------------------------
+    language_files = sorted(p for p in directory.glob("*.toml") if p.name != "common.toml")
+    if not language_files:
+        raise VocabularyError(f"{directory}: no language files (en.toml, de.toml, ...)")
+    stopwords: dict[str, frozenset[str]] = {}
+    months: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    day_words: dict[str, int] = {}
+    units: dict[str, list[str]] = {k: [] for k in UNIT_KINDS}
+    titles: dict[str, list[str]] = {k: [] for k in INSTRUMENT_KINDS}
+    phrases: dict[str, list[str]] = {k: [] for k in INSTRUMENT_KINDS}
+    civil: list[str] = []
+    criminal: list[str] = []
+    categories: dict[str, list[str]] = {k: [] for k in CATEGORIES}
+    negation: list[str] = []
+    cues: dict[str, list[str]] = {k: [] for k in CUE_NAMES}
+    labels: dict[str, list[str]] = {k: [] for k in IDENTIFIER_LABEL_KINDS}
+    authorities: list[str] = []
+    general: list[str] = []
+    addressee_patterns: list[re.Pattern[str]] = []
+    for path in language_files:
+        reader = _read(path)
+        d = reader.data
+        reader.only(d, LANGUAGE_KEYS, "")
+        lang = d.get("language")
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
+            raise reader.fail("language", "must be an ISO 639-1 code like 'en'")
+        if lang != path.stem:
+            raise reader.fail("language", f"is {lang!r} but the file is named {path.name}")
+        stopwords[lang] = frozenset(fold(w) for w in reader.strings(d, "stopwords", ""))
+        dates = reader.table(d, "dates", "")
+        reader.only(dates, ("months", "numbers", "ordinals", "units", "day_words"), "dates")
+        found_months = reader.numbers(dates, "months", "dates.")
+        if not found_months or any(not 1 <= m <= 12 for m in found_months.values()):
+            raise reader.fail("dates.months", "must map month names to 1-12")
+        for word, month in found_months.items():
+            if months.get(word, month) != month:
+                raise reader.fail(f"dates.months.{word}", f"is month {months[word]} in another file")
+            months[word] = month
+        numbers.update(reader.numbers(dates, "numbers", "dates."))
+        ordinals.update(reader.numbers(dates, "ordinals", "dates."))
+        day_words.update(reader.numbers(dates, "day_words", "dates."))
+        unit_table = reader.table(dates, "units", "dates.")
+        reader.only(unit_table, UNIT_KINDS, "dates.units")
+        for kind in UNIT_KINDS:
+            units[kind] += reader.strings(unit_table, kind, "dates.units.", required=False)
+        instruments = reader.table(d, "instruments", "")
+        reader.only(instruments, INSTRUMENT_KINDS, "instruments")
+        for kind, entry in instruments.items():
+            if not isinstance(entry, dict):
+                raise reader.fail(f"instruments.{kind}", "must be a table")
+            reader.only(entry, ("titles", "phrases"), f"instruments.{kind}")
+            titles[kind] += reader.strings(entry, "titles", f"instruments.{kind}.", required=False)
+            phrases[kind] += reader.strings(entry, "phrases", f"instruments.{kind}.", required=False)
+        civil_table = reader.table(d, "civil", "")
+        reader.only(civil_table, ("civil", "criminal"), "civil")
+        civil += reader.strings(civil_table, "civil", "civil.")
+        criminal += reader.strings(civil_table, "criminal", "civil.")
+        category_table = reader.table(d, "categories", "")
+        reader.only(category_table, (*CATEGORIES, "negation"), "categories")
+        for category in CATEGORIES:
+            categories[category] += reader.strings(category_table, category, "categories.")
+        negation += reader.strings(category_table, "negation", "categories.")
+        cue_table = reader.table(d, "cues", "")
+        reader.only(cue_table, (*CUE_NAMES, "addressee_patterns"), "cues")
+        for name in CUE_NAMES:
+            cues[name] += reader.strings(cue_table, name, "cues.", required=False)
+        for n, pattern in enumerate(reader.strings(cue_table, "addressee_patterns", "cues.", required=False)):
+            where = f"cues.addressee_patterns[{n}]"
+            if not pattern.startswith("re:") or "(?P<org>" not in pattern:
+                raise reader.fail(where, "must be a 're:' pattern with a (?P<org>...) group")
+            regex = compiled(reader, [pattern], where).regex
+            assert regex is not None
+            addressee_patterns.append(regex)
+        label_table = reader.table(d, "identifier_labels", "")
+        reader.only(label_table, IDENTIFIER_LABEL_KINDS, "identifier_labels")
+        for kind in IDENTIFIER_LABEL_KINDS:
+            labels[kind] += reader.strings(label_table, kind, "identifier_labels.", required=False)
+        authority_table = reader.table(d, "authorities", "")
+        reader.only(authority_table, ("specific", "general"), "authorities")
+        authorities += reader.strings(authority_table, "specific", "authorities.")
+        general += reader.strings(authority_table, "general", "authorities.", required=False)
+        # Compile each entry on its own too, so that a bad pattern is reported with its file and key.
+        for table_name, table in (
+            ("cues", cue_table),
+            ("categories", category_table),
+            ("authorities", authority_table),
+            ("identifier_labels", label_table),
+            ("dates.units", unit_table),
+        ):
+            for key, items in table.items():
+                if key == "addressee_patterns":
+                    continue
+                for n, item in enumerate(items):
+                    compiled(reader, [item], f"{table_name}.{key}[{n}]")
+    for language in language_country:
+        if language not in stopwords:
+            raise common.fail(f"languages.{language}", f"there is no {language}.toml")
+
+    where = f"{directory}/*.toml"
+    return Vocabulary(
+        stopwords=stopwords,
+        months=months,
+        numbers=numbers,
+        ordinals=ordinals,
+        day_words=day_words,
+        units={k: _compile(v, fragments, f"{where}: dates.units.{k}") for k, v in units.items()},
+        instruments={
+            k: InstrumentWords(
+                _compile(titles[k], fragments, f"{where}: instruments.{k}.titles"),
+                _compile(phrases[k], fragments, f"{where}: instruments.{k}.phrases"),
+            )
+            for k in INSTRUMENT_KINDS
+        },
+        civil=_compile(civil, fragments, f"{where}: civil.civil"),
+        criminal=_compile(criminal, fragments, f"{where}: civil.criminal"),
+        categories={k: _compile(v, fragments, f"{where}: categories.{k}") for k, v in categories.items()},
+        negation=_compile(negation, fragments, f"{where}: categories.negation"),
+        cues={k: _compile(v, fragments, f"{where}: cues.{k}") for k, v in cues.items()},
+        identifier_labels={
+            k: _compile(v, fragments, f"{where}: identifier_labels.{k}") for k, v in labels.items()
+        },
+        authorities=_compile(authorities, fragments, f"{where}: authorities.specific"),
+        general_authorities=_compile(general, fragments, f"{where}: authorities.general"),
+        statutes=tuple(statutes),
+        countries=countries,
+        language_country=language_country,
+        requester_domains=domains,
+        redaction=redaction,
+        org_suffixes=suffixes,
+        addressee_patterns=tuple(addressee_patterns),
+    )
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary under resources/intake, read once per process."""
+    return load_vocabulary(VOCABULARY_DIR)
