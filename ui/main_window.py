@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
         self.case_title.setObjectName("panelTitle")
+        # A long file name must not push the queue aside: the title is cut, not the layout.
+        self.case_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         case_panel = QWidget()
         case_layout = QVBoxLayout(case_panel)
         case_layout.setContentsMargins(6, 6, 6, 6)
@@ -461,6 +464,7 @@ class MainWindow(QMainWindow):
         self.facts_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
+        self.case_title.setToolTip(path.name)
         self.viewer.load(untrusted_pdf)
 
     def _intake_read(self, path: Path, untrusted_pdf: bytes, read: object) -> None:
@@ -632,11 +636,15 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        else:  # first run: give the queue room for its columns once the window has its size
+            QTimer.singleShot(0, lambda: self.splitter.setSizes([520, 560, 420]))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         self.lock()
+        # Cancelled work stops within a moment; let it, so no worker outlives the window.
+        QThreadPool.globalInstance().waitForDone(5000)
         self._app.removeEventFilter(self.idle)
         event.accept()

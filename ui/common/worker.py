@@ -50,11 +50,18 @@ class Task(QRunnable):
             result = self.fn(self.signals.progress.emit, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported, none escapes the pool
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
         finally:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window went away while the task ran: nobody to tell
+            pass
 
 
 def start(task: Task) -> Task:

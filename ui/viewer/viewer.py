@@ -62,7 +62,10 @@ class ThumbnailModel(QAbstractListModel):
         self._doc = document
         self._cache: dict[int, QIcon] = {}
         self._wanted: list[int] = []
-        self._blank = QIcon()
+        # A page-shaped placeholder: the view sizes its items from the first icon it sees.
+        placeholder = QPixmap(THUMB_WIDTH, int(THUMB_WIDTH * 1.3))
+        placeholder.fill(QColor("#f2f2f2"))
+        self._blank = QIcon(placeholder)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._render_next)
         document.statusChanged.connect(self._reset)
