@@ -65,20 +65,12 @@ from app.intake.facts import (
     Reading,
     SecrecyReading,
 )
-from app.intake.vocab import CATEGORIES, Country, Vocabulary, vocabulary
+from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Country, Vocabulary, vocabulary
 from app.model import PageText
 
 LOW_CONFIDENCE = 60.0
-DATA_DEMANDS = (
-    "subpoena",
-    "court_order",
-    "search_warrant",
-    "emergency_request",
-    "nsl",
-    "fisa_order",
-    "production_order",
-    "civil_subpoena",
-)
+# Instruments that ask for customer data (a preservation request or a takedown does not).
+DATA_DEMANDS = tuple(k for k in INSTRUMENT_KINDS if k not in ("preservation_request", "other"))
 
 
 @functools.cache

@@ -19,21 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from app.intake.extract_text import fold
+from app.model import Instrument
 
 VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "intake"
 
-INSTRUMENT_KINDS = (
-    "subpoena",
-    "court_order",
-    "search_warrant",
-    "emergency_request",
-    "nsl",
-    "fisa_order",
-    "production_order",
-    "civil_subpoena",
-    "preservation_request",
-    "other",
-)
+INSTRUMENT_KINDS = tuple(kind.value for kind in Instrument)
 CATEGORIES = ("subscriber_info", "ip_history", "billing", "traffic", "content", "other")
 IDENTIFIER_LABEL_KINDS = ("email", "phone", "account_id", "username", "gamertag", "ip", "url", "generic")
 UNIT_KINDS = ("day", "business_day", "week", "month", "year", "hour")

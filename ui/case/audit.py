@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.model import AuditEvent
+from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ACTION_LABELS = {
@@ -30,35 +31,16 @@ def _details(event: AuditEvent) -> str:
     return json.dumps(p, ensure_ascii=False)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditEvent]):
     HEADERS = ("#", "When (UTC)", "Reviewer", "Workstation", "Action", "Details")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[AuditEvent] = []
-
     def set_events(self, events: list[AuditEvent]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.set_rows(events)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        event = self._events[index.row()]
+        event = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 str(event.seq),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import FactValue
+from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,39 +59,22 @@ def _show(value: Any) -> str:
     )
 
 
-class FactsModel(QAbstractTableModel):
-    """Fact · Value · Read from. Editing a value calls ``save(key, text)``, which may refuse."""
+class FactsModel(RowsModel[FactValue]):
+    """Fact · Value · Confidence · Read from. Editing a value calls ``save(key, text)``, which may refuse."""
 
+    HEADERS = ("Fact", "Value", "Confidence", "Read from")
     #: (message) a correction was refused; the view shows it.
     refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._facts: list[FactValue] = []
         self.save: Callable[[str, str], FactValue] | None = None
 
     def set_facts(self, facts: list[FactValue]) -> None:
-        self.beginResetModel()
-        self._facts = list(facts)
-        self.endResetModel()
+        self.set_rows(facts)
 
     def fact_at(self, row: int) -> FactValue:
-        return self._facts[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._facts)
-
-    HEADERS = ("Fact", "Value", "Confidence", "Read from")
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -101,7 +85,7 @@ class FactsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        fact = self._facts[index.row()]
+        fact = self.row_at(index.row())
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
@@ -139,7 +123,7 @@ class FactsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != 1 or self.save is None:
             return False
-        fact = self._facts[index.row()]
+        fact = self.row_at(index.row())
         if str(value).strip() == ("" if fact.value is None else _show(fact.value)):
             return False
         try:
@@ -147,7 +131,7 @@ class FactsModel(QAbstractTableModel):
         except Exception as exc:  # noqa: BLE001 - the service's refusal is shown, not raised
             self.refused.emit(str(exc))
             return False
-        self._facts[index.row()] = updated
+        self._rows[index.row()] = updated
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
         return True
 
@@ -203,38 +187,13 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     return rows
 
 
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(RowsModel[ReadingRow]):
     HEADERS = ("What", "Read as", "Page")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReadingRow] = []
-
-    def set_rows(self, rows: list[ReadingRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReadingRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.what, row.value, str(row.page) if row.page else "")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:

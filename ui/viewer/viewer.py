@@ -247,9 +247,9 @@ class PdfViewer(QWidget):
         self.controls = QWidget()
         self.controls.setLayout(bar)
         self.find_bar = FindBar()
-        self.find_bar.query_changed.connect(self.find)
+        self.find_bar.query_changed.connect(self.find_text)
         self.find_bar.step.connect(self.step_match)
-        self.find_bar.closed.connect(lambda: self.find(""))
+        self.find_bar.closed.connect(lambda: self.find_text(""))
 
         page_side = QWidget()
         side = QVBoxLayout(page_side)
@@ -391,7 +391,7 @@ class PdfViewer(QWidget):
         if self.is_loaded():
             self.find_bar.open_bar()
 
-    def find(self, query: str) -> None:
+    def find_text(self, query: str) -> None:
         self._matches = find_phrase(self._words, query)
         self._match_index = 0
         self.find_bar.show_count(0, len(self._matches), bool(query.strip()))
