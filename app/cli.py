@@ -308,10 +308,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_worker(module: str) -> int:
+    """Frozen builds have no ``python -m``: the app binary starts its own reader processes."""
     if module == "app.intake.pdfprobe":
         from app.intake import pdfprobe
 
         return pdfprobe.main()
+    if module == "app.intake.ocrworker":
+        from app.intake import ocrworker
+
+        return int(ocrworker.main() or 0)
     print(f"unknown worker {module}", file=sys.stderr)
     return EXIT_USAGE
 

@@ -25,6 +25,9 @@ def demo_dir_for(data_dir: DataDir) -> DataDir:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    # Fact extraction runs as Python on a worker thread; hand the GIL back to the GUI
+    # thread more often than the default 5 ms so painting does not queue behind it.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Demand Desk")
