@@ -476,11 +476,12 @@ class MainWindow(QMainWindow):
             self._intake_failed(path, exc)
             return
         self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
-        # Open the new case unless the reviewer has moved on to another one meanwhile.
+        # Open the new case unless the reviewer has moved on to another one meanwhile;
+        # on the next turn of the event loop, so storing and showing do not add up to a stall.
         select = case_id if self.case_id is None else self.case_id
         if select == case_id:
             self.case_id = None
-        self.refresh_queue(select=select)
+        QTimer.singleShot(0, lambda: self.refresh_queue(select=select))
 
     def _intake_failed(self, path: Path, exc: BaseException) -> None:
         if self.case_id is None and self.viewer.is_loaded():  # the unstored demand's preview

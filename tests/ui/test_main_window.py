@@ -12,8 +12,12 @@ pytestmark = pytest.mark.gui
 
 
 def _open(window, qtbot, path: Path) -> None:
+    """Open a demand the way a reviewer does and wait until it is shown as a stored case."""
+    before = window.queue.model.rowCount()
     window.intake_files([path])
     qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
+    if window.desk is not None and len(window.desk.cases()) > before:
+        qtbot.waitUntil(lambda: window.case_id is not None, timeout=5_000)
 
 
 def test_opened_demand_appears_in_queue_and_viewer(window, qtbot, demand_file):
@@ -167,7 +171,7 @@ def test_page_one_shows_before_the_case_is_stored(window, qtbot, demand_file):
 
     # The viewer had the demand while the queue was still empty: shown, then stored.
     assert 0 in shown_while_unstored
-    assert window.queue.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1, timeout=5_000)
 
 
 def test_cancelling_a_reading_stores_nothing(window, qtbot, demand_file):

@@ -186,6 +186,10 @@ class PdfViewer(QWidget):
         self._rotation = 0
         self._highlights: dict[int, list[Box]] = {}
         self._words: dict[int, list[Word]] = {}  # 0-based page -> its OCR or text-layer words
+        self._rendered = QImage()
+        self._rendered_key: tuple[object, ...] | None = None
+        self._render_soon = QTimer(self, singleShot=True, interval=0)
+        self._render_soon.timeout.connect(self._render)
         self._show_text_layer = False
         self._matches: list[tuple[int, Box]] = []
         self._match_index = 0
@@ -308,7 +312,9 @@ class PdfViewer(QWidget):
         self.page_total.setText(f"/ {self.document.pageCount()}")
         self.stack.setCurrentIndex(1)
         self.thumbs.setCurrentIndex(self.thumbs.model().index(0, 0))
-        self._render()
+        # Rendered once the layout has settled: rendering now, at the width the page
+        # area had before it was shown, would only be thrown away by the resize.
+        self._render_soon.start()
         return True
 
     def unload(self) -> None:
@@ -320,6 +326,7 @@ class PdfViewer(QWidget):
             self._buffer = None
         self._highlights = {}
         self._words = {}
+        self._rendered, self._rendered_key = QImage(), None  # never show a closed case's page
         self._matches = []
         self.find_bar.field.clear()
         self.canvas.show_image(QImage(), Overlay())
@@ -430,7 +437,7 @@ class PdfViewer(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self._fit_width and self.is_loaded():
-            self._render()
+            self._render_soon.start()  # one render for a burst of resizes
 
     def _render(self) -> None:
         if not self.is_loaded():
@@ -444,11 +451,16 @@ class PdfViewer(QWidget):
         scale = self._zoom * _POINTS_TO_PIXELS
         ratio = self.devicePixelRatioF()
         pixel_size = QSize(max(1, int(width_pt * scale * ratio)), max(1, int(height_pt * scale * ratio)))
-        options = QPdfDocumentRenderOptions()
-        options.setRotation(_ROTATIONS[self._rotation])
-        image = self.document.render(self._page, pixel_size, options)
-        image.setDevicePixelRatio(ratio)
-        self.canvas.show_image(image, self._overlay())
+        # Highlights, find results and the text layer change often; the page under them
+        # rarely does. Rasterising a scan is the slow part, so do it only when needed.
+        key = (self._page, self._rotation, pixel_size.width(), pixel_size.height(), ratio)
+        if key != self._rendered_key:
+            options = QPdfDocumentRenderOptions()
+            options.setRotation(_ROTATIONS[self._rotation])
+            self._rendered = self.document.render(self._page, pixel_size, options)
+            self._rendered.setDevicePixelRatio(ratio)
+            self._rendered_key = key
+        self.canvas.show_image(self._rendered, self._overlay())
         self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
 
     def _overlay(self) -> Overlay:
