@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -581,10 +582,8 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "Add reviewer", "Name:")
         if not ok or not name.strip():
             return
-        from ui.dialogs.access import _secret_field  # noqa: PLC0415 - only this action needs it
-
         pin, ok = QInputDialog.getText(
-            self, "Add reviewer", f"PIN for {name.strip()}:", _secret_field().echoMode()
+            self, "Add reviewer", f"PIN for {name.strip()}:", QLineEdit.EchoMode.Password
         )
         if not ok:
             return

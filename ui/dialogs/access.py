@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,15 @@ def _error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def _buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
+    """OK (named for what it does) and Cancel, as every dialog here has them."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 @dataclass(frozen=True)
@@ -91,12 +101,7 @@ class SetUpDialog(QDialog):
         form.addRow("Passphrase", self.passphrase)
         form.addRow("Passphrase again", self.passphrase_again)
         form.addRow(self.passphrase_note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Set up")
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, "Set up", self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -146,12 +151,7 @@ class UnlockDialog(QDialog):
         self.passphrase = _secret_field("workstation passphrase")
         self.passphrase.setAccessibleName("Workstation passphrase")
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, "Unlock", self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if hint:
@@ -189,12 +189,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow("Reviewer", self.reviewer)
         form.addRow("PIN", self.pin)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, "Sign in", self.accept)
         layout = QVBoxLayout(self)
         if hint:
             note = QLabel(hint)
@@ -226,12 +221,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("Current", self.current)
         form.addRow("New", self.new)
         form.addRow("New again", self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, "Change", self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
