@@ -317,6 +317,10 @@ def _run_worker(module: str) -> int:
         from app.intake import ocrworker
 
         return int(ocrworker.main() or 0)
+    if module == "app.intake.factsproc":
+        from app.intake import factsproc
+
+        return factsproc.main()
     print(f"unknown worker {module}", file=sys.stderr)
     return EXIT_USAGE
 

@@ -150,6 +150,9 @@ def _join_line(words: list[PlacedWord]) -> list[_Token]:
             height = _height(words[i])
             text = token.text
             bracket = bool(_BRACKET_WORD.fullmatch(nxt))
+            if text.endswith("@") and not any(c.isalnum() for c in nxt):
+                i += 1  # a speck after a broken address ("ember_quartz@ °"): the rest is on the next line
+                continue
             if text.endswith("@") or nxt == "@" or bracket:
                 pass
             elif (
@@ -243,6 +246,12 @@ def _join_lines(layout: Layout) -> list[tuple[Line, list[_Token]]]:
     return out
 
 
+def _bar_read_as_letter(word: PlacedWord) -> bool:
+    """A one-character word that is a redaction bar OCR made a letter of: wide, or barely read."""
+    x0, y0, x1, y1 = word.box
+    return len(_strip(word.text)) == 1 and (word.word.confidence < 40 or x1 - x0 > 2.5 * max(y1 - y0, 1.0))
+
+
 # ------------------------------------------------------------------------------ matching
 
 
@@ -321,6 +330,33 @@ def _url(text: str, *, bare_host: bool) -> str | None:
     return None
 
 
+# A capital S or O right after a small letter and before a digit or the end of a handle is
+# a 5 or a 0 the language model preferred as a letter ("juniperS", "CoralDriftS8").
+_LETTER_FOR_DIGIT = re.compile(r"(?<=[a-z])([SO])(?=\d|$)")
+
+
+def normalise_handle(kind: str, value: str) -> tuple[str, str | None]:
+    """An account id, user name or gamertag as it is compared and stored; and a note of any repair.
+
+    - account ids: the spaces OCR (or the printer) put between digit groups are dropped
+      ("UID1741 14251", "8812 4471 0093"), hyphens are kept;
+    - user names: lower case (services compare them without case; a capital at the start
+      of a table cell is OCR's or the typist's);
+    - user names and gamertags: an S or O read for 5 or 0 at the end of the handle or
+      before its digits is repaired, and flagged.
+    """
+    flagged = None
+    if kind == "account_id":
+        return re.sub(r"(?<=[0-9A-Za-z]) (?=[0-9])", "", value), None
+    if kind in ("username", "gamertag"):
+        repaired = _LETTER_FOR_DIGIT.sub(lambda m: "5" if m.group(1) == "S" else "0", value)
+        if repaired != value:
+            flagged, value = f"repaired: {value!r} read as {repaired!r} (S/5, O/0)", repaired
+    if kind == "username":
+        value = value.lower()
+    return value, flagged
+
+
 def e164(raw: str, country: Country | None, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """A phone number in E.164 ("+14065550177"), and a note when it could not be made so.
 
@@ -385,19 +421,28 @@ class IdentifierReader:
 
     # -- context ---------------------------------------------------------------------
 
+    def _previous(self, line: Line) -> Line | None:
+        """The line before on the same page, passing over specks ("ÿ.") OCR made a line of."""
+        for j in range(line.index - 1, max(-1, line.index - 3), -1):
+            previous = self.stream.lines[j]
+            if previous.page != line.page:
+                return None
+            if any(sum(c.isalnum() for c in w.text) >= 2 for w in previous.words):
+                return previous
+        return None
+
     def _window_start(self, line: Line, offset: int) -> int:
         start, _ = self.stream.sentence_bounds(offset)
         line_start = self.stream.line_folded_span(line)[0]
         if len(line.cells) > 1:
             return max(start, line_start)
-        if line.index > 0 and start >= line_start:
-            previous = self.stream.lines[line.index - 1]
-            if previous.page == line.page and previous.text.rstrip(" ~|").endswith(":"):
-                # "… Contact :" / "c.atlas76@example.net": a label at the end of the line before.
-                p_start, p_end = self.stream.line_folded_span(previous)
-                tail = self.stream.folded[p_start:p_end]
-                cut = max(tail.rfind(". "), tail.rfind("; "))
-                return p_start + (cut + 2 if cut >= 0 else 0)
+        previous = self._previous(line)
+        if previous is not None and start >= line_start and previous.text.rstrip(" ~|").endswith(":"):
+            # "… Contact :" / "c.atlas76@example.net": a label at the end of the line before.
+            p_start, p_end = self.stream.line_folded_span(previous)
+            tail = self.stream.folded[p_start:p_end]
+            cut = max(tail.rfind(". "), tail.rfind("; "))
+            return p_start + (cut + 2 if cut >= 0 else 0)
         # At most the line before: a sentence may run on, a table row may not.
         if line.index > 0:
             previous = self.stream.lines[line.index - 1]
@@ -467,6 +512,8 @@ class IdentifierReader:
         elif role == "target":
             occ.role = "target"
             occ.explicit = True
+        elif role is None and self._contact_list_before(line, occ.offset):
+            occ.role = "requester"
         elif occ.kind == "phone":
             # A bare number in running text is a call-back number when its sentence is about contact.
             occ.role = "requester" if self._sentence_has_contact(occ.offset) else "target"
@@ -497,6 +544,35 @@ class IdentifierReader:
             return True
         return False
 
+    def _contact_cues(self, window: str) -> list[re.Match[str]]:
+        """The contact cues in a piece of text that are more than a target label.
+
+        "… linked to it by a common recovery telephone number or payment instrument:" names
+        targets: a cue that is no more than a label ("telephone number") is none; a longer
+        one ("telephone number of the attorney") is.
+        """
+        labels: dict[int, int] = {}
+        for phrases in self.vocab.identifier_labels.values():
+            for m in phrases.finditer(window):
+                labels[m.start()] = max(labels.get(m.start(), 0), m.end())
+        return [m for m in self.vocab.cues["contact"].finditer(window) if labels.get(m.start(), -1) < m.end()]
+
+    def _contact_list_before(self, line: Line, offset: int) -> bool:
+        """Is the identifier in a list of contact details that a cue and a colon opened, within
+        three lines? ("The name, address, e-mail address and telephone number of the attorney
+        … who issues or requests this subpoena, are: …, Oakland, CA 94607; x@example.net")"""
+        first = line.index
+        while first > max(0, line.index - 3) and self.stream.lines[first - 1].page == line.page:
+            first -= 1
+        window = self.stream.folded[self.stream.line_folded_span(self.stream.lines[first])[0] : offset]
+        cues = self._contact_cues(window)
+        if not cues:
+            return False
+        rest = window[cues[-1].end() :]
+        if ":" not in rest:
+            return False
+        return not any(labels.search(rest) for labels in self.vocab.identifier_labels.values())
+
     def _sentence_has_contact(self, offset: int) -> bool:
         start, end = self.stream.sentence_bounds(offset)
         return self.vocab.cues["contact"].search(self.stream.folded, start, end) is not None
@@ -520,9 +596,49 @@ class IdentifierReader:
             self._tokens(line, tokens)
             self._phones(line)
         self._labelled()
+        self._listed()
         self._tables()
         self._label_rows()
         return self._result()
+
+    def _listed(self) -> None:
+        """Bare handles listed under a sentence that names accounts and ends in a colon.
+
+        "“Account” means each of the following …: / QuillQuill51 / thistle@example.net":
+        a line holding one handle-shaped word, in the list, is an account named by that
+        handle (the e-mail addresses and the like in it are read anyway).
+        """
+        lines = self.stream.lines
+        labels = self.vocab.identifier_labels
+        for i, line in enumerate(lines):
+            if not line.text.rstrip(" .|~").endswith(":") or self.layout.zones[i] in REQUESTER_ZONES:
+                continue
+            start, end = self.stream.line_folded_span(line)
+            window = self.stream.folded[self.stream.sentence_bounds(end - 1)[0] : end]
+            if not (labels["generic"].search(window) or labels["account_id"].search(window)):
+                continue
+            if self._contact_cues(window):
+                continue
+            used = {w.index for o in self.occurrences for w in o.words}
+            for row in lines[i + 1 : i + 8]:
+                if row.page != line.page or is_sentence(row, self.vocab):
+                    break
+                words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+                if len(words) != 1:
+                    if len(words) > 3:
+                        break
+                    continue
+                word = words[0]
+                value = _strip(word.text)
+                if word.index in used or not self._plausible("username", value, False, ""):
+                    continue
+                camel = re.fullmatch(r"(?:[A-Z][a-z]+){2,}\d*|(?:[A-Z][a-z]+){2,}[SO]\d?", value)
+                kind = "gamertag" if camel else "username"
+                value, flagged = normalise_handle(kind, value)
+                occ = Occurrence(kind, value, word.text, [word], self._offset([word]), derived=True)
+                occ.flagged = flagged
+                occ.explicit = True
+                self.occurrences.append(occ)
 
     def _add(self, occ: Occurrence, line: Line) -> None:
         self._classify(occ, line)
@@ -599,8 +715,10 @@ class IdentifierReader:
                 continue
             glyph = _TRAILING_AT.match(a.text) if email_slot and b is not None and "@" not in a.text else None
             if glyph is None and email_slot and b is not None and "@" not in a.text and a.words:
-                # A round "@" read as 0 or O at the end of a word OCR was unsure of.
-                if a.words[-1].word.confidence < 60:
+                # A round "@" read as 0 or O at the end of a word OCR was unsure of, or with no
+                # room before the domain for an "@" OCR might have dropped.
+                gap = b.words[0].box[0] - a.words[-1].box[2] if b.words else 99.0
+                if a.words[-1].word.confidence < 60 or gap < 0.4 * _height(a.words[-1]):
                     glyph = _TRAILING_ROUND_AT.match(a.text)
             if glyph and b is not None and b.words and _BARE_HOST.match(_strip(b.text)):
                 text = f"{glyph.group('local')}@{_strip(b.text)}"
@@ -762,8 +880,12 @@ class IdentifierReader:
             and len(re.findall(r"[a-z]", value)) >= 4
             and re.fullmatch(r"[A-Za-z0-9._\-]+", value)
         ):
-            kind, derived = "username", True  # an account named by a handle ("Konto mistral-heron39")
-        occ = Occurrence(kind, value, value, taken, start, derived=derived)
+            # An account named by a handle ("Konto mistral-heron39"); one in capitalised words
+            # with no separator ("WillowPine17") is written the way gamertags are.
+            camel = re.fullmatch(r"(?:[A-Z][a-z]+){2,}\d*", value)
+            kind, derived = ("gamertag" if camel else "username"), True
+        value, flagged = normalise_handle(kind, value)
+        occ = Occurrence(kind, value, value, taken, start, derived=derived, flagged=flagged)
         occ.explicit = not (zone in REQUESTER_ZONES or self._sentence_has_contact(start))
         self._add(occ, line)
 
@@ -975,6 +1097,8 @@ class IdentifierReader:
             if found is None or not self._starts_block(line):
                 continue
             kind, label_end = found
+            if re.search(r"[^\W\d_]\.\s*$", text[:label_end]):
+                continue  # "… by ordinary / e-mail." ends a sentence; it does not open a row
             line_start = self.stream.line_folded_span(line)[0]
             rest = [
                 w
@@ -983,6 +1107,8 @@ class IdentifierReader:
             ]
             label_words = self.stream.words_in(line_start, line_start + label_end)
             rest = [w for w in rest if w not in label_words]
+            if label_words and len(label_words) > 1 and _bar_read_as_letter(label_words[-1]):
+                rest.insert(0, label_words[-1])  # "Número de teléfono A": the A is a black bar, no row letter
             if len(rest) > 3 and not (
                 len(rest) <= 6 and statistics.fmean(w.word.confidence for w in rest) < 50
             ):
@@ -1040,14 +1166,14 @@ class IdentifierReader:
     # -- result ------------------------------------------------------------------------
 
     def _result(self) -> list[IdentifierReading]:
-        by_value: dict[tuple[str, str], list[Occurrence]] = {}
-        for occ in self.occurrences:
-            if occ.value is not None:
-                by_value.setdefault((occ.kind, occ.value), []).append(occ)
         requester_domains = self.vocab.requester_domains
         # A value read under a specific label ("Gamertag X") is not also an inferred user name.
         labelled = {o.value for o in self.occurrences if o.value is not None and not o.derived}
         self.occurrences = [o for o in self.occurrences if not (o.derived and o.value in labelled)]
+        by_value: dict[tuple[str, str], list[Occurrence]] = {}
+        for occ in self.occurrences:
+            if occ.value is not None:
+                by_value.setdefault((occ.kind, occ.value), []).append(occ)
         out: list[IdentifierReading] = []
         seen_places: set[tuple[int | None, tuple[int, ...] | None]] = set()
         emitted: set[tuple[str, str]] = set()

@@ -289,9 +289,20 @@ def _signature(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
         words = len(lines[i].words)
         closing = cues["closing"].search(t[:30]) is not None and words <= 6
         mark = cues["signature"].search(t) is not None and words <= 12
-        title = full_match(cues["signer_titles"], t, 0.45, lead=10) and words <= 10
+        # "Judge, United States Foreign Intelligence Surveillance Court": the title, then its court.
+        titled = any(
+            m.start() <= 3 and t[m.end() : m.end() + 1] == "," for m in cues["signer_titles"].finditer(t)
+        )
+        title = words <= 10 and (titled or full_match(cues["signer_titles"], t, 0.45, lead=10))
+        # An ink signature reads as a few words OCR is unsure of, every one of them (a row
+        # like "E-mail account  x@example.org" with one faint word is no signature).
         scribble = (
-            lines[i].confidence < 55 and words <= 3 and i + 1 < n and _looks_like_name(lines[i + 1].text)
+            lines[i].confidence < 55
+            and words <= 3
+            and all(w.word.confidence < 75 for w in lines[i].words)
+            and not re.search(r"\d{4}", t)  # "AccountID - 2410-362814" read faintly is no signature
+            and i + 1 < n
+            and _looks_like_name(lines[i + 1].text)
         )
         if closing or mark or title or scribble:
             start = i
@@ -334,7 +345,7 @@ def _signature(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
 def _looks_like_name(text: str) -> bool:
     """A printed name under a signature: two to five capitalised words, no digits or colons."""
     head = text.split(",")[0]
-    if re.search(r"[\d:@/]", head):
+    if len(text.split()) > 10 or re.search(r"[\d:@/]", head):  # a line of running text
         return False
     words = [w.strip(".;~") for w in head.split()]
     words = [w for w in words if w]

@@ -50,9 +50,10 @@ import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from app.intake import ocrtext
+from app.intake import ocrids, ocrtext
 from app.intake.limits import (
     OCR_DPI,
     OCR_MAX_RASTER_PIXELS,
@@ -129,14 +130,17 @@ def osd_rotation(image: bytes, dpi: int, deadline: float) -> int:
 
 
 def to_png(bitmap: Any) -> bytes:
-    """An 8-bit grey pdfium bitmap as PNG bytes, for Tesseract's stdin.
+    """An 8-bit grey pdfium bitmap as PNG bytes, for Tesseract's stdin."""
+    return grey_png(memoryview(bitmap.buffer).cast("B"), bitmap.width, bitmap.height, bitmap.stride)
+
+
+def grey_png(pixels: bytes | memoryview, width: int, height: int, stride: int) -> bytes:
+    """8-bit grey pixels (rows ``stride`` bytes apart) as PNG bytes.
 
     PNG rather than PGM: Leptonica reads PNM a byte at a time, and a page of PNG at zlib
     level 1 (~60 ms to make here) saves more than that in Tesseract, and is a third of
     the size in the pipe.
     """
-    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-    pixels = memoryview(bitmap.buffer).cast("B")
     packer = zlib.compressobj(1)
     idat = bytearray()
     for row in range(height):
@@ -234,27 +238,33 @@ class Reader:
             dpi = self._dpi(page, width, height)
         scale = dpi / 72
 
-        def render(rotation: int) -> bytes:
+        def render(rotation: int) -> Raster:
             # The page is open only while it is drawn: pdfium keeps its decoded scan (25 MB
             # for a colour page at 300 dpi) as long as the page is open, and none of it is
             # needed while Tesseract reads.
             with self._page(page_no) as page:
                 bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
                 try:
-                    png = to_png(bitmap)
+                    raster = Raster(
+                        to_png(bitmap),
+                        bytes(memoryview(bitmap.buffer).cast("B")),
+                        bitmap.width,
+                        bitmap.height,
+                        bitmap.stride,
+                    )
                 finally:
                     bitmap.close()
             _trim_heap()  # else the freed scan stays counted against us while Tesseract works
-            return png
+            return raster
 
-        def read(image: bytes, lang: str) -> list[ocrtext.TsvWord]:
-            return ocrtext.parse_tsv(tesseract(image, ["-l", lang, "--dpi", str(dpi), "tsv"], deadline))
+        def read(image: Raster, lang: str) -> list[ocrtext.TsvWord]:
+            return ocrtext.parse_tsv(tesseract(image.png, ["-l", lang, "--dpi", str(dpi), "tsv"], deadline))
 
         image = render(0)
         words = read(image, language)
         rotation, passes = 0, 1
         if ocrtext.looks_rotated(words):
-            for turn in ocrtext.turns_to_try(words, osd_rotation(image, dpi, deadline)):
+            for turn in ocrtext.turns_to_try(words, osd_rotation(image.png, dpi, deadline)):
                 turned = render(turn)
                 again = read(turned, language)
                 passes += 1
@@ -270,6 +280,8 @@ class Reader:
                 passes += 1
                 if ocrtext.quality(again) >= ocrtext.quality(words) - LANGUAGE_SLACK:
                     words, language = again, detected
+        words, reread = reread_identifiers(image, words, dpi, deadline)
+        passes += reread
         del image
         laid = ocrtext.layout(words, rotation=rotation, scale=scale, width=width, height=height)
         return {
@@ -321,6 +333,44 @@ class Reader:
         if (px_w < px_h) != (shown_w < shown_h):  # placed turned by a quarter
             px_w, px_h = px_h, px_w
         return 72 * max(px_w / shown_w, px_h / shown_h)
+
+
+@dataclass(frozen=True)
+class Raster:
+    """A rendered page: PNG for Tesseract, and its grey pixels for cutting lines out of."""
+
+    png: bytes
+    pixels: bytes
+    width: int
+    height: int
+    stride: int
+
+
+def reread_identifiers(
+    image: Raster, words: list[ocrtext.TsvWord], dpi: int, deadline: float
+) -> tuple[list[ocrtext.TsvWord], int]:
+    """The words with the identifier lines read again in English (see ``ocrids``); and 1 if
+    that took a Tesseract pass, else 0. A failed second reading leaves the first as it was."""
+    lines: dict[tuple[int, int, int], list[ocrtext.TsvWord]] = {}
+    for word in words:
+        lines.setdefault((word.block, word.paragraph, word.line), []).append(word)
+    wanted = [key for key, line in lines.items() if ocrids.is_candidate_line(line)]
+    strips = ocrids.plan_strips([lines[k] for k in wanted], image.width, image.height)
+    if not strips:
+        return words, 0
+    wanted = wanted[: len(strips)]
+    pixels, width, height = ocrids.stack(image.pixels, image.stride, strips)
+    try:
+        tsv = tesseract(
+            grey_png(pixels, width, height, width),
+            ["-l", ocrids.REREAD_LANGUAGE, "--psm", "6", "--dpi", str(dpi), "tsv"],
+            deadline,
+        )
+    except PageError:
+        return words, 1
+    for key, second in zip(wanted, ocrids.words_by_strip(ocrtext.parse_tsv(tsv), strips), strict=True):
+        lines[key] = ocrids.merge_line(lines[key], second)
+    return [word for line in lines.values() for word in line], 1
 
 
 def _trim_heap() -> None:

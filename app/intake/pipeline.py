@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from app.intake.extract import extract_facts
 from app.intake.facts import ExtractedFacts
+from app.intake.factsproc import extract_isolated
 from app.intake.ocr import ocr_pages
 from app.intake.pdf import ProbedPdf, probe_pdf
 from app.model import PageSource, PageText
@@ -52,4 +52,5 @@ def read_demand(
         }
         pages = [read.get(p.page_no, p) for p in pages]
     report(len(pages), len(pages), "Reading the facts")
-    return ReadDemand(pages, extract_facts(pages, today=today), bool(unread))
+    # In a process of its own: see factsproc for why.
+    return ReadDemand(pages, extract_isolated(pages, today=today, cancelled=cancelled), bool(unread))

@@ -234,6 +234,98 @@ def test_labelled_account_id_user_name_and_gamertag():
     }
 
 
+@pytest.mark.parametrize(
+    ("printed", "kind", "expected", "repaired"),
+    [
+        ("User name: nectar-juniperS", "username", "nectar-juniper5", True),  # S read for 5 at the end
+        ("Gamertag: CoralDriftS8", "gamertag", "CoralDrift58", True),  # and before the digits
+        ("User name: Sparrow-beacon18", "username", "sparrow-beacon18", False),  # user names without case
+        ("Account ID: UID1741 14251", "account_id", "UID174114251", False),  # digit groups closed up
+    ],
+)
+def test_handles_and_account_ids_are_normalised_and_repairs_flagged(printed, kind, expected, repaired):
+    facts = read(*US_HEAD, printed, "Produce subscriber information for the account above.", *US_SIGNATURE)
+    [ident] = [i for i in facts.identifiers if i.kind == kind]
+    assert ident.value == expected
+    assert bool(ident.flagged) is repaired
+
+
+def test_a_camel_case_capital_that_is_a_name_is_left_alone():
+    facts = read(*US_HEAD, "Gamertag: RavenSky", "Produce subscriber information.", *US_SIGNATURE)
+    assert ("gamertag", "RavenSky", False) in targets(facts)
+
+
+def test_bare_handles_listed_under_a_definition_of_the_accounts_are_targets():
+    facts = read(
+        *US_HEAD,
+        "\u201cAccount\u201d means each of the following, and any account linked to it by a common recovery",
+        "telephone number or payment instrument:",
+        "QuillQuill51",
+        "thistle_prairie@example.net",
+        "Produce subscriber information for each Account.",
+        *US_SIGNATURE,
+    )
+    assert set(targets(facts)) == {
+        ("gamertag", "QuillQuill51", False),
+        ("email", "thistle_prairie@example.net", False),
+    }
+
+
+def test_the_requesters_details_listed_after_a_long_contact_sentence_are_not_targets():
+    facts = read(
+        *US_HEAD,
+        "Produce subscriber information for the account gale.front@example.com.",
+        "The name, address, e-mail address and telephone number of the attorney representing Dr. Celia",
+        "Ormond, who issues or requests this subpoena, are: Keith Abernathy, Whitlock & Vance LLP,",
+        "1200 Harbor Boulevard, Oakland, CA 94607; indigoquartz663@example.net; 212-555-0168.",
+        *US_SIGNATURE,
+    )
+    assert targets(facts) == [("email", "gale.front@example.com", False)]
+
+
+def test_an_address_broken_at_the_line_end_after_its_at_sign_and_a_speck_is_joined():
+    facts = read(
+        *US_HEAD,
+        "The Order applies to records of the following identifiers:",
+        "(1) the account registered to ember_quartz@ \u00b0",
+        "example.org, and",
+        *US_SIGNATURE,
+    )
+    assert ("email", "ember_quartz@example.org", False) in targets(facts)
+
+
+def test_an_at_read_as_zero_with_no_room_for_an_at_is_repaired():
+    pg = page(*US_HEAD, "E-mail: j.linden930 example.net", "Produce subscriber information.", *US_SIGNATURE)
+    k = next(i for i, w in enumerate(pg.words) if w.text == "example.net")
+    x0, y0, x1, y1 = pg.words[k].box
+    pg.words[k] = Word("example.net", (x0 - 3.5, y0, x1 - 3.5, y1), 95.0, pg.words[k].line)  # no room for "@"
+    [ident] = extract_facts([pg], today=TODAY).identifiers
+    assert (ident.value, ident.flagged) == ("j.linden93@example.net", "repaired: '@' read as a letter")
+
+
+def test_a_sentence_ending_in_e_mail_is_no_blacked_out_row():
+    facts = read(
+        *US_HEAD,
+        "Produce subscriber information for the account gale.front@example.com. Do not send the records by",
+        "e-mail.",
+        *US_SIGNATURE,
+    )
+    assert targets(facts) == [("email", "gale.front@example.com", False)]
+
+
+def test_a_redaction_bar_read_as_one_wide_letter_is_a_redaction():
+    lines = (*US_HEAD, "Produce subscriber information for the following:", "Telephone number | A")
+    lines += US_SIGNATURE
+    pg = page(*lines)
+    n = len(US_HEAD) + 1
+    bar = next(i for i, w in enumerate(pg.words) if w.line == n and w.text == "A")
+    x0, y0, _, y1 = pg.words[bar].box
+    pg.words[bar] = Word("A", (x0, y0 - 2, x0 + 50, y1 + 2), 10.0, n)  # 50 pt wide, barely read
+    assert targets(extract_facts([pg], today=TODAY)) == [("phone", None, True)]
+    # A row letter ("Account A") is narrow and read surely: no redaction there.
+    assert ("phone", None, True) not in targets(read(*lines))
+
+
 def test_each_identifier_is_reported_once_with_its_first_place():
     facts = read(
         *US_HEAD,
@@ -673,6 +765,24 @@ def test_signature_block_e_signature_and_unsigned():
     assert none.scalars["signed"].flagged
     marked = read(*US_HEAD, "Produce subscriber information.", "This letter is valid without signature.")
     assert value(marked, "signed") is False
+
+
+def test_a_faint_identifier_row_is_no_signature_and_a_judge_of_a_named_court_signs():
+    facts = read(
+        "UNITED STATES",
+        "FOREIGN INTELLIGENCE SURVEILLANCE COURT",
+        "SECONDARY ORDER",
+        "Upon the verified application of the United States under 50 U.S.C. § 1804, IT IS HEREBY ORDERED",
+        "that Example Online Services LLC provide the contents of all communications to and from:",
+        "E-mail account~ deltaember144@example.org",  # one word barely read: not an ink scribble
+        "Telephone Number Sees",
+        "IT IS FURTHER ORDERED that Example Online Services LLC shall not disclose this Order.",
+        "Signed August 15, 2026, at 10:53 Eastern Time.",
+        "Priya N. Pritchard",
+        "Judge, United States Foreign Intelligence Surveillance Court",
+    )
+    assert ("email", "deltaember144@example.org", False) in targets(facts)
+    assert value(facts, "signed") is True
 
 
 def test_issuing_authority_and_addressee():
