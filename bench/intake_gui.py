@@ -69,6 +69,13 @@ def main() -> int:
 
         window.viewer.load = timed_load  # type: ignore[method-assign]
 
+        failures: list[str] = []
+
+        def failed(_path: Path, exc: BaseException) -> None:  # no modal message box in a benchmark
+            failures.append(f"{type(exc).__name__}: {exc}")
+
+        window._intake_failed = failed  # type: ignore[method-assign]
+
         stalls: list[float] = []
         last = [time.perf_counter()]
 
@@ -92,6 +99,9 @@ def main() -> int:
         cases = window.desk.cases() if window.desk else []
         window.close()
 
+    if failures:
+        print("intake failed:", *failures, sep="\n  ")
+        return 1
     stall = max(stalls) if stalls else 0.0
     first = page1_ms[0] if page1_ms else float("inf")
     ok_page1 = first <= PAGE1_TARGET_MS

@@ -17,14 +17,13 @@ app.intake.factsproc``, or ``demand-desk --worker app.intake.factsproc`` when fr
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange
 from app.intake.facts import (
     DataRequestReading,
     ExtractedFacts,
@@ -40,7 +39,6 @@ MODULE = "app.intake.factsproc"
 # ten seconds; this is the limit beyond which something is wrong with the text.
 TIMEOUT_BASE_S = 30.0
 TIMEOUT_PER_PAGE_S = 0.5
-POLL_S = 0.05
 
 
 # ------------------------------------------------------------------------------ JSON
@@ -111,29 +109,15 @@ def extract_isolated(
     """``extract_facts`` run in a child process; raises IntakeError if it fails or takes too long."""
     request = json.dumps({"today": today.isoformat(), "pages": pages_to_json(pages)}).encode("utf-8")
     limit = timeout if timeout is not None else TIMEOUT_BASE_S + TIMEOUT_PER_PAGE_S * len(pages)
-    proc = subprocess.Popen(
-        reader_argv(MODULE), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + limit
-    pending: bytes | None = request
     try:
-        while True:
-            try:
-                stdout, _ = proc.communicate(pending, timeout=POLL_S)
-                break
-            except subprocess.TimeoutExpired:
-                pending = None
-                if cancelled is not None and cancelled():
-                    raise IntakeCancelledError("Reading the facts was cancelled.") from None
-                if time.monotonic() > deadline:
-                    raise IntakeError(
-                        f"Reading the facts of this demand took longer than {limit:.0f} s; it was stopped."
-                    ) from None
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    if proc.returncode != 0:
+        status, stdout = exchange(reader_argv(MODULE), request, timeout=limit, cancelled=cancelled)
+    except ChildCancelledError:
+        raise IntakeCancelledError("Reading the facts was cancelled.") from None
+    except ChildTimeoutError:
+        raise IntakeError(
+            f"Reading the facts of this demand took longer than {limit:.0f} s; it was stopped."
+        ) from None
+    if status != 0:
         raise IntakeError("Reading the facts stopped on this demand (its text may be damaged or hostile).")
     try:
         return facts_from_json(json.loads(stdout))

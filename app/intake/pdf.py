@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange
 from app.intake.limits import MAX_PDF_BYTES, READER_TIMEOUT_S
 from app.model import PageSource, PageText, Word
 
@@ -56,34 +55,15 @@ def probe_pdf(
 ) -> ProbedPdf:
     """Read the PDF in a reader process; raises IntakeError with the reason it cannot."""
     check_untrusted_pdf(untrusted_pdf)
-    proc = subprocess.Popen(
-        reader_argv("app.intake.pdfprobe"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + timeout
-    pending_input: bytes | None = untrusted_pdf
     try:
-        while True:
-            try:
-                # Retrying communicate() after a timeout loses no input or output; the
-                # input is given on the first call only.
-                stdout, _ = proc.communicate(pending_input, timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                pending_input = None
-                if cancelled is not None and cancelled():
-                    raise IntakeCancelledError("Reading the PDF was cancelled.") from None
-                if time.monotonic() > deadline:
-                    raise IntakeError(
-                        f"Reading the PDF took longer than {timeout:.0f} s; it was stopped."
-                    ) from None
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    if proc.returncode != 0:
+        status, stdout = exchange(
+            reader_argv("app.intake.pdfprobe"), untrusted_pdf, timeout=timeout, cancelled=cancelled
+        )
+    except ChildCancelledError:
+        raise IntakeCancelledError("Reading the PDF was cancelled.") from None
+    except ChildTimeoutError:
+        raise IntakeError(f"Reading the PDF took longer than {timeout:.0f} s; it was stopped.") from None
+    if status != 0:
         raise IntakeError("The PDF reader stopped on this file (it may be damaged or hostile).")
     try:
         result = json.loads(stdout)

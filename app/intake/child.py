@@ -1,0 +1,77 @@
+"""One exchange with a reader process: bytes in on its stdin, bytes out of its stdout.
+
+With a time limit and cancelling, and without the trap in ``Popen.communicate``: called
+again after a timeout with no input (the documented way to go on waiting), it stops
+writing the input it had not finished writing, so a child slower to start than the
+first wait, given more than a pipe's worth of input, waits for the rest for ever. Here a
+thread writes the input and another reads the output; this thread only waits.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+
+POLL_S = 0.05
+
+
+class ChildTimeoutError(Exception):
+    pass
+
+
+class ChildCancelledError(Exception):
+    pass
+
+
+def exchange(
+    argv: list[str],
+    data: bytes,
+    *,
+    timeout: float,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[int, bytes]:
+    """Run ``argv``, give it ``data``, and return (exit status, everything it wrote).
+
+    Raises ChildTimeoutError or ChildCancelledError, with the child killed, when it takes
+    longer than ``timeout`` seconds or ``cancelled()`` turns true.
+    """
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None  # noqa: S101 - PIPE gives both
+    stdin, stdout = proc.stdin, proc.stdout
+    output: list[bytes] = []
+
+    def write() -> None:
+        try:
+            stdin.write(data)
+            stdin.close()
+        except (OSError, ValueError):  # the child ended (or was killed) before reading it all
+            pass
+
+    def read() -> None:
+        output.append(stdout.read())
+
+    writer = threading.Thread(target=write, name="child-stdin", daemon=True)
+    reader = threading.Thread(target=read, name="child-stdout", daemon=True)
+    writer.start()
+    reader.start()
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                proc.wait(timeout=POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                if cancelled is not None and cancelled():
+                    raise ChildCancelledError from None
+                if time.monotonic() > deadline:
+                    raise ChildTimeoutError from None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        reader.join()
+        writer.join()
+        stdout.close()
+    return proc.returncode, output[0] if output else b""

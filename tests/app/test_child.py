@@ -1,0 +1,43 @@
+"""Exchanging bytes with a reader process: all of the input arrives, however slow the child."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange
+
+# Starts slowly (as an interpreter importing pdfium does on a busy machine), then counts its input.
+SLOW_COUNTER = "import sys, time; time.sleep(0.4); sys.stdout.write(str(len(sys.stdin.buffer.read())))"
+
+
+def test_a_child_slower_to_start_than_a_poll_gets_all_of_a_large_input():
+    # Popen.communicate retried after a timeout stops writing; this input is 16 pipes' worth.
+    status, out = exchange([sys.executable, "-c", SLOW_COUNTER], b"x" * 1_000_000, timeout=30)
+    assert (status, out) == (0, b"1000000")
+
+
+def test_a_child_that_reads_nothing_and_exits_gives_its_status():
+    status, out = exchange([sys.executable, "-c", "import sys; sys.exit(3)"], b"x" * 1_000_000, timeout=30)
+    assert (status, out) == (3, b"")
+
+
+def test_a_child_that_hangs_is_killed_at_the_time_limit():
+    started = time.monotonic()
+    with pytest.raises(ChildTimeoutError):
+        exchange([sys.executable, "-c", "import time; time.sleep(60)"], b"", timeout=0.5)
+    assert time.monotonic() - started < 5
+
+
+def test_cancelling_kills_the_child():
+    started = time.monotonic()
+    with pytest.raises(ChildCancelledError):
+        exchange(
+            [sys.executable, "-c", "import time; time.sleep(60)"],
+            b"x" * 1_000_000,
+            timeout=60,
+            cancelled=lambda: time.monotonic() - started > 0.3,
+        )
+    assert time.monotonic() - started < 5
