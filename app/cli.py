@@ -147,6 +147,96 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review(desk: services.Desk) -> Any:
+    from app.review.service import Review  # the policy pack is loaded only when a case is reviewed
+
+    return Review(desk)
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        assessment = _review(desk).assess(desk.resolve_case(args.case)).to_json()
+    rec = assessment["recommendation"]
+    lines = [
+        f"{i['answer']:<15} {i['id']}" + (f"  ({i['note']})" if i["note"] else "")
+        for i in assessment["items"]
+    ]
+    lines.append(
+        f"Recommended: {rec['outcome']}" + (f" because {', '.join(rec['reasons'])}" if rec["reasons"] else "")
+    )
+    _emit(args, assessment, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        answer = _review(desk).answer(desk.resolve_case(args.case), args.item, args.answer, args.reason or "")
+    _emit(
+        args,
+        {"id": answer.id, "answer": answer.answer, "source": answer.source},
+        f"{answer.id}: {answer.answer}",
+    )
+    return EXIT_OK
+
+
+def cmd_case_fact(args: argparse.Namespace) -> int:
+    from app.review.service import CONTEXT_KEYS
+
+    kind = CONTEXT_KEYS.get(args.key)
+    if kind is None:
+        raise CliError(f"Unknown case fact {args.key!r}; known: {', '.join(sorted(CONTEXT_KEYS))}.")
+    raw = args.value
+    value: Any
+    if raw in ("", "none", "unknown"):
+        value = None
+    elif kind is bool:
+        if raw.lower() not in ("yes", "no", "true", "false"):
+            raise CliError(f"{args.key} is yes or no.")
+        value = raw.lower() in ("yes", "true")
+    elif kind is int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise CliError(f"{args.key} is a whole number.") from None
+    else:
+        value = raw
+    with _desk(args) as desk:
+        _review(desk).set_context(desk.resolve_case(args.case), args.key, value, args.reason or "")
+    _emit(args, {"key": args.key, "value": value}, f"{args.key} = {value}")
+    return EXIT_OK
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    scope = None
+    if args.scope_json:
+        try:
+            scope = json.loads(Path(args.scope_json).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise CliError(f"Cannot read {args.scope_json}: {exc.strerror or exc}") from exc
+        except ValueError as exc:
+            raise CliError(f"{args.scope_json} is not JSON: {exc}") from exc
+        if not isinstance(scope, dict):
+            raise CliError(
+                f"{args.scope_json} must hold a JSON object with identifiers, categories, date_range."
+            )
+    with _desk(args) as desk:
+        decision = _review(desk).decide(desk.resolve_case(args.case), args.outcome, args.reason or [], scope)
+    state = "awaiting approval by a second reviewer" if decision.needs_approval else "decided"
+    _emit(args, decision.to_json(), f"Revision {decision.revision}: {decision.outcome} ({state}).")
+    return EXIT_OK
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    if not getattr(args, "reviewer", None):
+        raise CliError(
+            "Name the approving reviewer: approve CASE --reviewer NAME (PIN from $DEMAND_DESK_PIN)."
+        )
+    with _desk(args) as desk:  # signs the approver in with their own PIN
+        decision = _review(desk).approve_signed_in(desk.resolve_case(args.case))
+    _emit(args, decision.to_json(), f"Revision {decision.revision} approved by {decision.approved_by}.")
+    return EXIT_OK
+
+
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
     pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
     with _desk(args) as desk:
@@ -234,6 +324,46 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(sub, "facts", cmd_facts, "print a case's facts")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
     add(sub, "cases", cmd_cases, "list cases")
+
+    p = add(sub, "assess", cmd_assess, "the checklist's answers and the recommended outcome")
+    p.add_argument("case")
+    p = add(sub, "answer", cmd_answer, "confirm or override a checklist item (an override needs --reason)")
+    p.add_argument("case")
+    p.add_argument("item", help="item id, e.g. validity.signed")
+    p.add_argument("answer", choices=["pass", "fail", "unknown", "not_applicable"])
+    p.add_argument("--reason")
+    p = add(sub, "case-fact", cmd_case_fact, "record what the scan cannot tell (enterprise customer, …)")
+    p.add_argument("case")
+    p.add_argument("key")
+    p.add_argument("value", help="yes/no, a number, text, or 'unknown' to forget it")
+    p.add_argument("--reason")
+    p = add(sub, "decide", cmd_decide, "record the decision (disclosing needs a second reviewer's approval)")
+    p.add_argument("case")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        choices=[
+            "reject",
+            "narrow",
+            "redirect",
+            "disclose_noncontent",
+            "disclose_content",
+            "escalate",
+            "not_a_data_demand",
+            "no_data",
+            "withdrawn",
+            "challenge",
+        ],
+    )
+    p.add_argument("--reason", action="append", metavar="ITEM", help="a checklist item the decision rests on")
+    p.add_argument("--scope-json", metavar="FILE", help="the scope disclosed (default: the recommended one)")
+    p = add(
+        sub,
+        "approve",
+        cmd_approve,
+        "approve a decision as --reviewer NAME, a second reviewer (PIN from $DEMAND_DESK_PIN)",
+    )
+    p.add_argument("case")
 
     reviewer = sub.add_parser("reviewer", help="manage reviewers").add_subparsers(
         dest="action", required=True

@@ -407,8 +407,10 @@ class Desk:
                     "page": i.page,
                     "box": dumps(list(i.box)) if i.box else None,
                     "source": "auto",
+                    "role": role,
                 }
-                for i in facts.identifiers
+                for role, found in (("target", facts.identifiers), ("requester", facts.requester_contacts))
+                for i in found
             ]
         )
         self.store.insert_data_requested(
@@ -562,6 +564,15 @@ class Desk:
                 }
                 for r in self.store.get_data_requested(case_id)
             ],
+            "requester_contacts": [
+                {
+                    "kind": r["kind"],
+                    "value": r["value"],
+                    "page": r["page"],
+                    "box": json.loads(r["box"]) if r["box"] else None,
+                }
+                for r in self.store.get_identifiers(case_id, role="requester")
+            ],
             "date_range": {"from": scalar["date_range_from"], "to": scalar["date_range_to"]},
             "response_due": scalar["response_due"],
             "emergency": scalar["emergency"],
@@ -651,6 +662,19 @@ class Desk:
             except ValueError:
                 return ChainReport(False, 0, None, "the chain's head record is damaged")
         return audit.verify_chain(self.store.audit_events(), head)
+
+    def actor(self) -> str:
+        """The signed-in reviewer's name; raises NotSignedInError when nobody is."""
+        return self._actor()
+
+    def now(self) -> str:
+        return _iso(self.clock())
+
+    def record(
+        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+    ) -> None:
+        """Append one audit event (joining the caller's transaction), for the app's other services."""
+        self._record(action, case_id, payload, actor=actor)
 
     def _actor(self) -> str:
         if self.reviewer is None:

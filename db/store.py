@@ -240,8 +240,12 @@ class Store:
     def set_secrecy_order(self, row: Row) -> None:
         self._table("secrecy_orders").upsert(row, pk="case_id")
 
-    def get_identifiers(self, case_id: str) -> list[Row]:
-        return list(self.db.query("SELECT * FROM identifiers WHERE case_id = ? ORDER BY id", [case_id]))
+    def get_identifiers(self, case_id: str, role: str = "target") -> list[Row]:
+        return list(
+            self.db.query(
+                "SELECT * FROM identifiers WHERE case_id = ? AND role = ? ORDER BY id", [case_id, role]
+            )
+        )
 
     def get_data_requested(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM data_requested WHERE case_id = ? ORDER BY id", [case_id]))
@@ -249,6 +253,58 @@ class Store:
     def get_secrecy_order(self, case_id: str) -> Row | None:
         rows = list(self.db.query("SELECT * FROM secrecy_orders WHERE case_id = ?", [case_id]))
         return rows[0] if rows else None
+
+    # -- review ------------------------------------------------------------------------
+
+    def get_answers(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM checklist_answers WHERE case_id = ?", [case_id]))
+
+    def upsert_answer(self, row: Row) -> None:
+        self._table("checklist_answers").upsert(row, pk=("case_id", "item_id"))
+
+    def delete_answer(self, case_id: str, item_id: str) -> None:
+        with self.db.atomic():
+            self._conn.execute(
+                "DELETE FROM checklist_answers WHERE case_id = ? AND item_id = ?", (case_id, item_id)
+            )
+
+    def get_review_context(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM review_context WHERE case_id = ? ORDER BY key", [case_id]))
+
+    def set_review_context(self, row: Row) -> None:
+        self._table("review_context").upsert(row, pk=("case_id", "key"))
+
+    def delete_review_context(self, case_id: str, key: str) -> None:
+        with self.db.atomic():
+            self._conn.execute("DELETE FROM review_context WHERE case_id = ? AND key = ?", (case_id, key))
+
+    def insert_decision(self, row: Row) -> int:
+        table = self._table("decisions")
+        table.insert(row)
+        return int(cast(int, table.last_pk))
+
+    def get_decisions(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM decisions WHERE case_id = ? ORDER BY revision", [case_id]))
+
+    def approve_decision(self, decision_id: int, approved_by: str, approved_at: str) -> None:
+        with self.db.atomic():
+            self._conn.execute(
+                "UPDATE decisions SET approved_by = ?, approved_at = ? WHERE id = ? AND approved_by IS NULL",
+                (approved_by, approved_at, decision_id),
+            )
+
+    def cases_with_identifiers(self, normalized: Sequence[str]) -> list[Row]:
+        """(case_id, normalized) pairs of every case holding one of these identifiers."""
+        if not normalized:
+            return []
+        marks = ",".join("?" * len(normalized))
+        return list(
+            self.db.query(
+                "SELECT DISTINCT case_id, normalized FROM identifiers "  # noqa: S608 - placeholders only
+                f"WHERE role = 'target' AND normalized IN ({marks})",
+                list(normalized),
+            )
+        )
 
     # -- search --------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.intake.extract_dates import DateMention, DateReader, Period, add_period, parse_number, period_days
-from app.intake.extract_ids import read_identifiers
+from app.intake.extract_ids import read_identifiers_and_contacts
 from app.intake.extract_layout import (
     ADDRESSEE,
     FAX,
@@ -120,6 +120,7 @@ class _DocReading:
     last_page: int
     scalars: dict[str, Reading] = field(default_factory=dict)
     identifiers: list[IdentifierReading] = field(default_factory=list)
+    contacts: list[IdentifierReading] = field(default_factory=list)
     data: list[DataRequestReading] = field(default_factory=list)
     secrecy: SecrecyReading | None = None
     lifts_secrecy: Reading | None = None  # this document lifts an earlier secrecy order
@@ -220,7 +221,9 @@ class _DocumentReader:
         kind = instrument.value if instrument else None
         out.scalars["emergency"] = self.emergency(kind)
         out.lifts_secrecy = self.lifted()
-        out.identifiers = read_identifiers(self.layout, self.vocab, self.country_info)
+        out.identifiers, out.contacts = read_identifiers_and_contacts(
+            self.layout, self.vocab, self.country_info
+        )
         out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None
         out.data = self.data_requested() if out.demands_data else []
         out.secrecy = self.secrecy(issued_value)
@@ -1122,6 +1125,11 @@ def _merge(readings: list[_DocReading], language: str | None) -> ExtractedFacts:
                     continue
                 seen.add(key)
             identifiers.append(ident)
+    contacts: list[IdentifierReading] = []
+    for r in demands:
+        for contact in r.contacts:
+            if all((c.kind, c.value) != (contact.kind, contact.value) for c in contacts):
+                contacts.append(contact)
     data: dict[str, DataRequestReading] = {}
     for r in demands:
         for item in r.data:
@@ -1164,6 +1172,7 @@ def _merge(readings: list[_DocReading], language: str | None) -> ExtractedFacts:
     return ExtractedFacts(
         scalars=scalars,
         identifiers=identifiers,
+        requester_contacts=contacts,
         data_requested=[data[c] for c in CATEGORIES if c in data],
         secrecy_order=secrecy,
         language=language,

@@ -1223,6 +1223,26 @@ class IdentifierReader:
             )
         return out
 
+    def contacts(self) -> list[IdentifierReading]:
+        """The requester's e-mail addresses and phone numbers (after ``read``), first place each."""
+        targets = {
+            (o.kind, o.value) for o in self.occurrences if o.role == "target" and o.explicit and o.value
+        }
+        out: list[IdentifierReading] = []
+        seen: set[tuple[str, str]] = set()
+        for occ in self.occurrences:
+            if occ.value is None or occ.kind not in ("email", "phone") or occ.role != "requester":
+                continue
+            key = (occ.kind, occ.value)
+            if key in seen or key in targets:
+                continue
+            seen.add(key)
+            prov = provenance_of(occ.words)
+            out.append(
+                IdentifierReading(occ.kind, occ.value, False, prov.page, prov.box, occ.raw, prov.confidence)
+            )
+        return out
+
     def _place(self, occ: Occurrence) -> tuple[int | None, Box | None]:
         if occ.words:
             prov = provenance_of(occ.words)
@@ -1235,3 +1255,16 @@ class IdentifierReader:
 
 def read_identifiers(layout: Layout, vocab: Vocabulary, country: Country | None) -> list[IdentifierReading]:
     return IdentifierReader(layout, vocab, country).read()
+
+
+def read_identifiers_and_contacts(
+    layout: Layout, vocab: Vocabulary, country: Country | None
+) -> tuple[list[IdentifierReading], list[IdentifierReading]]:
+    """The targets, and the requester's own e-mail addresses and phone numbers.
+
+    The contacts are not targets; the review checks them against the directory of
+    requesting authorities (a police force writing from a free-mail address is a known fraud).
+    """
+    reader = IdentifierReader(layout, vocab, country)
+    targets = reader.read()
+    return targets, reader.contacts()

@@ -82,5 +82,8 @@ class ExtractedFacts:
     scalars: dict[str, Reading] = field(default_factory=dict)  # key in SCALAR_KEYS
     identifiers: list[IdentifierReading] = field(default_factory=list)
     data_requested: list[DataRequestReading] = field(default_factory=list)
+    # The requester's own e-mail addresses and phone numbers: not targets, but what the
+    # review checks against the directory of requesting authorities.
+    requester_contacts: list[IdentifierReading] = field(default_factory=list)
     secrecy_order: SecrecyReading | None = None  # None: could not tell
     language: str | None = None  # ISO 639-1 of the demand's main language

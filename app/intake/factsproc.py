@@ -88,6 +88,9 @@ def facts_from_json(data: dict[str, Any]) -> ExtractedFacts:
     return ExtractedFacts(
         scalars={k: Reading(**{**v, "box": _box(v.get("box"))}) for k, v in data["scalars"].items()},
         identifiers=[IdentifierReading(**{**i, "box": _box(i.get("box"))}) for i in data["identifiers"]],
+        requester_contacts=[
+            IdentifierReading(**{**i, "box": _box(i.get("box"))}) for i in data.get("requester_contacts", [])
+        ],
         data_requested=[
             DataRequestReading(**{**d, "box": _box(d.get("box"))}) for d in data["data_requested"]
         ],

@@ -317,3 +317,63 @@ def test_passphrase_change_keeps_the_cases_behind_the_new_passphrase(initialised
     assert done.code == 0, done.err
     assert_failed_cleanly(initialised("cases"), "does not unlock")
     assert len(initialised("cases", "--json", passphrase="new one").json()) == 1
+
+
+# -- review and decide ------------------------------------------------------------------
+
+
+def test_intake_assess_decide_approve(initialised, pdf_file):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    assessed = initialised("assess", case, "--json")
+    assert assessed.code == 0, assessed.err
+    data = assessed.json()
+    assert data["case_id"] == case and data["policy_version"]
+    assert {"id", "group", "answer", "source", "evidence", "rule"} <= set(data["items"][0])
+    assert set(data["recommendation"]) >= {"outcome", "reasons", "scope"}
+
+    decided = initialised("decide", case, "--outcome", "disclose_noncontent", "--json")
+    assert decided.code == 0, decided.err
+    assert decided.json()["awaiting_approval"] is True
+    same = initialised("approve", case, "--reviewer", "Ada", pin="2468")
+    assert_failed_cleanly(same, "different reviewer")
+    assert initialised("reviewer", "add", "Grace", pin="1357").code == 0
+    approved = initialised("approve", case, "--reviewer", "Grace", "--json", pin="1357")
+    assert approved.code == 0, approved.err
+    assert approved.json()["approved_by"] == "Grace"
+    [row] = initialised("cases", "--json").json()
+    assert row["status"] == "decided"
+
+
+def test_decide_with_a_scope_file_and_a_bad_one(initialised, pdf_file, tmp_path, canary):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    scope = tmp_path / "scope.json"
+    scope.write_text(json.dumps({"identifiers": [canary.email], "categories": [], "date_range": {}}))
+    done = initialised(
+        "decide", case, "--outcome", "disclose_noncontent", "--scope-json", str(scope), "--json"
+    )
+    assert done.code == 0, done.err
+    assert done.json()["scope"]["identifiers"] == [canary.email]
+    scope.write_text("{not json")
+    assert_failed_cleanly(
+        initialised("decide", case, "--outcome", "reject", "--scope-json", str(scope)), "not JSON"
+    )
+    assert initialised("decide", case, "--outcome", "maybe").code == 2
+
+
+def test_case_fact_and_answer_from_the_command_line(initialised, pdf_file):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+
+    def redirect_item() -> str:
+        items = {i["id"]: i for i in initialised("assess", case, "--json").json()["items"]}
+        return items["enterprise.redirect_first"]["answer"]
+
+    before = redirect_item()
+    assert initialised("case-fact", case, "enterprise_customer", "yes", "--reason", "tenant").code == 0
+    assert redirect_item() != before  # the checklist now knows the account is an enterprise customer's
+    assert initialised("case-fact", case, "enterprise_customer", "maybe").code == 1
+    refused = initialised("answer", case, "validity.signed", "fail")
+    if refused.code == 1:  # an override without a reason
+        assert "Say why" in refused.err
+    assert initialised("answer", case, "validity.signed", "fail", "--reason", "stamp only").code == 0
+    items = {i["id"]: i for i in initialised("assess", case, "--json").json()["items"]}
+    assert (items["validity.signed"]["answer"], items["validity.signed"]["source"]) == ("fail", "reviewer")

@@ -1,0 +1,273 @@
+"""The recommended outcome for a demand, from its facts and checklist answers.
+
+The rules, applied in this order (the first that holds decides):
+
+1. **not_a_data_demand** — the document asks for no customer data (a takedown
+   request, an order about a secrecy order), or its instrument is not a data demand
+   (a bare preservation request). It is recorded and routed, never answered with data.
+2. **reject** — any item whose effect is "blocks" fails (unsigned, wrong dates, a
+   country not accepted, no judge where one is needed, an emergency request that does
+   not explain the emergency, ...). The reasons are those items.
+3. **reject** — nothing is left in scope once the parts the policy rules out are
+   struck (see 6): no readable, specific identifier, or only data the instrument
+   cannot compel (a subpoena asking only for content). The reasons are the items
+   that struck them.
+4. **escalate** — a human-rights item (effect "escalate") fails: senior review. Also
+   when the instrument could not be read: nothing can be decided until it is.
+5. **redirect** — an enterprise customer's data and no narrow exception recorded
+   (effect "redirects"): the authority is sent to the customer first. Exceptions are
+   rare, so redirecting is the default until the reviewer records one.
+6. The scope (worked out before 3) is what the demand names less what failing
+   narrowable items rule out:
+
+   - identifiers: the normalised values of the readable identifiers (the Facts JSON
+     ``value``, without a kind prefix), without wildcards, bulk ranges or descriptions
+     when validity.specific_identifiers fails, and without malformed ones when
+     validity.identifiers_well_formed fails;
+   - categories: those asked for, without a request that describes its targets
+     (validity.specific_identifiers), without what the instrument cannot compel
+     (validity.instrument_sufficient: content asked by a subpoena), without content
+     for a civil party lacking the owner's consent (civil.owner_consent_for_content),
+     and for an emergency only what addresses it (emergency.scope_limited; content
+     only if the pack allows it);
+   - date range: as asked, clipped to ``ctx.max_range_days`` ending at the requested
+     end (or today when it has none) when validity.not_overly_broad fails.
+
+7. **narrow** — a narrowable item fails that asks the authority to narrow its demand:
+   identifiers that are not specific or not well formed, a range or categories
+   broader than the purpose. The scope is what would be acceptable.
+8. **disclose_noncontent** / **disclose_content** — for an emergency, non-content
+   unless the pack lets content through; otherwise content if content is still in
+   scope (the instrument can compel it), else non-content. Struck parts (the content
+   asked by a subpoena or by a civil party without consent, what goes beyond an
+   emergency) are simply not provided, without asking the authority to narrow; the
+   items that struck them are the reasons.
+
+An "unknown" answer counts as not failing. ``pending`` lists the unknown items that
+would change the outcome or the scope if they failed: what the reviewer still has to
+answer before the recommendation can be relied on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from app.review.evaluators import (
+    bulk_items,
+    can_compel,
+    data_items,
+    emergency_allows,
+    identifier_problem,
+    identifiers,
+    instrument_kind,
+    is_civil,
+    is_content,
+    is_emergency,
+    parse_date,
+)
+from app.review.model import CATEGORIES, Answer, Recommendation, ReviewContext, Scope
+from app.review.policy import PolicyPack, load_pack
+
+SPECIFIC = "validity.specific_identifiers"
+WELL_FORMED = "validity.identifiers_well_formed"
+SUFFICIENT = "validity.instrument_sufficient"
+NOT_BROAD = "validity.not_overly_broad"
+CONSENT = "civil.owner_consent_for_content"
+EMERGENCY_SCOPE = "emergency.scope_limited"
+OFFICIAL = "validity.official_document"
+# Narrowable items whose failure is met by not providing the part they rule out,
+# rather than by asking the authority to narrow its demand.
+STRIKES = (SUFFICIENT, CONSENT, EMERGENCY_SCOPE)
+
+
+@dataclass
+class _Scoped:
+    scope: Scope
+    struck: list[str]  # failing items that removed something
+    notes: list[str]
+    content: bool  # content is still in scope
+
+
+def recommend(
+    facts: Mapping[str, Any],
+    answers: Sequence[Answer],
+    ctx: ReviewContext,
+    pack: PolicyPack | None = None,
+) -> Recommendation:
+    """The outcome, its reasons (item ids), the scope left, and what is still pending."""
+    pack = pack or load_pack()
+    found = _recommend(facts, answers, ctx, pack)
+    pending = []
+    for answer in answers:
+        if answer.answer != "unknown":
+            continue
+        trial = [replace(a, answer="fail") if a.id == answer.id else a for a in answers]
+        other = _recommend(facts, trial, ctx, pack)
+        if (other.outcome, other.scope) != (found.outcome, found.scope):
+            pending.append(answer.id)
+    return replace(found, pending=pending)
+
+
+def _recommend(
+    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
+) -> Recommendation:
+    failing = [a for a in answers if a.answer == "fail"]
+
+    def failed(effect: str) -> list[str]:
+        return [a.id for a in failing if a.effect == effect]
+
+    def out(outcome: str, reasons: list[str], scope: Scope, *explanation: str) -> Recommendation:
+        return Recommendation(outcome, reasons, scope, [], [e for e in explanation if e])
+
+    kind = instrument_kind(facts, pack)
+    if not data_items(facts):
+        return out("not_a_data_demand", [], Scope(), "The document asks for no customer data.")
+    if kind is not None and not kind.data_demand:
+        return out(
+            "not_a_data_demand",
+            [],
+            Scope(),
+            f"A {kind.label.lower()} asks for no disclosure on its own; it is recorded and routed.",
+        )
+    blocking = failed("blocks")
+    if blocking:
+        return out("reject", blocking, Scope(), "The demand is not valid: " + ", ".join(blocking) + ".")
+
+    scoped = _scope(facts, answers, ctx, pack)
+    # Nothing left that could be disclosed: no concern or redirect changes that.
+    narrowable = failed("narrowable")
+    if not scoped.scope.identifiers or not scoped.scope.categories:
+        missing = "identifier" if not scoped.scope.identifiers else "category of data"
+        reasons = scoped.struck or ([SPECIFIC] if not scoped.scope.identifiers else [SUFFICIENT])
+        return out(
+            "reject", reasons, Scope(), *scoped.notes, f"No {missing} the policy allows is left in scope."
+        )
+    concerns = failed("escalate")
+    if concerns:
+        return out(
+            "escalate",
+            concerns,
+            scoped.scope,
+            "A human-rights concern goes to senior review: " + ", ".join(concerns) + ".",
+            "The scope shows what would be disclosed if senior review clears it.",
+        )
+    if kind is None:
+        return out(
+            "escalate",
+            [OFFICIAL],
+            scoped.scope,
+            "The instrument could not be read: establish what the demand is before deciding.",
+        )
+    redirects = failed("redirects")
+    if redirects:
+        return out(
+            "redirect",
+            redirects,
+            Scope(),
+            "The data belongs to an enterprise customer: redirect to the customer.",
+        )
+
+    asks = [i for i in narrowable if i not in STRIKES]
+    if asks:
+        return out(
+            "narrow",
+            narrowable,
+            scoped.scope,
+            *scoped.notes,
+            "Ask the authority to narrow the demand to the scope shown: " + ", ".join(asks) + ".",
+        )
+    content = scoped.content
+    if is_emergency(facts):
+        outcome = "disclose_content" if content and pack.emergency_content else "disclose_noncontent"
+        return out(
+            outcome, scoped.struck, scoped.scope, *scoped.notes, "Disclose only what addresses the emergency."
+        )
+    outcome = "disclose_content" if content else "disclose_noncontent"
+    what = "content and non-content" if content else "non-content only"
+    return out(
+        outcome,
+        scoped.struck,
+        scoped.scope,
+        *scoped.notes,
+        f"Valid: disclose {what}, within the scope shown.",
+    )
+
+
+def _scope(
+    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
+) -> _Scoped:
+    given = {a.id: a.answer for a in answers}
+
+    def failed(item_id: str) -> bool:
+        return given.get(item_id) == "fail"
+
+    struck: list[str] = []
+    notes: list[str] = []
+
+    def strike(item_id: str, note: str) -> None:
+        if item_id not in struck:
+            struck.append(item_id)
+        if note not in notes:
+            notes.append(note)
+
+    kept_ids: list[str] = []
+    for ident in identifiers(facts):
+        problem, why = identifier_problem(ident, pack)
+        if problem == "redacted":
+            continue
+        if problem == "bulk" and failed(SPECIFIC):
+            strike(SPECIFIC, f"Struck: {why}.")
+            continue
+        if problem == "malformed" and failed(WELL_FORMED):
+            strike(WELL_FORMED, f"Struck: {why}.")
+            continue
+        value = str(ident["value"]).strip()
+        if value not in kept_ids:
+            kept_ids.append(value)
+
+    emergency = is_emergency(facts)
+    civil = is_civil(facts, pack)
+    content_ok, noncontent_ok = can_compel(facts, pack)
+    bulk = {
+        n for n, item in enumerate(data_items(facts)) if any(item is b for b, _ in bulk_items(facts, pack))
+    }
+    kept: list[Mapping[str, Any]] = []
+    for n, item in enumerate(data_items(facts)):
+        category = item.get("category")
+        if n in bulk and failed(SPECIFIC):
+            strike(SPECIFIC, f"Struck: the request for {category} does not name its targets.")
+            continue
+        if emergency:
+            if (failed(EMERGENCY_SCOPE) and not emergency_allows(item, pack)) or (
+                is_content(item) and not pack.emergency_content
+            ):
+                strike(EMERGENCY_SCOPE, f"Struck: {category} does not address the emergency.")
+                continue
+        elif failed(SUFFICIENT) and (
+            (is_content(item) and not content_ok) or (not is_content(item) and not noncontent_ok)
+        ):
+            part = "content" if is_content(item) else "non-content"
+            strike(SUFFICIENT, f"Struck: the instrument cannot compel {part} ({category}).")
+            continue
+        if civil and is_content(item) and failed(CONSENT):
+            strike(CONSENT, f"Struck: {category} without the account owner's consent.")
+            continue
+        kept.append(item)
+    asked = {str(item.get("category")) for item in kept}
+    categories = [c for c in CATEGORIES if c in asked]
+
+    span = facts.get("date_range") or {}
+    start, end = parse_date(span.get("from")), parse_date(span.get("to"))
+    date_from = start.isoformat() if start else span.get("from")
+    date_to = end.isoformat() if end else span.get("to")
+    if failed(NOT_BROAD) and start is not None:
+        last = end or ctx.today
+        if (last - start).days > ctx.max_range_days:
+            date_from = (last - timedelta(days=ctx.max_range_days)).isoformat()
+            date_to = last.isoformat()
+            notes.append(f"Clipped: the date range to the {ctx.max_range_days} days ending {date_to}.")
+    content = any(is_content(item) for item in kept)
+    return _Scoped(Scope(kept_ids, categories, date_from, date_to), struck, notes, content)

@@ -1,0 +1,470 @@
+"""Reviewing a stored case: the checklist, the reviewer's answers, the decision and its approval.
+
+``Review(desk)`` is what the window and the command line call. The engine it drives
+(``checklist``, ``decide``) is pure; here the case's facts, the reviewer's answers and
+what the reviewer established about the case are read from the store, and every
+change is written in one transaction with its audit event.
+
+Four eyes: a decision that discloses data waits in "awaiting approval" until a second
+reviewer, signing with their own PIN, approves it. An approved decision is never
+changed; deciding again makes a new revision. Each decision keeps the facts, answers
+and context it was made from (``basis``) and the pack version, so ``replay`` can show
+that the same pack gives the same recommendation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from app.model import CaseId, CaseStatus
+from app.review import checklist, decide
+from app.review.model import Answer, Recommendation, ReviewContext, Scope
+from app.review.policy import PolicyPack, load_pack
+from app.services import Desk, DeskError, WrongPinError
+
+ANSWERS = ("pass", "fail", "unknown", "not_applicable")
+# DESIGN.md's recommendation outcomes, plus what only a reviewer can record.
+OUTCOMES = (
+    "reject",
+    "narrow",
+    "redirect",
+    "disclose_noncontent",
+    "disclose_content",
+    "escalate",
+    "not_a_data_demand",
+    "no_data",
+    "withdrawn",
+    "challenge",
+)
+DISCLOSING = ("disclose_noncontent", "disclose_content")
+# What a reviewer may establish about a case (ReviewContext's fields a scan cannot tell).
+CONTEXT_KEYS = {
+    "enterprise_customer": bool,
+    "enterprise_exception": bool,
+    "enterprise_seats": int,
+    "data_stored_in": str,
+    "target_is_journalist_or_activist": bool,
+    "offence": str,
+    "offence_criminalises_protected_activity": bool,
+    "owner_consent": bool,
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    revision: int
+    outcome: str
+    reasons: list[str]
+    scope: dict[str, Any]
+    policy_version: str
+    decided_by: str
+    decided_at: str
+    approved_by: str | None
+    approved_at: str | None
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.outcome in DISCLOSING and self.approved_by is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "revision": self.revision,
+            "outcome": self.outcome,
+            "reasons": self.reasons,
+            "scope": self.scope,
+            "policy_version": self.policy_version,
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at,
+            "approved_by": self.approved_by,
+            "approved_at": self.approved_at,
+            "awaiting_approval": self.needs_approval,
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    case_id: CaseId
+    policy_version: str
+    answers: list[Answer]
+    recommendation: Recommendation
+    related: dict[str, list[str]]  # identifier → references of other cases that name it
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "policy_version": self.policy_version,
+            "items": [_answer_json(a) for a in self.answers],
+            "recommendation": _recommendation_json(self.recommendation),
+            "related_cases": self.related,
+        }
+
+
+class Review:
+    def __init__(self, desk: Desk, pack: PolicyPack | None = None) -> None:
+        self.desk = desk
+        self.store = desk.store
+        self.pack = pack or load_pack()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def review_facts(self, case_id: CaseId) -> dict[str, Any]:
+        """The Facts JSON, with where each scalar fact was read (for the checklist's evidence)."""
+        facts = self.desk.facts(case_id)
+        facts["_provenance"] = {
+            f.key: {"page": f.page, "box": list(f.box) if f.box else None, "text": str(f.value)}
+            for f in self.desk.fact_values(case_id)
+            if f.value is not None and f.page is not None
+        }
+        return facts
+
+    def context(self, case_id: CaseId) -> ReviewContext:
+        stored = {r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)}
+        entities = self.store.get_setting("provider_entities")
+        known = {f.name for f in fields(ReviewContext)}
+        values = {k: v for k, v in stored.items() if k in known}
+        if entities:
+            values["provider_entities"] = tuple(json.loads(entities))
+        return ReviewContext(today=self.desk.clock().date(), **values)
+
+    def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:
+        return {
+            r["item_id"]: (r["answer"], r["reason"] or "")
+            for r in self.store.get_answers(case_id)
+            if r["source"] == "reviewer"
+        }
+
+    def assess(self, case_id: CaseId) -> Assessment:
+        facts = self.review_facts(case_id)
+        ctx = self.context(case_id)
+        answers = checklist.evaluate(facts, ctx, self.pack, overrides=self.overrides(case_id))
+        recommendation = decide.recommend(facts, answers, ctx, self.pack)
+        return Assessment(case_id, self.pack.version, answers, recommendation, self.related_cases(case_id))
+
+    def related_cases(self, case_id: CaseId) -> dict[str, list[str]]:
+        own = [r["normalized"] for r in self.store.get_identifiers(case_id) if r["normalized"]]
+        related: dict[str, list[str]] = {}
+        for row in self.store.cases_with_identifiers(own):
+            if row["case_id"] == case_id:
+                continue
+            other = self.store.get_case(row["case_id"])
+            if other is not None:
+                related.setdefault(row["normalized"], []).append(other["reference"])
+        return {k: sorted(v) for k, v in sorted(related.items())}
+
+    def decisions(self, case_id: CaseId) -> list[Decision]:
+        return [_decision(r) for r in self.store.get_decisions(case_id)]
+
+    def decision(self, case_id: CaseId) -> Decision | None:
+        found = self.decisions(case_id)
+        return found[-1] if found else None
+
+    # -- the reviewer's answers ----------------------------------------------------------
+
+    def answer(self, case_id: CaseId, item_id: str, answer: str, reason: str = "") -> Answer:
+        """Confirm or override an item. An override (an answer the checklist did not give) needs a reason."""
+        actor = self.desk.actor()
+        if answer not in ANSWERS:
+            raise DeskError(f"An answer is one of {', '.join(ANSWERS)}, not {answer!r}.")
+        current = {a.id: a for a in self.assess(case_id).answers}
+        if item_id not in current:
+            raise DeskError(f"There is no checklist item {item_id!r}.")
+        automatic = {
+            a.id: a for a in checklist.evaluate(self.review_facts(case_id), self.context(case_id), self.pack)
+        }[item_id]
+        if answer != automatic.answer and not reason.strip():
+            raise DeskError(f"Say why {item_id} is {answer} when the checklist found {automatic.answer}.")
+        now = self.desk.now()
+        with self.store.atomic():
+            self.store.upsert_answer(
+                {
+                    "case_id": case_id,
+                    "item_id": item_id,
+                    "answer": answer,
+                    "source": "reviewer",
+                    "evidence": json.dumps([]),
+                    "reason": reason.strip() or None,
+                    "reviewer": actor,
+                    "answered_at": now,
+                }
+            )
+            self._touch(case_id, now)
+            self.desk.record(
+                "checklist.answered",
+                case_id,
+                {
+                    "item": item_id,
+                    "answer": answer,
+                    "automatic": automatic.answer,
+                    "previous": current[item_id].answer,
+                    "reason": reason.strip(),
+                },
+                actor=actor,
+            )
+        return {a.id: a for a in self.assess(case_id).answers}[item_id]
+
+    def clear_answer(self, case_id: CaseId, item_id: str) -> None:
+        """Give an item back to the checklist's own answer."""
+        actor = self.desk.actor()
+        with self.store.atomic():
+            self.store.delete_answer(case_id, item_id)
+            self.desk.record("checklist.cleared", case_id, {"item": item_id}, actor=actor)
+
+    def set_context(self, case_id: CaseId, key: str, value: Any, reason: str = "") -> None:
+        """Record a fact about the case that the scan cannot tell (None forgets it)."""
+        actor = self.desk.actor()
+        if key not in CONTEXT_KEYS:
+            raise DeskError(f"Unknown case fact {key!r}; known: {', '.join(sorted(CONTEXT_KEYS))}.")
+        kind = CONTEXT_KEYS[key]
+        if value is not None and not isinstance(value, kind):
+            raise DeskError(f"{key} takes a {kind.__name__}, not {value!r}.")
+        if kind is str and isinstance(value, str):
+            value = value.strip() or None
+            if key == "data_stored_in" and value is not None:
+                value = value.upper()
+        now = self.desk.now()
+        with self.store.atomic():
+            if value is None:
+                self.store.delete_review_context(case_id, key)
+            else:
+                self.store.set_review_context(
+                    {
+                        "case_id": case_id,
+                        "key": key,
+                        "value": json.dumps(value),
+                        "reason": reason.strip() or None,
+                        "reviewer": actor,
+                        "set_at": now,
+                    }
+                )
+            self._touch(case_id, now)
+            self.desk.record(
+                "case_fact.set", case_id, {"key": key, "value": value, "reason": reason.strip()}, actor=actor
+            )
+
+    # -- deciding ------------------------------------------------------------------------
+
+    def decide(
+        self,
+        case_id: CaseId,
+        outcome: str,
+        reasons: Sequence[str] = (),
+        scope: Mapping[str, Any] | None = None,
+    ) -> Decision:
+        """Record the reviewer's decision; without a scope, the recommended one is taken."""
+        actor = self.desk.actor()
+        if outcome not in OUTCOMES:
+            raise DeskError(f"An outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}.")
+        assessment = self.assess(case_id)
+        ids = {a.id for a in assessment.answers}
+        unknown = [r for r in reasons if r not in ids]
+        if unknown:
+            raise DeskError(f"No checklist item {', '.join(unknown)}.")
+        recommended = assessment.recommendation
+        asked = dict(scope) if scope is not None else _scope_json(recommended.scope)
+        chosen = _check_scope(asked, case_id, self)
+        if outcome not in (*DISCLOSING, "narrow"):  # a narrowing keeps what would be acceptable
+            chosen = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
+        previous = self.decision(case_id)
+        now = self.desk.now()
+        basis = {
+            "facts": self.review_facts(case_id),
+            "context": _context_json(self.context(case_id)),
+            "overrides": {k: list(v) for k, v in self.overrides(case_id).items()},
+        }
+        chosen_reasons = list(reasons) or list(recommended.reasons)
+        row = {
+            "case_id": case_id,
+            "revision": (previous.revision + 1) if previous else 1,
+            "outcome": outcome,
+            "reasons": json.dumps(chosen_reasons),
+            "scope": json.dumps(chosen),
+            "policy_version": self.pack.version,
+            "decided_by": actor,
+            "decided_at": now,
+            "basis": json.dumps(basis, default=str),
+            "recommended": json.dumps(_recommendation_json(recommended)),
+        }
+        status = CaseStatus.AWAITING_APPROVAL if outcome in DISCLOSING else CaseStatus.DECIDED
+        with self.store.atomic():
+            self.store.insert_decision(row)
+            self.store.update_case(case_id, {"status": status.value, "updated_at": now})
+            self.desk.record(
+                "decision.revised" if previous else "decision.made",
+                case_id,
+                {
+                    "revision": row["revision"],
+                    "outcome": outcome,
+                    "recommended": recommended.outcome,
+                    "reasons": chosen_reasons,
+                    "scope": chosen,
+                    "policy_version": self.pack.version,
+                },
+                actor=actor,
+            )
+        decision = self.decision(case_id)
+        assert decision is not None  # noqa: S101 - just written
+        return decision
+
+    def approve(self, case_id: CaseId, reviewer: str, pin: str) -> Decision:
+        """A second reviewer approves a decision that discloses data (four eyes)."""
+        try:
+            approver = self.desk.check_pin(reviewer, pin)
+        except WrongPinError as exc:
+            raise DeskError(str(exc)) from None
+        return self._approve(case_id, approver.name)
+
+    def approve_signed_in(self, case_id: CaseId) -> Decision:
+        """Approve as the reviewer signed in (with their PIN) on this desk."""
+        return self._approve(case_id, self.desk.actor())
+
+    def _approve(self, case_id: CaseId, approver: str) -> Decision:
+        decision = self.decision(case_id)
+        if decision is None:
+            raise DeskError("The case has no decision to approve.")
+        if decision.outcome not in DISCLOSING:
+            raise DeskError(f"A decision to {decision.outcome} discloses nothing and needs no approval.")
+        if decision.approved_by is not None:
+            raise DeskError(f"Revision {decision.revision} is already approved by {decision.approved_by}.")
+        if approver == decision.decided_by:
+            raise DeskError(
+                f"{approver} made this decision; a different reviewer must approve it (four eyes)."
+            )
+        now = self.desk.now()
+        row = self.store.get_decisions(case_id)[-1]
+        with self.store.atomic():
+            self.store.approve_decision(row["id"], approver, now)
+            self.store.update_case(case_id, {"status": CaseStatus.DECIDED.value, "updated_at": now})
+            self.desk.record(
+                "decision.approved",
+                case_id,
+                {"revision": decision.revision, "outcome": decision.outcome},
+                actor=approver,
+            )
+        approved = self.decision(case_id)
+        assert approved is not None  # noqa: S101 - just written
+        return approved
+
+    def replay(self, case_id: CaseId, revision: int | None = None) -> dict[str, Any]:
+        """The recommendation a decision's basis gives under the current pack, beside the one it got."""
+        rows = self.store.get_decisions(case_id)
+        if revision is not None:
+            rows = [r for r in rows if r["revision"] == revision]
+        if not rows:
+            raise DeskError("No such decision.")
+        row = rows[-1]
+        basis = json.loads(row["basis"])
+        ctx = _context_from_json(basis.get("context", {}))
+        overrides = {k: (v[0], v[1]) for k, v in basis.get("overrides", {}).items()}
+        answers = checklist.evaluate(basis["facts"], ctx, self.pack, overrides=overrides)
+        again = _recommendation_json(decide.recommend(basis["facts"], answers, ctx, self.pack))
+        then = json.loads(row["recommended"]) if row["recommended"] else None
+        return {
+            "revision": row["revision"],
+            "policy_version": row["policy_version"],
+            "replayed_with": self.pack.version,
+            "recommended_then": then,
+            "recommended_now": again,
+            "same": then == again,
+        }
+
+    def _touch(self, case_id: CaseId, now: str) -> None:
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        fields_: dict[str, Any] = {"updated_at": now}
+        if case["status"] == CaseStatus.NEW.value:
+            fields_["status"] = CaseStatus.IN_REVIEW.value
+        self.store.update_case(case_id, fields_)
+
+
+# ------------------------------------------------------------------------------ JSON
+
+
+def _answer_json(a: Answer) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "group": a.group,
+        "answer": a.answer,
+        "source": a.source,
+        "evidence": [
+            {"page": e.page, "box": list(e.box) if e.box else None, "text": e.text} for e in a.evidence
+        ],
+        "rule": a.rule,
+        "note": a.note,
+        "effect": a.effect,
+    }
+
+
+def _scope_json(scope: Scope) -> dict[str, Any]:
+    return {
+        "identifiers": list(scope.identifiers),
+        "categories": list(scope.categories),
+        "date_range": {"from": scope.date_from, "to": scope.date_to},
+    }
+
+
+def _recommendation_json(r: Recommendation) -> dict[str, Any]:
+    return {
+        "outcome": r.outcome,
+        "reasons": list(r.reasons),
+        "scope": _scope_json(r.scope),
+        "pending": list(r.pending),
+    }
+
+
+def _context_json(ctx: ReviewContext) -> dict[str, Any]:
+    out = {}
+    for f in fields(ReviewContext):
+        value = getattr(ctx, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return json.loads(json.dumps(out, default=str))
+
+
+def _context_from_json(data: Mapping[str, Any]) -> ReviewContext:
+    from datetime import date
+
+    values = dict(data)
+    if isinstance(values.get("today"), str):
+        values["today"] = date.fromisoformat(values["today"])
+    for f in fields(ReviewContext):
+        if isinstance(values.get(f.name), list):
+            values[f.name] = tuple(values[f.name])
+    known = {f.name for f in fields(ReviewContext)}
+    return ReviewContext(**{k: v for k, v in values.items() if k in known})
+
+
+def _check_scope(scope: dict[str, Any], case_id: CaseId, review: Review) -> dict[str, Any]:
+    """A scope may only keep what the demand named: its identifiers, categories and dates."""
+    facts = review.desk.facts(case_id)
+    named = {i["value"] for i in facts["identifiers"] if i["value"]}
+    asked = {d["category"] for d in facts["data_requested"]}
+    identifiers = [str(i) for i in scope.get("identifiers", [])]
+    categories = [str(c) for c in scope.get("categories", [])]
+    extra = [i for i in identifiers if i not in named]
+    if extra:
+        raise DeskError(f"The scope names identifiers the demand does not: {', '.join(extra)}.")
+    beyond = [c for c in categories if c not in asked]
+    if beyond:
+        raise DeskError(f"The scope adds data the demand did not ask for: {', '.join(beyond)}.")
+    dates = scope.get("date_range") or {}
+    start, end = dates.get("from"), dates.get("to")
+    if start and end and start > end:
+        raise DeskError("The scope's date range ends before it starts.")
+    return {"identifiers": identifiers, "categories": categories, "date_range": {"from": start, "to": end}}
+
+
+def _decision(row: Mapping[str, Any]) -> Decision:
+    return Decision(
+        revision=row["revision"],
+        outcome=row["outcome"],
+        reasons=json.loads(row["reasons"]),
+        scope=json.loads(row["scope"]),
+        policy_version=row["policy_version"],
+        decided_by=row["decided_by"],
+        decided_at=row["decided_at"],
+        approved_by=row["approved_by"],
+        approved_at=row["approved_at"],
+    )
