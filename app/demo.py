@@ -34,6 +34,8 @@ def create_demo(data_dir: DataDir, progress: Callable[[int, int, str], None] | N
         key_storage=KeyStorage.PASSPHRASE,
         demo=True,
     )
+    # The legal entities the synthetic demands are addressed to.
+    desk.set_provider_entities(["Example Online Services LLC", "Example Online Services Ireland Ltd."])
     samples = sample_pdfs()
     for index, path in enumerate(samples, start=1):
         if progress:

@@ -13,7 +13,7 @@ import json
 import re
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -288,6 +288,22 @@ class Desk:
         return Reviewer(name, senior)
 
     # -- settings ------------------------------------------------------------------------
+
+    def provider_entities(self) -> tuple[str, ...]:
+        """The provider's legal entities a demand may be addressed to (checklist: addressed_to_provider)."""
+        raw = self.store.get_setting("provider_entities")
+        try:
+            names = json.loads(raw) if raw else []
+        except ValueError:
+            return ()
+        return tuple(str(n) for n in names if isinstance(n, str))
+
+    def set_provider_entities(self, names: Sequence[str]) -> None:
+        cleaned = [n.strip() for n in names if n.strip()]
+        actor = self._actor()
+        with self.store.atomic():
+            self.store.set_setting("provider_entities", dumps(cleaned))
+            self._record("settings.provider_entities", None, {"entities": cleaned}, actor=actor)
 
     def idle_lock_minutes(self) -> int:
         value = self.store.get_setting("idle_lock_minutes")

@@ -6,6 +6,8 @@ store) when it locks; every widget that shows case data is cleared at that momen
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +35,10 @@ from app import demo, keys, services
 from app.datadir import DataDir
 from app.intake.pdf import IntakeCancelledError
 from app.model import CaseId, KeyStorage
+from app.review.service import Review
 from ui.case.audit import AuditTab
+from ui.case.checklist import ChecklistTab
+from ui.case.decision import DecisionTab
 from ui.case.facts import FactsTab
 from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
@@ -42,6 +47,10 @@ from ui.queue.panel import QueuePanel
 from ui.viewer.viewer import PdfViewer
 
 MAX_OPEN_BYTES = 100 * 1024 * 1024
+# Assessing a case runs on the GUI thread (measured: a few milliseconds); say so when it is slow.
+SLOW_ASSESS_SECONDS = 0.05
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +60,7 @@ class MainWindow(QMainWindow):
         self.config = data_dir.read_config()
         self.desk: services.Desk | None = None
         self.case_id: CaseId | None = None
+        self._review: Review | None = None  # the policy pack is loaded when the first case is shown
         self._task: Task | None = None
         self._pending_files: list[Path] = []
         # Window geometry and the last folder only: never anything about a case.
@@ -61,9 +71,13 @@ class MainWindow(QMainWindow):
         self.queue = QueuePanel(self._full_text_search)
         self.viewer = PdfViewer()
         self.facts_tab = FactsTab()
+        self.checklist_tab = ChecklistTab()
+        self.decision_tab = DecisionTab()
         self.audit_tab = AuditTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_tab, "Facts")
+        self.tabs.addTab(self.checklist_tab, "Checklist")
+        self.tabs.addTab(self.decision_tab, "Decision")
         self.tabs.addTab(self.audit_tab, "Audit")
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
@@ -112,6 +126,10 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self.unlock_interactively)
         self.queue.case_selected.connect(self._on_case_selected)
         self.facts_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
+        self.checklist_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
+        self.checklist_tab.changed.connect(self._after_review_change)
+        self.decision_tab.decided.connect(self._after_decision)
+        self.decision_tab.item_activated.connect(self._show_checklist_item)
         self._restore_geometry()
         if desk is not None:
             self._unlocked(desk)
@@ -170,7 +188,7 @@ class MainWindow(QMainWindow):
             self._action(
                 f"&{self.tabs.tabText(i)} tab",
                 f"Ctrl+{i + 1}",
-                lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
+                lambda _c=False, i=i: self._show_tab(i),
             )
             for i in range(self.tabs.count())
         ]
@@ -283,9 +301,12 @@ class MainWindow(QMainWindow):
         self.queue.clear()
         self.viewer.unload()
         self.facts_tab.clear()
+        self.checklist_tab.clear()
+        self.decision_tab.clear()
         self.audit_tab.clear()
         self.case_id = None
         self.case_title.setText("No case open")
+        self._review = None
         if self.desk is not None:
             self.desk.close()
             self.desk = None
@@ -394,12 +415,73 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_correction)
             return updated
 
-        self.facts_tab.show_case(desk.facts(case_id), desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        facts = desk.facts(case_id)
+        self.facts_tab.show_case(facts, desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        self._show_review(facts)
         self._show_audit()
 
     def _after_correction(self) -> None:
         self.refresh_queue()
+        self._show_review()
         self._show_audit()
+
+    # -- checklist and decision ------------------------------------------------------
+
+    def _review_service(self) -> Review:
+        """The review service over the open store (loading the policy pack raises if the pack is broken)."""
+        assert self.desk is not None
+        if self._review is None or self._review.desk is not self.desk:
+            self._review = Review(self.desk)
+        return self._review
+
+    def _show_review(self, facts: dict[str, object] | None = None) -> None:
+        """Assess the open case and show the Checklist and Decision tabs."""
+        if self.desk is None or self.case_id is None:
+            return
+        case_id = self.case_id
+        try:
+            review = self._review_service()
+            started = time.perf_counter()
+            assessment = review.assess(case_id)
+            elapsed = time.perf_counter() - started
+        except Exception as exc:  # noqa: BLE001 - a pack that does not load must not stop the reading
+            log.exception("The checklist could not be evaluated")
+            message = f"The checklist could not be evaluated: {exc}"
+            self.checklist_tab.show_unavailable(message)
+            self.decision_tab.show_unavailable(message)
+            return
+        if elapsed > SLOW_ASSESS_SECONDS:
+            log.warning("Assessing the case took %.0f ms on the GUI thread", elapsed * 1000)
+        self.checklist_tab.show_case(review, case_id, assessment)
+        self.decision_tab.show_case(review, case_id, assessment, facts or self.desk.facts(case_id))
+
+    def _after_review_change(self) -> None:
+        """An answer or a case fact was stored: the recommendation, status and trail may have changed."""
+        self._show_review()
+        self._refresh_queue_row()
+        self._show_audit()
+
+    def _after_decision(self, message: str) -> None:
+        self._after_review_change()
+        self.statusBar().showMessage(message, 8000)
+
+    def _refresh_queue_row(self) -> None:
+        if self.desk is None or self.case_id is None:
+            return
+        summary = next((c for c in self.desk.cases() if c.case_id == self.case_id), None)
+        if summary is not None:
+            self.queue.update_case(summary)
+
+    def _show_checklist_item(self, item_id: str) -> None:
+        self.tabs.setCurrentWidget(self.checklist_tab)
+        self.checklist_tab.select_item(item_id)
+        self.checklist_tab.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget.focusProxy() is not None:  # the tab's main view takes the keys
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_audit(self) -> None:
         if self.desk is not None and self.case_id is not None:
@@ -463,6 +545,8 @@ class MainWindow(QMainWindow):
         self.queue.table.clearSelection()
         self.case_id = None
         self.facts_tab.clear()
+        self.checklist_tab.clear()
+        self.decision_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
         self.case_title.setToolTip(path.name)

@@ -244,7 +244,9 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
     # Sections: headings that open the list of what is asked for, or the reasons for it.
     section = BODY
     for i, line in enumerate(lines):
-        t = texts[i]
+        # "3. Information requested (November 25, 2026 00:00 UTC to present)": the period
+        # in brackets is not part of the heading's wording.
+        t = re.sub(r"\s*\([^()]*\)[\s:.]*$", "", texts[i])
         short = len(line.words) <= 12
         if short and full_match(cues["reasons_headings"], t, 0.55):
             section = "reasons"

@@ -794,6 +794,20 @@ def _sentence(clauses: list[str]) -> str:
     return text + "."
 
 
+# Addresses and numbers reserved for examples (RFC 2606's example.com, .net and .org; the
+# North American 555-0100 to 555-0199 range): they reach nobody, so they say nothing about
+# who wrote a demand. Look-alikes built on them ("fbi.gov.example.com") are still checked.
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def _reserved_email(email: str) -> bool:
+    return (_email_domain(email) or "").lower() in _RESERVED_DOMAINS
+
+
+def _reserved_phone(phone: str) -> bool:
+    return re.fullmatch(r"1?\d{3}55501\d\d", re.sub(r"\D", "", phone)) is not None
+
+
 def verify(
     authority: str | None,
     country: str | None,
@@ -812,6 +826,16 @@ def verify(
     country = country.strip().upper() if country and country.strip() else None
     emails = [e.strip() for e in emails if e.strip()]
     phones = [p for p in phones if p.strip()]
+    reserved = [e for e in emails if _reserved_email(e)] + [p for p in phones if _reserved_phone(p)]
+    emails = [e for e in emails if e not in reserved]
+    phones = [p for p in phones if p not in reserved]
+    if reserved and not emails and not phones:
+        return Verification(
+            UNKNOWN,
+            "The requester's contacts are reserved for examples (" + ", ".join(reserved[:3]) + "): this "
+            "is a sample or test document, or its contacts were made up; check the requester by hand.",
+            None,
+        )
     domains = [d for d in map(_email_domain, emails) if d]
     entry = _pick(directory, text, country, domains)
     claim = _Claim(text, entry, entry.country if entry else country)

@@ -122,11 +122,11 @@ class Review:
 
     def context(self, case_id: CaseId) -> ReviewContext:
         stored = {r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)}
-        entities = self.store.get_setting("provider_entities")
+        entities = self.desk.provider_entities()
         known = {f.name for f in fields(ReviewContext)}
         values = {k: v for k, v in stored.items() if k in known}
         if entities:
-            values["provider_entities"] = tuple(json.loads(entities))
+            values["provider_entities"] = entities
         return ReviewContext(today=self.desk.clock().date(), **values)
 
     def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:

@@ -595,6 +595,20 @@ def test_data_requested_maps_to_categories_and_content():
     assert all(d.page == 1 and d.box and d.text for d in facts.data_requested)
 
 
+def test_a_request_heading_with_its_period_in_brackets_opens_the_list_of_data():
+    facts = read(
+        "KESTREL COUNTY SHERIFF'S OFFICE",
+        "EMERGENCY DISCLOSURE REQUEST",
+        "Account trailhawk.88@example.com",
+        "1. Nature of the emergency",
+        "A child was taken and the account holder has threatened her life.",
+        "3. Information requested (November 25, 2026 00:00 UTC to present)",
+        "(a) Subscriber information: name, recovery e-mail and telephone numbers;",
+        "(b) All log-in and session IP addresses with date and time in UTC.",
+    )
+    assert {d.category for d in facts.data_requested} == {"subscriber_info", "ip_history"}
+
+
 def test_content_that_is_excluded_is_not_requested():
     facts = read(
         *US_HEAD,

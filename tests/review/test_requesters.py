@@ -353,7 +353,7 @@ def test_shipped_file_survives_a_round_trip_through_import(tmp_path: Path) -> No
         ("FBI", "US", [], ["+998 71 123 4567"], "fail", "not a US number"),
         (None, None, ["someone@gmail.com"], [], "unknown", "names no authority"),
         (None, None, ["someone@usa.gov"], [], "unknown", "names no authority"),
-        ("Springfield Police", None, [], ["+1 217 555 0100"], "unknown", "not in the requester directory"),
+        ("Springfield Police", None, [], ["+1 217 753 0100"], "unknown", "not in the requester directory"),
     ],
 )
 def test_each_reason_names_what_it_found(
@@ -423,3 +423,17 @@ def test_importing_into_the_shipped_file_refreshes_the_cached_directory(
         assert len(load_directory()) == 2
     finally:
         requesters._shipped_directory.cache_clear()
+
+
+def test_contacts_reserved_for_examples_say_nothing_either_way():
+    result = verify(
+        "Federal Bureau of Investigation",
+        "US",
+        ["agent@example.org"],
+        ["+1 (406) 555-0163"],
+        load_directory(),
+    )
+    assert result.verdict == "unknown" and "reserved for examples" in result.reason
+    # A real contact beside a made-up one is still checked.
+    mixed = verify("Federal Bureau of Investigation", "US", ["agent@example.org", "x@gmail.com"], [])
+    assert mixed.verdict == "fail"

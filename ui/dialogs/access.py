@@ -32,7 +32,7 @@ def _secret_field(placeholder: str = "") -> QLineEdit:
     return field
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("error")
     label.setWordWrap(True)
@@ -40,7 +40,7 @@ def _error_label() -> QLabel:
     return label
 
 
-def _buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
+def buttons_for(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
     """OK (named for what it does) and Cancel, as every dialog here has them."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
@@ -89,7 +89,7 @@ class SetUpDialog(QDialog):
         )
         self.passphrase_note.setObjectName("muted")
         self.passphrase_note.setWordWrap(True)
-        self.error = _error_label()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("Workstation name", self.workstation)
@@ -101,7 +101,7 @@ class SetUpDialog(QDialog):
         form.addRow("Passphrase", self.passphrase)
         form.addRow("Passphrase again", self.passphrase_again)
         form.addRow(self.passphrase_note)
-        buttons = _buttons(self, "Set up", self._check)
+        buttons = buttons_for(self, "Set up", self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -150,8 +150,8 @@ class UnlockDialog(QDialog):
         title = QLabel(f"<b>{workstation}</b> is locked.")
         self.passphrase = _secret_field("workstation passphrase")
         self.passphrase.setAccessibleName("Workstation passphrase")
-        self.error = _error_label()
-        buttons = _buttons(self, "Unlock", self.accept)
+        self.error = error_label()
+        buttons = buttons_for(self, "Unlock", self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if hint:
@@ -171,13 +171,20 @@ class UnlockDialog(QDialog):
 
 
 class SignInDialog(QDialog):
-    """Choose a reviewer and enter the PIN."""
+    """Choose a reviewer and enter the PIN (to sign in, or to approve as a second reviewer)."""
 
     def __init__(
-        self, reviewers: list[str], default: str | None, hint: str = "", parent: QWidget | None = None
+        self,
+        reviewers: list[str],
+        default: str | None,
+        hint: str = "",
+        parent: QWidget | None = None,
+        *,
+        title: str = "Sign in",
+        ok_text: str = "Sign in",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign in")
+        self.setWindowTitle(title)
         self.reviewer = QComboBox()
         self.reviewer.addItems(reviewers)
         self.reviewer.setAccessibleName("Reviewer")
@@ -185,15 +192,17 @@ class SignInDialog(QDialog):
             self.reviewer.setCurrentText(default)
         self.pin = _secret_field("PIN")
         self.pin.setAccessibleName("PIN")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("Reviewer", self.reviewer)
         form.addRow("PIN", self.pin)
-        buttons = _buttons(self, "Sign in", self.accept)
+        buttons = buttons_for(self, ok_text, self.accept)
         layout = QVBoxLayout(self)
         if hint:
             note = QLabel(hint)
+            note.setTextFormat(Qt.TextFormat.PlainText)  # it may name reviewers, typed by people
             note.setObjectName("muted")
+            note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -216,12 +225,12 @@ class ChangePassphraseDialog(QDialog):
         self.current = _secret_field("current passphrase")
         self.new = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
         self.again = _secret_field("again")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("Current", self.current)
         form.addRow("New", self.new)
         form.addRow("New again", self.again)
-        buttons = _buttons(self, "Change", self._check)
+        buttons = buttons_for(self, "Change", self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

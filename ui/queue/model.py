@@ -50,6 +50,14 @@ class CaseQueueModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_cases([])
 
+    def update_case(self, case: CaseSummary) -> None:
+        """One case changed (its status, say): update its row in place, keeping selection and scroll."""
+        row = self.row_of(case.case_id)
+        if row is None:
+            return
+        self._rows[row] = case
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def case_at(self, row: int) -> CaseSummary:
         return self._rows[row]
 

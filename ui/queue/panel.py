@@ -89,6 +89,10 @@ class QueuePanel(QWidget):
         self.search.clear()
         self.model.clear()
 
+    def update_case(self, case: CaseSummary) -> None:
+        self.model.update_case(case)
+        self._update_count()  # a status filter may now hide or show the row
+
     def select_case(self, case_id: str) -> None:
         row = self.model.row_of(case_id)
         if row is None:

@@ -428,6 +428,9 @@ class PdfViewer(QWidget):
         self._highlights = {page: boxes}
         self._page = -1  # force go_to to re-render even on the same page
         self.go_to(page)
+        if boxes and self.is_loaded():  # zoomed in, the box may be off screen: bring it into view
+            first = self._overlay_rect(boxes[0])
+            self.page_area.ensureVisible(int(first.center().x()), int(first.center().y()), 60, 120)
 
     def _set_zoom(self, zoom: float) -> None:
         self._fit_width = False
