@@ -61,6 +61,10 @@ SCALAR_FACTS: tuple[str, ...] = (
     "emergency",
 )
 
+# Facts read for the review rather than shown as the demand's headline facts: whether it is
+# on letterhead, and an emergency request's account of the emergency and of how the data helps.
+REVIEW_FACTS: tuple[str, ...] = ("letterhead", "emergency_summary", "emergency_how_data_helps")
+
 # Facts a reviewer may edit from the Facts tab or the CLI, with the type each holds.
 EDITABLE_FACTS: dict[str, type] = {
     "instrument": str,

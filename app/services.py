@@ -31,6 +31,7 @@ from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
 from app.intake.pipeline import ReadDemand
 from app.model import (
     EDITABLE_FACTS,
+    REVIEW_FACTS,
     SCALAR_FACTS,
     AuditEvent,
     CaseId,
@@ -520,7 +521,7 @@ class Desk:
         """The scalar facts in display order, unknown ones included as None."""
         stored = {r["key"]: r for r in self.store.get_facts(case_id)}
         values = []
-        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to"):
+        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS):
             row = stored.get(key)
             if row is None:
                 values.append(FactValue(key, None, "auto"))
@@ -592,6 +593,9 @@ class Desk:
             "date_range": {"from": scalar["date_range_from"], "to": scalar["date_range_to"]},
             "response_due": scalar["response_due"],
             "emergency": scalar["emergency"],
+            "letterhead": scalar["letterhead"],
+            "emergency_summary": scalar["emergency_summary"],
+            "emergency_how_data_helps": scalar["emergency_how_data_helps"],
             "secrecy_order": {
                 "present": bool(secrecy["present"]) if secrecy else None,
                 "duration_days": secrecy["duration_days"] if secrecy else None,

@@ -220,6 +220,11 @@ class _DocumentReader:
             out.scalars["response_due"] = due
         kind = instrument.value if instrument else None
         out.scalars["emergency"] = self.emergency(kind)
+        letterhead = self.letterhead()
+        if letterhead is not None:
+            out.scalars["letterhead"] = letterhead
+        if out.scalars["emergency"].value:
+            out.scalars.update(self.emergency_passages())
         out.lifts_secrecy = self.lifted()
         out.identifiers, out.contacts = read_identifiers_and_contacts(
             self.layout, self.vocab, self.country_info
@@ -815,6 +820,43 @@ class _DocumentReader:
         return Reading(False)
 
     # -- data requested ----------------------------------------------------------------
+
+    def letterhead(self) -> Reading | None:
+        """The demand's letterhead, when one was found (none found says nothing: the scan may be cut)."""
+        lines = [line for i, line in enumerate(self.stream.lines) if self.layout.zones[i] == LETTERHEAD]
+        if not lines:
+            return None
+        return _reading(True, provenance_of([w for line in lines[:4] for w in line.words]))
+
+    def emergency_passages(self) -> dict[str, Reading]:
+        """An emergency request's account of the emergency and of how the data would help.
+
+        The lines under a heading such as "Nature of the emergency" or "How the information
+        will help", up to the next heading; the checklist asks for both (the policy wants a
+        summary of the emergency and an explanation of how the data will address it).
+        """
+        out: dict[str, Reading] = {}
+        lines = self.stream.lines
+        for key, cue in (
+            ("emergency_summary", "emergency_summary_headings"),
+            ("emergency_how_data_helps", "emergency_help_headings"),
+        ):
+            for i, line in enumerate(lines):
+                head = re.sub(r"^\s*\(?[0-9a-z]{1,3}[.)]\s+", "", self.layout.line_text(line))
+                if len(line.words) > 14 or not full_match(self.vocab.cues[cue], head, 0.5):
+                    continue
+                body: list[Line] = []
+                for nxt in lines[i + 1 : i + 14]:
+                    numbered = re.match(r"\s*\d{1,2}[.)]\s+[A-Z]", nxt.text) and len(nxt.words) <= 14
+                    if nxt.page != line.page and body or self.layout.headings[nxt.index] or numbered:
+                        break
+                    body.append(nxt)
+                if body:
+                    words = [w for b in body for w in b.words]
+                    text = " ".join(b.text for b in body)
+                    out[key] = _reading(text[:600], provenance_of(words))
+                break
+        return out
 
     def demands_data(self, kind: str | None) -> bool:
         if kind in ("preservation_request",):

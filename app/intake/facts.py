@@ -74,6 +74,9 @@ SCALAR_KEYS = (
     "emergency",
     "date_range_from",
     "date_range_to",
+    "letterhead",
+    "emergency_summary",
+    "emergency_how_data_helps",
 )
 
 

@@ -71,6 +71,8 @@ CUE_NAMES = (
     "row_periods",
     "secrecy_for",
     "secrecy_until",
+    "emergency_summary_headings",
+    "emergency_help_headings",
 )
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 

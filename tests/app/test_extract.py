@@ -1101,3 +1101,24 @@ def test_demo_demands(name):
         v and v.startswith(("rlanders", "daniel.whitcombe", "apruett", "kk23", "gnecb", "sd69"))
         for _, v in found
     )
+
+
+def test_an_emergency_requests_account_of_the_emergency_and_of_how_data_helps_are_read():
+    facts = read(
+        "KESTREL COUNTY SHERIFF'S OFFICE",
+        "EMERGENCY DISCLOSURE REQUEST",
+        "To: Example Online Services LLC",
+        "Account trailhawk.88@example.com",
+        "1. Nature of the emergency",
+        "A child was taken from her school by an armed adult who has threatened her life.",
+        "2. Information requested",
+        "(a) Subscriber information and the most recent log-in IP addresses.",
+        "3. How the information will help",
+        "The IP addresses will locate the network the suspect is using.",
+    )
+    assert value(facts, "emergency") is True
+    assert "armed adult" in value(facts, "emergency_summary")
+    assert "Information requested" not in value(facts, "emergency_summary")
+    assert value(facts, "emergency_how_data_helps").startswith("The IP addresses")
+    quiet = read("KESTREL COUNTY SHERIFF'S OFFICE", "EMERGENCY DISCLOSURE REQUEST", "Account x@example.com")
+    assert value(quiet, "emergency_summary") is None  # not read: left for the reviewer, never invented
