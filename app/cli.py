@@ -237,6 +237,17 @@ def cmd_approve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_directory_import(args: argparse.Namespace) -> int:
+    from app.review.service import import_directory
+
+    with _desk(args) as desk:
+        added = import_directory(desk, Path(args.file))
+    _emit(
+        args, {"added": added}, f"{added} new authorit{'y' if added == 1 else 'ies'} added to the directory."
+    )
+    return EXIT_OK
+
+
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
     pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
     with _desk(args) as desk:
@@ -377,6 +388,17 @@ def build_parser() -> argparse.ArgumentParser:
     add(trail, "verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first bad event")
     p = add(trail, "show", cmd_audit_show, "print the trail, or one case's")
     p.add_argument("case", nargs="?")
+
+    directory = sub.add_parser("directory", help="the directory of requesting authorities").add_subparsers(
+        dest="action", required=True
+    )
+    p = add(
+        directory,
+        "import",
+        cmd_directory_import,
+        "add authorities from a CSV (same columns as the shipped one)",
+    )
+    p.add_argument("file")
 
     secret = sub.add_parser("passphrase", help="the workstation passphrase").add_subparsers(
         dest="action", required=True

@@ -50,6 +50,11 @@ class DataDir:
     def config_path(self) -> Path:
         return self.root / "workstation.json"
 
+    @property
+    def requesters_path(self) -> Path:
+        """Requesting authorities this workstation added to the shipped directory (public data)."""
+        return self.root / "requesters.csv"
+
     def is_initialised(self) -> bool:
         return self.config_path.is_file()
 

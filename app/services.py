@@ -683,6 +683,9 @@ class Desk:
                 return ChainReport(False, 0, None, "the chain's head record is damaged")
         return audit.verify_chain(self.store.audit_events(), head)
 
+    def is_senior(self) -> bool:
+        return self.reviewer is not None and self.reviewer.senior
+
     def actor(self) -> str:
         """The signed-in reviewer's name; raises NotSignedInError when nobody is."""
         return self._actor()

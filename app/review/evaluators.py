@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -651,7 +652,14 @@ def requester_verified(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Fi
         requesters = importlib.import_module("app.review.requesters")
     except ImportError:
         return Finding("unknown", evidence, "the directory of requesting authorities is not available")
-    verification = requesters.verify(facts.get("issuing_authority"), facts.get("country"), emails, phones)
+    try:
+        extra = Path(ctx.directory_extra) if ctx.directory_extra else None
+        directory = requesters.load_directory(extra=extra) if extra else None
+    except requesters.DirectoryError as exc:
+        return Finding("unknown", evidence, f"the workstation's directory additions cannot be read: {exc}")
+    verification = requesters.verify(
+        facts.get("issuing_authority"), facts.get("country"), emails, phones, directory
+    )
     verdict = verification.verdict if verification.verdict in ("pass", "fail") else "unknown"
     return Finding(verdict, evidence, str(verification.reason))
 

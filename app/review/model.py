@@ -92,6 +92,8 @@ class ReviewContext:
     # The requester's own contact details; when empty, those read from the demand are used.
     requester_emails: tuple[str, ...] = ()
     requester_phones: tuple[str, ...] = ()
+    # The workstation's own additions to the directory of requesting authorities (a CSV).
+    directory_extra: str | None = None
     max_range_days: int = 365
     stale_after_days: int = 365
 

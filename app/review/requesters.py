@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from app.fsutil import write_atomic
 
@@ -580,12 +581,22 @@ def _shipped_directory() -> Directory:
     return Directory((a for _, a in _parse(DIRECTORY_FILE, reference)[1]), reference)
 
 
-def load_directory(path: Path | None = None) -> Directory:
-    """The directory in ``path``, or the shipped one (read once) when no path is given."""
-    if path is None:
-        return _shipped_directory()
+def load_directory(path: Path | None = None, *, extra: Path | None = None) -> Directory:
+    """The directory in ``path``, or the shipped one (read once) when no path is given.
+
+    ``extra``: a workstation's own additions (``directory import``), laid over it: an entry
+    with the same name and country replaces the shipped one. A missing ``extra`` is none.
+    """
+    base = _shipped_directory() if path is None else None
     reference = _shipped_reference()
-    return Directory((a for _, a in _parse(path, reference)[1]), reference)
+    if base is None:
+        base = Directory((a for _, a in _parse(cast(Path, path), reference)[1]), reference)
+    if extra is None or not extra.exists():
+        return base
+    added = [a for _, a in _parse(extra, reference)[1]]
+    replaced = {(normalise_name(a.name), a.country) for a in added}
+    kept = [a for a in base.authorities if (normalise_name(a.name), a.country) not in replaced]
+    return Directory([*kept, *added], reference)
 
 
 def _serialise(comments: Sequence[str], authorities: Iterable[Authority]) -> bytes:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from app.model import CaseId, CaseStatus
@@ -127,6 +128,8 @@ class Review:
         values = {k: v for k, v in stored.items() if k in known}
         if entities:
             values["provider_entities"] = entities
+        if self.desk.data_dir.requesters_path.exists():
+            values["directory_extra"] = str(self.desk.data_dir.requesters_path)
         return ReviewContext(today=self.desk.clock().date(), **values)
 
     def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:
@@ -263,6 +266,13 @@ class Review:
         if unknown:
             raise DeskError(f"No checklist item {', '.join(unknown)}.")
         recommended = assessment.recommendation
+        if recommended.outcome == "escalate" and outcome != "escalate" and not self.desk.is_senior():
+            raise DeskError(
+                "The checklist escalates this case ("
+                + ", ".join(recommended.reasons or ["a concern"])
+                + "): "
+                "a senior reviewer decides it. Record 'escalate' to pass it on."
+            )
         asked = dict(scope) if scope is not None else _scope_json(recommended.scope)
         chosen = _check_scope(asked, case_id, self)
         if outcome not in (*DISCLOSING, "narrow"):  # a narrowing keeps what would be acceptable
@@ -287,7 +297,13 @@ class Review:
             "basis": json.dumps(basis, default=str),
             "recommended": json.dumps(_recommendation_json(recommended)),
         }
-        status = CaseStatus.AWAITING_APPROVAL if outcome in DISCLOSING else CaseStatus.DECIDED
+        status = (
+            CaseStatus.AWAITING_APPROVAL
+            if outcome in DISCLOSING
+            else CaseStatus.IN_REVIEW  # escalated: a senior reviewer decides it
+            if outcome == "escalate"
+            else CaseStatus.DECIDED
+        )
         with self.store.atomic():
             self.store.insert_decision(row)
             self.store.update_case(case_id, {"status": status.value, "updated_at": now})
@@ -468,3 +484,16 @@ def _decision(row: Mapping[str, Any]) -> Decision:
         approved_by=row["approved_by"],
         approved_at=row["approved_at"],
     )
+
+
+def import_directory(desk: Desk, source: Path) -> int:
+    """Add the authorities of a CSV to this workstation's directory; how many are new (audited)."""
+    from app.review.requesters import DirectoryError, import_csv
+
+    actor = desk.actor()
+    try:
+        added = import_csv(source, desk.data_dir.requesters_path)
+    except DirectoryError as exc:
+        raise DeskError(str(exc)) from None
+    desk.record("directory.imported", None, {"file": source.name, "added": added}, actor=actor)
+    return added

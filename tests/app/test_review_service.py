@@ -171,3 +171,36 @@ def test_the_same_identifier_in_another_case_is_a_related_case(review, desk, cas
     reference = {c.case_id: c.reference for c in desk.cases()}
     assert review.assess(case_id).related == {"alice.example@example.com": [reference[other]]}
     assert review.assess(other).related == {"alice.example@example.com": [reference[case_id]]}
+
+
+def test_an_escalated_case_is_decided_by_a_senior_reviewer(review, desk, case_id):
+    review.set_context(case_id, "target_is_journalist_or_activist", True, "a reporter at the Kestrel Courier")
+    assert review.assess(case_id).recommendation.outcome == "escalate"
+    desk.sign_in(OTHER, OTHER_PIN)  # Grace is not senior
+    with pytest.raises(DeskError, match="senior reviewer"):
+        review.decide(case_id, "disclose_noncontent")
+    passed_on = review.decide(case_id, "escalate")
+    assert passed_on.outcome == "escalate" and desk.cases()[0].status is CaseStatus.IN_REVIEW
+    desk.sign_in("Ada", "2468")  # senior
+    assert review.decide(case_id, "reject", ["human_rights.target_journalist_or_activist"]).revision == 2
+
+
+def test_a_workstations_own_directory_entries_are_used_and_a_bad_file_is_refused(review, desk, tmp_path):
+    from app.review.requesters import load_directory
+    from app.review.service import import_directory
+
+    good = tmp_path / "kestrel.csv"
+    good.write_text(
+        "name,country,kind,email_domains,phone_prefixes,address\n"
+        'Kestrel County Sheriff\'s Office,US,police,kcso.mt.gov,+1406,"Kestrel Falls, MT"\n'
+    )
+    assert import_directory(desk, good) == 1
+    directory = load_directory(extra=desk.data_dir.requesters_path)
+    assert directory.named("Kestrel County Sheriff's Office")
+    assert desk.audit_trail()[-1].action == "directory.imported"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,country\nNobody,XX\n")
+    before = desk.data_dir.requesters_path.read_bytes()
+    with pytest.raises(DeskError, match="bad.csv"):
+        import_directory(desk, bad)
+    assert desk.data_dir.requesters_path.read_bytes() == before

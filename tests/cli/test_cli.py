@@ -377,3 +377,17 @@ def test_case_fact_and_answer_from_the_command_line(initialised, pdf_file):
     assert initialised("answer", case, "validity.signed", "fail", "--reason", "stamp only").code == 0
     items = {i["id"]: i for i in initialised("assess", case, "--json").json()["items"]}
     assert (items["validity.signed"]["answer"], items["validity.signed"]["source"]) == ("fail", "reviewer")
+
+
+def test_directory_import_adds_authorities_and_refuses_a_bad_file(initialised, tmp_path, home):
+    good = tmp_path / "extra.csv"
+    good.write_text(
+        "name,country,kind,email_domains,phone_prefixes,address\n"
+        'Kestrel County Sheriff\'s Office,US,police,kcso.mt.gov,+1406,"Kestrel Falls, MT"\n'
+    )
+    done = initialised("directory", "import", str(good), "--json")
+    assert done.code == 0, done.err
+    assert done.json() == {"added": 1}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,country\nNobody,XX\n")
+    assert_failed_cleanly(initialised("directory", "import", str(bad)), "bad.csv")
