@@ -248,6 +248,61 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _letters(desk: services.Desk) -> Any:
+    from app.letters.service import Letters  # reportlab is loaded only when a letter is made
+
+    return Letters(desk)
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with _desk(args) as desk:
+        letters = _letters(desk)
+        case_id = desk.resolve_case(args.case)
+        if args.package:
+            letters.package(case_id, out, with_demand=args.with_demand)
+            _emit(args, {"out": str(out)}, f"Wrote the response package to {out}.")
+            return EXIT_OK
+        if not args.kind:
+            raise CliError("Say which letter: --kind KIND (or --package).")
+        letter = letters.draft(case_id, args.kind, args.language)
+        if args.final:
+            letter = letters.finalise(letter.id)
+        letters.export(letter.id, out)
+    state = "final" if letter.final else "draft"
+    _emit(args, letter.to_json() | {"out": str(out)}, f"Wrote the {state} {letter.kind} letter to {out}.")
+    return EXIT_OK
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        letters = _letters(desk)
+        case_id = desk.resolve_case(args.case)
+        rows = [x.to_json() for x in letters.letters(case_id)]
+        allowed = letters.allowed_kinds(case_id)
+    lines = [f"{r['id']:>4}  {r['kind']:<18} r{r['revision']}  {r['status']:<6} {r['title']}" for r in rows]
+    _emit(args, {"letters": rows, "allowed_kinds": allowed}, "\n".join(lines) or "No letters yet.")
+    return EXIT_OK
+
+
+def cmd_letterhead(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        letters = _letters(desk)
+        if args.set:
+            values: dict[str, Any] = {}
+            for pair in args.set:
+                key, sep, value = pair.partition("=")
+                if not sep:
+                    raise CliError(f"--set takes KEY=VALUE, not {pair!r}.")
+                values[key] = value.split("|") if key == "address_lines" else value
+            settings = letters.set_letterhead(**values)
+        else:
+            settings = letters.letterhead_settings()
+    shown = {k: v for k, v in settings.items() if k != "logo_png"}
+    _emit(args, shown, "\n".join(f"{k}: {v}" for k, v in shown.items()))
+    return EXIT_OK
+
+
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
     pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
     with _desk(args) as desk:
@@ -388,6 +443,36 @@ def build_parser() -> argparse.ArgumentParser:
     add(trail, "verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first bad event")
     p = add(trail, "show", cmd_audit_show, "print the trail, or one case's")
     p.add_argument("case", nargs="?")
+
+    p = add(sub, "letter", cmd_letter, "draft a letter from the decision and write its PDF (or the package)")
+    p.add_argument("case")
+    p.add_argument(
+        "--kind",
+        choices=[
+            "rejection",
+            "narrowing",
+            "redirect",
+            "disclosure_cover",
+            "user_notice",
+            "delayed_notice",
+            "enterprise_notice",
+            "secrecy_challenge",
+            "emergency_response",
+        ],
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--final", action="store_true", help="finalise it (stored with its SHA-256; no more edits)"
+    )
+    p.add_argument("--language", default="en", choices=["en", "de"])
+    p.add_argument("--package", action="store_true", help="the final letters in one stamped PDF instead")
+    p.add_argument("--with-demand", action="store_true", help="with --package: add the demand itself")
+    p = add(sub, "letters", cmd_letters, "a case's letters and the kinds its decision allows")
+    p.add_argument("case")
+    p = add(sub, "letterhead", cmd_letterhead, "show or set the letterhead shared by all letters")
+    p.add_argument(
+        "--set", action="append", metavar="KEY=VALUE", help="address_lines takes lines joined by |"
+    )
 
     directory = sub.add_parser("directory", help="the directory of requesting authorities").add_subparsers(
         dest="action", required=True

@@ -306,6 +306,31 @@ class Store:
             )
         )
 
+    # -- letters -----------------------------------------------------------------------
+
+    def insert_letter(self, row: Row) -> int:
+        table = self._table("letters")
+        table.insert(row)
+        return int(cast(int, table.last_pk))
+
+    def get_letters(self, case_id: str) -> list[Row]:
+        """Every letter of a case without its PDF, oldest first."""
+        return list(
+            self.db.query(
+                "SELECT id, case_id, kind, title, language, body, status, sha256, revision, supersedes, "
+                "recipient, addressee, created_by, created_at, updated_at, finalised_at "
+                "FROM letters WHERE case_id = ? ORDER BY id",
+                [case_id],
+            )
+        )
+
+    def get_letter(self, letter_id: int) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        return rows[0] if rows else None
+
+    def update_letter(self, letter_id: int, fields: Row) -> None:
+        self._table("letters").update(letter_id, fields)
+
     # -- search --------------------------------------------------------------------------
 
     def index_case_text(self, case_id: str, reference: str, body: str) -> None:

@@ -196,6 +196,14 @@ def _recommend(
     )
 
 
+def acceptable_scope(
+    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
+) -> Scope:
+    """What the demand names less what failing narrowable items rule out (rule 6), whatever the
+    outcome: the scope a reviewer who narrows or discloses against a rejection starts from."""
+    return _scope(facts, answers, ctx, pack).scope
+
+
 def _scope(
     facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
 ) -> _Scoped:

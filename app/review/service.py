@@ -273,7 +273,12 @@ class Review:
                 + "): "
                 "a senior reviewer decides it. Record 'escalate' to pass it on."
             )
-        asked = dict(scope) if scope is not None else _scope_json(recommended.scope)
+        default = recommended.scope
+        if not default.identifiers and outcome in (*DISCLOSING, "narrow"):
+            # The recommendation keeps nothing (a rejection); narrowing starts from what would be acceptable.
+            facts = self.review_facts(case_id)
+            default = decide.acceptable_scope(facts, assessment.answers, self.context(case_id), self.pack)
+        asked = dict(scope) if scope is not None else _scope_json(default)
         chosen = _check_scope(asked, case_id, self)
         if outcome not in (*DISCLOSING, "narrow"):  # a narrowing keeps what would be acceptable
             chosen = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}

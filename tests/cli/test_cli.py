@@ -391,3 +391,36 @@ def test_directory_import_adds_authorities_and_refuses_a_bad_file(initialised, t
     bad = tmp_path / "bad.csv"
     bad.write_text("name,country\nNobody,XX\n")
     assert_failed_cleanly(initialised("directory", "import", str(bad)), "bad.csv")
+
+
+# -- letters ----------------------------------------------------------------------------
+
+
+def test_letter_for_a_narrowed_case_lists_the_identifier_in_scope(initialised, pdf_file, tmp_path, canary):
+    import pypdf
+
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    assert initialised("decide", case, "--outcome", "narrow").code == 0
+    out = tmp_path / "letters" / "narrowing.pdf"
+    done = initialised("letter", case, "--kind", "narrowing", "--out", str(out), "--final", "--json")
+    assert done.code == 0, done.err
+    assert done.json()["status"] == "final" and done.json()["sha256"]
+    text = "".join(p.extract_text() or "" for p in pypdf.PdfReader(out).pages)
+    assert canary.email in text
+    listed = initialised("letters", case, "--json").json()
+    assert [x["kind"] for x in listed["letters"]] == ["narrowing"] and "narrowing" in listed["allowed_kinds"]
+    refused = initialised("letter", case, "--kind", "disclosure_cover", "--out", str(tmp_path / "x.pdf"))
+    assert_failed_cleanly(refused, "does not answer a decision to narrow")
+    assert not (tmp_path / "x.pdf").exists()
+    package = tmp_path / "package.pdf"
+    assert initialised("letter", case, "--package", "--with-demand", "--out", str(package)).code == 0
+    assert len(pypdf.PdfReader(package).pages) >= 3  # one letter page at least, and the demand's two
+
+
+def test_letterhead_show_and_set(initialised):
+    shown = initialised("letterhead", "--json").json()
+    assert shown["page_size"] in ("A4", "Letter")
+    done = initialised("letterhead", "--set", "organisation=Quokka Mail", "--set", "page_size=A4", "--json")
+    assert done.code == 0, done.err
+    assert done.json()["organisation"] == "Quokka Mail"
+    assert_failed_cleanly(initialised("letterhead", "--set", "page_size=A3"), "A4 or Letter")

@@ -1,0 +1,8 @@
+"""Letters that answer a demand: templates, drafting, the PDF and the response package.
+
+``templates`` drafts a letter of a given kind from a ``LetterContext`` (what the case,
+its decision and the settings say) as editable text in the Markdown subset of
+``markdown``; ``pdf`` renders that text on the letterhead; ``package`` merges final
+letters and the demand into one Bates-stamped PDF. All of it is pure: no storage and no
+Qt. ``service`` is where a stored case meets it.
+"""

@@ -1,0 +1,375 @@
+"""A case's letters: drafted from its decision, edited, finalised, exported and packaged.
+
+``Letters(desk)`` is what the window and the command line call; the templates and the PDF
+are ``templates``, ``pdf`` and ``package`` (pure). A draft is edited in place; a final
+letter is never changed: its PDF and SHA-256 are stored (encrypted, like everything in
+the store), and editing it makes a new revision that supersedes it. Writing a PDF out of
+the store (export, the response package) is the reviewer's explicit act and is audited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from app.fsutil import write_atomic
+from app.letters import package as packaging
+from app.letters import pdf, templates
+from app.model import CaseId
+from app.services import Desk, DeskError
+
+LETTERHEAD_SETTING = "letterhead"
+DEFAULT_LETTERHEAD: dict[str, Any] = {
+    "organisation": "Example Online Services",
+    "legal_entity": "Example Online Services LLC",
+    "address_lines": ["500 Example Parkway", "Redwood City, CA 94063", "United States"],
+    "contact": "Law Enforcement Response Team · lert@example.com",
+    "signature_name": "Law Enforcement Response Team",
+    "signature_title": "Legal Department",
+    "page_size": "Letter",
+}
+LETTERHEAD_FIELDS = (*DEFAULT_LETTERHEAD, "logo_png")
+
+
+@dataclass(frozen=True)
+class Letter:
+    id: int
+    case_id: str
+    kind: str
+    title: str
+    language: str
+    body: str
+    status: str  # draft | final
+    sha256: str | None
+    revision: int
+    supersedes: int | None
+    recipient: str
+    addressee_lines: list[str]
+    created_by: str
+    created_at: str
+    finalised_at: str | None
+
+    @property
+    def final(self) -> bool:
+        return self.status == "final"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "language": self.language,
+            "status": self.status,
+            "revision": self.revision,
+            "supersedes": self.supersedes,
+            "recipient": self.recipient,
+            "sha256": self.sha256,
+            "created_by": self.created_by,
+            "created_at": self.created_at,
+            "finalised_at": self.finalised_at,
+        }
+
+
+class Letters:
+    def __init__(self, desk: Desk) -> None:
+        from app.review.service import Review  # the review is read to phrase the reasons
+
+        self.desk = desk
+        self.store = desk.store
+        self.review = Review(desk)
+
+    # -- settings ------------------------------------------------------------------------
+
+    def letterhead_settings(self) -> dict[str, Any]:
+        raw = self.store.get_setting(LETTERHEAD_SETTING)
+        stored = json.loads(raw) if raw else {}
+        return {**DEFAULT_LETTERHEAD, **{k: v for k, v in stored.items() if k in LETTERHEAD_FIELDS}}
+
+    def set_letterhead(self, **values: Any) -> dict[str, Any]:
+        unknown = sorted(set(values) - set(LETTERHEAD_FIELDS))
+        if unknown:
+            raise DeskError(
+                f"Unknown letterhead setting {', '.join(unknown)}; known: {', '.join(LETTERHEAD_FIELDS)}."
+            )
+        if "page_size" in values and values["page_size"] not in ("A4", "Letter"):
+            raise DeskError("The page size is A4 or Letter.")
+        actor = self.desk.actor()
+        merged = {**self.letterhead_settings(), **values}
+        with self.store.atomic():
+            self.store.set_setting(LETTERHEAD_SETTING, json.dumps(merged))
+            shown = {k: v for k, v in values.items() if k != "logo_png"}
+            self.desk.record("settings.letterhead", None, shown, actor=actor)
+        return merged
+
+    def letterhead(self) -> pdf.Letterhead:
+        values = self.letterhead_settings()
+        logo = values.get("logo_png")
+        values["logo_png"] = bytes.fromhex(logo) if isinstance(logo, str) and logo else None
+        known = {f.name for f in fields(pdf.Letterhead)}
+        values["address_lines"] = list(values.get("address_lines") or [])
+        return pdf.Letterhead(**{k: v for k, v in values.items() if k in known})
+
+    # -- reading -------------------------------------------------------------------------
+
+    def letters(self, case_id: CaseId) -> list[Letter]:
+        return [_letter(r) for r in self.store.get_letters(case_id)]
+
+    def letter(self, letter_id: int) -> Letter:
+        row = self.store.get_letter(letter_id)
+        if row is None:
+            raise DeskError(f"No letter {letter_id}.")
+        return _letter(row)
+
+    def allowed_kinds(self, case_id: CaseId) -> list[str]:
+        decision = self.review.decision(case_id)
+        if decision is None:
+            return []
+        facts = self.desk.facts(case_id)
+        emergency = bool(facts.get("emergency")) or facts.get("instrument") == "emergency_request"
+        return list(templates.allowed_kinds(decision.outcome, emergency=emergency))
+
+    def context(self, case_id: CaseId) -> templates.LetterContext:
+        """What the templates fill in: the case, its decision, the failed items' rules, the letterhead."""
+        facts = self.desk.facts(case_id)
+        decision = self.review.decision(case_id)
+        assessment = self.review.assess(case_id)
+        items = {i.id: i for i in self.review.pack.items} if hasattr(self.review.pack, "items") else {}
+        answers = {a.id: a for a in assessment.answers}
+        reason_ids = decision.reasons if decision else list(assessment.recommendation.reasons)
+        if not reason_ids:
+            reason_ids = [a.id for a in assessment.answers if a.answer == "fail"]
+        reasons = []
+        for rid in reason_ids:
+            item = items.get(rid)
+            answer = answers.get(rid)
+            reasons.append(
+                templates.Reason(
+                    id=rid,
+                    question=getattr(item, "question", rid),
+                    rule=getattr(item, "rule", answer.rule if answer else ""),
+                    note=answer.note if answer else "",
+                )
+            )
+        scope = decision.scope if decision else {}
+        dates = scope.get("date_range") or {}
+        asked_content = any(d["content"] for d in facts["data_requested"])
+        kept_content = "content" in (scope.get("categories") or [])
+        settings = self.letterhead_settings()
+        secrecy = facts.get("secrecy_order") or {}
+        case = self.store.get_case(case_id) or {}
+        values: dict[str, Any] = {
+            "reference": facts["reference"],
+            "date": self.desk.clock().date().isoformat(),
+            "requester_name": facts.get("issuing_authority") or "",
+            "requester_address": [],
+            "addressee_name": "",  # no person is named: "Dear Sir or Madam"
+            "outcome": decision.outcome if decision else assessment.recommendation.outcome,
+            "emergency": bool(facts.get("emergency")),
+            "instrument": facts.get("instrument") or "",
+            "instrument_label": _instrument_label(self.review.pack, facts.get("instrument")),
+            "country": facts.get("country") or "",
+            "date_issued": facts.get("date_issued") or "",
+            "reasons": reasons,
+            "identifiers": list(scope.get("identifiers") or []),
+            "categories": list(scope.get("categories") or []),
+            "date_from": dates.get("from"),
+            "date_to": dates.get("to"),
+            # The template words it in its own language.
+            "instrument_needed": "search_warrant" if asked_content and not kept_content else None,
+            "enterprise_customer": None,
+            "secrecy_statute": secrecy.get("statute"),
+            "secrecy_expires": secrecy.get("expires"),
+            "emergency_summary": facts.get("emergency_summary"),
+            "title_of_case": case.get("title") or "",
+            **{k: v for k, v in settings.items() if k != "logo_png"},
+        }
+        known = {f.name for f in fields(templates.LetterContext)}
+        return templates.LetterContext(**{k: v for k, v in values.items() if k in known})
+
+    # -- writing -------------------------------------------------------------------------
+
+    def draft(self, case_id: CaseId, kind: str, language: str = "en") -> Letter:
+        """A new draft of ``kind``, filled from the case; refused when the decision does not allow it."""
+        actor = self.desk.actor()
+        if kind not in templates.KINDS:
+            raise DeskError(f"A letter kind is one of {', '.join(templates.KINDS)}, not {kind!r}.")
+        decision = self.review.decision(case_id)
+        if decision is None:
+            raise DeskError("Record a decision first: the letter is drafted from it.")
+        allowed = self.allowed_kinds(case_id)
+        if kind not in allowed:
+            raise DeskError(
+                f"A {kind} letter does not answer a decision to {decision.outcome}; "
+                f"this case allows: {', '.join(allowed) or 'none'}."
+            )
+        try:
+            drafted = templates.draft(kind, self.context(case_id), language)
+        except templates.TemplateError as exc:
+            raise DeskError(str(exc)) from None
+        now = self.desk.now()
+        earlier = [x for x in self.letters(case_id) if x.kind == kind]
+        with self.store.atomic():
+            letter_id = self.store.insert_letter(
+                {
+                    "case_id": case_id,
+                    "kind": kind,
+                    "title": drafted.title,
+                    "language": drafted.language,
+                    "body": drafted.body,
+                    "status": "draft",
+                    "recipient": drafted.recipient,
+                    "addressee": json.dumps(list(drafted.addressee_lines)),
+                    "revision": (max(x.revision for x in earlier) + 1) if earlier else 1,
+                    "created_by": actor,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            self.desk.record("letter.drafted", case_id, {"letter": letter_id, "kind": kind}, actor=actor)
+        return self.letter(letter_id)
+
+    def edit(self, letter_id: int, body: str, title: str | None = None) -> Letter:
+        """Change a draft; a final letter stays as it is and the change becomes a new revision."""
+        actor = self.desk.actor()
+        current = self.letter(letter_id)
+        now = self.desk.now()
+        with self.store.atomic():
+            if not current.final:
+                self.store.update_letter(
+                    letter_id, {"body": body, "title": title or current.title, "updated_at": now}
+                )
+                target = letter_id
+            else:
+                revisions = [
+                    x.revision for x in self.letters(CaseId(current.case_id)) if x.kind == current.kind
+                ]
+                target = self.store.insert_letter(
+                    {
+                        "case_id": current.case_id,
+                        "kind": current.kind,
+                        "title": title or current.title,
+                        "language": current.language,
+                        "body": body,
+                        "status": "draft",
+                        "recipient": current.recipient,
+                        "addressee": json.dumps(current.addressee_lines),
+                        "revision": max(revisions) + 1,
+                        "supersedes": letter_id,
+                        "created_by": actor,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            self.desk.record(
+                "letter.edited", current.case_id, {"letter": target, "revision_of": letter_id}, actor=actor
+            )
+        return self.letter(target)
+
+    def render(self, letter: Letter, body: str | None = None) -> bytes:
+        """The letter as PDF: the stored one when final, else rendered now (a preview)."""
+        if letter.final and body is None:
+            row = self.store.get_letter(letter.id)
+            assert row is not None  # noqa: S101 - it was just read
+            return bytes(row["pdf"])
+        facts = self.desk.facts(CaseId(letter.case_id))
+        return pdf.render(
+            letter.title,
+            letter.body if body is None else body,
+            reference=facts["reference"],
+            date=(letter.finalised_at or letter.created_at)[:10],
+            addressee_lines=letter.addressee_lines,
+            letterhead=self.letterhead(),
+            author=letter.created_by,
+            subject=f"{letter.kind.replace('_', ' ')} · {facts['reference']}",
+            language=letter.language,
+        )
+
+    def finalise(self, letter_id: int) -> Letter:
+        """Lock a draft: its PDF and SHA-256 are stored; any later change is a new revision."""
+        actor = self.desk.actor()
+        letter = self.letter(letter_id)
+        if letter.final:
+            raise DeskError(f"Letter {letter_id} is already final; edit it to make a new revision.")
+        now = self.desk.now()
+        finalised = Letter(**{**letter.__dict__, "finalised_at": now})
+        data = self.render(finalised)
+        digest = hashlib.sha256(data).hexdigest()
+        with self.store.atomic():
+            self.store.update_letter(
+                letter_id,
+                {"status": "final", "pdf": data, "sha256": digest, "finalised_at": now, "updated_at": now},
+            )
+            self.desk.record(
+                "letter.finalised", letter.case_id, {"letter": letter_id, "sha256": digest}, actor=actor
+            )
+        return self.letter(letter_id)
+
+    def export(self, letter_id: int, path: Path) -> Path:
+        """Write the letter's PDF where the reviewer asked (audited: case data leaves the store)."""
+        actor = self.desk.actor()
+        letter = self.letter(letter_id)
+        data = self.render(letter)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        self.desk.record(
+            "letter.exported",
+            letter.case_id,
+            {"letter": letter_id, "file": path.name, "sha256": hashlib.sha256(data).hexdigest()},
+            actor=actor,
+        )
+        return path
+
+    def package(self, case_id: CaseId, path: Path, *, with_demand: bool = False) -> Path:
+        """The final letters (and the demand) in one PDF, every page stamped with the reference."""
+        actor = self.desk.actor()
+        finals = [x for x in self.letters(case_id) if x.final]
+        superseded = {x.supersedes for x in self.letters(case_id) if x.supersedes}
+        finals = [x for x in finals if x.id not in superseded]
+        if not finals:
+            raise DeskError("The case has no final letter to package; finalise one first.")
+        reference = self.desk.facts(case_id)["reference"]
+        demand = self.desk.document(case_id) if with_demand else None
+        try:
+            data = packaging.package([self.render(x) for x in finals], demand, reference)
+        except packaging.PackageError as exc:
+            raise DeskError(str(exc)) from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        self.desk.record(
+            "letters.packaged",
+            case_id,
+            {"letters": [x.id for x in finals], "demand": with_demand, "file": path.name},
+            actor=actor,
+        )
+        return path
+
+
+def _instrument_label(pack: Any, kind: str | None) -> str:
+    if not kind:
+        return "legal process"
+    instruments = getattr(pack, "instruments", {}) or {}
+    found = instruments.get(kind) if isinstance(instruments, dict) else None
+    return str(getattr(found, "label", None) or kind.replace("_", " "))
+
+
+def _letter(row: Any) -> Letter:
+    return Letter(
+        id=row["id"],
+        case_id=row["case_id"],
+        kind=row["kind"],
+        title=row["title"],
+        language=row["language"],
+        body=row["body"],
+        status=row["status"],
+        sha256=row["sha256"],
+        revision=row["revision"],
+        supersedes=row["supersedes"],
+        recipient=row["recipient"],
+        addressee_lines=json.loads(row["addressee"] or "[]"),
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+        finalised_at=row["finalised_at"],
+    )

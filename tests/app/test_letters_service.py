@@ -1,0 +1,106 @@
+"""A case's letters: drafted from the decision, edited, finalised (locked), exported and packaged."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pypdf
+import pytest
+
+from app import services
+from app.letters.service import Letters
+from app.review.service import Review
+from app.services import DeskError
+from tests.app.test_review_service import SUBPOENA, demand_pdf
+
+IDENTIFIER = "alice.example@example.com"
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def case_id(desk: services.Desk) -> str:
+    return desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+
+
+@pytest.fixture
+def letters(desk: services.Desk) -> Letters:
+    return Letters(desk)
+
+
+def test_no_letter_before_a_decision(letters, case_id):
+    assert letters.allowed_kinds(case_id) == []
+    with pytest.raises(DeskError, match="decision first"):
+        letters.draft(case_id, "rejection")
+
+
+def test_a_narrowing_letter_lists_exactly_the_identifiers_in_scope(letters, desk, case_id):
+    Review(desk).decide(case_id, "narrow")
+    assert "narrowing" in letters.allowed_kinds(case_id)
+    letter = letters.draft(case_id, "narrowing")
+    assert (letter.status, letter.revision) == ("draft", 1) and IDENTIFIER in letter.body
+    text = text_of(letters.render(letter))
+    reference = desk.facts(case_id)["reference"]
+    assert IDENTIFIER in text and reference in text
+
+
+def test_a_kind_the_decision_does_not_allow_is_refused(letters, desk, case_id):
+    Review(desk).decide(case_id, "reject", ["validity.signed"])
+    with pytest.raises(DeskError, match="does not answer a decision to reject"):
+        letters.draft(case_id, "disclosure_cover")
+    rejection = letters.draft(case_id, "rejection")
+    assert rejection.body.strip()
+
+
+def test_a_final_letter_is_locked_and_a_change_is_a_new_revision(letters, desk, case_id):
+    Review(desk).decide(case_id, "narrow")
+    draft = letters.draft(case_id, "narrowing")
+    edited = letters.edit(draft.id, draft.body + "\n\nWe look forward to your reply.")
+    assert edited.id == draft.id and "look forward" in edited.body
+    final = letters.finalise(draft.id)
+    stored = letters.render(final)
+    assert final.final and final.sha256 == hashlib.sha256(stored).hexdigest()
+    with pytest.raises(DeskError, match="already final"):
+        letters.finalise(draft.id)
+    again = letters.edit(draft.id, "A different text.")
+    assert (again.revision, again.supersedes, again.status) == (2, draft.id, "draft")
+    assert letters.render(letters.letter(draft.id)) == stored  # the final one is unchanged
+    actions = [e.action for e in desk.audit_trail(case_id)]
+    assert actions.count("letter.finalised") == 1 and "letter.edited" in actions
+
+
+def test_export_and_package_write_pdfs_and_are_audited(letters, desk, case_id, tmp_path):
+    Review(desk).decide(case_id, "narrow")
+    letter = letters.finalise(letters.draft(case_id, "narrowing").id)
+    out = letters.export(letter.id, tmp_path / "out" / "narrowing.pdf")
+    assert out.read_bytes() == letters.render(letter)
+    package = letters.package(case_id, tmp_path / "package.pdf", with_demand=True)
+    pages = pypdf.PdfReader(io.BytesIO(package.read_bytes())).pages
+    assert len(pages) >= 2  # the letter and the demand
+    reference = desk.facts(case_id)["reference"]
+    assert all(reference in (p.extract_text() or "") for p in pages)
+    assert {"letter.exported", "letters.packaged"} <= {e.action for e in desk.audit_trail(case_id)}
+
+
+def test_a_package_needs_a_final_letter(letters, desk, case_id, tmp_path):
+    Review(desk).decide(case_id, "narrow")
+    letters.draft(case_id, "narrowing")
+    with pytest.raises(DeskError, match="no final letter"):
+        letters.package(case_id, tmp_path / "p.pdf")
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_letterhead_settings_are_validated_and_used(letters, desk, case_id):
+    with pytest.raises(DeskError, match="Unknown letterhead setting"):
+        letters.set_letterhead(colour="blue")
+    with pytest.raises(DeskError, match="A4 or Letter"):
+        letters.set_letterhead(page_size="A3")
+    letters.set_letterhead(organisation="Quokka Mail", page_size="A4")
+    Review(desk).decide(case_id, "narrow")
+    pdf = letters.render(letters.draft(case_id, "narrowing"))
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    assert "Quokka Mail" in (page.extract_text() or "")
+    assert round(float(page.mediabox.width)) == 595  # A4
