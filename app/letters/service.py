@@ -30,6 +30,8 @@ DEFAULT_LETTERHEAD: dict[str, Any] = {
     "signature_name": "Law Enforcement Response Team",
     "signature_title": "Legal Department",
     "page_size": "Letter",
+    # How a letter quotes the case: {reference} (the case's), {year}, {kind}.
+    "reference_format": "{reference}",
 }
 LETTERHEAD_FIELDS = (*DEFAULT_LETTERHEAD, "logo_png")
 
@@ -96,6 +98,8 @@ class Letters:
             )
         if "page_size" in values and values["page_size"] not in ("A4", "Letter"):
             raise DeskError("The page size is A4 or Letter.")
+        if "reference_format" in values:
+            _check_reference_format(str(values["reference_format"]))
         actor = self.desk.actor()
         merged = {**self.letterhead_settings(), **values}
         with self.store.atomic():
@@ -103,6 +107,15 @@ class Letters:
             shown = {k: v for k, v in values.items() if k != "logo_png"}
             self.desk.record("settings.letterhead", None, shown, actor=actor)
         return merged
+
+    def our_reference(self, case_reference: str, *, kind: str, when: str | None = None) -> str:
+        """The reference the letters quote, in the letterhead's reference-number format."""
+        fmt = str(self.letterhead_settings().get("reference_format") or "{reference}")
+        year = (when or self.desk.now())[:4]
+        try:
+            return fmt.format(reference=case_reference, year=year, kind=kind.replace("_", "-"))
+        except (KeyError, IndexError, ValueError):
+            return case_reference  # checked when set; an older store may hold anything
 
     def letterhead(self) -> pdf.Letterhead:
         values = self.letterhead_settings()
@@ -161,7 +174,7 @@ class Letters:
         secrecy = facts.get("secrecy_order") or {}
         case = self.store.get_case(case_id) or {}
         values: dict[str, Any] = {
-            "reference": facts["reference"],
+            "reference": self.our_reference(facts["reference"], kind=""),
             "date": self.desk.clock().date().isoformat(),
             "requester_name": facts.get("issuing_authority") or "",
             "requester_address": [],
@@ -278,7 +291,7 @@ class Letters:
         return pdf.render(
             letter.title,
             letter.body if body is None else body,
-            reference=facts["reference"],
+            reference=self.our_reference(facts["reference"], kind=letter.kind, when=letter.created_at),
             date=(letter.finalised_at or letter.created_at)[:10],
             addressee_lines=letter.addressee_lines,
             letterhead=self.letterhead(),
@@ -345,6 +358,17 @@ class Letters:
             actor=actor,
         )
         return path
+
+
+def _check_reference_format(fmt: str) -> None:
+    try:
+        fmt.format(reference="R", year="2026", kind="k")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise DeskError(
+            f"The reference format {fmt!r} may use {{reference}}, {{year}} and {{kind}} only ({exc})."
+        ) from None
+    if "{reference}" not in fmt:
+        raise DeskError("The reference format must contain {reference}, so a letter names its case.")
 
 
 def _instrument_label(pack: Any, kind: str | None) -> str:

@@ -104,3 +104,14 @@ def test_letterhead_settings_are_validated_and_used(letters, desk, case_id):
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     assert "Quokka Mail" in (page.extract_text() or "")
     assert round(float(page.mediabox.width)) == 595  # A4
+
+
+def test_the_reference_number_format_is_used_and_checked(letters, desk, case_id):
+    with pytest.raises(DeskError, match="must contain"):
+        letters.set_letterhead(reference_format="LERT/{year}")
+    with pytest.raises(DeskError, match="only"):
+        letters.set_letterhead(reference_format="{reference}/{colour}")
+    letters.set_letterhead(reference_format="LERT/{year}/{reference}")
+    Review(desk).decide(case_id, "narrow")
+    text = text_of(letters.render(letters.draft(case_id, "narrowing")))
+    assert f"LERT/{desk.now()[:4]}/{desk.facts(case_id)['reference']}" in text
