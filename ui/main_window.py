@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -40,15 +41,22 @@ from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
 from ui.case.decision import DecisionTab
 from ui.case.facts import FactsTab
+from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
 from ui.viewer.viewer import PdfViewer
 
+if TYPE_CHECKING:
+    from app.letters.service import Letters
+
 MAX_OPEN_BYTES = 100 * 1024 * 1024
 # Assessing a case runs on the GUI thread (measured: a few milliseconds); say so when it is slow.
 SLOW_ASSESS_SECONDS = 0.05
+# The Letters tab shows an editor and a preview side by side: it asks the queue and the
+# viewer for this much room while it is shown (and gives it back when left untouched).
+LETTERS_PANEL_WIDTH = 780
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +69,8 @@ class MainWindow(QMainWindow):
         self.desk: services.Desk | None = None
         self.case_id: CaseId | None = None
         self._review: Review | None = None  # the policy pack is loaded when the first case is shown
+        self._letters: Letters | None = None
+        self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
         self._task: Task | None = None
         self._pending_files: list[Path] = []
         # Window geometry and the last folder only: never anything about a case.
@@ -73,11 +83,13 @@ class MainWindow(QMainWindow):
         self.facts_tab = FactsTab()
         self.checklist_tab = ChecklistTab()
         self.decision_tab = DecisionTab()
+        self.letters_tab = LettersTab(self.settings)
         self.audit_tab = AuditTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_tab, "Facts")
         self.tabs.addTab(self.checklist_tab, "Checklist")
         self.tabs.addTab(self.decision_tab, "Decision")
+        self.tabs.addTab(self.letters_tab, "Letters")
         self.tabs.addTab(self.audit_tab, "Audit")
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
@@ -130,6 +142,9 @@ class MainWindow(QMainWindow):
         self.checklist_tab.changed.connect(self._after_review_change)
         self.decision_tab.decided.connect(self._after_decision)
         self.decision_tab.item_activated.connect(self._show_checklist_item)
+        self.letters_tab.changed.connect(self._show_audit)
+        self.letters_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._restore_geometry()
         if desk is not None:
             self._unlocked(desk)
@@ -197,6 +212,9 @@ class MainWindow(QMainWindow):
         self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
         self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
+        self.letterhead_action = self._action(
+            "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
+        )
         about = self._action("&About Demand Desk", None, self._about)
 
         menu = self.menuBar()
@@ -231,6 +249,7 @@ class MainWindow(QMainWindow):
                 self.add_reviewer_action,
                 self.switch_action,
                 self.passphrase_action,
+                self.letterhead_action,
             ]
         )
         menu.addMenu("&Help").addAction(about)
@@ -261,6 +280,7 @@ class MainWindow(QMainWindow):
             self.add_reviewer_action,
             self.switch_action,
             self.passphrase_action,
+            self.letterhead_action,
         ]
 
     def _build_status_bar(self) -> None:
@@ -303,10 +323,12 @@ class MainWindow(QMainWindow):
         self.facts_tab.clear()
         self.checklist_tab.clear()
         self.decision_tab.clear()
+        self.letters_tab.clear()  # saves unsaved letter text while the store is still open
         self.audit_tab.clear()
         self.case_id = None
         self.case_title.setText("No case open")
         self._review = None
+        self._letters = None
         if self.desk is not None:
             self.desk.close()
             self.desk = None
@@ -418,6 +440,7 @@ class MainWindow(QMainWindow):
         facts = desk.facts(case_id)
         self.facts_tab.show_case(facts, desk.fact_values(case_id), save)  # type: ignore[arg-type]
         self._show_review(facts)
+        self._show_letters(facts)
         self._show_audit()
 
     def _after_correction(self) -> None:
@@ -463,7 +486,66 @@ class MainWindow(QMainWindow):
 
     def _after_decision(self, message: str) -> None:
         self._after_review_change()
+        self._show_letters()  # what may be drafted follows the decision
         self.statusBar().showMessage(message, 8000)
+
+    # -- letters ---------------------------------------------------------------------
+
+    def _letters_service(self) -> Letters:
+        """The letters service over the open store (imported here: a broken letters module or
+        template must not stop the reading and reviewing of demands)."""
+        assert self.desk is not None
+        if self._letters is None or self._letters.desk is not self.desk:
+            from app.letters.service import Letters
+
+            self._letters = Letters(self.desk)
+        return self._letters
+
+    def _show_letters(self, facts: dict[str, object] | None = None) -> None:
+        if self.desk is None or self.case_id is None:
+            return
+        try:
+            letters = self._letters_service()
+            reference = str((facts or self.desk.facts(self.case_id))["reference"])
+            self.letters_tab.show_case(letters, self.case_id, reference)
+        except Exception as exc:  # noqa: BLE001 - shown in the tab; the rest of the case still works
+            log.exception("The letters could not be shown")
+            self.letters_tab.show_unavailable(f"Letters are not available: {exc}")
+
+    def edit_letterhead(self) -> None:
+        if self.desk is None:
+            return
+        try:
+            letters = self._letters_service()
+        except Exception as exc:  # noqa: BLE001 - the same failure the Letters tab shows
+            QMessageBox.warning(self, "Letterhead", f"Letters are not available: {exc}")
+            return
+        self.letters_tab.edit_letterhead(letters)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.letters_tab:
+            self._make_room_for_letters()
+        elif self._room_for_letters is not None:
+            before, after = self._room_for_letters
+            self._room_for_letters = None
+            if self.splitter.sizes() == after:  # the reviewer has not moved the panes since
+                self.splitter.setSizes(before)
+
+    def _make_room_for_letters(self) -> None:
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3 or sizes[2] >= LETTERS_PANEL_WIDTH or self._room_for_letters is not None:
+            return
+        need = LETTERS_PANEL_WIDTH - sizes[2]
+        from_queue = min(need, max(0, sizes[0] - max(220, self.queue.minimumSizeHint().width())))
+        from_viewer = min(
+            need - from_queue, max(0, sizes[1] - max(380, self.viewer.minimumSizeHint().width()))
+        )
+        if not from_queue and not from_viewer:
+            return
+        self.splitter.setSizes(
+            [sizes[0] - from_queue, sizes[1] - from_viewer, sizes[2] + from_queue + from_viewer]
+        )
+        self._room_for_letters = (sizes, self.splitter.sizes())
 
     def _refresh_queue_row(self) -> None:
         if self.desk is None or self.case_id is None:
@@ -547,6 +629,7 @@ class MainWindow(QMainWindow):
         self.facts_tab.clear()
         self.checklist_tab.clear()
         self.decision_tab.clear()
+        self.letters_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
         self.case_title.setToolTip(path.name)

@@ -18,6 +18,12 @@ ACTION_LABELS = {
     "reviewer.added": "Reviewer added",
     "workstation.created": "Workstation set up",
     "settings.changed": "Settings changed",
+    "settings.letterhead": "Letterhead changed",
+    "letter.drafted": "Letter drafted",
+    "letter.edited": "Letter edited",
+    "letter.finalised": "Letter finalised",
+    "letter.exported": "Letter exported",
+    "letters.packaged": "Response package written",
 }
 
 

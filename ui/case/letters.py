@@ -1,0 +1,701 @@
+"""The Letters tab: a case's letters, drafted from its decision, edited, finalised and exported.
+
+The list shows every letter and revision; the editor below it holds the selected one's
+text (the Markdown subset, see ``letter_editor``) with the PDF preview beside it,
+re-rendered when typing pauses (see ``letter_preview``). What may be drafted, what a letter
+says and what finalising stores are ``Letters``' to decide; this tab shows its answers
+and its refusals.
+
+Unsaved text is never lost and never asked about: it is saved as the draft when the
+reviewer moves to another letter or case, finalises or exports, and when the window
+locks. Saving a draft is cheap and audited, and a question on every case switch (or
+none at all on an idle lock) would be worse. A final letter is read-only; "Edit as new
+revision" makes its text editable, and saving then stores a new draft revision while the
+final one stays as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import DeskError
+from ui.case.decision import outcome_label
+from ui.case.letter_editor import LetterEditor
+from ui.case.letter_preview import LetterPreview, PreviewRenderer
+from ui.case.letters_model import LettersModel, kind_label
+from ui.dialogs.letterhead import edit_letterhead
+
+if TYPE_CHECKING:
+    from app.letters.service import Letter, Letters
+    from app.model import CaseId
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = (("en", "English"), ("de", "German"))
+FOLDER_KEY = "letters_folder"  # where letters were last exported to (ui.ini, never case data)
+# Side by side below this width the editor and the preview are too narrow to use.
+SIDE_BY_SIDE_WIDTH = 600
+FINAL_COLOUR, REVISING_COLOUR = "#e6f4ea", "#fff4ce"  # locked: calm green; being revised: amber
+
+
+def _file_part(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "letter"
+
+
+class LettersTab(QWidget):
+    #: a letter was drafted, saved, finalised, exported or packaged: the audit trail has grown.
+    changed = Signal()
+    #: (text) what was just done, for the status bar.
+    message = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._letters: Letters | None = None
+        self._case_id: CaseId | None = None
+        self._reference = ""
+        self._current: Letter | None = None  # the letter in the editor
+        self._revising = False  # a final letter's text, being edited into a new revision
+        self._quiet = False  # selecting a row programmatically: the editor is already right
+        self._dialog: QDialog | None = None  # a dialog about the case, closed on lock
+        self._split_set = False  # the editor | preview split is given its first sizes once laid out
+        self.model = LettersModel(self)
+        self.renderer = PreviewRenderer(self)
+
+        # -- the list and what can be drafted
+        self.notice = QLabel()
+        self.notice.setObjectName("muted")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Letters")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        row_height = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setMinimumHeight(row_height * 3)
+        self.table.setMaximumHeight(row_height * 7)  # the editor and the preview need the height
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.draft_menu = QMenu(self)
+        self.draft_button = QToolButton()
+        self.draft_button.setText("New draft")
+        self.draft_button.setMenu(self.draft_menu)
+        self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.draft_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.language = QComboBox()
+        self.language.setAccessibleName("Language of a new draft")
+        self.language.setToolTip("The language a new draft is written in")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.package_button = QPushButton("Response package…")
+        self.package_button.setToolTip(
+            "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+            "the case reference"
+        )
+        self.package_button.clicked.connect(self.export_package)
+        self.letterhead_button = QPushButton("Letterhead…")
+        self.letterhead_button.setToolTip(
+            "Organisation, address, signature, page size and logo of every letter"
+        )
+        self.letterhead_button.clicked.connect(lambda: self.edit_letterhead())
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.draft_button)
+        list_buttons.addWidget(self.language)
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.package_button)
+        list_buttons.addWidget(self.letterhead_button)
+
+        # -- the editor
+        self.editor = LetterEditor()
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Letter title")
+        self.title_edit.setPlaceholderText("Title (the subject line)")
+        self.save_action = QAction("Save", self)
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # live while the tab shows
+        self.save_action.setToolTip("Store the draft (Ctrl+S)")
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.save_action)
+        self.finalise_action = QAction("Finalise…", self)
+        self.finalise_action.setToolTip("Lock this letter: its PDF and SHA-256 are stored")
+        self.finalise_action.triggered.connect(self.finalise_interactively)
+        self.export_action = QAction("Export…", self)
+        self.export_action.setToolTip("Write this letter's PDF to a folder you choose")
+        self.export_action.triggered.connect(self.export_interactively)
+        for action in (self.finalise_action, self.export_action):
+            action.setIconText(action.text())  # a tool button would drop the "…" that says a dialog follows
+        toolbar = QToolBar()
+        toolbar.setAccessibleName("Letter editing")
+        toolbar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never into "»"
+        toolbar.addActions(self.editor.format_actions)
+        toolbar.addSeparator()
+        toolbar.addActions([self.save_action, self.finalise_action, self.export_action])
+        for action in self.editor.format_actions[:2]:
+            font = toolbar.widgetForAction(action).font()
+            font.setBold(action is self.editor.bold_action)
+            font.setItalic(action is self.editor.italic_action)
+            toolbar.widgetForAction(action).setFont(font)
+        self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setObjectName("muted")
+
+        self.final_note = QLabel()
+        self.final_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.final_note.setWordWrap(True)
+        self.sha = QLineEdit()
+        self.sha.setReadOnly(True)
+        self.sha.setAccessibleName("SHA-256 of the final PDF")
+        self.sha.setFrame(False)
+        self.sha.setStyleSheet("QLineEdit { background: transparent; font-family: monospace; }")
+        self.revise_button = QPushButton("Edit as new revision")
+        self.revise_button.setToolTip("This letter stays as it is; your changes become a new draft revision")
+        self.revise_button.clicked.connect(self.start_revision)
+        self.final_strip = QWidget()
+        self.final_strip.setObjectName("finalStrip")
+        self.final_strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        strip = QVBoxLayout(self.final_strip)
+        strip.setContentsMargins(6, 4, 6, 4)
+        strip.setSpacing(2)
+        sha_row = QHBoxLayout()
+        sha_label = QLabel("SHA-256")
+        sha_label.setObjectName("muted")
+        sha_row.addWidget(sha_label)
+        sha_row.addWidget(self.sha, 1)
+        sha_row.addWidget(self.revise_button)
+        strip.addWidget(self.final_note)
+        strip.addLayout(sha_row)
+
+        editor_box = QWidget()
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(3)
+        editor_layout.addWidget(toolbar)
+        editor_layout.addWidget(self.final_strip)
+        editor_layout.addWidget(self.title_edit)
+        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addWidget(self.state)
+
+        self.preview = LetterPreview()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(editor_box)
+        self.split.addWidget(self.preview)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(0, 9)
+        self.split.setStretchFactor(1, 10)
+
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.notice)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(list_buttons)
+        self.outer = QSplitter(Qt.Orientation.Vertical)
+        self.outer.addWidget(list_box)
+        self.outer.addWidget(self.split)
+        self.outer.setChildrenCollapsible(False)
+        self.outer.setStretchFactor(0, 1)
+        self.outer.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outer, 1)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.title_edit.textEdited.connect(self._on_text_changed)
+        self.editor.document().modificationChanged.connect(lambda _m: self._update_state())
+        self.renderer.rendered.connect(self._show_rendered)
+        self.renderer.failed.connect(
+            lambda message: self.preview.show_message(f"The preview could not be rendered: {message}")
+        )
+        self.setFocusProxy(self.table)
+        self.clear()
+
+    # -- showing -----------------------------------------------------------------------
+
+    def show_case(self, letters: Letters, case_id: CaseId, reference: str) -> None:
+        """Show the case's letters; on the same case the letter being edited stays in the editor."""
+        same = case_id == self._case_id and letters is self._letters
+        self._reference = reference
+        if same and self._current is not None and self._reload(select=self._current.id, show=False):
+            self._update_state()  # a refresh (after a decision): the editor and its text stay as they are
+            return
+        self.flush(interactive=True)
+        self._letters, self._case_id = letters, case_id
+        self._reload()
+
+    def show_unavailable(self, message: str) -> None:
+        self.clear()
+        self.notice.setText(message)
+
+    def clear(self) -> None:
+        """Forget the case (unsaved text is saved first); safe to call twice."""
+        if self._dialog is not None:  # locking: no dialog about the case stays over the lock screen
+            self._dialog.reject()
+        self.flush(interactive=False)
+        self.renderer.cancel()
+        self._letters = self._case_id = self._current = None
+        self._reference = ""
+        self._revising = False
+        self._quiet = True
+        try:
+            self.model.set_letters([])
+        finally:
+            self._quiet = False
+        self.draft_menu.clear()
+        for widget in (self.draft_button, self.language, self.package_button, self.letterhead_button):
+            widget.setEnabled(False)
+        self.notice.setText("No case open.")
+        self._show_letter(None)
+
+    def current_letter(self) -> Letter | None:
+        return self._current
+
+    def is_dirty(self) -> bool:
+        return self._current is not None and (
+            self.editor.document().isModified() or self.title_edit.isModified()
+        )
+
+    def _reload(self, select: int | None = None, *, show: bool = True) -> bool:
+        """Read the case's letters and what may be drafted; True if ``select`` was found."""
+        if self._letters is None or self._case_id is None:
+            return False
+        try:
+            rows = self._letters.letters(self._case_id)
+            allowed = self._letters.allowed_kinds(self._case_id)
+            decision = self._letters.review.decision(self._case_id)
+        except DeskError as exc:
+            self.show_unavailable(f"The letters cannot be shown: {exc}")
+            return False
+        self._quiet = True
+        try:
+            self.model.set_letters(rows)
+        finally:
+            self._quiet = False
+        self._fill_draft_menu(allowed, decision.outcome if decision else None)
+        self.package_button.setEnabled(any(x.final for x in rows))
+        self.letterhead_button.setEnabled(True)
+        row = self.model.row_of(select) if select is not None else -1
+        found = row >= 0
+        if not show:  # the editor keeps what it shows; only the list follows
+            if found:
+                self._select_quietly(row)
+                self._current = self.model.row_at(row)
+            return found
+        if not found and rows:  # the newest draft, else the newest letter
+            drafts = [r for r, x in enumerate(rows) if not x.final]
+            row = drafts[-1] if drafts else len(rows) - 1
+        if row >= 0:
+            self._select_quietly(row)
+        self._show_letter(self.model.row_at(row) if row >= 0 else None)
+        return found
+
+    def _select_quietly(self, row: int) -> None:
+        self._quiet = True
+        try:
+            self.table.selectRow(row)
+        finally:
+            self._quiet = False
+
+    def _fill_draft_menu(self, allowed: list[str], outcome: str | None) -> None:
+        self.draft_menu.clear()
+        for kind in allowed:
+            action = self.draft_menu.addAction(kind_label(kind))
+            action.setData(kind)
+            action.triggered.connect(lambda _c=False, kind=kind: self.draft(kind))
+        self.draft_button.setEnabled(bool(allowed))
+        self.language.setEnabled(bool(allowed))
+        if outcome is None:
+            text = "No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it."
+        elif not allowed:
+            text = f"The decision ({outcome_label(outcome)}) calls for no letter."
+        elif not self.model.rowCount():
+            text = f"Decision: {outcome_label(outcome)}. Draft the letter that answers it."
+        else:
+            text = f"Decision: {outcome_label(outcome)}."
+        self.notice.setText(text)
+        self.draft_button.setToolTip(
+            "Draft a letter the decision allows"
+            if allowed
+            else "Record a decision that calls for a letter first"
+        )
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        chosen = self.model.row_at(current.row())
+        if self._current is not None and chosen.id == self._current.id:
+            return
+        if self.is_dirty():
+            if not self.save():  # refused: stay on the letter with the unsaved text
+                self._select_quietly(previous.row() if previous.isValid() else 0)
+                return
+            self._reload(select=chosen.id)  # the save may have added a revision: rows moved
+            return
+        self._show_letter(chosen)
+
+    def _show_letter(self, letter: Letter | None) -> None:
+        """Put ``letter`` in the editor and the preview (read-only and with its SHA-256 when final)."""
+        self.renderer.cancel()
+        self._current, self._revising = letter, False
+        self.title_edit.setText(letter.title if letter else "")
+        self.title_edit.setCursorPosition(0)  # the start of a long title, not its end
+        self.title_edit.setModified(False)
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(letter.body if letter else "")
+        self.editor.blockSignals(False)
+        self.editor.document().setModified(False)
+        self.editor.setPlaceholderText("" if letter else "Draft a letter to start.")
+        self.editor.setReadOnly(letter is None or letter.final)
+        self.title_edit.setReadOnly(letter is None or letter.final)
+        self.editor.setEnabled(letter is not None)
+        self.title_edit.setEnabled(letter is not None)
+        self._show_final(letter)
+        self._update_state()
+        if letter is None:
+            self.preview.clear("No letter selected." if self._case_id else "")
+        elif letter.final:
+            try:
+                assert self._letters is not None
+                data = self._letters.render(letter)  # the stored PDF: read, not rendered
+            except DeskError as exc:
+                self.preview.clear(f"The letter cannot be shown: {exc}")
+            else:
+                self.preview.show_pdf(data, "final, as stored")
+        else:
+            self._request_preview(delay=False)
+
+    def _show_final(self, letter: Letter | None) -> None:
+        final = letter is not None and letter.final
+        self.final_strip.setVisible(final)
+        if not final or letter is None:
+            return
+        when = (letter.finalised_at or "")[:16].replace("T", " ")
+        self.final_note.setText(
+            f"Final and locked since {when}. It cannot change: editing it makes a new revision "
+            "and this one stays as it is."
+        )
+        self.sha.setText(letter.sha256 or "")
+        self.sha.setToolTip(letter.sha256 or "")
+        self.sha.setCursorPosition(0)
+        self.revise_button.setVisible(True)
+        self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {FINAL_COLOUR}; }}")
+
+    def _update_state(self) -> None:
+        letter = self._current
+        editable = letter is not None and (not letter.final or self._revising)
+        if letter is None:
+            text = ""
+        elif self._revising:
+            text = "New revision · unsaved" if self.is_dirty() else "New revision · no changes yet"
+        elif letter.final:
+            text = f"Revision {letter.revision} · final"
+        else:
+            text = f"Revision {letter.revision} · draft · " + ("unsaved" if self.is_dirty() else "saved")
+        self.state.setText(text)
+        self.save_action.setEnabled(editable and self.is_dirty())
+        self.finalise_action.setEnabled(letter is not None and (not letter.final or self._revising))
+        self.export_action.setEnabled(letter is not None and not self._revising)
+
+    # -- preview -----------------------------------------------------------------------
+
+    def _on_text_changed(self, *_args: object) -> None:
+        if self._current is None or self.editor.isReadOnly():
+            return
+        self._update_state()
+        self._request_preview(delay=True)
+
+    def _request_preview(self, *, delay: bool) -> None:
+        letters, letter = self._letters, self._current
+        if letters is None or letter is None:
+            return
+        body = self.editor.toPlainText()
+        title = self.title_edit.text().strip() or letter.title
+        shown = dataclasses.replace(letter, title=title)
+        self.renderer.request(lambda: letters.render(shown, body), delay=delay)
+
+    def _show_rendered(self, data: bytes, ms: float) -> None:
+        if self._current is not None:
+            self.preview.show_pdf(data, f"preview rendered in {ms:.0f} ms")
+
+    # -- acting ------------------------------------------------------------------------
+
+    def flush(self, *, interactive: bool) -> bool:
+        """Save unsaved text before the editor moves on; False if that was refused."""
+        if not self.is_dirty():
+            return True
+        return self.save(interactive=interactive)
+
+    def save(self, *, interactive: bool = True) -> bool:
+        """Store the editor's text as the draft (a new revision when it was a final letter's)."""
+        letter, letters = self._current, self._letters
+        if letter is None or letters is None or not self.is_dirty():
+            return True
+        if letter.final and not self._revising:
+            return True
+        body = self.editor.toPlainText()
+        title = self.title_edit.text().strip() or None
+        try:
+            saved = letters.edit(letter.id, body, title)
+        except DeskError as exc:
+            if interactive:
+                QMessageBox.warning(self, "Letter not saved", str(exc))
+            else:
+                log.warning("A letter's unsaved text could not be saved: %s", exc)
+            return False
+        self.editor.document().setModified(False)
+        self.title_edit.setModified(False)
+        self._current, self._revising = saved, False
+        if interactive:  # not when locking: nothing about the case stays in the status bar
+            self.message.emit(
+                f"Saved as revision {saved.revision}; final revision {letter.revision} stays as it was."
+                if saved.id != letter.id
+                else f"Saved revision {saved.revision} of the {kind_label(saved.kind).lower()}."
+            )
+        if self._case_id is not None:
+            self._reload(select=saved.id, show=False)
+        self.editor.setReadOnly(False)
+        self.title_edit.setReadOnly(False)
+        self._show_final(saved)
+        self._update_state()
+        self.changed.emit()
+        return True
+
+    def draft(self, kind: str) -> Letter | None:
+        """Draft ``kind`` in the chosen language; the service's refusal is shown and nothing is stored."""
+        if self._letters is None or self._case_id is None:
+            return None
+        if not self.flush(interactive=True):
+            return None
+        try:
+            letter = self._letters.draft(self._case_id, kind, str(self.language.currentData()))
+        except DeskError as exc:
+            QMessageBox.warning(self, "Letter not drafted", str(exc))
+            return None
+        self._reload(select=letter.id)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.emit(f"Drafted the {kind_label(kind).lower()} (revision {letter.revision}).")
+        self.changed.emit()
+        return letter
+
+    def start_revision(self) -> None:
+        """Make a final letter's text editable; saving stores it as a new draft revision."""
+        letter = self._current
+        if letter is None or not letter.final:
+            return
+        self._revising = True
+        self.editor.setReadOnly(False)
+        self.title_edit.setReadOnly(False)
+        self.final_note.setText(
+            f"Editing a copy of final revision {letter.revision}. Saving makes a new draft revision; "
+            f"revision {letter.revision} stays final and unchanged."
+        )
+        self.revise_button.setVisible(False)
+        self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {REVISING_COLOUR}; }}")
+        self._update_state()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def finalise_interactively(self) -> Letter | None:
+        letter = self._current
+        if letter is None or self._letters is None or (letter.final and not self._revising):
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Finalise letter",
+            f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
+            "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
+            "revision." + ("\n\nYour unsaved changes are saved first." if self.is_dirty() else ""),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Ok).setText("Finalise")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if not self._ask(box) or self._current is not letter:
+            return None
+        return self.finalise()
+
+    def finalise(self) -> Letter | None:
+        """Save, then lock the letter in the editor; a refusal is shown and it stays a draft."""
+        if not self.save():
+            return None
+        letter, letters = self._current, self._letters
+        if letter is None or letters is None:
+            return None
+        if letter.final:  # a new revision was opened but nothing changed
+            QMessageBox.information(self, "Finalise letter", "Nothing was changed: this revision is final.")
+            return None
+        try:
+            final = letters.finalise(letter.id)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Letter not finalised", str(exc))
+            return None
+        self._reload(select=final.id)
+        self.message.emit(f"Finalised revision {final.revision}; SHA-256 {(final.sha256 or '')[:16]}…")
+        self.changed.emit()
+        return final
+
+    def export_interactively(self) -> Path | None:
+        letter = self._current
+        if letter is None or self._letters is None or not self.flush(interactive=True):
+            return None
+        letter = self._current
+        assert letter is not None
+        name = f"{_file_part(self._reference)}-{letter.kind}-r{letter.revision}"
+        name += ".pdf" if letter.final else "-draft.pdf"
+        path = self._ask_path("Export letter" if letter.final else "Export draft (not final)", name)
+        if path is None:
+            return None
+        return self.export(path)
+
+    def export(self, path: Path) -> Path | None:
+        """Write the letter in the editor to ``path``; errors are shown and nothing is remembered."""
+        letter, letters = self._current, self._letters
+        if letter is None or letters is None:
+            return None
+        try:
+            written = letters.export(letter.id, path)
+        except (DeskError, OSError) as exc:
+            QMessageBox.warning(self, "Letter not exported", str(exc))
+            return None
+        self._remember_folder(written)
+        self.message.emit(f"Exported to {written}")
+        self.changed.emit()
+        return written
+
+    def export_package(self) -> Path | None:
+        """Ask whether the demand goes in, and where to; write the response package."""
+        letters, case_id = self._letters, self._case_id
+        if letters is None or case_id is None or not self.flush(interactive=True):
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Response package",
+            "One PDF with the case's final letters (the latest final revision of each), every page "
+            "stamped with the case reference and numbered.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Ok).setText("Choose file…")
+        with_demand = QCheckBox("Include the demand itself, after the letters")
+        box.setCheckBox(with_demand)
+        included = with_demand.isChecked
+        if not self._ask(box) or self._case_id != case_id:
+            return None
+        path = self._ask_path("Save response package", f"{_file_part(self._reference)}-response-package.pdf")
+        if path is None:
+            return None
+        return self.package(path, with_demand=included())
+
+    def package(self, path: Path, *, with_demand: bool = False) -> Path | None:
+        letters, case_id = self._letters, self._case_id
+        if letters is None or case_id is None:
+            return None
+        try:
+            written = letters.package(case_id, path, with_demand=with_demand)
+        except (DeskError, OSError) as exc:
+            QMessageBox.warning(self, "Package not written", str(exc))
+            return None
+        self._remember_folder(written)
+        self.message.emit(f"Response package written to {written}")
+        self.changed.emit()
+        return written
+
+    def edit_letterhead(self, letters: Letters | None = None) -> bool:
+        """The letterhead dialog (from this tab or the Tools menu); the preview follows a change."""
+        letters = letters or self._letters
+        if letters is None:
+            return False
+
+        def opened(dialog: QDialog | None) -> None:
+            self._dialog = dialog
+
+        if not edit_letterhead(self, letters, self.settings, opened):
+            return False
+        self.message.emit("Letterhead saved: drafts show it now, final letters keep theirs.")
+        self.changed.emit()
+        if self._current is not None and not self._current.final:
+            self._request_preview(delay=False)
+        return True
+
+    def _ask(self, dialog: QDialog) -> bool:
+        """Run a dialog about the case; locking closes it (and then it counts as cancelled)."""
+        case_id = self._case_id
+        self._dialog = dialog
+        try:
+            result = dialog.exec()
+            if isinstance(dialog, QMessageBox):  # its result is the button pressed
+                accepted = dialog.clickedButton() is dialog.button(QMessageBox.StandardButton.Ok)
+            else:
+                accepted = result == QDialog.DialogCode.Accepted
+        finally:
+            self._dialog = None
+        return accepted and self._case_id == case_id and self._case_id is not None
+
+    def _ask_path(self, title: str, name: str) -> Path | None:
+        """A file to write, starting in the folder letters were last written to."""
+        folder = Path.home()
+        if self.settings is not None:
+            folder = Path(str(self.settings.value(FOLDER_KEY, str(folder))))
+        dialog = QFileDialog(self, title, str(folder), "PDF documents (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(name)
+        try:
+            if not self._ask(dialog) or not dialog.selectedFiles():
+                return None
+            path = Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def _remember_folder(self, path: Path) -> None:
+        if self.settings is not None:
+            self.settings.setValue(FOLDER_KEY, str(path.parent))
+
+    # -- layout ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_WIDTH else Qt.Orientation.Vertical
+        if self.split.orientation() != wanted or not self._split_set:
+            self.split.setOrientation(wanted)
+            # The preview a little the larger: its page is small at this width.
+            total = sum(self.split.sizes()) or self.width()
+            self.split.setSizes([total * 9 // 19, total - total * 9 // 19])
+            self._split_set = True
