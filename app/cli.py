@@ -22,7 +22,9 @@ from typing import Any
 from app import datadir, keys, services
 from app.datadir import DataDir, DataDirError
 from app.intake.pdf import IntakeError
+from app.letters.templates import KINDS as LETTER_KINDS
 from app.model import KeyStorage
+from app.review.model import ANSWERS, DECISION_OUTCOMES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -396,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(sub, "answer", cmd_answer, "confirm or override a checklist item (an override needs --reason)")
     p.add_argument("case")
     p.add_argument("item", help="item id, e.g. validity.signed")
-    p.add_argument("answer", choices=["pass", "fail", "unknown", "not_applicable"])
+    p.add_argument("answer", choices=ANSWERS)
     p.add_argument("--reason")
     p = add(sub, "case-fact", cmd_case_fact, "record what the scan cannot tell (enterprise customer, …)")
     p.add_argument("case")
@@ -408,18 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--outcome",
         required=True,
-        choices=[
-            "reject",
-            "narrow",
-            "redirect",
-            "disclose_noncontent",
-            "disclose_content",
-            "escalate",
-            "not_a_data_demand",
-            "no_data",
-            "withdrawn",
-            "challenge",
-        ],
+        choices=DECISION_OUTCOMES,
     )
     p.add_argument("--reason", action="append", metavar="ITEM", help="a checklist item the decision rests on")
     p.add_argument("--scope-json", metavar="FILE", help="the scope disclosed (default: the recommended one)")
@@ -448,17 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument(
         "--kind",
-        choices=[
-            "rejection",
-            "narrowing",
-            "redirect",
-            "disclosure_cover",
-            "user_notice",
-            "delayed_notice",
-            "enterprise_notice",
-            "secrecy_challenge",
-            "emergency_response",
-        ],
+        choices=LETTER_KINDS,
     )
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument(

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from app.letters.markdown import escape
+from app.review.model import DECISION_OUTCOMES as OUTCOMES
+from app.review.model import DISCLOSING
 
 LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
 
@@ -52,22 +54,6 @@ KINDS: tuple[str, ...] = (
     "emergency_response",
 )
 RECIPIENTS = ("requester", "user", "enterprise_customer")
-# The decision outcomes a template may name. They mirror app.review.service.OUTCOMES (a
-# test keeps the two equal); importing them would load the storage layer into what is
-# meant to be a pure function of its inputs.
-OUTCOMES = (
-    "reject",
-    "narrow",
-    "redirect",
-    "disclose_noncontent",
-    "disclose_content",
-    "escalate",
-    "not_a_data_demand",
-    "no_data",
-    "withdrawn",
-    "challenge",
-)
-DISCLOSING = ("disclose_noncontent", "disclose_content")
 # In allowed_outcomes, "*" is any outcome a reviewer has decided on. An escalated case
 # has not been decided yet: its letters wait for the senior reviewer.
 ANY_DECIDED = "*"

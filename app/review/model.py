@@ -27,6 +27,10 @@ OUTCOMES = (
     "escalate",
     "not_a_data_demand",
 )
+# What a reviewer may decide: the recommendation's outcomes, and what only a reviewer
+# records. The service, the letters and the command line all take them from here.
+DECISION_OUTCOMES = (*OUTCOMES, "no_data", "withdrawn", "challenge")
+DISCLOSING = ("disclose_noncontent", "disclose_content")
 # Facts JSON categories, in the order scopes list them.
 CATEGORIES = ("subscriber_info", "ip_history", "billing", "traffic", "content", "other")
 

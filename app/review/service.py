@@ -22,25 +22,20 @@ from typing import Any
 
 from app.model import CaseId, CaseStatus
 from app.review import checklist, decide
-from app.review.model import Answer, Recommendation, ReviewContext, Scope
+from app.review.model import (
+    ANSWERS,
+    DISCLOSING,
+    Answer,
+    Recommendation,
+    ReviewContext,
+    answer_to_json,
+    recommendation_to_json,
+    scope_to_json,
+)
+from app.review.model import DECISION_OUTCOMES as OUTCOMES
 from app.review.policy import PolicyPack, load_pack
 from app.services import Desk, DeskError, WrongPinError
 
-ANSWERS = ("pass", "fail", "unknown", "not_applicable")
-# DESIGN.md's recommendation outcomes, plus what only a reviewer can record.
-OUTCOMES = (
-    "reject",
-    "narrow",
-    "redirect",
-    "disclose_noncontent",
-    "disclose_content",
-    "escalate",
-    "not_a_data_demand",
-    "no_data",
-    "withdrawn",
-    "challenge",
-)
-DISCLOSING = ("disclose_noncontent", "disclose_content")
 # What a reviewer may establish about a case (ReviewContext's fields a scan cannot tell).
 CONTEXT_KEYS = {
     "enterprise_customer": bool,
@@ -97,8 +92,8 @@ class Assessment:
         return {
             "case_id": self.case_id,
             "policy_version": self.policy_version,
-            "items": [_answer_json(a) for a in self.answers],
-            "recommendation": _recommendation_json(self.recommendation),
+            "items": [answer_to_json(a) for a in self.answers],
+            "recommendation": recommendation_to_json(self.recommendation),
             "related_cases": self.related,
         }
 
@@ -278,7 +273,7 @@ class Review:
             # The recommendation keeps nothing (a rejection); narrowing starts from what would be acceptable.
             facts = self.review_facts(case_id)
             default = decide.acceptable_scope(facts, assessment.answers, self.context(case_id), self.pack)
-        asked = dict(scope) if scope is not None else _scope_json(default)
+        asked = dict(scope) if scope is not None else scope_to_json(default)
         chosen = _check_scope(asked, case_id, self)
         if outcome not in (*DISCLOSING, "narrow"):  # a narrowing keeps what would be acceptable
             chosen = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
@@ -300,7 +295,7 @@ class Review:
             "decided_by": actor,
             "decided_at": now,
             "basis": json.dumps(basis, default=str),
-            "recommended": json.dumps(_recommendation_json(recommended)),
+            "recommended": json.dumps(recommendation_to_json(recommended)),
         }
         status = (
             CaseStatus.AWAITING_APPROVAL
@@ -380,7 +375,7 @@ class Review:
         ctx = _context_from_json(basis.get("context", {}))
         overrides = {k: (v[0], v[1]) for k, v in basis.get("overrides", {}).items()}
         answers = checklist.evaluate(basis["facts"], ctx, self.pack, overrides=overrides)
-        again = _recommendation_json(decide.recommend(basis["facts"], answers, ctx, self.pack))
+        again = recommendation_to_json(decide.recommend(basis["facts"], answers, ctx, self.pack))
         then = json.loads(row["recommended"]) if row["recommended"] else None
         return {
             "revision": row["revision"],
@@ -402,38 +397,6 @@ class Review:
 
 
 # ------------------------------------------------------------------------------ JSON
-
-
-def _answer_json(a: Answer) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "group": a.group,
-        "answer": a.answer,
-        "source": a.source,
-        "evidence": [
-            {"page": e.page, "box": list(e.box) if e.box else None, "text": e.text} for e in a.evidence
-        ],
-        "rule": a.rule,
-        "note": a.note,
-        "effect": a.effect,
-    }
-
-
-def _scope_json(scope: Scope) -> dict[str, Any]:
-    return {
-        "identifiers": list(scope.identifiers),
-        "categories": list(scope.categories),
-        "date_range": {"from": scope.date_from, "to": scope.date_to},
-    }
-
-
-def _recommendation_json(r: Recommendation) -> dict[str, Any]:
-    return {
-        "outcome": r.outcome,
-        "reasons": list(r.reasons),
-        "scope": _scope_json(r.scope),
-        "pending": list(r.pending),
-    }
 
 
 def _context_json(ctx: ReviewContext) -> dict[str, Any]:

@@ -138,12 +138,6 @@ def test_unknown_kind_is_refused() -> None:
         load_template("apology")
 
 
-def test_outcomes_are_those_a_reviewer_can_decide() -> None:
-    from app.review.service import OUTCOMES as DECIDABLE
-
-    assert set(OUTCOMES) == set(DECIDABLE)
-
-
 # ------------------------------------------------------------------------------ wording
 
 

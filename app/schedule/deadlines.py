@@ -1,0 +1,163 @@
+"""Response deadlines: the due date from the demand, extensions, pauses and status.
+
+A demand gives either an explicit date or a period ("within N days" / "within N business
+days") counted from the date it was issued or received. Extensions replace the due date
+(the latest one wins) and carry a reason. While the team waits for the requester (e.g.
+after a narrowing letter) the clock stops: the due date moves by the paused calendar days,
+or the paused business days when the period is in business days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from app.schedule.calendars import add_business_days, business_days_between, calendar_version
+
+Unit = Literal["days", "business_days"]
+CountFrom = Literal["issued", "received"]
+
+DUE_SOON_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Extension:
+    new_due: date
+    reason: str
+    granted_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The clock stopped from ``start`` (inclusive) until ``end`` (exclusive); open while end is None."""
+
+    start: date
+    end: date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """What the demand says: an explicit date, or N (business) days from issue or receipt."""
+
+    explicit: date | None = None
+    days: int | None = None
+    unit: Unit = "days"
+    count_from: CountFrom = "received"
+    issued: date | None = None
+    received: date | None = None
+    country: str = "default"
+
+    def __post_init__(self) -> None:
+        if (self.explicit is None) == (self.days is None):
+            raise ValueError("a deadline needs exactly one of an explicit date or a number of days")
+        if self.days is not None and self.days < 0:
+            raise ValueError("days must not be negative")
+        if self.days is not None and self.start is None:
+            raise ValueError(f"a period counted from {self.count_from} needs that date")
+
+    @property
+    def start(self) -> date | None:
+        return self.issued if self.count_from == "issued" else self.received
+
+
+@dataclass(frozen=True)
+class Deadline:
+    base_due: date
+    due: date
+    extension_reason: str | None
+    paused_days: int
+    paused_now: bool
+    calendar_version: str
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    kind: Literal["overdue", "due_today", "due_soon", "ok", "paused"]
+    days: int  # days until due (positive) or overdue by (positive for "overdue")
+    label: str
+
+
+def base_due_date(rule: DeadlineRule) -> date:
+    if rule.explicit is not None:
+        return rule.explicit
+    assert rule.start is not None and rule.days is not None
+    if rule.unit == "business_days":
+        return add_business_days(rule.start, rule.days, rule.country)
+    return rule.start + timedelta(days=rule.days)
+
+
+def _paused_amount(pause: Pause, rule: DeadlineRule, today: date) -> int:
+    end = pause.end if pause.end is not None else today
+    if end <= pause.start:
+        return 0
+    if rule.unit == "business_days":
+        # business days in [start, end): shift the half-open helper by one day
+        return business_days_between(pause.start - timedelta(days=1), end - timedelta(days=1), rule.country)
+    return (end - pause.start).days
+
+
+def compute_deadline(
+    rule: DeadlineRule,
+    today: date,
+    extensions: tuple[Extension, ...] | list[Extension] = (),
+    pauses: tuple[Pause, ...] | list[Pause] = (),
+) -> Deadline:
+    """The due date as of ``today``: base or latest extension, moved by time paused so far.
+
+    An open pause counts up to ``today``, so the due date keeps moving while it lasts.
+    """
+    base = base_due_date(rule)
+    due = base
+    reason: str | None = None
+    if extensions:
+        latest = extensions[-1]
+        due, reason = latest.new_due, latest.reason
+    paused = sum(_paused_amount(p, rule, today) for p in pauses)
+    if paused:
+        if rule.unit == "business_days":
+            due = add_business_days(due, paused, rule.country)
+        else:
+            due = due + timedelta(days=paused)
+    paused_now = any(p.start <= today and (p.end is None or today < p.end) for p in pauses)
+    return Deadline(
+        base_due=base,
+        due=due,
+        extension_reason=reason,
+        paused_days=paused,
+        paused_now=paused_now,
+        calendar_version=calendar_version(rule.country),
+    )
+
+
+def needs_recompute(stored_version: str, rule: DeadlineRule) -> bool:
+    """True when the jurisdiction's calendar data changed since the deadline was stored."""
+    return stored_version != calendar_version(rule.country)
+
+
+def deadline_status(deadline: Deadline, today: date, soon_days: int = DUE_SOON_DAYS) -> DeadlineStatus:
+    if deadline.paused_now:
+        return DeadlineStatus("paused", (deadline.due - today).days, "Paused (waiting for the requester)")
+    delta = (deadline.due - today).days
+    if delta < 0:
+        n = -delta
+        return DeadlineStatus("overdue", n, f"Overdue by {n} day{'s' if n != 1 else ''}")
+    if delta == 0:
+        return DeadlineStatus("due_today", 0, "Due today")
+    if delta <= soon_days:
+        return DeadlineStatus("due_soon", delta, f"Due in {delta} day{'s' if delta != 1 else ''}")
+    return DeadlineStatus("ok", delta, f"Due {deadline.due.isoformat()}")
+
+
+__all__ = [
+    "Deadline",
+    "DeadlineRule",
+    "DeadlineStatus",
+    "Extension",
+    "Pause",
+    "base_due_date",
+    "compute_deadline",
+    "deadline_status",
+    "needs_recompute",
+]

@@ -1,0 +1,171 @@
+"""Who is owed notice of a demand, and when.
+
+The provider tells the affected customer that their data was sought: the user of a
+consumer service, or the enterprise customer of a commercial one. Notice is given before
+disclosure unless a secrecy (non-disclosure) order forbids it; in that case it becomes
+delayed notice, owed on the day the order expires or is lifted. An order with no end
+("until further order") comes back for reconsideration on a cycle so that a challenge is
+considered. Notice can be withheld only by a recorded exception (someone would be put in
+danger, a child-exploitation investigation, or a compromised account where the notice
+would reach the attacker), which says why and who decided. Once notice is recorded as
+given it is no longer due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal, NamedTuple
+
+Recipient = Literal["user", "enterprise"]
+Covers = Literal["user", "enterprise", "both"]
+NoticeKind = Literal["prior", "delayed"]
+ExceptionKind = Literal["danger", "child_exploitation", "compromised_account"]
+
+DEFAULT_CYCLE_DAYS = 90
+
+EXCEPTION_LABELS: dict[str, str] = {
+    "danger": "notice could put someone in danger",
+    "child_exploitation": "child-exploitation investigation",
+    "compromised_account": "account compromised; notice would reach the attacker",
+}
+
+
+class OrderExtension(NamedTuple):
+    new_expiry: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class SecrecyOrder:
+    present: bool = True
+    issued: date | None = None
+    duration_days: int | None = None
+    expires: date | None = None
+    open_ended: bool = False
+    covers: Covers = "both"
+    extensions: tuple[OrderExtension, ...] = ()
+    challenged_on: date | None = None
+    challenge_outcome: str | None = None
+    lifted_on: date | None = None
+    statute: str = ""
+    reconsidered_on: date | None = None
+
+
+@dataclass(frozen=True)
+class NoticeException:
+    kind: ExceptionKind
+    reason: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class NoticeGiven:
+    how: str
+    on: date
+
+
+@dataclass(frozen=True)
+class NoticeStatus:
+    due: bool
+    due_on: date | None
+    kind: NoticeKind | None
+    reason: str
+
+
+def notice_recipient(service: Literal["consumer", "commercial"]) -> Recipient:
+    """The user for consumer services; the enterprise customer for commercial ones."""
+    return "enterprise" if service == "commercial" else "user"
+
+
+def _covers(order: SecrecyOrder, recipient: Recipient) -> bool:
+    return order.covers == "both" or order.covers == recipient
+
+
+def effective_expiry(order: SecrecyOrder) -> date | None:
+    """The latest extension's expiry, else the stated expiry, else issue date plus length."""
+    if order.extensions:
+        return order.extensions[-1].new_expiry
+    if order.expires is not None:
+        return order.expires
+    if order.issued is not None and order.duration_days is not None and not order.open_ended:
+        return order.issued + timedelta(days=order.duration_days)
+    return None
+
+
+def _binding(order: SecrecyOrder | None, today: date) -> bool:
+    if order is None or not order.present:
+        return False
+    return order.lifted_on is None or order.lifted_on > today
+
+
+def notice_status(
+    order: SecrecyOrder | None,
+    exceptions: Iterable[NoticeException],
+    given: NoticeGiven | None,
+    today: date,
+    recipient: Recipient = "user",
+) -> NoticeStatus:
+    """Whether notice to ``recipient`` is due as of ``today``, from when, and why."""
+    if given is not None:
+        return NoticeStatus(False, None, None, f"Notice given on {given.on.isoformat()} ({given.how})")
+    excs = list(exceptions)
+    if excs:
+        parts = [
+            f"{EXCEPTION_LABELS.get(e.kind, e.kind)}: {e.reason} (decided by {e.decided_by})" for e in excs
+        ]
+        return NoticeStatus(False, None, None, "Notice withheld: " + "; ".join(parts))
+    if order is None or not order.present or not _covers(order, recipient):
+        return NoticeStatus(True, today, "prior", f"Prior notice owed to the {recipient}: no secrecy order")
+    if order.lifted_on is not None and order.lifted_on <= today:
+        when = order.lifted_on
+        return NoticeStatus(
+            True, when, "delayed", f"Delayed notice due: the secrecy order was lifted on {when.isoformat()}"
+        )
+    expiry = effective_expiry(order)
+    if expiry is None:
+        nxt = reconsideration_due(order, today)
+        tail = f"; reconsider the order by {nxt.isoformat()}" if nxt else ""
+        return NoticeStatus(False, None, "delayed", f"Secrecy order until further order{tail}")
+    extended = f" (extended: {order.extensions[-1].reason})" if order.extensions else ""
+    if expiry <= today:
+        return NoticeStatus(
+            True, expiry, "delayed", f"Delayed notice due: the secrecy order expired on {expiry.isoformat()}"
+        )
+    return NoticeStatus(
+        False,
+        expiry,
+        "delayed",
+        f"Secrecy order in force; delayed notice due on {expiry.isoformat()}{extended}",
+    )
+
+
+def reconsideration_due(
+    order: SecrecyOrder | None, today: date, cycle_days: int = DEFAULT_CYCLE_DAYS
+) -> date | None:
+    """When an open-ended order next comes back for reconsideration (may be in the past).
+
+    Counted from the issue date or the last reconsideration, whichever is later. None for
+    no order, an order with an end date, or one lifted by ``today``.
+    """
+    if cycle_days <= 0:
+        raise ValueError("cycle_days must be positive")
+    if not _binding(order, today):
+        return None
+    assert order is not None
+    if effective_expiry(order) is not None or not order.open_ended:
+        return None
+    anchors = [d for d in (order.issued, order.reconsidered_on) if d is not None]
+    if not anchors:
+        return today
+    return max(anchors) + timedelta(days=cycle_days)
+
+
+def expiring_within(order: SecrecyOrder | None, today: date, days: int = 30) -> bool:
+    """True when an order in force expires between today and ``days`` from now (inclusive)."""
+    if not _binding(order, today):
+        return False
+    assert order is not None
+    expiry = effective_expiry(order)
+    return expiry is not None and today <= expiry <= today + timedelta(days=days)
