@@ -305,6 +305,16 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_notices_due(args: argparse.Namespace) -> int:
+    from app.schedule.service import Schedule
+
+    with _desk(args) as desk:
+        due = [n.to_json() for n in Schedule(desk).notices_due()]
+    lines = [f"{n['due_on']}  {n['reference']:<18} {n['kind']} notice to the {n['recipient']}" for n in due]
+    _emit(args, due, "\n".join(lines) or "No notices due.")
+    return EXIT_OK
+
+
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
     pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
     with _desk(args) as desk:
@@ -453,6 +463,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(sub, "letterhead", cmd_letterhead, "show or set the letterhead shared by all letters")
     p.add_argument(
         "--set", action="append", metavar="KEY=VALUE", help="address_lines takes lines joined by |"
+    )
+
+    notices = sub.add_parser("notices", help="notices to users and enterprise customers").add_subparsers(
+        dest="action", required=True
+    )
+    add(
+        notices,
+        "due",
+        cmd_notices_due,
+        "notices due today or overdue (delayed notices after a secrecy order)",
     )
 
     directory = sub.add_parser("directory", help="the directory of requesting authorities").add_subparsers(

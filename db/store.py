@@ -331,6 +331,11 @@ class Store:
     def update_letter(self, letter_id: int, fields: Row) -> None:
         self._table("letters").update(letter_id, fields)
 
+    # -- notices -----------------------------------------------------------------------
+
+    def get_notices(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM notices WHERE case_id = ? ORDER BY id", [case_id]))
+
     # -- search --------------------------------------------------------------------------
 
     def index_case_text(self, case_id: str, reference: str, body: str) -> None:

@@ -424,3 +424,13 @@ def test_letterhead_show_and_set(initialised):
     assert done.code == 0, done.err
     assert done.json()["organisation"] == "Quokka Mail"
     assert_failed_cleanly(initialised("letterhead", "--set", "page_size=A3"), "A4 or Letter")
+
+
+def test_notices_due_lists_a_case_whose_secrecy_order_expired(initialised):
+    ndo = Path(__file__).resolve().parents[2].parent / "shared" / "checks" / "data" / "canary_ndo.pdf"
+    if not ndo.exists():
+        pytest.skip("the shared contract-check data is not beside the repository")
+    case = initialised("intake", str(ndo), "--json").json()["case_id"]
+    due = initialised("notices", "due", "--json")
+    assert due.code == 0, due.err
+    assert [(n["case_id"], n["kind"]) for n in due.json()] == [(case, "delayed")]
