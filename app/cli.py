@@ -16,11 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app import datadir, keys, services
 from app.datadir import DataDir, DataDirError
+from app.fsutil import write_atomic
 from app.intake.pdf import IntakeError
 from app.letters.templates import KINDS as LETTER_KINDS
 from app.model import KeyStorage
@@ -315,6 +317,108 @@ def cmd_notices_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schedule(desk: services.Desk) -> Any:
+    from app.schedule.service import Schedule
+
+    return Schedule(desk)
+
+
+def _date(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{what} is a date like 2026-12-31, not {text!r}.") from None
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        today = _schedule(desk).today(_date(args.date, "--date"))
+    lines = []
+    for title, items in today.sections():
+        lines.append(f"{title}: {len(items) or 'nothing'}")
+        lines += [f"  {i.on}  {i.reference:<18} {i.label}" for i in items]
+    _emit(args, today.to_json(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_deadlines_ics(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with _desk(args) as desk:
+        data = _schedule(desk).calendar(_date(args.date, "--date"))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, data)
+        desk.record("calendar.exported", None, {"file": out.name})
+    _emit(args, {"out": str(out)}, f"Wrote {out} (references and dates only).")
+    return EXIT_OK
+
+
+def cmd_notice_given(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        on = _date(args.on, "--on") or desk.clock().date()
+        _schedule(desk).record_notice_given(desk.resolve_case(args.case), args.how, on, args.recipient)
+    _emit(args, {"given": on.isoformat()}, f"Notice recorded as given on {on}.")
+    return EXIT_OK
+
+
+def cmd_notice_withhold(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        _schedule(desk).record_notice_exception(
+            desk.resolve_case(args.case), args.kind, args.reason, args.recipient
+        )
+    _emit(args, {"withheld": args.kind}, f"Notice withheld ({args.kind}).")
+    return EXIT_OK
+
+
+def cmd_secrecy(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        schedule = _schedule(desk)
+        case_id = desk.resolve_case(args.case)
+        if args.covers:
+            schedule.set_covers(case_id, args.covers)
+        if args.extend:
+            schedule.extend_order(case_id, _date(args.extend, "--extend"), args.reason or "")
+        if args.lifted:
+            schedule.lift_order(case_id, _date(args.lifted, "--lifted"))
+        if args.challenged:
+            schedule.record_challenge(case_id, _date(args.challenged, "--challenged"), args.outcome or "")
+        if args.reconsidered:
+            schedule.record_reconsidered(
+                case_id, _date(args.reconsidered, "--reconsidered"), args.reason or ""
+            )
+        order = schedule.secrecy_order(case_id)
+    data = (
+        None
+        if order is None
+        else {
+            "covers": order.covers,
+            "expires": order.expires.isoformat() if order.expires else None,
+            "extensions": [[e.new_expiry.isoformat(), e.reason] for e in order.extensions],
+            "open_ended": order.open_ended,
+            "lifted_on": order.lifted_on.isoformat() if order.lifted_on else None,
+            "challenged_on": order.challenged_on.isoformat() if order.challenged_on else None,
+        }
+    )
+    _emit(args, data, json.dumps(data, indent=2) if data else "No secrecy order.")
+    return EXIT_OK
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        schedule = _schedule(desk)
+        case_id = desk.resolve_case(args.case)
+        if args.action_ == "extend":
+            schedule.extend_deadline(case_id, _date(args.to, "--to"), args.reason or "")
+        elif args.action_ == "pause":
+            schedule.pause_deadline(case_id, args.reason or "")
+        elif args.action_ == "resume":
+            schedule.resume_deadline(case_id)
+        due = schedule.response_due(case_id)
+    _emit(args, {"response_due": due.isoformat() if due else None}, f"Response due {due or 'not stated'}.")
+    return EXIT_OK
+
+
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
     pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
     with _desk(args) as desk:
@@ -465,6 +569,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--set", action="append", metavar="KEY=VALUE", help="address_lines takes lines joined by |"
     )
 
+    p = add(sub, "today", cmd_today, "what needs a reviewer: deadlines, notices, secrecy orders, approvals")
+    p.add_argument("--date", help="as of this date (default: today)")
+    deadlines = sub.add_parser("deadlines", help="response deadlines").add_subparsers(
+        dest="action", required=True
+    )
+    p = add(
+        deadlines,
+        "ics",
+        cmd_deadlines_ics,
+        "write an iCalendar file of due dates and expiries (references only)",
+    )
+    p.add_argument("--out", required=True, metavar="deadlines.ics")
+    p.add_argument("--date", help=argparse.SUPPRESS)
+    p = add(sub, "deadline", cmd_deadline, "extend, pause or resume a case's response deadline")
+    p.add_argument("case")
+    p.add_argument(
+        "action_", choices=["show", "extend", "pause", "resume"], metavar="show|extend|pause|resume"
+    )
+    p.add_argument("--to", help="extend: the new due date")
+    p.add_argument("--reason")
+    p = add(
+        sub, "secrecy", cmd_secrecy, "a case's secrecy order: whom it covers, extensions, lifting, challenge"
+    )
+    p.add_argument("case")
+    p.add_argument("--covers", choices=["user", "enterprise", "both"])
+    p.add_argument("--extend", metavar="DATE", help="extended to this date (with --reason)")
+    p.add_argument("--lifted", metavar="DATE")
+    p.add_argument("--challenged", metavar="DATE")
+    p.add_argument("--outcome", help="with --challenged: how the challenge ended")
+    p.add_argument("--reconsidered", metavar="DATE")
+    p.add_argument("--reason")
+    notice = sub.add_parser("notice", help="record a notice given or withheld").add_subparsers(
+        dest="action", required=True
+    )
+    p = add(notice, "given", cmd_notice_given, "record that notice was given")
+    p.add_argument("case")
+    p.add_argument("--how", required=True, help="e-mail, letter, admin console, …")
+    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--recipient", choices=["user", "enterprise"], default="user")
+    p = add(
+        notice, "withhold", cmd_notice_withhold, "record an exception: notice is withheld, with the reason"
+    )
+    p.add_argument("case")
+    p.add_argument("--kind", required=True, choices=["danger", "child_exploitation", "compromised_account"])
+    p.add_argument("--reason", required=True)
+    p.add_argument("--recipient", choices=["user", "enterprise"], default="user")
     notices = sub.add_parser("notices", help="notices to users and enterprise customers").add_subparsers(
         dest="action", required=True
     )

@@ -336,6 +336,21 @@ class Store:
     def get_notices(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM notices WHERE case_id = ? ORDER BY id", [case_id]))
 
+    def insert_notice(self, row: Row) -> None:
+        self._table("notices").insert(row)
+
+    def update_secrecy_order(self, case_id: str, fields: Row) -> None:
+        self._table("secrecy_orders").update(case_id, fields)
+
+    def get_deadline_changes(self, case_id: str) -> list[Row]:
+        return list(self.db.query("SELECT * FROM deadline_changes WHERE case_id = ? ORDER BY id", [case_id]))
+
+    def insert_deadline_change(self, row: Row) -> None:
+        self._table("deadline_changes").insert(row)
+
+    def end_pause(self, change_id: int, ends: str) -> None:
+        self._table("deadline_changes").update(change_id, {"ends": ends})
+
     # -- search --------------------------------------------------------------------------
 
     def index_case_text(self, case_id: str, reference: str, body: str) -> None:

@@ -1,29 +1,51 @@
-"""What is due across the stored cases: notices to users and enterprise customers.
+"""What needs the reviewer today: response deadlines, notices, secrecy orders, approvals.
 
-The rules are ``notices`` (pure); here each case's secrecy order, its decision and the
-notices already recorded are read from the store. What counts as due:
+The rules are pure (``calendars``, ``deadlines``, ``notices``, ``ics``); here each case's
+secrecy order, decision, recorded notices and deadline changes are read from the store,
+and every change is written in one transaction with its audit event.
 
-- a *delayed* notice, once a secrecy order has expired or been lifted (on that day), for
-  every case with an order, decided or not — the policy gives notice as soon as the
-  order allows;
-- a *prior* notice, for a case whose decision discloses data and that no secrecy order
-  covers;
-- nothing for a case whose notice is recorded as given.
+What counts as a notice due:
 
-Recording notices, exceptions and order extensions from the window and the command
-line is issue 6's remaining work; until then they are read if present.
+- a *delayed* notice, once a secrecy order has expired or been lifted (due that day), for
+  every case with an order, decided or not: the policy gives notice as soon as the order
+  allows;
+- a *prior* notice, for a case whose decision discloses data and that no order covers;
+- nothing once notice is recorded as given, or withheld by a recorded exception (danger
+  to someone, a child-exploitation investigation, a compromised account) — the exception
+  says why and who decided.
+
+Open-ended orders come back for reconsideration every ``reconsider_days`` (the setting
+``secrecy_reconsider_days``, default 90) so that a challenge is considered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import json
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app.model import CaseId
+from app.model import CaseId, CaseStatus
 from app.review.model import DISCLOSING
-from app.schedule.notices import NoticeGiven, SecrecyOrder, notice_status
-from app.services import Desk
+from app.schedule import ics
+from app.schedule.deadlines import DeadlineRule, Extension, Pause, compute_deadline, deadline_status
+from app.schedule.notices import (
+    DEFAULT_CYCLE_DAYS,
+    NoticeException,
+    NoticeGiven,
+    OrderExtension,
+    SecrecyOrder,
+    effective_expiry,
+    expiring_within,
+    notice_status,
+    reconsideration_due,
+)
+from app.services import Desk, DeskError
+
+EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
+COVERS = ("user", "enterprise", "both")
+RESPONSES_AHEAD_DAYS = 7
+ORDERS_AHEAD_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -39,6 +61,51 @@ class DueNotice:
         return dict(self.__dict__)
 
 
+@dataclass(frozen=True)
+class TodayItem:
+    case_id: str
+    reference: str
+    kind: str  # response | notice | order_expiring | reconsider_order | approval
+    on: str  # ISO date
+    label: str
+    urgency: str  # overdue | today | soon | later
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Today:
+    today: str
+    responses_overdue: list[TodayItem] = field(default_factory=list)
+    responses_due: list[TodayItem] = field(default_factory=list)
+    notices_due: list[TodayItem] = field(default_factory=list)
+    orders_expiring: list[TodayItem] = field(default_factory=list)
+    reconsider_orders: list[TodayItem] = field(default_factory=list)
+    awaiting_approval: list[TodayItem] = field(default_factory=list)
+
+    def sections(self) -> list[tuple[str, list[TodayItem]]]:
+        return [
+            ("Responses overdue", self.responses_overdue),
+            (f"Responses due in the next {RESPONSES_AHEAD_DAYS} days", self.responses_due),
+            ("Notices due", self.notices_due),
+            (f"Secrecy orders expiring in the next {ORDERS_AHEAD_DAYS} days", self.orders_expiring),
+            ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
+            ("Decisions awaiting approval", self.awaiting_approval),
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        keys = (
+            "responses_overdue",
+            "responses_due",
+            "notices_due",
+            "orders_expiring",
+            "reconsider_orders",
+            "awaiting_approval",
+        )
+        return {"today": self.today} | {k: [i.to_json() for i in getattr(self, k)] for k in keys}
+
+
 class Schedule:
     def __init__(self, desk: Desk) -> None:
         from app.review.service import Review
@@ -47,29 +114,144 @@ class Schedule:
         self.store = desk.store
         self.review = Review(desk)
 
-    def notices_due(self, today: date | None = None) -> list[DueNotice]:
-        """Notices due on or before ``today`` (default: the desk's clock), soonest first."""
-        today = today or self.desk.clock().date()
-        due: list[DueNotice] = []
-        for case in self.desk.cases():
-            found = self._notice(case.case_id, case.reference, today)
-            if found is not None:
-                due.append(found)
-        return sorted(due, key=lambda n: (n.due_on, n.reference))
+    def _today(self, today: date | None) -> date:
+        return today or self.desk.clock().date()
 
-    def _notice(self, case_id: CaseId, reference: str, today: date) -> DueNotice | None:
-        order = _order(self.store.get_secrecy_order(case_id))
+    @property
+    def reconsider_days(self) -> int:
+        raw = self.store.get_setting("secrecy_reconsider_days")
+        try:
+            return max(1, int(raw)) if raw else DEFAULT_CYCLE_DAYS
+        except ValueError:
+            return DEFAULT_CYCLE_DAYS
+
+    # -- secrecy orders -----------------------------------------------------------------
+
+    def secrecy_order(self, case_id: CaseId) -> SecrecyOrder | None:
+        return _order(self.store.get_secrecy_order(case_id))
+
+    def _order_row(self, case_id: CaseId) -> Any:
+        row = self.store.get_secrecy_order(case_id)
+        if row is None or not row["present"]:
+            raise DeskError("The case has no secrecy order.")
+        return row
+
+    def _change_order(
+        self, case_id: CaseId, fields: dict[str, Any], action: str, payload: dict[str, Any]
+    ) -> None:
+        actor = self.desk.actor()
+        self._order_row(case_id)
+        with self.store.atomic():
+            self.store.update_secrecy_order(case_id, fields)
+            self.desk.record(action, case_id, payload, actor=actor)
+
+    def set_covers(self, case_id: CaseId, covers: str) -> None:
+        if covers not in COVERS:
+            raise DeskError(f"A secrecy order covers one of {', '.join(COVERS)}, not {covers!r}.")
+        self._change_order(case_id, {"covers": covers}, "secrecy.covers", {"covers": covers})
+
+    def extend_order(self, case_id: CaseId, new_expiry: date, reason: str) -> None:
+        if not reason.strip():
+            raise DeskError("Say why the order was extended (the court's order, its date).")
+        row = self._order_row(case_id)
+        extensions = json.loads(row["extensions"] or "[]")
+        extensions.append([new_expiry.isoformat(), reason.strip()])
+        self._change_order(
+            case_id,
+            {"extensions": json.dumps(extensions)},
+            "secrecy.extended",
+            {"new_expiry": new_expiry.isoformat(), "reason": reason.strip()},
+        )
+
+    def lift_order(self, case_id: CaseId, on: date) -> None:
+        self._change_order(case_id, {"lifted_on": on.isoformat()}, "secrecy.lifted", {"on": on.isoformat()})
+
+    def record_challenge(self, case_id: CaseId, on: date, outcome: str = "") -> None:
+        self._change_order(
+            case_id,
+            {"challenged_on": on.isoformat(), "challenge_outcome": outcome.strip() or None},
+            "secrecy.challenged",
+            {"on": on.isoformat(), "outcome": outcome.strip()},
+        )
+
+    def record_reconsidered(self, case_id: CaseId, on: date, note: str = "") -> None:
+        self._change_order(
+            case_id,
+            {"reconsidered_on": on.isoformat()},
+            "secrecy.reconsidered",
+            {"on": on.isoformat(), "note": note.strip()},
+        )
+
+    # -- notices ------------------------------------------------------------------------
+
+    def record_notice_given(self, case_id: CaseId, how: str, on: date, recipient: str = "user") -> None:
+        if not how.strip():
+            raise DeskError("Say how the notice was given (e-mail, letter, in the admin console).")
+        self._insert_notice(
+            case_id,
+            {
+                "kind": "given",
+                "recipient": recipient,
+                "status": "given",
+                "sent_at": on.isoformat(),
+                "how": how,
+            },
+            "notice.given",
+        )
+
+    def record_notice_exception(
+        self, case_id: CaseId, kind: str, reason: str, recipient: str = "user"
+    ) -> None:
+        if kind not in EXCEPTION_KINDS:
+            raise DeskError(f"A notice exception is one of {', '.join(EXCEPTION_KINDS)}, not {kind!r}.")
+        if not reason.strip():
+            raise DeskError("Say why notice is withheld; the reason is kept with the case.")
+        self._insert_notice(
+            case_id,
+            {
+                "kind": "exception",
+                "recipient": recipient,
+                "status": "withheld",
+                "exception_kind": kind,
+                "reason": reason,
+            },
+            "notice.withheld",
+        )
+
+    def _insert_notice(self, case_id: CaseId, row: dict[str, Any], action: str) -> None:
+        actor = self.desk.actor()
+        if self.store.get_case(case_id) is None:
+            raise DeskError(f"No case {case_id}.")
+        now = self.desk.now()
+        with self.store.atomic():
+            self.store.insert_notice({"case_id": case_id, "decided_by": actor, "recorded_at": now, **row})
+            self.desk.record(action, case_id, {k: v for k, v in row.items() if k != "status"}, actor=actor)
+
+    def notice(self, case_id: CaseId, today: date | None = None) -> DueNotice | None:
+        """The notice this case owes as of ``today``, if one is due (see the module's docstring)."""
+        today = self._today(today)
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        order = self.secrecy_order(case_id)
         decision = self.review.decision(case_id)
         discloses = decision is not None and decision.outcome in DISCLOSING
         if order is None and not discloses:
             return None
-        context = self.review.context(case_id)
-        recipient = "enterprise" if context.enterprise_customer else "user"
-        given = [n for n in self.store.get_notices(case_id) if n["status"] == "given" and n["sent_at"]]
+        recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
+        rows = self.store.get_notices(case_id)
+        given = [r for r in rows if r["status"] == "given" and r["sent_at"]]
+        exceptions = [
+            NoticeException(r["exception_kind"], r["reason"] or "", r["decided_by"] or "")
+            for r in rows
+            if r["status"] == "withheld" and r["exception_kind"]
+        ]
         status = notice_status(
             order,
-            (),
-            NoticeGiven("recorded", date.fromisoformat(given[-1]["sent_at"][:10])) if given else None,
+            exceptions,
+            NoticeGiven(given[-1]["how"] or "recorded", date.fromisoformat(given[-1]["sent_at"][:10]))
+            if given
+            else None,
             today,
             recipient,  # type: ignore[arg-type]
         )
@@ -78,8 +260,190 @@ class Schedule:
         if status.kind == "prior" and not discloses:
             return None
         return DueNotice(
-            case_id, reference, recipient, status.kind or "", status.due_on.isoformat(), status.reason
+            case_id, case["reference"], recipient, status.kind or "", status.due_on.isoformat(), status.reason
         )
+
+    def notices_due(self, today: date | None = None) -> list[DueNotice]:
+        """Notices due on or before ``today`` (default: the desk's clock), soonest first."""
+        today = self._today(today)
+        due = [n for c in self.desk.cases() if (n := self.notice(c.case_id, today)) is not None]
+        return sorted(due, key=lambda n: (n.due_on, n.reference))
+
+    # -- the response deadline -----------------------------------------------------------
+
+    def response_due(self, case_id: CaseId, today: date | None = None) -> date | None:
+        """The demand's response date, moved by extensions and by time paused."""
+        facts = self.desk.facts(case_id)
+        stated = _day(facts.get("response_due"))
+        if stated is None:
+            return None
+        extensions, pauses = self._deadline_changes(case_id)
+        rule = DeadlineRule(explicit=stated, country=facts.get("country") or "default")
+        return compute_deadline(rule, self._today(today), extensions, pauses).due
+
+    def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:
+        extensions, pauses = [], []
+        for r in self.store.get_deadline_changes(case_id):
+            if r["kind"] == "extension":
+                extensions.append(Extension(date.fromisoformat(r["starts"]), r["reason"]))
+            else:
+                pauses.append(Pause(date.fromisoformat(r["starts"]), _day(r["ends"]), r["reason"]))
+        return extensions, pauses
+
+    def extend_deadline(self, case_id: CaseId, new_due: date, reason: str) -> None:
+        if not reason.strip():
+            raise DeskError("Say why the deadline was extended (who agreed, when).")
+        self._deadline_change(case_id, "extension", new_due, reason)
+
+    def pause_deadline(self, case_id: CaseId, reason: str, on: date | None = None) -> None:
+        """Stop the clock (waiting for the requester, e.g. after a narrowing letter)."""
+        if any(r["kind"] == "pause" and r["ends"] is None for r in self.store.get_deadline_changes(case_id)):
+            raise DeskError("The deadline is already paused.")
+        self._deadline_change(case_id, "pause", self._today(on), reason or "waiting for the requester")
+
+    def resume_deadline(self, case_id: CaseId, on: date | None = None) -> None:
+        actor = self.desk.actor()
+        open_ = [
+            r for r in self.store.get_deadline_changes(case_id) if r["kind"] == "pause" and r["ends"] is None
+        ]
+        if not open_:
+            raise DeskError("The deadline is not paused.")
+        ends = self._today(on).isoformat()
+        with self.store.atomic():
+            self.store.end_pause(open_[-1]["id"], ends)
+            self.desk.record("deadline.resumed", case_id, {"on": ends}, actor=actor)
+
+    def _deadline_change(self, case_id: CaseId, kind: str, starts: date, reason: str) -> None:
+        actor = self.desk.actor()
+        if self.store.get_case(case_id) is None:
+            raise DeskError(f"No case {case_id}.")
+        with self.store.atomic():
+            self.store.insert_deadline_change(
+                {
+                    "case_id": case_id,
+                    "kind": kind,
+                    "starts": starts.isoformat(),
+                    "reason": reason.strip(),
+                    "reviewer": actor,
+                    "at": self.desk.now(),
+                }
+            )
+            self.desk.record(
+                f"deadline.{'extended' if kind == 'extension' else 'paused'}",
+                case_id,
+                {"on": starts.isoformat(), "reason": reason.strip()},
+                actor=actor,
+            )
+
+    # -- today ---------------------------------------------------------------------------
+
+    def today(self, today: date | None = None) -> Today:
+        """What needs the reviewer: the same data as ``demand-desk today --json``."""
+        day = self._today(today)
+        out = Today(day.isoformat())
+        for case in self.desk.cases():
+            cid, ref = case.case_id, case.reference
+            if case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
+                due = self.response_due(cid, day)
+                if due is not None:
+                    _, pauses = self._deadline_changes(cid)
+                    rule = DeadlineRule(explicit=due)
+                    status = deadline_status(compute_deadline(rule, day), day)
+                    if any(p.end is None for p in pauses):
+                        pass  # paused: the clock waits for the requester
+                    elif status.kind == "overdue":
+                        out.responses_overdue.append(
+                            TodayItem(cid, ref, "response", due.isoformat(), status.label, "overdue")
+                        )
+                    elif (due - day).days <= RESPONSES_AHEAD_DAYS:
+                        urgency = "today" if due == day else "soon"
+                        out.responses_due.append(
+                            TodayItem(cid, ref, "response", due.isoformat(), status.label, urgency)
+                        )
+            if case.status is CaseStatus.AWAITING_APPROVAL:
+                out.awaiting_approval.append(
+                    TodayItem(
+                        cid,
+                        ref,
+                        "approval",
+                        day.isoformat(),
+                        "Awaiting a second reviewer's approval",
+                        "today",
+                    )
+                )
+            notice = self.notice(cid, day)
+            if notice is not None:
+                urgency = "today" if notice.due_on == day.isoformat() else "overdue"
+                label = f"{notice.kind.capitalize()} notice to the {notice.recipient}"
+                out.notices_due.append(TodayItem(cid, ref, "notice", notice.due_on, label, urgency))
+            order = self.secrecy_order(cid)
+            if order is not None and expiring_within(order, day, ORDERS_AHEAD_DAYS):
+                expiry = effective_expiry(order)
+                assert expiry is not None  # noqa: S101 - expiring_within needs one
+                out.orders_expiring.append(
+                    TodayItem(
+                        cid,
+                        ref,
+                        "order_expiring",
+                        expiry.isoformat(),
+                        "Secrecy order expires",
+                        _urgency(expiry, day),
+                    )
+                )
+            if order is not None and order.open_ended and order.lifted_on is None:
+                again = reconsideration_due(order, day, self.reconsider_days)
+                if again is not None and again <= day + timedelta(days=ORDERS_AHEAD_DAYS):
+                    out.reconsider_orders.append(
+                        TodayItem(
+                            cid,
+                            ref,
+                            "reconsider_order",
+                            again.isoformat(),
+                            "Reconsider the open-ended order",
+                            _urgency(again, day),
+                        )
+                    )
+        for items in (
+            out.responses_overdue,
+            out.responses_due,
+            out.notices_due,
+            out.orders_expiring,
+            out.reconsider_orders,
+        ):
+            items.sort(key=lambda i: (i.on, i.reference))
+        return out
+
+    def calendar(self, today: date | None = None) -> bytes:
+        """``deadlines.ics``: due dates and expiries, each naming only the case's reference."""
+        day = self._today(today)
+        items: list[ics.CalendarItem] = []
+        for case in self.desk.cases():
+            due = self.response_due(case.case_id, day)
+            if due is not None and case.status is not CaseStatus.CLOSED:
+                items.append(ics.CalendarItem(case.reference, "response_due", due))
+            order = self.secrecy_order(case.case_id)
+            expiry = effective_expiry(order) if order is not None else None
+            if expiry is not None:
+                items.append(ics.CalendarItem(case.reference, "order_expires", expiry))
+            notice = self.notice(case.case_id, day)
+            if notice is not None:
+                items.append(
+                    ics.CalendarItem(case.reference, "notice_due", date.fromisoformat(notice.due_on))
+                )
+            if order is not None and order.open_ended and order.lifted_on is None:
+                again = reconsideration_due(order, day, self.reconsider_days)
+                if again is not None:
+                    items.append(ics.CalendarItem(case.reference, "reconsider_order", again))
+        stamp = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+        return ics.deadlines_ics(items, stamp=stamp)
+
+
+def _urgency(on: date, today: date) -> str:
+    if on < today:
+        return "overdue"
+    if on == today:
+        return "today"
+    return "soon" if (on - today).days <= 7 else "later"
 
 
 def _day(value: Any) -> date | None:
@@ -92,11 +456,23 @@ def _day(value: Any) -> date | None:
 def _order(row: Any) -> SecrecyOrder | None:
     if row is None or not row["present"]:
         return None
-    return SecrecyOrder(
+    extensions = tuple(
+        OrderExtension(date.fromisoformat(d), why) for d, why in json.loads(row["extensions"] or "[]")
+    )
+    order = SecrecyOrder(
         present=True,
         issued=_day(row["issued"]),
         duration_days=row["duration_days"],
         expires=_day(row["expires"]),
         open_ended=bool(row["open_ended"]),
         statute=row["statute"] or "",
+    )
+    return replace(
+        order,
+        covers=row["covers"] or "both",
+        extensions=extensions,
+        challenged_on=_day(row["challenged_on"]),
+        challenge_outcome=row["challenge_outcome"],
+        lifted_on=_day(row["lifted_on"]),
+        reconsidered_on=_day(row["reconsidered_on"]),
     )

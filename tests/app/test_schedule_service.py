@@ -9,6 +9,7 @@ import pytest
 
 from app.review.service import Review
 from app.schedule.service import Schedule
+from app.services import DeskError
 from tests.app.test_review_service import SUBPOENA, demand_pdf
 
 NDO = Path(__file__).resolve().parents[2].parent / "shared" / "checks" / "data" / "canary_ndo.pdf"
@@ -32,3 +33,75 @@ def test_prior_notice_is_due_only_once_data_is_to_be_disclosed(desk):
     Review(desk).decide(case_id, "disclose_noncontent")
     [due] = schedule.notices_due()
     assert (due.case_id, due.kind) == (case_id, "prior")
+
+
+@pytest.fixture
+def ndo_case(desk):
+    if not NDO.exists():
+        pytest.skip("the shared contract-check data is not beside the repository")
+    return desk.intake(NDO.read_bytes(), "ndo.pdf")
+
+
+def test_an_extension_moves_the_delayed_notice_and_an_exception_suppresses_it(desk, ndo_case):
+    schedule = Schedule(desk)
+    with pytest.raises(DeskError, match="Say why"):
+        schedule.extend_order(ndo_case, date(2025, 7, 9), "")
+    schedule.extend_order(ndo_case, date(2025, 7, 9), "extended by the court on 2025-04-01")
+    assert schedule.notices_due(date(2025, 5, 1)) == []
+    [due] = schedule.notices_due(date(2025, 7, 9))
+    assert due.due_on == "2025-07-09"
+    schedule.record_notice_exception(ndo_case, "danger", "the user threatened the victim again")
+    assert schedule.notices_due(date(2025, 8, 1)) == []
+    actions = [e.action for e in desk.audit_trail(ndo_case)]
+    assert {"secrecy.extended", "notice.withheld"} <= set(actions)
+
+
+def test_notice_given_is_no_longer_due(desk, ndo_case):
+    schedule = Schedule(desk)
+    schedule.record_notice_given(ndo_case, "e-mail to the account holder", date(2025, 4, 11))
+    assert schedule.notices_due(date(2025, 5, 1)) == []
+
+
+def test_today_lists_what_needs_the_reviewer(desk, ndo_case):
+    case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    Review(desk).decide(case_id, "disclose_noncontent")
+    today = Schedule(desk).today(date(2025, 4, 10))
+    assert [i.case_id for i in today.notices_due] == [ndo_case, case_id][: len(today.notices_due)]
+    assert ndo_case in {i.case_id for i in today.notices_due}
+    assert [i.case_id for i in today.awaiting_approval] == [case_id]
+    data = today.to_json()
+    assert set(data) >= {"today", "notices_due", "orders_expiring", "reconsider_orders", "awaiting_approval"}
+
+
+def test_an_expiring_order_is_listed_in_the_thirty_days_before(desk, ndo_case):
+    schedule = Schedule(desk)
+    assert [i.case_id for i in schedule.today(date(2025, 3, 20)).orders_expiring] == [ndo_case]
+    assert schedule.today(date(2025, 2, 1)).orders_expiring == []
+
+
+def test_pausing_stops_the_response_clock(desk):
+    case_id = desk.intake(demand_pdf(*SUBPOENA, "Respond by March 20, 2026."), "s.pdf")
+    schedule = Schedule(desk)
+    due = schedule.response_due(case_id, date(2026, 3, 10))
+    if due is None:
+        pytest.skip("the demand's response date was not read")
+    schedule.pause_deadline(case_id, "narrowing letter sent", on=date(2026, 3, 10))
+    later = schedule.response_due(case_id, date(2026, 3, 15))
+    assert later is not None and later > due
+    schedule.resume_deadline(case_id, on=date(2026, 3, 15))
+    with pytest.raises(DeskError, match="not paused"):
+        schedule.resume_deadline(case_id)
+    schedule.extend_deadline(case_id, date(2026, 4, 30), "agreed with the AUSA by phone")
+    assert schedule.response_due(case_id, date(2026, 3, 16)) >= date(2026, 4, 30)
+
+
+def test_the_calendar_parses_and_names_no_identifier(desk, ndo_case):
+    from tests.schedule.test_ics import parse_ics
+
+    data = Schedule(desk).calendar(date(2025, 3, 1))
+    events = parse_ics(data)
+    assert events, "an expiring order is in the calendar"
+    values = [i["value"] for i in desk.facts(ndo_case)["identifiers"] if i["value"]]
+    assert values
+    for value in values:
+        assert value.encode() not in data and value.split("@")[0].encode() not in data

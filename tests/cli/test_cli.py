@@ -434,3 +434,23 @@ def test_notices_due_lists_a_case_whose_secrecy_order_expired(initialised):
     due = initialised("notices", "due", "--json")
     assert due.code == 0, due.err
     assert [(n["case_id"], n["kind"]) for n in due.json()] == [(case, "delayed")]
+
+
+def test_today_secrecy_notice_and_calendar_from_the_command_line(initialised, tmp_path):
+    ndo = Path(__file__).resolve().parents[2].parent / "shared" / "checks" / "data" / "canary_ndo.pdf"
+    if not ndo.exists():
+        pytest.skip("the shared contract-check data is not beside the repository")
+    case = initialised("intake", str(ndo), "--json").json()["case_id"]
+    today = initialised("today", "--date", "2025-03-20", "--json")
+    assert today.code == 0, today.err
+    assert [i["case_id"] for i in today.json()["orders_expiring"]] == [case]
+    extended = initialised("secrecy", case, "--extend", "2025-07-09", "--reason", "court order", "--json")
+    assert extended.code == 0, extended.err
+    assert extended.json()["extensions"] == [["2025-07-09", "court order"]]
+    assert_failed_cleanly(initialised("secrecy", case, "--extend", "2025-07-09"), "Say why")
+    assert initialised("notice", "given", case, "--how", "e-mail", "--on", "2025-07-10").code == 0
+    assert initialised("notices", "due", "--json").json() == []
+    out = tmp_path / "cal" / "deadlines.ics"
+    assert initialised("deadlines", "ics", "--out", str(out)).code == 0
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert_failed_cleanly(initialised("today", "--date", "tomorrow"), "a date like")
