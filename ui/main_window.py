@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,12 @@ from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
+from ui.today.view import TodayView
 from ui.viewer.viewer import PdfViewer
 
 if TYPE_CHECKING:
     from app.letters.service import Letters
+    from app.schedule.service import Schedule
 
 MAX_OPEN_BYTES = 100 * 1024 * 1024
 # Assessing a case runs on the GUI thread (measured: a few milliseconds); say so when it is slow.
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.case_id: CaseId | None = None
         self._review: Review | None = None  # the policy pack is loaded when the first case is shown
         self._letters: Letters | None = None
+        self._schedule: Schedule | None = None
         self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
         self._task: Task | None = None
         self._pending_files: list[Path] = []
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.decision_tab = DecisionTab()
         self.letters_tab = LettersTab(self.settings)
         self.audit_tab = AuditTab()
+        self.today_view = TodayView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_tab, "Facts")
         self.tabs.addTab(self.checklist_tab, "Checklist")
@@ -100,7 +105,11 @@ class MainWindow(QMainWindow):
         case_layout = QVBoxLayout(case_panel)
         case_layout.setContentsMargins(6, 6, 6, 6)
         case_layout.addWidget(self.case_title)
-        case_layout.addWidget(self.tabs, 1)
+        # With no case open the case panel shows what needs the reviewer today; a case shows its tabs.
+        self.case_stack = QStackedWidget()
+        self.case_stack.addWidget(self.today_view)
+        self.case_stack.addWidget(self.tabs)
+        case_layout.addWidget(self.case_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue)
@@ -145,6 +154,10 @@ class MainWindow(QMainWindow):
         self.letters_tab.changed.connect(self._show_audit)
         self.letters_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.today_view.case_activated.connect(self._open_from_today)
+        # Today's lists change with the date: refreshed just after midnight.
+        self._midnight = QTimer(self, singleShot=True)
+        self._midnight.timeout.connect(self._at_midnight)
         self._restore_geometry()
         if desk is not None:
             self._unlocked(desk)
@@ -190,6 +203,12 @@ class MainWindow(QMainWindow):
             "Find pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: self.viewer.step_match(-1)
         )
         self.find_case_action = self._action("Find &case…", "Ctrl+Shift+F", self._focus_search)
+        self.today_action = self._action(
+            "&Today",
+            "Ctrl+Shift+T",
+            self.show_today,
+            "What needs you today: deadlines, notices, secrecy orders, approvals",
+        )
         self.text_layer_action = self._action("Show OCR &text layer", "Ctrl+T", self.viewer.toggle_text_layer)
         self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
         self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
@@ -227,6 +246,8 @@ class MainWindow(QMainWindow):
             [self.find_action, self.find_next_action, self.find_previous_action, self.find_case_action]
         )
         view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
+        view_menu.addSeparator()
         view_menu.addActions([self.prev_page, self.next_page])
         view_menu.addSeparator()
         view_menu.addActions(
@@ -259,8 +280,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.today_action)
         self.case_actions = [
             self.open_action,
+            self.today_action,
             self.lock_action,
             self.find_action,
             self.find_next_action,
@@ -325,10 +348,14 @@ class MainWindow(QMainWindow):
         self.decision_tab.clear()
         self.letters_tab.clear()  # saves unsaved letter text while the store is still open
         self.audit_tab.clear()
+        self.today_view.clear()
+        self._midnight.stop()
+        self.case_stack.setCurrentWidget(self.today_view)
         self.case_id = None
         self.case_title.setText("No case open")
         self._review = None
         self._letters = None
+        self._schedule = None
         if self.desk is not None:
             self.desk.close()
             self.desk = None
@@ -391,6 +418,9 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(f"Auto-lock: {minutes} min")
         self.idle.start(minutes)
         self.refresh_queue()
+        if self.case_id is None:
+            self.show_today()
+        self._arm_midnight()
 
     def _show_reviewer(self) -> None:
         assert self.desk is not None and self.desk.reviewer is not None
@@ -411,6 +441,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         self.queue.set_cases(self.desk.cases(), select=select or self.case_id)
+        self._refresh_today()
 
     def _on_case_selected(self, case_id: str) -> None:
         if self.desk is None or not case_id:
@@ -420,6 +451,7 @@ class MainWindow(QMainWindow):
         self.case_id = CaseId(case_id)
         facts = self.desk.facts(self.case_id)
         self.case_title.setText(f"{facts['reference']}")
+        self.case_stack.setCurrentWidget(self.tabs)
         if not self.viewer.load(self.desk.document(self.case_id)):
             self.statusBar().showMessage("This document cannot be shown.", 5000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
@@ -483,11 +515,68 @@ class MainWindow(QMainWindow):
         self._show_review()
         self._refresh_queue_row()
         self._show_audit()
+        self._refresh_today()
 
     def _after_decision(self, message: str) -> None:
         self._after_review_change()
         self._show_letters()  # what may be drafted follows the decision
         self.statusBar().showMessage(message, 8000)
+
+    # -- today -----------------------------------------------------------------------
+
+    def show_today(self) -> None:
+        """Close the open case (if any) and show what needs the reviewer today in the case panel."""
+        if self.desk is None:
+            return
+        self.queue.table.selectionModel().clearCurrentIndex()
+        self.queue.table.clearSelection()
+        self.case_id = None
+        self.viewer.unload()
+        self.facts_tab.clear()
+        self.checklist_tab.clear()
+        self.decision_tab.clear()
+        self.letters_tab.clear()
+        self.audit_tab.clear()
+        self.case_title.setText("Today")
+        self.case_title.setToolTip("")
+        self.case_stack.setCurrentWidget(self.today_view)
+        self._refresh_today()
+        self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh_today(self) -> None:
+        """Recompute the Today view if it is what the case panel shows (it is recomputed when shown)."""
+        if self.desk is None or self.case_stack.currentWidget() is not self.today_view:
+            return
+        try:
+            if self._schedule is None or self._schedule.desk is not self.desk:
+                from app.schedule.service import Schedule  # a broken schedule must not stop the reviewing
+
+                self._schedule = Schedule(self.desk)
+            today = self._schedule.today()
+        except Exception as exc:  # noqa: BLE001 - shown in the view; cases can still be opened from the queue
+            log.exception("The Today view could not be computed")
+            self.today_view.show_unavailable(f"Today's list is not available: {exc}")
+            return
+        self.today_view.show_today(today, today.today)
+
+    def _open_from_today(self, case_id: str) -> None:
+        if case_id == self.case_id:
+            self.case_stack.setCurrentWidget(self.tabs)
+        else:
+            self.queue.reveal_case(case_id)  # selecting it in the queue opens it
+        if self.case_id == case_id:
+            self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _arm_midnight(self) -> None:
+        now = datetime.now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        self._midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    def _at_midnight(self) -> None:
+        if self.desk is None:
+            return
+        self.refresh_queue()  # the queue's due colours follow the date too; refreshes Today
+        self._arm_midnight()
 
     # -- letters ---------------------------------------------------------------------
 
@@ -632,6 +721,7 @@ class MainWindow(QMainWindow):
         self.letters_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
+        self.case_stack.setCurrentWidget(self.tabs)
         self.case_title.setToolTip(path.name)
         self.viewer.load(untrusted_pdf)
 
@@ -653,8 +743,7 @@ class MainWindow(QMainWindow):
 
     def _intake_failed(self, path: Path, exc: BaseException) -> None:
         if self.case_id is None and self.viewer.is_loaded():  # the unstored demand's preview
-            self.viewer.unload()
-            self.case_title.setText("No case open")
+            self.show_today()
         if isinstance(exc, IntakeCancelledError):
             self.statusBar().showMessage(f"Cancelled: {path.name} was not stored.", 5000)
             return

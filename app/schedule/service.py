@@ -355,10 +355,11 @@ class Schedule:
                         out.responses_overdue.append(
                             TodayItem(cid, ref, "response", due.isoformat(), status.label, "overdue")
                         )
-                    elif (due - day).days <= RESPONSES_AHEAD_DAYS:
+                    elif (left := (due - day).days) <= RESPONSES_AHEAD_DAYS:
                         urgency = "today" if due == day else "soon"
+                        label = "Due today" if left == 0 else f"Due in {left} day{'s' if left != 1 else ''}"
                         out.responses_due.append(
-                            TodayItem(cid, ref, "response", due.isoformat(), status.label, urgency)
+                            TodayItem(cid, ref, "response", due.isoformat(), label, urgency)
                         )
             if case.status is CaseStatus.AWAITING_APPROVAL:
                 out.awaiting_approval.append(

@@ -105,6 +105,18 @@ class QueuePanel(QWidget):
             )
             self.table.scrollTo(index)
 
+    def reveal_case(self, case_id: str) -> None:
+        """Select a case, clearing the search and status filter first if they hide it."""
+        self.select_case(case_id)
+        current = self.table.currentIndex()
+        if current.isValid() and current.data(CASE_ID_ROLE) == case_id:
+            return
+        self.search.clear()
+        self._debounce.stop()
+        self.status.setCurrentIndex(0)
+        self._apply_search()
+        self.select_case(case_id)
+
     def _apply_search(self) -> None:
         text = self.search.text()
         hits = self._full_text_search(text) if text.strip() else set()

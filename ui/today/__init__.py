@@ -1,0 +1,1 @@
+"""The Today view: what needs the reviewer today, each item a click away from its case."""
