@@ -639,13 +639,8 @@ class Desk:
                 }
             )
             # The queue shows these columns; keep them in step with the facts.
-            mirrored = {"instrument": "instrument", "country": "country", "response_due": "response_due"}
-            fields: dict[str, Any] = {"updated_at": now}
-            if key in mirrored:
-                fields[mirrored[key]] = value
-            if case["status"] == CaseStatus.NEW.value:
-                fields["status"] = CaseStatus.IN_REVIEW.value
-            self.store.update_case(case_id, fields)
+            mirrored = ("instrument", "country", "response_due")
+            self.touch_case(case_id, now, {key: value} if key in mirrored else None)
             self._record(
                 "fact.corrected",
                 case_id,
@@ -685,6 +680,16 @@ class Desk:
 
     def is_senior(self) -> bool:
         return self.reviewer is not None and self.reviewer.senior
+
+    def touch_case(self, case_id: CaseId, now: str, fields: dict[str, Any] | None = None) -> None:
+        """A reviewer worked on the case: stamp it, store ``fields``, and take a new case into review."""
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        changes: dict[str, Any] = {**(fields or {}), "updated_at": now}
+        if case["status"] == CaseStatus.NEW.value:
+            changes["status"] = CaseStatus.IN_REVIEW.value
+        self.store.update_case(case_id, changes)
 
     def actor(self) -> str:
         """The signed-in reviewer's name; raises NotSignedInError when nobody is."""

@@ -335,6 +335,13 @@ def _url(text: str, *, bare_host: bool) -> str | None:
 _LETTER_FOR_DIGIT = re.compile(r"(?<=[a-z])([SO])(?=\d|$)")
 
 
+def _handle_kind(value: str) -> str:
+    """A handle in capitalised words with no separator ("WillowPine17", and "QuillQuillS1" before
+    its S is repaired) is written the way gamertags are; any other is a user name."""
+    camel = re.fullmatch(r"(?:[A-Z][a-z]+){2,}(?:\d*|[SO]\d?)", value)
+    return "gamertag" if camel else "username"
+
+
 def normalise_handle(kind: str, value: str) -> tuple[str, str | None]:
     """An account id, user name or gamertag as it is compared and stored; and a note of any repair.
 
@@ -632,8 +639,7 @@ class IdentifierReader:
                 value = _strip(word.text)
                 if word.index in used or not self._plausible("username", value, False, ""):
                     continue
-                camel = re.fullmatch(r"(?:[A-Z][a-z]+){2,}\d*|(?:[A-Z][a-z]+){2,}[SO]\d?", value)
-                kind = "gamertag" if camel else "username"
+                kind = _handle_kind(value)
                 value, flagged = normalise_handle(kind, value)
                 occ = Occurrence(kind, value, word.text, [word], self._offset([word]), derived=True)
                 occ.flagged = flagged
@@ -880,10 +886,10 @@ class IdentifierReader:
             and len(re.findall(r"[a-z]", value)) >= 4
             and re.fullmatch(r"[A-Za-z0-9._\-]+", value)
         ):
-            # An account named by a handle ("Konto mistral-heron39"); one in capitalised words
-            # with no separator ("WillowPine17") is written the way gamertags are.
-            camel = re.fullmatch(r"(?:[A-Z][a-z]+){2,}\d*", value)
-            kind, derived = ("gamertag" if camel else "username"), True
+            kind, derived = (
+                _handle_kind(value),
+                True,
+            )  # an account named by a handle ("Konto mistral-heron39")
         value, flagged = normalise_handle(kind, value)
         occ = Occurrence(kind, value, value, taken, start, derived=derived, flagged=flagged)
         occ.explicit = not (zone in REQUESTER_ZONES or self._sentence_has_contact(start))

@@ -10,7 +10,7 @@ are additions the shape allows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -190,27 +190,20 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
 
 
 def context_to_json(ctx: ReviewContext) -> dict[str, Any]:
-    return {
-        "today": ctx.today.isoformat(),
-        "provider_entities": list(ctx.provider_entities),
-        "enterprise_customer": ctx.enterprise_customer,
-        "enterprise_exception": ctx.enterprise_exception,
-        "enterprise_seats": ctx.enterprise_seats,
-        "data_stored_in": ctx.data_stored_in,
-        "target_is_journalist_or_activist": ctx.target_is_journalist_or_activist,
-        "offence": ctx.offence,
-        "offence_criminalises_protected_activity": ctx.offence_criminalises_protected_activity,
-        "owner_consent": ctx.owner_consent,
-        "requester_emails": list(ctx.requester_emails),
-        "requester_phones": list(ctx.requester_phones),
-        "max_range_days": ctx.max_range_days,
-        "stale_after_days": ctx.stale_after_days,
-    }
+    """Every field of the context, tuples as lists and the date as ISO text."""
+    out: dict[str, Any] = {}
+    for f in fields(ReviewContext):
+        value = getattr(ctx, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    out["today"] = ctx.today.isoformat()
+    return out
 
 
 def context_from_json(data: Mapping[str, Any]) -> ReviewContext:
-    values = dict(data)
+    """The context ``context_to_json`` wrote; keys it does not know (an older basis) are left out."""
+    known = {f.name for f in fields(ReviewContext)}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
+    }
     values["today"] = date.fromisoformat(str(values["today"]))
-    for key in ("provider_entities", "requester_emails", "requester_phones"):
-        values[key] = tuple(values.get(key) or ())
     return ReviewContext(**values)

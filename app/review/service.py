@@ -29,6 +29,8 @@ from app.review.model import (
     Recommendation,
     ReviewContext,
     answer_to_json,
+    context_from_json,
+    context_to_json,
     recommendation_to_json,
     scope_to_json,
 )
@@ -188,7 +190,7 @@ class Review:
                     "answered_at": now,
                 }
             )
-            self._touch(case_id, now)
+            self.desk.touch_case(case_id, now)
             self.desk.record(
                 "checklist.answered",
                 case_id,
@@ -237,7 +239,7 @@ class Review:
                         "set_at": now,
                     }
                 )
-            self._touch(case_id, now)
+            self.desk.touch_case(case_id, now)
             self.desk.record(
                 "case_fact.set", case_id, {"key": key, "value": value, "reason": reason.strip()}, actor=actor
             )
@@ -281,7 +283,7 @@ class Review:
         now = self.desk.now()
         basis = {
             "facts": self.review_facts(case_id),
-            "context": _context_json(self.context(case_id)),
+            "context": context_to_json(self.context(case_id)),
             "overrides": {k: list(v) for k, v in self.overrides(case_id).items()},
         }
         chosen_reasons = list(reasons) or list(recommended.reasons)
@@ -372,7 +374,7 @@ class Review:
             raise DeskError("No such decision.")
         row = rows[-1]
         basis = json.loads(row["basis"])
-        ctx = _context_from_json(basis.get("context", {}))
+        ctx = context_from_json(basis.get("context", {}))
         overrides = {k: (v[0], v[1]) for k, v in basis.get("overrides", {}).items()}
         answers = checklist.evaluate(basis["facts"], ctx, self.pack, overrides=overrides)
         again = recommendation_to_json(decide.recommend(basis["facts"], answers, ctx, self.pack))
@@ -386,38 +388,8 @@ class Review:
             "same": then == again,
         }
 
-    def _touch(self, case_id: CaseId, now: str) -> None:
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
-        fields_: dict[str, Any] = {"updated_at": now}
-        if case["status"] == CaseStatus.NEW.value:
-            fields_["status"] = CaseStatus.IN_REVIEW.value
-        self.store.update_case(case_id, fields_)
-
 
 # ------------------------------------------------------------------------------ JSON
-
-
-def _context_json(ctx: ReviewContext) -> dict[str, Any]:
-    out = {}
-    for f in fields(ReviewContext):
-        value = getattr(ctx, f.name)
-        out[f.name] = list(value) if isinstance(value, tuple) else value
-    return json.loads(json.dumps(out, default=str))
-
-
-def _context_from_json(data: Mapping[str, Any]) -> ReviewContext:
-    from datetime import date
-
-    values = dict(data)
-    if isinstance(values.get("today"), str):
-        values["today"] = date.fromisoformat(values["today"])
-    for f in fields(ReviewContext):
-        if isinstance(values.get(f.name), list):
-            values[f.name] = tuple(values[f.name])
-    known = {f.name for f in fields(ReviewContext)}
-    return ReviewContext(**{k: v for k, v in values.items() if k in known})
 
 
 def _check_scope(scope: dict[str, Any], case_id: CaseId, review: Review) -> dict[str, Any]:

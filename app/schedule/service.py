@@ -21,14 +21,14 @@ Open-ended orders come back for reconsideration every ``reconsider_days`` (the s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.model import CaseId, CaseStatus
 from app.review.model import DISCLOSING
 from app.schedule import ics
-from app.schedule.deadlines import DeadlineRule, Extension, Pause, compute_deadline, deadline_status
+from app.schedule.deadlines import Deadline, DeadlineRule, Extension, Pause, compute_deadline, deadline_status
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
     NoticeException,
@@ -273,13 +273,17 @@ class Schedule:
 
     def response_due(self, case_id: CaseId, today: date | None = None) -> date | None:
         """The demand's response date, moved by extensions and by time paused."""
+        deadline = self._response_deadline(case_id, self._today(today))
+        return deadline.due if deadline else None
+
+    def _response_deadline(self, case_id: CaseId, today: date) -> Deadline | None:
         facts = self.desk.facts(case_id)
         stated = _day(facts.get("response_due"))
         if stated is None:
             return None
         extensions, pauses = self._deadline_changes(case_id)
         rule = DeadlineRule(explicit=stated, country=facts.get("country") or "default")
-        return compute_deadline(rule, self._today(today), extensions, pauses).due
+        return compute_deadline(rule, today, extensions, pauses)
 
     def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:
         extensions, pauses = [], []
@@ -344,13 +348,12 @@ class Schedule:
         for case in self.desk.cases():
             cid, ref = case.case_id, case.reference
             if case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
-                due = self.response_due(cid, day)
-                if due is not None:
-                    _, pauses = self._deadline_changes(cid)
-                    rule = DeadlineRule(explicit=due)
-                    status = deadline_status(compute_deadline(rule, day), day)
-                    if any(p.end is None for p in pauses):
-                        pass  # paused: the clock waits for the requester
+                deadline = self._response_deadline(cid, day)
+                if deadline is not None:
+                    due = deadline.due
+                    status = deadline_status(deadline, day)
+                    if status.kind == "paused":
+                        pass  # the clock waits for the requester
                     elif status.kind == "overdue":
                         out.responses_overdue.append(
                             TodayItem(cid, ref, "response", due.isoformat(), status.label, "overdue")
@@ -460,16 +463,13 @@ def _order(row: Any) -> SecrecyOrder | None:
     extensions = tuple(
         OrderExtension(date.fromisoformat(d), why) for d, why in json.loads(row["extensions"] or "[]")
     )
-    order = SecrecyOrder(
+    return SecrecyOrder(
         present=True,
         issued=_day(row["issued"]),
         duration_days=row["duration_days"],
         expires=_day(row["expires"]),
         open_ended=bool(row["open_ended"]),
         statute=row["statute"] or "",
-    )
-    return replace(
-        order,
         covers=row["covers"] or "both",
         extensions=extensions,
         challenged_on=_day(row["challenged_on"]),
