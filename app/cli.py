@@ -141,6 +141,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
+        desk.refresh_due_dates()
         rows = [asdict(c) | {"status": c.status.value} for c in desk.cases()]
     lines = [
         f"{r['reference']:<18} {r['case_id']}  {r['status']:<18} "
@@ -308,10 +309,8 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
 
 
 def cmd_notices_due(args: argparse.Namespace) -> int:
-    from app.schedule.service import Schedule
-
     with _desk(args) as desk:
-        due = [n.to_json() for n in Schedule(desk).notices_due()]
+        due = [n.to_json() for n in _schedule(desk).notices_due()]
     lines = [f"{n['due_on']}  {n['reference']:<18} {n['kind']} notice to the {n['recipient']}" for n in due]
     _emit(args, due, "\n".join(lines) or "No notices due.")
     return EXIT_OK
@@ -320,6 +319,7 @@ def cmd_notices_due(args: argparse.Namespace) -> int:
 def _schedule(desk: services.Desk) -> Any:
     from app.schedule.service import Schedule
 
+    desk.refresh_due_dates()  # dates counted with an older holiday calendar move first
     return Schedule(desk)
 
 

@@ -58,6 +58,7 @@ SCALAR_FACTS: tuple[str, ...] = (
     "signed",
     "addressee",
     "response_due",
+    "response_period",
     "emergency",
 )
 

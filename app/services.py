@@ -14,6 +14,7 @@ import re
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
 from app.intake import pipeline
-from app.intake.facts import ExtractedFacts
+from app.intake.facts import ExtractedFacts, Reading
 from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
 from app.intake.pipeline import ReadDemand
 from app.model import (
@@ -45,6 +46,8 @@ from app.model import (
     Reviewer,
     Word,
 )
+from app.schedule import calendars
+from app.schedule.deadlines import base_due_date, rule_for
 from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
@@ -347,6 +350,9 @@ class Desk:
         name = Path(filename).name or "demand.pdf"
         digest = hashlib.sha256(untrusted_pdf).hexdigest()
         facts = read.facts
+        due = _counted_from_receipt(facts, now.date())
+        if due is not None:
+            facts.scalars["response_due"] = due
         scalar = {key: reading.value for key, reading in facts.scalars.items()}
         with self.store.atomic():
             reference = self._next_reference(now)
@@ -592,6 +598,7 @@ class Desk:
             ],
             "date_range": {"from": scalar["date_range_from"], "to": scalar["date_range_to"]},
             "response_due": scalar["response_due"],
+            "response_period": scalar["response_period"],
             "emergency": scalar["emergency"],
             "letterhead": scalar["letterhead"],
             "emergency_summary": scalar["emergency_summary"],
@@ -647,7 +654,83 @@ class Desk:
                 {"key": key, "from": current.value, "to": value, "reason": reason},
                 actor=actor,
             )
+            if key in ("date_issued", "country"):
+                # A period runs from the issue date and counts that country's holidays.
+                self._recount_due(case_id, f"{key} corrected", actor)
         return {f.key: f for f in self.fact_values(case_id)}[key]
+
+    # -- deadlines counted by a period ---------------------------------------------------
+
+    def refresh_due_dates(self) -> list[CaseId]:
+        """Count period deadlines again if any holiday calendar changed since they were counted.
+
+        A deadline the demand gives as "within 10 business days" depends on the holidays of
+        its country; when ``resources/calendars`` is updated those dates move, and the
+        queue, today view and calendar export must move with them. Returns the cases whose
+        due date changed (each with a ``deadline.recounted`` audit event).
+        """
+        current = calendars.fingerprint()
+        if self.store.get_setting("calendars_counted") == current:
+            return []
+        actor = self.reviewer.name if self.reviewer else "demand-desk"
+        changed = []
+        with self.store.atomic():
+            for case_id in self.store.cases_with_fact("response_period"):
+                if self._recount_due(CaseId(case_id), "holiday calendar updated", actor):
+                    changed.append(CaseId(case_id))
+            self.store.set_setting("calendars_counted", current)
+        return changed
+
+    def _recount_due(self, case_id: CaseId, why: str, actor: str) -> bool:
+        """Count a period deadline from the current facts; a reviewer's own due date stands."""
+        values = {f.key: f for f in self.fact_values(case_id)}
+        due = values["response_due"]
+        case = self.store.get_case(case_id)
+        if due.source == "reviewer" or case is None:
+            return False
+        country = values["country"].value
+        rule = rule_for(
+            values["response_period"].value,
+            issued=_as_date(values["date_issued"].value),
+            received=_as_date(case["received_at"][:10]),
+            country=country,
+        )
+        if rule is None:
+            return False
+        new = base_due_date(rule).isoformat()
+        if new == due.value:
+            return False
+        now = _iso(self.clock())
+        with self.store.atomic():
+            self.store.upsert_fact(
+                {
+                    "case_id": case_id,
+                    "key": "response_due",
+                    "value": dumps(new),
+                    "page": due.page,
+                    "box": dumps(list(due.box)) if due.box else None,
+                    "confidence": due.confidence,
+                    "source": "auto",
+                    "flag": due.flag,
+                    "original_value": None,
+                    "updated_by": None,
+                    "updated_at": now,
+                }
+            )
+            self.store.update_case(case_id, {"response_due": new, "updated_at": now})
+            self._record(
+                "deadline.recounted",
+                case_id,
+                {
+                    "from": due.value,
+                    "to": new,
+                    "period": values["response_period"].value,
+                    "why": why,
+                    "calendar": calendars.calendar_version(rule.country),
+                },
+                actor=actor,
+            )
+        return True
 
     # -- audit ---------------------------------------------------------------------------
 
@@ -761,6 +844,34 @@ def _page_row(page: PageText) -> dict[str, Any]:
         "text": page.text,
         "words": dumps([[w.text, *w.box, w.confidence, w.line] for w in page.words]),
     }
+
+
+def _as_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _counted_from_receipt(facts: ExtractedFacts, received: date) -> Reading | None:
+    """A deadline that runs from receipt, counted from today, the day the demand is taken in.
+
+    The demand cannot say when it reached the provider; the day it is taken in is the best
+    known start, and the flag asks the reviewer to correct it when it was served earlier.
+    """
+    due, period = facts.scalars.get("response_due"), facts.scalars.get("response_period")
+    if due is None or due.value is not None or period is None:
+        return None
+    country = facts.scalars.get("country")
+    rule = rule_for(period.value, issued=None, received=received, country=country.value if country else None)
+    if rule is None or rule.count_from != "received":
+        return None
+    return replace(
+        due,
+        value=base_due_date(rule).isoformat(),
+        flagged=f"{period.value}, counted from the day it was taken in ({received.isoformat()}); "
+        "correct it if the demand was served earlier",
+    )
 
 
 def _coerce_fact(key: str, value: Any) -> Any:

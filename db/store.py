@@ -228,6 +228,11 @@ class Store:
     def get_facts(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM facts WHERE case_id = ?", [case_id]))
 
+    def cases_with_fact(self, key: str) -> list[str]:
+        """Ids of the cases that have a value for ``key``."""
+        sql = "SELECT case_id FROM facts WHERE key = ? AND value IS NOT NULL ORDER BY case_id"
+        return [r[0] for r in self._conn.execute(sql, (key,))]
+
     def upsert_fact(self, row: Row) -> None:
         self._table("facts").upsert(row, pk=("case_id", "key"))
 

@@ -417,6 +417,12 @@ class MainWindow(QMainWindow):
         minutes = desk.idle_lock_minutes()
         self.lock_label.setText(f"Auto-lock: {minutes} min")
         self.idle.start(minutes)
+        moved = desk.refresh_due_dates()
+        if moved:
+            self.statusBar().showMessage(
+                f"Holiday calendars changed: {len(moved)} due date(s) counted again (see the audit).",
+                10000,
+            )
         self.refresh_queue()
         if self.case_id is None:
             self.show_today()

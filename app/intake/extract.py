@@ -45,7 +45,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.intake.extract_dates import DateMention, DateReader, Period, add_period, parse_number, period_days
+from app.intake.extract_dates import (
+    DateMention,
+    DateReader,
+    Period,
+    add_period,
+    parse_number,
+    period_days,
+    period_in_days,
+)
 from app.intake.extract_ids import read_identifiers_and_contacts
 from app.intake.extract_layout import (
     ADDRESSEE,
@@ -67,6 +75,7 @@ from app.intake.facts import (
 )
 from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Country, Vocabulary, vocabulary
 from app.model import PageText
+from app.schedule.deadlines import format_period
 
 LOW_CONFIDENCE = 60.0
 # Instruments that ask for customer data (a preservation request or a takedown does not).
@@ -217,7 +226,9 @@ class _DocumentReader:
         out.scalars.update(date_range)
         due = self.response_due(issued_value)
         if due:
-            out.scalars["response_due"] = due
+            out.scalars["response_due"] = due[0]
+            if due[1] is not None:
+                out.scalars["response_period"] = due[1]
         kind = instrument.value if instrument else None
         out.scalars["emergency"] = self.emergency(kind)
         letterhead = self.letterhead()
@@ -720,9 +731,16 @@ class _DocumentReader:
     def _demand_sentence(self, start: int, end: int) -> bool:
         return self.has("demand", start, end) and not self.has("secrecy", start, end)
 
-    def response_due(self, issued: date | None) -> Reading | None:
+    def response_due(self, issued: date | None) -> tuple[Reading, Reading | None] | None:
+        """The response date, and the period it was counted by ("10 business days from issue").
+
+        The period is kept so the schedule can count it again: from the day the demand was
+        received when it runs from receipt, and with a jurisdiction's new holiday calendar.
+        """
         cues = self.vocab.cues
-        candidates: list[tuple[float, int, Reading]] = []
+        country = self.country_info.code if self.country_info else None
+        # (score, position, due date, period)
+        candidates: list[tuple[float, int, Reading, Reading | None]] = []
         for d in self.mentions:
             if d.start in self.range_dates or d.value is None:
                 continue
@@ -735,7 +753,9 @@ class _DocumentReader:
                 continue
             start, end = self.sentence(d.start)
             score = 3.0 + (1.0 if self._demand_sentence(start, end) else 0.0)
-            candidates.append((score, d.start, _reading(d.value.isoformat(), self.prov(d.start, d.end))))
+            candidates.append(
+                (score, d.start, _reading(d.value.isoformat(), self.prov(d.start, d.end)), None)
+            )
         number = self.dates.number
         units = self.vocab.units
         unit_alternation = "|".join(
@@ -757,7 +777,17 @@ class _DocumentReader:
                 if count is None or unit is None:
                     continue
                 prov = self.prov(m.start(), m.end())
-                if issued is None:
+                tail = self.folded[m.end() : m.end() + 40]
+                from_receipt = bool(cues["receipt"].search(tail))
+                in_days = period_in_days(Period(count, unit))
+                period = (
+                    _reading(
+                        format_period(in_days[0], in_days[1], "received" if from_receipt else "issued"), prov
+                    )
+                    if in_days
+                    else None
+                )
+                if issued is None and not from_receipt:
                     candidates.append(
                         (
                             2.0,
@@ -765,39 +795,41 @@ class _DocumentReader:
                             _reading(
                                 None, prov, f"within {count} {unit.replace('_', ' ')}s of an unknown date"
                             ),
+                            period,
                         )
                     )
                     continue
-                value = add_period(issued, Period(count, unit))
-                tail = self.folded[m.end() : m.end() + 40]
-                if cues["receipt"].search(tail):
+                if from_receipt:
                     # Counts from a day the document does not give; the estimate goes in the note.
-                    note = (
-                        f"within {count} {unit.replace('_', ' ')}s of receipt or service"
-                        f" ({value.isoformat()} if received on the date issued)"
-                    )
-                    candidates.append((3.5, m.start(), _reading(None, prov, note)))
+                    estimate = ""
+                    if issued:
+                        if_same_day = add_period(issued, Period(count, unit), country).isoformat()
+                        estimate = f" ({if_same_day} if received on the date issued)"
+                    note = f"within {count} {unit.replace('_', ' ')}s of receipt or service{estimate}"
+                    candidates.append((3.5, m.start(), _reading(None, prov, note), period))
                     continue
-                candidates.append((4.0, m.start(), _reading(value.isoformat(), prov)))
+                assert issued is not None  # a period from the issue date with none is handled above
+                value = add_period(issued, Period(count, unit), country)
+                candidates.append((4.0, m.start(), _reading(value.isoformat(), prov), period))
             for word, days in self.vocab.day_words.items():
                 for m in re.finditer(rf"(?:{within.regex.pattern})\s+{re.escape(word)}\b", self.folded):
                     start, end = self.sentence(m.start())
                     if issued and self._demand_sentence(start, end):
                         value = add_period(issued, Period(days, "day"))
-                        candidates.append(
-                            (4.0, m.start(), _reading(value.isoformat(), self.prov(m.start(), m.end())))
-                        )
+                        prov = self.prov(m.start(), m.end())
+                        period = _reading(format_period(days, "days", "issued"), prov)
+                        candidates.append((4.0, m.start(), _reading(value.isoformat(), prov), period))
         if not candidates:
             return None
         top = max(c[0] for c in candidates)
         best = sorted((c for c in candidates if c[0] == top), key=lambda c: c[1])
-        chosen = best[0][2]
+        chosen, period = best[0][2], best[0][3]
         if chosen.value is None and chosen.flagged and "receipt" in chosen.flagged:
-            return chosen
+            return chosen, period
         others = {c[2].value for c in best if c[2].value and c[2].value != chosen.value}
         if others and not chosen.flagged:
             chosen = replace(chosen, flagged="other deadlines in the text: " + ", ".join(sorted(others)))
-        return chosen
+        return chosen, period
 
     # -- emergency ---------------------------------------------------------------------
 

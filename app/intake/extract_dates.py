@@ -8,8 +8,9 @@ vingt-six, le vingt-cinq novembre"). A numeric date whose day and month could be
 swapped is read in the order of the demand's country; when that is not known and both
 readings are possible, the date is reported as ambiguous and given no value.
 
-Periods: days count on the calendar; business days skip Saturdays and Sundays (not
-public holidays, which differ by place); weeks are 7 days; months count on the
+Periods: days count on the calendar; business days skip weekends and the public holidays
+of the demand's country (``app.schedule.calendars``; weekends only where the country is
+not known or has no calendar); weeks are 7 days; months count on the
 calendar (the same day N months later, or the month's last day); years are 365 days
 each, so "one year" is 365 days; hours round up to whole days.
 """
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.intake.vocab import Vocabulary
+from app.schedule.calendars import add_business_days
+from app.schedule.deadlines import Unit
 
 MIN_YEAR = 1950
 MAX_YEAR = 2100
@@ -246,13 +249,13 @@ class Period:
     unit: str  # day | business_day | week | month | year | hour
 
 
-def add_period(start: date, period: Period) -> date:
+def add_period(start: date, period: Period, country: str | None = None) -> date:
     """The day a period that starts on ``start`` ends (see the module docstring for the rules)."""
     n = period.count
     if period.unit == "day":
         return start + timedelta(days=n)
     if period.unit == "business_day":
-        return add_business_days(start, n)
+        return add_business_days(start, n, country or "default")
     if period.unit == "week":
         return start + timedelta(days=7 * n)
     if period.unit == "month":
@@ -264,6 +267,19 @@ def add_period(start: date, period: Period) -> date:
     raise ValueError(f"unknown unit {period.unit!r}")
 
 
+def period_in_days(period: Period) -> tuple[int, Unit] | None:
+    """The period as whole days or business days (the deadline rule's units); None for months and years."""
+    if period.unit == "business_day":
+        return period.count, "business_days"
+    if period.unit == "day":
+        return period.count, "days"
+    if period.unit == "week":
+        return 7 * period.count, "days"
+    if period.unit == "hour":
+        return -(-period.count // 24), "days"
+    return None
+
+
 def period_days(start: date, period: Period) -> int:
     return (add_period(start, period) - start).days
 
@@ -273,13 +289,3 @@ def add_months(start: date, months: int) -> date:
     year, month = start.year + month_index // 12, month_index % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
-
-
-def add_business_days(start: date, days: int) -> date:
-    current = start
-    added = 0
-    while added < days:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            added += 1
-    return current

@@ -71,6 +71,7 @@ SCALAR_KEYS = (
     "signed",
     "addressee",
     "response_due",
+    "response_period",  # "10 business days from issue": how response_due was counted
     "emergency",
     "date_range_from",
     "date_range_to",

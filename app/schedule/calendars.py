@@ -197,6 +197,15 @@ def calendar_version(country: str, directory: Path | None = None) -> str:
     return load_calendar(country, directory).full_version
 
 
+def fingerprint(directory: Path | None = None) -> str:
+    """One digest over every calendar file: it changes whenever any holiday data does."""
+    folder = directory or CALENDARS_DIR
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def _rule_date(rule: HolidayRule, year: int) -> date | None:
     if rule.kind == "fixed":
         try:

@@ -9,6 +9,7 @@ or the paused business days when the period is in business days.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -131,6 +132,46 @@ def compute_deadline(
     )
 
 
+_PERIOD = re.compile(r"(\d{1,4}) (business days|days) from (issue|receipt)")
+_UNIT_WORDS = {"days": "days", "business_days": "business days"}
+_FROM_WORDS = {"issued": "issue", "received": "receipt"}
+
+
+def format_period(days: int, unit: Unit, count_from: CountFrom) -> str:
+    """The stored form of a period, which reads as it is meant: ``10 business days from issue``."""
+    return f"{days} {_UNIT_WORDS[unit]} from {_FROM_WORDS[count_from]}"
+
+
+def parse_period(text: str | None) -> tuple[int, Unit, CountFrom] | None:
+    """The inverse of ``format_period``; None for anything else (a period the app did not write)."""
+    m = _PERIOD.fullmatch((text or "").strip())
+    if m is None:
+        return None
+    unit: Unit = "business_days" if m.group(2) == "business days" else "days"
+    count_from: CountFrom = "issued" if m.group(3) == "issue" else "received"
+    return int(m.group(1)), unit, count_from
+
+
+def rule_for(
+    period: str | None, *, issued: date | None, received: date | None, country: str | None
+) -> DeadlineRule | None:
+    """The rule a stored period stands for, or None when it cannot be counted (no start date)."""
+    parsed = parse_period(period)
+    if parsed is None:
+        return None
+    days, unit, count_from = parsed
+    if (issued if count_from == "issued" else received) is None:
+        return None
+    return DeadlineRule(
+        days=days,
+        unit=unit,
+        count_from=count_from,
+        issued=issued,
+        received=received,
+        country=country or "default",
+    )
+
+
 def needs_recompute(stored_version: str, rule: DeadlineRule) -> bool:
     """True when the jurisdiction's calendar data changed since the deadline was stored."""
     return stored_version != calendar_version(rule.country)
@@ -159,5 +200,8 @@ __all__ = [
     "base_due_date",
     "compute_deadline",
     "deadline_status",
+    "format_period",
     "needs_recompute",
+    "parse_period",
+    "rule_for",
 ]

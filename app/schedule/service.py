@@ -28,7 +28,15 @@ from typing import Any
 from app.model import CaseId, CaseStatus
 from app.review.model import DISCLOSING
 from app.schedule import ics
-from app.schedule.deadlines import Deadline, DeadlineRule, Extension, Pause, compute_deadline, deadline_status
+from app.schedule.deadlines import (
+    Deadline,
+    DeadlineRule,
+    Extension,
+    Pause,
+    compute_deadline,
+    deadline_status,
+    rule_for,
+)
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
     NoticeException,
@@ -277,12 +285,25 @@ class Schedule:
         return deadline.due if deadline else None
 
     def _response_deadline(self, case_id: CaseId, today: date) -> Deadline | None:
-        facts = self.desk.facts(case_id)
-        stated = _day(facts.get("response_due"))
-        if stated is None:
-            return None
+        values = {f.key: f for f in self.desk.fact_values(case_id)}
+        due = values["response_due"]
+        country = values["country"].value or "default"
+        rule = None
+        if due.source != "reviewer":
+            # Counted by its period, a pause in business days skips that country's holidays too.
+            case = self.store.get_case(case_id)
+            rule = rule_for(
+                values["response_period"].value,
+                issued=_day(values["date_issued"].value),
+                received=_day(case["received_at"][:10]) if case else None,
+                country=country,
+            )
+        if rule is None:
+            stated = _day(due.value)
+            if stated is None:
+                return None
+            rule = DeadlineRule(explicit=stated, country=country)
         extensions, pauses = self._deadline_changes(case_id)
-        rule = DeadlineRule(explicit=stated, country=facts.get("country") or "default")
         return compute_deadline(rule, today, extensions, pauses)
 
     def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:

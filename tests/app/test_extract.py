@@ -358,6 +358,19 @@ def test_within_business_days_skips_weekends():
     assert value(facts, "response_due") == "2026-03-16"  # Monday 2 March + 10 working days
 
 
+def test_business_days_skip_the_public_holidays_of_the_demands_country():
+    facts = read(
+        *US_HEAD,
+        "You are directed to provide the records within 10 business days of the date of this letter.",
+        "Date: December 18, 2026",
+        "/s/ Jane Roe, Deputy Clerk",
+    )
+    assert value(facts, "country") == "US"
+    # Friday 18 December + 10 working days, skipping Christmas Day and New Year's Day
+    assert value(facts, "response_due") == "2027-01-05"
+    assert value(facts, "response_period") == "10 business days from issue"
+
+
 def test_deadline_counted_from_receipt_is_left_open_and_flagged():
     facts = read(
         *US_HEAD,
@@ -367,6 +380,8 @@ def test_deadline_counted_from_receipt_is_left_open_and_flagged():
     due = facts.scalars["response_due"]
     assert due.value is None
     assert due.flagged and "receipt" in due.flagged and "2026-03-20" in due.flagged
+    # kept, so the deadline can be counted from the day the demand is taken in
+    assert value(facts, "response_period") == "14 business days from receipt"
 
 
 @pytest.mark.parametrize(

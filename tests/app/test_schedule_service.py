@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,84 @@ def test_the_calendar_parses_and_names_no_identifier(desk, ndo_case):
     assert values
     for value in values:
         assert value.encode() not in data and value.split("@")[0].encode() not in data
+
+
+# -- deadlines counted by a period -------------------------------------------------------
+
+WITHIN_10_BUSINESS_DAYS = (
+    *SUBPOENA[:4],
+    "Date: December 18, 2026",
+    "Provide the subscriber information for the account alice.example@example.com",
+    "within 10 business days of the date of this subpoena.",
+    "/s/ Jane Roe, Deputy Clerk",
+)
+
+
+def _on(desk, day: date) -> None:
+    desk.clock = lambda: datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def test_a_period_from_receipt_is_counted_from_the_day_the_demand_is_taken_in(desk):
+    _on(desk, date(2026, 12, 18))
+    lines = list(WITHIN_10_BUSINESS_DAYS)
+    lines[-2] = "within 10 business days of receipt of this subpoena."
+    case_id = desk.intake(demand_pdf(*lines), "subpoena.pdf")
+    due = {f.key: f for f in desk.fact_values(case_id)}["response_due"]
+    assert due.value == "2027-01-05"  # Christmas Day and New Year's Day are not business days
+    assert "taken in (2026-12-18)" in due.flag
+    assert desk.cases()[0].response_due == "2027-01-05"  # the queue sorts by it
+
+
+def test_pausing_a_business_day_deadline_skips_the_holidays_too(desk):
+    _on(desk, date(2026, 12, 18))
+    case_id = desk.intake(demand_pdf(*WITHIN_10_BUSINESS_DAYS), "subpoena.pdf")
+    schedule = Schedule(desk)
+    assert schedule.response_due(case_id) == date(2027, 1, 5)
+    schedule.pause_deadline(case_id, "narrowing letter sent", on=date(2026, 12, 21))
+    schedule.resume_deadline(case_id, on=date(2026, 12, 28))
+    # paused Mon 21 – Sun 27 December: four business days (the 25th is a holiday)
+    assert schedule.response_due(case_id, date(2027, 1, 2)) == date(2027, 1, 11)
+
+
+@pytest.fixture
+def calendars_copy(tmp_path, monkeypatch):
+    from app.schedule import calendars
+
+    folder = tmp_path / "calendars"
+    shutil.copytree(calendars.CALENDARS_DIR, folder)
+    monkeypatch.setattr(calendars, "CALENDARS_DIR", folder)
+    return folder
+
+
+def test_due_dates_are_counted_again_when_the_holiday_calendar_changes(desk, calendars_copy):
+    _on(desk, date(2026, 12, 18))
+    case_id = desk.intake(demand_pdf(*WITHIN_10_BUSINESS_DAYS), "subpoena.pdf")
+    desk.refresh_due_dates()  # the first count under these calendars
+    assert desk.refresh_due_dates() == []  # nothing changed since
+    us = calendars_copy / "US.toml"
+    us.write_text(us.read_text() + '\n[[holiday]]\nname = "Christmas Eve"\nfixed = "12-24"\n')
+    assert desk.refresh_due_dates() == [case_id]
+    assert desk.facts(case_id)["response_due"] == "2027-01-06"
+    assert desk.cases()[0].response_due == "2027-01-06"
+    [event] = [e for e in desk.audit_trail(case_id) if e.action == "deadline.recounted"]
+    assert (event.payload["from"], event.payload["to"]) == ("2027-01-05", "2027-01-06")
+    assert event.payload["calendar"].startswith("US:")
+    assert desk.refresh_due_dates() == []
+
+
+def test_a_reviewers_own_due_date_stands_when_the_calendar_changes(desk, calendars_copy):
+    _on(desk, date(2026, 12, 18))
+    case_id = desk.intake(demand_pdf(*WITHIN_10_BUSINESS_DAYS), "subpoena.pdf")
+    desk.correct_fact(case_id, "response_due", "2027-01-15", "agreed by phone with the AUSA")
+    us = calendars_copy / "US.toml"
+    us.write_text(us.read_text() + '\n[[holiday]]\nname = "Christmas Eve"\nfixed = "12-24"\n')
+    assert desk.refresh_due_dates() == []
+    assert Schedule(desk).response_due(case_id) == date(2027, 1, 15)
+
+
+def test_correcting_the_issue_date_counts_the_period_again(desk):
+    _on(desk, date(2026, 12, 18))
+    case_id = desk.intake(demand_pdf(*WITHIN_10_BUSINESS_DAYS), "subpoena.pdf")
+    desk.correct_fact(case_id, "date_issued", "2026-12-11", "the scan misread the date")
+    assert desk.facts(case_id)["response_due"] == "2026-12-28"  # 25 December skipped
+    assert desk.cases()[0].response_due == "2026-12-28"

@@ -31,6 +31,7 @@ LABELS = {
     "signed": "Signed",
     "addressee": "Addressee",
     "response_due": "Response due",
+    "response_period": "Counted as",
     "emergency": "Emergency",
     "date_range_from": "Data from",
     "date_range_to": "Data to",
