@@ -404,6 +404,32 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SETTINGS = ("idle_lock_minutes", "secrecy_reconsider_days")
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        schedule = _schedule(desk)
+        for pair in args.set or []:
+            key, sep, value = pair.partition("=")
+            if not sep or key not in SETTINGS:
+                raise CliError(f"--set takes one of {', '.join(SETTINGS)} as KEY=VALUE, not {pair!r}.")
+            try:
+                number = int(value)
+            except ValueError:
+                raise CliError(f"{key} is a whole number, not {value!r}.") from None
+            if key == "idle_lock_minutes":
+                desk.set_idle_lock_minutes(number)
+            else:
+                schedule.set_reconsider_days(number)
+        data = {
+            "idle_lock_minutes": desk.idle_lock_minutes(),
+            "secrecy_reconsider_days": schedule.reconsider_days,
+        }
+    _emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return EXIT_OK
+
+
 def cmd_deadline(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         schedule = _schedule(desk)
@@ -600,6 +626,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outcome", help="with --challenged: how the challenge ended")
     p.add_argument("--reconsidered", metavar="DATE")
     p.add_argument("--reason")
+    p = add(sub, "settings", cmd_settings, "settings: auto-lock, how often secrecy orders are reconsidered")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE", help=", ".join(SETTINGS))
     notice = sub.add_parser("notice", help="record a notice given or withheld").add_subparsers(
         dest="action", required=True
     )

@@ -52,8 +52,12 @@ from app.services import Desk, DeskError
 
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
+MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
 RESPONSES_AHEAD_DAYS = 7
 ORDERS_AHEAD_DAYS = 30
+# A week's warning: with a short cycle, a longer look-ahead would bring an order back the
+# day it was reconsidered.
+RECONSIDER_AHEAD_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,19 @@ class Schedule:
             return max(1, int(raw)) if raw else DEFAULT_CYCLE_DAYS
         except ValueError:
             return DEFAULT_CYCLE_DAYS
+
+    def set_reconsider_days(self, days: int) -> None:
+        """How often an open-ended order comes back so that a challenge is considered (team policy)."""
+        actor = self.desk.actor()
+        if not self.desk.is_senior():
+            raise DeskError("Only a senior reviewer can change how often secrecy orders are reconsidered.")
+        if not MIN_CYCLE_DAYS <= days <= MAX_CYCLE_DAYS:
+            raise DeskError(
+                f"Reconsider open-ended orders every {MIN_CYCLE_DAYS} to {MAX_CYCLE_DAYS} days, not {days}."
+            )
+        with self.store.atomic():
+            self.store.set_setting("secrecy_reconsider_days", str(days))
+            self.desk.record("settings.changed", None, {"secrecy_reconsider_days": days}, actor=actor)
 
     # -- secrecy orders -----------------------------------------------------------------
 
@@ -417,7 +434,7 @@ class Schedule:
                 )
             if order is not None and order.open_ended and order.lifted_on is None:
                 again = reconsideration_due(order, day, self.reconsider_days)
-                if again is not None and again <= day + timedelta(days=ORDERS_AHEAD_DAYS):
+                if again is not None and again <= day + timedelta(days=RECONSIDER_AHEAD_DAYS):
                     out.reconsider_orders.append(
                         TodayItem(
                             cid,

@@ -187,3 +187,40 @@ def test_correcting_the_issue_date_counts_the_period_again(desk):
     desk.correct_fact(case_id, "date_issued", "2026-12-11", "the scan misread the date")
     assert desk.facts(case_id)["response_due"] == "2026-12-28"  # 25 December skipped
     assert desk.cases()[0].response_due == "2026-12-28"
+
+
+OPEN_ENDED = (
+    *SUBPOENA[:4],
+    "Date: March 2, 2026",
+    "Produce the subscriber information for the account alice.example@example.com.",
+    "IT IS FURTHER ORDERED that the Provider shall not disclose the existence of this",
+    "subpoena to any person until further order of the Court.",
+    "/s/ Jane Roe, Deputy Clerk",
+)
+
+
+def test_an_open_ended_order_comes_back_on_the_configured_cycle(desk):
+    case_id = desk.intake(demand_pdf(*OPEN_ENDED), "subpoena.pdf")
+    schedule = Schedule(desk)
+    order = schedule.secrecy_order(case_id)
+    assert order is not None and order.open_ended
+    assert schedule.reconsider_days == 90
+    assert schedule.today(date(2026, 5, 23)).reconsider_orders == []
+    [item] = schedule.today(date(2026, 5, 24)).reconsider_orders  # a week ahead of the day
+    assert (item.case_id, item.on) == (case_id, "2026-05-31")  # 90 days after 2 March
+    schedule.set_reconsider_days(30)
+    assert [i.on for i in schedule.today(date(2026, 4, 1)).reconsider_orders] == ["2026-04-01"]
+    schedule.record_reconsidered(case_id, date(2026, 4, 1), "no grounds to challenge yet")
+    assert schedule.today(date(2026, 4, 23)).reconsider_orders == []
+    assert [i.on for i in schedule.today(date(2026, 4, 24)).reconsider_orders] == ["2026-05-01"]
+    with pytest.raises(DeskError, match="7 to 365"):
+        schedule.set_reconsider_days(3)
+    assert schedule.reconsider_days == 30
+    assert any(e.payload == {"secrecy_reconsider_days": 30} for e in desk.audit_trail())
+
+
+def test_only_a_senior_reviewer_sets_the_reconsideration_cycle(desk):
+    desk.add_reviewer("Bob", "1357")
+    desk.sign_in("Bob", "1357")
+    with pytest.raises(DeskError, match="senior"):
+        Schedule(desk).set_reconsider_days(60)

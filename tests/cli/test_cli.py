@@ -454,3 +454,15 @@ def test_today_secrecy_notice_and_calendar_from_the_command_line(initialised, tm
     assert initialised("deadlines", "ics", "--out", str(out)).code == 0
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert_failed_cleanly(initialised("today", "--date", "tomorrow"), "a date like")
+
+
+def test_settings_show_and_change_the_reconsideration_cycle(initialised):
+    shown = initialised("settings", "--json")
+    assert shown.code == 0, shown.err
+    assert shown.json() == {"idle_lock_minutes": 10, "secrecy_reconsider_days": 90}
+    changed = initialised("settings", "--set", "secrecy_reconsider_days=60", "--json")
+    assert changed.code == 0, changed.err
+    assert changed.json()["secrecy_reconsider_days"] == 60
+    assert_failed_cleanly(initialised("settings", "--set", "secrecy_reconsider_days=2"), "7 to 365")
+    assert_failed_cleanly(initialised("settings", "--set", "colour=blue"), "KEY=VALUE")
+    assert initialised("settings", "--json").json()["secrecy_reconsider_days"] == 60
