@@ -40,6 +40,7 @@ from app.model import CaseId, KeyStorage
 from app.review.service import Review
 from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
+from ui.case.dates import DatesTab
 from ui.case.decision import DecisionTab
 from ui.case.facts import FactsTab
 from ui.case.letters import LettersTab
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab = ChecklistTab()
         self.decision_tab = DecisionTab()
         self.letters_tab = LettersTab(self.settings)
+        self.dates_tab = DatesTab()
         self.audit_tab = AuditTab()
         self.today_view = TodayView()
         self.tabs = QTabWidget()
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklist_tab, "Checklist")
         self.tabs.addTab(self.decision_tab, "Decision")
         self.tabs.addTab(self.letters_tab, "Letters")
+        self.tabs.addTab(self.dates_tab, "Dates")
         self.tabs.addTab(self.audit_tab, "Audit")
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         self.decision_tab.item_activated.connect(self._show_checklist_item)
         self.letters_tab.changed.connect(self._show_audit)
         self.letters_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.dates_tab.changed.connect(self._after_dates_change)
+        self.dates_tab.draft_letter.connect(self._draft_from_dates)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today_view.case_activated.connect(self._open_from_today)
         # Today's lists change with the date: refreshed just after midnight.
@@ -228,6 +233,12 @@ class MainWindow(QMainWindow):
         ]
         self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
         self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
+        self.cycle_action = self._action(
+            "Secrecy order &review cycle…",
+            None,
+            self.choose_reconsider_cycle,
+            "How often an open-ended secrecy order comes back so that a challenge is considered",
+        )
         self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
         self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
@@ -267,6 +278,7 @@ class MainWindow(QMainWindow):
             [
                 self.verify_action,
                 self.autolock_action,
+                self.cycle_action,
                 self.add_reviewer_action,
                 self.switch_action,
                 self.passphrase_action,
@@ -300,6 +312,7 @@ class MainWindow(QMainWindow):
             *self.tab_actions,
             self.verify_action,
             self.autolock_action,
+            self.cycle_action,
             self.add_reviewer_action,
             self.switch_action,
             self.passphrase_action,
@@ -347,6 +360,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.clear()
         self.decision_tab.clear()
         self.letters_tab.clear()  # saves unsaved letter text while the store is still open
+        self.dates_tab.clear()
         self.audit_tab.clear()
         self.today_view.clear()
         self._midnight.stop()
@@ -479,11 +493,13 @@ class MainWindow(QMainWindow):
         self.facts_tab.show_case(facts, desk.fact_values(case_id), save)  # type: ignore[arg-type]
         self._show_review(facts)
         self._show_letters(facts)
+        self._show_dates()
         self._show_audit()
 
     def _after_correction(self) -> None:
         self.refresh_queue()
         self._show_review()
+        self._show_dates()  # a corrected due or issue date moves the deadline
         self._show_audit()
 
     # -- checklist and decision ------------------------------------------------------
@@ -519,6 +535,7 @@ class MainWindow(QMainWindow):
     def _after_review_change(self) -> None:
         """An answer or a case fact was stored: the recommendation, status and trail may have changed."""
         self._show_review()
+        self._show_dates()  # a disclosing decision or an enterprise customer changes the notice owed
         self._refresh_queue_row()
         self._show_audit()
         self._refresh_today()
@@ -542,6 +559,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.clear()
         self.decision_tab.clear()
         self.letters_tab.clear()
+        self.dates_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText("Today")
         self.case_title.setToolTip("")
@@ -549,16 +567,40 @@ class MainWindow(QMainWindow):
         self._refresh_today()
         self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _schedule_service(self) -> Schedule:
+        """The schedule over the open store (imported here: a broken schedule must not stop the reviewing)."""
+        assert self.desk is not None
+        if self._schedule is None or self._schedule.desk is not self.desk:
+            from app.schedule.service import Schedule
+
+            self._schedule = Schedule(self.desk)
+        return self._schedule
+
+    def _show_dates(self) -> None:
+        if self.desk is None or self.case_id is None:
+            return
+        try:
+            self.dates_tab.show_case(self._schedule_service(), self.case_id)
+        except Exception as exc:  # noqa: BLE001 - shown in the tab; the rest of the case still works
+            log.exception("The case's dates could not be shown")
+            self.dates_tab.show_unavailable(f"Dates are not available: {exc}")
+
+    def _after_dates_change(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self._refresh_queue_row()
+        self._show_audit()
+        self._refresh_today()
+
+    def _draft_from_dates(self, kind: str) -> None:
+        self.tabs.setCurrentWidget(self.letters_tab)
+        self.letters_tab.draft(kind)
+
     def _refresh_today(self) -> None:
         """Recompute the Today view if it is what the case panel shows (it is recomputed when shown)."""
         if self.desk is None or self.case_stack.currentWidget() is not self.today_view:
             return
         try:
-            if self._schedule is None or self._schedule.desk is not self.desk:
-                from app.schedule.service import Schedule  # a broken schedule must not stop the reviewing
-
-                self._schedule = Schedule(self.desk)
-            today = self._schedule.today()
+            today = self._schedule_service().today()
         except Exception as exc:  # noqa: BLE001 - shown in the view; cases can still be opened from the queue
             log.exception("The Today view could not be computed")
             self.today_view.show_unavailable(f"Today's list is not available: {exc}")
@@ -725,6 +767,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.clear()
         self.decision_tab.clear()
         self.letters_tab.clear()
+        self.dates_tab.clear()
         self.audit_tab.clear()
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
         self.case_stack.setCurrentWidget(self.tabs)
@@ -837,6 +880,29 @@ class MainWindow(QMainWindow):
                 return
             self.idle.start(minutes)
             self.lock_label.setText(f"Auto-lock: {minutes} min")
+
+    def choose_reconsider_cycle(self) -> None:
+        if self.desk is None:
+            return
+        schedule = self._schedule_service()
+        days, ok = QInputDialog.getInt(
+            self,
+            "Secrecy order review cycle",
+            "Bring an open-ended secrecy order back for reconsideration every (days):",
+            schedule.reconsider_days,
+            7,
+            365,
+        )
+        if not ok or days == schedule.reconsider_days:
+            return
+        try:
+            schedule.set_reconsider_days(days)
+        except services.DeskError as exc:
+            QMessageBox.warning(self, "Secrecy order review cycle", str(exc))
+            return
+        self.statusBar().showMessage(f"Open-ended secrecy orders come back every {days} days.", 8000)
+        self._show_dates()
+        self._refresh_today()
 
     def add_reviewer(self) -> None:
         if self.desk is None:

@@ -106,6 +106,7 @@ def notice_status(
     given: NoticeGiven | None,
     today: date,
     recipient: Recipient = "user",
+    cycle_days: int = DEFAULT_CYCLE_DAYS,
 ) -> NoticeStatus:
     """Whether notice to ``recipient`` is due as of ``today``, from when, and why."""
     if given is not None:
@@ -125,7 +126,7 @@ def notice_status(
         )
     expiry = effective_expiry(order)
     if expiry is None:
-        nxt = reconsideration_due(order, today)
+        nxt = reconsideration_due(order, today, cycle_days)
         tail = f"; reconsider the order by {nxt.isoformat()}" if nxt else ""
         return NoticeStatus(False, None, "delayed", f"Secrecy order until further order{tail}")
     extended = f" (extended: {order.extensions[-1].reason})" if order.extensions else ""

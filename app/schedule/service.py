@@ -31,6 +31,7 @@ from app.schedule import ics
 from app.schedule.deadlines import (
     Deadline,
     DeadlineRule,
+    DeadlineStatus,
     Extension,
     Pause,
     compute_deadline,
@@ -39,8 +40,10 @@ from app.schedule.deadlines import (
 )
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
+    EXCEPTION_LABELS,
     NoticeException,
     NoticeGiven,
+    NoticeStatus,
     OrderExtension,
     SecrecyOrder,
     effective_expiry,
@@ -71,6 +74,49 @@ class DueNotice:
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class RecordedNotice:
+    """A notice recorded as given, or withheld by an exception."""
+
+    status: str  # given | withheld
+    recipient: str
+    on: str | None  # ISO date given
+    how: str  # how it was given, or the exception's label
+    reason: str
+    decided_by: str
+    recorded_at: str
+
+
+@dataclass(frozen=True)
+class DeadlineChange:
+    kind: str  # extension | pause
+    starts: str
+    ends: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseSchedule:
+    """One case's dates and notice, as its Dates tab shows them."""
+
+    case_id: str
+    today: date
+    due: Deadline | None
+    due_status: DeadlineStatus | None
+    period: str | None  # "10 business days from issue", when the demand gave a period
+    changes: list[DeadlineChange]
+    order: SecrecyOrder | None
+    order_expiry: date | None
+    reconsider_by: date | None
+    recipient: str  # user | enterprise
+    notice: NoticeStatus | None  # None: nothing is owed yet (no order, nothing disclosed)
+    notices: list[RecordedNotice]
+
+    @property
+    def paused(self) -> bool:
+        return any(c.kind == "pause" and c.ends is None for c in self.changes)
 
 
 @dataclass(frozen=True)
@@ -258,12 +304,24 @@ class Schedule:
         case = self.store.get_case(case_id)
         if case is None:
             raise DeskError(f"No case {case_id}.")
-        order = self.secrecy_order(case_id)
+        recipient, status, discloses = self._notice_status(case_id, self.secrecy_order(case_id), today)
+        if status is None or not status.due or status.due_on is None or status.due_on > today:
+            return None
+        if status.kind == "prior" and not discloses:
+            return None
+        return DueNotice(
+            case_id, case["reference"], recipient, status.kind or "", status.due_on.isoformat(), status.reason
+        )
+
+    def _notice_status(
+        self, case_id: CaseId, order: SecrecyOrder | None, today: date
+    ) -> tuple[str, NoticeStatus | None, bool]:
+        """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
         decision = self.review.decision(case_id)
         discloses = decision is not None and decision.outcome in DISCLOSING
-        if order is None and not discloses:
-            return None
         recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
+        if order is None and not discloses:
+            return recipient, None, discloses
         rows = self.store.get_notices(case_id)
         given = [r for r in rows if r["status"] == "given" and r["sent_at"]]
         exceptions = [
@@ -279,13 +337,52 @@ class Schedule:
             else None,
             today,
             recipient,  # type: ignore[arg-type]
+            self.reconsider_days,
         )
-        if not status.due or status.due_on is None or status.due_on > today:
-            return None
-        if status.kind == "prior" and not discloses:
-            return None
-        return DueNotice(
-            case_id, case["reference"], recipient, status.kind or "", status.due_on.isoformat(), status.reason
+        return recipient, status, discloses
+
+    def case_schedule(self, case_id: CaseId, today: date | None = None) -> CaseSchedule:
+        """Everything dated about one case: its deadline, secrecy order and notice."""
+        today = self._today(today)
+        if self.store.get_case(case_id) is None:
+            raise DeskError(f"No case {case_id}.")
+        deadline = self._response_deadline(case_id, today)
+        order = self.secrecy_order(case_id)
+        recipient, status, _ = self._notice_status(case_id, order, today)
+        period = {f.key: f for f in self.desk.fact_values(case_id)}["response_period"].value
+        changes = [
+            DeadlineChange(r["kind"], r["starts"], r["ends"], r["reason"] or "")
+            for r in self.store.get_deadline_changes(case_id)
+        ]
+        notices = [
+            RecordedNotice(
+                status=r["status"],
+                recipient=r["recipient"] or "user",
+                on=r["sent_at"],
+                how=(r["how"] or "")
+                if r["status"] == "given"
+                else EXCEPTION_LABELS.get(r["exception_kind"], ""),
+                reason=r["reason"] or "",
+                decided_by=r["decided_by"] or "",
+                recorded_at=r["recorded_at"] or "",
+            )
+            for r in self.store.get_notices(case_id)
+            if r["status"] in ("given", "withheld")
+        ]
+        open_ended = order is not None and order.open_ended and order.lifted_on is None
+        return CaseSchedule(
+            case_id=case_id,
+            today=today,
+            due=deadline,
+            due_status=deadline_status(deadline, today) if deadline else None,
+            period=period if isinstance(period, str) else None,
+            changes=changes,
+            order=order,
+            order_expiry=effective_expiry(order) if order else None,
+            reconsider_by=reconsideration_due(order, today, self.reconsider_days) if open_ended else None,
+            recipient=recipient,
+            notice=status,
+            notices=notices,
         )
 
     def notices_due(self, today: date | None = None) -> list[DueNotice]:

@@ -79,15 +79,15 @@ def _save_as(target: Path):
 # ------------------------------------------------------------------------------ the tab
 
 
-def test_letters_tab_sits_between_decision_and_audit_with_ctrl_4(window, qtbot):
+def test_letters_tab_sits_between_decision_and_dates_with_ctrl_4(window, qtbot):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["Facts", "Checklist", "Decision", "Letters", "Audit"]
+    assert names == ["Facts", "Checklist", "Decision", "Letters", "Dates", "Audit"]
     before = window.splitter.sizes()
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.letters_tab
     # Shown, the tab asks the queue for room for the editor and the preview; left, it gives it back.
     assert window.splitter.sizes()[2] > before[2]
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.audit_tab
     assert window.splitter.sizes() == before
 

@@ -201,13 +201,14 @@ def test_j_and_k_step_through_items_while_the_checklist_is_shown(window, qtbot, 
     assert tab.current_item_id() == ids[1]
 
 
-def test_ctrl_digits_select_facts_checklist_decision_letters_audit(window, qtbot):
+def test_ctrl_digits_select_facts_checklist_decision_letters_dates_audit(window, qtbot):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["Facts", "Checklist", "Decision", "Letters", "Audit"]
+    assert names == ["Facts", "Checklist", "Decision", "Letters", "Dates", "Audit"]
     for digit, widget in (
         (Qt.Key.Key_3, window.decision_tab),
         (Qt.Key.Key_4, window.letters_tab),
-        (Qt.Key.Key_5, window.audit_tab),
+        (Qt.Key.Key_5, window.dates_tab),
+        (Qt.Key.Key_6, window.audit_tab),
         (Qt.Key.Key_2, window.checklist_tab),
     ):
         qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)

@@ -130,7 +130,8 @@ class QueuePanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{total} cases" if shown == total else f"{shown} of {total} cases")
+        noun = "case" if total == 1 else "cases"
+        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.case_selected.emit(current.data(CASE_ID_ROLE) if current.isValid() else "")

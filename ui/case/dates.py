@@ -1,0 +1,596 @@
+"""The Dates tab: a case's response deadline, its secrecy order and the notice it owes.
+
+Every change is a small dialog (a date, and the reason or how) that ``Schedule`` records
+with its audit event; the service's refusals ("Say why…") are shown in the dialog, which
+stays open so nothing typed is lost. What is due and when is ``Schedule``'s to say
+(``app/schedule/service.py``): this tab shows its answers.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.schedule.notices import EXCEPTION_LABELS
+from app.services import DeskError
+
+if TYPE_CHECKING:
+    from app.model import CaseId
+    from app.schedule.service import CaseSchedule, Schedule
+
+COVERS_LABELS = {
+    "both": "the user and the enterprise customer",
+    "user": "the user",
+    "enterprise": "the enterprise customer",
+}
+STATUS_COLOURS = {"overdue": "#b3261e", "due_today": "#b3261e", "due_soon": "#c26a00", "paused": "#5f6368"}
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ChangeDialog(QDialog):
+    """A date and a line of text (and optionally a choice), applied by ``apply``; refusals stay in view."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        day: date | None,
+        day_label: str = "Date",
+        text_label: str = "Reason",
+        text_hint: str = "",
+        choices: dict[str, str] | None = None,
+        choice_label: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        form = QFormLayout()
+        self.choice: QComboBox | None = None
+        if choices:
+            self.choice = QComboBox()
+            self.choice.setAccessibleName(choice_label)
+            for key, label in choices.items():
+                self.choice.addItem(label, key)
+            form.addRow(choice_label, self.choice)
+        self.day: QDateEdit | None = None
+        if day is not None:
+            self.day = QDateEdit(_qdate(day))
+            self.day.setCalendarPopup(True)
+            self.day.setDisplayFormat("yyyy-MM-dd")
+            self.day.setAccessibleName(day_label)
+            form.addRow(day_label, self.day)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(text_hint)
+        self.text.setAccessibleName(text_label)
+        self.text.setMinimumWidth(360)
+        form.addRow(text_label, self.text)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.apply: Callable[[ChangeDialog], None] | None = None
+
+    @property
+    def chosen_date(self) -> date:
+        assert self.day is not None
+        return _pydate(self.day.date())
+
+    @property
+    def chosen(self) -> str:
+        assert self.choice is not None
+        return str(self.choice.currentData())
+
+    def _ok(self) -> None:
+        if self.apply is None:
+            self.accept()
+            return
+        try:
+            self.apply(self)
+        except DeskError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
+class DatesTab(QWidget):
+    #: (message) a date or notice was recorded; the queue, today view and audit follow.
+    changed = Signal(str)
+    #: (letter kind) the reviewer asked for the notice letter.
+    draft_letter = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._schedule: Schedule | None = None
+        self._case_id: CaseId | None = None
+        self._view: CaseSchedule | None = None
+        self.dialog: ChangeDialog | None = None  # the open dialog, for tests and for closing on lock
+
+        self.due = self._label()
+        self.due_detail = self._label(muted=True)
+        self.extend_due = QPushButton("Extend…")
+        self.extend_due.setToolTip("Record a new due date the requester agreed to, and why")
+        self.extend_due.clicked.connect(self.extend_deadline)
+        self.pause = QPushButton("Pause the clock…")
+        self.pause.setToolTip(
+            "Stop the clock while waiting for the requester (e.g. after a narrowing letter)"
+        )
+        self.pause.clicked.connect(self.toggle_pause)
+        due_box = self._box("Response deadline", [self.due, self.due_detail], [self.extend_due, self.pause])
+
+        self.order = self._label()
+        self.order_detail = self._label(muted=True)
+        self.covers = QComboBox()
+        self.covers.setAccessibleName("The order covers")
+        for key, label in COVERS_LABELS.items():
+            self.covers.addItem(label, key)
+        self.covers.activated.connect(self._covers_chosen)
+        covers_row = QHBoxLayout()
+        covers_row.addWidget(QLabel("Covers"))
+        covers_row.addWidget(self.covers, 1)
+        self.extend_order = QPushButton("Extended…")
+        self.extend_order.setToolTip("The court extended the order: its new expiry and the order that did it")
+        self.extend_order.clicked.connect(self.extend_secrecy)
+        self.challenge = QPushButton("Challenged…")
+        self.challenge.setToolTip("Record a challenge to the order and, when known, how it ended")
+        self.challenge.clicked.connect(self.record_challenge)
+        self.reconsidered = QPushButton("Reconsidered…")
+        self.reconsidered.setToolTip(
+            "The open-ended order was looked at again; it comes back after the cycle"
+        )
+        self.reconsidered.clicked.connect(self.record_reconsidered)
+        self.lifted = QPushButton("Lifted…")
+        self.lifted.setToolTip("The order was lifted: delayed notice becomes due that day")
+        self.lifted.clicked.connect(self.lift_order)
+        order_box = self._box(
+            "Secrecy order",
+            [self.order, self.order_detail],
+            [self.extend_order, self.challenge, self.reconsidered, self.lifted],
+            extra=covers_row,
+        )
+
+        self.notice = self._label()
+        self.notice_detail = self._label(muted=True)
+        self.given = QPushButton("Notice given…")
+        self.given.setToolTip("Record how and when the customer was told")
+        self.given.clicked.connect(self.record_given)
+        self.withhold = QPushButton("Withhold…")
+        self.withhold.setToolTip("Withhold notice for a recorded exception, with the reason")
+        self.withhold.clicked.connect(self.record_withheld)
+        self.letter = QPushButton("Draft the notice letter")
+        self.letter.clicked.connect(self._draft)
+        notice_box = self._box(
+            "Notice to the customer",
+            [self.notice, self.notice_detail],
+            [self.given, self.withhold, self.letter],
+        )
+
+        self.unavailable = self._label(muted=True)
+        self.unavailable.hide()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        for widget in (self.unavailable, due_box, order_box, notice_box):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        # Labels wrap to the panel's width rather than widening it.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._boxes = (due_box, order_box, notice_box)
+        self.clear()
+
+    # -- building --------------------------------------------------------------------
+
+    @staticmethod
+    def _set_lines(label: QLabel, lines: list[str]) -> None:
+        """Plain lines, escaped; an empty label is hidden so it leaves no gap."""
+        label.setText("<br>".join(html.escape(line) for line in lines))
+        label.setVisible(bool(lines))
+
+    @staticmethod
+    def _label(*, muted: bool = False) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped values only
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if muted:
+            label.setObjectName("muted")
+        return label
+
+    @staticmethod
+    def _box(
+        title: str, labels: list[QLabel], buttons: list[QPushButton], extra: QHBoxLayout | None = None
+    ) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        for label in labels:
+            layout.addWidget(label)
+        if extra is not None:
+            layout.addLayout(extra)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    # -- showing ---------------------------------------------------------------------
+
+    def clear(self) -> None:
+        if self.dialog is not None:  # locking closes an open dialog with the case
+            self.dialog.reject()
+        self._schedule = None
+        self._case_id = None
+        self._view = None
+        for box in self._boxes:
+            box.setEnabled(False)
+        for label in (
+            self.due,
+            self.due_detail,
+            self.order,
+            self.order_detail,
+            self.notice,
+            self.notice_detail,
+        ):
+            label.clear()
+
+    def show_unavailable(self, message: str) -> None:
+        self.clear()
+        self.unavailable.setText(html.escape(message))
+        self.unavailable.show()
+
+    def show_case(self, schedule: Schedule, case_id: CaseId) -> None:
+        self._schedule, self._case_id = schedule, case_id
+        self.unavailable.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        view = self._schedule.case_schedule(self._case_id)
+        self._view = view
+        for box in self._boxes:
+            box.setEnabled(True)
+        self._show_due(view)
+        self._show_order(view)
+        self._show_notice(view)
+
+    def _show_due(self, view: CaseSchedule) -> None:
+        if view.due is None or view.due_status is None:
+            self.due.setText("No response date: the demand gives none that could be read.")
+            self.due_detail.setText(
+                html.escape(
+                    "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
+                )
+            )
+            self.extend_due.setEnabled(False)
+            self.pause.setEnabled(False)
+            return
+        status = view.due_status
+        colour = STATUS_COLOURS.get(status.kind)
+        label = html.escape(status.label)
+        if status.kind == "ok":
+            label = f"in {status.days} days"  # the date itself is already in the line
+        shown = f"<span style='color:{colour}'><b>{label}</b></span>" if colour else label
+        self.due.setText(f"Due <b>{view.due.due.isoformat()}</b> — {shown}")
+        lines = []
+        if view.period:
+            lines.append(
+                f"Counted as {view.period} ({view.due.calendar_version.split(':')[0]} public holidays)."
+            )
+        else:
+            lines.append("As stated in the demand.")
+        if view.due.base_due != view.due.due:
+            lines.append(f"The demand's own date: {view.due.base_due.isoformat()}.")
+        for change in view.changes:
+            if change.kind == "extension":
+                lines.append(f"Extended to {change.starts}: {change.reason}")
+            else:
+                until = f"until {change.ends}" if change.ends else "— still paused"
+                lines.append(f"Paused from {change.starts} {until}: {change.reason}")
+        self._set_lines(self.due_detail, lines)
+        self.extend_due.setEnabled(True)
+        self.pause.setEnabled(True)
+        self.pause.setText("Resume the clock" if view.paused else "Pause the clock…")
+
+    def _show_order(self, view: CaseSchedule) -> None:
+        order = view.order
+        has_order = order is not None
+        for widget in (self.covers, self.extend_order, self.challenge, self.lifted):
+            widget.setEnabled(has_order and (order is None or order.lifted_on is None))
+        self.reconsidered.setEnabled(view.reconsider_by is not None)
+        if order is None:
+            self.order.setText("No secrecy order: the demand does not forbid telling the customer.")
+            self._set_lines(self.order_detail, [])
+            return
+        statute = f" ({order.statute})" if order.statute else ""
+        if order.lifted_on is not None:
+            head = f"Lifted on <b>{order.lifted_on.isoformat()}</b>"
+        elif view.order_expiry is not None:
+            state = "expired" if view.order_expiry <= view.today else "expires"
+            head = f"In force; {state} <b>{view.order_expiry.isoformat()}</b>"
+        else:
+            head = "In force <b>until further order</b>"
+        self.order.setText(head + html.escape(statute))
+        lines = []
+        if order.issued:
+            length = f", for {order.duration_days} days" if order.duration_days else ""
+            lines.append(f"Issued {order.issued.isoformat()}{length}.")
+        for ext in order.extensions:
+            lines.append(f"Extended to {ext.new_expiry.isoformat()}: {ext.reason}")
+        if order.challenged_on:
+            outcome = (
+                f": {order.challenge_outcome}" if order.challenge_outcome else " (outcome not yet known)"
+            )
+            lines.append(f"Challenged on {order.challenged_on.isoformat()}{outcome}")
+        if order.reconsidered_on:
+            lines.append(f"Last reconsidered {order.reconsidered_on.isoformat()}.")
+        if view.reconsider_by is not None:
+            lines.append(f"Reconsider by {view.reconsider_by.isoformat()} whether to challenge it.")
+        self._set_lines(self.order_detail, lines)
+        self.covers.setCurrentIndex(max(0, self.covers.findData(order.covers)))
+
+    def _show_notice(self, view: CaseSchedule) -> None:
+        who = "the enterprise customer" if view.recipient == "enterprise" else "the user"
+        status = view.notice
+        if status is None:
+            self.notice.setText(f"Owed to {html.escape(who)}: nothing yet.")
+            lines = ["Notice falls due once data is to be disclosed, or when a secrecy order ends."]
+        else:
+            due_now = status.due and status.due_on is not None and status.due_on <= view.today
+            head = html.escape(status.reason)
+            self.notice.setText(
+                f"Owed to {html.escape(who)}: <span style='color:#b3261e'><b>{head}</b></span>"
+                if due_now
+                else f"Owed to {html.escape(who)}: {head}"
+            )
+            lines = []
+        for n in view.notices:
+            if n.status == "given":
+                lines.append(f"Given to the {n.recipient} on {n.on}: {n.how} (recorded by {n.decided_by})")
+            else:
+                lines.append(
+                    f"Withheld from the {n.recipient}: {n.how}; {n.reason} (decided by {n.decided_by})"
+                )
+        self._set_lines(self.notice_detail, lines)
+        self.letter.setEnabled(status is not None and status.kind is not None)
+
+    # -- changes ---------------------------------------------------------------------
+
+    def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
+        """Run the dialog; ``apply`` records the change and returns the status-bar message."""
+        messages: list[str] = []
+        dialog.apply = lambda d: messages.append(apply(d))
+        self.dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+        if accepted and messages:
+            self.refresh()
+            self.changed.emit(messages[-1])
+
+    def _today(self) -> date:
+        return self._view.today if self._view is not None else date.today()
+
+    def extend_deadline(self) -> None:
+        if self._schedule is None or self._case_id is None or self._view is None or self._view.due is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = ChangeDialog(
+            self,
+            "Extend the response deadline",
+            day=self._view.due.due,
+            day_label="New due date",
+            text_hint="who agreed, and when",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.extend_deadline(case_id, d.chosen_date, d.text.text())
+            return f"Response deadline extended to {d.chosen_date.isoformat()}."
+
+        self._open(dialog, apply)
+
+    def toggle_pause(self) -> None:
+        if self._schedule is None or self._case_id is None or self._view is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        if self._view.paused:
+            dialog = ChangeDialog(
+                self, "Resume the clock", day=self._today(), day_label="Resumed on", text_label="Note"
+            )
+
+            def resume(d: ChangeDialog) -> str:
+                schedule.resume_deadline(case_id, on=d.chosen_date)
+                return "The response clock runs again."
+
+            self._open(dialog, resume)
+            return
+        dialog = ChangeDialog(
+            self,
+            "Pause the clock",
+            day=self._today(),
+            day_label="Paused from",
+            text_hint="waiting for the requester",
+        )
+        dialog.text.setText("waiting for the requester")
+
+        def pause(d: ChangeDialog) -> str:
+            schedule.pause_deadline(case_id, d.text.text(), on=d.chosen_date)
+            return "The response clock is paused."
+
+        self._open(dialog, pause)
+
+    def _covers_chosen(self, _index: int) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        covers = str(self.covers.currentData())
+        if self._view and self._view.order and self._view.order.covers == covers:
+            return
+        try:
+            self._schedule.set_covers(self._case_id, covers)
+        except DeskError as exc:
+            self.refresh()
+            self.changed.emit(str(exc))
+            return
+        self.refresh()
+        self.changed.emit(f"The secrecy order covers {COVERS_LABELS[covers]}.")
+
+    def extend_secrecy(self) -> None:
+        if self._schedule is None or self._case_id is None or self._view is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = ChangeDialog(
+            self,
+            "Secrecy order extended",
+            day=self._view.order_expiry or self._today(),
+            day_label="New expiry",
+            text_hint="the court's order and its date",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.extend_order(case_id, d.chosen_date, d.text.text())
+            return f"Secrecy order extended to {d.chosen_date.isoformat()}."
+
+        self._open(dialog, apply)
+
+    def record_challenge(self) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = ChangeDialog(
+            self,
+            "Secrecy order challenged",
+            day=self._today(),
+            day_label="Challenged on",
+            text_label="Outcome",
+            text_hint="leave empty while the challenge is pending",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.record_challenge(case_id, d.chosen_date, d.text.text())
+            return "Challenge to the secrecy order recorded."
+
+        self._open(dialog, apply)
+
+    def record_reconsidered(self) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = ChangeDialog(
+            self,
+            "Secrecy order reconsidered",
+            day=self._today(),
+            day_label="Reconsidered on",
+            text_label="Note",
+            text_hint="why it is (or is not) challenged",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.record_reconsidered(case_id, d.chosen_date, d.text.text())
+            return "Reconsideration recorded; the order comes back after the cycle."
+
+        self._open(dialog, apply)
+
+    def lift_order(self) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = ChangeDialog(
+            self, "Secrecy order lifted", day=self._today(), day_label="Lifted on", text_label="Note"
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.lift_order(case_id, d.chosen_date)
+            return f"Secrecy order lifted on {d.chosen_date.isoformat()}: delayed notice is due."
+
+        self._open(dialog, apply)
+
+    def record_given(self) -> None:
+        if self._schedule is None or self._case_id is None or self._view is None:
+            return
+        schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
+        dialog = ChangeDialog(
+            self,
+            "Notice given",
+            day=self._today(),
+            day_label="Given on",
+            text_label="How",
+            text_hint="e-mail to the account address, letter, admin console",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.record_notice_given(case_id, d.text.text(), d.chosen_date, recipient)
+            return "Notice recorded as given."
+
+        self._open(dialog, apply)
+
+    def record_withheld(self) -> None:
+        if self._schedule is None or self._case_id is None or self._view is None:
+            return
+        schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
+        dialog = ChangeDialog(
+            self,
+            "Withhold notice",
+            day=None,
+            text_hint="what makes the exception apply",
+            choices=dict(EXCEPTION_LABELS),
+            choice_label="Exception",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            schedule.record_notice_exception(case_id, d.chosen, d.text.text(), recipient)
+            return "Notice withheld; the exception and its reason are recorded."
+
+        self._open(dialog, apply)
+
+    def _draft(self) -> None:
+        view = self._view
+        if view is None or view.notice is None:
+            return
+        if view.notice.kind == "delayed":
+            self.draft_letter.emit("delayed_notice")
+        else:
+            self.draft_letter.emit("enterprise_notice" if view.recipient == "enterprise" else "user_notice")
