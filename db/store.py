@@ -347,6 +347,11 @@ class Store:
     def update_secrecy_order(self, case_id: str, fields: Row) -> None:
         self._table("secrecy_orders").update(case_id, fields)
 
+    def cases_with_deadline_changes(self) -> list[str]:
+        return [
+            r[0] for r in self._conn.execute("SELECT DISTINCT case_id FROM deadline_changes ORDER BY case_id")
+        ]
+
     def get_deadline_changes(self, case_id: str) -> list[Row]:
         return list(self.db.query("SELECT * FROM deadline_changes WHERE case_id = ? ORDER BY id", [case_id]))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from app import demo, keys, services
 from app.datadir import DataDir
 from app.intake.pdf import IntakeCancelledError
-from app.model import CaseId, KeyStorage
+from app.model import CaseId, CaseSummary, KeyStorage
 from app.review.service import Review
 from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
@@ -460,8 +461,24 @@ class MainWindow(QMainWindow):
     def refresh_queue(self, select: str | None = None) -> None:
         if self.desk is None:
             return
-        self.queue.set_cases(self.desk.cases(), select=select or self.case_id)
+        cases, paused = self._queue_cases()
+        self.queue.set_cases(cases, select=select or self.case_id, paused=paused)
         self._refresh_today()
+
+    def _queue_cases(self) -> tuple[list[CaseSummary], frozenset[str]]:
+        """The queue's rows, with an extended or paused deadline's own date in place of the demand's."""
+        assert self.desk is not None
+        cases = self.desk.cases()
+        try:
+            moved = self._schedule_service().moved_deadlines()
+        except Exception:  # noqa: BLE001 - the queue still shows the demands' own dates
+            log.exception("Extended and paused deadlines could not be computed")
+            return cases, frozenset()
+        cases = [
+            replace(c, response_due=moved[c.case_id][0].isoformat()) if c.case_id in moved else c
+            for c in cases
+        ]
+        return cases, frozenset(cid for cid, (_, paused) in moved.items() if paused)
 
     def _on_case_selected(self, case_id: str) -> None:
         if self.desk is None or not case_id:
@@ -687,9 +704,10 @@ class MainWindow(QMainWindow):
     def _refresh_queue_row(self) -> None:
         if self.desk is None or self.case_id is None:
             return
-        summary = next((c for c in self.desk.cases() if c.case_id == self.case_id), None)
+        cases, paused = self._queue_cases()
+        summary = next((c for c in cases if c.case_id == self.case_id), None)
         if summary is not None:
-            self.queue.update_case(summary)
+            self.queue.update_case(summary, paused)
 
     def _show_checklist_item(self, item_id: str) -> None:
         self.tabs.setCurrentWidget(self.checklist_tab)

@@ -420,6 +420,21 @@ class Schedule:
         extensions, pauses = self._deadline_changes(case_id)
         return compute_deadline(rule, today, extensions, pauses)
 
+    def moved_deadlines(self, today: date | None = None) -> dict[CaseId, tuple[date, bool]]:
+        """(due date, paused now) of every case whose deadline was extended or paused.
+
+        The queue sorts and colours by the demand's own date; these are the cases where
+        that is no longer the date that counts.
+        """
+        day = self._today(today)
+        out: dict[CaseId, tuple[date, bool]] = {}
+        for raw in self.store.cases_with_deadline_changes():
+            case_id = CaseId(raw)
+            deadline = self._response_deadline(case_id, day)
+            if deadline is not None:
+                out[case_id] = (deadline.due, deadline.paused_now)
+        return out
+
     def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:
         extensions, pauses = [], []
         for r in self.store.get_deadline_changes(case_id):

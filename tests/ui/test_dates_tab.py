@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 
 from tests.ui.conftest import make_pdf
+from ui.queue.model import DUE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -137,6 +138,9 @@ def test_pausing_the_clock_moves_the_due_date_and_resuming_shows_the_pause(windo
     assert problems == []
     assert "Paused" in tab.due.text()
     assert tab.pause.text() == "Resume the clock"
+    model = window.queue.model
+    due_cell = model.index(model.row_of(case_id), DUE_COLUMN)
+    assert "paused" in due_cell.data(Qt.ItemDataRole.ToolTipRole)
 
     problems = _in_dialog(tab, lambda dialog: dialog._ok())
     tab.pause.click()
@@ -145,6 +149,19 @@ def test_pausing_the_clock_moves_the_due_date_and_resuming_shows_the_pause(windo
     assert "narrowing letter sent" in tab.due_detail.text()
     actions = [e.action for e in window.desk.audit_trail(case_id)]
     assert actions.count("deadline.resumed") == 1
+
+    def extend(dialog) -> None:
+        dialog.day.setDate(QDate(2031, 3, 3))
+        dialog.text.setText("the AUSA agreed by phone")
+        dialog._ok()
+
+    problems = _in_dialog(tab, extend)
+    tab.extend_due.click()
+    assert problems == []
+    assert "2031-03-03" in tab.due.text()
+    # the queue sorts and colours by the date that now counts
+    due_cell = model.index(model.row_of(case_id), DUE_COLUMN)
+    assert due_cell.data() == "2031-03-03"
 
 
 def test_locking_closes_an_open_dialog(window, qtbot, ndo_demand):

@@ -40,18 +40,22 @@ class CaseQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
         self.today = date.today()
+        self.paused: frozenset[str] = frozenset()
 
-    def set_cases(self, cases: list[CaseSummary]) -> None:
+    def set_cases(self, cases: list[CaseSummary], paused: frozenset[str] = frozenset()) -> None:
+        """``paused``: cases whose response clock is stopped (waiting for the requester)."""
         self.beginResetModel()
         self._rows = list(cases)
+        self.paused = paused
         self.today = date.today()
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_cases([])
 
-    def update_case(self, case: CaseSummary) -> None:
+    def update_case(self, case: CaseSummary, paused: frozenset[str] | None = None) -> None:
         """One case changed (its status, say): update its row in place, keeping selection and scroll."""
+        self.paused = paused if paused is not None else self.paused
         row = self.row_of(case.case_id)
         if row is None:
             return
@@ -103,6 +107,10 @@ class CaseQueueModel(QAbstractTableModel):
             if column == RECEIVED_COLUMN:
                 return case.received_at
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.case_id in self.paused:
+            return QBrush(QColor("#5f6368"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.case_id in self.paused:
+            return "paused: waiting for the requester (the date moves while the clock is stopped)"
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.response_due:
             due = date.fromisoformat(case.response_due)
             if due < self.today:

@@ -79,8 +79,10 @@ class QueuePanel(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-    def set_cases(self, cases: list[CaseSummary], select: str | None = None) -> None:
-        self.model.set_cases(cases)
+    def set_cases(
+        self, cases: list[CaseSummary], select: str | None = None, paused: frozenset[str] = frozenset()
+    ) -> None:
+        self.model.set_cases(cases, paused)
         self._apply_search()
         if select:
             self.select_case(select)
@@ -89,8 +91,8 @@ class QueuePanel(QWidget):
         self.search.clear()
         self.model.clear()
 
-    def update_case(self, case: CaseSummary) -> None:
-        self.model.update_case(case)
+    def update_case(self, case: CaseSummary, paused: frozenset[str] | None = None) -> None:
+        self.model.update_case(case, paused)
         self._update_count()  # a status filter may now hide or show the row
 
     def select_case(self, case_id: str) -> None:
