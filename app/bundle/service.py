@@ -369,9 +369,10 @@ class Bundles:
             case_id = row["case_id"]
             try:
                 self._push(shared, case_id, report)
-            except OSError as exc:
+            except (OSError, share.ShareError) as exc:
+                reason = share.describe(exc) if isinstance(exc, OSError) else "the shared folder went away"
                 report.errors.append(
-                    f"Could not publish case {case_id}: {share.describe(exc)}. "
+                    f"Could not publish case {case_id}: {reason}. "
                     "Nothing was half-published; sync again later."
                 )
                 break  # the share is not writable now; the rest would fail the same way
@@ -379,6 +380,7 @@ class Bundles:
             progress(done, total, f"Published {case_id}")
         # Another workstation may have published while we pushed: look again.
         try:
+            share.check_reachable(shared)
             fresh = share.scan(shared)
         except share.ShareError as exc:
             report.errors.append(str(exc))
