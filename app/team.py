@@ -56,7 +56,7 @@ class TeamInfo:
 
 
 def _identity_text(raw: bytes) -> str:
-    return str(bech32.bech32_encode(_HRP, bech32.convertbits(raw, 8, 5))).upper()
+    return str(bech32.bech32_encode(_HRP, bech32.convertbits(raw, 8, 5) or [])).upper()
 
 
 def _raw(identity: pyrage.x25519.Identity) -> bytes:

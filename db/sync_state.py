@@ -25,13 +25,13 @@ def get_version(store: Store, version_id: str) -> Row | None:
 
 def add_version(store: Store, row: Row) -> None:
     """Remember a version; a version already known keeps what was recorded first."""
-    store.db["sync_versions"].insert(
+    store.db.table("sync_versions").insert(
         {**row, "ancestors": dumps(sorted(row["ancestors"]))}, pk="version_id", ignore=True
     )
 
 
 def mark_published(store: Store, version_id: str) -> None:
-    store.db["sync_versions"].update(version_id, {"published": 1})
+    store.db.table("sync_versions").update(version_id, {"published": 1})
 
 
 def case_state(store: Store, case_id: str) -> Row | None:
@@ -46,7 +46,7 @@ def case_state(store: Store, case_id: str) -> Row | None:
 def set_case_state(
     store: Store, case_id: str, *, base_version: str, synced_seq: int, pending_merge: Iterable[str] = ()
 ) -> None:
-    store.db["sync_cases"].upsert(
+    store.db.table("sync_cases").upsert(
         {
             "case_id": case_id,
             "base_version": base_version,
@@ -104,7 +104,7 @@ def case_event_ids(store: Store, case_id: str) -> set[str]:
 
 
 def set_conflict(store: Store, case_id: str, their_version: str, bundle: bytes, found_at: str) -> None:
-    store.db["sync_conflicts"].upsert(
+    store.db.table("sync_conflicts").upsert(
         {"case_id": case_id, "their_version": their_version, "bundle": bundle, "found_at": found_at},
         pk="case_id",
     )
