@@ -4,6 +4,12 @@ Each event's hash covers its own fields and the previous event's hash, so editin
 removing or reordering any event breaks every hash after it. The newest event's
 sequence number and hash are also kept as the chain's head, so cutting events off the
 end is caught too.
+
+An event imported from another workstation (app/bundle/events.py) is appended to this
+chain like any other, and also keeps its *origin*: the hash, sequence number and
+previous hash it had in the chain where it was first recorded. Its hash here covers
+the origin as well, so the origin cannot be edited unnoticed either; events without
+one hash exactly as before.
 """
 
 from __future__ import annotations
@@ -27,9 +33,13 @@ def event_hash(
     action: str,
     payload: Mapping[str, Any],
     prev_hash: str,
+    origin: Mapping[str, Any] | None = None,
 ) -> str:
+    fields: list[Any] = [seq, at, reviewer, workstation, case_id, action, payload, prev_hash]
+    if origin is not None:
+        fields.append(origin)
     body = json.dumps(
-        [seq, at, reviewer, workstation, case_id, action, payload, prev_hash],
+        fields,
         separators=(",", ":"),
         sort_keys=True,
         ensure_ascii=False,
@@ -43,6 +53,13 @@ class ChainReport:
     events: int
     first_bad_seq: int | None = None
     problem: str | None = None
+
+
+def origin_of(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The origin an imported event carries in its hash, or None for an event made here."""
+    if row.get("origin_id") is None:
+        return None
+    return {"id": row["origin_id"], "seq": row["origin_seq"], "prev_hash": row["origin_prev"]}
 
 
 def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None) -> ChainReport:
@@ -74,6 +91,7 @@ def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None
             action=row["action"],
             payload=payload,
             prev_hash=row["prev_hash"],
+            origin=origin_of(row),
         )
         if recomputed != row["hash"]:
             return ChainReport(False, count, seq, f"event {seq} was edited")

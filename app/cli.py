@@ -673,6 +673,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_passphrase_change,
         "re-wrap the key (old from $DEMAND_DESK_PASSPHRASE, new from $DEMAND_DESK_NEW_PASSPHRASE)",
     )
+
+    from app import cli_sync  # here, not at the top: cli_sync imports this module's helpers
+
+    cli_sync.register(sub, add)
     return parser
 
 

@@ -13,8 +13,9 @@ runtime=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tes
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0)
 # Tests: a virtual X server, a private D-Bus session with a real Secret Service
-# (gnome-keyring), poppler's pdftotext/pdftoppm to read exported PDFs, desktop-file-validate.
-testing=(xvfb xauth gnome-keyring dbus dbus-x11 poppler-utils desktop-file-utils)
+# (gnome-keyring), poppler's pdftotext/pdftoppm to read exported PDFs, desktop-file-validate,
+# and the standard age and unzip commands that must open a case bundle.
+testing=(xvfb xauth gnome-keyring dbus dbus-x11 poppler-utils desktop-file-utils age unzip)
 
 case "${1:-}" in
   app) pkgs=("${runtime[@]}") ;;

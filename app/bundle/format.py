@@ -1,0 +1,127 @@
+"""The bundle format (docs/bundle-format.md): names, limits and the manifest.
+
+A bundle is one version of one case: a zip (stored, not deflated) inside age
+encryption. ``FORMAT_VERSION`` changes only when an older reader would misread a
+bundle; additions that older readers may ignore keep it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class BundleFormat(IntEnum):
+    V1 = 1
+
+
+FORMAT_VERSION = BundleFormat.V1
+EXTENSION = ".ddb"
+
+MANIFEST = "manifest.json"
+CASE = "case.json"
+DEMAND = "demand.pdf"
+AUDIT = "audit.jsonl"
+# Anything else a reader finds in the zip is refused: nothing is unpacked by a name it chose.
+MEMBER_NAME = re.compile(
+    r"(manifest\.json|case\.json|demand\.pdf|audit\.jsonl|(letters|documents)/[0-9]{1,9}\.pdf)"
+)
+VERSION_ID = re.compile(r"[0-9a-f]{32}")
+# Case ids name a folder on the share: nothing that could climb out of it.
+CASE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,63}")
+
+# Checked before decrypting or unpacking: a hostile file must not exhaust memory.
+MAX_BUNDLE_BYTES = 1 << 30
+MAX_MEMBERS = 2_000
+MAX_EVENTS = 200_000
+
+
+class BundleError(Exception):
+    """A bundle that is refused; the message is the reason, in words a reviewer can act on."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    case_id: str
+    version_id: str
+    parent_version_id: str | None
+    author: str
+    workstation: str
+    created: str
+    schema: int  # the exporting store's schema version: case.json's rows follow it
+    members: dict[str, dict[str, Any]]  # name -> {"sha256": hex, "size": bytes}
+    events: int
+    merged_version_ids: list[str] = field(default_factory=list)
+    ancestors: list[str] = field(default_factory=list)  # every earlier version this one includes
+    format: int = FORMAT_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": int(self.format),
+            "case_id": self.case_id,
+            "version_id": self.version_id,
+            "parent_version_id": self.parent_version_id,
+            "merged_version_ids": self.merged_version_ids,
+            "ancestors": self.ancestors,
+            "author": self.author,
+            "workstation": self.workstation,
+            "created": self.created,
+            "schema": self.schema,
+            "events": self.events,
+            "members": self.members,
+        }
+
+    @classmethod
+    def from_json(cls, doc: Any) -> Manifest:
+        if not isinstance(doc, dict):
+            raise BundleError("its manifest is not a JSON object")
+        fmt = doc.get("format")
+        if not isinstance(fmt, int) or fmt < 1:
+            raise BundleError("its manifest has no format version")
+        if fmt > FORMAT_VERSION:
+            raise BundleError(
+                f"it was made by a newer Demand Desk (bundle format {fmt}); update this workstation"
+            )
+        try:
+            manifest = cls(
+                case_id=_match(CASE_ID, doc["case_id"], "case id"),
+                version_id=_match(VERSION_ID, doc["version_id"], "version id"),
+                parent_version_id=(
+                    None
+                    if doc["parent_version_id"] is None
+                    else _match(VERSION_ID, doc["parent_version_id"], "parent version id")
+                ),
+                merged_version_ids=[
+                    _match(VERSION_ID, v, "merged version id") for v in doc["merged_version_ids"]
+                ],
+                ancestors=[_match(VERSION_ID, v, "ancestor version id") for v in doc["ancestors"]],
+                author=str(doc["author"]),
+                workstation=str(doc["workstation"]),
+                created=str(doc["created"]),
+                schema=int(doc["schema"]),
+                events=int(doc["events"]),
+                members={str(k): dict(v) for k, v in dict(doc["members"]).items()},
+                format=fmt,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BundleError(f"its manifest is incomplete ({exc})") from None
+        for name, entry in manifest.members.items():
+            if not MEMBER_NAME.fullmatch(name):
+                raise BundleError(f"its manifest lists an unexpected member {name!r}")
+            if not (isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)):
+                raise BundleError(f"its manifest entry for {name} has no size or SHA-256")
+        if manifest.parent_version_id and manifest.parent_version_id not in manifest.ancestors:
+            raise BundleError("its manifest names a parent that is not among its ancestors")
+        return manifest
+
+
+def _match(pattern: re.Pattern[str], value: Any, what: str) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError(f"bad {what}")
+    return value
+
+
+def file_name(version_id: str) -> str:
+    return f"{version_id}{EXTENSION}"

@@ -1,0 +1,205 @@
+"""Writing and reading a bundle: a case's rows, files and events as a zip inside age.
+
+Everything happens in memory: the zip is built in a ``BytesIO`` and only the age
+ciphertext ever reaches a file. Reading treats the bundle as untrusted until every
+check has passed: size, decryption, the zip's members, the manifest's hashes, the
+rows' shape, the events' hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pyrage
+
+from app.bundle import events as bundle_events
+from app.bundle.events import Event
+from app.bundle.format import (
+    AUDIT,
+    CASE,
+    DEMAND,
+    MANIFEST,
+    MAX_BUNDLE_BYTES,
+    MAX_MEMBERS,
+    MEMBER_NAME,
+    BundleError,
+    Manifest,
+)
+from db import Store
+from db.case_copy import TABLES, read_case
+from db.store import Row, dumps
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """One case as a bundle carries it: rows per table (files inline as bytes) and events."""
+
+    case_id: str
+    tables: dict[str, list[Row]]
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class Bundle:
+    manifest: Manifest
+    snapshot: CaseSnapshot
+    plain: bytes  # the verified zip: kept (inside the encrypted store) while a conflict is open
+
+
+def snapshot(store: Store, case_id: str) -> CaseSnapshot:
+    return CaseSnapshot(case_id, read_case(store, case_id), bundle_events.case_events(store, case_id))
+
+
+def pack(snap: CaseSnapshot, manifest_fields: dict[str, Any]) -> tuple[Manifest, bytes]:
+    """The plaintext zip of one version (kept in memory) and its manifest."""
+    members: dict[str, bytes] = {}
+    json_tables = {name: [dict(r) for r in rows] for name, rows in snap.tables.items()}
+    for table in TABLES:
+        column = table.file_column
+        if not column:
+            continue
+        for index, row in enumerate(json_tables.get(table.name, [])):
+            if row.get(column) is None:
+                continue
+            if table.name == "documents":
+                name = DEMAND if index == 0 else f"documents/{row['id']}.pdf"
+            else:
+                name = f"{table.name}/{row['id']}.pdf"
+            members[name] = bytes(row[column])
+            row[column] = name  # case.json names the member; the bytes are the member
+    schema = int(manifest_fields["schema"])
+    members[CASE] = dumps({"schema": schema, "tables": json_tables}).encode("utf-8")
+    members[AUDIT] = bundle_events.to_jsonl(snap.events)
+    manifest = Manifest(
+        **manifest_fields,
+        members={n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in members.items()},
+        events=len(snap.events),
+    )
+    stamp = datetime.fromisoformat(manifest.created).timetuple()[:6]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        # The manifest first, so `unzip -p bundle manifest.json` is cheap to read.
+        for name, data in [(MANIFEST, json.dumps(manifest.to_json(), indent=2).encode()), *members.items()]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_STORED
+            info.external_attr = 0o600 << 16
+            zf.writestr(info, data)
+    return manifest, buf.getvalue()
+
+
+def seal(plain: bytes, recipient: pyrage.x25519.Recipient) -> bytes:
+    return bytes(pyrage.encrypt(plain, [recipient]))
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def decrypt(untrusted: bytes, identities: Iterable[pyrage.x25519.Identity]) -> bytes:
+    if len(untrusted) > MAX_BUNDLE_BYTES:
+        raise BundleError(f"it is larger than {MAX_BUNDLE_BYTES >> 20} MiB")
+    tried = 0
+    for identity in identities:
+        tried += 1
+        try:
+            return bytes(pyrage.decrypt(untrusted, [identity]))
+        except pyrage.DecryptError as exc:
+            if "no matching keys" in str(exc).lower():
+                continue  # made for another of the team's keys: try the older ones
+            raise BundleError(
+                "it does not decrypt: it is truncated, damaged or was altered after it was written"
+            ) from None
+    if not tried:
+        raise BundleError("this workstation has no team key to open it with")
+    raise BundleError("none of this workstation's team keys opens it (made for another team, or a newer key)")
+
+
+def unpack(plain: bytes, local_schema: int) -> Bundle:
+    """Check a decrypted bundle from end to end; nothing is written anywhere."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(plain))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        raise BundleError("its contents are not a readable zip") from None
+    if len(infos) > MAX_MEMBERS:
+        raise BundleError("it holds too many files")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise BundleError("it holds a file twice")
+    for info in infos:
+        if not MEMBER_NAME.fullmatch(info.filename):
+            raise BundleError(f"it holds an unexpected file {info.filename!r}")
+        if info.compress_type != zipfile.ZIP_STORED or info.file_size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"its member {info.filename} is compressed or too large")
+    if MANIFEST not in names:
+        raise BundleError("it has no manifest")
+    try:
+        manifest = Manifest.from_json(json.loads(zf.read(MANIFEST)))
+        data = {n: zf.read(n) for n in names if n != MANIFEST}
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise BundleError(f"its contents are damaged ({exc})") from None
+    if set(data) != set(manifest.members):
+        raise BundleError("its files are not the ones its manifest lists")
+    for name, body in data.items():
+        entry = manifest.members[name]
+        if len(body) != entry["size"] or hashlib.sha256(body).hexdigest() != entry["sha256"]:
+            raise BundleError(f"{name} does not match the SHA-256 in its manifest")
+    if manifest.schema > local_schema:
+        raise BundleError(
+            f"it was made by a newer Demand Desk (store schema {manifest.schema}, this one has "
+            f"{local_schema}); update this workstation"
+        )
+    for required in (CASE, AUDIT):
+        if required not in data:
+            raise BundleError(f"it has no {required}")
+    tables = _read_tables(data, manifest)
+    events = bundle_events.read_jsonl(data[AUDIT], manifest.case_id)
+    if len(events) != manifest.events:
+        raise BundleError("its audit events are not as many as its manifest says")
+    return Bundle(manifest, CaseSnapshot(manifest.case_id, tables, events), plain)
+
+
+def _read_tables(data: dict[str, bytes], manifest: Manifest) -> dict[str, list[Row]]:
+    try:
+        doc = json.loads(data[CASE])
+        raw = doc["tables"]
+        if not isinstance(raw, dict) or not all(
+            isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in raw.values()
+        ):
+            raise TypeError("tables are not lists of rows")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BundleError(f"its case data cannot be read ({exc})") from None
+    known = {t.name: t for t in TABLES}
+    if set(raw) - set(known):
+        raise BundleError(
+            f"its case data has tables this version does not know: {sorted(set(raw) - set(known))}"
+        )
+    cases = raw.get("cases", [])
+    if len(cases) != 1 or cases[0].get("id") != manifest.case_id:
+        raise BundleError("its case data is not for the case its manifest names")
+    referenced: set[str] = set()
+    for name, rows in raw.items():
+        table = known[name]
+        for row in rows:
+            # A bundle writes only its own case: a row naming another would reach into it.
+            if name not in ("cases", "pages") and row.get("case_id") != manifest.case_id:
+                raise BundleError(f"its {name} rows belong to another case")
+            column = table.file_column
+            if column and row.get(column) is not None:
+                member = row[column]
+                if not isinstance(member, str) or member not in data or member in referenced:
+                    raise BundleError(f"its {name} rows name a file it does not hold")
+                referenced.add(member)
+                body = data[member]
+                if row.get("sha256") and hashlib.sha256(body).hexdigest() != row["sha256"]:
+                    raise BundleError(f"{member} does not match the SHA-256 recorded for it")
+                row[column] = body
+    if set(data) - referenced - {CASE, AUDIT}:
+        raise BundleError("it holds files no row of the case refers to")
+    return raw

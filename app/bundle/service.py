@@ -1,0 +1,573 @@
+"""Bundles and sync as use cases: export, import, sync with a shared folder, conflicts.
+
+Versions. Each bundle is one version of a case; it names its parent (the version it was
+edited from), the versions it merged (after a conflict) and all its ancestors. A store
+remembers, per case, the version its copy stands on (``base``) and the newest audit
+event that version holds: a later event of the case is a change not yet published.
+
+Receiving a version V of a case:
+
+- the case is new here: it is added;
+- V descends from our base and we have no unpublished change: V replaces our copy
+  (a fast-forward), after checking it holds every audit event we hold for the case;
+- V is one of our base's ancestors: nothing to do;
+- otherwise (two versions with the same parent, or our unpublished change against V):
+  a *conflict*. Nothing is overwritten; V is kept whole inside the store until a
+  reviewer keeps mine or theirs. The resolution is a new version whose parent is the
+  side kept and which merges the other, so every workstation that sees it knows both
+  sides are settled. Audit events are always merged as a union; the case's data
+  (facts, decision, letters…) comes whole from one side, never mixed.
+
+Long work reports through ``progress(done, total, message)`` and stops between cases
+when ``cancelled()`` says so, so a Qt worker can drive it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from app.bundle import pack as bundle_pack
+from app.bundle import share
+from app.bundle.events import append_new
+from app.bundle.format import BundleError, Manifest, file_name
+from app.bundle.pack import Bundle
+from app.fsutil import write_atomic
+from app.model import CaseId
+from app.services import Desk, DeskError
+from app.team import TeamKey
+from db import StoreError, case_copy, sync_state
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+class Keep(StrEnum):
+    MINE = "mine"
+    THEIRS = "theirs"
+
+
+class Received(StrEnum):
+    ADDED = "added"  # a case new to this workstation
+    UPDATED = "updated"  # a newer version of a case we had
+    CONFLICT = "conflict"
+    ALREADY = "already"  # known, or older than what we have
+
+
+@dataclass(frozen=True)
+class Refusal:
+    file: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"file": self.file, "reason": self.reason}
+
+
+@dataclass
+class SyncReport:
+    pushed: list[str] = field(default_factory=list)
+    pulled: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the share could not be written: retry later
+    cancelled: bool = False
+    bytes_written: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.cancelled
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": sorted(set(self.pushed)),
+            "pulled": sorted(set(self.pulled)),
+            "conflicts": sorted(set(self.conflicts)),
+            "refused": [r.to_json() for r in self.refused],
+            "errors": self.errors,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field of one row on both sides of a conflict (a conflict dialog's line)."""
+
+    table: str
+    row: str  # which row: a fact's key, a decision's revision, a letter's kind and revision…
+    column: str
+    mine: Any
+    theirs: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    case_id: str
+    reference: str
+    mine: dict[str, Any]  # version, workstation, author, created, unpublished changes
+    theirs: dict[str, Any]
+    differences: list[FieldDiff]
+    events_only_mine: int
+    events_only_theirs: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "reference": self.reference,
+            "mine": self.mine,
+            "theirs": self.theirs,
+            "differences": [d.to_json() for d in self.differences],
+            "events_only_mine": self.events_only_mine,
+            "events_only_theirs": self.events_only_theirs,
+        }
+
+
+def _noop_progress(done: int, total: int, message: str) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+class Bundles:
+    def __init__(self, desk: Desk, team: TeamKey) -> None:
+        self.desk = desk
+        self.store = desk.store
+        self.team = team
+
+    # -- making a version ----------------------------------------------------------------
+
+    def _ancestry(self, version_ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for vid in version_ids:
+            found.add(vid)
+            row = sync_state.get_version(self.store, vid)
+            if row:
+                found.update(row["ancestors"])
+        return found
+
+    def _mint(self, case_id: str) -> tuple[Manifest, bytes]:
+        """The version to publish for the case now: a new one when it changed, else its base again."""
+        store = self.store
+        case = store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        actor = self.desk.actor()
+        last_seq = sync_state.case_last_seq(store, case_id)
+        state = sync_state.case_state(store, case_id)
+        base = sync_state.get_version(store, state["base_version"]) if state else None
+        changed = state is None or last_seq > state["synced_seq"] or bool(state["pending_merge"])
+        if not changed and base is not None:
+            # Unchanged since its version (made here or imported): the same version again.
+            version_id, parent = base["version_id"], base["parent_version_id"]
+            merged: list[str] = []
+            ancestors, created = set(base["ancestors"]), base["created"]
+            author, workstation = base["author"], base["workstation"]
+        else:
+            known = sync_state.get_version(store, case["version_id"])
+            # A case's first version keeps the id intake gave it.
+            version_id = case["version_id"] if state is None and known is None else uuid.uuid4().hex
+            parent = state["base_version"] if state else None
+            merged = list(state["pending_merge"]) if state else []
+            ancestors = self._ancestry([*([parent] if parent else []), *merged])
+            created, author, workstation = self.desk.now(), actor, self.desk.workstation
+        with store.atomic():
+            sync_state.add_version(
+                store,
+                {
+                    "version_id": version_id,
+                    "case_id": case_id,
+                    "parent_version_id": parent,
+                    "ancestors": sorted(ancestors),
+                    "origin": "local",
+                    "author": author,
+                    "workstation": workstation,
+                    "created": created,
+                    "published": 0,
+                },
+            )
+            sync_state.set_case_state(store, case_id, base_version=version_id, synced_seq=last_seq)
+            store.update_case(case_id, {"version_id": version_id, "parent_version_id": parent})
+            snap = bundle_pack.snapshot(store, case_id)
+        return bundle_pack.pack(
+            snap,
+            {
+                "case_id": case_id,
+                "version_id": version_id,
+                "parent_version_id": parent,
+                "merged_version_ids": sorted(merged),
+                "ancestors": sorted(ancestors),
+                "author": author,
+                "workstation": workstation,
+                "created": created,
+                "schema": store.schema_version(),
+            },
+        )
+
+    def _sealed(self, case_id: str) -> tuple[Manifest, bytes]:
+        recipient = self.team.current_recipient()  # before minting: no team key, no new version
+        manifest, plain = self._mint(case_id)
+        return manifest, bundle_pack.seal(plain, recipient)
+
+    # -- export and import ---------------------------------------------------------------
+
+    def export_case(self, case_id: CaseId, to_dir: Path) -> Path:
+        """Write the case's current version to ``to_dir`` as ``<case id>_<version>.ddb``."""
+        manifest, sealed = self._sealed(case_id)
+        to_dir.mkdir(parents=True, exist_ok=True)
+        out = to_dir / f"{case_id}_{file_name(manifest.version_id)}"
+        write_atomic(out, sealed)
+        self.desk.record(
+            "bundle.exported", None, {"case_id": case_id, "version": manifest.version_id, "file": out.name}
+        )
+        return out
+
+    def open_file(self, path: Path) -> Bundle:
+        """Decrypt and check a bundle file; raises BundleError with the reason."""
+        try:
+            size = path.stat().st_size
+            if size > bundle_pack.MAX_BUNDLE_BYTES:
+                raise BundleError(f"it is larger than {bundle_pack.MAX_BUNDLE_BYTES >> 20} MiB")
+            untrusted = path.read_bytes()
+        except OSError as exc:
+            raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
+        plain = bundle_pack.decrypt(untrusted, self.team.identities())
+        return bundle_pack.unpack(plain, self.store.schema_version())
+
+    def import_file(self, path: Path) -> tuple[Bundle, Received]:
+        """Import one bundle file: all of it in one transaction, or nothing (BundleError says why)."""
+        bundle = self.open_file(path)
+        return bundle, self.receive(bundle)
+
+    def receive(self, bundle: Bundle) -> Received:
+        """Apply a checked bundle: add, fast-forward, or keep it as a conflict."""
+        self.desk.actor()
+        m = bundle.manifest
+        store = self.store
+        case_id = m.case_id
+        if sync_state.get_version(store, m.version_id) is not None:
+            return Received.ALREADY
+        state = sync_state.case_state(store, case_id)
+        exists = store.get_case(case_id) is not None
+        try:
+            with store.atomic():
+                if not exists:
+                    self._replace(bundle)
+                    outcome = Received.ADDED
+                else:
+                    outcome = self._receive_existing(bundle, state)
+                if outcome is not Received.ALREADY:
+                    self.desk.record(
+                        "bundle.imported" if outcome is not Received.CONFLICT else "sync.conflict_found",
+                        None,
+                        {"case_id": case_id, "version": m.version_id, "from": m.workstation},
+                    )
+        except StoreError as exc:
+            raise BundleError(f"its case data does not fit this workstation's store ({exc})") from None
+        return outcome
+
+    def _receive_existing(self, bundle: Bundle, state: dict[str, Any] | None) -> Received:
+        m = bundle.manifest
+        store = self.store
+        case_id = m.case_id
+        base = state["base_version"] if state else None
+        if base and m.version_id in self._ancestry([base]):
+            self._remember(m)
+            return Received.ALREADY
+        dirty = state is None or (
+            sync_state.case_last_seq(store, case_id) > state["synced_seq"] or bool(state["pending_merge"])
+        )
+        conflict = sync_state.get_conflict(store, case_id)
+        if base in m.ancestors and not dirty:
+            held = sync_state.case_event_ids(store, case_id)
+            missing = held - {e.id for e in bundle.snapshot.events}
+            if missing:
+                raise BundleError(
+                    f"it leaves out {len(missing)} audit event(s) this workstation holds for the case"
+                )
+            self._replace(bundle)
+            if conflict is not None and conflict["their_version"] in m.ancestors:
+                sync_state.delete_conflict(store, case_id)  # settled on another workstation
+            return Received.UPDATED
+        if conflict is not None and conflict["their_version"] not in m.ancestors:
+            # A third line of work: it waits (unread, unrecorded) until this conflict is settled.
+            return Received.CONFLICT
+        sync_state.set_conflict(store, case_id, m.version_id, bundle.plain, self.desk.now())
+        self._remember(m)
+        return Received.CONFLICT
+
+    def _remember(self, m: Manifest) -> None:
+        sync_state.add_version(
+            self.store,
+            {
+                "version_id": m.version_id,
+                "case_id": m.case_id,
+                "parent_version_id": m.parent_version_id,
+                "ancestors": m.ancestors,
+                "origin": "imported",
+                "author": m.author,
+                "workstation": m.workstation,
+                "created": m.created,
+                "published": 1,
+            },
+        )
+
+    def _replace(self, bundle: Bundle) -> None:
+        """Make the bundle's version this store's copy of the case (caller's transaction)."""
+        m = bundle.manifest
+        store = self.store
+        case = bundle.snapshot.tables["cases"][0]
+        if case_copy.reference_taken(store, m.case_id, case["reference"]):
+            raise BundleError(f"another case here already has the reference {case['reference']}")
+        case_copy.replace_case(store, m.case_id, bundle.snapshot.tables)
+        append_new(store, bundle.snapshot.events)
+        self._remember(m)
+        sync_state.set_case_state(
+            store,
+            m.case_id,
+            base_version=m.version_id,
+            synced_seq=sync_state.case_last_seq(store, m.case_id),
+        )
+
+    # -- sync -----------------------------------------------------------------------------
+
+    def sync(
+        self, shared: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> SyncReport:
+        """Publish what changed here, then import what others published. Safe to repeat.
+
+        Raises share.ShareError when the folder is not there at all; a share that fails
+        part way (read-only, full, gone) ends up in ``errors`` with nothing half-done.
+        """
+        progress = progress or _noop_progress
+        cancelled = cancelled or _never
+        report = SyncReport()
+        share.check_reachable(shared)
+        self.team.info()  # no team key: say so before anything else
+        to_push = sync_state.cases_to_publish(self.store)
+        known = sync_state.known_version_ids(self.store)
+        try:
+            on_share = share.scan(shared)
+        except share.ShareError:
+            on_share = []
+        to_pull = [p for p in on_share if p.version_id not in known]
+        total = len(to_push) + len(to_pull)
+        done = 0
+        progress(done, total, "Publishing changed cases")
+        for row in to_push:
+            if cancelled():
+                report.cancelled = True
+                return report
+            case_id = row["case_id"]
+            try:
+                self._push(shared, case_id, report)
+            except (OSError, share.ShareError) as exc:
+                reason = share.describe(exc) if isinstance(exc, OSError) else "the shared folder went away"
+                report.errors.append(
+                    f"Could not publish case {case_id}: {reason}. "
+                    "Nothing was half-published; sync again later."
+                )
+                break  # the share is not writable now; the rest would fail the same way
+            done += 1
+            progress(done, total, f"Published {case_id}")
+        # Another workstation may have published while we pushed: look again.
+        try:
+            share.check_reachable(shared)
+            fresh = share.scan(shared)
+        except share.ShareError as exc:
+            report.errors.append(str(exc))
+            return report
+        known = sync_state.known_version_ids(self.store)
+        to_pull = [p for p in fresh if p.version_id not in known]
+        total = done + len(to_pull)
+        # Parents before children: a descendant has more ancestors than any of its ancestors,
+        # but that is only known after decrypting, so order within a case after opening.
+        opened: list[tuple[share.Published, Bundle]] = []
+        for item in to_pull:
+            if cancelled():
+                report.cancelled = True
+                return report
+            try:
+                bundle = self.open_file(item.path)
+                if (bundle.manifest.case_id, bundle.manifest.version_id) != (item.case_id, item.version_id):
+                    raise BundleError("its name on the share does not match its manifest")
+                opened.append((item, bundle))
+            except BundleError as exc:
+                report.refused.append(Refusal(_shown(shared, item.path), str(exc)))
+                done += 1
+                progress(done, total, f"Refused {item.path.name}")
+        opened.sort(key=lambda pair: (pair[1].manifest.case_id, len(pair[1].manifest.ancestors)))
+        for item, bundle in opened:
+            if cancelled():
+                report.cancelled = True
+                return report
+            try:
+                outcome = self.receive(bundle)
+            except BundleError as exc:
+                report.refused.append(Refusal(_shown(shared, item.path), str(exc)))
+                outcome = None
+            if outcome in (Received.ADDED, Received.UPDATED):
+                report.pulled.append(item.case_id)
+            elif outcome is Received.CONFLICT:
+                report.conflicts.append(item.case_id)
+            done += 1
+            progress(done, total, f"Read {item.path.name}")
+        report.conflicts = sorted(set(report.conflicts) | {c["case_id"] for c in self.conflicts()})
+        return report
+
+    def _push(self, shared: Path, case_id: str, report: SyncReport) -> None:
+        manifest, sealed = self._sealed(case_id)
+        path = share.publish(shared, case_id, manifest.version_id, sealed)
+        with self.store.atomic():
+            sync_state.mark_published(self.store, manifest.version_id)
+            self.desk.record(
+                "bundle.published",
+                None,
+                {"case_id": case_id, "version": manifest.version_id, "file": path.name},
+            )
+        report.pushed.append(case_id)
+        report.bytes_written += len(sealed)
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return sync_state.list_conflicts(self.store)
+
+    def _their_bundle(self, case_id: str) -> Bundle:
+        row = sync_state.get_conflict(self.store, case_id)
+        if row is None:
+            raise DeskError(f"Case {case_id} has no open conflict.")
+        return bundle_pack.unpack(bytes(row["bundle"]), self.store.schema_version())
+
+    def conflict_view(self, case_id: CaseId) -> ConflictView:
+        """Both sides field by field, for the reviewer to choose between."""
+        theirs = self._their_bundle(case_id)
+        mine = bundle_pack.snapshot(self.store, case_id)
+        state = sync_state.case_state(self.store, case_id)
+        base = sync_state.get_version(self.store, state["base_version"]) if state else None
+        m = theirs.manifest
+        mine_ids = {e.id for e in mine.events}
+        their_ids = {e.id for e in theirs.snapshot.events}
+        last_seq = sync_state.case_last_seq(self.store, case_id)
+        return ConflictView(
+            case_id=case_id,
+            reference=mine.tables["cases"][0]["reference"],
+            mine={
+                "version": base["version_id"] if base else None,
+                "workstation": base["workstation"] if base else self.desk.workstation,
+                "author": base["author"] if base else None,
+                "created": base["created"] if base else None,
+                "unpublished_changes": state is None or last_seq > state["synced_seq"],
+            },
+            theirs={
+                "version": m.version_id,
+                "workstation": m.workstation,
+                "author": m.author,
+                "created": m.created,
+            },
+            differences=_differences(mine.tables, theirs.snapshot.tables),
+            events_only_mine=len(mine_ids - their_ids),
+            events_only_theirs=len(their_ids - mine_ids),
+        )
+
+    def resolve(self, case_id: CaseId, keep: Keep) -> None:
+        """Settle a conflict: one side's case data whole, both sides' audit events.
+
+        The result is a new version (published on the next sync) whose parent is the side
+        kept and which merges the other.
+        """
+        actor = self.desk.actor()
+        theirs = self._their_bundle(case_id)
+        m = theirs.manifest
+        store = self.store
+        state = sync_state.case_state(store, case_id)
+        base = state["base_version"] if state else None
+        pending = set(state["pending_merge"]) if state else set()
+        with store.atomic():
+            self._remember(m)
+            if keep is Keep.THEIRS:
+                case = theirs.snapshot.tables["cases"][0]
+                if case_copy.reference_taken(store, case_id, case["reference"]):
+                    raise DeskError(f"Another case here already has the reference {case['reference']}.")
+                case_copy.replace_case(store, case_id, theirs.snapshot.tables)
+                new_base, pending = m.version_id, pending | ({base} if base else set())
+            else:
+                new_base, pending = base or m.version_id, pending | {m.version_id}
+            append_new(store, theirs.snapshot.events)
+            sync_state.set_case_state(
+                store,
+                case_id,
+                base_version=new_base,
+                synced_seq=state["synced_seq"] if state else 0,
+                pending_merge=pending - {new_base},
+            )
+            sync_state.delete_conflict(store, case_id)
+            # A case event: the case now has a change to publish, the resolution itself.
+            self.desk.record(
+                "case.conflict_resolved",
+                case_id,
+                {"kept": keep.value, "mine": base, "theirs": m.version_id},
+                actor=actor,
+            )
+
+
+def _shown(shared: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(shared))
+    except ValueError:
+        return str(path)
+
+
+# How the conflict view names a row, table by table (local ids differ between stores).
+_ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "cases": (),
+    "documents": ("filename",),
+    "pages": ("page_no",),
+    "facts": ("key",),
+    "identifiers": ("role", "kind", "value"),
+    "data_requested": ("category", "text"),
+    "checklist_answers": ("item_id",),
+    "review_context": ("key",),
+    "decisions": ("revision",),
+    "letters": ("kind", "revision"),
+    "secrecy_orders": (),
+    "notices": ("recipient", "kind", "recorded_at"),
+    "deadline_changes": ("kind", "starts", "at"),
+}
+_NOT_COMPARED = {"id", "case_id", "document_id", "supersedes", "letter_id", "version_id", "parent_version_id"}
+
+
+def _differences(
+    mine: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dict[str, Any]]]
+) -> list[FieldDiff]:
+    def keyed(table: str, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        out = {}
+        for row in rows:
+            key = " · ".join(str(row.get(k)) for k in _ROW_KEYS.get(table, ())) or table
+            while key in out:
+                key += "′"
+            out[key] = {
+                c: (f"sha256:{hashlib.sha256(v).hexdigest()[:16]}" if isinstance(v, bytes) else v)
+                for c, v in row.items()
+                if c not in _NOT_COMPARED
+            }
+        return out
+
+    found = []
+    for table in case_copy.TABLES:
+        a = keyed(table.name, mine.get(table.name, []))
+        b = keyed(table.name, theirs.get(table.name, []))
+        for row in sorted(set(a) | set(b)):
+            ra, rb = a.get(row, {}), b.get(row, {})
+            for column in sorted(set(ra) | set(rb)):
+                if ra.get(column) != rb.get(column):
+                    found.append(FieldDiff(table.name, row, column, ra.get(column), rb.get(column)))
+    return found

@@ -1,0 +1,238 @@
+"""Commands for the team key, case bundles and shared-drive sync (issue 7).
+
+``team init|export|import|rotate|show``, ``bundle export|import``, ``sync``,
+``conflicts`` and ``resolve``. The team key file's passphrase comes from
+DEMAND_DESK_TEAM_PASSPHRASE when headless; the workstation passphrase, which protects
+the team key when no keyring keeps it, from DEMAND_DESK_PASSPHRASE as for every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.bundle.format import BundleError
+from app.bundle.service import Bundles, Keep, Received
+from app.bundle.share import ShareError
+from app.cli import EXIT_FAILED, EXIT_OK, CliError, _desk, _emit, _need_secret
+from app.model import KeyStorage
+from app.services import Desk
+from app.team import TeamError, TeamKey
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _plain_errors(func: Command) -> Command:
+    """This module's errors end as the command line's: a message, exit 1, no traceback."""
+
+    @functools.wraps(func)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except (TeamError, ShareError) as exc:
+            raise CliError(str(exc)) from exc
+        except BundleError as exc:
+            raise CliError(f"Bundle refused: {exc}.") from exc
+
+    return run
+
+
+def _team(desk: Desk) -> TeamKey:
+    passphrase = os.environ.get("DEMAND_DESK_PASSPHRASE") or None
+    if passphrase is None and desk.config.key_storage is KeyStorage.PASSPHRASE:
+        passphrase = _need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
+    return TeamKey(desk.data_dir, desk.config, passphrase)
+
+
+def _bundles(desk: Desk) -> Bundles:
+    return Bundles(desk, _team(desk))
+
+
+def _team_file_passphrase() -> str:
+    return _need_secret(
+        "DEMAND_DESK_TEAM_PASSPHRASE", "Passphrase of the team key file: ", "The team key file's passphrase"
+    )
+
+
+# -- team -------------------------------------------------------------------------------
+
+
+@_plain_errors
+def cmd_team_init(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        info = _team(desk).init()
+        desk.record("team.created", None, {"recipient": info.current})
+    _emit(args, info.to_json(), f"Made the team key {info.current}. Export it for the other workstations.")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_team_show(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        info = TeamKey(desk.data_dir, desk.config).info()
+    _emit(args, info.to_json(), f"Team key {info.current} ({len(info.recipients)} kept).")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_team_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    file_passphrase = _team_file_passphrase()
+    with _desk(args) as desk:
+        info = _team(desk).export(out, file_passphrase)
+        desk.record("team.exported", None, {"file": out.name, "keys": len(info.recipients)})
+    _emit(args, info.to_json() | {"out": str(out)}, f"Wrote the team key file {out}.")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_team_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    file_passphrase = _team_file_passphrase()
+    with _desk(args) as desk:
+        info = _team(desk).import_file(path, file_passphrase)
+        desk.record("team.imported", None, {"file": path.name, "current": info.current})
+    _emit(args, info.to_json(), f"Joined the team: key {info.current} ({len(info.recipients)} kept).")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_team_rotate(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        info = _team(desk).rotate()
+        desk.record("team.rotated", None, {"recipient": info.current, "keys": len(info.recipients)})
+    _emit(
+        args,
+        info.to_json(),
+        f"New team key {info.current}; older bundles still open. Export it for the other workstations.",
+    )
+    return EXIT_OK
+
+
+# -- bundles ------------------------------------------------------------------------------
+
+
+@_plain_errors
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        out = _bundles(desk).export_case(desk.resolve_case(args.case), Path(args.to))
+    _emit(args, {"out": str(out)}, f"Wrote {out}.")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        bundle, outcome = _bundles(desk).import_file(Path(args.file))
+    m = bundle.manifest
+    text = {
+        Received.ADDED: f"Added case {m.case_id} (version {m.version_id} from {m.workstation}).",
+        Received.UPDATED: f"Updated case {m.case_id} to version {m.version_id} from {m.workstation}.",
+        Received.CONFLICT: f"Case {m.case_id} now has a conflict: resolve it with `resolve {m.case_id}`.",
+        Received.ALREADY: f"Version {m.version_id} of case {m.case_id} is already here; nothing changed.",
+    }[outcome]
+    _emit(args, {"case_id": m.case_id, "version_id": m.version_id, "outcome": outcome.value}, text)
+    return EXIT_OK
+
+
+# -- sync -----------------------------------------------------------------------------------
+
+
+@_plain_errors
+def cmd_sync(args: argparse.Namespace) -> int:
+    shared = Path(args.shared).expanduser()
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not getattr(args, "json", False) and total:
+            print(f"{message} ({done}/{total})", file=sys.stderr, flush=True)
+
+    with _desk(args) as desk:
+        report = _bundles(desk).sync(shared, progress=progress)
+    lines = [
+        f"Published {len(set(report.pushed))}, imported {len(set(report.pulled))}, "
+        f"{len(report.conflicts)} conflict(s), {len(report.refused)} refused."
+    ]
+    lines += [
+        f"Conflict: case {c} (resolve it with `resolve {c} --keep mine|theirs`)" for c in report.conflicts
+    ]
+    lines += [f"Refused {r.file}: {r.reason}" for r in report.refused]
+    _emit(args, report.to_json(), "\n".join(lines))
+    for error in report.errors:
+        print(f"demand-desk: {error}", file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+@_plain_errors
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        bundles = _bundles(desk)
+        if args.case:
+            view = bundles.conflict_view(desk.resolve_case(args.case)).to_json()
+            lines = [
+                f"{view['reference']}: mine {view['mine']['version']} ({view['mine']['workstation']}) "
+                f"vs theirs {view['theirs']['version']} ({view['theirs']['workstation']})"
+            ]
+            lines += [
+                f"  {d['table']:<16} {d['row']:<24} {d['column']:<16} "
+                f"mine={d['mine']!r}  theirs={d['theirs']!r}"
+                for d in view["differences"]
+            ]
+            _emit(args, view, "\n".join(lines))
+            return EXIT_OK
+        rows = bundles.conflicts()
+    text = "\n".join(f"{r['reference']:<18} {r['case_id']}  since {r['found_at']}" for r in rows)
+    _emit(args, rows, text or "No open conflicts.")
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_resolve(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        case_id = desk.resolve_case(args.case)
+        _bundles(desk).resolve(case_id, Keep(args.keep))
+    _emit(
+        args,
+        {"case_id": case_id, "kept": args.keep},
+        f"Kept {args.keep} for case {case_id}; the next sync publishes the resolution.",
+    )
+    return EXIT_OK
+
+
+def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
+    team = sub.add_parser("team", help="the team key bundles are encrypted to").add_subparsers(
+        dest="action", required=True
+    )
+    add(team, "init", cmd_team_init, "make the team key (on the first workstation)")
+    add(team, "show", cmd_team_show, "the team key's public part and how many older keys are kept")
+    p = add(
+        team,
+        "export",
+        cmd_team_export,
+        "write the team key file (passphrase from $DEMAND_DESK_TEAM_PASSPHRASE)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE")
+    p = add(team, "import", cmd_team_import, "join the team from a key file")
+    p.add_argument("file")
+    add(team, "rotate", cmd_team_rotate, "make a new team key; old bundles stay readable")
+
+    bundle = sub.add_parser("bundle", help="one case version in one encrypted file").add_subparsers(
+        dest="action", required=True
+    )
+    p = add(bundle, "export", cmd_bundle_export, "write a case's bundle into a folder")
+    p.add_argument("case")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p = add(bundle, "import", cmd_bundle_import, "check a bundle and import it (all or nothing)")
+    p.add_argument("file")
+
+    p = add(sub, "sync", cmd_sync, "publish changed cases to a shared folder and import the others'")
+    p.add_argument("--shared", required=True, metavar="DIR")
+    p = add(sub, "conflicts", cmd_conflicts, "open conflicts; with CASE, both sides field by field")
+    p.add_argument("case", nargs="?")
+    p = add(sub, "resolve", cmd_resolve, "settle a conflict: keep my version or theirs (audit events: both)")
+    p.add_argument("case")
+    p.add_argument("--keep", required=True, choices=[k.value for k in Keep])

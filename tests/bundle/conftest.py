@@ -1,0 +1,1 @@
+from tests.sync.stations import _stations_template, shared, station_a, station_b, team_file  # noqa: F401

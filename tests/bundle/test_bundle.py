@@ -1,0 +1,241 @@
+"""A case bundle: one case version as a zip inside age, readable with the standard tools,
+refused whole when anything in it does not check out."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from app.bundle import pack as bundle_pack
+from app.bundle.format import BundleError
+from app.bundle.service import Received
+from app.letters.service import Letters
+from app.review.service import Review
+from app.schedule.service import Schedule
+from db import case_copy
+from tests.app.test_no_plaintext import needles
+from tests.sync.stations import comparable, event_ids
+
+
+def full_case(desk, pdf: bytes) -> str:
+    """A case with rows in as many tables as the services fill: review, decision, letter, schedule."""
+    case_id = desk.intake(pdf, "grand-jury-subpoena.pdf")
+    review = Review(desk)
+    review.set_context(case_id, "enterprise_customer", False)
+    review.answer(case_id, "validity.signed", "pass", "signature checked against the court's register")
+    review.decide(case_id, "narrow")
+    letters = Letters(desk)
+    letters.finalise(letters.draft(case_id, "narrowing").id)
+    schedule = Schedule(desk)
+    schedule.extend_deadline(case_id, date(2026, 12, 31), "the requester agreed a later date")
+    schedule.record_notice_exception(case_id, "danger", "the user threatened the victim")
+    return case_id
+
+
+@pytest.fixture
+def case_a(station_a, canary_pdf) -> str:
+    return full_case(station_a.desk, canary_pdf)
+
+
+@pytest.fixture
+def exported(tmp_path, station_a, team_file, case_a) -> Path:
+    return station_a.bundles.export_case(case_a, tmp_path / "out")
+
+
+def identity_file(station, tmp_path: Path) -> Path:
+    """The team key as an age identity file (plaintext: the test's own key, in its own folder)."""
+    path = tmp_path / "identity.txt"
+    path.write_text("\n".join(str(i) for i in station.team.identities()) + "\n")
+    return path
+
+
+def test_every_table_that_holds_case_data_travels_in_a_bundle(station_a):
+    in_schema = case_copy.case_tables(station_a.desk.store)
+    carried = {t.name for t in case_copy.TABLES}
+    assert in_schema - carried <= set(case_copy.NOT_CASE_DATA), (
+        "a table with case rows is neither carried nor excused"
+    )
+
+
+@pytest.mark.skipif(not shutil.which("age") or not shutil.which("unzip"), reason="needs age and unzip")
+def test_a_bundle_opens_with_the_age_command_and_unzip(tmp_path, station_a, exported, case_a, canary_pdf):
+    plain = tmp_path / "plain.zip"
+    done = subprocess.run(
+        ["age", "--decrypt", "-i", str(identity_file(station_a, tmp_path)), "-o", str(plain), str(exported)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    listing = subprocess.run(["unzip", "-l", str(plain)], capture_output=True, text=True, check=True).stdout
+    for name in ("manifest.json", "case.json", "demand.pdf", "audit.jsonl", "letters/"):
+        assert name in listing
+    manifest = json.loads(
+        subprocess.run(["unzip", "-p", str(plain), "manifest.json"], capture_output=True, check=True).stdout
+    )
+    assert manifest["format"] == 1 and manifest["case_id"] == case_a
+    assert manifest["parent_version_id"] is None and manifest["workstation"] == "wsA"
+    with zipfile.ZipFile(plain) as zf:
+        assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}
+        assert zf.read("demand.pdf") == canary_pdf
+        for name, entry in manifest["members"].items():
+            body = zf.read(name)
+            assert (len(body), hashlib.sha256(body).hexdigest()) == (entry["size"], entry["sha256"])
+        case = json.loads(zf.read("case.json"))
+        assert case["tables"]["cases"][0]["id"] == case_a
+        assert case["tables"]["decisions"][0]["outcome"] == "narrow"
+        events = [json.loads(line) for line in zf.read("audit.jsonl").splitlines()]
+        assert {e["action"] for e in events} >= {"case.intake", "decision.made", "letter.finalised"}
+
+
+def test_export_writes_only_ciphertext(tmp_path, exported, canary_pdf, canary, private_tempdir, find_leaks):
+    assert exported.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert find_leaks(needles(canary_pdf, canary.text, canary.email), exported.parent, private_tempdir) == []
+    assert list(private_tempdir.iterdir()) == []
+
+
+def test_import_rebuilds_the_case_row_for_row_with_its_audit_events(station_a, station_b, exported, case_a):
+    bundle, outcome = station_b.bundles.import_file(exported)
+    assert outcome is Received.ADDED
+    assert comparable(station_b.desk, case_a) == comparable(station_a.desk, case_a)
+    assert station_b.desk.facts(case_a) == station_a.desk.facts(case_a)
+    assert station_b.desk.document(case_a) == station_a.desk.document(case_a)
+    assert station_b.desk.search("subscriber") == [case_a]
+    # Each event keeps its identity (its hash on A) and joins B's own chain.
+    assert event_ids(station_b.desk, case_a) == event_ids(station_a.desk, case_a)
+    assert station_b.desk.verify_audit().ok and station_a.desk.verify_audit().ok
+    # Importing the same file again changes nothing.
+    before = len(station_b.desk.audit_trail())
+    assert station_b.bundles.import_file(exported)[1] is Received.ALREADY
+    assert len(station_b.desk.audit_trail()) == before
+
+
+def _unchanged(station, action):
+    """Run action expecting a refusal; the store must hold exactly what it held before."""
+    desk = station.desk
+    before = (desk.cases(), len(desk.audit_trail()), desk.store.get_setting("audit_head"))
+    with pytest.raises(BundleError) as refused:
+        action()
+    assert (desk.cases(), len(desk.audit_trail()), desk.store.get_setting("audit_head")) == before
+    return str(refused.value)
+
+
+def _reseal(station, plain: bytes, out: Path) -> Path:
+    """Encrypt altered contents with the real team key: only the checks inside can catch it."""
+    out.write_bytes(pyrage.encrypt(plain, [station.team.current_recipient()]))
+    return out
+
+
+def _rezip(plain: bytes, change) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    change(members)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name, body in members.items():
+            zf.writestr(name, body)
+    return buf.getvalue()
+
+
+def _plain(station, path: Path) -> bytes:
+    return bundle_pack.decrypt(path.read_bytes(), station.team.identities())
+
+
+def test_a_flipped_byte_is_refused_and_changes_nothing(tmp_path, station_b, exported):
+    data = bytearray(exported.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    bad = tmp_path / "flipped.ddb"
+    bad.write_bytes(bytes(data))
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert "does not decrypt" in reason
+
+
+def test_a_truncated_bundle_is_refused(tmp_path, station_b, exported):
+    bad = tmp_path / "truncated.ddb"
+    bad.write_bytes(exported.read_bytes()[: exported.stat().st_size // 2])
+    assert "truncated" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+
+
+def test_a_member_that_does_not_match_the_manifest_hash_is_refused(tmp_path, station_b, exported):
+    def swap_demand(members):
+        members["demand.pdf"] = members["demand.pdf"].replace(b"Matter", b"Mutter")
+
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), swap_demand), tmp_path / "swapped.ddb")
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert "demand.pdf does not match the SHA-256 in its manifest" in reason
+
+
+def _with_manifest(members, **changes):
+    manifest = json.loads(members["manifest.json"]) | changes
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def _rehash(members, name, body):
+    members[name] = body
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"][name] = {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def test_an_altered_audit_event_is_refused_even_with_matching_hashes(tmp_path, station_b, exported):
+    def alter(members):
+        lines = members["audit.jsonl"].splitlines()
+        event = json.loads(lines[0])
+        event["reviewer"] = "Mallory"
+        lines[0] = json.dumps(event).encode()
+        _rehash(members, "audit.jsonl", b"\n".join(lines) + b"\n")
+
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), alter), tmp_path / "altered.ddb")
+    assert "was altered" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+
+
+def test_rows_that_reach_into_another_case_are_refused(tmp_path, station_b, exported):
+    def retarget(members):
+        case = json.loads(members["case.json"])
+        case["tables"]["facts"][0]["case_id"] = "0123456789abcdef"
+        _rehash(members, "case.json", json.dumps(case).encode())
+
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), retarget), tmp_path / "retarget.ddb")
+    assert "belong to another case" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+
+
+def test_a_bundle_from_a_newer_format_or_schema_asks_for_an_update(tmp_path, station_b, exported):
+    plain = _plain(station_b, exported)
+    newer_format = _reseal(
+        station_b, _rezip(plain, lambda m: _with_manifest(m, format=2)), tmp_path / "format2.ddb"
+    )
+    assert "update this workstation" in _unchanged(
+        station_b, lambda: station_b.bundles.import_file(newer_format)
+    )
+    newer_schema = _reseal(
+        station_b, _rezip(plain, lambda m: _with_manifest(m, schema=999)), tmp_path / "schema999.ddb"
+    )
+    assert "update this workstation" in _unchanged(
+        station_b, lambda: station_b.bundles.import_file(newer_schema)
+    )
+
+
+def test_an_unexpected_file_in_the_zip_is_refused(tmp_path, station_b, exported):
+    def smuggle(members):
+        members["../../.bashrc"] = b"echo owned"
+
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), smuggle), tmp_path / "smuggle.ddb")
+    assert "unexpected file" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+
+
+def test_a_bundle_for_another_team_is_refused(tmp_path, station_b, exported):
+    stranger = pyrage.x25519.Identity.generate()
+    bad = tmp_path / "stranger.ddb"
+    bad.write_bytes(pyrage.encrypt(b"PK whatever", [stranger.to_public()]))
+    assert "none of this workstation's team keys" in _unchanged(
+        station_b, lambda: station_b.bundles.import_file(bad)
+    )

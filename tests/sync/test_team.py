@@ -1,0 +1,116 @@
+"""The team key: made once, carried in an age passphrase file, kept like the database key,
+rotated without losing old bundles."""
+
+from __future__ import annotations
+
+import json
+
+import pyrage
+import pytest
+
+from app import keys
+from app.bundle.format import BundleError
+from app.model import KeyStorage
+from app.team import NoTeamKeyError, TeamError, TeamKey
+from tests.app.test_review_service import SUBPOENA, demand_pdf
+from tests.sync.stations import PASSPHRASE, TEAM_PASSPHRASE, make_station
+
+
+def test_the_key_file_is_an_age_passphrase_file_holding_an_identity_file(station_a, team_file):
+    sealed = team_file.read_bytes()
+    assert sealed.startswith(b"age-encryption.org/v1\n-> scrypt ")
+    text = pyrage.passphrase.decrypt(sealed, TEAM_PASSPHRASE).decode()
+    [secret] = [line for line in text.splitlines() if line.startswith("AGE-SECRET-KEY-1")]
+    assert str(pyrage.x25519.Identity.from_str(secret).to_public()) == station_a.team.info().current
+    with pytest.raises(TeamError, match="does not open with that passphrase"):
+        station_a.team.import_file(team_file, "wrong passphrase")
+
+
+def test_the_team_key_is_wrapped_under_the_workstation_passphrase_not_stored_in_clear(station_b, team_file):
+    text = pyrage.passphrase.decrypt(team_file.read_bytes(), TEAM_PASSPHRASE).decode()
+    secret = next(line for line in text.splitlines() if line.startswith("AGE-SECRET-KEY-1"))
+    team_json = (station_b.data_dir.root / "team.json").read_text()
+    assert secret not in team_json and secret.lower() not in team_json
+    [entry] = json.loads(team_json)["keys"]
+    assert entry["keyring"] is False and entry["wrapped"]["kdf"] == "argon2id"
+    locked = TeamKey(station_b.data_dir, station_b.desk.config, passphrase=None)
+    with pytest.raises(TeamError, match="DEMAND_DESK_PASSPHRASE"):
+        next(locked.identities())
+    wrong = TeamKey(station_b.data_dir, station_b.desk.config, passphrase="not it")
+    with pytest.raises(TeamError, match="could not be unlocked"):
+        next(wrong.identities())
+
+
+def test_no_team_key_says_how_to_get_one(tmp_path, shared):
+    station = make_station(tmp_path / "C", "wsC", "Cy")
+    try:
+        with pytest.raises(NoTeamKeyError, match="team init"):
+            station.bundles.sync(shared)
+    finally:
+        station.desk.close()
+
+
+def test_rotation_encrypts_new_bundles_to_the_new_key_and_keeps_old_ones_readable(
+    tmp_path, station_a, station_b, shared
+):
+    old_case = station_a.desk.intake(demand_pdf(*SUBPOENA), "old.pdf")
+    old_file = station_a.bundles.export_case(old_case, tmp_path / "out")
+    old_key = station_a.team.info().current
+    new = station_a.team.rotate()
+    assert new.recipients == [old_key, new.current] and new.current != old_key
+
+    new_case = station_a.desk.intake(demand_pdf(*SUBPOENA[:-1], "/s/ Other Clerk"), "new.pdf")
+    new_file = station_a.bundles.export_case(new_case, tmp_path / "out")
+    # B has only the old key: the new bundle is refused, the old one still opens.
+    with pytest.raises(BundleError, match="none of this workstation's team keys"):
+        station_b.bundles.open_file(new_file)
+    station_b.bundles.open_file(old_file)
+    # A itself reads both: old identities are kept.
+    station_a.bundles.open_file(old_file)
+    station_a.bundles.open_file(new_file)
+
+    key_file = tmp_path / "rotated.key"
+    station_a.team.export(key_file, TEAM_PASSPHRASE)
+    assert station_b.team.import_file(key_file, TEAM_PASSPHRASE).current == new.current
+    station_b.bundles.open_file(new_file)
+    station_b.bundles.open_file(old_file)
+
+
+@pytest.mark.keyring
+@pytest.mark.skipif(not keys.keyring_available(), reason="no OS keyring (test.sh provides one)")
+def test_on_a_keyring_workstation_the_team_key_lives_in_the_keyring(tmp_path, team_file):
+    from app import services
+    from app.datadir import DataDir
+
+    data_dir = DataDir(tmp_path / "K")
+    desk = services.set_up(
+        data_dir,
+        workstation="wsK",
+        reviewer="Kim",
+        pin="2468",
+        passphrase=None,
+        key_storage=KeyStorage.KEYRING,
+    )
+    team = TeamKey(data_dir, desk.config, passphrase=None)
+    try:
+        info = team.import_file(team_file, TEAM_PASSPHRASE)
+        [entry] = json.loads((data_dir.root / "team.json").read_text())["keys"]
+        assert entry["keyring"] is True and "wrapped" not in entry
+        # A fresh object (a new run) finds it in the keyring without any passphrase.
+        again = TeamKey(data_dir, desk.config, passphrase=None)
+        assert str(next(again.identities()).to_public()) == info.current
+    finally:
+        keys.keyring_delete(f"{desk.config.store_id}.team.{team.info().current}")
+        keys.keyring_delete(desk.config.store_id)
+        desk.close()
+
+
+def test_team_init_twice_is_refused(station_a):
+    with pytest.raises(TeamError, match="already has a team key"):
+        station_a.team.init()
+
+
+def test_import_keeps_the_workstation_passphrase_protection(station_b, tmp_path):
+    # The imported key is re-wrapped under *this* workstation's passphrase.
+    [entry] = json.loads((station_b.data_dir.root / "team.json").read_text())["keys"]
+    keys.unwrap_key(entry["wrapped"], PASSPHRASE)
