@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,8 @@ class Reports:
         period = _period(period)
         if seat_threshold is not None and seat_threshold < 0:
             raise DeskError("The seat threshold is a number of seats, 0 or more.")
-        current = self.case_rows(period)
         summary = self._index().get(period.label)
+        current = self.case_rows(period, fingerprints=summary is not None or live)
         frozen: FrozenInfo | None = None
         changed: list[CaseChange] = []
         rows = current
@@ -87,27 +88,36 @@ class Reports:
                     )
                 rows, seats = stored, int(summary["seat_threshold"])
                 frozen = _frozen_info(period.label, summary)
-        return build_report(
+        report = build_report(
             period,
             rows,
             self.config,
             seat_threshold=seats,
             generated_at=self.desk.now(),
-            trend=self.trend(period) if trend else (),
             frozen=frozen,
             changed=changed,
         )
+        if not trend:
+            return report
+        return replace(report, trend=tuple(self.trend(period, this=report)))
 
-    def case_rows(self, period: Period | str) -> list[CaseRow]:
+    def case_rows(self, period: Period | str, *, fingerprints: bool = False) -> list[CaseRow]:
         """Every case received in the period, as the report classifies it today."""
         start, end = _period(period).bounds()
-        return [classify(raw, self.config) for raw in report_rows.case_rows(self.store, start, end)]
+        return classify(report_rows.case_rows(self.store, start, end), self.config, fingerprints=fingerprints)
 
-    def trend(self, period: Period | str, count: int = TREND_HALF_YEARS) -> list[TrendPoint]:
-        """Demands and disclosures in the ``count`` half-years up to the period's; frozen ones as frozen."""
-        halves = half_years_before(_period(period), count)
+    def trend(
+        self, period: Period | str, count: int = TREND_HALF_YEARS, *, this: Report | None = None
+    ) -> list[TrendPoint]:
+        """Demands and disclosures in the ``count`` half-years up to the period's; frozen ones as frozen.
+
+        ``this``, the report of a half-year, gives that half-year's point without reading it again.
+        """
+        period = _period(period)
+        halves = half_years_before(period, count)
+        own = this if this is not None and period.is_half_year and halves[-1] == period else None
         start, _ = halves[0].bounds()
-        _, end = halves[-1].bounds()
+        end = halves[-1].start.isoformat() if own is not None else halves[-1].bounds()[1]
         demands: dict[str, int] = defaultdict(int)
         disclosed: dict[str, int] = defaultdict(int)
         for label, instrument, outcome, approved, n in report_rows.trend_counts(self.store, start, end):
@@ -120,7 +130,15 @@ class Reports:
         points = []
         for half in halves:
             summary = index.get(half.label)
-            if summary is not None:
+            if own is not None and half == period:
+                totals = own.totals()
+                disclosed_here = sum(int(totals.value(b)) for b in DISCLOSED)
+                points.append(
+                    TrendPoint(
+                        half.label, int(totals.value("demands")), disclosed_here, own.frozen is not None
+                    )
+                )
+            elif summary is not None:
                 points.append(TrendPoint(half.label, summary["demands"], summary["disclosed"], True))
             else:
                 points.append(TrendPoint(half.label, demands[half.label], disclosed[half.label], False))
