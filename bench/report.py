@@ -42,10 +42,25 @@ BATCH = 5000
 SEED = 20260701
 TARGET_S = 2.0
 COUNTRIES = ["US"] * 10 + ["IE", "GB", "DE", "FR", "LU", "NL", "IN", "BR", "MX", "JP", "AU", "KR", "ES"]
-OUTCOMES = [None, "reject", "withdrawn", "no_data", "redirect", "disclose_noncontent", "disclose_content",
-            "challenge", "narrow", "escalate"]  # fmt: skip
-AUTHORITIES = ["Federal Bureau of Investigation", "Polizei Berlin", "Superior Court of California",
-               "An Garda Síochána", "United States District Court"]  # fmt: skip
+OUTCOMES = [
+    None,
+    "reject",
+    "withdrawn",
+    "no_data",
+    "redirect",
+    "disclose_noncontent",
+    "disclose_content",
+    "challenge",
+    "narrow",
+    "escalate",
+]
+AUTHORITIES = [
+    "Federal Bureau of Investigation",
+    "Polizei Berlin",
+    "Superior Court of California",
+    "An Garda Síochána",
+    "United States District Court",
+]
 
 
 def fill(store: Store, count: int) -> None:
@@ -69,32 +84,81 @@ def fill(store: Store, count: int) -> None:
     for n in range(count):
         case_id = f"{rng.getrandbits(64):016x}"
         at = (start + timedelta(minutes=minutes[n])).isoformat(timespec="seconds")
-        add("cases", {"id": case_id, "reference": f"BENCH-2026-{n + 1:06d}", "title": None, "received_at": at,
-                      "response_due": None, "country": rng.choice(COUNTRIES),
-                      "instrument": rng.choice(instruments), "status": "in_review", "created_by": "Ada",
-                      "updated_at": at, "version_id": f"{n}", "parent_version_id": None})  # fmt: skip
+        add(
+            "cases",
+            {
+                "id": case_id,
+                "reference": f"BENCH-2026-{n + 1:06d}",
+                "title": None,
+                "received_at": at,
+                "response_due": None,
+                "country": rng.choice(COUNTRIES),
+                "instrument": rng.choice(instruments),
+                "status": "in_review",
+                "created_by": "Ada",
+                "updated_at": at,
+                "version_id": f"{n}",
+                "parent_version_id": None,
+            },
+        )
         for key, value in (
             ("issuing_authority", rng.choice(AUTHORITIES)),
             ("emergency", rng.random() < 0.05),
         ):
-            add("facts", {"case_id": case_id, "key": key, "value": json.dumps(value), "source": "auto",
-                          "updated_at": at})  # fmt: skip
+            add(
+                "facts",
+                {
+                    "case_id": case_id,
+                    "key": key,
+                    "value": json.dumps(value),
+                    "source": "auto",
+                    "updated_at": at,
+                },
+            )
         for i in range(rng.randint(1, 3)):
             address = f"user{i}.{n}@example.com"
-            add("identifiers", {"case_id": case_id, "kind": "email", "value": address, "normalized": address,
-                                "role": "target"})  # fmt: skip
+            add(
+                "identifiers",
+                {
+                    "case_id": case_id,
+                    "kind": "email",
+                    "value": address,
+                    "normalized": address,
+                    "role": "target",
+                },
+            )
         if rng.random() < 0.3:
             add("secrecy_orders", {"case_id": case_id, "present": 1, "duration_days": 365})
         outcome = rng.choice(OUTCOMES)
         if outcome is not None:
-            add("decisions", {"case_id": case_id, "revision": 1, "outcome": outcome, "policy_version": "bench",
-                              "decided_by": "Ada", "decided_at": at,
-                              "approved_by": "Bob" if rng.random() < 0.9 else None})  # fmt: skip
+            add(
+                "decisions",
+                {
+                    "case_id": case_id,
+                    "revision": 1,
+                    "outcome": outcome,
+                    "policy_version": "bench",
+                    "decided_by": "Ada",
+                    "decided_at": at,
+                    "approved_by": "Bob" if rng.random() < 0.9 else None,
+                },
+            )
         if rng.random() < 0.1:
-            for key, value in (("enterprise_customer", True), ("enterprise_seats", rng.choice([10, 50, 51, 900])),
-                               ("data_stored_in", rng.choice(["US", "IE", "DE"]))):  # fmt: skip
-                add("review_context", {"case_id": case_id, "key": key, "value": json.dumps(value),
-                                       "reviewer": "Ada", "set_at": at})  # fmt: skip
+            for key, value in (
+                ("enterprise_customer", True),
+                ("enterprise_seats", rng.choice([10, 50, 51, 900])),
+                ("data_stored_in", rng.choice(["US", "IE", "DE"])),
+            ):
+                add(
+                    "review_context",
+                    {
+                        "case_id": case_id,
+                        "key": key,
+                        "value": json.dumps(value),
+                        "reviewer": "Ada",
+                        "set_at": at,
+                    },
+                )
         if (n + 1) % BATCH == 0:
             flush()
     flush()
@@ -133,7 +197,8 @@ def main() -> int:
             total = report.totals()
             print(
                 f"2026H1: {len(report.rows):,} cases, {total.value('demands'):,} demands, "
-                f"{total.value('accounts'):,} accounts, {total.value('percent_disclosed')}% with data disclosed"
+                f"{total.value('accounts'):,} accounts, "
+                f"{total.value('percent_disclosed')}% with data disclosed"
             )
             built = median_time(lambda: reports.build("2026H1"))
 

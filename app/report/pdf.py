@@ -150,7 +150,7 @@ def _number(value: Any) -> str:
 def _outcome_chart(report: Report, width: float) -> Drawing:
     rows = report.table("outcomes").rows
     height = 16 * len(rows) + 20
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR)
     chart = HorizontalBarChart()
     chart.x, chart.y = 130, 10
     chart.width, chart.height = width - 180, height - 20
@@ -194,7 +194,7 @@ def _country_chart(report: Report, width: float) -> Drawing:
         [sum(int(r.value("noncontent_only")) + int(r.value("content")) for r in rest)] if rest else []
     )
     height = max(16 * len(names) + 40, 60)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR)
     if not names:
         drawing.add(String(0, height / 2, "No demands in this period.", fontName=REGULAR, fontSize=9))
         return drawing
@@ -231,7 +231,7 @@ def _country_chart(report: Report, width: float) -> Drawing:
 def _trend_chart(report: Report, width: float) -> Drawing:
     points = list(report.trend)
     height = 150
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR)
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 36
     chart.width, chart.height = width - 60, height - 50
@@ -373,6 +373,7 @@ def _key_figures(report: Report) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
                 ("LINEABOVE", (0, 1), (-1, 1), 0.4, RULE),
