@@ -201,7 +201,8 @@ def _country_chart(report: Report, width: float) -> Drawing:
     chart = HorizontalBarChart()
     chart.x, chart.y = 130, 28
     chart.width, chart.height = width - 180, height - 34
-    chart.data = [list(reversed(values)), list(reversed(disclosed))]
+    # Series are stacked upwards within a country: disclosures first puts demands on top.
+    chart.data = [list(reversed(disclosed)), list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(names))
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8
@@ -213,8 +214,8 @@ def _country_chart(report: Report, width: float) -> Drawing:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max([*values, 1]) * 1.15
     chart.bars.strokeColor = None
-    chart.bars[0].fillColor = colors.HexColor("#9db4d3")
-    chart.bars[1].fillColor = ACCENT
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[1].fillColor = colors.HexColor("#9db4d3")
     chart.barWidth = 6
     chart.barSpacing = 1
     chart.groupSpacing = 4
@@ -389,7 +390,7 @@ def _key_figures(report: Report) -> Table:
 def _lead(report: Report) -> str:
     total = report.totals()
     demands = int(total.value("demands"))
-    period = report.period.title()
+    period = report.period.title(between=" and ")
     if not demands:
         return f"We received no demands for customer data between {period}."
     content, noncontent = int(total.value("content")), int(total.value("noncontent_only"))

@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# Not strftime's %B: the window's Qt sets the process locale, and the report is in English.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
 _HALF = re.compile(r"(\d{4})[Hh]([12])")
 _RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
 
@@ -35,12 +38,12 @@ class Period:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
-    def title(self) -> str:
-        """How a reader names the period: "1 January – 30 June 2026"."""
-        start = f"{self.start.day} {self.start:%B}"
+    def title(self, between: str = " – ") -> str:
+        """How a reader names the period: "1 January – 30 June 2026" (or "… and …" in a sentence)."""
+        start = f"{self.start.day} {MONTHS[self.start.month - 1]}"
         if self.start.year != self.end.year:
             start += f" {self.start.year}"
-        return f"{start} – {self.end.day} {self.end:%B} {self.end.year}"
+        return f"{start}{between}{self.end.day} {MONTHS[self.end.month - 1]} {self.end.year}"
 
 
 def half_year(year: int, half: int) -> Period:

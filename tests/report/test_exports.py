@@ -112,7 +112,9 @@ def test_pdf_reads_like_a_report_with_the_key_figures(reports, known_decided_lat
 def test_pdf_of_an_empty_period_says_so(reports):
     data = reports.render(reports.build("2031H1"), "pdf")
     first = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    assert "We received no demands for customer data" in " ".join(first.split())
+    assert "We received no demands for customer data between 1 January and 30 June 2031" in " ".join(
+        first.split()
+    )
 
 
 def test_export_writes_a_private_file_and_audits_it(reports, desk, tmp_path, known_decided_late):
