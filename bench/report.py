@@ -13,6 +13,9 @@ of 5 runs after one warm-up:
 - the report plus its JSON and CSV exports;
 - the PDF, once (it has a fixed number of pages whatever N is).
 
+Each case is read cold: the report raises SQLite's page cache for its query and puts it
+back after, so every run decrypts the pages again, as the first report of a session does.
+
 Exits 1 if the report or the report with its JSON and CSV takes over 2 s. The folder
 is deleted afterwards.
 """
@@ -164,14 +167,16 @@ def fill(store: Store, count: int) -> None:
     flush()
 
 
-def median_time(work: Callable[[], object]) -> float:
-    work()  # warm-up: the page cache and the config
-    times = []
+def median_time(work: Callable[[], object]) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds; the CPU figure shows what other load on the machine added."""
+    work()  # warm-up: imports, the config, the operating system's file cache
+    walls, cpus = [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> int:
@@ -213,10 +218,13 @@ def main() -> int:
             pdf_s = time.perf_counter() - start
         finally:
             desk.close()
-    print(f"report, median of {RUNS}: {built:.2f} s (target <= {TARGET_S:.0f} s)")
-    print(f"report + JSON + CSV, median of {RUNS}: {exported:.2f} s (target <= {TARGET_S:.0f} s)")
+    print(f"report, median of {RUNS}: {built[0]:.2f} s ({built[1]:.2f} s CPU) (target <= {TARGET_S:.0f} s)")
+    print(
+        f"report + JSON + CSV, median of {RUNS}: {exported[0]:.2f} s ({exported[1]:.2f} s CPU) "
+        f"(target <= {TARGET_S:.0f} s)"
+    )
     print(f"PDF ({len(pdf) // 1024} KB), once: {pdf_s:.2f} s")
-    if built > TARGET_S or exported > TARGET_S:
+    if built[0] > TARGET_S or exported[0] > TARGET_S:
         print("FAIL: over target")
         return 1
     return 0

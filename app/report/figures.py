@@ -30,6 +30,7 @@ import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any, NamedTuple
 
 from app.model import Instrument
@@ -695,7 +696,7 @@ def check(report: Report) -> list[Problem]:
         problem(f"decision outcome(s) {', '.join(kinds)} have no bucket in the report's data file",
                 unknown_bucket)  # fmt: skip
 
-    national = [i for row in report.table("national_security").rows for i in row.cells["demands"].case_ids]
+    national = _column_ids(report.table("national_security"), "demands")
     demands = set(report.table("totals").scope)
     placed = [
         *report.table("totals").scope,
@@ -715,14 +716,15 @@ def check(report: Report) -> list[Problem]:
         if not table.partition:
             continue
         first = table.columns[0].key
-        counted = [i for row in table.rows for i in row.cells[first].case_ids]
+        counted = _column_ids(table, first)
         again = _repeated(counted)
         if again:
             problem(f"{table.title}: cases counted in more than one row", again)
-        lost = set(table.scope) - set(counted)
+        scope = set(table.scope)
+        lost = scope.difference(counted)
         if lost:
             problem(f"{table.title}: cases missing from every row", [i for i in table.scope if i in lost])
-        if set(table.scope) == demands:  # a split of all demands: its sums are the totals
+        if scope == demands:  # a split of all demands: its sums are the totals
             for column in ("demands", "accounts"):
                 if not all(column in row.cells for row in table.rows):
                     continue
@@ -744,6 +746,11 @@ def check(report: Report) -> list[Problem]:
                         set(row.cells["demands"].case_ids) ^ in_buckets,
                     )
     return problems
+
+
+def _column_ids(table: Table, column: str) -> list[str]:
+    """The ids counted in a column, row after row (C-speed: this runs over every case per table)."""
+    return list(chain.from_iterable(map(_CASE_ID, row.cells[column].cases) for row in table.rows))
 
 
 def _repeated(ids: Sequence[str]) -> list[str]:
