@@ -664,6 +664,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file")
 
+    from app import cli_report  # its module imports this one: imported here, once both exist
+
+    cli_report.register(sub, add)
+
     secret = sub.add_parser("passphrase", help="the workstation passphrase").add_subparsers(
         dest="action", required=True
     )

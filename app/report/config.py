@@ -1,0 +1,118 @@
+"""How the report counts, read from ``resources/report/report.toml`` (see the comments there)."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.model import Instrument
+from app.review.model import DECISION_OUTCOMES
+
+CONFIG_PATH = Path(__file__).resolve().parents[2] / "resources" / "report" / "report.toml"
+
+# The outcome buckets of the issue, in the order every table lists them. Persisted in
+# frozen periods and exported: add values, never rename them.
+BUCKETS = ("rejected", "withdrawn", "no_data", "redirected", "noncontent_only", "content", "pending")
+DISCLOSED = ("noncontent_only", "content")
+NOT_A_DATA_DEMAND = "not_a_data_demand"
+APART_KINDS = ("banded", "count")
+
+
+class ConfigError(ValueError):
+    """The report's data file is inconsistent; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class LegalProcess:
+    key: str
+    label: str
+    instruments: tuple[str, ...]
+    apart: str | None  # None: counted in the totals; else one of APART_KINDS
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    seat_threshold: int
+    band: int
+    unread_instrument: str
+    processes: tuple[LegalProcess, ...]
+    outcomes: Mapping[str, str]  # decision outcome -> bucket (or NOT_A_DATA_DEMAND)
+    outcome_labels: Mapping[str, str]
+    federal_markers: tuple[str, ...]
+    countries: Mapping[str, str]
+
+    @functools.cached_property
+    def process_of_instrument(self) -> dict[str, str]:
+        return {i: p.key for p in self.processes for i in p.instruments}
+
+    def process(self, key: str) -> LegalProcess:
+        return next(p for p in self.processes if p.key == key)
+
+    def country_name(self, code: str) -> str:
+        return self.countries.get(code, code)
+
+    def bucket_label(self, bucket: str) -> str:
+        return self.outcome_labels.get(bucket, bucket)
+
+
+def load_config(path: Path = CONFIG_PATH) -> ReportConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return parse_config(data, str(path))
+
+
+def parse_config(data: Mapping[str, Any], where: str = "report.toml") -> ReportConfig:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{where}: {message}")
+
+    processes = []
+    for entry in data.get("legal_process", []):
+        apart = entry.get("apart")
+        if apart is not None and apart not in APART_KINDS:
+            raise fail(f"legal process {entry.get('key')!r}: apart is one of {', '.join(APART_KINDS)}")
+        processes.append(
+            LegalProcess(str(entry["key"]), str(entry["label"]), tuple(entry["instruments"]), apart)
+        )
+    seen: dict[str, str] = {}
+    for p in processes:
+        for instrument in p.instruments:
+            if instrument in seen:
+                raise fail(f"instrument {instrument!r} is in both {seen[instrument]} and {p.key}")
+            seen[instrument] = p.key
+    missing = [i.value for i in Instrument if i.value not in seen]
+    if missing:
+        raise fail(f"no legal process for instrument(s) {', '.join(missing)}")
+    unread = str(data.get("unread_instrument", "other"))
+    if unread not in seen:
+        raise fail(f"unread_instrument {unread!r} is not an instrument")
+    outcomes = {str(k): str(v) for k, v in data.get("outcomes", {}).items()}
+    unmapped = [o for o in DECISION_OUTCOMES if o not in outcomes]
+    if unmapped:
+        raise fail(f"no bucket for decision outcome(s) {', '.join(unmapped)}")
+    wrong = {k: v for k, v in outcomes.items() if v not in (*BUCKETS, NOT_A_DATA_DEMAND)}
+    if wrong:
+        raise fail(f"unknown bucket(s) {wrong}; buckets are {', '.join(BUCKETS)}")
+    markers = data.get("federal_markers")
+    if not isinstance(markers, list) or not markers:
+        # A misplaced key (under a [table]) would silently count no authority as federal.
+        raise fail("federal_markers must be a non-empty list at the top of the file")
+    seats = int(data.get("enterprise_seat_threshold", 50))
+    band = int(data.get("national_security_band", 500))
+    if seats < 0 or band < 1:
+        raise fail("the seat threshold is 0 or more and the band width 1 or more")
+    return ReportConfig(
+        seat_threshold=seats,
+        band=band,
+        unread_instrument=unread,
+        processes=tuple(processes),
+        outcomes=outcomes,
+        outcome_labels={b: str(data.get("outcome_labels", {}).get(b, b)) for b in BUCKETS},
+        federal_markers=tuple(str(m).lower() for m in markers),
+        countries={str(k): str(v) for k, v in data.get("countries", {}).items()},
+    )

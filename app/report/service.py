@@ -1,0 +1,301 @@
+"""The transparency report as a reviewer uses it: build a period's figures, freeze them, export them.
+
+``Reports(desk)`` is what the window and the command line call. Figures come from the
+decisions in the store (``db.report_rows``), counted by ``app.report.figures``.
+
+Freezing: once a period's report is published, ``freeze`` stores every case of it as
+the report classified it, with a fingerprint of what the store held. A later report
+for that period shows the frozen figures, as published, and lists the cases that
+changed since (``changed_since_frozen``) instead of silently reflecting them;
+``live=True`` counts today's record instead. Frozen periods live in the settings
+table (no schema change): an index ``report.frozen`` with a summary of each, and one
+``report.frozen.<period>`` entry holding its cases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from app.fsutil import write_atomic
+from app.model import CaseId
+from app.report import exports
+from app.report.config import DISCLOSED, ReportConfig, load_config
+from app.report.figures import (
+    CaseChange,
+    CaseRow,
+    FrozenInfo,
+    Report,
+    TrendPoint,
+    bucket_of,
+    build_report,
+    classify,
+    in_totals,
+    process_of,
+)
+from app.report.periods import Period, half_years_before, parse_period
+from app.services import Desk, DeskError
+from db import report_rows
+
+FROZEN_INDEX = "report.frozen"
+FROZEN_PREFIX = "report.frozen."
+TREND_HALF_YEARS = 6
+FORMATS = ("json", "csv", "pdf")
+
+
+class Reports:
+    def __init__(self, desk: Desk, config: ReportConfig | None = None) -> None:
+        self.desk = desk
+        self.store = desk.store
+        self.config = config or load_config()
+
+    # -- figures ---------------------------------------------------------------------------
+
+    def build(
+        self,
+        period: Period | str,
+        *,
+        seat_threshold: int | None = None,
+        live: bool = False,
+        trend: bool = True,
+    ) -> Report:
+        """The period's report. A frozen period gives its frozen figures unless ``live``.
+
+        Check ``report.problems`` (or call ``report.require_consistent()``) before
+        publishing anything: a report that does not reconcile names the cases at fault.
+        """
+        period = _period(period)
+        if seat_threshold is not None and seat_threshold < 0:
+            raise DeskError("The seat threshold is a number of seats, 0 or more.")
+        summary = self._index().get(period.label)
+        current = self.case_rows(period, fingerprints=summary is not None or live)
+        frozen: FrozenInfo | None = None
+        changed: list[CaseChange] = []
+        rows = current
+        seats = seat_threshold
+        if summary is not None:
+            stored = self._frozen_rows(period)
+            changed = _changes(stored, current)
+            if not live:
+                if seat_threshold is not None and seat_threshold != summary["seat_threshold"]:
+                    raise DeskError(
+                        f"{period.label} was frozen with a threshold of {summary['seat_threshold']} seats; "
+                        "count today's record with another threshold with live=True (--live)."
+                    )
+                rows, seats = stored, int(summary["seat_threshold"])
+                frozen = _frozen_info(period.label, summary)
+        report = build_report(
+            period,
+            rows,
+            self.config,
+            seat_threshold=seats,
+            generated_at=self.desk.now(),
+            frozen=frozen,
+            changed=changed,
+        )
+        if not trend:
+            return report
+        return replace(report, trend=tuple(self.trend(period, this=report)))
+
+    def case_rows(self, period: Period | str, *, fingerprints: bool = False) -> list[CaseRow]:
+        """Every case received in the period, as the report classifies it today."""
+        start, end = _period(period).bounds()
+        return classify(report_rows.case_rows(self.store, start, end), self.config, fingerprints=fingerprints)
+
+    def trend(
+        self, period: Period | str, count: int = TREND_HALF_YEARS, *, this: Report | None = None
+    ) -> list[TrendPoint]:
+        """Demands and disclosures in the ``count`` half-years up to the period's; frozen ones as frozen.
+
+        ``this``, the report of a half-year, gives that half-year's point without reading it again.
+        """
+        period = _period(period)
+        halves = half_years_before(period, count)
+        own = this if this is not None and period.is_half_year and halves[-1] == period else None
+        start, _ = halves[0].bounds()
+        end = halves[-1].start.isoformat() if own is not None else halves[-1].bounds()[1]
+        demands: dict[str, int] = defaultdict(int)
+        disclosed: dict[str, int] = defaultdict(int)
+        for label, instrument, outcome, approved, n in report_rows.trend_counts(self.store, start, end):
+            process = process_of(instrument, self.config)
+            bucket = bucket_of(outcome, bool(approved), self.config)
+            if in_totals(process, bucket, self.config):
+                demands[label] += n
+                disclosed[label] += n if bucket in DISCLOSED else 0
+        index = self._index()
+        points = []
+        for half in halves:
+            summary = index.get(half.label)
+            if own is not None and half == period:
+                totals = own.totals()
+                disclosed_here = sum(int(totals.value(b)) for b in DISCLOSED)
+                points.append(
+                    TrendPoint(
+                        half.label, int(totals.value("demands")), disclosed_here, own.frozen is not None
+                    )
+                )
+            elif summary is not None:
+                points.append(TrendPoint(half.label, summary["demands"], summary["disclosed"], True))
+            else:
+                points.append(TrendPoint(half.label, demands[half.label], disclosed[half.label], False))
+        return points
+
+    # -- freezing --------------------------------------------------------------------------
+
+    def frozen_periods(self) -> list[FrozenInfo]:
+        return [_frozen_info(label, s) for label, s in sorted(self._index().items())]
+
+    def freeze(
+        self,
+        period: Period | str,
+        *,
+        seat_threshold: int | None = None,
+        replace: bool = False,
+        reason: str = "",
+    ) -> Report:
+        """Store the period's figures as published; refused if they do not reconcile (audited)."""
+        actor = self.desk.actor()
+        period = _period(period)
+        index = self._index()
+        previous = index.get(period.label)
+        if previous is not None and not replace:
+            raise DeskError(
+                f"{period.label} was frozen on {previous['frozen_at'][:10]} by {previous['frozen_by']}; "
+                "to freeze today's figures instead, replace it and say why."
+            )
+        if replace and previous is not None and not reason.strip():
+            raise DeskError("Say why the published figures of a frozen period are replaced.")
+        report = self.build(period, seat_threshold=seat_threshold, live=True, trend=False)
+        report.require_consistent()
+        totals = report.totals()
+        now = self.desk.now()
+        index[period.label] = {
+            "frozen_at": now,
+            "frozen_by": actor,
+            "seat_threshold": report.seat_threshold,
+            "cases": len(report.rows),
+            "demands": totals.value("demands"),
+            "disclosed": sum(totals.value(b) for b in DISCLOSED),
+        }
+        record = json.dumps({"rows": [r.to_list() for r in report.rows]}, separators=(",", ":"))
+        with self.store.atomic():
+            self.store.set_setting(FROZEN_PREFIX + period.label, record)
+            self.store.set_setting(FROZEN_INDEX, json.dumps(index, sort_keys=True))
+            self.desk.record(
+                "report.frozen",
+                None,
+                {
+                    "period": period.label,
+                    "cases": len(report.rows),
+                    "demands": totals.value("demands"),
+                    "sha256": hashlib.sha256(record.encode()).hexdigest(),
+                    "replaced": previous is not None,
+                    "reason": reason.strip(),
+                },
+                actor=actor,
+            )
+        return self.build(period, trend=False)
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def render(self, report: Report, fmt: str, *, layout: str = "ours") -> bytes:
+        """The report as a file's bytes; ``ReportError`` (naming the cases) if it does not reconcile."""
+        if fmt not in FORMATS:
+            raise DeskError(f"A report is written as {', '.join(FORMATS)}, not {fmt!r}.")
+        report.require_consistent()
+        if fmt == "json":
+            return exports.to_json_bytes(report)
+        if fmt == "csv":
+            return exports.to_csv(report, layout).encode("utf-8")
+        from app.report import pdf  # reportlab is loaded only when a PDF is made
+
+        return pdf.render(report, organisation=self._organisation())
+
+    def export(self, report: Report, fmt: str, path: Path | None = None, *, layout: str = "ours") -> bytes:
+        """Render and, with a path, write the file (atomically, 0600). Audited either way:
+        the figures leave the store."""
+        actor = self.desk.actor()
+        data = self.render(report, fmt, layout=layout)
+        if path is not None:
+            write_atomic(path, data)
+        self.desk.record(
+            "report.exported",
+            None,
+            {
+                "period": report.period.label,
+                "format": fmt,
+                "layout": layout if fmt == "csv" else None,
+                "file": path.name if path is not None else None,
+                "frozen": report.frozen is not None,
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+            actor=actor,
+        )
+        return data
+
+    def case_references(self, case_ids: list[str]) -> list[tuple[CaseId, str]]:
+        """(id, reference) of cases, for listing the cases behind a figure."""
+        found = []
+        for case_id in case_ids:
+            row = self.store.get_case(case_id)
+            if row is not None:
+                found.append((CaseId(case_id), str(row["reference"])))
+        return found
+
+    # -- stored state ----------------------------------------------------------------------
+
+    def _index(self) -> dict[str, dict[str, Any]]:
+        raw = self.store.get_setting(FROZEN_INDEX)
+        return json.loads(raw) if raw else {}
+
+    def _frozen_rows(self, period: Period) -> list[CaseRow]:
+        raw = self.store.get_setting(FROZEN_PREFIX + period.label)
+        if raw is None:
+            raise DeskError(f"The frozen figures of {period.label} are missing from the store.")
+        return [CaseRow.from_list(values) for values in json.loads(raw)["rows"]]
+
+    def _organisation(self) -> str:
+        from app.letters.service import DEFAULT_LETTERHEAD, LETTERHEAD_SETTING
+
+        raw = self.store.get_setting(LETTERHEAD_SETTING)
+        stored = json.loads(raw) if raw else {}
+        return str(stored.get("organisation") or DEFAULT_LETTERHEAD["organisation"])
+
+
+def _period(period: Period | str) -> Period:
+    if isinstance(period, Period):
+        return period
+    from app.report.periods import PeriodError
+
+    try:
+        return parse_period(period)
+    except PeriodError as exc:
+        raise DeskError(str(exc)) from None
+
+
+def _frozen_info(label: str, summary: dict[str, Any]) -> FrozenInfo:
+    return FrozenInfo(
+        period=label,
+        frozen_at=summary["frozen_at"],
+        frozen_by=summary["frozen_by"],
+        seat_threshold=int(summary["seat_threshold"]),
+        cases=int(summary["cases"]),
+    )
+
+
+def _changes(frozen: list[CaseRow], current: list[CaseRow]) -> list[CaseChange]:
+    """Cases whose stored record differs from when the period was frozen, or that came or went."""
+    then = {r.case_id: r for r in frozen}
+    now = {r.case_id: r for r in current}
+    changes = [
+        CaseChange(r.case_id, r.reference, "changed")
+        for r in current
+        if r.case_id in then and then[r.case_id].fingerprint != r.fingerprint
+    ]
+    changes += [CaseChange(r.case_id, r.reference, "added") for r in current if r.case_id not in then]
+    changes += [CaseChange(r.case_id, r.reference, "removed") for r in frozen if r.case_id not in now]
+    return sorted(changes, key=lambda c: c.reference)
