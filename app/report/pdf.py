@@ -147,16 +147,9 @@ def _number(value: Any) -> str:
 # ------------------------------------------------------------------------------ charts
 
 
-def _outcome_chart(report: Report, width: float) -> Drawing:
-    rows = report.table("outcomes").rows
-    height = 16 * len(rows) + 20
-    drawing = Drawing(width, height, initialFontName=REGULAR)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 130, 10
-    chart.width, chart.height = width - 180, height - 20
-    values = [int(r.value("demands")) for r in reversed(rows)]
-    chart.data = [values]
-    chart.categoryAxis.categoryNames = [r.label for r in reversed(rows)]
+def _bar_axes(chart: HorizontalBarChart, names: list[str], values: list[int]) -> None:
+    """Both bar charts: names at the left, no value axis, room at the right for the labels."""
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -167,6 +160,18 @@ def _outcome_chart(report: Report, width: float) -> Drawing:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max([*values, 1]) * 1.15
     chart.bars.strokeColor = None
+
+
+def _outcome_chart(report: Report, width: float) -> Drawing:
+    rows = report.table("outcomes").rows
+    height = 16 * len(rows) + 20
+    drawing = Drawing(width, height, initialFontName=REGULAR)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 130, 10
+    chart.width, chart.height = width - 180, height - 20
+    values = [int(r.value("demands")) for r in reversed(rows)]
+    chart.data = [values]
+    _bar_axes(chart, [r.label for r in reversed(rows)], values)
     chart.barWidth = 10
     chart.groupSpacing = 6
     for n, r in enumerate(reversed(rows)):
@@ -203,17 +208,7 @@ def _country_chart(report: Report, width: float) -> Drawing:
     chart.width, chart.height = width - 180, height - 34
     # Series are stacked upwards within a country: disclosures first puts demands on top.
     chart.data = [list(reversed(disclosed)), list(reversed(values))]
-    chart.categoryAxis.categoryNames = list(reversed(names))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 8
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    chart.valueAxis.visible = False
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([*values, 1]) * 1.15
-    chart.bars.strokeColor = None
+    _bar_axes(chart, list(reversed(names)), values)
     chart.bars[0].fillColor = ACCENT
     chart.bars[1].fillColor = colors.HexColor("#9db4d3")
     chart.barWidth = 6
