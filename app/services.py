@@ -47,7 +47,7 @@ from app.model import (
     Word,
 )
 from app.schedule import calendars
-from app.schedule.deadlines import base_due_date, rule_for
+from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
 from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
@@ -624,7 +624,7 @@ class Desk:
         case = self.store.get_case(case_id)
         if case is None:
             raise DeskError(f"No case {case_id}.")
-        current = {f.key: f for f in self.fact_values(case_id)}[key]
+        current = self.fact_map(case_id)[key]
         if current.value == value:
             return current
         original = current.original if current.source == "reviewer" else current.value
@@ -657,7 +657,7 @@ class Desk:
             if key in ("date_issued", "country"):
                 # A period runs from the issue date and counts that country's holidays.
                 self._recount_due(case_id, f"{key} corrected", actor)
-        return {f.key: f for f in self.fact_values(case_id)}[key]
+        return self.fact_map(case_id)[key]
 
     # -- deadlines counted by a period ---------------------------------------------------
 
@@ -681,20 +681,29 @@ class Desk:
             self.store.set_setting("calendars_counted", current)
         return changed
 
-    def _recount_due(self, case_id: CaseId, why: str, actor: str) -> bool:
-        """Count a period deadline from the current facts; a reviewer's own due date stands."""
-        values = {f.key: f for f in self.fact_values(case_id)}
-        due = values["response_due"]
+    def fact_map(self, case_id: CaseId) -> dict[str, FactValue]:
+        """``fact_values`` by key."""
+        return {f.key: f for f in self.fact_values(case_id)}
+
+    def period_rule(self, case_id: CaseId, values: dict[str, FactValue] | None = None) -> DeadlineRule | None:
+        """The rule the demand's response period stands for; None when it gave none that can be
+        counted, or a reviewer set the due date (which then stands). ``values``: ``fact_map``."""
+        values = values if values is not None else self.fact_map(case_id)
         case = self.store.get_case(case_id)
-        if due.source == "reviewer" or case is None:
-            return False
-        country = values["country"].value
-        rule = rule_for(
+        if case is None or values["response_due"].source == "reviewer":
+            return None
+        return rule_for(
             values["response_period"].value,
             issued=_as_date(values["date_issued"].value),
             received=_as_date(case["received_at"][:10]),
-            country=country,
+            country=values["country"].value,
         )
+
+    def _recount_due(self, case_id: CaseId, why: str, actor: str) -> bool:
+        """Count a period deadline from the current facts; a reviewer's own due date stands."""
+        values = self.fact_map(case_id)
+        due = values["response_due"]
+        rule = self.period_rule(case_id, values)
         if rule is None:
             return False
         new = base_due_date(rule).isoformat()

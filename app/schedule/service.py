@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app.model import CaseId, CaseStatus
+from app.model import CaseId, CaseStatus, FactValue
 from app.review.model import DISCLOSING
 from app.schedule import ics
 from app.schedule.deadlines import (
@@ -36,7 +36,6 @@ from app.schedule.deadlines import (
     Pause,
     compute_deadline,
     deadline_status,
-    rule_for,
 )
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
@@ -346,10 +345,11 @@ class Schedule:
         today = self._today(today)
         if self.store.get_case(case_id) is None:
             raise DeskError(f"No case {case_id}.")
-        deadline = self._response_deadline(case_id, today)
+        values = self.desk.fact_map(case_id)
+        deadline = self._response_deadline(case_id, today, values)
         order = self.secrecy_order(case_id)
         recipient, status, _ = self._notice_status(case_id, order, today)
-        period = {f.key: f for f in self.desk.fact_values(case_id)}["response_period"].value
+        period = values["response_period"].value
         changes = [
             DeadlineChange(r["kind"], r["starts"], r["ends"], r["reason"] or "")
             for r in self.store.get_deadline_changes(case_id)
@@ -398,25 +398,17 @@ class Schedule:
         deadline = self._response_deadline(case_id, self._today(today))
         return deadline.due if deadline else None
 
-    def _response_deadline(self, case_id: CaseId, today: date) -> Deadline | None:
-        values = {f.key: f for f in self.desk.fact_values(case_id)}
-        due = values["response_due"]
-        country = values["country"].value or "default"
-        rule = None
-        if due.source != "reviewer":
-            # Counted by its period, a pause in business days skips that country's holidays too.
-            case = self.store.get_case(case_id)
-            rule = rule_for(
-                values["response_period"].value,
-                issued=_day(values["date_issued"].value),
-                received=_day(case["received_at"][:10]) if case else None,
-                country=country,
-            )
+    def _response_deadline(
+        self, case_id: CaseId, today: date, values: dict[str, FactValue] | None = None
+    ) -> Deadline | None:
+        values = values if values is not None else self.desk.fact_map(case_id)
+        # Counted by its period, a pause in business days skips that country's holidays too.
+        rule = self.desk.period_rule(case_id, values)
         if rule is None:
-            stated = _day(due.value)
+            stated = _day(values["response_due"].value)
             if stated is None:
                 return None
-            rule = DeadlineRule(explicit=stated, country=country)
+            rule = DeadlineRule(explicit=stated, country=values["country"].value or "default")
         extensions, pauses = self._deadline_changes(case_id)
         return compute_deadline(rule, today, extensions, pauses)
 
