@@ -49,6 +49,7 @@ from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
+from ui.sync.controller import SyncController
 from ui.today.view import TodayView
 from ui.viewer.viewer import PdfViewer
 
@@ -62,6 +63,9 @@ SLOW_ASSESS_SECONDS = 0.05
 # The Letters tab shows an editor and a preview side by side: it asks the queue and the
 # viewer for this much room while it is shown (and gives it back when left untouched).
 LETTERS_PANEL_WIDTH = 780
+
+# A dropped file with this suffix is a case bundle from a colleague, not a demand to read.
+BUNDLE_SUFFIX = ".ddb"
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +144,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
 
+        self.sync = SyncController(self, lambda: self.desk)
+        self.sync.open_case = lambda: self.case_id
+        self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
         self._build_actions()
         self._build_status_bar()
         self.idle = IdleWatcher(self)
@@ -161,6 +168,8 @@ class MainWindow(QMainWindow):
         self.dates_tab.draft_letter.connect(self._draft_from_dates)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today_view.case_activated.connect(self._open_from_today)
+        self.sync.cases_changed.connect(self._after_sync_change)
+        self.sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         # Today's lists change with the date: refreshed just after midnight.
         self._midnight = QTimer(self, singleShot=True)
         self._midnight.timeout.connect(self._at_midnight)
@@ -286,6 +295,12 @@ class MainWindow(QMainWindow):
                 self.letterhead_action,
             ]
         )
+        sync_menu = menu.addMenu("&Sync")
+        sync_menu.addActions([self.sync.sync_action, self.sync.resolve_action])
+        sync_menu.addSeparator()
+        sync_menu.addActions([self.sync.export_action, self.sync.import_action])
+        sync_menu.addSeparator()
+        sync_menu.addAction(self.sync.prefs_action)
         menu.addMenu("&Help").addAction(about)
 
         toolbar = self.addToolBar("Main")
@@ -335,6 +350,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.sync.progress)
+        bar.addPermanentWidget(self.sync.cancel_button)
+        bar.addPermanentWidget(self.sync.indicator)
         bar.addPermanentWidget(self.reviewer_label)
         bar.addPermanentWidget(self.workstation_label)
         bar.addPermanentWidget(self.lock_label)
@@ -354,6 +372,7 @@ class MainWindow(QMainWindow):
         """Drop every view of case data and close the store. Safe to call twice."""
         self._cancel_task()
         self._pending_files.clear()
+        self.sync.detach()  # before the store closes: a sync stops between its steps
         self.idle.stop()
         self.queue.clear()
         self.viewer.unload()
@@ -382,6 +401,7 @@ class MainWindow(QMainWindow):
             return False
         if not self._sign_in(desk):
             desk.close()
+            self._unlock_passphrase = None
             return False
         self._unlocked(desk)
         return True
@@ -407,7 +427,9 @@ class MainWindow(QMainWindow):
         dialog = UnlockDialog(self.config.workstation, self._demo_hint("passphrase"), self)
         while dialog.exec():
             try:
-                return services.unlock(self.data_dir, passphrase=dialog.passphrase.text())
+                desk = services.unlock(self.data_dir, passphrase=dialog.passphrase.text())
+                self._unlock_passphrase = dialog.passphrase.text()
+                return desk
             except services.DeskError as exc:
                 dialog.show_error(str(exc))
         return None
@@ -427,6 +449,8 @@ class MainWindow(QMainWindow):
         self.desk = desk
         for action in self.case_actions:
             action.setEnabled(True)
+        self.sync.attach(self._unlock_passphrase)
+        self._unlock_passphrase = None
         self.stack.setCurrentIndex(1)
         self._show_reviewer()
         minutes = desk.idle_lock_minutes()
@@ -479,6 +503,17 @@ class MainWindow(QMainWindow):
             for c in cases
         ]
         return cases, frozenset(cid for cid, (_, paused) in moved.items() if paused)
+
+    def _after_sync_change(self, case_ids: list[str]) -> None:
+        """Cases received or settled by a sync: the queue and the open case show the store's copy."""
+        if self.desk is None:
+            return
+        current = self.case_id
+        self.refresh_queue(select=current)
+        if current is not None and current in case_ids:
+            self.letters_tab.clear()  # an unsaved letter text is kept before the case is shown again
+            self.case_id = None
+            self._on_case_selected(current)
 
     def _on_case_selected(self, case_id: str) -> None:
         if self.desk is None or not case_id:
@@ -859,7 +894,11 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.intake_files(paths)
+            bundles = [p for p in paths if p.suffix.lower() == BUNDLE_SUFFIX]
+            demands = [p for p in paths if p.suffix.lower() != BUNDLE_SUFFIX]
+            self.sync.import_files(bundles)
+            if demands:
+                self.intake_files(demands)
 
     # -- tools -----------------------------------------------------------------------
 

@@ -18,19 +18,26 @@ Receiving a version V of a case:
   sides are settled. Audit events are always merged as a union; the case's data
   (facts, decision, letters…) comes whole from one side, never mixed.
 
-Long work reports through ``progress(done, total, message)`` and stops between cases
-when ``cancelled()`` says so, so a Qt worker can drive it.
+Sync is written as steps (``sync_steps``): a generator that does the store's work
+itself and hands out, as ``Io``, the work that touches only the share and the
+cryptography, with a ``Step`` between cases. ``sync`` runs the steps in line (the
+command line); the window runs each ``Io`` on a worker thread and the rest on the GUI
+thread, so the store is only ever used from one thread and a slow or dead shared drive
+never freezes the window. Cancelling stops between cases.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+import pyrage
 
 from app.bundle import pack as bundle_pack
 from app.bundle import share
@@ -129,6 +136,75 @@ class ConflictView:
         }
 
 
+@dataclass(frozen=True)
+class Io:
+    """Work for the driver that touches no store: it may run on another thread."""
+
+    run: Callable[[], Any]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """How far a sync is; the driver may stop here (between cases)."""
+
+    done: int
+    total: int
+    message: str
+
+
+Steps = Generator[Io | Step, Any, Any]
+SyncSteps = Generator[Io | Step, Any, None]
+
+
+def drive(steps: Steps, progress: Progress, cancelled: Cancelled) -> tuple[bool, Any]:
+    """Run steps in line: (False, None) when cancelled, else (True, what the steps returned).
+
+    An ``Io``'s exception is raised inside the steps, at the step that asked for it.
+    """
+    result: Any = None
+    error: BaseException | None = None
+    while True:
+        try:
+            step = steps.throw(error) if error is not None else steps.send(result)
+        except StopIteration as stop:
+            return True, stop.value
+        result, error = None, None
+        if isinstance(step, Io):
+            try:
+                result = step.run()
+            except Exception as exc:  # noqa: BLE001 - handed back to the step that asked
+                error = exc
+        else:
+            progress(step.done, step.total, step.message)
+            if cancelled():
+                steps.close()
+                return False, None
+
+
+def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_schema: int) -> Bundle:
+    """Read, decrypt and check a bundle file; touches no store. Raises BundleError with the reason."""
+    try:
+        size = path.stat().st_size
+        if size > bundle_pack.MAX_BUNDLE_BYTES:
+            raise BundleError(f"it is larger than {bundle_pack.MAX_BUNDLE_BYTES >> 20} MiB")
+        untrusted = path.read_bytes()
+    except OSError as exc:
+        raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
+    plain = bundle_pack.decrypt(untrusted, identities)
+    return bundle_pack.unpack(plain, local_schema)
+
+
+def _write_bundle(out: Path, sealed: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, sealed)
+
+
+def _scan_reachable(shared: Path) -> list[share.Published]:
+    share.check_reachable(shared)
+    return share.scan(shared)
+
+
 def _noop_progress(done: int, total: int, message: str) -> None:
     return None
 
@@ -212,35 +288,32 @@ class Bundles:
             },
         )
 
-    def _sealed(self, case_id: str) -> tuple[Manifest, bytes]:
-        recipient = self.team.current_recipient()  # before minting: no team key, no new version
-        manifest, plain = self._mint(case_id)
-        return manifest, bundle_pack.seal(plain, recipient)
-
-    # -- export and import ---------------------------------------------------------------
-
     def export_case(self, case_id: CaseId, to_dir: Path) -> Path:
         """Write the case's current version to ``to_dir`` as ``<case id>_<version>.ddb``."""
-        manifest, sealed = self._sealed(case_id)
-        to_dir.mkdir(parents=True, exist_ok=True)
+        _, out = drive(self.export_steps(case_id, to_dir), _noop_progress, _never)
+        return Path(out)
+
+    def export_steps(self, case_id: CaseId, to_dir: Path) -> Generator[Io | Step, Any, Path]:
+        """``export_case`` as steps: sealing and writing the file are ``Io``."""
+        recipient = self.team.current_recipient()  # before minting: no team key, no new version
+        manifest, plain = self._mint(case_id)
+        sealed = yield Io(functools.partial(bundle_pack.seal, plain, recipient), f"Sealing {case_id}")
         out = to_dir / f"{case_id}_{file_name(manifest.version_id)}"
-        write_atomic(out, sealed)
+        yield Io(functools.partial(_write_bundle, out, sealed), f"Writing {out.name}")
         self.desk.record(
             "bundle.exported", None, {"case_id": case_id, "version": manifest.version_id, "file": out.name}
         )
         return out
 
+    def opener(self, path: Path) -> Callable[[], Bundle]:
+        """Reading and checking the file, as work that touches no store (for another thread)."""
+        schema = self.store.schema_version()
+        identities = self.team.identities()
+        return functools.partial(read_bundle, path, identities, schema)
+
     def open_file(self, path: Path) -> Bundle:
         """Decrypt and check a bundle file; raises BundleError with the reason."""
-        try:
-            size = path.stat().st_size
-            if size > bundle_pack.MAX_BUNDLE_BYTES:
-                raise BundleError(f"it is larger than {bundle_pack.MAX_BUNDLE_BYTES >> 20} MiB")
-            untrusted = path.read_bytes()
-        except OSError as exc:
-            raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
-        plain = bundle_pack.decrypt(untrusted, self.team.identities())
-        return bundle_pack.unpack(plain, self.store.schema_version())
+        return self.opener(path)()
 
     def import_file(self, path: Path) -> tuple[Bundle, Received]:
         """Import one bundle file: all of it in one transaction, or nothing (BundleError says why)."""
@@ -347,28 +420,36 @@ class Bundles:
         Raises share.ShareError when the folder is not there at all; a share that fails
         part way (read-only, full, gone) ends up in ``errors`` with nothing half-done.
         """
-        progress = progress or _noop_progress
-        cancelled = cancelled or _never
         report = SyncReport()
-        share.check_reachable(shared)
+        finished, _ = drive(self.sync_steps(shared, report), progress or _noop_progress, cancelled or _never)
+        report.cancelled = not finished
+        return report
+
+    def sync_steps(self, shared: Path, report: SyncReport) -> SyncSteps:
+        """``sync`` as steps for a driver (see the module's docstring); fills ``report``."""
+        yield Io(functools.partial(share.check_reachable, shared), "Looking for the shared folder")
         self.team.info()  # no team key: say so before anything else
         to_push = sync_state.cases_to_publish(self.store)
+        recipient = self.team.current_recipient() if to_push else None
         known = sync_state.known_version_ids(self.store)
         try:
-            on_share = share.scan(shared)
+            on_share = yield Io(functools.partial(share.scan, shared), "Reading the shared folder")
         except share.ShareError:
             on_share = []
         to_pull = [p for p in on_share if p.version_id not in known]
         total = len(to_push) + len(to_pull)
         done = 0
-        progress(done, total, "Publishing changed cases")
+        yield Step(done, total, "Publishing changed cases")
         for row in to_push:
-            if cancelled():
-                report.cancelled = True
-                return report
             case_id = row["case_id"]
+            assert recipient is not None
+            manifest, plain = self._mint(case_id)
             try:
-                self._push(shared, case_id, report)
+                sealed = yield Io(functools.partial(bundle_pack.seal, plain, recipient), f"Sealing {case_id}")
+                path = yield Io(
+                    functools.partial(share.publish, shared, case_id, manifest.version_id, sealed),
+                    f"Publishing {case_id}",
+                )
             except (OSError, share.ShareError) as exc:
                 reason = share.describe(exc) if isinstance(exc, OSError) else "the shared folder went away"
                 report.errors.append(
@@ -376,15 +457,23 @@ class Bundles:
                     "Nothing was half-published; sync again later."
                 )
                 break  # the share is not writable now; the rest would fail the same way
+            with self.store.atomic():
+                sync_state.mark_published(self.store, manifest.version_id)
+                self.desk.record(
+                    "bundle.published",
+                    None,
+                    {"case_id": case_id, "version": manifest.version_id, "file": path.name},
+                )
+            report.pushed.append(case_id)
+            report.bytes_written += len(sealed)
             done += 1
-            progress(done, total, f"Published {case_id}")
+            yield Step(done, total, f"Published {case_id}")
         # Another workstation may have published while we pushed: look again.
         try:
-            share.check_reachable(shared)
-            fresh = share.scan(shared)
+            fresh = yield Io(functools.partial(_scan_reachable, shared), "Reading the shared folder")
         except share.ShareError as exc:
             report.errors.append(str(exc))
-            return report
+            return
         known = sync_state.known_version_ids(self.store)
         to_pull = [p for p in fresh if p.version_id not in known]
         total = done + len(to_pull)
@@ -392,23 +481,31 @@ class Bundles:
         # but that is only known after decrypting, so order within a case after opening.
         opened: list[tuple[share.Published, Bundle]] = []
         for item in to_pull:
-            if cancelled():
-                report.cancelled = True
-                return report
             try:
-                bundle = self.open_file(item.path)
+                bundle = yield Io(self.opener(item.path), f"Reading {item.path.name}")
                 if (bundle.manifest.case_id, bundle.manifest.version_id) != (item.case_id, item.version_id):
                     raise BundleError("its name on the share does not match its manifest")
                 opened.append((item, bundle))
             except BundleError as exc:
                 report.refused.append(Refusal(_shown(shared, item.path), str(exc)))
                 done += 1
-                progress(done, total, f"Refused {item.path.name}")
+            yield Step(done, total, f"Checked {item.path.name}")
         opened.sort(key=lambda pair: (pair[1].manifest.case_id, len(pair[1].manifest.ancestors)))
+        try:
+            yield from self._receive_all(shared, opened, report, done, total)
+        finally:
+            # Also when cancelled: the report names every conflict open now.
+            report.conflicts = sorted(set(report.conflicts) | {c["case_id"] for c in self.conflicts()})
+
+    def _receive_all(
+        self,
+        shared: Path,
+        opened: list[tuple[share.Published, Bundle]],
+        report: SyncReport,
+        done: int,
+        total: int,
+    ) -> SyncSteps:
         for item, bundle in opened:
-            if cancelled():
-                report.cancelled = True
-                return report
             try:
                 outcome = self.receive(bundle)
             except BundleError as exc:
@@ -419,22 +516,7 @@ class Bundles:
             elif outcome is Received.CONFLICT:
                 report.conflicts.append(item.case_id)
             done += 1
-            progress(done, total, f"Read {item.path.name}")
-        report.conflicts = sorted(set(report.conflicts) | {c["case_id"] for c in self.conflicts()})
-        return report
-
-    def _push(self, shared: Path, case_id: str, report: SyncReport) -> None:
-        manifest, sealed = self._sealed(case_id)
-        path = share.publish(shared, case_id, manifest.version_id, sealed)
-        with self.store.atomic():
-            sync_state.mark_published(self.store, manifest.version_id)
-            self.desk.record(
-                "bundle.published",
-                None,
-                {"case_id": case_id, "version": manifest.version_id, "file": path.name},
-            )
-        report.pushed.append(case_id)
-        report.bytes_written += len(sealed)
+            yield Step(done, total, f"Read {item.path.name}")
 
     # -- conflicts -------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.stations import _stations_template, shared, station_a, station_b  # noqa: F401 - fixtures
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GUI_PASSPHRASE = "gui passphrase 42"

@@ -1,0 +1,102 @@
+"""Where this workstation syncs, how often, and how the last sync went.
+
+Kept in the encrypted store's settings, like the other workstation settings: the
+shared folder's path says which team this is, so it is not left in a plain file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.bundle.service import SyncReport
+from app.services import Desk, DeskError
+
+FOLDER = "sync_folder"
+EVERY = "sync_every_minutes"
+LAST = "sync_last"
+# 0 means "only when asked"; a day is the longest cycle that still reads as "automatic".
+MAX_EVERY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class SyncPrefs:
+    folder: Path | None
+    every_minutes: int  # 0: sync only when asked
+
+
+@dataclass(frozen=True)
+class LastSync:
+    at: str
+    ok: bool
+    pushed: int
+    pulled: int
+    conflicts: int
+    refused: int
+    message: str  # the first error, or what was done
+
+
+def prefs(desk: Desk) -> SyncPrefs:
+    folder = desk.store.get_setting(FOLDER) or ""
+    try:
+        every = int(desk.store.get_setting(EVERY) or 0)
+    except ValueError:
+        every = 0
+    return SyncPrefs(Path(folder) if folder else None, every if 0 <= every <= MAX_EVERY_MINUTES else 0)
+
+
+def set_prefs(desk: Desk, folder: Path | None, every_minutes: int) -> SyncPrefs:
+    """Change where and how often to sync (audited); the folder need not be reachable now."""
+    if not 0 <= every_minutes <= MAX_EVERY_MINUTES:
+        raise DeskError(f"Sync every 1 to {MAX_EVERY_MINUTES} minutes, or 0 for only when asked.")
+    if folder is not None and not folder.is_absolute():
+        raise DeskError("Give the shared folder as a full path.")
+    if every_minutes and folder is None:
+        raise DeskError("Choose the shared folder before syncing automatically.")
+    actor = desk.actor()
+    with desk.store.atomic():
+        desk.store.set_setting(FOLDER, str(folder) if folder else "")
+        desk.store.set_setting(EVERY, str(every_minutes))
+        desk.record(
+            "settings.changed",
+            None,
+            {"sync_folder": str(folder) if folder else None, "sync_every_minutes": every_minutes},
+            actor=actor,
+        )
+    return prefs(desk)
+
+
+def note_sync(desk: Desk, report: SyncReport | None, error: str = "") -> LastSync:
+    """Remember how a sync ended (a report, or the error that stopped it before it began)."""
+    if report is None:
+        message, ok = error, False
+    elif report.errors:
+        message, ok = report.errors[0], False
+    elif report.cancelled:
+        message, ok = "Cancelled before it finished; nothing was half-done.", False
+    else:
+        message, ok = "", True
+    last = LastSync(
+        at=desk.now(),
+        ok=ok,
+        pushed=len(set(report.pushed)) if report else 0,
+        pulled=len(set(report.pulled)) if report else 0,
+        conflicts=len(set(report.conflicts)) if report else 0,
+        refused=len(report.refused) if report else 0,
+        message=message,
+    )
+    desk.store.set_setting(LAST, json.dumps(last.__dict__))
+    return last
+
+
+def last_sync(desk: Desk) -> LastSync | None:
+    raw = desk.store.get_setting(LAST)
+    if not raw:
+        return None
+    try:
+        doc: dict[str, Any] = json.loads(raw)
+        return LastSync(**doc)
+    except (ValueError, TypeError):
+        return None  # written by another version: the next sync writes it again

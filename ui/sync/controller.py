@@ -1,0 +1,546 @@
+"""The window's side of bundles and sync: actions, the status-bar indicator, the timer.
+
+It owns nothing the store does not: the team key is opened while the workstation is
+unlocked and dropped when it locks, and the sync itself is ``Bundles.sync_steps`` run by
+a ``StepRunner`` (store work on the GUI thread, the shared drive on a worker thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+)
+
+from app.bundle import prefs as sync_prefs
+from app.bundle.format import BundleError
+from app.bundle.service import Bundles, Keep, Received, SyncReport
+from app.bundle.share import ShareError, describe
+from app.model import CaseId, KeyStorage
+from app.services import DeskError
+from app.team import NoTeamKeyError, TeamError, TeamKey
+from ui.common.steps import StepRunner
+from ui.common.worker import Task, start
+from ui.dialogs.access import UnlockDialog
+from ui.sync.conflict_dialog import ConflictDialog
+from ui.sync.prefs_dialog import SyncPrefsDialog
+
+if TYPE_CHECKING:
+    from app.bundle.pack import Bundle
+    from app.services import Desk
+
+BUNDLE_FILTER = "Demand Desk case bundles (*.ddb)"
+NO_TEAM_KEY = (
+    "This workstation has no team key yet. On the first workstation run "
+    "`demand-desk team init`; on the others `demand-desk team import FILE` with the key file "
+    "carried from it."
+)
+
+
+def describe_report(report: SyncReport) -> str:
+    """One line for the status bar: what a sync did."""
+    parts = []
+    if report.pushed:
+        parts.append(f"{len(set(report.pushed))} published")
+    if report.pulled:
+        parts.append(f"{len(set(report.pulled))} received")
+    if report.conflicts:
+        n = len(set(report.conflicts))
+        parts.append(f"{n} conflict{'s' if n != 1 else ''} to settle")
+    if report.refused:
+        parts.append(f"{len(report.refused)} file(s) refused")
+    return "Synced: " + (", ".join(parts) if parts else "nothing to do")
+
+
+class SyncController(QObject):
+    #: cases whose data changed here (received, or a conflict settled): the window reshows them.
+    cases_changed = Signal(list)
+    #: a short message for the status bar.
+    message = Signal(str)
+
+    def __init__(self, window: QMainWindow, desk_of: Callable[[], Desk | None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self._desk_of = desk_of
+        self._team: TeamKey | None = None
+        self._passphrase: str | None = None
+        self.runner: StepRunner | None = None
+        self._auto_run = False
+        self.dialog: QDialog | None = None  # the one open now, so that locking can close it
+        self._export_task: StepRunner | None = None
+        self._import_task: Task | None = None
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_automatically)
+
+        self.indicator = QToolButton()
+        self.indicator.setObjectName("syncIndicator")
+        self.indicator.setAutoRaise(True)
+        self.indicator.clicked.connect(self.open_conflicts_or_settings)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Stop sync")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+
+        def action(text: str, shortcut: str | None, slot: Callable[[], object], tip: str) -> QAction:
+            act = QAction(text, window)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            window.addAction(act)
+            return act
+
+        self.sync_action = action(
+            "&Sync now", "F5", self.sync_now, "Publish changed cases to the shared folder and receive others'"
+        )
+        self.prefs_action = action(
+            "Sync s&ettings…", None, self.edit_prefs, "The shared folder, and how often to sync with it"
+        )
+        self.resolve_action = action(
+            "Settle sync &conflict…", None, self.resolve_open_case, "Choose between two versions of a case"
+        )
+        self.export_action = action(
+            "&Export case bundle…",
+            "Ctrl+Shift+E",
+            self.export_open_case,
+            "Write the case, encrypted, to a folder",
+        )
+        self.import_action = action(
+            "&Import case bundle…", "Ctrl+Shift+I", self.choose_import, "Take in a case bundle (.ddb)"
+        )
+        self.actions = [
+            self.sync_action,
+            self.prefs_action,
+            self.resolve_action,
+            self.export_action,
+            self.import_action,
+        ]
+        self.open_case: Callable[[], str | None] = lambda: None
+        self._show_idle()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def attach(self, passphrase: str | None) -> None:
+        """The workstation was unlocked (with ``passphrase`` when one was typed)."""
+        self._passphrase = passphrase
+        self._team = None
+        self._arm_timer()
+        self._show_idle()
+
+    def detach(self) -> None:
+        """The workstation locks: stop now, close the dialog, forget the team key."""
+        self.timer.stop()
+        for runner in (self.runner, self._export_task):
+            if runner is not None:
+                runner.abandon()
+        self.runner = self._export_task = None
+        self._import_task = None
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self._team = None
+        self._passphrase = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.indicator.setText("")
+        self.indicator.setToolTip("")
+
+    def use_team(self, team: TeamKey) -> None:
+        self._team = team
+
+    @property
+    def desk(self) -> Desk | None:
+        return self._desk_of()
+
+    def _arm_timer(self) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        current = sync_prefs.prefs(desk)
+        if current.folder is not None and current.every_minutes:
+            self.timer.start(current.every_minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    # -- the team key -----------------------------------------------------------------
+
+    def _bundles(self, *, quiet: bool = False) -> Bundles | None:
+        """The bundles service with the team key unlocked; None (after saying why) when it cannot be."""
+        desk = self.desk
+        if desk is None:
+            return None
+        if self._team is None:
+            self._team = TeamKey(desk.data_dir, desk.config, self._passphrase)
+        try:
+            list(self._team.identities())  # unwrapped here, once: workers never touch the keyring
+            return Bundles(desk, self._team)
+        except NoTeamKeyError:
+            if not quiet:
+                QMessageBox.information(self.window, "No team key", NO_TEAM_KEY)
+            else:
+                self._set_indicator("Sync: no team key", NO_TEAM_KEY, warn=True)
+            return None
+        except TeamError as exc:
+            if quiet or desk.config.key_storage is not KeyStorage.PASSPHRASE or self._passphrase:
+                self._problem("The team key cannot be used", str(exc), quiet)
+                return None
+        return self._ask_passphrase(desk)
+
+    def _ask_passphrase(self, desk: Desk) -> Bundles | None:
+        dialog = UnlockDialog(
+            desk.workstation, "The team key is protected by the workstation passphrase.", self.window
+        )
+        dialog.setWindowTitle("Unlock the team key")
+        self.dialog = dialog
+        try:
+            while dialog.exec():
+                if self.desk is not desk:
+                    return None
+                team = TeamKey(desk.data_dir, desk.config, dialog.passphrase.text())
+                try:
+                    list(team.identities())
+                except TeamError as exc:
+                    dialog.show_error(str(exc))
+                    continue
+                self._team, self._passphrase = team, dialog.passphrase.text()
+                return Bundles(desk, team)
+        finally:
+            self.dialog = None
+        return None
+
+    def _problem(self, title: str, text: str, quiet: bool) -> None:
+        if quiet:
+            self._set_indicator("Sync failed", text, warn=True)
+        else:
+            QMessageBox.warning(self.window, title, text)
+
+    # -- sync -------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self._sync(auto=False)
+
+    def sync_automatically(self) -> None:
+        self._sync(auto=True)
+
+    def _sync(self, *, auto: bool) -> None:
+        desk = self.desk
+        if desk is None or self.runner is not None:
+            return
+        folder = sync_prefs.prefs(desk).folder
+        if folder is None:
+            if not auto:
+                self.edit_prefs()
+                if sync_prefs.prefs(desk).folder is not None:
+                    self._sync(auto=False)
+            return
+        bundles = self._bundles(quiet=auto)
+        if bundles is None:
+            return
+        report = SyncReport()
+        runner = StepRunner(bundles.sync_steps(folder, report), self)
+        self.runner, self._auto_run = runner, auto
+        runner.progress.connect(self._on_progress)
+        runner.done.connect(lambda _value: self._sync_ended(desk, report, None))
+        runner.cancelled.connect(lambda: self._sync_ended(desk, report, None, cancelled=True))
+        runner.failed.connect(lambda exc: self._sync_ended(desk, None, exc))
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Syncing…")
+        self.progress.show()
+        self.cancel_button.show()
+        self._set_indicator("Syncing…", f"Syncing with {folder}")
+        runner.start()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Sync {done}/{total}")
+        self.progress.setToolTip(message)
+
+    def cancel(self) -> None:
+        if self.runner is not None:
+            self.runner.cancel()
+
+    def _sync_ended(
+        self, desk: Desk, report: SyncReport | None, error: BaseException | None, *, cancelled: bool = False
+    ) -> None:
+        auto = self._auto_run
+        self.runner = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        if self.desk is not desk:
+            return
+        if report is not None:
+            report.cancelled = cancelled
+        if error is not None and not isinstance(
+            error, ShareError | TeamError | DeskError | BundleError | OSError
+        ):
+            error_text = f"Unexpected error: {type(error).__name__}: {error}"
+        else:
+            error_text = str(error) if error else ""
+        sync_prefs.note_sync(desk, report, error_text)
+        self._show_idle()
+        if report is not None:
+            changed = sorted(set(report.pulled) | set(report.conflicts))
+            if changed:
+                self.cases_changed.emit(changed)
+            self.message.emit(
+                "Sync stopped; nothing was half-done." if cancelled else describe_report(report)
+            )
+            problems = [*report.errors, *(f"{r.file}: {r.reason}" for r in report.refused)]
+            if problems and not auto:
+                QMessageBox.warning(
+                    self.window,
+                    "Sync finished with problems",
+                    "\n\n".join(problems[:8]) + ("\n\n…" if len(problems) > 8 else ""),
+                )
+        elif not auto:
+            QMessageBox.warning(self.window, "Sync did not run", error_text)
+
+    # -- the indicator ----------------------------------------------------------------
+
+    def _set_indicator(self, text: str, tip: str, *, warn: bool = False) -> None:
+        self.indicator.setText(text)
+        self.indicator.setToolTip(tip)
+        self.indicator.setProperty("warn", warn)
+        self.indicator.style().unpolish(self.indicator)
+        self.indicator.style().polish(self.indicator)
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        desk = self.desk
+        if desk is None:
+            return []
+        return Bundles(desk, self._team or TeamKey(desk.data_dir, desk.config)).conflicts()
+
+    def _show_idle(self) -> None:
+        """Last sync and open conflicts, as the status bar shows them between syncs."""
+        desk = self.desk
+        for act in self.actions:
+            act.setEnabled(desk is not None)
+        if desk is None:
+            self._set_indicator("", "")
+            return
+        current = sync_prefs.prefs(desk)
+        last = sync_prefs.last_sync(desk)
+        conflicts = self.conflicts()
+        if current.folder is None:
+            text, tip, warn = "Sync: off", "No shared folder chosen (Sync ▸ Sync settings…).", False
+        elif last is None:
+            text, tip, warn = "Not synced yet", f"Shared folder: {current.folder}", False
+        else:
+            when = last.at[:16].replace("T", " ")
+            text = f"Synced {when[11:]}" if last.ok else f"Sync failed {when[11:]}"
+            tip = f"Last sync {when} with {current.folder}"
+            if last.message:
+                tip += f"\n{last.message}"
+            if last.refused:
+                tip += f"\n{last.refused} file(s) refused"
+            warn = not last.ok or bool(last.refused)
+        if current.every_minutes:
+            tip += f"\nAutomatically every {current.every_minutes} min while the folder is reachable."
+        if conflicts:
+            n = len(conflicts)
+            text += f" · {n} conflict{'s' if n != 1 else ''}"
+            tip += "\nClick to settle: " + ", ".join(
+                c.get("reference") or c["case_id"] for c in conflicts[:5]
+            )
+            warn = True
+        self._set_indicator(text, tip, warn=warn)
+
+    def refresh(self) -> None:
+        self._show_idle()
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _team_line(self, desk: Desk) -> str:
+        try:
+            info = (self._team or TeamKey(desk.data_dir, desk.config)).info()
+        except NoTeamKeyError:
+            return "none yet — " + NO_TEAM_KEY
+        except TeamError as exc:
+            return str(exc)
+        kept = len(info.recipients)
+        return f"{info.current[:20]}…" + (f" (and {kept - 1} older, still read)" if kept > 1 else "")
+
+    def edit_prefs(self) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        dialog = SyncPrefsDialog(sync_prefs.prefs(desk), self._team_line(desk), self.window)
+        self.dialog = dialog
+        try:
+            while dialog.exec():
+                if self.desk is not desk:
+                    return
+                try:
+                    sync_prefs.set_prefs(desk, dialog.chosen_folder(), dialog.chosen_every())
+                except DeskError as exc:
+                    dialog.show_error(str(exc))
+                    continue
+                self._arm_timer()
+                self._show_idle()
+                self.message.emit("Sync settings saved.")
+                return
+        finally:
+            self.dialog = None
+
+    # -- conflicts --------------------------------------------------------------------
+
+    def open_conflicts_or_settings(self) -> None:
+        if self.desk is None:
+            return
+        if self.conflicts():
+            self.resolve_open_case()
+        elif self.runner is None:
+            self.edit_prefs()
+
+    def resolve_open_case(self) -> None:
+        """The open case's conflict, or else the first open one."""
+        conflicts = self.conflicts()
+        if not conflicts:
+            self.message.emit("No sync conflicts to settle.")
+            return
+        open_case = self.open_case()
+        ids: list[str] = [c["case_id"] for c in conflicts]
+        self.resolve(open_case if open_case is not None and open_case in ids else ids[0])
+
+    def resolve(self, case_id: str) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        bundles = Bundles(desk, self._team or TeamKey(desk.data_dir, desk.config))
+        try:
+            view = bundles.conflict_view(CaseId(case_id))
+        except (DeskError, BundleError) as exc:
+            QMessageBox.warning(self.window, "Cannot show the conflict", str(exc))
+            return
+        dialog = ConflictDialog(view, self.window)
+        self.dialog = dialog
+        try:
+            if not dialog.exec() or dialog.choice is None or self.desk is not desk:
+                return
+        finally:
+            self.dialog = None
+        try:
+            bundles.resolve(CaseId(case_id), Keep(dialog.choice))
+        except (DeskError, BundleError) as exc:
+            QMessageBox.warning(self.window, "Conflict not settled", str(exc))
+            return
+        self.message.emit(
+            f"Kept {dialog.choice} for {view.reference}; the other workstations get it at the next sync."
+        )
+        self.cases_changed.emit([case_id])
+        self._show_idle()
+
+    # -- bundles ----------------------------------------------------------------------
+
+    def export_open_case(self) -> None:
+        case_id = self.open_case()
+        if self.desk is None or case_id is None:
+            self.message.emit("Open a case to export it.")
+            return
+        self.export_case(case_id)
+
+    def export_case(self, case_id: str, folder: Path | None = None) -> None:
+        desk = self.desk
+        if desk is None or self._export_task is not None:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self.window, "Export the case bundle to")
+            if not chosen:
+                return
+            folder = Path(chosen)
+        bundles = self._bundles()
+        if bundles is None:
+            return
+        runner = StepRunner(bundles.export_steps(CaseId(case_id), folder), self)
+        self._export_task = runner
+
+        def ended() -> None:
+            self._export_task = None
+
+        runner.done.connect(lambda out: self.message.emit(f"Exported the case to {out}."))
+        runner.failed.connect(lambda exc: self._export_failed(folder, exc))
+        runner.finished.connect(ended)
+        runner.start()
+
+    def _export_failed(self, folder: Path, exc: BaseException) -> None:
+        text = str(exc)
+        if isinstance(exc, OSError):
+            text = f"{describe(exc)} ({folder})"
+        QMessageBox.warning(self.window, "Case not exported", f"Nothing was written.\n\n{text}")
+
+    def choose_import(self) -> None:
+        if self.desk is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import a case bundle", "", BUNDLE_FILTER)
+        if name:
+            self.import_files([Path(name)])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Read each bundle on a worker thread, then take it in here (all of it, or nothing)."""
+        desk = self.desk
+        if desk is None or not paths:
+            return
+        bundles = self._bundles()
+        if bundles is None:
+            return
+        path, rest = paths[0], paths[1:]
+        opener = bundles.opener(path)
+        task = Task(lambda _progress, _cancelled: opener())
+        self._import_task = task
+
+        def received(bundle: Bundle) -> None:
+            if self.desk is not desk or self._import_task is not task:
+                return
+            try:
+                outcome = bundles.receive(bundle)
+            except BundleError as exc:
+                refused(exc)
+                return
+            case_id = bundle.manifest.case_id
+            self.message.emit(
+                {
+                    Received.ADDED: f"Imported {path.name}: a new case.",
+                    Received.UPDATED: f"Imported {path.name}: a newer version of the case.",
+                    Received.CONFLICT: f"Imported {path.name}: it conflicts with this workstation's changes.",
+                    Received.ALREADY: f"{path.name} is already here; nothing changed.",
+                }[outcome]
+            )
+            if outcome is not Received.ALREADY:
+                self.cases_changed.emit([case_id])
+            self._show_idle()
+
+        def refused(exc: BaseException) -> None:
+            if self.desk is not desk:
+                return
+            reason = str(exc) if isinstance(exc, BundleError | DeskError) else f"{type(exc).__name__}: {exc}"
+            QMessageBox.warning(
+                self.window,
+                "Bundle refused",
+                f"{path.name} was not imported; nothing changed.\n\nIt was refused: {reason}.",
+            )
+
+        def next_file() -> None:
+            if self._import_task is task:
+                self._import_task = None
+                if rest:
+                    self.import_files(rest)
+
+        task.signals.done.connect(received)
+        task.signals.failed.connect(refused)
+        task.signals.finished.connect(next_file)
+        start(task)
