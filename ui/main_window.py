@@ -486,6 +486,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         cases, paused = self._queue_cases()
+        self.queue.model.set_conflicts(frozenset(c["case_id"] for c in self.sync.conflicts()))
         self.queue.set_cases(cases, select=select or self.case_id, paused=paused)
         self._refresh_today()
 

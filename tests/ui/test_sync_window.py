@@ -132,6 +132,8 @@ def test_a_conflict_shows_both_sides_and_keeping_theirs_settles_it_on_both(
     sync_from_window(qtbot, win_b)
 
     assert "1 conflict" in win_b.sync.indicator.text()
+    status = win_b.queue.model.index(win_b.queue.model.row_of(case_id), 2)
+    assert status.data().endswith("· conflict") and "Settle" in status.data(Qt.ItemDataRole.ToolTipRole)
     assert station_b.desk.facts(case_id)["issuing_authority"] == "District of Oregon"  # nothing overwritten
 
     seen: dict[str, object] = {}
@@ -153,14 +155,16 @@ def test_a_conflict_shows_both_sides_and_keeping_theirs_settles_it_on_both(
 
     assert (
         "Fact",
-        "issuing_authority",
+        "Issuing authority",
         "value",
-        '"District of Oregon"',
-        '"Western District of Washington"',
+        "District of Oregon — by Bob",
+        "Western District of Washington — by Ada",
     ) in seen["rows"]
+    assert not any(row[2] == "updated by" for row in seen["rows"])  # folded into the values
     assert "wsA" in seen["theirs"]
     assert station_b.desk.facts(case_id)["issuing_authority"] == "Western District of Washington"
     assert "conflict" not in win_b.sync.indicator.text()
+    assert "conflict" not in win_b.queue.model.index(win_b.queue.model.row_of(case_id), 2).data()
     # The open case shows the data kept.
     model = win_b.facts_tab.model
     shown = {model.fact_at(r).key: model.fact_at(r).value for r in range(model.rowCount())}
@@ -287,17 +291,28 @@ def test_the_team_key_is_unlocked_with_the_passphrase_when_the_window_was_not_gi
     sync_prefs.set_prefs(station_b.desk, shared, 0)
     win_b.sync.attach(None)  # unlocked through the keyring, say: no passphrase typed
     errors: list[str] = []
+    answered: list[str] = []
 
-    def answer(passphrase: str) -> None:
+    def answer() -> None:
+        """Wrong passphrase first, then (once the dialog shows the error) the right one."""
         dialog = win_b.sync.dialog
-        if dialog.error.isVisible():
+        if dialog is None or not dialog.isVisible():
+            return
+        if not answered:
+            answered.append("wrong")
+            dialog.passphrase.setText("not it")
+            dialog.accept()
+        elif dialog.error.isVisible() and len(answered) == 1:
+            answered.append("right")
             errors.append(dialog.error.text())
-        dialog.passphrase.setText(passphrase)
-        dialog.accept()
+            dialog.passphrase.setText(PASSPHRASE)
+            dialog.accept()
 
-    QTimer.singleShot(0, lambda: answer("not it"))
-    QTimer.singleShot(50, lambda: answer(PASSPHRASE))
+    poll = QTimer()
+    poll.timeout.connect(answer)
+    poll.start(20)
     sync_from_window(qtbot, win_b)
 
-    assert errors and "could not be unlocked" in errors[0]
+    poll.stop()
+    assert answered == ["wrong", "right"] and "could not be unlocked" in errors[0]
     assert win_b.queue.model.row_of(case_id) is not None

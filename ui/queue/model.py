@@ -20,6 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Reference", "Due", "Status", "Country", "Instrument", "Received", "Title")
 DUE_COLUMN, RECEIVED_COLUMN = COLUMNS.index("Due"), COLUMNS.index("Received")
+STATUS_COLUMN = COLUMNS.index("Status")
 STATUS_LABELS = {
     CaseStatus.NEW: "New",
     CaseStatus.IN_REVIEW: "In review",
@@ -41,6 +42,17 @@ class CaseQueueModel(QAbstractTableModel):
         self._rows: list[CaseSummary] = []
         self.today = date.today()
         self.paused: frozenset[str] = frozenset()
+        self.conflicts: frozenset[str] = frozenset()
+
+    def set_conflicts(self, conflicts: frozenset[str]) -> None:
+        """Cases changed here and on another workstation since the same version (not yet settled)."""
+        if conflicts == self.conflicts:
+            return
+        self.conflicts = conflicts
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, STATUS_COLUMN), self.index(len(self._rows) - 1, STATUS_COLUMN)
+            )
 
     def set_cases(self, cases: list[CaseSummary], paused: frozenset[str] = frozenset()) -> None:
         """``paused``: cases whose response clock is stopped (waiting for the requester)."""
@@ -92,10 +104,11 @@ class CaseQueueModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return case.case_id
         if role == Qt.ItemDataRole.DisplayRole:
+            status = STATUS_LABELS[case.status]
             return (
                 case.reference,
                 case.response_due or "—",
-                STATUS_LABELS[case.status],
+                f"{status} · conflict" if case.case_id in self.conflicts else status,
                 case.country or "—",
                 _label(case.instrument),
                 case.received_at[:10],
@@ -107,6 +120,11 @@ class CaseQueueModel(QAbstractTableModel):
             if column == RECEIVED_COLUMN:
                 return case.received_at
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if column == STATUS_COLUMN and case.case_id in self.conflicts:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#8a5300"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Changed here and on another workstation: settle it with Sync ▸ Settle sync conflict…"
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.case_id in self.paused:
             return QBrush(QColor("#5f6368"))
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.case_id in self.paused:

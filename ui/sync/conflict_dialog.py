@@ -8,11 +8,14 @@ what will be replaced before it does it.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundle.service import ConflictView, FieldDiff
+from ui.case.case_facts import CONTEXT_LABELS
+from ui.case.facts import LABELS as FACT_LABELS
 from ui.common.table_model import Index, RowsModel
 
 # What each table of a case is called for a reviewer.
@@ -47,28 +52,98 @@ TABLE_LABELS = {
 # Beyond this a value is cut in the table; the whole of it is in the tooltip.
 SHOWN_CHARS = 120
 DIFFERS = QColor(255, 243, 205)
+# How a value came to be rather than what it is: shown only with "Show every field" (a
+# row whose only differences are these still shows, so nothing differing is hidden).
+BOOKKEEPING = {
+    "confidence", "original_value", "source", "updated_by", "updated_at", "basis", "decided_at",
+    "decided_by", "approved_at", "answered_at", "created_at", "created_by", "sha256", "finalised_at",
+    "evidence", "reviewer", "page", "boxes", "recorded_at", "recorded_by", "policy_version",
+}  # fmt: skip
+# Who made a side's row what it is, added to its value ("narrow — by Ada Okafor").
+WHO = ("updated_by", "decided_by", "reviewer", "created_by", "recorded_by")
+ROW_LABELS = {**FACT_LABELS, **CONTEXT_LABELS}
+
+
+def plain(value: Any) -> Any:
+    """A stored JSON text (a fact's value, a decision's reasons) as the value it holds."""
+    if isinstance(value, str) and value[:1] in ('"', "[", "{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    return _readable(value)
+
+
+def _readable(value: Any) -> Any:
+    """Lists and mappings (a decision's scope) as a line of text; empty parts left out."""
+    if isinstance(value, list):
+        return ", ".join(str(_readable(v)) for v in value)
+    if isinstance(value, dict):
+        parts = ((k.replace("_", " "), _readable(v)) for k, v in value.items())
+        return "; ".join(f"{k}: {v}" for k, v in parts if v not in (None, ""))
+    return value
 
 
 def shown(value: Any) -> str:
+    value = plain(value)
     if value is None or value == "":
-        return "—"
+        return "(none)"
     text = str(value)
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
-class DifferencesModel(RowsModel[FieldDiff]):
+@dataclass(frozen=True)
+class Line:
+    what: str
+    which: str
+    field: str
+    mine: str
+    theirs: str
+    mine_full: str
+    theirs_full: str
+
+
+def lines(differences: list[FieldDiff], *, every_field: bool) -> list[Line]:
+    """The table's lines: one per differing field, bookkeeping folded in unless every field is asked for."""
+    groups: dict[tuple[str, str], list[FieldDiff]] = {}
+    for diff in differences:
+        groups.setdefault((diff.table, diff.row), []).append(diff)
+    out = []
+    for (table, row), diffs in groups.items():
+        main = diffs if every_field else [d for d in diffs if d.column not in BOOKKEEPING] or diffs
+        who = {d.column: d for d in diffs if d.column in WHO}
+        by = next((who[c] for c in WHO if c in who), None)
+        for diff in main:
+            mine, theirs = shown(diff.mine), shown(diff.theirs)
+            if by is not None and not every_field and diff is not by:
+                mine += f" — by {by.mine}" if by.mine else (" — as read" if table == "facts" else "")
+                theirs += f" — by {by.theirs}" if by.theirs else (" — as read" if table == "facts" else "")
+            out.append(
+                Line(
+                    TABLE_LABELS.get(table, table),
+                    f"revision {row}" if table == "decisions" else ROW_LABELS.get(row, row.replace("_", " ")),
+                    diff.column.replace("_", " "),
+                    mine,
+                    theirs,
+                    "" if diff.mine is None else str(plain(diff.mine)),
+                    "" if diff.theirs is None else str(plain(diff.theirs)),
+                )
+            )
+    return out
+
+
+class DifferencesModel(RowsModel[Line]):
     HEADERS = ("What", "Which", "Field", "This workstation", "Theirs")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        diff = self.row_at(index.row())
+        line = self.row_at(index.row())
         column = index.column()
-        values = (TABLE_LABELS.get(diff.table, diff.table), diff.row, diff.column, diff.mine, diff.theirs)
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown(values[column]) if column >= 3 else values[column]
+            return (line.what, line.which, line.field, line.mine, line.theirs)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column >= 3:
-            return None if values[column] is None else str(values[column])
+            return (line.mine_full if column == 3 else line.theirs_full) or None
         if role == Qt.ItemDataRole.BackgroundRole and column >= 3:
             return DIFFERS
         return None
@@ -115,7 +190,11 @@ class ConflictDialog(QDialog):
             sides.addWidget(label, 0, column)
 
         self.model = DifferencesModel(self)
-        self.model.set_rows(view.differences)
+        self.model.set_rows(lines(view.differences, every_field=False))
+        self.every_field = QCheckBox("Show &every field (who recorded what, when, how sure OCR was)")
+        self.every_field.toggled.connect(
+            lambda on: self.model.set_rows(lines(view.differences, every_field=on))
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
@@ -126,7 +205,7 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        count = len(view.differences)
+        count = self.model.rowCount()
         self.summary = QLabel(
             f"{count} field{'s' if count != 1 else ''} differ."
             if count
@@ -143,13 +222,17 @@ class ConflictDialog(QDialog):
         self.keep_mine.clicked.connect(lambda: self._choose("mine"))
         self.keep_theirs.clicked.connect(lambda: self._choose("theirs"))
         later.clicked.connect(self.reject)
+        for button in (self.keep_mine, self.keep_theirs):
+            button.setAutoDefault(False)
         later.setDefault(True)  # Enter must not settle a conflict by accident
 
+        self.table.setFocus()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(sides)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.every_field)
         layout.addWidget(buttons)
 
     def _choose(self, choice: str) -> None:
