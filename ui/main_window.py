@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today_view.case_activated.connect(self._open_from_today)
         self.sync.cases_changed.connect(self._after_sync_change)
+        # Right-clicking a case in the queue selects it: its menu acts on it.
+        self.queue.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.queue.table.addActions([self.sync.export_action, self.sync.resolve_action])
         self.sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         # Today's lists change with the date: refreshed just after midnight.
         self._midnight = QTimer(self, singleShot=True)
@@ -307,6 +310,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.open_action)
+        toolbar.addAction(self.sync.sync_action)
         toolbar.addAction(self.lock_action)
         toolbar.addAction(self.today_action)
         self.case_actions = [

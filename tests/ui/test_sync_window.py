@@ -316,3 +316,21 @@ def test_the_team_key_is_unlocked_with_the_passphrase_when_the_window_was_not_gi
     poll.stop()
     assert answered == ["wrong", "right"] and "could not be unlocked" in errors[0]
     assert win_b.queue.model.row_of(case_id) is not None
+
+
+def test_automatic_sync_waits_while_the_reviewer_answers_a_dialog(qtbot, station_a, station_b, shared, win_b):
+    from PySide6.QtWidgets import QDialog
+
+    case_id = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    station_a.bundles.sync(shared)
+    sync_prefs.set_prefs(station_b.desk, shared, 5)
+    dialog = QDialog(win_b)
+    dialog.setModal(True)
+    dialog.show()
+
+    win_b.sync.timer.timeout.emit()
+    assert win_b.sync.runner is None and win_b.queue.model.row_of(case_id) is None
+
+    dialog.close()
+    win_b.sync.timer.timeout.emit()
+    qtbot.waitUntil(lambda: win_b.sync.runner is None and win_b.queue.model.row_of(case_id) is not None)

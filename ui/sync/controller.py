@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QMainWindow,
@@ -240,6 +241,8 @@ class SyncController(QObject):
         desk = self.desk
         if desk is None or self.runner is not None:
             return
+        if auto and QApplication.activeModalWidget() is not None:
+            return  # the reviewer is answering a dialog (perhaps about this very case): next time
         folder = sync_prefs.prefs(desk).folder
         if folder is None:
             if not auto:
