@@ -770,6 +770,15 @@ class Desk:
                 return ChainReport(False, 0, None, "the chain's head record is damaged")
         return audit.verify_chain(self.store.audit_events(), head)
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise DeskError unless ``passphrase`` is this workstation's (it unwraps the store's key)."""
+        if not self.data_dir.key_path.exists():
+            raise DeskError("This workstation keeps its key in the keyring only: it has no passphrase.")
+        try:
+            keys.unwrap_key(keys.read_key_file(self.data_dir.key_path), passphrase)
+        except keys.KeyError_ as exc:
+            raise DeskError(str(exc)) from exc
+
     def is_senior(self) -> bool:
         return self.reviewer is not None and self.reviewer.senior
 

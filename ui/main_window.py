@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         sync_menu.addSeparator()
         sync_menu.addActions([self.sync.export_action, self.sync.import_action])
         sync_menu.addSeparator()
-        sync_menu.addAction(self.sync.prefs_action)
+        sync_menu.addActions([self.sync.prefs_action, self.sync.team_action])
         menu.addMenu("&Help").addAction(about)
 
         toolbar = self.addToolBar("Main")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.stations import _stations_template, shared, station_a, station_b  # noqa: F401 - fixtures
+from tests.sync.stations import _stations_template, shared, station_a, station_b, team_file  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

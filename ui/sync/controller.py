@@ -35,6 +35,7 @@ from ui.common.worker import Task, start
 from ui.dialogs.access import UnlockDialog
 from ui.sync.conflict_dialog import ConflictDialog
 from ui.sync.prefs_dialog import SyncPrefsDialog
+from ui.sync.team_dialog import TeamKeyDialog
 
 if TYPE_CHECKING:
     from app.bundle.pack import Bundle
@@ -42,9 +43,8 @@ if TYPE_CHECKING:
 
 BUNDLE_FILTER = "Demand Desk case bundles (*.ddb)"
 NO_TEAM_KEY = (
-    "This workstation has no team key yet. On the first workstation run "
-    "`demand-desk team init`; on the others `demand-desk team import FILE` with the key file "
-    "carried from it."
+    "This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), "
+    "export a key file there, and join with that file on the others."
 )
 
 
@@ -120,6 +120,12 @@ class SyncController(QObject):
             self.export_open_case,
             "Write the case, encrypted, to a folder",
         )
+        self.team_action = action(
+            "&Team key…",
+            None,
+            self.edit_team,
+            "Make, join, export or rotate the key of the case bundles",
+        )
         self.import_action = action(
             "&Import case bundle…", "Ctrl+Shift+I", self.choose_import, "Take in a case bundle (.ddb)"
         )
@@ -129,6 +135,7 @@ class SyncController(QObject):
             self.resolve_action,
             self.export_action,
             self.import_action,
+            self.team_action,
         ]
         self.open_case: Callable[[], str | None] = lambda: None
         self._show_idle()
@@ -222,6 +229,47 @@ class SyncController(QObject):
         finally:
             self.dialog = None
         return None
+
+    def _writable_team(self) -> TeamKey | None:
+        """A team key that can store a new identity: with the workstation passphrase when it needs one."""
+        desk = self.desk
+        if desk is None:
+            return None
+        if desk.config.key_storage is KeyStorage.PASSPHRASE and not self._passphrase:
+            dialog = UnlockDialog(
+                desk.workstation, "The team key is kept under the workstation passphrase.", self.window
+            )
+            dialog.setWindowTitle("Workstation passphrase")
+            self.dialog = dialog
+            try:
+                while True:
+                    if not dialog.exec() or self.desk is not desk:
+                        return None
+                    try:
+                        desk.check_passphrase(dialog.passphrase.text())
+                    except DeskError as exc:
+                        dialog.show_error(str(exc))
+                        continue
+                    self._passphrase = dialog.passphrase.text()
+                    break
+            finally:
+                self.dialog = None
+        return TeamKey(desk.data_dir, desk.config, self._passphrase)
+
+    def edit_team(self) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        dialog = TeamKeyDialog(desk, self._writable_team, self.window)
+        dialog.desk_open = lambda: self.desk is desk
+        self.dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.dialog = None
+        self._team = None  # the next use reads team.json again: a new or rotated key counts
+        if self.desk is desk:
+            self._show_idle()
 
     def _problem(self, title: str, text: str, quiet: bool) -> None:
         if quiet:

@@ -64,7 +64,9 @@ class SyncPrefsDialog(QDialog):
         team.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Shared &folder:", folder_row)
+        folder_label = QLabel("Shared &folder:")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow("", auto_row)
         form.addRow("Team key:", team)
         self.error = error_label()

@@ -1,0 +1,277 @@
+"""The team key, from the window: make it, join with a key file, export it, rotate it.
+
+The key file is protected by a passphrase of its own (age's scrypt mode, seconds of
+work on purpose), so making and opening one runs on a worker thread; the audit event
+is recorded here, on the GUI thread, once the work is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.team import NoTeamKeyError, TeamError, TeamInfo, TeamKey
+from ui.common.worker import Task, start
+from ui.dialogs.access import MIN_PASSPHRASE_LENGTH, buttons_for, error_label
+
+if TYPE_CHECKING:
+    from app.services import Desk
+
+KEY_FILES = "Team key files (*.key);;All files (*)"
+
+
+class KeyFilePassphraseDialog(QDialog):
+    """The key file's own passphrase: typed twice when a file is made, once when one is opened."""
+
+    def __init__(self, making: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.making = making
+        self.setWindowTitle("Key file passphrase")
+        text = (
+            "Choose a passphrase for the key file. Tell it to your colleague another way than "
+            "the file travels."
+            if making
+            else "The passphrase the key file was made with."
+        )
+        note = QLabel(text)
+        note.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Key file passphrase")
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setPlaceholderText("again")
+        self.again.setAccessibleName("Key file passphrase again")
+        self.again.setVisible(making)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.again)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Make the file" if making else "Open", self._check))
+
+    def _check(self) -> None:
+        text = self.passphrase.text()
+        if self.making and len(text) < MIN_PASSPHRASE_LENGTH:
+            self._error(f"Use at least {MIN_PASSPHRASE_LENGTH} characters.")
+        elif self.making and text != self.again.text():
+            self._error("The two passphrases differ.")
+        elif not text:
+            self._error("Type the passphrase.")
+        else:
+            self.accept()
+
+    def _error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class TeamKeyDialog(QDialog):
+    """Shows the team key and changes it. ``team_for`` gives a TeamKey able to write (or None)."""
+
+    def __init__(
+        self, desk: Desk, team_for: Callable[[], TeamKey | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.team_for = team_for
+        self.desk_open: Callable[[], bool] = lambda: True
+        self.task: Task | None = None
+        self.child: QDialog | None = None
+        self.setWindowTitle("Team key")
+        self.setMinimumWidth(560)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain = QLabel(
+            "Case bundles are encrypted for the team key. The first workstation makes it; the "
+            "others join with a key file carried on removable media. Rotating makes a new key for "
+            "new bundles; older bundles still open."
+        )
+        explain.setWordWrap(True)
+        explain.setObjectName("muted")
+        self.create_button = QPushButton("&Make a team key")
+        self.join_button = QPushButton("&Join with a key file…")
+        self.export_button = QPushButton("E&xport a key file…")
+        self.rotate_button = QPushButton("&Rotate…")
+        self.create_button.clicked.connect(self.make_key)
+        self.join_button.clicked.connect(lambda: self.join_file())
+        self.export_button.clicked.connect(lambda: self.export_file())
+        self.rotate_button.clicked.connect(self.rotate_key)
+        row = QHBoxLayout()
+        for button in (self.create_button, self.join_button, self.export_button, self.rotate_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        self.working = QLabel()
+        self.error = error_label()
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(explain)
+        layout.addLayout(row)
+        layout.addWidget(self.working)
+        layout.addWidget(self.error)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.refresh()
+
+    def info(self) -> TeamInfo | None:
+        try:
+            return TeamKey(self.desk.data_dir, self.desk.config).info()
+        except NoTeamKeyError:
+            return None
+        except TeamError as exc:
+            self.show_error(str(exc))
+            return None
+
+    def refresh(self) -> None:
+        info = self.info()
+        busy = self.task is not None
+        if info is None:
+            self.status.setText("<b>No team key yet.</b>")
+        else:
+            older = len(info.recipients) - 1
+            self.status.setText(
+                f"<b>Team key</b> {info.current}"
+                + (f"<br>{older} older key(s) kept for older bundles." if older else "")
+            )
+        self.create_button.setEnabled(info is None and not busy)
+        self.join_button.setEnabled(not busy)
+        self.export_button.setEnabled(info is not None and not busy)
+        self.rotate_button.setEnabled(info is not None and not busy)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    # -- the four changes --------------------------------------------------------------
+
+    def make_key(self) -> None:
+        self._run(
+            "Making the team key…",
+            lambda team: team.init(),
+            "team.created",
+            lambda i: {"recipient": i.current},
+        )
+
+    def rotate_key(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Rotate the team key",
+            "Make a new team key? New bundles will be encrypted for it only: export a key file and "
+            "give it to every other workstation. Older bundles still open everywhere.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(
+                "Making the new key…",
+                lambda team: team.rotate(),
+                "team.rotated",
+                lambda i: {"recipient": i.current, "keys": len(i.recipients)},
+            )
+
+    def export_file(self, out: Path | None = None, file_passphrase: str | None = None) -> None:
+        if out is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Export the team key file", "team.key", KEY_FILES)
+            if not name:
+                return
+            out = Path(name)
+        if file_passphrase is None:
+            file_passphrase = self._ask(making=True)
+            if file_passphrase is None:
+                return
+        target, secret = out, file_passphrase
+        self._run(
+            "Protecting the key file (a few seconds)…",
+            lambda team: team.export(target, secret),
+            "team.exported",
+            lambda i: {"file": target.name, "keys": len(i.recipients)},
+            done=f"Wrote the team key file {target}.",
+        )
+
+    def join_file(self, path: Path | None = None, file_passphrase: str | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "Join with a team key file", "", KEY_FILES)
+            if not name:
+                return
+            path = Path(name)
+        if file_passphrase is None:
+            file_passphrase = self._ask(making=False)
+            if file_passphrase is None:
+                return
+        source, secret = path, file_passphrase
+        self._run(
+            "Opening the key file (a few seconds)…",
+            lambda team: team.import_file(source, secret),
+            "team.imported",
+            lambda i: {"file": source.name, "current": i.current},
+            done="Joined the team.",
+        )
+
+    def _ask(self, *, making: bool) -> str | None:
+        dialog = KeyFilePassphraseDialog(making, self)
+        self.child = dialog
+        try:
+            return dialog.passphrase.text() if dialog.exec() else None
+        finally:
+            self.child = None
+
+    def _run(
+        self,
+        label: str,
+        change: Callable[[TeamKey], TeamInfo],
+        action: str,
+        payload: Callable[[TeamInfo], dict[str, Any]],
+        *,
+        done: str = "",
+    ) -> None:
+        team = self.team_for()
+        if team is None:
+            return
+        self.error.hide()
+        task = Task(lambda _progress, _cancelled: change(team))
+        self.task = task
+        self.working.setText(label)
+        self.refresh()
+        desk = self.desk
+
+        def finished(info: TeamInfo) -> None:
+            if self.desk_open():  # locked meanwhile: the change stands, the store is closed
+                desk.record(action, None, payload(info))
+            self.working.setText(done or "Done.")
+
+        def failed(exc: BaseException) -> None:
+            self.working.setText("")
+            self.show_error(
+                str(exc) if isinstance(exc, TeamError | OSError) else f"{type(exc).__name__}: {exc}"
+            )
+
+        def over() -> None:
+            self.task = None
+            self.refresh()
+
+        task.signals.done.connect(finished)
+        task.signals.failed.connect(failed)
+        task.signals.finished.connect(over)
+        start(task)
+
+    def reject(self) -> None:
+        if self.child is not None:
+            self.child.reject()
+        super().reject()
