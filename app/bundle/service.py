@@ -439,7 +439,7 @@ class Bundles:
         to_pull = [p for p in on_share if p.version_id not in known]
         total = len(to_push) + len(to_pull)
         done = 0
-        yield Step(done, total, "Publishing changed cases")
+        yield Step(done, total, "Publishing changed cases" if to_push else "Reading the shared folder")
         for row in to_push:
             case_id = row["case_id"]
             assert recipient is not None
