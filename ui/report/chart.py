@@ -100,14 +100,14 @@ class BarChart(_Chart):
         bottom = self.height() - MARGIN - (line if self.more else 0)
         rows = max(1, min(len(self.bars), (bottom - top) // line))
         shown = self.bars[:rows]
-        label_width = min(max(metrics.horizontalAdvance(b.label) for b in shown) + 8, self.width() // 2)
+        label_width = min(max(metrics.horizontalAdvance(b.label) for b in shown) + 8, self.width() * 3 // 5)
         value_width = max(metrics.horizontalAdvance(f"{b.value:,}") for b in shown) + 8
         left = MARGIN + label_width
         span = max(1, self.width() - left - value_width - MARGIN)
         biggest = max(b.value for b in shown) or 1
         for n, bar in enumerate(shown):
             y = top + n * line
-            label_rect = QRect(MARGIN, y, label_width - 8, line)
+            label_rect = QRect(MARGIN, y, label_width - 4, line)
             painter.setPen(TEXT)
             text = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_rect.width())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)

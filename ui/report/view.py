@@ -280,7 +280,7 @@ class ReportWindow(QDialog):
         self.body.addWidget(self.detail)
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 5)
-        self.body.setSizes([290, 1070])
+        self.body.setSizes([270, 1090])
 
     def _build_footer(self) -> None:
         self.status = QLabel()
