@@ -85,6 +85,15 @@ SELECT substr(c.received_at, 1, 4)
  GROUP BY half, c.instrument, d.outcome, approved
 """
 
+# How many cases were received in each half-year (the periods a report can be asked for).
+_BY_HALF_YEAR = """
+SELECT substr(received_at, 1, 4)
+       || CASE WHEN substr(received_at, 6, 2) <= '06' THEN 'H1' ELSE 'H2' END AS half,
+       count(*) AS n
+  FROM cases
+ GROUP BY half
+"""
+
 
 def case_rows(store: Store, start: str, end: str) -> list[tuple[Any, ...]]:
     """One tuple per case received in [start, end) (ISO text), columns as ``CASE_COLUMNS``.
@@ -103,3 +112,8 @@ def case_rows(store: Store, start: str, end: str) -> list[tuple[Any, ...]]:
 def trend_counts(store: Store, start: str, end: str) -> list[tuple[str, str | None, str | None, int, int]]:
     """(half-year, instrument, outcome, approved, cases) for cases received in [start, end)."""
     return [tuple(r) for r in store.db.execute(_TREND, (start, end)).fetchall()]  # type: ignore[misc]
+
+
+def cases_by_half_year(store: Store) -> list[tuple[str, int]]:
+    """(half-year label such as 2026H1, cases received in it) for every half-year that has cases."""
+    return [(str(h), int(n)) for h, n in store.db.execute(_BY_HALF_YEAR).fetchall()]

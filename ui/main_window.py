@@ -49,6 +49,7 @@ from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
+from ui.report.view import ReportWindow
 from ui.sync.controller import SyncController
 from ui.today.view import TodayView
 from ui.viewer.viewer import PdfViewer
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._schedule: Schedule | None = None
         self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
         self._task: Task | None = None
+        self._report_window: ReportWindow | None = None
         self._pending_files: list[Path] = []
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -227,6 +229,12 @@ class MainWindow(QMainWindow):
             self.show_today,
             "What needs you today: deadlines, notices, secrecy orders, approvals",
         )
+        self.report_action = self._action(
+            "Transparency &report…",
+            "Ctrl+Shift+P",
+            self.show_report,
+            "The six-monthly figures: tables, charts, the cases behind each figure, export",
+        )
         self.text_layer_action = self._action("Show OCR &text layer", "Ctrl+T", self.viewer.toggle_text_layer)
         self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
         self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
@@ -271,6 +279,7 @@ class MainWindow(QMainWindow):
         )
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.today_action)
+        view_menu.addAction(self.report_action)
         view_menu.addSeparator()
         view_menu.addActions([self.prev_page, self.next_page])
         view_menu.addSeparator()
@@ -310,12 +319,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.open_action)
-        toolbar.addAction(self.sync.sync_action)
-        toolbar.addAction(self.lock_action)
         toolbar.addAction(self.today_action)
+        toolbar.addAction(self.sync.sync_action)
+        toolbar.addAction(self.report_action)
+        toolbar.addAction(self.lock_action)
         self.case_actions = [
             self.open_action,
             self.today_action,
+            self.report_action,
             self.lock_action,
             self.find_action,
             self.find_next_action,
@@ -375,6 +386,8 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Drop every view of case data and close the store. Safe to call twice."""
         self._cancel_task()
+        if self._report_window is not None:
+            self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
         self.sync.detach()  # before the store closes: a sync stops between its steps
         self.idle.stop()
@@ -671,6 +684,26 @@ class MainWindow(QMainWindow):
             self.queue.reveal_case(case_id)  # selecting it in the queue opens it
         if self.case_id == case_id:
             self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_report(self) -> ReportWindow | None:
+        """Open the transparency report window (or bring it forward); its cases open here."""
+        if self.desk is None:
+            return None
+        if self._report_window is None:
+            window = ReportWindow(self.desk, self.settings, self)
+            window.case_activated.connect(self._open_from_report)
+            window.destroyed.connect(lambda: setattr(self, "_report_window", None))
+            window.finished.connect(lambda: setattr(self, "_report_window", None))
+            self._report_window = window
+        self._report_window.show()
+        self._report_window.raise_()
+        self._report_window.activateWindow()
+        return self._report_window
+
+    def _open_from_report(self, case_id: str) -> None:
+        self._open_from_today(case_id)
+        self.raise_()
+        self.activateWindow()
 
     def _arm_midnight(self) -> None:
         now = datetime.now()

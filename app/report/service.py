@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from app.report.figures import (
     in_totals,
     process_of,
 )
-from app.report.periods import Period, half_years_before, parse_period
+from app.report.periods import Period, half_year_of, half_years_before, parse_period
 from app.services import Desk, DeskError
 from db import report_rows
 
@@ -45,6 +47,22 @@ FROZEN_INDEX = "report.frozen"
 FROZEN_PREFIX = "report.frozen."
 TREND_HALF_YEARS = 6
 FORMATS = ("json", "csv", "pdf")
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything one report reads from the store (``Reports.read``), to be counted anywhere (``count``)."""
+
+    period: Period
+    seat_threshold: int | None
+    live: bool
+    raw_rows: Sequence[Sequence[Any]]  # db.report_rows.case_rows
+    frozen_summary: dict[str, Any] | None  # the period's entry in the frozen index, if frozen
+    frozen_record: str | None  # the cases as frozen (JSON, parsed when counting), if frozen
+    index: dict[str, dict[str, Any]]  # every frozen period's summary (the trend shows them as published)
+    trend_halves: tuple[Period, ...]  # empty: no trend asked for
+    trend_rows: tuple[tuple[str, str | None, str | None, int, int], ...]
+    generated_at: str
 
 
 class Reports:
@@ -68,24 +86,66 @@ class Reports:
         Check ``report.problems`` (or call ``report.require_consistent()``) before
         publishing anything: a report that does not reconcile names the cases at fault.
         """
+        return self.count(self.read(period, seat_threshold=seat_threshold, live=live, trend=trend))
+
+    def read(
+        self,
+        period: Period | str,
+        *,
+        seat_threshold: int | None = None,
+        live: bool = False,
+        trend: bool = True,
+    ) -> ReportInput:
+        """What ``build`` reads from the store, and no more: the first, store-bound half of ``build``.
+
+        The window reads on the thread that owns the store's connection and counts
+        (``count``, the slower half: classifying, every table, the checks) off it.
+        Raises ``DeskError`` for a bad period or a threshold a frozen period was not made with.
+        """
         period = _period(period)
         if seat_threshold is not None and seat_threshold < 0:
             raise DeskError("The seat threshold is a number of seats, 0 or more.")
-        summary = self._index().get(period.label)
-        current = self.case_rows(period, fingerprints=summary is not None or live)
+        index = self._index()
+        summary = index.get(period.label)
+        if summary is not None and not live and seat_threshold is not None:
+            if seat_threshold != summary["seat_threshold"]:
+                raise DeskError(
+                    f"{period.label} was frozen with a threshold of {summary['seat_threshold']} seats; "
+                    "count today's record with another threshold with live=True (--live)."
+                )
+        start, end = period.bounds()
+        trend_rows: list[tuple[str, str | None, str | None, int, int]] = []
+        halves: list[Period] = []
+        if trend:
+            halves = half_years_before(period, TREND_HALF_YEARS)
+            own = period.is_half_year and halves[-1] == period
+            trend_end = halves[-1].start.isoformat() if own else halves[-1].bounds()[1]
+            trend_rows = report_rows.trend_counts(self.store, halves[0].bounds()[0], trend_end)
+        return ReportInput(
+            period=period,
+            seat_threshold=seat_threshold,
+            live=live,
+            raw_rows=report_rows.case_rows(self.store, start, end),
+            frozen_summary=summary,
+            frozen_record=self._frozen_record(period) if summary is not None else None,
+            index=index,
+            trend_halves=tuple(halves),
+            trend_rows=tuple(trend_rows),
+            generated_at=self.desk.now(),
+        )
+
+    def count(self, given: ReportInput) -> Report:
+        """The report from what ``read`` read: pure, touches no store, safe on any thread."""
+        period, summary, live = given.period, given.frozen_summary, given.live
+        current = classify(given.raw_rows, self.config, fingerprints=summary is not None or live)
         frozen: FrozenInfo | None = None
         changed: list[CaseChange] = []
         rows = current
-        seats = seat_threshold
+        seats = given.seat_threshold
         if summary is not None:
-            stored = self._frozen_rows(period)
+            stored = _parse_frozen(given.frozen_record or '{"rows": []}')
             changed = _changes(stored, current)
             if not live:
-                if seat_threshold is not None and seat_threshold != summary["seat_threshold"]:
-                    raise DeskError(
-                        f"{period.label} was frozen with a threshold of {summary['seat_threshold']} seats; "
-                        "count today's record with another threshold with live=True (--live)."
-                    )
                 rows, seats = stored, int(summary["seat_threshold"])
                 frozen = _frozen_info(period.label, summary)
         report = build_report(
@@ -93,13 +153,16 @@ class Reports:
             rows,
             self.config,
             seat_threshold=seats,
-            generated_at=self.desk.now(),
+            generated_at=given.generated_at,
             frozen=frozen,
             changed=changed,
         )
-        if not trend:
+        if not given.trend_halves:
             return report
-        return replace(report, trend=tuple(self.trend(period, this=report)))
+        points = self._trend_points(
+            period, list(given.trend_halves), given.trend_rows, given.index, this=report
+        )
+        return replace(report, trend=tuple(points))
 
     def case_rows(self, period: Period | str, *, fingerprints: bool = False) -> list[CaseRow]:
         """Every case received in the period, as the report classifies it today."""
@@ -115,18 +178,30 @@ class Reports:
         """
         period = _period(period)
         halves = half_years_before(period, count)
-        own = this if this is not None and period.is_half_year and halves[-1] == period else None
+        own = this is not None and period.is_half_year and halves[-1] == period
         start, _ = halves[0].bounds()
-        end = halves[-1].start.isoformat() if own is not None else halves[-1].bounds()[1]
+        end = halves[-1].start.isoformat() if own else halves[-1].bounds()[1]
+        counts = report_rows.trend_counts(self.store, start, end)
+        return self._trend_points(period, halves, counts, self._index(), this=this)
+
+    def _trend_points(
+        self,
+        period: Period,
+        halves: list[Period],
+        counts: Sequence[tuple[str, str | None, str | None, int, int]],
+        index: dict[str, dict[str, Any]],
+        *,
+        this: Report | None,
+    ) -> list[TrendPoint]:
+        own = this if this is not None and period.is_half_year and halves[-1] == period else None
         demands: dict[str, int] = defaultdict(int)
         disclosed: dict[str, int] = defaultdict(int)
-        for label, instrument, outcome, approved, n in report_rows.trend_counts(self.store, start, end):
+        for label, instrument, outcome, approved, n in counts:
             process = process_of(instrument, self.config)
             bucket = bucket_of(outcome, bool(approved), self.config)
             if in_totals(process, bucket, self.config):
                 demands[label] += n
                 disclosed[label] += n if bucket in DISCLOSED else 0
-        index = self._index()
         points = []
         for half in halves:
             summary = index.get(half.label)
@@ -143,6 +218,28 @@ class Reports:
             else:
                 points.append(TrendPoint(half.label, demands[half.label], disclosed[half.label], False))
         return points
+
+    def half_years(self) -> list[tuple[Period, int]]:
+        """Half-years a report can be asked for, newest first, with how many cases were received in each.
+
+        From the half-year of the first case received to the current one (the desk's clock),
+        empty ones included; just the current one on an empty store.
+        """
+        current = half_year_of(self.desk.clock().date())
+        counts = dict(report_rows.cases_by_half_year(self.store))
+        found = [current]
+        first = min(counts, default=current.label)
+        while found[-1].label > first:
+            found.append(half_year_of(found[-1].start - timedelta(days=1)))
+        return [(p, int(counts.get(p.label, 0))) for p in found]
+
+    @staticmethod
+    def default_half_year(half_years: Sequence[tuple[Period, int]]) -> Period:
+        """The half-year a reviewer most likely reports on: the last complete one when it has
+        cases (the one due for publishing), else the current one. ``half_years`` as ``half_years()``."""
+        if len(half_years) > 1 and half_years[1][1] > 0:
+            return half_years[1][0]
+        return half_years[0][0]
 
     # -- freezing --------------------------------------------------------------------------
 
@@ -217,24 +314,28 @@ class Reports:
 
     def export(self, report: Report, fmt: str, path: Path | None = None, *, layout: str = "ours") -> bytes:
         """Render and, with a path, write the file (atomically, 0600). Audited either way:
-        the figures leave the store."""
+        the figures leave the store. A write that fails leaves no file (not even a partial
+        one) and no audit event."""
         actor = self.desk.actor()
         data = self.render(report, fmt, layout=layout)
-        if path is not None:
-            write_atomic(path, data)
-        self.desk.record(
-            "report.exported",
-            None,
-            {
-                "period": report.period.label,
-                "format": fmt,
-                "layout": layout if fmt == "csv" else None,
-                "file": path.name if path is not None else None,
-                "frozen": report.frozen is not None,
-                "sha256": hashlib.sha256(data).hexdigest(),
-            },
-            actor=actor,
-        )
+        # One transaction: a file that could not be written (a full disk, a read-only folder)
+        # leaves neither a file nor an audit event saying it was exported.
+        with self.store.atomic():
+            self.desk.record(
+                "report.exported",
+                None,
+                {
+                    "period": report.period.label,
+                    "format": fmt,
+                    "layout": layout if fmt == "csv" else None,
+                    "file": path.name if path is not None else None,
+                    "frozen": report.frozen is not None,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                },
+                actor=actor,
+            )
+            if path is not None:
+                write_atomic(path, data)
         return data
 
     def case_references(self, case_ids: list[str]) -> list[tuple[CaseId, str]]:
@@ -252,11 +353,11 @@ class Reports:
         raw = self.store.get_setting(FROZEN_INDEX)
         return json.loads(raw) if raw else {}
 
-    def _frozen_rows(self, period: Period) -> list[CaseRow]:
+    def _frozen_record(self, period: Period) -> str:
         raw = self.store.get_setting(FROZEN_PREFIX + period.label)
         if raw is None:
             raise DeskError(f"The frozen figures of {period.label} are missing from the store.")
-        return [CaseRow.from_list(values) for values in json.loads(raw)["rows"]]
+        return raw
 
     def _organisation(self) -> str:
         from app.letters.service import DEFAULT_LETTERHEAD, LETTERHEAD_SETTING
@@ -275,6 +376,10 @@ def _period(period: Period | str) -> Period:
         return parse_period(period)
     except PeriodError as exc:
         raise DeskError(str(exc)) from None
+
+
+def _parse_frozen(record: str) -> list[CaseRow]:
+    return [CaseRow.from_list(values) for values in json.loads(record)["rows"]]
 
 
 def _frozen_info(label: str, summary: dict[str, Any]) -> FrozenInfo:
