@@ -47,11 +47,9 @@ from app.bundle.pack import Bundle
 from app.fsutil import write_atomic
 from app.model import CaseId
 from app.services import Desk, DeskError
+from app.steps import Cancelled, Io, Progress, Step, drive
 from app.team import TeamKey
 from db import StoreError, case_copy, sync_state
-
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 
 class Keep(StrEnum):
@@ -136,50 +134,7 @@ class ConflictView:
         }
 
 
-@dataclass(frozen=True)
-class Io:
-    """Work for the driver that touches no store: it may run on another thread."""
-
-    run: Callable[[], Any]
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Step:
-    """How far a sync is; the driver may stop here (between cases)."""
-
-    done: int
-    total: int
-    message: str
-
-
-Steps = Generator[Io | Step, Any, Any]
 SyncSteps = Generator[Io | Step, Any, None]
-
-
-def drive(steps: Steps, progress: Progress, cancelled: Cancelled) -> tuple[bool, Any]:
-    """Run steps in line: (False, None) when cancelled, else (True, what the steps returned).
-
-    An ``Io``'s exception is raised inside the steps, at the step that asked for it.
-    """
-    result: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = steps.throw(error) if error is not None else steps.send(result)
-        except StopIteration as stop:
-            return True, stop.value
-        result, error = None, None
-        if isinstance(step, Io):
-            try:
-                result = step.run()
-            except Exception as exc:  # noqa: BLE001 - handed back to the step that asked
-                error = exc
-        else:
-            progress(step.done, step.total, step.message)
-            if cancelled():
-                steps.close()
-                return False, None
 
 
 def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_schema: int) -> Bundle:

@@ -1,4 +1,4 @@
-"""Runs a service's steps (``app.bundle.service.Steps``) with the window kept responsive.
+"""Runs a service's steps (``app.steps``) with the window kept responsive.
 
 The steps use the store themselves, so they run here on the GUI thread, one turn of
 the event loop at a time; each ``Io`` they hand out (the shared drive, the
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.bundle.service import Io, Step, Steps
+from app.steps import Io, Step, Steps
 from ui.common.worker import Task, start
 
 
