@@ -5,7 +5,7 @@
 # 2. install.sh into a temporary prefix, desktop files valid;
 # 3. the installed binary: --version, then headless init + intake of a scanned German
 #    sample (OCR through the bundled language data) + assess + decide + letter;
-#    no network connection and no plain SQLite file;
+#    no network connection and no plain SQLite file; a store keyed in the keyring;
 # 4. the window opens (offscreen, and on X11 under xvfb-run when installed) and closes
 #    with exit 0 (DEMAND_DESK_SMOKE_QUIT_MS, ui/main.py).
 # Prints the --version time and the time from launch to window shown.
@@ -107,7 +107,21 @@ head -c 5 "$tmp/letter.pdf" | grep -q '%PDF-' || fail "the letter is not a PDF"
 while IFS= read -r -d '' f; do
   if head -c 16 "$f" | grep -q "SQLite format"; then fail "plain SQLite file: $f"; fi
 done < <(find "$data" -type f -print0)
-say "command line ok: $version; init, intake (OCR, deu), assess $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recommendation"]["outcome"])' "$tmp/assess.json"), decide, letter"
+# The keyring backend (Secret Service over D-Bus) is found through package metadata,
+# which a frozen app only has when the build collected it: a private session with an
+# unlocked gnome-keyring, as test.sh uses, and a store whose key is kept there.
+keyring="keyring not tried (no dbus-run-session or gnome-keyring-daemon)"
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  mkdir -m 700 "$tmp/run"
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  HOME="$tmp" XDG_RUNTIME_DIR="$tmp/run" DEMAND_DESK_PASSPHRASE="" dbus-run-session -- bash -c '
+    printf "%s" smoke-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    "$1" --data-dir "$2" init --workstation smoke-k --reviewer Ada --key-storage keyring >/dev/null
+    "$1" --data-dir "$2" cases --json >/dev/null' smoke "$app" "$tmp/data-keyring" 2>"$tmp/keyring.err" \
+    || { cat "$tmp/keyring.err"; fail "a store keyed in the keyring"; }
+  keyring="keyring ok"
+fi
+say "command line ok: $version; $keyring; init, intake (OCR, deu), assess $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recommendation"]["outcome"])' "$tmp/assess.json"), decide, letter"
 
 # --- 4. the window -------------------------------------------------------------------
 # Milliseconds from launch to the app's "window shown" line; the app exits 0 after it.
