@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app import datadir, keys, services
+from app.bundle.format import EXTENSION as BUNDLE_EXTENSION
 from app.datadir import DataDir, DataDirError
 from app.fsutil import write_atomic
 from app.intake.pdf import IntakeError
@@ -511,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="data directory (default: $DEMAND_DESK_HOME or the user data dir)")
     parser.add_argument("--reviewer", help="act as this reviewer (PIN from $DEMAND_DESK_PIN)")
     parser.add_argument("--demo-if-empty", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -684,6 +686,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    """The installed package's version (pyproject.toml); frozen builds carry its metadata too."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("demand-desk")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare source tree
+        return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked: reading package metadata costs ~0.1 s."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"demand-desk {_version()}")
+        parser.exit()
+
+
+def _split_bundle(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``demand-desk [options] FILE.ddb`` (a file manager opening a bundle): the file, the rest.
+
+    Only when the first argument that is not an option is a bundle path, not a command.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--data-dir", "--reviewer"):  # the global options that take a value
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        if arg.lower().endswith(BUNDLE_EXTENSION) and i == len(argv) - 1:
+            return arg, argv[:i]
+        break
+    return None, argv
+
+
 def _harden_process() -> None:
     """Private files by default, and no core dumps: a crash dump would hold case data."""
     os.umask(0o077)
@@ -706,10 +751,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["--worker"] and len(argv) == 2:  # frozen builds start reader processes this way
         return _run_worker(argv[1])
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    bundle, argv = _split_bundle(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.root = datadir.resolve(args.data_dir)
     if args.command is None:
+        if bundle is not None:
+            # TODO(bundle import in the window): hand `bundle` to run_gui once the window
+            # can import one; until then the window opens as usual and says nothing of it.
+            print(
+                f"demand-desk: the window cannot open a bundle yet; import it with "
+                f"`demand-desk bundle import {bundle}`.",
+                file=sys.stderr,
+            )
         if _display_missing():
             print(
                 "demand-desk: no display to open the window on; use a subcommand (see --help).",

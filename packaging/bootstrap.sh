@@ -14,8 +14,10 @@ runtime=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tes
   libxcb-render-util0 libxcb-shape0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0)
 # Tests: a virtual X server, a private D-Bus session with a real Secret Service
 # (gnome-keyring), poppler's pdftotext/pdftoppm to read exported PDFs, desktop-file-validate,
-# and the standard age and unzip commands that must open a case bundle.
-testing=(xvfb xauth gnome-keyring dbus dbus-x11 poppler-utils desktop-file-utils age unzip)
+# the standard age and unzip commands that must open a case bundle, and for the smoke test
+# of the built app (packaging/smoke.sh) appstreamcli and strace (no network connection).
+testing=(xvfb xauth gnome-keyring dbus dbus-x11 poppler-utils desktop-file-utils age unzip
+  appstream strace)
 
 case "${1:-}" in
   app) pkgs=("${runtime[@]}") ;;

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -18,6 +19,9 @@ from ui.dialogs.access import SetUpDialog
 from ui.main_window import MainWindow
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "demand-desk.svg"
+# Hidden, for packaging/smoke.sh: show the window, say so on stderr, close it after this
+# many milliseconds (exit 0). The store stays locked: no unlock dialog is shown.
+SMOKE_QUIT_ENV = "DEMAND_DESK_SMOKE_QUIT_MS"
 
 
 def demo_dir_for(data_dir: DataDir) -> DataDir:
@@ -104,6 +108,11 @@ def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False) -> int:
                 return 0
     window = MainWindow(data_dir, desk)
     window.show()
+    smoke_quit_ms = os.environ.get(SMOKE_QUIT_ENV)
+    if smoke_quit_ms is not None:
+        QTimer.singleShot(0, lambda: print("demand-desk: window shown", file=sys.stderr, flush=True))
+        QTimer.singleShot(int(smoke_quit_ms or 0), window.close)
+        return app.exec()
     if desk is None:
         window.unlock_interactively()
     return app.exec()
