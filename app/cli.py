@@ -756,23 +756,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.root = datadir.resolve(args.data_dir)
     if args.command is None:
-        if bundle is not None:
-            # TODO(bundle import in the window): hand `bundle` to run_gui once the window
-            # can import one; until then the window opens as usual and says nothing of it.
-            print(
-                f"demand-desk: the window cannot open a bundle yet; import it with "
-                f"`demand-desk bundle import {bundle}`.",
-                file=sys.stderr,
-            )
         if _display_missing():
+            hint = f" (`demand-desk bundle import {bundle}` imports the bundle)" if bundle else ""
             print(
-                "demand-desk: no display to open the window on; use a subcommand (see --help).",
+                f"demand-desk: no display to open the window on; use a subcommand{hint} (see --help).",
                 file=sys.stderr,
             )
             return EXIT_FAILED
         from ui.main import run_gui  # Qt is imported only when the window is wanted
 
-        return run_gui(args.root, demo_if_empty=args.demo_if_empty)
+        # A bundle opened from the file manager is imported once the workstation is unlocked.
+        bundles = [Path(bundle).resolve()] if bundle else []
+        return run_gui(args.root, demo_if_empty=args.demo_if_empty, bundles=bundles)
     try:
         return int(args.func(args))
     except (CliError, services.DeskError, DataDirError, IntakeError) as exc:

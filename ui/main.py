@@ -94,7 +94,8 @@ def create_demo_with_progress(data_dir: DataDir) -> bool:
     return True
 
 
-def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False) -> int:
+def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False, bundles: list[Path] | None = None) -> int:
+    """The window; ``bundles`` (case bundles the desktop opened with the app) are imported once unlocked."""
     app = make_application()
     desk: services.Desk | None = None
     if not data_dir.is_initialised():
@@ -107,6 +108,7 @@ def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False) -> int:
             if desk is None:
                 return 0
     window = MainWindow(data_dir, desk)
+    window.import_when_unlocked(bundles or [])
     window.show()
     smoke_quit_ms = os.environ.get(SMOKE_QUIT_ENV)
     if smoke_quit_ms is not None:

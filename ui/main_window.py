@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(self, lambda: self.desk)
         self.sync.open_case = lambda: self.case_id
         self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
+        self._bundles_to_import: list[Path] = []  # opened with the app: imported once unlocked
         self._build_actions()
         self._build_status_bar()
         self.idle = IdleWatcher(self)
@@ -468,6 +469,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.sync.attach(self._unlock_passphrase)
         self._unlock_passphrase = None
+        if self._bundles_to_import:
+            paths, self._bundles_to_import = self._bundles_to_import, []
+            QTimer.singleShot(0, lambda: self.sync.import_files(paths))
         self.stack.setCurrentIndex(1)
         self._show_reviewer()
         minutes = desk.idle_lock_minutes()
@@ -521,6 +525,13 @@ class MainWindow(QMainWindow):
             for c in cases
         ]
         return cases, frozenset(cid for cid, (_, paused) in moved.items() if paused)
+
+    def import_when_unlocked(self, paths: list[Path]) -> None:
+        """Case bundles to import (the desktop opened them with the app): now, or after unlocking."""
+        if self.desk is not None:
+            self.sync.import_files(paths)
+        else:
+            self._bundles_to_import.extend(paths)
 
     def _after_sync_change(self, case_ids: list[str]) -> None:
         """Cases received or settled by a sync: the queue and the open case show the store's copy."""

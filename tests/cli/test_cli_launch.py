@@ -54,8 +54,7 @@ def test_only_a_lone_bundle_path_is_taken_for_a_bundle(argv, bundle, rest) -> No
     assert _split_bundle(argv) == (bundle, rest)
 
 
-def test_a_bundle_path_opens_the_window_and_says_how_to_import_it(tmp_path: Path) -> None:
-    # No display here, so the window part stops at the usual "no display" message.
+def test_a_bundle_path_without_a_display_says_how_to_import_it(tmp_path: Path) -> None:
     done = run(
         "--data-dir",
         str(tmp_path / "home"),

@@ -334,3 +334,27 @@ def test_automatic_sync_waits_while_the_reviewer_answers_a_dialog(qtbot, station
     dialog.close()
     win_b.sync.timer.timeout.emit()
     qtbot.waitUntil(lambda: win_b.sync.runner is None and win_b.queue.model.row_of(case_id) is not None)
+
+
+def test_a_bundle_opened_with_the_app_is_imported_once_the_workstation_is_unlocked(
+    qtbot, station_a, station_b, tmp_path
+):
+    from tests.sync.stations import PASSPHRASE
+    from ui.main import make_application
+    from ui.main_window import MainWindow
+
+    make_application()
+    case_id = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    out = station_a.bundles.export_case(case_id, tmp_path / "usb")
+    win = MainWindow(station_b.data_dir)  # locked, as the desktop starts it
+    qtbot.addWidget(win)
+    win.import_when_unlocked([out])
+    assert station_b.desk.store.get_case(case_id) is None
+
+    win._unlock_passphrase = PASSPHRASE  # what the unlock dialog does
+    win._unlocked(station_b.desk)
+    qtbot.waitUntil(lambda: win.queue.model.row_of(case_id) is not None)
+
+    assert comparable(station_b.desk, case_id) == comparable(station_a.desk, case_id)
+    win.sync.detach()
+    win.desk = None
