@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import demo, keys, services
@@ -16,12 +16,28 @@ from app.datadir import DataDir
 from ui.common.style import STYLE_SHEET
 from ui.common.worker import Task, start
 from ui.dialogs.access import SetUpDialog
-from ui.main_window import MainWindow
+from ui.main_window import BUNDLE_SUFFIX, MainWindow
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "demand-desk.svg"
 # Hidden, for packaging/smoke.sh: show the window, say so on stderr, close it after this
 # many milliseconds (exit 0). The store stays locked: no unlock dialog is shown.
 SMOKE_QUIT_ENV = "DEMAND_DESK_SMOKE_QUIT_MS"
+
+
+class FileOpenFilter(QObject):
+    """macOS hands a file opened from the Finder to the app as an event, not on the command line."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            if path.suffix.lower() == BUNDLE_SUFFIX:
+                self.window.import_when_unlocked([path])
+                return True
+        return False
 
 
 def demo_dir_for(data_dir: DataDir) -> DataDir:
@@ -109,6 +125,8 @@ def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False, bundles: list[Pat
                 return 0
     window = MainWindow(data_dir, desk)
     window.import_when_unlocked(bundles or [])
+    opener = FileOpenFilter(window)
+    app.installEventFilter(opener)
     window.show()
     smoke_quit_ms = os.environ.get(SMOKE_QUIT_ENV)
     if smoke_quit_ms is not None:

@@ -358,3 +358,23 @@ def test_a_bundle_opened_with_the_app_is_imported_once_the_workstation_is_unlock
     assert comparable(station_b.desk, case_id) == comparable(station_a.desk, case_id)
     win.sync.detach()
     win.desk = None
+
+
+def test_a_bundle_the_finder_opens_with_the_app_waits_for_the_unlock(qtbot, station_b, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main import FileOpenFilter, make_application
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    win = MainWindow(station_b.data_dir)
+    qtbot.addWidget(win)
+    opener = FileOpenFilter(win)
+    app.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(tmp_path / "case.ddb")))
+        QApplication.sendEvent(app, QFileOpenEvent(str(tmp_path / "demand.pdf")))
+    finally:
+        app.removeEventFilter(opener)
+    assert win._bundles_to_import == [tmp_path / "case.ddb"]
