@@ -376,6 +376,16 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         schedule = _schedule(desk)
         case_id = desk.resolve_case(args.case)
+        if args.record:
+            if bool(args.until) == args.until_further_order:
+                raise CliError("With --record, give --until DATE or --until-further-order.")
+            schedule.record_order(
+                case_id,
+                issued=_date(args.record, "--record"),
+                expires=_date(args.until, "--until") if args.until else None,
+                statute=args.statute or "",
+                reason=args.reason or "",
+            )
         if args.covers:
             schedule.set_covers(case_id, args.covers)
         if args.extend:
@@ -621,6 +631,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "secrecy", cmd_secrecy, "a case's secrecy order: whom it covers, extensions, lifting, challenge"
     )
     p.add_argument("case")
+    p.add_argument(
+        "--record", metavar="ISSUED", help="an order intake missed, issued on this date (with --reason)"
+    )
+    p.add_argument("--until", metavar="DATE", help="with --record: the day the order ends")
+    p.add_argument("--until-further-order", action="store_true", help="with --record: open-ended")
+    p.add_argument("--statute", help="with --record: e.g. 18 U.S.C. § 2705(b)")
     p.add_argument("--covers", choices=["user", "enterprise", "both"])
     p.add_argument("--extend", metavar="DATE", help="extended to this date (with --reason)")
     p.add_argument("--lifted", metavar="DATE")

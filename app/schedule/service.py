@@ -215,6 +215,64 @@ class Schedule:
             self.store.update_secrecy_order(case_id, fields)
             self.desk.record(action, case_id, payload, actor=actor)
 
+    def record_order(
+        self,
+        case_id: CaseId,
+        *,
+        issued: date,
+        expires: date | None,
+        statute: str,
+        reason: str,
+        covers: str = "both",
+    ) -> None:
+        """A secrecy order intake did not read (a separate order, a page it misread): recorded by hand.
+
+        ``expires`` None means until further order. An order already recorded is changed
+        with the other methods (extended, lifted…), never replaced.
+        """
+        if not reason.strip():
+            raise DeskError("Say where the order is (its page, or the separate order and its date).")
+        if covers not in COVERS:
+            raise DeskError(f"A secrecy order covers one of {', '.join(COVERS)}, not {covers!r}.")
+        if expires is not None and expires <= issued:
+            raise DeskError("The order must end after the day it was issued.")
+        actor = self.desk.actor()
+        existing = self.store.get_secrecy_order(case_id)
+        if existing is not None and existing["present"]:
+            raise DeskError("The case already has a secrecy order: record its extension or lifting instead.")
+        row = {
+            "case_id": case_id,
+            "present": 1,
+            "statute": statute.strip() or None,
+            "duration_days": (expires - issued).days if expires is not None else None,
+            "issued": issued.isoformat(),
+            "expires": expires.isoformat() if expires is not None else None,
+            "open_ended": int(expires is None),
+            "text": None,
+            "page": None,
+            "box": None,
+            "covers": covers,
+            "extensions": "[]",
+            "challenged_on": None,
+            "challenge_outcome": None,
+            "lifted_on": None,
+            "reconsidered_on": None,
+        }
+        with self.store.atomic():
+            self.store.set_secrecy_order(row)
+            self.desk.record(
+                "secrecy.recorded",
+                case_id,
+                {
+                    "issued": row["issued"],
+                    "expires": row["expires"],
+                    "statute": row["statute"],
+                    "covers": covers,
+                    "reason": reason.strip(),
+                },
+                actor=actor,
+            )
+
     def set_covers(self, case_id: CaseId, covers: str) -> None:
         if covers not in COVERS:
             raise DeskError(f"A secrecy order covers one of {', '.join(COVERS)}, not {covers!r}.")

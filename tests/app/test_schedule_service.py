@@ -224,3 +224,38 @@ def test_only_a_senior_reviewer_sets_the_reconsideration_cycle(desk):
     desk.sign_in("Bob", "1357")
     with pytest.raises(DeskError, match="senior"):
         Schedule(desk).set_reconsider_days(60)
+
+
+def test_an_order_intake_missed_is_recorded_by_hand_and_makes_notice_wait(desk):
+    case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    schedule = Schedule(desk)
+    Review(desk).decide(case_id, "disclose_noncontent")
+    assert schedule.secrecy_order(case_id) is None
+    assert [d.kind for d in schedule.notices_due()] == ["prior"]
+
+    with pytest.raises(DeskError, match="Say where the order is"):
+        schedule.record_order(
+            case_id, issued=date(2026, 3, 2), expires=date(2026, 9, 1), statute="", reason=" "
+        )
+    with pytest.raises(DeskError, match="must end after"):
+        schedule.record_order(
+            case_id, issued=date(2026, 3, 2), expires=date(2026, 3, 1), statute="", reason="x"
+        )
+    assert schedule.secrecy_order(case_id) is None
+
+    schedule.record_order(
+        case_id,
+        issued=date(2026, 3, 2),
+        expires=date(2026, 8, 29),
+        statute="18 U.S.C. § 2705(b)",
+        reason="separate order of 2 March 2026, received by fax",
+    )
+    order = schedule.secrecy_order(case_id)
+    assert order is not None and (order.expires, order.duration_days) == (date(2026, 8, 29), 180)
+    assert schedule.notices_due(date(2026, 8, 28)) == []  # the order binds: no prior notice now
+    [due] = schedule.notices_due(date(2026, 8, 29))
+    assert (due.kind, due.due_on) == ("delayed", "2026-08-29")
+    [event] = [e for e in desk.audit_trail(case_id) if e.action == "secrecy.recorded"]
+    assert event.payload["reason"] == "separate order of 2 March 2026, received by fax"
+    with pytest.raises(DeskError, match="already has a secrecy order"):
+        schedule.record_order(case_id, issued=date(2026, 3, 2), expires=None, statute="", reason="again")

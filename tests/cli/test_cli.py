@@ -466,3 +466,17 @@ def test_settings_show_and_change_the_reconsideration_cycle(initialised):
     assert_failed_cleanly(initialised("settings", "--set", "secrecy_reconsider_days=2"), "7 to 365")
     assert_failed_cleanly(initialised("settings", "--set", "colour=blue"), "KEY=VALUE")
     assert initialised("settings", "--json").json()["secrecy_reconsider_days"] == 60
+
+
+def test_an_order_intake_missed_is_recorded_from_the_command_line(initialised, pdf_file):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    assert_failed_cleanly(initialised("secrecy", case, "--record", "2026-03-02", "--reason", "x"), "--until")
+    assert_failed_cleanly(
+        initialised("secrecy", case, "--record", "2026-03-02", "--until-further-order"), "Say where"
+    )
+    done = initialised(
+        "secrecy", case, "--record", "2026-03-02", "--until-further-order", "--statute", "2705(b)",
+        "--reason", "separate order of 2 March", "--covers", "user", "--json",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    assert (done.json()["open_ended"], done.json()["covers"]) == (True, "user")

@@ -188,3 +188,29 @@ def test_the_review_cycle_is_set_from_the_tools_menu(window, monkeypatch):
     assert asked == {"value": 90, "low": 7, "high": 365}
     assert window._schedule_service().reconsider_days == 45
     assert "every 45 days" in window.statusBar().currentMessage()
+
+
+def test_an_order_intake_missed_is_recorded_from_the_tab(window, qtbot, demand_file):
+    case_id = _open(window, qtbot, demand_file)
+    tab = window.dates_tab
+    window.tabs.setCurrentWidget(tab)
+    assert "No secrecy order" in tab.order.text()
+    assert tab.add_order.isVisibleTo(tab) and not tab.extend_order.isVisibleTo(tab)
+
+    def record(dialog) -> None:
+        dialog.day.setDate(QDate(2026, 3, 2))
+        dialog.open_ended.setChecked(True)
+        dialog.statute.setText("18 U.S.C. § 2705(b)")
+        dialog._ok()  # where the order is, not said: refused, the dialog keeps what was typed
+        assert dialog.isVisible() and "Say where the order is" in dialog.error.text()
+        assert dialog.statute.text() == "18 U.S.C. § 2705(b)"
+        dialog.text.setText("separate order of 2 March 2026")
+        dialog._ok()
+
+    problems = _in_dialog(tab, record)
+    tab.add_order.click()
+    assert problems == []
+    assert "until further order" in tab.order.text() and "2705(b)" in tab.order.text()
+    assert not tab.add_order.isVisibleTo(tab) and tab.extend_order.isVisibleTo(tab)
+    assert "secrecy.recorded" in {e.action for e in window.desk.audit_trail(case_id)}
+    assert "until further order" in window.statusBar().currentMessage()

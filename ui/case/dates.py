@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -71,7 +72,7 @@ class ChangeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.choice: QComboBox | None = None
         if choices:
             self.choice = QComboBox()
@@ -130,6 +131,40 @@ class ChangeDialog(QDialog):
         self.accept()
 
 
+class OrderDialog(ChangeDialog):
+    """A secrecy order intake missed: issued when, until when (or further order), under what statute."""
+
+    def __init__(self, parent: QWidget | None, today: date) -> None:
+        super().__init__(
+            parent,
+            "Record a secrecy order",
+            day=today,
+            day_label="Issued",
+            text_label="Where it is",
+            text_hint="its page, or the separate order and its date",
+            choices=COVERS_LABELS,
+            choice_label="Covers",
+        )
+        self.expires = QDateEdit(_qdate(today))
+        self.expires.setCalendarPopup(True)
+        self.expires.setDisplayFormat("yyyy-MM-dd")
+        self.expires.setAccessibleName("Expires")
+        self.open_ended = QCheckBox("Until further order")
+        self.open_ended.toggled.connect(lambda on: self.expires.setEnabled(not on))
+        until = QHBoxLayout()
+        until.addWidget(self.expires)
+        until.addWidget(self.open_ended)
+        self.statute = QLineEdit()
+        self.statute.setPlaceholderText("e.g. 18 U.S.C. § 2705(b) (optional)")
+        self.statute.setAccessibleName("Statute")
+        self.form.insertRow(2, "Expires", until)
+        self.form.insertRow(3, "Statute", self.statute)
+
+    @property
+    def chosen_expiry(self) -> date | None:
+        return None if self.open_ended.isChecked() else _pydate(self.expires.date())
+
+
 class DatesTab(QWidget):
     #: (message) a date or notice was recorded; the queue, today view and audit follow.
     changed = Signal(str)
@@ -179,10 +214,15 @@ class DatesTab(QWidget):
         self.lifted = QPushButton("Lifted…")
         self.lifted.setToolTip("The order was lifted: delayed notice becomes due that day")
         self.lifted.clicked.connect(self.lift_order)
+        self.add_order = QPushButton("Record an order…")
+        self.add_order.setToolTip(
+            "The demand (or a separate order) forbids notice, but intake did not read it"
+        )
+        self.add_order.clicked.connect(self.record_order)
         order_box = self._box(
             "Secrecy order",
             [self.order, self.order_detail],
-            [self.extend_order, self.challenge, self.reconsidered, self.lifted],
+            [self.add_order, self.extend_order, self.challenge, self.reconsidered, self.lifted],
             extra=covers_row,
         )
 
@@ -340,6 +380,9 @@ class DatesTab(QWidget):
         for widget in (self.covers, self.extend_order, self.challenge, self.lifted):
             widget.setEnabled(has_order and (order is None or order.lifted_on is None))
         self.reconsidered.setEnabled(view.reconsider_by is not None)
+        self.add_order.setVisible(not has_order)
+        for widget in (self.extend_order, self.challenge, self.reconsidered, self.lifted):
+            widget.setVisible(has_order)
         if order is None:
             self.order.setText("No secrecy order: the demand does not forbid telling the customer.")
             self._set_lines(self.order_detail, [])
@@ -477,6 +520,27 @@ class DatesTab(QWidget):
             return
         self.refresh()
         self.changed.emit(f"The secrecy order covers {COVERS_LABELS[covers]}.")
+
+    def record_order(self) -> None:
+        if self._schedule is None or self._case_id is None:
+            return
+        schedule, case_id = self._schedule, self._case_id
+        dialog = OrderDialog(self, self._today())
+
+        def apply(d: ChangeDialog) -> str:
+            assert isinstance(d, OrderDialog)
+            schedule.record_order(
+                case_id,
+                issued=d.chosen_date,
+                expires=d.chosen_expiry,
+                statute=d.statute.text(),
+                reason=d.text.text(),
+                covers=d.chosen,
+            )
+            until = d.chosen_expiry.isoformat() if d.chosen_expiry else "further order"
+            return f"Secrecy order recorded, until {until}."
+
+        self._open(dialog, apply)
 
     def extend_secrecy(self) -> None:
         if self._schedule is None or self._case_id is None or self._view is None:
