@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -142,10 +142,9 @@ class OrderDialog(ChangeDialog):
             day_label="Issued",
             text_label="Where it is",
             text_hint="its page, or the separate order and its date",
-            choices=COVERS_LABELS,
-            choice_label="Covers",
         )
-        self.expires = QDateEdit(_qdate(today))
+        # 180 days is the common length of a § 2705(b) order: a starting point, not a rule.
+        self.expires = QDateEdit(_qdate(today + timedelta(days=180)))
         self.expires.setCalendarPopup(True)
         self.expires.setDisplayFormat("yyyy-MM-dd")
         self.expires.setAccessibleName("Expires")
@@ -157,8 +156,17 @@ class OrderDialog(ChangeDialog):
         self.statute = QLineEdit()
         self.statute.setPlaceholderText("e.g. 18 U.S.C. § 2705(b) (optional)")
         self.statute.setAccessibleName("Statute")
-        self.form.insertRow(2, "Expires", until)
-        self.form.insertRow(3, "Statute", self.statute)
+        self.covers = QComboBox()
+        self.covers.setAccessibleName("Covers")
+        for key, label in COVERS_LABELS.items():
+            self.covers.addItem(label, key)
+        self.form.insertRow(1, "Expires", until)
+        self.form.insertRow(2, "Statute", self.statute)
+        self.form.insertRow(3, "Covers", self.covers)
+
+    @property
+    def chosen(self) -> str:
+        return str(self.covers.currentData())
 
     @property
     def chosen_expiry(self) -> date | None:
@@ -198,7 +206,8 @@ class DatesTab(QWidget):
             self.covers.addItem(label, key)
         self.covers.activated.connect(self._covers_chosen)
         covers_row = QHBoxLayout()
-        covers_row.addWidget(QLabel("Covers"))
+        self.covers_label = QLabel("Covers")
+        covers_row.addWidget(self.covers_label)
         covers_row.addWidget(self.covers, 1)
         self.extend_order = QPushButton("Extended…")
         self.extend_order.setToolTip("The court extended the order: its new expiry and the order that did it")
@@ -383,6 +392,8 @@ class DatesTab(QWidget):
         self.add_order.setVisible(not has_order)
         for widget in (self.extend_order, self.challenge, self.reconsidered, self.lifted):
             widget.setVisible(has_order)
+        self.covers.setVisible(has_order)
+        self.covers_label.setVisible(has_order)
         if order is None:
             self.order.setText("No secrecy order: the demand does not forbid telling the customer.")
             self._set_lines(self.order_detail, [])
