@@ -20,6 +20,8 @@ from ui.common.worker import Task, start
 class StepRunner(QObject):
     #: (done, total, message) at each step between cases.
     progress = Signal(int, int, str)
+    #: what the worker thread is doing now (an ``Io``'s label).
+    working = Signal(str)
     #: what the steps returned.
     done = Signal(object)
     #: the exception the steps raised.
@@ -80,6 +82,8 @@ class StepRunner(QObject):
             QTimer.singleShot(0, lambda: self._advance(None, None))
 
     def _run_io(self, io: Io) -> None:
+        if io.label:
+            self.working.emit(io.label)
         task = Task(lambda _progress, _cancelled: io.run())
         task.signals.done.connect(lambda value: self._io_done(task, value, None))
         task.signals.failed.connect(lambda exc: self._io_done(task, None, exc))

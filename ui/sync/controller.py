@@ -305,6 +305,7 @@ class SyncController(QObject):
         runner = StepRunner(bundles.sync_steps(folder, report), self)
         self.runner, self._auto_run = runner, auto
         runner.progress.connect(self._on_progress)
+        runner.working.connect(self.progress.setToolTip)
         runner.done.connect(lambda _value: self._sync_ended(desk, report, None))
         runner.cancelled.connect(lambda: self._sync_ended(desk, report, None, cancelled=True))
         runner.failed.connect(lambda exc: self._sync_ended(desk, None, exc))
@@ -410,9 +411,6 @@ class SyncController(QObject):
             )
             warn = True
         self._set_indicator(text, tip, warn=warn)
-
-    def refresh(self) -> None:
-        self._show_idle()
 
     # -- settings ---------------------------------------------------------------------
 
