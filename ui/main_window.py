@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
 
-        self.sync = SyncController(self, lambda: self.desk)
+        self.sync = SyncController(self, lambda: self.desk, self.settings)
         self.sync.open_case = lambda: self.case_id
         self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
         self._bundles_to_import: list[Path] = []  # opened with the app: imported once unlocked

@@ -86,6 +86,8 @@ def test_automatic_sync_is_quiet_when_the_folder_is_gone_and_runs_when_it_is_bac
     win_b.sync.attach(None)  # as on unlock: the timer follows the saved setting
     win_b.sync.use_team(station_b.team)
     assert win_b.sync.timer.isActive() and win_b.sync.timer.interval() == 5 * 60_000
+    assert win_b.sync.first_sync.isActive()  # soon after unlocking, not only after 5 minutes
+    win_b.sync.first_sync.stop()
 
     win_b.sync.timer.timeout.emit()
     qtbot.waitUntil(lambda: win_b.sync.runner is None)

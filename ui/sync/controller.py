@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from app.services import Desk
 
 BUNDLE_FILTER = "Demand Desk case bundles (*.ddb)"
+FOLDER_KEY = "bundle/last_folder"
+# With automatic sync on, the first one runs this long after unlocking: the window is up first.
+FIRST_SYNC_MS = 3000
 NO_TEAM_KEY = (
     "This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), "
     "export a key file there, and join with that file on the others."
@@ -69,9 +72,12 @@ class SyncController(QObject):
     #: a short message for the status bar.
     message = Signal(str)
 
-    def __init__(self, window: QMainWindow, desk_of: Callable[[], Desk | None]) -> None:
+    def __init__(
+        self, window: QMainWindow, desk_of: Callable[[], Desk | None], settings: QSettings | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.settings = settings  # the last folder a bundle went to or came from; nothing about a case
         self._desk_of = desk_of
         self._team: TeamKey | None = None
         self._passphrase: str | None = None
@@ -83,6 +89,8 @@ class SyncController(QObject):
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_automatically)
+        self.first_sync = QTimer(self, singleShot=True, interval=FIRST_SYNC_MS)
+        self.first_sync.timeout.connect(self.sync_automatically)
 
         self.indicator = QToolButton()
         self.indicator.setObjectName("syncIndicator")
@@ -147,11 +155,15 @@ class SyncController(QObject):
         self._passphrase = passphrase
         self._team = None
         self._arm_timer()
+        if self.timer.isActive():
+            # What colleagues changed while this workstation was locked, soon after unlocking.
+            self.first_sync.start()
         self._show_idle()
 
     def detach(self) -> None:
         """The workstation locks: stop now, close the dialog, forget the team key."""
         self.timer.stop()
+        self.first_sync.stop()
         for runner in (self.runner, self._export_task):
             if runner is not None:
                 runner.abandon()
@@ -508,10 +520,13 @@ class SyncController(QObject):
         if desk is None or self._export_task is not None:
             return
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, "Export the case bundle to")
+            chosen = QFileDialog.getExistingDirectory(
+                self.window, "Export the case bundle to", self._last_folder()
+            )
             if not chosen:
                 return
             folder = Path(chosen)
+            self._remember_folder(folder)
         bundles = self._bundles()
         if bundles is None:
             return
@@ -535,9 +550,19 @@ class SyncController(QObject):
     def choose_import(self) -> None:
         if self.desk is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import a case bundle", "", BUNDLE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a case bundle", self._last_folder(), BUNDLE_FILTER
+        )
         if name:
+            self._remember_folder(Path(name).parent)
             self.import_files([Path(name)])
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value(FOLDER_KEY, str(Path.home()))) if self.settings else str(Path.home())
+
+    def _remember_folder(self, folder: Path) -> None:
+        if self.settings is not None:
+            self.settings.setValue(FOLDER_KEY, str(folder))
 
     def import_files(self, paths: list[Path]) -> None:
         """Read each bundle on a worker thread, then take it in here (all of it, or nothing)."""
