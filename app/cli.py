@@ -415,27 +415,39 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-SETTINGS = ("idle_lock_minutes", "secrecy_reconsider_days")
+SETTINGS = ("idle_lock_minutes", "secrecy_reconsider_days", "sync_folder", "sync_every_minutes")
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
+    from app.bundle import prefs as sync_prefs
+
     with _desk(args) as desk:
         schedule = _schedule(desk)
         for pair in args.set or []:
             key, sep, value = pair.partition("=")
             if not sep or key not in SETTINGS:
                 raise CliError(f"--set takes one of {', '.join(SETTINGS)} as KEY=VALUE, not {pair!r}.")
+            sync = sync_prefs.prefs(desk)
+            if key == "sync_folder":  # empty: no shared folder (and so no automatic sync)
+                folder = Path(value).expanduser().absolute() if value else None
+                sync_prefs.set_prefs(desk, folder, sync.every_minutes if folder else 0)
+                continue
             try:
                 number = int(value)
             except ValueError:
                 raise CliError(f"{key} is a whole number, not {value!r}.") from None
             if key == "idle_lock_minutes":
                 desk.set_idle_lock_minutes(number)
+            elif key == "sync_every_minutes":
+                sync_prefs.set_prefs(desk, sync.folder, number)
             else:
                 schedule.set_reconsider_days(number)
+        sync = sync_prefs.prefs(desk)
         data = {
             "idle_lock_minutes": desk.idle_lock_minutes(),
             "secrecy_reconsider_days": schedule.reconsider_days,
+            "sync_folder": str(sync.folder) if sync.folder else None,
+            "sync_every_minutes": sync.every_minutes,
         }
     _emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
     return EXIT_OK

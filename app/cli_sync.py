@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.bundle import prefs as sync_prefs
 from app.bundle.format import BundleError
 from app.bundle.service import Bundles, Keep, Received
 from app.bundle.share import ShareError
@@ -145,14 +146,24 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 @_plain_errors
 def cmd_sync(args: argparse.Namespace) -> int:
-    shared = Path(args.shared).expanduser()
-
     def progress(done: int, total: int, message: str) -> None:
         if not getattr(args, "json", False) and total:
             print(f"{message} ({done}/{total})", file=sys.stderr, flush=True)
 
     with _desk(args) as desk:
-        report = _bundles(desk).sync(shared, progress=progress)
+        saved = sync_prefs.prefs(desk).folder
+        if args.shared is None and saved is None:
+            raise CliError(
+                "Give the shared folder: sync --shared DIR (or set it in the window's Sync settings)."
+            )
+        shared = Path(args.shared).expanduser() if args.shared else saved
+        assert shared is not None
+        try:
+            report = _bundles(desk).sync(shared, progress=progress)
+        except (TeamError, ShareError) as exc:
+            sync_prefs.note_sync(desk, None, str(exc))  # the window's indicator says so too
+            raise
+        sync_prefs.note_sync(desk, report)
     lines = [
         f"Published {len(set(report.pushed))}, imported {len(set(report.pulled))}, "
         f"{len(report.conflicts)} conflict(s), {len(report.refused)} refused."
@@ -230,7 +241,9 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("file")
 
     p = add(sub, "sync", cmd_sync, "publish changed cases to a shared folder and import the others'")
-    p.add_argument("--shared", required=True, metavar="DIR")
+    p.add_argument(
+        "--shared", metavar="DIR", help="the shared folder (default: the one set in Sync settings)"
+    )
     p = add(sub, "conflicts", cmd_conflicts, "open conflicts; with CASE, both sides field by field")
     p.add_argument("case", nargs="?")
     p = add(sub, "resolve", cmd_resolve, "settle a conflict: keep my version or theirs (audit events: both)")

@@ -459,7 +459,12 @@ def test_today_secrecy_notice_and_calendar_from_the_command_line(initialised, tm
 def test_settings_show_and_change_the_reconsideration_cycle(initialised):
     shown = initialised("settings", "--json")
     assert shown.code == 0, shown.err
-    assert shown.json() == {"idle_lock_minutes": 10, "secrecy_reconsider_days": 90}
+    assert shown.json() == {
+        "idle_lock_minutes": 10,
+        "secrecy_reconsider_days": 90,
+        "sync_folder": None,
+        "sync_every_minutes": 0,
+    }
     changed = initialised("settings", "--set", "secrecy_reconsider_days=60", "--json")
     assert changed.code == 0, changed.err
     assert changed.json()["secrecy_reconsider_days"] == 60

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import assert_failed_cleanly, runner
+from app import services
+from app.bundle import prefs as sync_prefs
+from app.datadir import DataDir
+from tests.cli.test_cli import PASSPHRASE, assert_failed_cleanly, runner
 
 TEAM = {"DEMAND_DESK_TEAM_PASSPHRASE": "team file passphrase"}
 
@@ -93,3 +96,25 @@ def test_sync_prints_json_for_automation(two, tmp_path):
     report = ok(a("sync", "--shared", str(shared), "--json"))
     assert {"pushed", "pulled", "conflicts", "refused"} <= set(report)
     assert json.dumps(report)
+
+
+def test_sync_uses_the_folder_in_the_settings_and_says_when_there_is_none(two, tmp_path, pdf_file):
+    a, _ = two
+    ok(a("team", "init", "--json"))
+    case = ok(a("intake", str(pdf_file), "--json"))["case_id"]
+    assert_failed_cleanly(a("sync"), "--shared DIR")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shown = ok(a("settings", "--set", f"sync_folder={shared}", "--set", "sync_every_minutes=15", "--json"))
+    assert (shown["sync_folder"], shown["sync_every_minutes"]) == (str(shared), 15)
+    assert ok(a("sync", "--json"))["pushed"] == [case]
+    assert [p.parent.name for p in shared.rglob("*.ddb")] == [case]
+    desk = services.unlock(DataDir(tmp_path / "A"), passphrase=PASSPHRASE)
+    try:
+        last = sync_prefs.last_sync(desk)  # what the window's status bar shows
+        assert last is not None and (last.ok, last.pushed) == (True, 1)
+    finally:
+        desk.close()
+    assert_failed_cleanly(a("settings", "--set", "sync_every_minutes=5000"), "1 to 1440")
+    off = ok(a("settings", "--set", "sync_folder=", "--json"))
+    assert (off["sync_folder"], off["sync_every_minutes"]) == (None, 0)
