@@ -539,6 +539,8 @@ class MainWindow(QMainWindow):
             return
         current = self.case_id
         self.refresh_queue(select=current)
+        if self._report_window is not None:
+            self._report_window.records_changed()
         if current is not None and current in case_ids:
             self.letters_tab.clear()  # an unsaved letter text is kept before the case is shown again
             self.case_id = None

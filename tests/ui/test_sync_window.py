@@ -380,3 +380,16 @@ def test_a_bundle_the_finder_opens_with_the_app_waits_for_the_unlock(qtbot, stat
     finally:
         app.removeEventFilter(opener)
     assert win._bundles_to_import == [tmp_path / "case.ddb"]
+
+
+def test_an_open_report_counts_again_when_a_sync_brings_cases(qtbot, station_a, station_b, shared, win_b):
+    station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    station_a.bundles.sync(shared)
+    sync_prefs.set_prefs(station_b.desk, shared, 0)
+    view = win_b.show_report()
+    qtbot.waitUntil(lambda: view.report is not None)
+    assert view.report.totals().value("demands") == 0
+
+    sync_from_window(qtbot, win_b)
+
+    qtbot.waitUntil(lambda: view.report is not None and view.report.totals().value("demands") == 1)

@@ -383,6 +383,11 @@ class ReportWindow(QDialog):
     def _later(self) -> None:
         self._rebuild.start()
 
+    def records_changed(self) -> None:
+        """Cases changed outside this window (a sync brought them): count the period again."""
+        if self.reports is not None:
+            self._later()
+
     # -- counting ----------------------------------------------------------------------
 
     def rebuild(self) -> None:
