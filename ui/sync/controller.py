@@ -218,26 +218,39 @@ class SyncController(QObject):
             if quiet or desk.config.key_storage is not KeyStorage.PASSPHRASE or self._passphrase:
                 self._problem("The team key cannot be used", str(exc), quiet)
                 return None
-        return self._ask_passphrase(desk)
+        unlocked: list[TeamKey] = []
 
-    def _ask_passphrase(self, desk: Desk) -> Bundles | None:
-        dialog = UnlockDialog(
-            desk.workstation, "The team key is protected by the workstation passphrase.", self.window
+        def unlocks(passphrase: str) -> None:
+            team = TeamKey(desk.data_dir, desk.config, passphrase)
+            list(team.identities())  # TeamError when the passphrase does not unwrap it
+            unlocked.append(team)
+
+        passphrase = self._ask_passphrase(
+            desk, "Unlock the team key", "The team key is protected by the workstation passphrase.", unlocks
         )
-        dialog.setWindowTitle("Unlock the team key")
+        if passphrase is None or not unlocked:
+            return None
+        self._team, self._passphrase = unlocked[-1], passphrase
+        return Bundles(desk, self._team)
+
+    def _ask_passphrase(
+        self, desk: Desk, title: str, hint: str, check: Callable[[str], object]
+    ) -> str | None:
+        """The workstation passphrase, asked until ``check`` accepts it (refusals shown) or cancelled."""
+        dialog = UnlockDialog(desk.workstation, hint, self.window)
+        dialog.setWindowTitle(title)
         self.dialog = dialog
         try:
             while dialog.exec():
                 if self.desk is not desk:
                     return None
-                team = TeamKey(desk.data_dir, desk.config, dialog.passphrase.text())
+                passphrase = dialog.passphrase.text()
                 try:
-                    list(team.identities())
-                except TeamError as exc:
+                    check(passphrase)
+                except (TeamError, DeskError) as exc:
                     dialog.show_error(str(exc))
                     continue
-                self._team, self._passphrase = team, dialog.passphrase.text()
-                return Bundles(desk, team)
+                return passphrase
         finally:
             self.dialog = None
         return None
@@ -248,24 +261,15 @@ class SyncController(QObject):
         if desk is None:
             return None
         if desk.config.key_storage is KeyStorage.PASSPHRASE and not self._passphrase:
-            dialog = UnlockDialog(
-                desk.workstation, "The team key is kept under the workstation passphrase.", self.window
+            passphrase = self._ask_passphrase(
+                desk,
+                "Workstation passphrase",
+                "The team key is kept under the workstation passphrase.",
+                desk.check_passphrase,
             )
-            dialog.setWindowTitle("Workstation passphrase")
-            self.dialog = dialog
-            try:
-                while True:
-                    if not dialog.exec() or self.desk is not desk:
-                        return None
-                    try:
-                        desk.check_passphrase(dialog.passphrase.text())
-                    except DeskError as exc:
-                        dialog.show_error(str(exc))
-                        continue
-                    self._passphrase = dialog.passphrase.text()
-                    break
-            finally:
-                self.dialog = None
+            if passphrase is None:
+                return None
+            self._passphrase = passphrase
         return TeamKey(desk.data_dir, desk.config, self._passphrase)
 
     def edit_team(self) -> None:
