@@ -59,8 +59,17 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
         print(text)
 
 
+def _acting_reviewer(args: argparse.Namespace) -> str | None:
+    """The reviewer a command acts as: --reviewer, else $DEMAND_DESK_REVIEWER; nobody by default."""
+    return getattr(args, "reviewer", None) or os.environ.get("DEMAND_DESK_REVIEWER") or None
+
+
 def _open(args: argparse.Namespace) -> services.Desk:
-    """Unlock the data directory and act as --reviewer (PIN checked) or the default reviewer."""
+    """Unlock the data directory and sign the named reviewer in with their PIN.
+
+    With no reviewer named the store is open for reading only: any change refuses
+    (``Desk.actor`` raises), so no command acts as anyone by default.
+    """
     root: DataDir = args.root
     config = root.read_config()
     passphrase = os.environ.get("DEMAND_DESK_PASSPHRASE") or None
@@ -68,11 +77,10 @@ def _open(args: argparse.Namespace) -> services.Desk:
         passphrase = _need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
     desk = services.unlock(root, passphrase=passphrase)
     try:
-        if args.reviewer:
-            pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.reviewer}: ", "The reviewer's PIN")
-            desk.sign_in(args.reviewer, pin)
-        else:
-            desk.act_as_default_reviewer()
+        reviewer = _acting_reviewer(args)
+        if reviewer:
+            pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {reviewer}: ", "The reviewer's PIN")
+            desk.sign_in(reviewer, pin)
     except BaseException:
         desk.close()
         raise
@@ -233,7 +241,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    if not getattr(args, "reviewer", None):
+    if not _acting_reviewer(args):
         raise CliError(
             "Name the approving reviewer: approve CASE --reviewer NAME (PIN from $DEMAND_DESK_PIN)."
         )
@@ -469,17 +477,60 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_reviewer_add(args: argparse.Namespace) -> int:
-    pin = _need_secret("DEMAND_DESK_PIN", f"PIN for {args.name}: ", "The new reviewer's PIN")
+    # Two people: the administrator named by --reviewer (PIN in DEMAND_DESK_PIN) and the new
+    # reviewer, who chooses their own PIN (DEMAND_DESK_NEW_PIN).
+    new_pin = _need_secret("DEMAND_DESK_NEW_PIN", f"{args.name}'s own PIN: ", "The new reviewer's own PIN")
+    role = "senior" if args.senior else args.role
     with _desk(args) as desk:
-        added = desk.add_reviewer(args.name, pin, senior=args.senior)
-    _emit(args, asdict(added), f"Added reviewer {added.name}.")
+        added = desk.add_reviewer(args.name, new_pin, role=role, admin_pin=_admin_pin(args, desk))
+    _emit(args, _reviewer_json(added), f"Added {added.role.label.lower()} {added.name}.")
     return EXIT_OK
+
+
+def cmd_reviewer_remove(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        desk.remove_reviewer(args.name, admin_pin=_admin_pin(args, desk))
+    _emit(args, {"removed": args.name}, f"Removed {args.name}; what they did stays in the record.")
+    return EXIT_OK
+
+
+def cmd_reviewer_role(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        changed = desk.set_role(args.name, args.role, admin_pin=_admin_pin(args, desk))
+    _emit(args, _reviewer_json(changed), f"{changed.name} is now a {changed.role.label.lower()}.")
+    return EXIT_OK
+
+
+def cmd_reviewer_pin(args: argparse.Namespace) -> int:
+    new_pin = _need_secret("DEMAND_DESK_NEW_PIN", "New PIN: ", "The new PIN")
+    with _desk(args) as desk:
+        me = desk.actor()
+        desk.change_pin(me, _admin_pin(args, desk), new_pin)
+    _emit(args, {"changed": True}, f"{me}'s PIN changed.")
+    return EXIT_OK
+
+
+def _admin_pin(args: argparse.Namespace, desk: services.Desk) -> str:
+    """The acting reviewer's PIN, asked again by the service that changes the roster."""
+    desk.actor()  # a named reviewer, or the refusal that says to name one
+    return _need_secret("DEMAND_DESK_PIN", "Your PIN: ", "The reviewer's PIN")
+
+
+def _reviewer_json(reviewer: Any) -> dict[str, Any]:
+    return {"name": reviewer.name, "role": reviewer.role.value, "senior": reviewer.senior}
 
 
 def cmd_reviewer_list(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
-        rows = [asdict(r) for r in desk.reviewers()]
-    _emit(args, rows, "\n".join(r["name"] + (" (senior)" if r["senior"] else "") for r in rows))
+        rows = [asdict(r) | {"role": r.role.value, "present": r.present} for r in desk.roster()]
+    lines = [
+        f"{r['name']:<24} {r['role']:<14}"
+        + (f" enrolled by {r['enrolled_by']}" if r["enrolled_by"] else "")
+        + (f" · from {r['origin']}" if r["origin"] else "")
+        + (f" · removed {r['removed_at'][:10]}" if r["removed_at"] else "")
+        for r in rows
+    ]
+    _emit(args, rows, "\n".join(lines))
     return EXIT_OK
 
 
@@ -532,7 +583,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review government demands for customer data. With no command, opens the window.",
     )
     parser.add_argument("--data-dir", help="data directory (default: $DEMAND_DESK_HOME or the user data dir)")
-    parser.add_argument("--reviewer", help="act as this reviewer (PIN from $DEMAND_DESK_PIN)")
+    parser.add_argument(
+        "--reviewer",
+        help="act as this reviewer (default $DEMAND_DESK_REVIEWER; PIN from $DEMAND_DESK_PIN); "
+        "a command that changes anything needs one",
+    )
     parser.add_argument("--demo-if-empty", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -589,10 +644,24 @@ def build_parser() -> argparse.ArgumentParser:
     reviewer = sub.add_parser("reviewer", help="manage reviewers").add_subparsers(
         dest="action", required=True
     )
-    p = add(reviewer, "add", cmd_reviewer_add, "add a reviewer (PIN from $DEMAND_DESK_PIN)")
+    roles = ["reviewer", "senior", "administrator"]
+    p = add(
+        reviewer,
+        "add",
+        cmd_reviewer_add,
+        "enrol a reviewer, as an administrator (your PIN in $DEMAND_DESK_PIN, "
+        "theirs in $DEMAND_DESK_NEW_PIN)",
+    )
     p.add_argument("name")
-    p.add_argument("--senior", action="store_true", help="may do senior review")
-    add(reviewer, "list", cmd_reviewer_list, "list reviewers")
+    p.add_argument("--role", choices=roles, default="reviewer", help="what they may do (default: reviewer)")
+    p.add_argument("--senior", action="store_true", help=argparse.SUPPRESS)  # older spelling of --role senior
+    p = add(reviewer, "remove", cmd_reviewer_remove, "take a reviewer off the roster, as an administrator")
+    p.add_argument("name")
+    p = add(reviewer, "role", cmd_reviewer_role, "change a reviewer's role, as an administrator")
+    p.add_argument("name")
+    p.add_argument("role", choices=roles)
+    add(reviewer, "pin", cmd_reviewer_pin, "change your own PIN (the new one from $DEMAND_DESK_NEW_PIN)")
+    add(reviewer, "list", cmd_reviewer_list, "list reviewers, with their roles and who enrolled them")
 
     trail = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
     add(trail, "verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first bad event")
@@ -798,6 +867,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.root, demo_if_empty=args.demo_if_empty, bundles=bundles)
     try:
         return int(args.func(args))
+    except services.NotSignedInError:
+        print(
+            "demand-desk: this command changes the store, so it needs a reviewer: pass --reviewer NAME "
+            "(or set DEMAND_DESK_REVIEWER) with that reviewer's PIN in DEMAND_DESK_PIN.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except (CliError, services.DeskError, DataDirError, IntakeError) as exc:
         print(f"demand-desk: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NewType
 
+from app.reviewers import Role
+
 CaseId = NewType("CaseId", str)
 
 # Bumped when the meaning of a stored enum value or the Facts JSON shape changes.
@@ -84,7 +86,33 @@ EDITABLE_FACTS: dict[str, type] = {
 @dataclass(frozen=True)
 class Reviewer:
     name: str
-    senior: bool = False
+    role: Role = Role.REVIEWER
+
+    @property
+    def senior(self) -> bool:
+        """May decide escalated cases and override a refused decision (senior or administrator)."""
+        return self.role.senior
+
+    @property
+    def administrator(self) -> bool:
+        return self.role is Role.ADMINISTRATOR
+
+
+@dataclass(frozen=True)
+class ReviewerRecord:
+    """A reviewer as the roster knows them, present or removed."""
+
+    name: str
+    role: Role
+    enrolled_at: str
+    enrolled_by: str | None
+    removed_at: str | None
+    removed_by: str | None
+    origin: str | None  # the workstation whose roster brought them, when not enrolled here
+
+    @property
+    def present(self) -> bool:
+        return self.removed_at is None
 
 
 @dataclass(frozen=True)

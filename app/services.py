@@ -44,7 +44,18 @@ from app.model import (
     PageSource,
     PageText,
     Reviewer,
+    ReviewerRecord,
     Word,
+)
+from app.reviewers import (
+    Role,
+    RosterError,
+    check_new_pin,
+    confusable_with,
+    lock_for,
+    locked_message,
+    normalise_name,
+    same_person,
 )
 from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
@@ -54,7 +65,6 @@ from db.store import dumps
 Clock = Callable[[], datetime]
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
-MIN_PIN_LENGTH = 4
 _PIN_HASHER = PasswordHasher()  # Argon2id, 64 MiB: a stolen store does not give up PINs cheaply
 
 
@@ -79,15 +89,17 @@ def _iso(moment: datetime) -> str:
 
 
 def _check_pin(pin: str) -> None:
-    if len(pin) < MIN_PIN_LENGTH:
-        raise DeskError(f"A PIN needs at least {MIN_PIN_LENGTH} characters.")
+    try:
+        check_new_pin(pin)
+    except RosterError as exc:
+        raise DeskError(str(exc)) from None
 
 
 def _check_name(name: str, what: str) -> str:
-    name = name.strip()
-    if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
-        raise DeskError(f"The {what} needs a name of 1 to 80 printable characters.")
-    return name
+    try:
+        return normalise_name(name, what)
+    except RosterError as exc:
+        raise DeskError(str(exc)) from None
 
 
 # -- setting up and unlocking ---------------------------------------------------------
@@ -136,13 +148,16 @@ def set_up(
             store.set_setting("created_at", now)
             store.set_setting("default_reviewer", reviewer)
             store.set_setting("idle_lock_minutes", str(DEFAULT_IDLE_LOCK_MINUTES))
-            store.add_reviewer(reviewer, _PIN_HASHER.hash(pin), True, now)
+            # The one who sets the workstation up administers it: they enrol everyone else.
+            store.add_reviewer(reviewer, _PIN_HASHER.hash(pin), Role.ADMINISTRATOR.value, now)
         desk = Desk(data_dir, config, store, clock)
-        desk.reviewer = Reviewer(reviewer, senior=True)
+        desk.reviewer = Reviewer(reviewer, Role.ADMINISTRATOR)
         desk._record(
             "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
         )
-        desk._record("reviewer.added", None, {"name": reviewer, "senior": True})
+        desk._record(
+            "reviewer.added", None, {"name": reviewer, "role": Role.ADMINISTRATOR.value, "enrolled_by": None}
+        )
         # Written last: a directory without it is not set up.
         data_dir.write_config(config)
     except BaseException as exc:
@@ -251,45 +266,157 @@ class Desk:
     # -- reviewers ---------------------------------------------------------------------
 
     def default_reviewer(self) -> str | None:
+        """Who set the workstation up: the sign-in dialog offers them first. Nobody acts by default."""
         return self.store.get_setting("default_reviewer")
 
-    def act_as_default_reviewer(self) -> Reviewer:
-        """Headless use: the passphrase already proved who is at the workstation."""
-        name = self.default_reviewer()
-        row = self.store.get_reviewer(name) if name else None
-        if row is None:
-            raise NotSignedInError("No default reviewer is set; pass --reviewer NAME.")
-        self.reviewer = Reviewer(row["name"], bool(row["senior"]))
-        return self.reviewer
-
     def check_pin(self, name: str, pin: str) -> Reviewer:
+        """The reviewer ``name`` if ``pin`` is theirs. Wrong PINs in a row lock them out for a while."""
         row = self.store.get_reviewer(name)
         if row is None:
             raise WrongPinError(f"There is no reviewer named {name!r}.")
+        now = self.clock()
+        locked = row["locked_until"]
+        if locked and datetime.fromisoformat(locked) > now:
+            raise WrongPinError(locked_message(row["name"], datetime.fromisoformat(locked), now))
         try:
             _PIN_HASHER.verify(row["pin_hash"], pin)
         except (VerificationError, InvalidHashError):
+            self._pin_failed(row["name"], row["failed_pins"] + 1, now)
             raise WrongPinError(f"That PIN is not {row['name']}'s.") from None
-        return Reviewer(row["name"], bool(row["senior"]))
+        if row["failed_pins"]:
+            with self.store.atomic():
+                self.store.set_pin_failures(row["name"], 0, None)
+        return Reviewer(row["name"], Role(row["role"]))
+
+    def _pin_failed(self, name: str, failures: int, now: datetime) -> None:
+        # Committed before the refusal is raised: a guesser who starts a new process each try
+        # still counts against the same reviewer.
+        wait = lock_for(failures)
+        until = _iso(now + wait) if wait else None
+        with self.store.atomic():
+            self.store.set_pin_failures(name, failures, until)
+            if wait:
+                self._record(
+                    "reviewer.locked",
+                    None,
+                    {"name": name, "wrong_pins": failures, "until": until},
+                    actor=name,
+                )
 
     def sign_in(self, name: str, pin: str) -> Reviewer:
         self.reviewer = self.check_pin(name, pin)
         return self.reviewer
 
     def reviewers(self) -> list[Reviewer]:
-        return [Reviewer(r["name"], bool(r["senior"])) for r in self.store.list_reviewers()]
+        return [Reviewer(r["name"], Role(r["role"])) for r in self.store.list_reviewers()]
 
-    def add_reviewer(self, name: str, pin: str, *, senior: bool = False) -> Reviewer:
+    def roster(self, *, removed: bool = True) -> list[ReviewerRecord]:
+        """Every reviewer this workstation knows, with who enrolled them; removed ones too."""
+        return [_record_of(r) for r in self.store.list_reviewers(removed=removed)]
+
+    def reviewer_record(self, name: str) -> ReviewerRecord | None:
+        row = self.store.get_reviewer_any(name)
+        return _record_of(row) if row is not None else None
+
+    def _administrator(self, admin: str | None, admin_pin: str) -> Reviewer:
+        """The administrator who authorises a change to the roster, by their own PIN."""
+        name = admin or self._actor()
+        try:
+            who = self.check_pin(name, admin_pin)
+        except WrongPinError as exc:
+            raise DeskError(f"{exc} Changing the reviewers needs an administrator's PIN.") from None
+        if not who.administrator:
+            raise DeskError(
+                f"{who.name} is a {who.role.label.lower()}: only an administrator enrols, removes or "
+                "changes the role of a reviewer."
+            )
+        return who
+
+    def add_reviewer(
+        self,
+        name: str,
+        pin: str,
+        *,
+        admin_pin: str,
+        role: Role | str = Role.REVIEWER,
+        admin: str | None = None,
+    ) -> Reviewer:
+        """Enrol a reviewer. ``pin`` is the new reviewer's own, typed by them; ``admin`` (default:
+        the signed-in reviewer) is an administrator who proves it with ``admin_pin``."""
+        role = _role(role)
         name = _check_name(name, "reviewer")
+        by = self._administrator(admin, admin_pin)
         _check_pin(pin)
-        actor = self._actor()
+        known = [r.name for r in self.roster()]
+        if any(same_person(name, k) for k in known):
+            raise DeskError(
+                f"A reviewer named {name!r} already exists (or was removed: names are not reused)."
+            )
+        look_alike = confusable_with(name, known)
+        if look_alike:
+            raise DeskError(
+                f"{name!r} looks like the existing reviewer {look_alike!r}; choose a name no one can "
+                "mistake for another."
+            )
         try:
             with self.store.atomic():
-                self.store.add_reviewer(name, _PIN_HASHER.hash(pin), senior, _iso(self.clock()))
-                self._record("reviewer.added", None, {"name": name, "senior": senior}, actor=actor)
+                self.store.add_reviewer(name, _PIN_HASHER.hash(pin), role.value, _iso(self.clock()), by.name)
+                self._record(
+                    "reviewer.added",
+                    None,
+                    {"name": name, "role": role.value, "enrolled_by": by.name},
+                    actor=by.name,
+                )
         except StoreError as exc:
             raise DeskError(str(exc)) from exc
-        return Reviewer(name, senior)
+        return Reviewer(name, role)
+
+    def remove_reviewer(self, name: str, *, admin_pin: str, admin: str | None = None) -> None:
+        """Take a reviewer off the roster; what they did and approved stands, as history."""
+        by = self._administrator(admin, admin_pin)
+        row = self.store.get_reviewer(name)
+        if row is None:
+            raise DeskError(f"There is no reviewer named {name!r}.")
+        if row["role"] == Role.ADMINISTRATOR.value and self._administrators() == [row["name"]]:
+            raise DeskError(f"{row['name']} is the only administrator; make another one first.")
+        with self.store.atomic():
+            self.store.remove_reviewer(row["name"], _iso(self.clock()), by.name)
+            self._record("reviewer.removed", None, {"name": row["name"], "role": row["role"]}, actor=by.name)
+        if self.reviewer is not None and same_person(self.reviewer.name, row["name"]):
+            self.reviewer = None
+
+    def set_role(self, name: str, role: Role | str, *, admin_pin: str, admin: str | None = None) -> Reviewer:
+        role = _role(role)
+        by = self._administrator(admin, admin_pin)
+        row = self.store.get_reviewer(name)
+        if row is None:
+            raise DeskError(f"There is no reviewer named {name!r}.")
+        if row["role"] == role.value:
+            return Reviewer(row["name"], role)
+        if row["role"] == Role.ADMINISTRATOR.value and self._administrators() == [row["name"]]:
+            raise DeskError(f"{row['name']} is the only administrator; make another one first.")
+        with self.store.atomic():
+            self.store.set_reviewer_role(row["name"], role.value)
+            self._record(
+                "reviewer.role_changed",
+                None,
+                {"name": row["name"], "from": row["role"], "to": role.value},
+                actor=by.name,
+            )
+        if self.reviewer is not None and same_person(self.reviewer.name, row["name"]):
+            self.reviewer = Reviewer(row["name"], role)
+        return Reviewer(row["name"], role)
+
+    def change_pin(self, name: str, old_pin: str, new_pin: str) -> None:
+        """A reviewer changes their own PIN, proving the old one."""
+        who = self.check_pin(name, old_pin)
+        _check_pin(new_pin)
+        with self.store.atomic():
+            self.store.set_reviewer_pin(who.name, _PIN_HASHER.hash(new_pin))
+            self._record("reviewer.pin_changed", None, {"name": who.name}, actor=who.name)
+
+    def _administrators(self) -> list[str]:
+        return [r.name for r in self.reviewers() if r.administrator]
 
     # -- settings ------------------------------------------------------------------------
 
@@ -844,6 +971,25 @@ class Desk:
                 }
             )
             self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+def _role(value: Role | str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise DeskError(f"A role is one of {', '.join(r.value for r in Role)}, not {value!r}.") from None
+
+
+def _record_of(row: Any) -> ReviewerRecord:
+    return ReviewerRecord(
+        name=row["name"],
+        role=Role(row["role"]),
+        enrolled_at=row["created_at"],
+        enrolled_by=row["enrolled_by"],
+        removed_at=row["removed_at"],
+        removed_by=row["removed_by"],
+        origin=row["origin"],
+    )
 
 
 def _word(stored: list[Any]) -> Word:

@@ -134,10 +134,27 @@ class Store:
 
     # -- reviewers -------------------------------------------------------------------
 
-    def add_reviewer(self, name: str, pin_hash: str, senior: bool, created_at: str) -> None:
+    def add_reviewer(
+        self,
+        name: str,
+        pin_hash: str,
+        role: str,
+        created_at: str,
+        enrolled_by: str | None = None,
+        origin: str | None = None,
+    ) -> None:
         try:
             self._table("reviewers").insert(
-                {"name": name, "pin_hash": pin_hash, "senior": int(senior), "created_at": created_at}
+                {
+                    "name": name,
+                    "pin_hash": pin_hash,
+                    "role": role,
+                    # Kept for stores read by older code: senior means "may decide escalated cases".
+                    "senior": int(role != "reviewer"),
+                    "created_at": created_at,
+                    "enrolled_by": enrolled_by,
+                    "origin": origin,
+                }
             )
         except sqlcipher3.IntegrityError as exc:
             raise StoreError(f"a reviewer named {name!r} already exists") from exc
@@ -146,12 +163,38 @@ class Store:
         rows = list(self.db.query("SELECT * FROM reviewers WHERE name = ? AND active = 1", [name]))
         return rows[0] if rows else None
 
-    def list_reviewers(self) -> list[Row]:
-        return list(self.db.query("SELECT name, senior FROM reviewers WHERE active = 1 ORDER BY name"))
+    def get_reviewer_any(self, name: str) -> Row | None:
+        """A reviewer whether present or removed (their past approvals still stand)."""
+        rows = list(self.db.query("SELECT * FROM reviewers WHERE name = ?", [name]))
+        return rows[0] if rows else None
+
+    def list_reviewers(self, *, removed: bool = False) -> list[Row]:
+        rows = self.db.query(
+            "SELECT name, role, created_at, enrolled_by, removed_at, removed_by, origin, active "
+            "FROM reviewers ORDER BY name"
+        )
+        return [r for r in rows if removed or r["active"]]
 
     def set_reviewer_pin(self, name: str, pin_hash: str) -> None:
         with self.db.atomic():
             self._conn.execute("UPDATE reviewers SET pin_hash = ? WHERE name = ?", (pin_hash, name))
+
+    def set_reviewer_role(self, name: str, role: str) -> None:
+        self._conn.execute(
+            "UPDATE reviewers SET role = ?, senior = ? WHERE name = ?", (role, int(role != "reviewer"), name)
+        )
+
+    def remove_reviewer(self, name: str, removed_at: str, removed_by: str) -> None:
+        self._conn.execute(
+            "UPDATE reviewers SET active = 0, removed_at = ?, removed_by = ? WHERE name = ?",
+            (removed_at, removed_by, name),
+        )
+
+    def set_pin_failures(self, name: str, failures: int, locked_until: str | None) -> None:
+        self._conn.execute(
+            "UPDATE reviewers SET failed_pins = ?, locked_until = ? WHERE name = ?",
+            (failures, locked_until, name),
+        )
 
     # -- cases -----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.model import CaseId, CaseStatus
-from app.review import checklist, decide
+from app.review import approval, checklist, decide
 from app.review.model import (
     ANSWERS,
     DISCLOSING,
@@ -338,7 +338,20 @@ class Review:
         """Approve as the reviewer signed in (with their PIN) on this desk."""
         return self._approve(case_id, self.desk.actor())
 
-    def _approve(self, case_id: CaseId, approver: str) -> Decision:
+    def approval_warnings(self, case_id: CaseId, approver: str) -> list[str]:
+        """Why ``approver`` may not approve the current decision (DeskError), else what to flag."""
+        decision = self._awaiting(case_id)
+        try:
+            return approval.check_approver(self.desk, decision, approver)
+        except approval.ApprovalRefused as exc:
+            raise DeskError(str(exc)) from None
+
+    def approval_notes(self, case_id: CaseId) -> list[str]:
+        """For the case: an approval by someone who left, came by sync, or was enrolled by the decider."""
+        decision = self.decision(case_id)
+        return approval.approval_notes(self.desk, decision) if decision else []
+
+    def _awaiting(self, case_id: CaseId) -> Decision:
         decision = self.decision(case_id)
         if decision is None:
             raise DeskError("The case has no decision to approve.")
@@ -346,10 +359,11 @@ class Review:
             raise DeskError(f"A decision to {decision.outcome} discloses nothing and needs no approval.")
         if decision.approved_by is not None:
             raise DeskError(f"Revision {decision.revision} is already approved by {decision.approved_by}.")
-        if approver == decision.decided_by:
-            raise DeskError(
-                f"{approver} made this decision; a different reviewer must approve it (four eyes)."
-            )
+        return decision
+
+    def _approve(self, case_id: CaseId, approver: str) -> Decision:
+        decision = self._awaiting(case_id)
+        flags = self.approval_warnings(case_id, approver)
         now = self.desk.now()
         row = self.store.get_decisions(case_id)[-1]
         with self.store.atomic():
@@ -358,7 +372,7 @@ class Review:
             self.desk.record(
                 "decision.approved",
                 case_id,
-                {"revision": decision.revision, "outcome": decision.outcome},
+                {"revision": decision.revision, "outcome": decision.outcome, "flags": flags},
                 actor=approver,
             )
         approved = self.decision(case_id)
