@@ -16,7 +16,7 @@ from app.model import KeyStorage
 
 DEMO_PASSPHRASE = "demo"  # noqa: S105 - public on purpose: the demo holds synthetic cases only
 DEMO_REVIEWER = "Demo Reviewer"
-DEMO_PIN = "0000"
+DEMO_PIN = "000000"
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 
 

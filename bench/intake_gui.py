@@ -48,7 +48,7 @@ def main() -> int:
             data_dir,
             workstation="bench",
             reviewer="Ada",
-            pin="2468",
+            pin="246813",
             passphrase="bench pass 1",
             key_storage=KeyStorage.PASSPHRASE,
         )

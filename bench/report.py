@@ -188,7 +188,7 @@ def main() -> int:
             DataDir(Path(folder) / "data"),
             workstation="bench",
             reviewer="Ada",
-            pin="2468",
+            pin="246813",
             passphrase="bench passphrase",
             key_storage=KeyStorage.PASSPHRASE,
         )

@@ -41,7 +41,7 @@ def main() -> int:
     app = make_application()
     with tempfile.TemporaryDirectory(prefix="demand-desk-bench-") as folder:
         data_dir = DataDir(Path(folder) / "data")
-        desk = services.set_up(data_dir, workstation="bench", reviewer="Ada", pin="2468",
+        desk = services.set_up(data_dir, workstation="bench", reviewer="Ada", pin="246813",
                                passphrase="bench passphrase", key_storage=KeyStorage.PASSPHRASE)  # fmt: skip
         fill(desk.store, count)
         window = MainWindow(data_dir, desk)

@@ -60,7 +60,7 @@ def station(root: Path, name: str) -> tuple[services.Desk, Bundles]:
         DataDir(root),
         workstation=name,
         reviewer="Ada",
-        pin="2468",
+        pin="246813",
         passphrase=PASSPHRASE,
         key_storage=KeyStorage.PASSPHRASE,
     )

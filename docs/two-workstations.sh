@@ -21,7 +21,7 @@ mkdir -p "$shared" "$usb"
 
 export DEMAND_DESK_PASSPHRASE="workstation passphrase (example)"
 export DEMAND_DESK_TEAM_PASSPHRASE="key file passphrase (example)"
-export DEMAND_DESK_PIN=2468
+export DEMAND_DESK_PIN=246813
 A() { "$dd" --data-dir "$work/A" "$@"; }
 B() { "$dd" --data-dir "$work/B" "$@"; }
 step() { printf '\n== %s\n' "$*"; }

@@ -10,7 +10,7 @@ app="${1:?usage: $0 BINARY [RUNS]}"
 runs="${2:-5}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-export DEMAND_DESK_PASSPHRASE=timing-pass-123 DEMAND_DESK_PIN=2468
+export DEMAND_DESK_PASSPHRASE=timing-pass-123 DEMAND_DESK_PIN=246813
 "$app" --data-dir "$tmp/data" init --workstation timing --reviewer Ada --key-storage passphrase >/dev/null
 
 ms_now() { date +%s%3N; }

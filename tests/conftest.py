@@ -40,12 +40,13 @@ if _ROOT not in sys.path:
 
 from app import keys, services  # noqa: E402 - after the sys.path fix above
 from app.datadir import DataDir  # noqa: E402
-from app.model import KeyStorage  # noqa: E402
+from app.model import KeyStorage, Reviewer  # noqa: E402
+from app.reviewers import Role  # noqa: E402
 from db import Store  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 REVIEWER = "Ada"
-PIN = "2468"
+PIN = "246813"
 WORKSTATION = "test"
 
 # Written to <session tmp>/netguard/sitecustomize.py: Python imports it at start-up in
@@ -213,14 +214,15 @@ def _desk_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[DataDir, b
 
 @pytest.fixture
 def desk(data_dir: DataDir, _desk_template: tuple[DataDir, bytes]) -> Iterator[services.Desk]:
-    """A workstation set up with a passphrase, as reviewer Ada (senior, PIN 2468) of
+    """A workstation set up with a passphrase, as reviewer Ada (administrator, PIN 246813) of
     workstation "test", with Ada signed in. Unlock it again with ``passphrase``."""
     template, key = _desk_template
     shutil.copytree(template.root, data_dir.root)
     desk = services.Desk(
         data_dir, data_dir.read_config(), Store(data_dir.store_path, key), lambda: datetime.now(UTC)
     )
-    desk.act_as_default_reviewer()
+    # What signing in with Ada's PIN gives, without paying Argon2 again in every test.
+    desk.reviewer = Reviewer(REVIEWER, Role.ADMINISTRATOR)
     yield desk
     desk.close()
 

@@ -8,6 +8,7 @@ import pytest
 
 from app import audit, services
 from app.model import Reviewer
+from app.reviewers import Role
 
 
 def test_set_up_records_the_workstation_and_its_first_reviewer(desk):
@@ -18,12 +19,12 @@ def test_set_up_records_the_workstation_and_its_first_reviewer(desk):
     ]
     assert events[0].prev_hash == audit.GENESIS
     assert events[1].prev_hash == events[0].hash
-    assert events[1].payload == {"name": "Ada", "senior": True}
+    assert events[1].payload == {"name": "Ada", "role": "administrator", "enrolled_by": None}
 
 
 def test_every_action_appends_an_event_by_the_signed_in_reviewer(desk, canary_pdf):
-    desk.add_reviewer("Bob", "1357")
-    desk.sign_in("Bob", "1357")
+    desk.add_reviewer("Bob", "135792", admin_pin="246813")
+    desk.sign_in("Bob", "135792")
     case_id = desk.intake(canary_pdf, "demand.pdf")
     desk.correct_fact(case_id, "country", "gb", reason="letterhead")
     desk.set_idle_lock_minutes(5)
@@ -48,9 +49,9 @@ def test_actions_need_a_signed_in_reviewer(desk, data_dir, passphrase):
         with pytest.raises(services.NotSignedInError, match="Sign in"):
             locked.set_idle_lock_minutes(5)
         with pytest.raises(services.NotSignedInError):
-            locked.add_reviewer("Bob", "1357")
+            locked.add_reviewer("Bob", "135792", admin_pin="246813")
         assert len(locked.audit_trail()) == 2
-        assert locked.reviewers() == [Reviewer("Ada", senior=True)]
+        assert locked.reviewers() == [Reviewer("Ada", Role.ADMINISTRATOR)]
     finally:
         locked.close()
 
@@ -58,7 +59,7 @@ def test_actions_need_a_signed_in_reviewer(desk, data_dir, passphrase):
 @pytest.fixture
 def busy_desk(desk):
     """Five events: set-up (2), a reviewer, two settings changes."""
-    desk.add_reviewer("Bob", "1357")
+    desk.add_reviewer("Bob", "135792", admin_pin="246813")
     desk.set_idle_lock_minutes(5)
     desk.set_idle_lock_minutes(6)
     assert desk.verify_audit().ok

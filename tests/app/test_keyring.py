@@ -33,7 +33,7 @@ def keyring_desk(data_dir: DataDir) -> Iterator[services.Desk]:
         data_dir,
         workstation="test",
         reviewer="Ada",
-        pin="2468",
+        pin="246813",
         passphrase=None,
         key_storage=KeyStorage.KEYRING,
     )
@@ -51,7 +51,7 @@ def test_keyring_workstation_unlocks_without_a_passphrase(keyring_desk, data_dir
     desk = services.unlock(data_dir)
     try:
         assert desk.idle_lock_minutes() == 20
-        assert desk.act_as_default_reviewer().name == "Ada"
+        assert desk.sign_in("Ada", "246813").name == "Ada"
     finally:
         desk.close()
 
@@ -93,7 +93,7 @@ def test_keyring_workstation_with_a_passphrase_copy_unlocks_after_keyring_reset(
         data_dir,
         workstation="test",
         reviewer="Ada",
-        pin="2468",
+        pin="246813",
         passphrase="the way back in",
         key_storage=KeyStorage.KEYRING,
     )

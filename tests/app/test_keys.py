@@ -128,7 +128,7 @@ def test_changed_passphrase_rewraps_the_key_and_leaves_the_store_alone(desk, dat
     reopened = services.unlock(data_dir, passphrase="a brand new passphrase")
     try:
         assert reopened.idle_lock_minutes() == 7
-        assert reopened.act_as_default_reviewer().name == "Ada"
+        assert reopened.sign_in("Ada", "246813").name == "Ada"
     finally:
         reopened.close()
 

@@ -11,7 +11,7 @@ from app.model import CaseStatus
 from app.review.service import Review
 from app.services import DeskError
 
-OTHER, OTHER_PIN = "Grace", "1357"
+OTHER, OTHER_PIN = "Grace", "135792"
 
 
 def demand_pdf(*lines: str) -> bytes:
@@ -42,7 +42,7 @@ SUBPOENA = (
 
 @pytest.fixture
 def review(desk: services.Desk) -> Review:
-    desk.add_reviewer(OTHER, OTHER_PIN)
+    desk.add_reviewer(OTHER, OTHER_PIN, admin_pin="246813")
     return Review(desk)
 
 
@@ -105,9 +105,9 @@ def test_a_disclosure_waits_for_a_second_reviewer(review, desk, case_id):
     decision = review.decide(case_id, "disclose_noncontent")
     assert decision.needs_approval and desk.cases()[0].status is CaseStatus.AWAITING_APPROVAL
     with pytest.raises(DeskError, match="four eyes"):
-        review.approve(case_id, desk.reviewer.name, "2468")
+        review.approve(case_id, desk.reviewer.name, "246813")
     with pytest.raises(DeskError, match="not Grace's"):
-        review.approve(case_id, OTHER, "0000")
+        review.approve(case_id, OTHER, "000000")
     approved = review.approve(case_id, OTHER, OTHER_PIN)
     assert approved.approved_by == OTHER and desk.cases()[0].status is CaseStatus.DECIDED
     assert [e.action for e in desk.audit_trail(case_id)][-2:] == ["decision.made", "decision.approved"]
@@ -181,7 +181,7 @@ def test_an_escalated_case_is_decided_by_a_senior_reviewer(review, desk, case_id
         review.decide(case_id, "disclose_noncontent")
     passed_on = review.decide(case_id, "escalate")
     assert passed_on.outcome == "escalate" and desk.cases()[0].status is CaseStatus.IN_REVIEW
-    desk.sign_in("Ada", "2468")  # senior
+    desk.sign_in("Ada", "246813")  # senior
     assert review.decide(case_id, "reject", ["human_rights.target_journalist_or_activist"]).revision == 2
 
 

@@ -1,62 +1,215 @@
-"""Reviewers: adding them, and signing in with a PIN."""
+"""Reviewers: roles, enrolment by an administrator, names, PINs and the wrong-PIN lockout."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app import services
 from app.model import Reviewer
+from app.reviewers import Role
+from tests.conftest import PIN
+
+BOB_PIN = "135792"
 
 
-def test_added_reviewer_signs_in_with_their_pin(desk):
-    desk.add_reviewer("Bob", "1357")
-    assert desk.sign_in("bob", "1357") == Reviewer("Bob", senior=False)
-    assert desk.reviewer == Reviewer("Bob", senior=False)
-    assert desk.reviewers() == [Reviewer("Ada", senior=True), Reviewer("Bob", senior=False)]
+def test_the_reviewer_who_sets_up_is_an_administrator(desk):
+    assert desk.reviewers() == [Reviewer("Ada", Role.ADMINISTRATOR)]
+    assert desk.roster()[0].enrolled_by is None
+
+
+def test_an_administrator_enrols_a_reviewer_who_signs_in_with_their_own_pin(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    assert desk.sign_in("bob", BOB_PIN) == Reviewer("Bob", Role.REVIEWER)
+    assert [(r.name, r.role, r.enrolled_by) for r in desk.roster()] == [
+        ("Ada", Role.ADMINISTRATOR, None),
+        ("Bob", Role.REVIEWER, "Ada"),
+    ]
+    added = desk.audit_trail()[-1]
+    assert (added.action, added.reviewer) == ("reviewer.added", "Ada")
+    assert added.payload == {"name": "Bob", "role": "reviewer", "enrolled_by": "Ada"}
+
+
+def test_enrolment_needs_the_administrators_own_pin(desk):
+    events = len(desk.audit_trail())
+    with pytest.raises(services.DeskError, match="administrator's PIN"):
+        desk.add_reviewer("Bob", BOB_PIN, admin_pin="000001")
+    assert [r.name for r in desk.reviewers()] == ["Ada"]
+    assert len(desk.audit_trail()) == events
+
+
+def test_a_reviewer_who_is_not_an_administrator_cannot_enrol_remove_or_promote(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    desk.sign_in("Bob", BOB_PIN)
+    with pytest.raises(services.DeskError, match="only an administrator"):
+        desk.add_reviewer("Mallory", "999990", admin_pin=BOB_PIN)
+    with pytest.raises(services.DeskError, match="only an administrator"):
+        desk.set_role("Bob", Role.ADMINISTRATOR, admin_pin=BOB_PIN)
+    with pytest.raises(services.DeskError, match="only an administrator"):
+        desk.remove_reviewer("Ada", admin_pin=BOB_PIN)
+    assert desk.reviewers() == [Reviewer("Ada", Role.ADMINISTRATOR), Reviewer("Bob", Role.REVIEWER)]
+
+
+def test_an_administrator_walks_up_to_enrol_while_another_reviewer_is_signed_in(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    desk.sign_in("Bob", BOB_PIN)
+    desk.add_reviewer("Grace", "424242", admin="Ada", admin_pin=PIN)
+    assert desk.reviewer_record("Grace").enrolled_by == "Ada"
+    assert desk.reviewer == Reviewer("Bob", Role.REVIEWER)  # the walk-up signs nobody in
+
+
+def test_role_changes_and_removal_are_audited_and_keep_the_last_administrator(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    assert desk.set_role("Bob", "senior", admin_pin=PIN) == Reviewer("Bob", Role.SENIOR)
+    with pytest.raises(services.DeskError, match="only administrator"):
+        desk.set_role("Ada", Role.REVIEWER, admin_pin=PIN)
+    with pytest.raises(services.DeskError, match="only administrator"):
+        desk.remove_reviewer("Ada", admin_pin=PIN)
+    desk.remove_reviewer("Bob", admin_pin=PIN)
+    assert [r.name for r in desk.reviewers()] == ["Ada"]
+    bob = desk.reviewer_record("Bob")
+    assert bob is not None and not bob.present and bob.removed_by == "Ada"
+    with pytest.raises(services.WrongPinError, match="no reviewer named 'Bob'"):
+        desk.sign_in("Bob", BOB_PIN)
+    actions = [e.action for e in desk.audit_trail()][-2:]
+    assert actions == ["reviewer.role_changed", "reviewer.removed"]
+
+
+def test_a_removed_reviewers_name_is_not_given_to_someone_else(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    desk.remove_reviewer("Bob", admin_pin=PIN)
+    with pytest.raises(services.DeskError, match="already exists"):
+        desk.add_reviewer("BOB", "424242", admin_pin=PIN)
 
 
 def test_wrong_pin_is_refused_and_the_signed_in_reviewer_stays(desk):
-    desk.add_reviewer("Bob", "1357")
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
     with pytest.raises(services.WrongPinError, match="not Bob's"):
-        desk.sign_in("Bob", "2468")  # Ada's PIN is not Bob's
-    assert desk.reviewer == Reviewer("Ada", senior=True)
+        desk.sign_in("Bob", PIN)  # Ada's PIN is not Bob's
+    assert desk.reviewer == Reviewer("Ada", Role.ADMINISTRATOR)
 
 
 def test_unknown_reviewer_cannot_sign_in(desk):
     with pytest.raises(services.WrongPinError, match="no reviewer named 'Eve'"):
-        desk.sign_in("Eve", "2468")
+        desk.sign_in("Eve", PIN)
 
 
 def test_pin_is_not_stored_in_the_clear(desk):
     row = desk.store.get_reviewer("Ada")
     assert row["pin_hash"].startswith("$argon2id$")
-    assert "2468" not in row["pin_hash"]
+    assert PIN not in row["pin_hash"]
 
 
 @pytest.mark.parametrize(
     "name, pin, message",
     [
-        ("ada", "9999", "already exists"),
-        ("Bob", "12", "at least 4"),
-        ("", "1357", "needs a name"),
-        ("x" * 81, "1357", "needs a name"),
+        ("ada", "999999", "already exists"),
+        ("Bob", "1357", "6 to 32 digits"),
+        ("Bob", "13579x", "6 to 32 digits"),
+        ("", BOB_PIN, "needs a name"),
+        ("x" * 81, BOB_PIN, "needs a name"),
+        ("\u0410da", BOB_PIN, "looks like the existing reviewer 'Ada'"),  # a Cyrillic А
+        ("Ad\u0430", BOB_PIN, "looks like"),
+        ("Bob\u202e", BOB_PIN, "direction-changing"),
+        ("Bo\u200bb", BOB_PIN, "invisible"),
+        ("Bob\n", BOB_PIN, None),  # trailing white space is trimmed, not refused
     ],
-    ids=["same-name-any-case", "short-pin", "blank-name", "too-long"],
+    ids=[
+        "same-name-any-case",
+        "short-pin",
+        "pin-not-digits",
+        "blank-name",
+        "too-long",
+        "cyrillic-look-alike",
+        "mixed-script",
+        "bidi-override",
+        "zero-width",
+        "trimmed",
+    ],
 )
 def test_bad_new_reviewer_is_refused_and_not_recorded(desk, name, pin, message):
     events = len(desk.audit_trail())
+    if message is None:
+        assert desk.add_reviewer(name, pin, admin_pin=PIN).name == "Bob"
+        return
     with pytest.raises(services.DeskError, match=message):
-        desk.add_reviewer(name, pin)
+        desk.add_reviewer(name, pin, admin_pin=PIN)
     assert [r.name for r in desk.reviewers()] == ["Ada"]
     assert len(desk.audit_trail()) == events
-    desk.sign_in("Ada", "2468")  # Ada's PIN is untouched
+    desk.sign_in("Ada", PIN)  # Ada's PIN is untouched
 
 
-def test_default_reviewer_is_the_first_one(desk, data_dir, passphrase):
-    desk.add_reviewer("Bob", "1357")
+def test_a_name_in_compatibility_forms_is_stored_normalised(desk):
+    assert desk.add_reviewer("\uff27race", BOB_PIN, admin_pin=PIN).name == "Grace"  # fullwidth G
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_five_wrong_pins_lock_the_reviewer_for_a_growing_delay(desk):
+    clock = _Clock()
+    desk.clock = clock
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    for _ in range(4):
+        with pytest.raises(services.WrongPinError, match="not Bob's"):
+            desk.sign_in("Bob", "000000")
+    with pytest.raises(services.WrongPinError, match="not Bob's"):
+        desk.sign_in("Bob", "000000")  # the fifth locks
+    locked = desk.audit_trail()[-1]
+    assert (locked.action, locked.payload["wrong_pins"]) == ("reviewer.locked", 5)
+    # Locked: even the right PIN is refused, and says for how long.
+    with pytest.raises(services.WrongPinError, match="locked after 5 wrong PINs.*1 minute"):
+        desk.sign_in("Bob", BOB_PIN)
+    clock.now += timedelta(minutes=1, seconds=1)
+    with pytest.raises(services.WrongPinError, match="not Bob's"):
+        desk.sign_in("Bob", "000000")  # the sixth: twice as long
+    with pytest.raises(services.WrongPinError, match="2 minutes"):
+        desk.sign_in("Bob", BOB_PIN)
+    clock.now += timedelta(minutes=2, seconds=1)
+    assert desk.sign_in("Bob", BOB_PIN).name == "Bob"
+    # The right PIN starts the count again.
+    for _ in range(4):
+        with pytest.raises(services.WrongPinError, match="not Bob's"):
+            desk.sign_in("Bob", "000000")
+    assert desk.sign_in("Bob", BOB_PIN).name == "Bob"
+
+
+def test_the_lockout_survives_reopening_the_store(desk, data_dir, passphrase):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    for _ in range(5):
+        with pytest.raises(services.WrongPinError):
+            desk.sign_in("Bob", "000000")
     desk.close()
     reopened = services.unlock(data_dir, passphrase=passphrase)
     try:
-        assert reopened.act_as_default_reviewer() == Reviewer("Ada", senior=True)
+        with pytest.raises(services.WrongPinError, match="locked"):
+            reopened.sign_in("Bob", BOB_PIN)
+        assert reopened.sign_in("Ada", PIN).name == "Ada"  # others are not locked
+    finally:
+        reopened.close()
+
+
+def test_a_reviewer_changes_their_own_pin(desk):
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    with pytest.raises(services.WrongPinError):
+        desk.change_pin("Bob", "000000", "424242")
+    desk.change_pin("Bob", BOB_PIN, "424242")
+    assert desk.sign_in("Bob", "424242").name == "Bob"
+
+
+def test_reopened_store_has_nobody_signed_in(desk, data_dir, passphrase):
+    desk.close()
+    reopened = services.unlock(data_dir, passphrase=passphrase)
+    try:
+        assert reopened.reviewer is None
+        with pytest.raises(services.NotSignedInError):
+            reopened.actor()
+        assert reopened.default_reviewer() == "Ada"  # offered first by the sign-in dialog, no more
     finally:
         reopened.close()

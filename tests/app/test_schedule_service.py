@@ -220,8 +220,8 @@ def test_an_open_ended_order_comes_back_on_the_configured_cycle(desk):
 
 
 def test_only_a_senior_reviewer_sets_the_reconsideration_cycle(desk):
-    desk.add_reviewer("Bob", "1357")
-    desk.sign_in("Bob", "1357")
+    desk.add_reviewer("Bob", "135792", admin_pin="246813")
+    desk.sign_in("Bob", "135792")
     with pytest.raises(DeskError, match="senior"):
         Schedule(desk).set_reconsider_days(60)
 

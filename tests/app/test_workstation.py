@@ -16,7 +16,7 @@ def set_up(data_dir: DataDir, **overrides: object) -> services.Desk:
     args: dict = {
         "workstation": "test",
         "reviewer": "Ada",
-        "pin": "2468",
+        "pin": "246813",
         "passphrase": "correct horse battery staple",
         "key_storage": KeyStorage.PASSPHRASE,
     } | overrides
@@ -57,9 +57,9 @@ def test_set_up_with_a_passphrase_key_needs_a_passphrase(data_dir):
 @pytest.mark.parametrize(
     "overrides, message",
     [
-        ({"pin": "123"}, "at least 4"),
+        ({"pin": "12345"}, "6 to 32 digits"),
         ({"reviewer": "  "}, "reviewer needs a name"),
-        ({"workstation": "bad\nname"}, "workstation needs a name"),
+        ({"workstation": "bad\nname"}, "invisible or direction-changing"),
     ],
     ids=["short-pin", "blank-reviewer", "control-character"],
 )
@@ -85,7 +85,7 @@ def test_unlock_with_the_passphrase_opens_the_same_store(desk, data_dir, passphr
         assert reopened.reviewer is None  # unlocking is not signing in
         assert reopened.idle_lock_minutes() == 15
         assert [r.name for r in reopened.reviewers()] == ["Ada"]
-        assert reopened.act_as_default_reviewer().name == "Ada"
+        assert reopened.sign_in("Ada", "246813").name == "Ada"
     finally:
         reopened.close()
 

@@ -24,6 +24,8 @@ from app.datadir import DataDir
 
 DEMAND_DESK = Path(sys.executable).with_name("demand-desk")  # the installed entry point
 PASSPHRASE = "cli passphrase"
+REVIEWER, REVIEWER_PIN = "Ada", "246813"
+NEW_PIN = {"DEMAND_DESK_NEW_PIN": "135792"}  # the PIN a reviewer being enrolled chooses
 
 
 @dataclass
@@ -45,7 +47,7 @@ def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
-def runner(home: Path) -> Cli:
+def runner(home: Path, reviewer: str = REVIEWER) -> Cli:
     """cli(*args, passphrase=..., pin=None, env={}, data_dir=True) runs demand-desk."""
 
     def run(
@@ -56,10 +58,11 @@ def runner(home: Path) -> Cli:
         data_dir: bool = True,
     ) -> Run:
         environ = dict(os.environ)
+        # As the contract checks do: the first reviewer acts unless a test names another (or none).
+        environ["DEMAND_DESK_REVIEWER"] = reviewer
+        environ["DEMAND_DESK_PIN"] = REVIEWER_PIN if pin is None else pin
         if passphrase is not None:
             environ["DEMAND_DESK_PASSPHRASE"] = passphrase
-        if pin is not None:
-            environ["DEMAND_DESK_PIN"] = pin
         environ |= env or {}
         argv = [str(DEMAND_DESK), *(["--data-dir", str(home)] if data_dir else []), *args]
         done = subprocess.run(
@@ -83,9 +86,9 @@ def cli(home: Path) -> Cli:
 
 @pytest.fixture(scope="session")
 def initialised_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A home set up once by `demand-desk init` (Ada, PIN 2468, workstation "test")."""
+    """A home set up once by `demand-desk init` (Ada, PIN 246813, workstation "test")."""
     home = tmp_path_factory.mktemp("cli-template") / "home"
-    done = runner(home)("init", "--reviewer", "Ada", "--workstation", "test", pin="2468")
+    done = runner(home)("init", "--reviewer", "Ada", "--workstation", "test", pin="246813")
     assert done.code == 0, done.err
     return home
 
@@ -118,7 +121,7 @@ def assert_failed_cleanly(done: Run, *phrases: str) -> None:
 
 
 def test_init_sets_up_a_passphrase_workstation(cli, home):
-    done = cli("init", "--reviewer", "Ada", "--workstation", "test", "--json", pin="2468")
+    done = cli("init", "--reviewer", "Ada", "--workstation", "test", "--json", pin="246813")
     assert done.code == 0, done.err
     assert done.json() == {
         "data_dir": str(home.resolve()),
@@ -166,7 +169,7 @@ def test_no_cases_yet_is_an_empty_list(initialised):
 
 def test_demand_desk_home_works_instead_of_data_dir(cli, home, pdf_file):
     env = {"DEMAND_DESK_HOME": str(home)}
-    init = cli("init", "--reviewer", "Ada", "--workstation", "test", pin="2468", env=env, data_dir=False)
+    init = cli("init", "--reviewer", "Ada", "--workstation", "test", pin="246813", env=env, data_dir=False)
     assert init.code == 0, init.err
     assert (home / "store.db").is_file()
     case_id = cli("intake", str(pdf_file), "--json", env=env, data_dir=False).json()["case_id"]
@@ -195,13 +198,13 @@ def test_cli_intake_leaves_no_plaintext(
 
 
 def test_reviewer_add_then_acting_as_that_reviewer_is_audited(initialised, pdf_file):
-    added = initialised("reviewer", "add", "Bob", "--json", pin="1357")
+    added = initialised("reviewer", "add", "Bob", "--json", pin="246813", env=NEW_PIN)
     assert added.code == 0, added.err
-    assert added.json() == {"name": "Bob", "senior": False}
+    assert added.json() == {"name": "Bob", "role": "reviewer", "senior": False}
     listed = initialised("reviewer", "list", "--json")
     assert [r["name"] for r in listed.json()] == ["Ada", "Bob"]
 
-    done = initialised("--reviewer", "Bob", "intake", str(pdf_file), "--json", pin="1357")
+    done = initialised("--reviewer", "Bob", "intake", str(pdf_file), "--json", pin="135792")
     assert done.code == 0, done.err
     events = initialised("audit", "show", "--json").json()
     assert [(e["action"], e["reviewer"], e["workstation"]) for e in events[-2:]] == [
@@ -211,13 +214,13 @@ def test_reviewer_add_then_acting_as_that_reviewer_is_audited(initialised, pdf_f
 
 
 def test_reviewer_with_a_wrong_pin_exits_1(initialised):
-    assert initialised("reviewer", "add", "Bob", pin="1357").code == 0
-    done = initialised("--reviewer", "Bob", "cases", pin="9999")
+    assert initialised("reviewer", "add", "Bob", pin="246813", env=NEW_PIN).code == 0
+    done = initialised("--reviewer", "Bob", "cases", pin="999999")
     assert_failed_cleanly(done, "PIN")
 
 
 def test_reviewer_option_without_a_pin_exits_1_naming_the_variable(initialised):
-    done = initialised("cases", "--reviewer", "Ada")
+    done = initialised("cases", "--reviewer", "Ada", pin="")
     assert_failed_cleanly(done, "DEMAND_DESK_PIN")
 
 
@@ -231,7 +234,7 @@ def test_audit_verify_exits_0_on_a_whole_trail(initialised):
 
 
 def test_audit_verify_exits_1_naming_the_edited_event(initialised, home):
-    assert initialised("reviewer", "add", "Bob", pin="1357").code == 0
+    assert initialised("reviewer", "add", "Bob", pin="246813", env=NEW_PIN).code == 0
     desk = services.unlock(DataDir(home), passphrase=PASSPHRASE)
     try:
         with desk.store.atomic():
@@ -285,7 +288,7 @@ def test_command_on_a_directory_never_set_up_says_how_to_set_it_up(cli, home):
 
 
 def test_init_twice_is_refused(initialised):
-    done = initialised("init", "--reviewer", "Mallory", "--workstation", "x", pin="0000")
+    done = initialised("init", "--reviewer", "Mallory", "--workstation", "x", pin="000000")
     assert_failed_cleanly(done, "already set up")
 
 
@@ -299,7 +302,7 @@ def test_init_with_keyring_storage_and_no_keyring_fails_cleanly(cli):
         "--key-storage",
         "keyring",
         passphrase=None,
-        pin="2468",
+        pin="246813",
         env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
     )
     assert_failed_cleanly(done, "keyring")
@@ -323,6 +326,7 @@ def test_passphrase_change_keeps_the_cases_behind_the_new_passphrase(initialised
 
 
 def test_intake_assess_decide_approve(initialised, pdf_file):
+    assert initialised("reviewer", "add", "Grace", pin="246813", env=NEW_PIN).code == 0
     case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
     assessed = initialised("assess", case, "--json")
     assert assessed.code == 0, assessed.err
@@ -334,10 +338,14 @@ def test_intake_assess_decide_approve(initialised, pdf_file):
     decided = initialised("decide", case, "--outcome", "disclose_noncontent", "--json")
     assert decided.code == 0, decided.err
     assert decided.json()["awaiting_approval"] is True
-    same = initialised("approve", case, "--reviewer", "Ada", pin="2468")
+    same = initialised("approve", case, "--reviewer", "Ada", pin="246813")
     assert_failed_cleanly(same, "different reviewer")
-    assert initialised("reviewer", "add", "Grace", pin="1357").code == 0
-    approved = initialised("approve", case, "--reviewer", "Grace", "--json", pin="1357")
+    # Enrolled after the decision: an account made to approve it is refused.
+    heidi = {"DEMAND_DESK_NEW_PIN": "975310"}
+    assert initialised("reviewer", "add", "Heidi", pin="246813", env=heidi).code == 0
+    late = initialised("approve", case, "--reviewer", "Heidi", pin="975310")
+    assert_failed_cleanly(late, "Heidi was enrolled", "after this decision")
+    approved = initialised("approve", case, "--reviewer", "Grace", "--json", pin="135792")
     assert approved.code == 0, approved.err
     assert approved.json()["approved_by"] == "Grace"
     [row] = initialised("cases", "--json").json()

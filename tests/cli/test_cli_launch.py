@@ -70,7 +70,7 @@ def test_a_bundle_path_without_a_display_says_how_to_import_it(tmp_path: Path) -
 @pytest.mark.gui
 def test_smoke_switch_shows_the_window_and_exits_0(tmp_path: Path) -> None:
     home = str(tmp_path / "home")
-    secrets = {"DEMAND_DESK_PASSPHRASE": "launch passphrase", "DEMAND_DESK_PIN": "2468"}
+    secrets = {"DEMAND_DESK_PASSPHRASE": "launch passphrase", "DEMAND_DESK_PIN": "246813"}
     init = run("--data-dir", home, "init", "--workstation", "w", "--reviewer", "Ada", env=secrets)
     assert init.returncode == 0, init.stderr
     done = run("--data-dir", home, env={"QT_QPA_PLATFORM": "offscreen", "DEMAND_DESK_SMOKE_QUIT_MS": "0"})

@@ -107,28 +107,31 @@ def test_settings_survive_reopening(store, key):
 
 
 def test_reviewer_survives_reopening_and_is_found_whatever_the_case(store, key):
-    store.add_reviewer("Ada", "$argon2id$hash", True, "2026-03-01T09:00:00+00:00")
-    store.add_reviewer("Bob", "$argon2id$other", False, "2026-03-01T09:00:00+00:00")
+    store.add_reviewer("Ada", "$argon2id$hash", "administrator", "2026-03-01T09:00:00+00:00")
+    store.add_reviewer("Bob", "$argon2id$other", "reviewer", "2026-03-01T09:00:00+00:00")
     store = reopen(store, key)
     try:
         row = store.get_reviewer("ada")
         assert row is not None
         assert (row["name"], row["pin_hash"], row["senior"]) == ("Ada", "$argon2id$hash", 1)
-        assert store.list_reviewers() == [{"name": "Ada", "senior": 1}, {"name": "Bob", "senior": 0}]
+        assert [(r["name"], r["role"]) for r in store.list_reviewers()] == [
+            ("Ada", "administrator"),
+            ("Bob", "reviewer"),
+        ]
         assert store.get_reviewer("Carol") is None
     finally:
         store.close()
 
 
 def test_second_reviewer_with_the_same_name_is_refused(store):
-    store.add_reviewer("Ada", "h", False, "2026-03-01T09:00:00+00:00")
+    store.add_reviewer("Ada", "h", "reviewer", "2026-03-01T09:00:00+00:00")
     with pytest.raises(StoreError, match="already exists"):
-        store.add_reviewer("ADA", "h2", False, "2026-03-01T09:00:00+00:00")
+        store.add_reviewer("ADA", "h2", "reviewer", "2026-03-01T09:00:00+00:00")
     assert [r["name"] for r in store.list_reviewers()] == ["Ada"]
 
 
 def test_changed_pin_survives_reopening(store, key):
-    store.add_reviewer("Ada", "old-hash", False, "2026-03-01T09:00:00+00:00")
+    store.add_reviewer("Ada", "old-hash", "reviewer", "2026-03-01T09:00:00+00:00")
     store.set_reviewer_pin("Ada", "new-hash")
     store = reopen(store, key)
     try:

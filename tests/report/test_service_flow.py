@@ -46,7 +46,8 @@ def at(desk: services.Desk, when: str) -> None:
 @pytest.fixture
 def flow(desk: services.Desk) -> tuple[services.Desk, Review, str]:
     """A subpoena received on 29 June 2026, decided on 2 July, approved by a second reviewer."""
-    desk.add_reviewer("Grace", "1357")
+    at(desk, "2026-06-01T09:00:00")  # Grace was a reviewer before the case came in
+    desk.add_reviewer("Grace", "135792", admin_pin="246813")
     at(desk, "2026-06-29T10:00:00")
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     at(desk, "2026-07-02T09:00:00")
@@ -60,7 +61,7 @@ def test_a_case_received_in_june_and_decided_in_july_counts_in_the_first_half(fl
     reports = Reports(desk)
     # Awaiting the second reviewer: pending.
     assert reports.build("2026H1").cases("outcomes", "pending", "demands") == [case_id]
-    review.approve(case_id, "Grace", "1357")
+    review.approve(case_id, "Grace", "135792")
     h1 = reports.build("2026H1")
     assert h1.cases("outcomes", "noncontent_only", "demands") == [case_id]
     assert h1.totals().value("accounts") == 2
@@ -71,7 +72,7 @@ def test_a_case_received_in_june_and_decided_in_july_counts_in_the_first_half(fl
 
 def test_a_corrected_fact_after_freezing_is_flagged_not_reflected(flow):
     desk, review, case_id = flow
-    review.approve(case_id, "Grace", "1357")
+    review.approve(case_id, "Grace", "135792")
     reports = Reports(desk)
     reports.freeze("2026H1")
     desk.correct_fact(case_id, "country", "IE", reason="issued by the Irish court, misread")

@@ -20,7 +20,7 @@ from db import case_copy
 
 PASSPHRASE = "station passphrase"
 TEAM_PASSPHRASE = "team file passphrase"
-PIN = "2468"
+PIN = "246813"
 
 
 @dataclass
@@ -48,7 +48,7 @@ def make_station(root: Path, workstation: str, reviewer: str) -> Station:
 def open_station(root: Path) -> Station:
     data_dir = DataDir(root)
     desk = services.unlock(data_dir, passphrase=PASSPHRASE)
-    desk.act_as_default_reviewer()
+    desk.sign_in(desk.default_reviewer() or "", PIN)
     team = TeamKey(data_dir, desk.config, PASSPHRASE)
     return Station(data_dir, desk, team, Bundles(desk, team))
 

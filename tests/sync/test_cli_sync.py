@@ -17,9 +17,9 @@ TEAM = {"DEMAND_DESK_TEAM_PASSPHRASE": "team file passphrase"}
 
 @pytest.fixture
 def two(tmp_path: Path):
-    a, b = runner(tmp_path / "A"), runner(tmp_path / "B")
-    assert a("init", "--workstation", "wsA", "--reviewer", "Ada", pin="2468").code == 0
-    assert b("init", "--workstation", "wsB", "--reviewer", "Bob", pin="2468").code == 0
+    a, b = runner(tmp_path / "A"), runner(tmp_path / "B", reviewer="Bob")
+    assert a("init", "--workstation", "wsA", "--reviewer", "Ada", pin="246813").code == 0
+    assert b("init", "--workstation", "wsB", "--reviewer", "Bob", pin="246813").code == 0
     return a, b
 
 

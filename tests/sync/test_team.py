@@ -87,7 +87,7 @@ def test_on_a_keyring_workstation_the_team_key_lives_in_the_keyring(tmp_path, te
         data_dir,
         workstation="wsK",
         reviewer="Kim",
-        pin="2468",
+        pin="246813",
         passphrase=None,
         key_storage=KeyStorage.KEYRING,
     )

@@ -13,7 +13,7 @@ from tests.sync.stations import _stations_template, shared, station_a, station_b
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GUI_PASSPHRASE = "gui passphrase 42"
-GUI_PIN = "1357"
+GUI_PIN = "135792"
 
 
 def make_pdf(lines: list[str]) -> bytes:

@@ -53,7 +53,7 @@ def _pin(text: str) -> Callable[[QDialog], None]:
 def test_unlock_after_lock_needs_passphrase_then_pin(window, qtbot):
     window.lock()
     errors = answer_dialogs(
-        [_passphrase("wrong passphrase"), _passphrase(GUI_PASSPHRASE), _pin("0000"), _pin(GUI_PIN)]
+        [_passphrase("wrong passphrase"), _passphrase(GUI_PASSPHRASE), _pin("000000"), _pin(GUI_PIN)]
     )
 
     assert window.unlock_interactively()
@@ -80,13 +80,13 @@ def test_set_up_dialog_refuses_mismatched_pins_and_short_passphrase(qtbot, tmp_p
     assert dialog.use_passphrase.isChecked() and not dialog.use_keyring.isEnabled()
     dialog.workstation.setText("ws-1")
     dialog.reviewer.setText("Ada")
-    dialog.pin.setText("2468")
+    dialog.pin.setText("246813")
     dialog.pin_again.setText("2469")
     dialog._check()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "PINs differ" in dialog.error.text()
 
-    dialog.pin_again.setText("2468")
+    dialog.pin_again.setText("246813")
     dialog.passphrase.setText("short")
     dialog.passphrase_again.setText("short")
     dialog._check()
@@ -112,8 +112,8 @@ def test_first_run_creates_a_workstation_that_unlocks(qtbot, tmp_path):
         assert isinstance(dialog, SetUpDialog)
         dialog.workstation.setText("ws-new")
         dialog.reviewer.setText("Grace")
-        dialog.pin.setText("9876")
-        dialog.pin_again.setText("9876")
+        dialog.pin.setText("987654")
+        dialog.pin_again.setText("987654")
         dialog.use_passphrase.setChecked(True)
         dialog.passphrase.setText("first run passphrase")
         dialog.passphrase_again.setText("first run passphrase")
@@ -125,7 +125,7 @@ def test_first_run_creates_a_workstation_that_unlocks(qtbot, tmp_path):
     assert desk is not None and desk.reviewer.name == "Grace"
     desk.close()
     again = services.unlock(data_dir, passphrase="first run passphrase")
-    assert again.check_pin("Grace", "9876").name == "Grace"
+    assert again.check_pin("Grace", "987654").name == "Grace"
     again.close()
 
 

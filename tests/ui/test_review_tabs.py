@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 
 pytest.importorskip("app.review.checklist", reason="the review engine (app/review) is not in place yet")
 
-SECOND_REVIEWER, SECOND_PIN = "Grace", "8642"
+SECOND_REVIEWER, SECOND_PIN = "Grace", "864200"
 
 
 def _open(window, qtbot, path: Path) -> None:
@@ -267,6 +267,7 @@ def test_disclosing_decision_waits_for_a_second_reviewer_who_approves_it(
 ):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window.desk.add_reviewer(SECOND_REVIEWER, SECOND_PIN, admin_pin=GUI_PIN)
     _open(window, qtbot, demand_file)
     tab = window.decision_tab
     assert tab.outcome.currentData() == tab._assessment.recommendation.outcome  # the default
@@ -292,12 +293,11 @@ def test_disclosing_decision_waits_for_a_second_reviewer_who_approves_it(
     assert window.queue.model.index(0, 2).data() == "Awaiting approval"
     assert window.desk.reviewer.name == "Ada"  # approving signs nobody in
 
-    # A second reviewer, with their own PIN, does.
-    window.desk.add_reviewer(SECOND_REVIEWER, SECOND_PIN)
+    # A second reviewer (enrolled before the decision), with their own PIN, does.
 
     def wrong_pin(dialog) -> None:
         dialog.reviewer.setCurrentText(SECOND_REVIEWER)
-        dialog.pin.setText("0000")
+        dialog.pin.setText("000000")
         _ok(dialog)
 
     def as_grace(dialog) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import KeyStorage
-from app.services import MIN_PIN_LENGTH
+from app.reviewers import MIN_PIN_DIGITS, RosterError, check_new_pin, normalise_name
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -49,6 +49,16 @@ def buttons_for(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> Q
     return buttons
 
 
+def _roster_problem(name: str, pin: str) -> str | None:
+    """What the roster's rules (app/reviewers.py) say against a name and PIN, if anything."""
+    try:
+        normalise_name(name)
+        check_new_pin(pin)
+    except RosterError as exc:
+        return str(exc)
+    return None
+
+
 @dataclass(frozen=True)
 class SetUpAnswers:
     workstation: str
@@ -71,7 +81,7 @@ class SetUpDialog(QDialog):
         intro.setWordWrap(True)
         self.workstation = QLineEdit(placeholderText="e.g. legal-ws-03")
         self.reviewer = QLineEdit(placeholderText="your name")
-        self.pin = _secret_field(f"at least {MIN_PIN_LENGTH} characters")
+        self.pin = _secret_field(f"at least {MIN_PIN_DIGITS} digits")
         self.pin_again = _secret_field("again")
         self.use_keyring = QRadioButton("Keep the key in this computer's keyring (unlock with your PIN)")
         self.use_passphrase = QRadioButton("Protect the key with a workstation passphrase")
@@ -115,8 +125,8 @@ class SetUpDialog(QDialog):
             problem = "Name this workstation."
         elif not self.reviewer.text().strip():
             problem = "Enter your name."
-        elif len(self.pin.text()) < MIN_PIN_LENGTH:
-            problem = f"The PIN needs at least {MIN_PIN_LENGTH} characters."
+        elif problem := _roster_problem(self.reviewer.text(), self.pin.text()):
+            pass
         elif self.pin.text() != self.pin_again.text():
             problem = "The two PINs differ."
         elif self.use_passphrase.isChecked() and len(passphrase) < MIN_PASSPHRASE_LENGTH:
