@@ -56,7 +56,7 @@ from ui.viewer.viewer import PdfViewer
 
 if TYPE_CHECKING:
     from app.letters.service import Letters
-    from app.schedule.service import Schedule
+    from app.schedule.service import EmergencyDue, Schedule
 
 MAX_OPEN_BYTES = 100 * 1024 * 1024
 # Assessing a case runs on the GUI thread (measured: a few milliseconds); say so when it is slow.
@@ -508,7 +508,9 @@ class MainWindow(QMainWindow):
             return
         cases, paused = self._queue_cases()
         self.queue.model.set_conflicts(frozenset(c["case_id"] for c in self.sync.conflicts()))
-        self.queue.set_cases(cases, select=select or self.case_id, paused=paused)
+        self.queue.set_cases(
+            cases, select=select or self.case_id, paused=paused, emergencies=self._queue_emergencies()
+        )
         self._refresh_today()
 
     def _queue_cases(self) -> tuple[list[CaseSummary], frozenset[str]]:
@@ -525,6 +527,14 @@ class MainWindow(QMainWindow):
             for c in cases
         ]
         return cases, frozenset(cid for cid, (_, paused) in moved.items() if paused)
+
+    def _queue_emergencies(self) -> dict[str, EmergencyDue]:
+        """Undecided emergency requests, which the queue keeps on top with their hours left."""
+        try:
+            return dict(self._schedule_service().emergencies())
+        except Exception:  # noqa: BLE001 - the queue still lists them, by date
+            log.exception("Emergency requests' due times could not be computed")
+            return {}
 
     def import_when_unlocked(self, paths: list[Path]) -> None:
         """Case bundles to import (the desktop opened them with the app): now, or after unlocking."""
@@ -793,7 +803,7 @@ class MainWindow(QMainWindow):
         cases, paused = self._queue_cases()
         summary = next((c for c in cases if c.case_id == self.case_id), None)
         if summary is not None:
-            self.queue.update_case(summary, paused)
+            self.queue.update_case(summary, paused, self._queue_emergencies())
 
     def _show_checklist_item(self, item_id: str) -> None:
         self.tabs.setCurrentWidget(self.checklist_tab)
