@@ -227,9 +227,16 @@ def _clock_time(due_at: datetime, now: datetime, tz: tzinfo | None) -> str:
 
 
 def emergency_label(due_at: datetime, now: datetime, tz: tzinfo | None = None) -> str:
-    """``Due 14:32 today (in 5 h)`` or ``Overdue by 3 h (due 09:10 today)``; ``tz`` None: local."""
+    """``Due 14:32 today (in 5 h)`` or ``Overdue by 3 h (since 09:10)``; ``tz`` None: local.
+
+    Short enough for the Today view's narrow column: an overdue one says since when by the
+    hour alone while that is within a day.
+    """
     if now >= due_at:
-        return f"Overdue by {_span(now - due_at)} (due {_clock_time(due_at, now, tz)})"
+        since = _clock_time(due_at, now, tz)
+        if now - due_at < timedelta(hours=24):
+            since = since.split(" ")[0]
+        return f"Overdue by {_span(now - due_at)} (since {since})"
     return f"Due {_clock_time(due_at, now, tz)} (in {_span(due_at - now)})"
 
 

@@ -117,7 +117,8 @@ def test_labels_say_the_hour_and_the_hours_left():
     assert emergency_label(due, datetime(2026, 3, 3, 20, 0, tzinfo=UTC), UTC) == (
         "Due 14:32 tomorrow (in 18 h)"
     )
-    assert emergency_label(due, due + timedelta(hours=3), UTC) == "Overdue by 3 h (due 14:32 today)"
-    assert emergency_label(due, due + timedelta(days=3), UTC) == "Overdue by 3 days (due 4 Mar 14:32)"
+    assert emergency_label(due, due + timedelta(hours=3), UTC) == "Overdue by 3 h (since 14:32)"
+    assert emergency_label(due, due + timedelta(hours=12), UTC) == "Overdue by 12 h (since 14:32)"
+    assert emergency_label(due, due + timedelta(days=3), UTC) == "Overdue by 3 days (since 4 Mar 14:32)"
     assert emergency_short(due, due - timedelta(hours=5)) == "in 5 h"
     assert emergency_short(due, due + timedelta(hours=2)) == "2 h overdue"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +36,8 @@ SKIP_NOTE = (
 # The example company's values, as placeholders: they show the form of each field.
 EXAMPLE = {
     "name": "e.g. Example Online Services",
-    "entities": "Example Online Services LLC\nExample Online Services Ireland Ltd.",
-    "address": "500 Example Parkway\nRedwood City, CA 94063\nUnited States",
+    "entities": "e.g. Example Online Services LLC\nExample Online Services Ireland Ltd.",
+    "address": "e.g. 500 Example Parkway\nRedwood City, CA 94063\nUnited States",
     "contact": "e.g. Law Enforcement Response Team · lert@example.com",
     "signature_name": "e.g. Law Enforcement Response Team",
     "signature_title": "e.g. Legal Department",
@@ -74,11 +75,17 @@ class OrganisationDialog(QDialog):
         )
         entities_hint = QLabel("One per line; letters come from the first.")
         entities_hint.setObjectName("muted")
+        entities_box = QWidget()
+        entities_column = QVBoxLayout(entities_box)
+        entities_column.setContentsMargins(0, 0, 0, 0)
+        entities_column.setSpacing(2)  # the hint belongs to the field above it
+        entities_column.addWidget(self.entities)
+        entities_column.addWidget(entities_hint)
+        entities_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         form = QFormLayout()
         form.addRow("Organisation", self.name)
-        form.addRow("Legal entities", self.entities)
-        form.addRow("", entities_hint)
+        form.addRow("Legal entities", entities_box)
         form.addRow("Address", self.address)
         form.addRow("Contact", self.contact)
         form.addRow("Signed by", self.signature_name)

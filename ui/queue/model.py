@@ -176,13 +176,13 @@ class CaseQueueModel(QAbstractTableModel):
         return None
 
     def _urgent_data(self, urgent: EmergencyDue, column: int, role: int) -> Any:
-        """An emergency request's row: bold, its due column in hours (red once overdue)."""
+        """An emergency request's due cell: in hours, bold, amber, red once overdue."""
+        if column != DUE_COLUMN:
+            return None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if column != DUE_COLUMN:
-            return None
         now = self.now()
         if role == Qt.ItemDataRole.DisplayRole:
             return emergency_short(urgent.due_at, now)

@@ -59,7 +59,7 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 86, 110, 60, 110, 86)):
+        for column, width in enumerate((130, 96, 110, 60, 110, 86)):  # due: "12 h overdue" in bold
             header.resizeSection(column, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.count = QLabel()
