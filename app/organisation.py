@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.services import Desk, DeskError
+
+if TYPE_CHECKING:
+    from app.letters.service import Letters
 
 #: what separates entities on the command line (entity names hold commas: "Example, Inc.")
 ENTITY_SEPARATOR = ";"
@@ -42,8 +46,8 @@ def split_entities(text: str) -> list[str]:
     return [part.strip() for part in text.split(ENTITY_SEPARATOR) if part.strip()]
 
 
-def _letters(desk: Desk):  # noqa: ANN202 - imported late: app.letters pulls in the review engine
-    from app.letters.service import Letters
+def _letters(desk: Desk) -> Letters:
+    from app.letters.service import Letters  # late: app.letters pulls in the review engine
 
     return Letters(desk)
 

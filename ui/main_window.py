@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
     def _queue_emergencies(self) -> dict[str, EmergencyDue]:
         """Undecided emergency requests, which the queue keeps on top with their hours left."""
         try:
-            return dict(self._schedule_service().emergencies())
+            return {str(cid): due for cid, due in self._schedule_service().emergencies().items()}
         except Exception:  # noqa: BLE001 - the queue still lists them, by date
             log.exception("Emergency requests' due times could not be computed")
             return {}

@@ -139,6 +139,7 @@ class EmergencyDue:
     label: str  # "Due 14:32 today (in 5 h)" / "Overdue by 3 h (due 09:10 today)"
     short: str  # "in 5 h" / "3 h overdue", for the queue's narrow column
     overdue: bool
+    awaiting_approval: bool = False  # decided to disclose, not yet approved: nothing has left
 
 
 @dataclass(frozen=True)
@@ -609,6 +610,7 @@ class Schedule:
                 label=emergency_label(due_at, now),
                 short=emergency_short(due_at, now),
                 overdue=now >= due_at,
+                awaiting_approval=case.status is CaseStatus.AWAITING_APPROVAL,
             )
         return out
 
@@ -627,14 +629,13 @@ class Schedule:
         out = Today(day.isoformat())
         urgent = self.emergencies(now)
         for emergency in sorted(urgent.values(), key=lambda e: (e.due_at, e.reference)):
-            awaiting = self.store.get_case(emergency.case_id)["status"] == CaseStatus.AWAITING_APPROVAL.value
             out.emergencies.append(
                 TodayItem(
                     emergency.case_id,
                     emergency.reference,
                     "emergency",
                     emergency.due_at.astimezone().date().isoformat(),
-                    emergency.label + (" · awaiting approval" if awaiting else ""),
+                    emergency.label + (" · awaiting approval" if emergency.awaiting_approval else ""),
                     "overdue" if emergency.overdue else "today",
                     at=emergency.due_at.astimezone(UTC).isoformat(timespec="minutes"),
                 )
