@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import datadir, keys, services
+from app import datadir, keys, organisation, services
 from app.bundle.format import EXTENSION as BUNDLE_EXTENSION
 from app.datadir import DataDir, DataDirError
 from app.fsutil import write_atomic
@@ -423,7 +423,13 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-SETTINGS = ("idle_lock_minutes", "secrecy_reconsider_days", "sync_folder", "sync_every_minutes")
+SETTINGS = (
+    "idle_lock_minutes",
+    "secrecy_reconsider_days",
+    "sync_folder",
+    "sync_every_minutes",
+    "provider_entities",
+)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -439,6 +445,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
             if key == "sync_folder":  # empty: no shared folder (and so no automatic sync)
                 folder = Path(value).expanduser().absolute() if value else None
                 sync_prefs.set_prefs(desk, folder, sync.every_minutes if folder else 0)
+                continue
+            if key == "provider_entities":  # "A LLC; B Ltd": names may hold commas, not semicolons
+                organisation.set_entities(desk, organisation.split_entities(value))
                 continue
             try:
                 number = int(value)
@@ -456,8 +465,10 @@ def cmd_settings(args: argparse.Namespace) -> int:
             "secrecy_reconsider_days": schedule.reconsider_days,
             "sync_folder": str(sync.folder) if sync.folder else None,
             "sync_every_minutes": sync.every_minutes,
+            "provider_entities": list(desk.provider_entities()),
         }
-    _emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    shown = {**data, "provider_entities": f"{organisation.ENTITY_SEPARATOR} ".join(data["provider_entities"])}
+    _emit(args, data, "\n".join(f"{k}: {v}" for k, v in shown.items()))
     return EXIT_OK
 
 
@@ -725,8 +736,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outcome", help="with --challenged: how the challenge ended")
     p.add_argument("--reconsidered", metavar="DATE")
     p.add_argument("--reason")
-    p = add(sub, "settings", cmd_settings, "settings: auto-lock, how often secrecy orders are reconsidered")
-    p.add_argument("--set", action="append", metavar="KEY=VALUE", help=", ".join(SETTINGS))
+    p = add(
+        sub,
+        "settings",
+        cmd_settings,
+        "settings: auto-lock, secrecy-order review cycle, sync folder, the provider's legal entities",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help=", ".join(SETTINGS)
+        + f"; provider_entities takes the names separated by '{organisation.ENTITY_SEPARATOR}'",
+    )
     notice = sub.add_parser("notice", help="record a notice given or withheld").add_subparsers(
         dest="action", required=True
     )

@@ -58,7 +58,7 @@ from app.reviewers import (
     same_person,
 )
 from app.schedule import calendars
-from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
+from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, rule_for
 from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
@@ -477,7 +477,7 @@ class Desk:
         name = Path(filename).name or "demand.pdf"
         digest = hashlib.sha256(untrusted_pdf).hexdigest()
         facts = read.facts
-        due = _counted_from_receipt(facts, now.date())
+        due = _emergency_due(facts, now) or _counted_from_receipt(facts, now.date())
         if due is not None:
             facts.scalars["response_due"] = due
         scalar = {key: reading.value for key, reading in facts.scalars.items()}
@@ -1035,6 +1035,29 @@ def _counted_from_receipt(facts: ExtractedFacts, received: date) -> Reading | No
         value=base_due_date(rule).isoformat(),
         flagged=f"{period.value}, counted from the day it was taken in ({received.isoformat()}); "
         "correct it if the demand was served earlier",
+    )
+
+
+def _emergency_due(facts: ExtractedFacts, now: datetime) -> Reading | None:
+    """An emergency request is due hours after it is taken in (the pack says how many).
+
+    The date is the local day of that moment (the Facts JSON keeps a date); the Today view
+    and the queue show the hour, from ``Schedule.emergencies``. A date the demand states
+    stands when it is earlier.
+    """
+    from app.review.evaluators import is_emergency
+    from app.review.policy import load_pack
+
+    if not is_emergency({key: reading.value for key, reading in facts.scalars.items()}):
+        return None
+    hours = load_pack().emergency_response_hours
+    at = emergency_due_at(now, hours).astimezone()
+    stated = facts.scalars.get("response_due")
+    if stated is not None and isinstance(stated.value, str) and stated.value <= at.date().isoformat():
+        return None
+    return Reading(
+        value=at.date().isoformat(),
+        flagged=f"emergency request: due {hours} hours after it was taken in, at {at:%H:%M}",
     )
 
 

@@ -16,6 +16,7 @@ from app.datadir import DataDir
 from ui.common.style import STYLE_SHEET
 from ui.common.worker import Task, start
 from ui.dialogs.access import SetUpDialog
+from ui.dialogs.organisation import organisation_step
 from ui.main_window import BUNDLE_SUFFIX, MainWindow
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "demand-desk.svg"
@@ -60,11 +61,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def first_run(data_dir: DataDir) -> services.Desk | None:
+    """Set up a real workstation, then ask who it answers for (the Organisation step, skippable)."""
     dialog = SetUpDialog(str(data_dir.root), keys.keyring_available())
     while dialog.exec():
         answers = dialog.answers()
         try:
-            return services.set_up(
+            desk = services.set_up(
                 data_dir,
                 workstation=answers.workstation,
                 reviewer=answers.reviewer,
@@ -75,6 +77,9 @@ def first_run(data_dir: DataDir) -> services.Desk | None:
         except (services.DeskError, keys.KeyError_, OSError) as exc:
             dialog.error.setText(str(exc))
             dialog.error.show()
+            continue
+        organisation_step(desk)
+        return desk
     return None
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -56,7 +57,7 @@ from ui.viewer.viewer import PdfViewer
 
 if TYPE_CHECKING:
     from app.letters.service import Letters
-    from app.schedule.service import Schedule
+    from app.schedule.service import EmergencyDue, Schedule
 
 MAX_OPEN_BYTES = 100 * 1024 * 1024
 # Assessing a case runs on the GUI thread (measured: a few milliseconds); say so when it is slow.
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
+        self._organisation_dialog: QDialog | None = None  # closed by locking
         self._pending_files: list[Path] = []
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -264,6 +266,12 @@ class MainWindow(QMainWindow):
         self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
         self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
+        self.organisation_action = self._action(
+            "&Organisation…",
+            None,
+            self.edit_organisation,
+            "Your organisation: its legal entities, address, contact and signature block",
+        )
         self.letterhead_action = self._action(
             "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
         )
@@ -305,6 +313,7 @@ class MainWindow(QMainWindow):
                 self.add_reviewer_action,
                 self.switch_action,
                 self.passphrase_action,
+                self.organisation_action,
                 self.letterhead_action,
             ]
         )
@@ -348,6 +357,7 @@ class MainWindow(QMainWindow):
             self.add_reviewer_action,
             self.switch_action,
             self.passphrase_action,
+            self.organisation_action,
             self.letterhead_action,
         ]
 
@@ -387,6 +397,8 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Drop every view of case data and close the store. Safe to call twice."""
         self._cancel_task()
+        if self._organisation_dialog is not None:
+            self._organisation_dialog.reject()  # nothing is stored once the store is closed
         if self._report_window is not None:
             self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
@@ -508,7 +520,9 @@ class MainWindow(QMainWindow):
             return
         cases, paused = self._queue_cases()
         self.queue.model.set_conflicts(frozenset(c["case_id"] for c in self.sync.conflicts()))
-        self.queue.set_cases(cases, select=select or self.case_id, paused=paused)
+        self.queue.set_cases(
+            cases, select=select or self.case_id, paused=paused, emergencies=self._queue_emergencies()
+        )
         self._refresh_today()
 
     def _queue_cases(self) -> tuple[list[CaseSummary], frozenset[str]]:
@@ -525,6 +539,14 @@ class MainWindow(QMainWindow):
             for c in cases
         ]
         return cases, frozenset(cid for cid, (_, paused) in moved.items() if paused)
+
+    def _queue_emergencies(self) -> dict[str, EmergencyDue]:
+        """Undecided emergency requests, which the queue keeps on top with their hours left."""
+        try:
+            return {str(cid): due for cid, due in self._schedule_service().emergencies().items()}
+        except Exception:  # noqa: BLE001 - the queue still lists them, by date
+            log.exception("Emergency requests' due times could not be computed")
+            return {}
 
     def import_when_unlocked(self, paths: list[Path]) -> None:
         """Case bundles to import (the desktop opened them with the app): now, or after unlocking."""
@@ -752,6 +774,17 @@ class MainWindow(QMainWindow):
             log.exception("The letters could not be shown")
             self.letters_tab.show_unavailable(f"Letters are not available: {exc}")
 
+    def edit_organisation(self) -> None:
+        if self.desk is None:
+            return
+        from ui.dialogs.organisation import edit_organisation
+
+        def opened(dialog: QDialog | None) -> None:
+            self._organisation_dialog = dialog
+
+        if edit_organisation(self, self.desk, opened=opened):
+            self.statusBar().showMessage("Organisation saved: letters drafted from now on show it.", 8000)
+
     def edit_letterhead(self) -> None:
         if self.desk is None:
             return
@@ -793,7 +826,7 @@ class MainWindow(QMainWindow):
         cases, paused = self._queue_cases()
         summary = next((c for c in cases if c.case_id == self.case_id), None)
         if summary is not None:
-            self.queue.update_case(summary, paused)
+            self.queue.update_case(summary, paused, self._queue_emergencies())
 
     def _show_checklist_item(self, item_id: str) -> None:
         self.tabs.setCurrentWidget(self.checklist_tab)

@@ -29,6 +29,7 @@ POLICY_DIR = Path(__file__).resolve().parents[2] / "resources" / "policy"
 INSTRUMENT_KINDS = tuple(kind.value for kind in Instrument)
 # applies_to may name a kind of case as well as an instrument kind.
 CASE_KINDS = ("emergency", "civil", "enterprise")
+DEFAULT_EMERGENCY_HOURS = 24  # an older pack without [emergency] response_hours
 COMPELS = ("content", "noncontent")
 HUMAN_RIGHTS_LEVELS = ("standard", "elevated", "high")
 PROTECTED_ACTIVITIES = ("speech", "journalism", "religion", "sexual_orientation", "assembly")
@@ -157,6 +158,7 @@ class PolicyPack:
     items: tuple[ChecklistItem, ...]
     emergency_categories: tuple[str, ...]
     emergency_content: bool
+    emergency_response_hours: int
     widest_ipv4_prefix: int
     widest_ipv6_prefix: int
     words: Words
@@ -581,7 +583,8 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.\-]*", version):
         raise f.fail((), "version", "must be letters, digits, dots and dashes, like '2026.1'")
     emergency = f.table(d, (), "emergency")
-    f.only(emergency, ("emergency",), ("disclose_content", "categories"))
+    f.only(emergency, ("emergency",), ("disclose_content", "categories", "response_hours"))
+    hours = f.number(emergency, ("emergency",), "response_hours", 1, 168)
     identifiers = f.table(d, (), "identifiers")
     f.only(identifiers, ("identifiers",), ("widest_ipv4_prefix", "widest_ipv6_prefix"))
     words = f.table(d, (), "words")
@@ -598,6 +601,7 @@ def _pack_settings(f: _File) -> dict[str, Any]:
         "description": f.string(d, (), "description"),
         "emergency_content": f.boolean(emergency, ("emergency",), "disclose_content"),
         "emergency_categories": tuple(f.strings(emergency, ("emergency",), "categories", allowed=CATEGORIES)),
+        "emergency_response_hours": DEFAULT_EMERGENCY_HOURS if hours is None else hours,
         "widest_ipv4_prefix": 24 if ipv4 is None else ipv4,
         "widest_ipv6_prefix": 64 if ipv6 is None else ipv6,
         "words": Words(

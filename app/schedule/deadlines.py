@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
 from app.schedule.calendars import add_business_days, business_days_between, calendar_version
@@ -191,6 +191,62 @@ def deadline_status(deadline: Deadline, today: date, soon_days: int = DUE_SOON_D
     return DeadlineStatus("ok", delta, f"Due {deadline.due.isoformat()}")
 
 
+# -- emergency requests: hours, not days ---------------------------------------------
+
+
+def emergency_due_at(received_at: datetime, hours: int) -> datetime:
+    """The moment an emergency request is due: its receipt plus the pack's hours."""
+    if received_at.tzinfo is None:
+        raise ValueError("the time of receipt needs its time zone")
+    return received_at + timedelta(hours=hours)
+
+
+def _span(delta: timedelta) -> str:
+    """A length of time as a reviewer reads it at a glance: minutes, hours, then days."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h"
+    return f"{hours // 24} days"
+
+
+def _clock_time(due_at: datetime, now: datetime, tz: tzinfo | None) -> str:
+    """``14:32 today``, ``09:10 tomorrow`` or ``5 Mar 09:10``, in the reviewer's time zone."""
+    local, here = due_at.astimezone(tz), now.astimezone(tz)
+    days = (local.date() - here.date()).days
+    hhmm = local.strftime("%H:%M")
+    if days == 0:
+        return f"{hhmm} today"
+    if days == 1:
+        return f"{hhmm} tomorrow"
+    if days == -1:
+        return f"{hhmm} yesterday"
+    return f"{local.day} {local.strftime('%b')} {hhmm}"
+
+
+def emergency_label(due_at: datetime, now: datetime, tz: tzinfo | None = None) -> str:
+    """``Due 14:32 today (in 5 h)`` or ``Overdue by 3 h (since 09:10)``; ``tz`` None: local.
+
+    Short enough for the Today view's narrow column: an overdue one says since when by the
+    hour alone while that is within a day.
+    """
+    if now >= due_at:
+        since = _clock_time(due_at, now, tz)
+        if now - due_at < timedelta(hours=24):
+            since = since.split(" ")[0]
+        return f"Overdue by {_span(now - due_at)} (since {since})"
+    return f"Due {_clock_time(due_at, now, tz)} (in {_span(due_at - now)})"
+
+
+def emergency_short(due_at: datetime, now: datetime) -> str:
+    """The queue's narrow form: ``in 5 h`` or ``5 h overdue``."""
+    if now >= due_at:
+        return f"{_span(now - due_at)} overdue"
+    return f"in {_span(due_at - now)}"
+
+
 __all__ = [
     "Deadline",
     "DeadlineRule",
@@ -200,6 +256,9 @@ __all__ = [
     "base_due_date",
     "compute_deadline",
     "deadline_status",
+    "emergency_due_at",
+    "emergency_label",
+    "emergency_short",
     "format_period",
     "needs_recompute",
     "parse_period",

@@ -14,6 +14,10 @@ What counts as a notice due:
   to someone, a child-exploitation investigation, a compromised account) — the exception
   says why and who decided.
 
+An emergency request is due hours after its receipt (the pack's ``[emergency]
+response_hours``), not days: until it is decided it is the first section of Today, with the
+hours left or overdue, and the queue puts it on top (``emergencies``).
+
 Open-ended orders come back for reconsideration every ``reconsider_days`` (the setting
 ``secrecy_reconsider_days``, default 90) so that a challenge is considered.
 """
@@ -26,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.model import CaseId, CaseStatus, FactValue
+from app.review.evaluators import is_emergency
 from app.review.model import DISCLOSING
 from app.schedule import ics
 from app.schedule.deadlines import (
@@ -36,6 +41,9 @@ from app.schedule.deadlines import (
     Pause,
     compute_deadline,
     deadline_status,
+    emergency_due_at,
+    emergency_label,
+    emergency_short,
 )
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
@@ -57,6 +65,9 @@ COVERS = ("user", "enterprise", "both")
 MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
 RESPONSES_AHEAD_DAYS = 7
 ORDERS_AHEAD_DAYS = 30
+# Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
+# nothing has left yet).
+UNDECIDED = (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)
 # A week's warning: with a short cycle, a longer look-ahead would bring an order back the
 # day it was reconsidered.
 RECONSIDER_AHEAD_DAYS = 7
@@ -119,13 +130,27 @@ class CaseSchedule:
 
 
 @dataclass(frozen=True)
+class EmergencyDue:
+    """An undecided emergency request and the moment it is due."""
+
+    case_id: CaseId
+    reference: str
+    due_at: datetime  # aware; received + the pack's response hours
+    label: str  # "Due 14:32 today (in 5 h)" / "Overdue by 3 h (due 09:10 today)"
+    short: str  # "in 5 h" / "3 h overdue", for the queue's narrow column
+    overdue: bool
+    awaiting_approval: bool = False  # decided to disclose, not yet approved: nothing has left
+
+
+@dataclass(frozen=True)
 class TodayItem:
     case_id: str
     reference: str
-    kind: str  # response | notice | order_expiring | reconsider_order | approval
+    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval
     on: str  # ISO date
     label: str
     urgency: str  # overdue | today | soon | later
+    at: str | None = None  # ISO moment (UTC) for what is due at an hour: an emergency request
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -134,6 +159,7 @@ class TodayItem:
 @dataclass(frozen=True)
 class Today:
     today: str
+    emergencies: list[TodayItem] = field(default_factory=list)
     responses_overdue: list[TodayItem] = field(default_factory=list)
     responses_due: list[TodayItem] = field(default_factory=list)
     notices_due: list[TodayItem] = field(default_factory=list)
@@ -143,6 +169,7 @@ class Today:
 
     def sections(self) -> list[tuple[str, list[TodayItem]]]:
         return [
+            ("Emergency requests", self.emergencies),
             ("Responses overdue", self.responses_overdue),
             (f"Responses due in the next {RESPONSES_AHEAD_DAYS} days", self.responses_due),
             ("Notices due", self.notices_due),
@@ -153,6 +180,7 @@ class Today:
 
     def to_json(self) -> dict[str, Any]:
         keys = (
+            "emergencies",
             "responses_overdue",
             "responses_due",
             "notices_due",
@@ -539,15 +567,84 @@ class Schedule:
                 actor=actor,
             )
 
+    # -- emergency requests ---------------------------------------------------------------
+
+    @property
+    def emergency_hours(self) -> int:
+        """Hours an emergency request has from its receipt (the policy pack's)."""
+        return self.review.pack.emergency_response_hours
+
+    def emergency_due_at(
+        self, case_id: CaseId, values: dict[str, FactValue] | None = None
+    ) -> datetime | None:
+        """The moment an emergency request is due; None for any other demand.
+
+        Counted from the stored time of receipt, so a reviewer who corrects the facts to
+        say the demand is an emergency request sees its hours at once.
+        """
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        values = values if values is not None else self.desk.fact_map(case_id)
+        if not is_emergency({key: fact.value for key, fact in values.items()}):
+            return None
+        received = datetime.fromisoformat(case["received_at"])
+        return emergency_due_at(
+            received if received.tzinfo else received.replace(tzinfo=UTC), self.emergency_hours
+        )
+
+    def emergencies(self, now: datetime | None = None) -> dict[CaseId, EmergencyDue]:
+        """Every emergency request not yet decided, by case, with the time it is due."""
+        now = now or self.desk.clock()
+        out: dict[CaseId, EmergencyDue] = {}
+        for case in self.desk.cases():
+            if case.status not in UNDECIDED:
+                continue
+            due_at = self.emergency_due_at(case.case_id)
+            if due_at is None:
+                continue
+            out[case.case_id] = EmergencyDue(
+                case_id=case.case_id,
+                reference=case.reference,
+                due_at=due_at,
+                label=emergency_label(due_at, now),
+                short=emergency_short(due_at, now),
+                overdue=now >= due_at,
+                awaiting_approval=case.status is CaseStatus.AWAITING_APPROVAL,
+            )
+        return out
+
     # -- today ---------------------------------------------------------------------------
 
     def today(self, today: date | None = None) -> Today:
-        """What needs the reviewer: the same data as ``demand-desk today --json``."""
+        """What needs the reviewer: the same data as ``demand-desk today --json``.
+
+        Emergency requests come first, counted in hours from now (on another ``today``,
+        from this time of day on that day).
+        """
         day = self._today(today)
+        now = self.desk.clock()
+        if now.date() != day:
+            now = datetime.combine(day, now.timetz())
         out = Today(day.isoformat())
+        urgent = self.emergencies(now)
+        for emergency in sorted(urgent.values(), key=lambda e: (e.due_at, e.reference)):
+            out.emergencies.append(
+                TodayItem(
+                    emergency.case_id,
+                    emergency.reference,
+                    "emergency",
+                    emergency.due_at.astimezone().date().isoformat(),
+                    emergency.label + (" · awaiting approval" if emergency.awaiting_approval else ""),
+                    "overdue" if emergency.overdue else "today",
+                    at=emergency.due_at.astimezone(UTC).isoformat(timespec="minutes"),
+                )
+            )
         for case in self.desk.cases():
             cid, ref = case.case_id, case.reference
-            if case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
+            if cid in urgent:
+                pass  # listed above, in hours
+            elif case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
                 deadline = self._response_deadline(cid, day)
                 if deadline is not None:
                     due = deadline.due

@@ -21,6 +21,7 @@ import pytest
 
 from app import services
 from app.datadir import DataDir
+from tests.conftest import PIN, REVIEWER
 
 DEMAND_DESK = Path(sys.executable).with_name("demand-desk")  # the installed entry point
 PASSPHRASE = "cli passphrase"
@@ -472,6 +473,7 @@ def test_settings_show_and_change_the_reconsideration_cycle(initialised):
         "secrecy_reconsider_days": 90,
         "sync_folder": None,
         "sync_every_minutes": 0,
+        "provider_entities": [],
     }
     changed = initialised("settings", "--set", "secrecy_reconsider_days=60", "--json")
     assert changed.code == 0, changed.err
@@ -479,6 +481,28 @@ def test_settings_show_and_change_the_reconsideration_cycle(initialised):
     assert_failed_cleanly(initialised("settings", "--set", "secrecy_reconsider_days=2"), "7 to 365")
     assert_failed_cleanly(initialised("settings", "--set", "colour=blue"), "KEY=VALUE")
     assert initialised("settings", "--json").json()["secrecy_reconsider_days"] == 60
+
+
+def test_settings_set_the_providers_legal_entities_separated_by_semicolons(initialised):
+    entities = "provider_entities=Example Online Services LLC; Example Ireland Ltd"
+    done = initialised("settings", "--reviewer", REVIEWER, "--set", entities, "--json", pin=PIN)
+    assert done.code == 0, done.err
+    assert done.json()["provider_entities"] == ["Example Online Services LLC", "Example Ireland Ltd"]
+    assert initialised("settings", "--json").json()["provider_entities"] == [
+        "Example Online Services LLC",
+        "Example Ireland Ltd",
+    ]
+    plain = initialised("settings")
+    assert "provider_entities: Example Online Services LLC; Example Ireland Ltd" in plain.out
+    trail = initialised("audit", "show", "--json").json()
+    assert [e["payload"] for e in trail if e["action"] == "settings.provider_entities"] == [
+        {"entities": ["Example Online Services LLC", "Example Ireland Ltd"]}
+    ]
+    # Nothing but separators is no entity at all: refused, and the stored ones stand.
+    empty = initialised("settings", "--reviewer", REVIEWER, "--set", "provider_entities= ; ", pin=PIN)
+    assert_failed_cleanly(empty, "at least one legal entity")
+    assert len(initialised("settings", "--json").json()["provider_entities"]) == 2
+    assert "separated by ';'" in " ".join(initialised("settings", "--help").out.split())
 
 
 def test_an_order_intake_missed_is_recorded_from_the_command_line(initialised, pdf_file):

@@ -69,7 +69,8 @@ def test_today_is_the_case_panel_with_no_case_open_and_every_section_says_its_co
     view = window.today_view
     assert window.case_stack.currentWidget() is view
     titles = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
-    assert len(titles) == 6
+    assert len(titles) == 7
+    assert titles[0] == "Emergency requests (0)"  # an emergency request, when there is one, comes first
     assert all(t.endswith("(0)") for t in titles), titles
     first = view.model.index(0, 0, view.model.index(0, 0))
     assert first.data() == "Nothing"
@@ -138,3 +139,36 @@ def test_locking_clears_the_today_view(window, qtbot, demand_file):
     assert view.as_of.text() == ""
     assert window.case_stack.currentWidget() is view
     assert not window.today_action.isEnabled()
+
+
+@pytest.fixture
+def emergency_demand(tmp_path: Path) -> Path:
+    path = tmp_path / "incoming" / "us-emergency-request.pdf"
+    path.parent.mkdir(exist_ok=True)
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "resources/samples/us-emergency-request.pdf", path)
+    return path
+
+
+def test_an_emergency_request_is_todays_first_line_and_tops_the_queue_until_decided(
+    window, qtbot, demand_file, emergency_demand
+):
+    from app.review.service import Review
+
+    _open(window, qtbot, demand_file)
+    case_id = _open(window, qtbot, emergency_demand)
+    window.today_action.trigger()
+    view = window.today_view
+    first = view.model.index(0, 0)
+    assert first.data() == "Emergency requests (1)"
+    [item] = _items(view, "Emergency requests")
+    assert item.case_id == case_id
+    assert item.label.startswith("Due ") and "(in 23 h)" in item.label
+    assert _row_of(view, "Emergency requests", case_id).data(Qt.ItemDataRole.ForegroundRole) is not None
+    top = window.queue.proxy.index(0, 0)
+    assert top.data(CASE_ID_ROLE) == case_id
+    assert window.queue.proxy.index(0, 1).data() == "in 23 h"
+
+    Review(window.desk).decide(case_id, "reject")
+    window.refresh_queue()
+    assert view.model.index(0, 0).data() == "Emergency requests (0)"
+    assert window.queue.proxy.index(0, 1).data() != "in 23 h"

@@ -69,6 +69,23 @@ def read_logo(path: Path) -> bytes:
     return data
 
 
+def lines_edit(
+    lines: list[str] | tuple[str, ...], name: str, placeholder: str, rows: int = 4
+) -> QPlainTextEdit:
+    """A few lines of plain text (an address, a list of names); Tab moves on rather than typing a tab."""
+    edit = QPlainTextEdit("\n".join(lines))
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * rows + 14)
+    return edit
+
+
+def edited_lines(edit: QPlainTextEdit) -> list[str]:
+    """The non-empty lines typed, trimmed."""
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
 class LetterheadDialog(QDialog):
     def __init__(self, values: dict[str, Any], folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +100,9 @@ class LetterheadDialog(QDialog):
         form = QFormLayout()
         for key, label in TEXT_FIELDS[:2]:
             form.addRow(label, self._line(key, values))
-        self.address = QPlainTextEdit("\n".join(values.get("address_lines") or []))
-        self.address.setAccessibleName("Address")
-        self.address.setPlaceholderText("One line per line of the address")
-        self.address.setTabChangesFocus(True)
-        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4 + 14)
+        self.address = lines_edit(
+            values.get("address_lines") or [], "Address", "One line per line of the address"
+        )
         form.addRow("Address", self.address)
         for key, label in TEXT_FIELDS[2:]:
             form.addRow(label, self._line(key, values))
@@ -157,9 +172,7 @@ class LetterheadDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {key: field.text().strip() for key, field in self.fields.items()}
-        values["address_lines"] = [
-            line.strip() for line in self.address.toPlainText().splitlines() if line.strip()
-        ]
+        values["address_lines"] = edited_lines(self.address)
         values["page_size"] = self.page_size.currentData()
         values["logo_png"] = self.logo.hex() if self.logo else ""
         return values

@@ -1,9 +1,15 @@
-"""The case queue as a Qt table model, and the proxy that sorts, filters and searches it."""
+"""The case queue as a Qt table model, and the proxy that sorts, filters and searches it.
+
+Which cases are undecided emergency requests, and when each is due, is the schedule's to
+say (``Schedule.emergencies``); the queue shows the hours left and keeps those rows on top
+whatever the sort.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,9 +18,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.model import CaseStatus, CaseSummary
+from app.schedule.deadlines import emergency_label, emergency_short
+
+if TYPE_CHECKING:
+    from app.schedule.service import EmergencyDue
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +40,9 @@ STATUS_LABELS = {
 }
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: True for an undecided emergency request: the proxy keeps it above every other row
+URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
+RED, AMBER, GREY = QColor("#b3261e"), QColor("#9a6700"), QColor("#5f6368")
 
 
 def _label(value: str | None) -> str:
@@ -43,6 +56,21 @@ class CaseQueueModel(QAbstractTableModel):
         self.today = date.today()
         self.paused: frozenset[str] = frozenset()
         self.conflicts: frozenset[str] = frozenset()
+        self.emergencies: Mapping[str, EmergencyDue] = {}
+
+    def now(self) -> datetime:
+        """The moment the hours left are counted from (a test may pin it)."""
+        return datetime.now(UTC)
+
+    def set_emergencies(self, emergencies: Mapping[str, EmergencyDue]) -> None:
+        """Undecided emergency requests by case id; the rows show their hours and sort first."""
+        self.emergencies = dict(emergencies)
+        self.tick()
+
+    def tick(self) -> None:
+        """Recount the hours left (the panel calls this every minute)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
     def set_conflicts(self, conflicts: frozenset[str]) -> None:
         """Cases changed here and on another workstation since the same version (not yet settled)."""
@@ -103,6 +131,13 @@ class CaseQueueModel(QAbstractTableModel):
         column = index.column()
         if role == CASE_ID_ROLE:
             return case.case_id
+        urgent = self.emergencies.get(case.case_id)
+        if role == URGENT_ROLE:
+            return urgent is not None
+        if urgent is not None:
+            shown = self._urgent_data(urgent, column, role)
+            if shown is not None:
+                return shown
         if role == Qt.ItemDataRole.DisplayRole:
             status = STATUS_LABELS[case.status]
             return (
@@ -126,18 +161,37 @@ class CaseQueueModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "Changed here and on another workstation: settle it with Sync ▸ Settle sync conflict…"
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.case_id in self.paused:
-            return QBrush(QColor("#5f6368"))
+            return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.case_id in self.paused:
             return "paused: waiting for the requester (the date moves while the clock is stopped)"
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.response_due:
             due = date.fromisoformat(case.response_due)
             if due < self.today:
-                return QBrush(QColor("#b3261e"))
+                return QBrush(RED)
             if (due - self.today).days <= 3:
-                return QBrush(QColor("#9a6700"))
+                return QBrush(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.response_due:
             days = (date.fromisoformat(case.response_due) - self.today).days
             return f"overdue by {-days} days" if days < 0 else f"due in {days} days"
+        return None
+
+    def _urgent_data(self, urgent: EmergencyDue, column: int, role: int) -> Any:
+        """An emergency request's due cell: in hours, bold, amber, red once overdue."""
+        if column != DUE_COLUMN:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        now = self.now()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return emergency_short(urgent.due_at, now)
+        if role == SORT_ROLE:
+            return urgent.due_at.astimezone(UTC).isoformat()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(RED if now >= urgent.due_at else AMBER)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Emergency request — {emergency_label(urgent.due_at, now)}"
         return None
 
 
@@ -163,6 +217,15 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._status = status
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        """Undecided emergency requests above everything else, in either sort order."""
+        left_urgent, right_urgent = bool(left.data(URGENT_ROLE)), bool(right.data(URGENT_ROLE))
+        if left_urgent != right_urgent:
+            # Descending order shows the rows lessThan calls greater first: flip it so they stay on top.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return left_urgent if ascending else right_urgent
+        return super().lessThan(left, right)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()

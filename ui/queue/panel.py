@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.model import CaseStatus, CaseSummary
 from ui.queue.model import CASE_ID_ROLE, DUE_COLUMN, STATUS_LABELS, CaseFilterProxy, CaseQueueModel
+
+if TYPE_CHECKING:
+    from app.schedule.service import EmergencyDue
 
 
 class QueuePanel(QWidget):
@@ -55,7 +59,7 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 86, 110, 60, 110, 86)):
+        for column, width in enumerate((130, 96, 110, 60, 110, 86)):  # due: "12 h overdue" in bold
             header.resizeSection(column, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.count = QLabel()
@@ -78,10 +82,20 @@ class QueuePanel(QWidget):
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        # An emergency request's "in 5 h" counts down while the window sits open.
+        self._minute = QTimer(self, interval=60_000)
+        self._minute.timeout.connect(self.model.tick)
+        self._minute.start()
 
     def set_cases(
-        self, cases: list[CaseSummary], select: str | None = None, paused: frozenset[str] = frozenset()
+        self,
+        cases: list[CaseSummary],
+        select: str | None = None,
+        paused: frozenset[str] = frozenset(),
+        emergencies: Mapping[str, EmergencyDue] | None = None,
     ) -> None:
+        """``emergencies``: the undecided emergency requests (``Schedule.emergencies``), kept on top."""
+        self.model.emergencies = dict(emergencies or {})
         self.model.set_cases(cases, paused)
         self._apply_search()
         if select:
@@ -91,7 +105,14 @@ class QueuePanel(QWidget):
         self.search.clear()
         self.model.clear()
 
-    def update_case(self, case: CaseSummary, paused: frozenset[str] | None = None) -> None:
+    def update_case(
+        self,
+        case: CaseSummary,
+        paused: frozenset[str] | None = None,
+        emergencies: Mapping[str, EmergencyDue] | None = None,
+    ) -> None:
+        if emergencies is not None:  # a decision takes an emergency off the top
+            self.model.set_emergencies(emergencies)
         self.model.update_case(case, paused)
         self._update_count()  # a status filter may now hide or show the row
 
