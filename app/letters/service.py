@@ -269,10 +269,14 @@ class Letters:
         order = read_order(self.desk, case_id)
         if order is None:
             return None
-        recipients = NOTICE_KINDS[kind]
-        if recipients is None:
-            enterprise = bool(self.review.context(case_id).enterprise_customer)
-            recipients = ("user", "enterprise") if enterprise else ("user",)
+        named = NOTICE_KINDS[kind]
+        recipients: tuple[Recipient, ...]
+        if named is not None:
+            recipients = named
+        elif self.review.context(case_id).enterprise_customer:
+            recipients = ("user", "enterprise")
+        else:
+            recipients = ("user",)
         today = self.desk.clock().date()
         for recipient in recipients:
             reason = notice_held(order, recipient, today)
