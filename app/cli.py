@@ -279,10 +279,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not args.kind:
             raise CliError("Say which letter: --kind KIND (or --package).")
-        letter = letters.draft(case_id, args.kind, args.language)
-        if args.final:
-            letter = letters.finalise(letter.id)
-        letters.export(letter.id, out)
+        letter = letters.issue(case_id, args.kind, out, language=args.language, final=args.final)
     state = "final" if letter.final else "draft"
     _emit(args, letter.to_json() | {"out": str(out)}, f"Wrote the {state} {letter.kind} letter to {out}.")
     return EXIT_OK
@@ -401,7 +398,9 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
         if args.lifted:
             schedule.lift_order(case_id, _date(args.lifted, "--lifted"))
         if args.challenged:
-            schedule.record_challenge(case_id, _date(args.challenged, "--challenged"), args.outcome or "")
+            schedule.record_challenge(
+                case_id, _date(args.challenged, "--challenged"), args.outcome or "", succeeded=args.succeeded
+            )
         if args.reconsidered:
             schedule.record_reconsidered(
                 case_id, _date(args.reconsidered, "--reconsidered"), args.reason or ""
@@ -734,6 +733,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lifted", metavar="DATE")
     p.add_argument("--challenged", metavar="DATE")
     p.add_argument("--outcome", help="with --challenged: how the challenge ended")
+    p.add_argument(
+        "--succeeded", action="store_true", help="with --challenged: the court set the order aside that day"
+    )
     p.add_argument("--reconsidered", metavar="DATE")
     p.add_argument("--reason")
     p = add(

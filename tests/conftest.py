@@ -330,3 +330,15 @@ def scanned_pdf(canary: Canary) -> bytes:
     pdf.showPage()
     pdf.save()
     return buf.getvalue()
+
+
+# -- letters --------------------------------------------------------------------------
+
+# A workstation's own letterhead: on one that is not the demo, a final letter leaves only
+# once the example company's name is replaced (app/letters/service.py, Letters.held).
+OUR_LETTERHEAD = {"organisation": "Quokka Mail", "legal_entity": "Quokka Mail GmbH"}
+
+
+def use_our_letterhead(letters: object) -> None:
+    """Set ``OUR_LETTERHEAD`` through ``letters`` (an app.letters.service.Letters)."""
+    letters.set_letterhead(**OUR_LETTERHEAD)  # type: ignore[attr-defined]

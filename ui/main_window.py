@@ -692,6 +692,7 @@ class MainWindow(QMainWindow):
 
     def _after_dates_change(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+        self._show_letters()  # a lifted or extended order changes which notices may leave
         self._refresh_queue_row()
         self._show_audit()
         self._refresh_today()

@@ -13,6 +13,11 @@ shaped and put in display order first (``app.letters.scripts``).
 
 The same input gives the same bytes: reportlab's invariant mode, a creation date taken
 from the letter's date, and a document id derived from the input instead of the clock.
+
+A draft (``draft=True``) is marked as one wherever it may be read: a large light-grey
+diagonal word across every page, under the text so the letter stays legible, and in the
+metadata (title "DRAFT – …", keywords "draft"), so that a draft that leaves the desk
+cannot pass for the final letter.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import functools
 import hashlib
 import io
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -61,6 +67,8 @@ MAX_LOGO_PIXELS = 4000 * 4000
 INK = colors.HexColor("#1c1c1c")
 MUTED = colors.HexColor("#666666")
 RULE = colors.HexColor("#b0b0b0")
+DRAFT_INK = colors.HexColor("#d9d9d9")  # light enough to read the letter through
+DRAFT_SIZE = 110.0  # points
 
 MARGIN_LEFT = 25 * mm
 MARGIN_RIGHT = 20 * mm
@@ -253,11 +261,13 @@ def render(
     subject: str,
     language: str = "en",
     their_reference: str = "",
+    draft: bool = False,
 ) -> bytes:
     """The letter as PDF bytes; ``date`` is the ISO date of the letter.
 
     ``title`` and the address lines are plain text; ``body_markdown`` is the Markdown
-    subset. The same arguments always give the same bytes.
+    subset. ``draft`` marks every page and the metadata DRAFT. The same arguments always
+    give the same bytes.
     """
     if letterhead.page_size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {letterhead.page_size!r}")
@@ -273,7 +283,22 @@ def render(
     first_top = rule_y - 9 * mm
     later_top = page_h - MARGIN_TOP - 9 * mm
 
+    mark = labels.pdf.get("draft", "DRAFT")
+
+    def draft_mark(canvas: Canvas) -> None:
+        # Drawn first on each page, so the letter's text lies over it.
+        canvas.saveState()
+        face = SANS[True, False]
+        canvas.setFont(face, DRAFT_SIZE)
+        canvas.setFillColor(DRAFT_INK)
+        canvas.translate(page_w / 2, page_h / 2)
+        canvas.rotate(math.degrees(math.atan2(page_h, page_w)))
+        canvas.drawCentredString(0, -DRAFT_SIZE / 3, mark)
+        canvas.restoreState()
+
     def first_page(canvas: Canvas, _doc: Any) -> None:
+        if draft:
+            draft_mark(canvas)
         canvas.saveState()
         draw_head(canvas, MARGIN_LEFT, page_h - MARGIN_TOP)
         canvas.setStrokeColor(RULE)
@@ -282,6 +307,8 @@ def render(
         canvas.restoreState()
 
     def later_page(canvas: Canvas, _doc: Any) -> None:
+        if draft:
+            draft_mark(canvas)
         canvas.saveState()
         y = page_h - MARGIN_TOP - 7.5
         _draw_text(canvas, letterhead.organisation, MARGIN_LEFT, y, size=7.5)
@@ -311,9 +338,10 @@ def render(
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=title,
+        title=f"{mark} – {title}" if draft else title,
         author=author,
-        subject=subject,
+        subject=f"{mark} – {subject}" if draft else subject,
+        keywords="draft" if draft else "",
         creator="Demand Desk",
         lang=language,
         invariant=1,
@@ -342,7 +370,7 @@ def render(
     digest = hashlib.sha256(
         json.dumps(
             [title, body_markdown, reference, date, list(addressee_lines), _letterhead_key(letterhead),
-             author, subject, language, their_reference],
+             author, subject, language, their_reference, draft],
             ensure_ascii=False,
         ).encode()
     ).digest()[:16]  # fmt: skip

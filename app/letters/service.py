@@ -5,6 +5,21 @@ are ``templates``, ``pdf`` and ``package`` (pure). A draft is edited in place; a
 letter is never changed: its PDF and SHA-256 are stored (encrypted, like everything in
 the store), and editing it makes a new revision that supersedes it. Writing a PDF out of
 the store (export, the response package) is the reviewer's explicit act and is audited.
+
+What may not leave yet is decided here, in ``held`` and ``package_held``, so that the
+window, the command line and anything else that calls these methods obey the same rules:
+
+- a notice to a customer waits while a secrecy order covering them holds
+  (``app.schedule.notices.notice_held``): it may be drafted to prepare it, but not
+  finalised, exported or packaged;
+- nothing that discloses leaves before the disclosure is approved: the disclosure cover
+  (and an emergency response) is neither finalised nor exported, and no package is made,
+  while the decision awaits its second reviewer;
+- on a real workstation (not the demo) a final letter leaves only on the organisation's
+  own letterhead, not the example one it is set up with.
+
+A refusal is a ``DeskError`` with one line naming the rule, raised before anything is
+stored, written or audited. Drafts that leave carry a DRAFT mark (``pdf.render``).
 """
 
 from __future__ import annotations
@@ -19,6 +34,8 @@ from app.fsutil import write_atomic
 from app.letters import package as packaging
 from app.letters import pdf, templates
 from app.model import CaseId
+from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
+from app.schedule.service import read_order
 from app.services import Desk, DeskError
 
 LETTERHEAD_SETTING = "letterhead"
@@ -34,6 +51,19 @@ DEFAULT_LETTERHEAD: dict[str, Any] = {
     "reference_format": "{reference}",
 }
 LETTERHEAD_FIELDS = (*DEFAULT_LETTERHEAD, "logo_png")
+# Who is identified by the letterhead: while these are the example's, a letter would go
+# out in the name of a company that does not exist.
+IDENTITY_FIELDS = ("organisation", "legal_entity")
+
+# The letters that tell a customer about the demand, and whom each tells (None: the
+# case's own recipient as well as the user, for the delayed notice).
+NOTICE_KINDS: dict[str, tuple[Recipient, ...] | None] = {
+    "user_notice": ("user",),
+    "enterprise_notice": ("enterprise",),
+    "delayed_notice": None,
+}
+# The letters that go with the data disclosed: they wait for the disclosure's approval.
+DISCLOSING_KINDS = ("disclosure_cover", "emergency_response")
 
 
 @dataclass(frozen=True)
@@ -172,10 +202,14 @@ class Letters:
         kept_content = "content" in (scope.get("categories") or [])
         settings = self.letterhead_settings()
         secrecy = facts.get("secrecy_order") or {}
+        order = read_order(self.desk, case_id)
+        today = self.desk.clock().date()
+        ended = order_ended(order, today) if order is not None else None
+        expiry = effective_expiry(order) if order is not None else None
         case = self.store.get_case(case_id) or {}
         values: dict[str, Any] = {
             "reference": self.our_reference(facts["reference"], kind=""),
-            "date": self.desk.clock().date().isoformat(),
+            "date": today.isoformat(),
             "requester_name": facts.get("issuing_authority") or "",
             "requester_address": [],
             "addressee_name": "",  # no person is named: "Dear Sir or Madam"
@@ -193,8 +227,10 @@ class Letters:
             # The template words it in its own language.
             "instrument_needed": "search_warrant" if asked_content and not kept_content else None,
             "enterprise_customer": None,
-            "secrecy_statute": secrecy.get("statute"),
-            "secrecy_expires": secrecy.get("expires"),
+            "secrecy_statute": (order.statute if order is not None else None) or secrecy.get("statute"),
+            "secrecy_expires": expiry.isoformat() if expiry else secrecy.get("expires"),
+            "secrecy_ended": ended.isoformat() if ended else None,
+            "secrecy_in_force": order is not None and ended is None,
             "emergency_summary": facts.get("emergency_summary"),
             "title_of_case": case.get("title") or "",
             **{k: v for k, v in settings.items() if k != "logo_png"},
@@ -202,22 +238,94 @@ class Letters:
         known = {f.name for f in fields(templates.LetterContext)}
         return templates.LetterContext(**{k: v for k, v in values.items() if k in known})
 
+    # -- what may leave ------------------------------------------------------------------
+
+    def held(self, case_id: CaseId, kind: str, *, final: bool, leaving: bool) -> str | None:
+        """Why a letter of ``kind`` may not become final (``final``) or be written out of the
+        store (``leaving``) now, or None when it may. The one place these rules live."""
+        if not (final or leaving):
+            return None  # a draft kept in the store prepares the letter; it tells no one
+        reason = self._notice_held(case_id, kind)
+        if reason is None and kind in DISCLOSING_KINDS:
+            reason = self._approval_held(case_id)
+        if reason is None and final and leaving:
+            reason = self._letterhead_held()
+        return reason
+
+    def package_held(self, case_id: CaseId) -> str | None:
+        """Why the response package may not be made now, or None when it may."""
+        approval = self._approval_held(case_id)
+        if approval is not None:
+            return approval
+        for letter in self._current_finals(case_id):
+            notice = self._notice_held(case_id, letter.kind)
+            if notice is not None:
+                return f"The package would hold the {letter.kind.replace('_', ' ')}. {notice}"
+        return self._letterhead_held()
+
+    def _notice_held(self, case_id: CaseId, kind: str) -> str | None:
+        if kind not in NOTICE_KINDS:
+            return None
+        order = read_order(self.desk, case_id)
+        if order is None:
+            return None
+        named = NOTICE_KINDS[kind]
+        recipients: tuple[Recipient, ...]
+        if named is not None:
+            recipients = named
+        elif self.review.context(case_id).enterprise_customer:
+            recipients = ("user", "enterprise")
+        else:
+            recipients = ("user",)
+        today = self.desk.clock().date()
+        for recipient in recipients:
+            reason = notice_held(order, recipient, today)
+            if reason is not None:
+                return reason
+        return None
+
+    def _approval_held(self, case_id: CaseId) -> str | None:
+        decision = self.review.decision(case_id)
+        if decision is None or not decision.needs_approval:
+            return None
+        return (
+            f"Nothing leaves before approval: the decision to {decision.outcome.replace('_', ' ')} "
+            f"(revision {decision.revision}, by {decision.decided_by}) awaits a second reviewer's approval."
+        )
+
+    def _letterhead_held(self) -> str | None:
+        if self.desk.config.demo:
+            return None  # the demo's letters are examples by design
+        settings = self.letterhead_settings()
+        example = [
+            k.replace("_", " ")
+            for k in IDENTITY_FIELDS
+            if not str(settings.get(k) or "").strip() or settings[k] == DEFAULT_LETTERHEAD[k]
+        ]
+        if not example:
+            return None
+        return (
+            f"A final letter leaves only on your own letterhead, and its {' and '.join(example)} "
+            f"{'is' if len(example) == 1 else 'are'} still the example company's: set yours in "
+            "Tools ▸ Letterhead… or with demand-desk letterhead --set organisation=… --set legal_entity=…"
+        )
+
+    def _refuse(self, reason: str | None) -> None:
+        if reason is not None:
+            raise DeskError(reason)
+
+    def _current_finals(self, case_id: CaseId) -> list[Letter]:
+        """The latest final revision of each letter: what a package holds."""
+        rows = self.letters(case_id)
+        superseded = {x.supersedes for x in rows if x.supersedes}
+        return [x for x in rows if x.final and x.id not in superseded]
+
     # -- writing -------------------------------------------------------------------------
 
     def draft(self, case_id: CaseId, kind: str, language: str = "en") -> Letter:
         """A new draft of ``kind``, filled from the case; refused when the decision does not allow it."""
         actor = self.desk.actor()
-        if kind not in templates.KINDS:
-            raise DeskError(f"A letter kind is one of {', '.join(templates.KINDS)}, not {kind!r}.")
-        decision = self.review.decision(case_id)
-        if decision is None:
-            raise DeskError("Record a decision first: the letter is drafted from it.")
-        allowed = self.allowed_kinds(case_id)
-        if kind not in allowed:
-            raise DeskError(
-                f"A {kind} letter does not answer a decision to {decision.outcome}; "
-                f"this case allows: {', '.join(allowed) or 'none'}."
-            )
+        self._check_kind(case_id, kind)
         try:
             drafted = templates.draft(kind, self.context(case_id), language)
         except templates.TemplateError as exc:
@@ -243,6 +351,32 @@ class Letters:
             )
             self.desk.record("letter.drafted", case_id, {"letter": letter_id, "kind": kind}, actor=actor)
         return self.letter(letter_id)
+
+    def _check_kind(self, case_id: CaseId, kind: str) -> None:
+        if kind not in templates.KINDS:
+            raise DeskError(f"A letter kind is one of {', '.join(templates.KINDS)}, not {kind!r}.")
+        decision = self.review.decision(case_id)
+        if decision is None:
+            raise DeskError("Record a decision first: the letter is drafted from it.")
+        allowed = self.allowed_kinds(case_id)
+        if kind not in allowed:
+            raise DeskError(
+                f"A {kind} letter does not answer a decision to {decision.outcome}; "
+                f"this case allows: {', '.join(allowed) or 'none'}."
+            )
+
+    def issue(self, case_id: CaseId, kind: str, path: Path, *, language: str = "en", final: bool) -> Letter:
+        """Draft ``kind``, finalise it if ``final``, and write it to ``path`` (the command line's
+        ``letter``). Every refusal comes before anything is stored, so a refused letter
+        leaves no draft, no final letter, no file and no audit event."""
+        self.desk.actor()
+        self._check_kind(case_id, kind)
+        self._refuse(self.held(case_id, kind, final=final, leaving=True))
+        letter = self.draft(case_id, kind, language)
+        if final:
+            letter = self.finalise(letter.id)
+        self.export(letter.id, path)
+        return letter
 
     def edit(self, letter_id: int, body: str, title: str | None = None) -> Letter:
         """Change a draft; a final letter stays as it is and the change becomes a new revision."""
@@ -281,8 +415,12 @@ class Letters:
             )
         return self.letter(target)
 
-    def render(self, letter: Letter, body: str | None = None) -> bytes:
-        """The letter as PDF: the stored one when final, else rendered now (a preview)."""
+    def render(self, letter: Letter, body: str | None = None, *, draft_mark: bool | None = None) -> bytes:
+        """The letter as PDF: the stored one when final, else rendered now (a preview).
+
+        A letter that is not final is marked DRAFT on every page and in its metadata,
+        unless ``draft_mark`` says otherwise (finalising renders the final PDF).
+        """
         if letter.final and body is None:
             row = self.store.get_letter(letter.id)
             assert row is not None  # noqa: S101 - it was just read
@@ -298,6 +436,7 @@ class Letters:
             author=letter.created_by,
             subject=f"{letter.kind.replace('_', ' ')} · {facts['reference']}",
             language=letter.language,
+            draft=not letter.final if draft_mark is None else draft_mark,
         )
 
     def finalise(self, letter_id: int) -> Letter:
@@ -306,9 +445,10 @@ class Letters:
         letter = self.letter(letter_id)
         if letter.final:
             raise DeskError(f"Letter {letter_id} is already final; edit it to make a new revision.")
+        self._refuse(self.held(CaseId(letter.case_id), letter.kind, final=True, leaving=False))
         now = self.desk.now()
         finalised = Letter(**{**letter.__dict__, "finalised_at": now})
-        data = self.render(finalised)
+        data = self.render(finalised, draft_mark=False)
         digest = hashlib.sha256(data).hexdigest()
         with self.store.atomic():
             self.store.update_letter(
@@ -324,6 +464,7 @@ class Letters:
         """Write the letter's PDF where the reviewer asked (audited: case data leaves the store)."""
         actor = self.desk.actor()
         letter = self.letter(letter_id)
+        self._refuse(self.held(CaseId(letter.case_id), letter.kind, final=letter.final, leaving=True))
         data = self.render(letter)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
@@ -338,11 +479,10 @@ class Letters:
     def package(self, case_id: CaseId, path: Path, *, with_demand: bool = False) -> Path:
         """The final letters (and the demand) in one PDF, every page stamped with the reference."""
         actor = self.desk.actor()
-        finals = [x for x in self.letters(case_id) if x.final]
-        superseded = {x.supersedes for x in self.letters(case_id) if x.supersedes}
-        finals = [x for x in finals if x.id not in superseded]
+        finals = self._current_finals(case_id)
         if not finals:
             raise DeskError("The case has no final letter to package; finalise one first.")
+        self._refuse(self.package_held(case_id))
         reference = self.desk.facts(case_id)["reference"]
         demand = self.desk.document(case_id) if with_demand else None
         try:

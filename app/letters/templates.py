@@ -85,6 +85,7 @@ PLACEHOLDERS = frozenset(
         "enterprise_contact",
         "secrecy_statute",
         "secrecy_expires",
+        "secrecy_ended",
         "organisation",
         "legal_entity",
         "contact",
@@ -93,7 +94,7 @@ PLACEHOLDERS = frozenset(
     }
 )
 # Yes/no facts, for {?flag} and {^flag} only.
-FLAGS = frozenset({"emergency", "disclosed", "rejected", "redirected", "challenged"})
+FLAGS = frozenset({"emergency", "disclosed", "rejected", "redirected", "challenged", "secrecy_in_force"})
 # Lists for {#list}...{/list}, with the fields each item offers.
 LISTS: Mapping[str, frozenset[str]] = {
     "reasons": frozenset({"statement", "rule", "note", "question", "id"}),
@@ -186,7 +187,11 @@ class LetterContext:
     enterprise_contact: str = ""  # the person at the customer a notice goes to
     enterprise_address: list[str] = field(default_factory=list)
     secrecy_statute: str = ""  # the law a non-disclosure order was made under
-    secrecy_expires: str | None = None  # when the non-disclosure order ends, if it says
+    secrecy_expires: str | None = None  # when the non-disclosure order ends (its latest extension)
+    # The day the order ended (expired, lifted or set aside on a challenge). A letter speaks
+    # of the end in the past tense only when this is on or before its date; see _values.
+    secrecy_ended: str | None = None
+    secrecy_in_force: bool = False  # an order still forbids notice on the letter's date
     # -- the organisation sending the letter (the same settings as the letterhead)
     organisation: str = ""
     legal_entity: str = ""
@@ -684,6 +689,8 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "enterprise_contact": ctx.enterprise_contact,
         "secrecy_statute": ctx.secrecy_statute,
         "secrecy_expires": fmt(ctx.secrecy_expires),
+        # Never "ended on" a day still to come, whatever the caller passed.
+        "secrecy_ended": fmt(ctx.secrecy_ended) if _on_or_before(ctx.secrecy_ended, ctx.date) else "",
         "organisation": ctx.organisation,
         "legal_entity": ctx.legal_entity,
         "contact": ctx.contact,
@@ -694,6 +701,7 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "rejected": outcome in ("reject", "challenge"),
         "redirected": outcome == "redirect",
         "challenged": outcome == "challenge",
+        "secrecy_in_force": ctx.secrecy_in_force,
         "reasons": [reason(r) for r in ctx.reasons],
         "identifiers": [{"identifier": i} for i in ctx.identifiers],
         "excluded_identifiers": [{"identifier": i} for i in ctx.excluded_identifiers],
@@ -701,6 +709,13 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "excluded_categories": [category(c) for c in ctx.excluded_categories],
         "enclosures": [{"enclosure": e} for e in ctx.enclosures],
     }
+
+
+def _on_or_before(day: str | None, letter_date: str) -> bool:
+    try:
+        return day is not None and date.fromisoformat(day[:10]) <= date.fromisoformat(letter_date[:10])
+    except ValueError:
+        return False
 
 
 def _addressee(ctx: LetterContext, recipient: str) -> list[str]:

@@ -9,6 +9,10 @@ considered. Notice can be withheld only by a recorded exception (someone would b
 danger, a child-exploitation investigation, or a compromised account where the notice
 would reach the attacker), which says why and who decided. Once notice is recorded as
 given it is no longer due.
+
+``notice_held`` is the one rule that keeps a notice from leaving while an order forbids
+it: the letters (draft as final, finalise, export, package), the Dates tab and the
+command line all ask it.
 """
 
 from __future__ import annotations
@@ -170,3 +174,46 @@ def expiring_within(order: SecrecyOrder | None, today: date, days: int = 30) -> 
     assert order is not None
     expiry = effective_expiry(order)
     return expiry is not None and today <= expiry <= today + timedelta(days=days)
+
+
+def order_ended(order: SecrecyOrder, today: date) -> date | None:
+    """The day the order stopped binding (lifted — a successful challenge is recorded as a
+    lifting — or expired), if that day is ``today`` or earlier; else None."""
+    if order.lifted_on is not None and order.lifted_on <= today:
+        return order.lifted_on
+    expiry = effective_expiry(order)
+    if expiry is not None and expiry <= today:
+        return expiry
+    return None
+
+
+def describe_order(order: SecrecyOrder) -> str:
+    """ "the secrecy order under 18 U.S.C. § 2705(b) (issued 2026-03-02)", for refusals."""
+    statute = f" under {order.statute}" if order.statute else ""
+    notes = [] if order.statute else ["statute not recorded"]
+    if order.issued:
+        notes.append(f"issued {order.issued.isoformat()}")
+    return f"the secrecy order{statute}" + (f" ({', '.join(notes)})" if notes else "")
+
+
+def notice_held(order: SecrecyOrder | None, recipient: Recipient, today: date) -> str | None:
+    """Why notice to ``recipient`` may not be given on ``today``, or None when it may.
+
+    An order holds notice back from the recipients it covers until the day it ends
+    (calendar days: on its expiry day notice may go), or until it is recorded as lifted
+    or successfully challenged. An open-ended order holds it until further order. The
+    reason is one line naming the order, its statute and its end.
+    """
+    if order is None or not order.present or not _covers(order, recipient):
+        return None
+    if order_ended(order, today) is not None:
+        return None
+    expiry = effective_expiry(order)
+    if expiry is not None:
+        until = f"in force until {expiry.isoformat()}: notice may go from that day, or once"
+    else:
+        until = "in force until further order: notice may go once"
+    return (
+        f"Notice to the {recipient} waits for {describe_order(order)}, {until} the order is "
+        "recorded as lifted or successfully challenged."
+    )

@@ -55,6 +55,7 @@ from app.schedule.notices import (
     SecrecyOrder,
     effective_expiry,
     expiring_within,
+    notice_held,
     notice_status,
     reconsideration_due,
 )
@@ -123,6 +124,8 @@ class CaseSchedule:
     recipient: str  # user | enterprise
     notice: NoticeStatus | None  # None: nothing is owed yet (no order, nothing disclosed)
     notices: list[RecordedNotice]
+    # Why no notice may go to the recipient today (notices.notice_held), or None.
+    notice_held: str | None = None
 
     @property
     def paused(self) -> bool:
@@ -226,7 +229,7 @@ class Schedule:
     # -- secrecy orders -----------------------------------------------------------------
 
     def secrecy_order(self, case_id: CaseId) -> SecrecyOrder | None:
-        return _order(self.store.get_secrecy_order(case_id))
+        return read_order(self.desk, case_id)
 
     def _order_row(self, case_id: CaseId) -> Any:
         row = self.store.get_secrecy_order(case_id)
@@ -322,12 +325,27 @@ class Schedule:
     def lift_order(self, case_id: CaseId, on: date) -> None:
         self._change_order(case_id, {"lifted_on": on.isoformat()}, "secrecy.lifted", {"on": on.isoformat()})
 
-    def record_challenge(self, case_id: CaseId, on: date, outcome: str = "") -> None:
+    def record_challenge(
+        self, case_id: CaseId, on: date, outcome: str = "", *, succeeded: bool = False
+    ) -> None:
+        """A challenge to the order; ``succeeded``: the court set the order aside on ``on``.
+
+        A successful challenge ends the order that day, so it is also recorded as the
+        order's lifting: notice may then go (``notices.notice_held``).
+        """
+        if succeeded and not outcome.strip():
+            raise DeskError("Say how the challenge ended (the court's order and its date).")
+        fields: dict[str, Any] = {
+            "challenged_on": on.isoformat(),
+            "challenge_outcome": outcome.strip() or None,
+        }
+        if succeeded:
+            fields["lifted_on"] = on.isoformat()
         self._change_order(
             case_id,
-            {"challenged_on": on.isoformat(), "challenge_outcome": outcome.strip() or None},
+            fields,
             "secrecy.challenged",
-            {"on": on.isoformat(), "outcome": outcome.strip()},
+            {"on": on.isoformat(), "outcome": outcome.strip(), "succeeded": succeeded},
         )
 
     def record_reconsidered(self, case_id: CaseId, on: date, note: str = "") -> None:
@@ -469,6 +487,7 @@ class Schedule:
             recipient=recipient,
             notice=status,
             notices=notices,
+            notice_held=notice_held(order, recipient, today),  # type: ignore[arg-type]
         )
 
     def notices_due(self, today: date | None = None) -> list[DueNotice]:
@@ -752,6 +771,11 @@ def _day(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
+
+
+def read_order(desk: Desk, case_id: CaseId) -> SecrecyOrder | None:
+    """The case's secrecy order as recorded (with its extensions, challenge and lifting)."""
+    return _order(desk.store.get_secrecy_order(case_id))
 
 
 def _order(row: Any) -> SecrecyOrder | None:

@@ -13,6 +13,7 @@ from app.letters.service import Letters
 from app.review.service import Review
 from app.services import DeskError
 from tests.app.test_review_service import SUBPOENA, demand_pdf
+from tests.conftest import use_our_letterhead
 
 IDENTIFIER = "alice.example@example.com"
 
@@ -73,6 +74,7 @@ def test_a_final_letter_is_locked_and_a_change_is_a_new_revision(letters, desk, 
 
 
 def test_export_and_package_write_pdfs_and_are_audited(letters, desk, case_id, tmp_path):
+    use_our_letterhead(letters)
     Review(desk).decide(case_id, "narrow")
     letter = letters.finalise(letters.draft(case_id, "narrowing").id)
     out = letters.export(letter.id, tmp_path / "out" / "narrowing.pdf")

@@ -21,11 +21,11 @@ import pytest
 
 from app import services
 from app.datadir import DataDir
-from tests.conftest import PIN, REVIEWER
+from tests.conftest import OUR_LETTERHEAD, PIN, REVIEWER
 
 DEMAND_DESK = Path(sys.executable).with_name("demand-desk")  # the installed entry point
 PASSPHRASE = "cli passphrase"
-REVIEWER, REVIEWER_PIN = "Ada", "246813"
+REVIEWER_PIN = PIN  # Ada's, as tests/conftest.py sets her up
 NEW_PIN = {"DEMAND_DESK_NEW_PIN": "135792"}  # the PIN a reviewer being enrolled chooses
 
 
@@ -410,6 +410,7 @@ def test_letter_for_a_narrowed_case_lists_the_identifier_in_scope(initialised, p
 
     case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow").code == 0
+    assert set_our_letterhead(initialised).code == 0  # a final letter leaves only on our own
     out = tmp_path / "letters" / "narrowing.pdf"
     done = initialised("letter", case, "--kind", "narrowing", "--out", str(out), "--final", "--json")
     assert done.code == 0, done.err
@@ -424,6 +425,98 @@ def test_letter_for_a_narrowed_case_lists_the_identifier_in_scope(initialised, p
     package = tmp_path / "package.pdf"
     assert initialised("letter", case, "--package", "--with-demand", "--out", str(package)).code == 0
     assert len(pypdf.PdfReader(package).pages) >= 3  # one letter page at least, and the demand's two
+
+
+def set_our_letterhead(cli: Cli) -> Run:
+    sets = [arg for key, value in OUR_LETTERHEAD.items() for arg in ("--set", f"{key}={value}")]
+    return cli("letterhead", *sets, "--reviewer", REVIEWER, pin=PIN)
+
+
+def test_a_final_user_notice_under_a_gag_is_refused_naming_the_order_and_leaves_nothing(
+    initialised, pdf_file, tmp_path
+):
+    me = ("--reviewer", REVIEWER)
+    case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
+    assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
+    assert set_our_letterhead(initialised).code == 0
+    gagged = initialised(
+        "secrecy", case, "--record", "2026-01-05", "--until-further-order", "--statute",
+        "18 U.S.C. § 2705(b)", "--reason", "page 2 of the subpoena", *me, pin=PIN,
+    )  # fmt: skip
+    assert gagged.code == 0, gagged.err
+    out = tmp_path / "notice.pdf"
+    refused = initialised("letter", case, "--kind", "user_notice", "--final", "--out", str(out), *me, pin=PIN)
+    assert_failed_cleanly(refused, "Notice to the user waits", "18 U.S.C. § 2705(b)", "until further order")
+    assert refused.err.count("\n") == 1  # one line
+    assert not out.exists()
+    assert initialised("letters", case, "--json").json()["letters"] == []  # not even a draft was kept
+    trail = initialised("audit", "show", case, "--json")
+    assert trail.code == 0 and case in trail.out and "letter.drafted" not in trail.out
+    # Lifted: the notice may go.
+    assert initialised("secrecy", case, "--lifted", "2026-02-01", *me, pin=PIN).code == 0
+    done = initialised("letter", case, "--kind", "user_notice", "--final", "--out", str(out), *me, pin=PIN)
+    assert done.code == 0, done.err
+    assert out.exists()
+
+
+def test_a_package_and_a_disclosure_cover_wait_for_the_approval(initialised, pdf_file, tmp_path):
+    me = ("--reviewer", REVIEWER)
+    case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
+    assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
+    assert set_our_letterhead(initialised).code == 0
+    first = tmp_path / "narrowing.pdf"
+    assert (
+        initialised("letter", case, "--kind", "narrowing", "--final", "--out", str(first), *me, pin=PIN).code
+        == 0
+    )
+    assert initialised("decide", case, "--outcome", "disclose_noncontent", *me, pin=PIN).code == 0
+
+    package, cover = tmp_path / "package.pdf", tmp_path / "cover.pdf"
+    for args in (
+        ("--package", "--out", str(package)),
+        ("--package", "--with-demand", "--out", str(package)),
+        ("--kind", "disclosure_cover", "--final", "--out", str(cover)),
+        ("--kind", "disclosure_cover", "--out", str(cover)),  # a draft says what would leave, too
+    ):
+        refused = initialised("letter", case, *args, *me, pin=PIN)
+        assert_failed_cleanly(refused, "Nothing leaves before approval", "second reviewer")
+        assert refused.err.count("\n") == 1
+    assert not package.exists() and not cover.exists()
+
+    grace_pin = "135790"
+    assert (
+        initialised("reviewer", "add", "Grace", pin=grace_pin, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code
+        == 0
+    )
+    approved = initialised("approve", case, "--reviewer", "Grace", pin=grace_pin)
+    assert approved.code == 0, approved.err
+    done = initialised(
+        "letter", case, "--kind", "disclosure_cover", "--final", "--out", str(cover), *me, pin=PIN
+    )
+    assert done.code == 0, done.err
+    done = initialised("letter", case, "--package", "--with-demand", "--out", str(package), *me, pin=PIN)
+    assert done.code == 0, done.err
+    assert package.exists() and cover.exists()
+
+
+def test_a_final_letter_on_the_example_letterhead_is_refused_and_a_draft_is_marked(
+    initialised, pdf_file, tmp_path
+):
+    import pypdf
+
+    me = ("--reviewer", REVIEWER)
+    case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
+    assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
+    final = tmp_path / "final.pdf"
+    refused = initialised("letter", case, "--kind", "narrowing", "--final", "--out", str(final), *me, pin=PIN)
+    assert_failed_cleanly(refused, "letterhead", "demand-desk letterhead --set")
+    assert not final.exists() and initialised("letters", case, "--json").json()["letters"] == []
+    draft = tmp_path / "draft.pdf"
+    done = initialised("letter", case, "--kind", "narrowing", "--out", str(draft), *me, pin=PIN)
+    assert done.code == 0, done.err
+    reader = pypdf.PdfReader(draft)
+    assert all("DRAFT" in (page.extract_text() or "") for page in reader.pages)
+    assert reader.metadata is not None and reader.metadata.title.startswith("DRAFT – ")
 
 
 def test_letterhead_show_and_set(initialised):

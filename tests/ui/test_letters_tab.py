@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.conftest import use_our_letterhead
 from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN, make_pdf
 from tests.ui.test_review_tabs import _drive_dialogs, _ok, _open, _tick_everything
 
@@ -193,6 +194,7 @@ def test_finalising_locks_the_letter_and_a_later_edit_is_revision_2(window, qtbo
 def test_export_writes_the_pdf_where_the_reviewer_chose_and_remembers_the_folder(
     window, qtbot, two_targets, tmp_path
 ):
+    use_our_letterhead(window._letters_service())
     _narrowed(window, qtbot, two_targets)
     tab = _draft_narrowing(window, qtbot)
     _finalise_via_dialog(tab, qtbot)
@@ -224,6 +226,7 @@ def test_export_writes_the_pdf_where_the_reviewer_chose_and_remembers_the_folder
 def test_response_package_holds_the_final_letter_and_the_demand(window, qtbot, two_targets, tmp_path):
     import pypdf
 
+    use_our_letterhead(window._letters_service())
     _narrowed(window, qtbot, two_targets)
     tab = _draft_narrowing(window, qtbot)
     assert not tab.package_button.isEnabled()  # nothing final yet

@@ -173,6 +173,23 @@ class OrderDialog(ChangeDialog):
         return None if self.open_ended.isChecked() else _pydate(self.expires.date())
 
 
+class ChallengeDialog(ChangeDialog):
+    """A challenge to the order: when, how it ended (if it has), and whether the order fell."""
+
+    def __init__(self, parent: QWidget | None, today: date) -> None:
+        super().__init__(
+            parent,
+            "Secrecy order challenged",
+            day=today,
+            day_label="Challenged on",
+            text_label="Outcome",
+            text_hint="leave empty while the challenge is pending",
+        )
+        self.succeeded = QCheckBox("The court set the order aside on this date")
+        self.succeeded.setToolTip("The order ends that day, and notice may go")
+        self.form.addRow("", self.succeeded)
+
+
 class DatesTab(QWidget):
     #: (message) a date or notice was recorded; the queue, today view and audit follow.
     changed = Signal(str)
@@ -245,9 +262,14 @@ class DatesTab(QWidget):
         self.withhold.clicked.connect(self.record_withheld)
         self.letter = QPushButton("Draft the notice letter")
         self.letter.clicked.connect(self._draft)
+        # Why the letter cannot be drafted yet: the secrecy order's reason, as the letters obey it.
+        self.letter_held = self._label()
+        self.letter_held.setObjectName("letterHeld")
+        self.letter_held.setAccessibleName("Why the notice letter waits")
+        self.letter_held.hide()
         notice_box = self._box(
             "Notice to the customer",
-            [self.notice, self.notice_detail],
+            [self.notice, self.notice_detail, self.letter_held],
             [self.given, self.withhold, self.letter],
         )
 
@@ -321,8 +343,10 @@ class DatesTab(QWidget):
             self.order_detail,
             self.notice,
             self.notice_detail,
+            self.letter_held,
         ):
             label.clear()
+        self.letter_held.hide()
 
     def show_unavailable(self, message: str) -> None:
         self.clear()
@@ -448,7 +472,18 @@ class DatesTab(QWidget):
                     f"Withheld from the {n.recipient}: {n.how}; {n.reason} (decided by {n.decided_by})"
                 )
         self._set_lines(self.notice_detail, lines)
-        self.letter.setEnabled(status is not None and status.kind is not None)
+        held = view.notice_held
+        self.letter.setEnabled(status is not None and status.kind is not None and held is None)
+        self.letter.setToolTip(held or "Draft the letter that tells the customer, from the decision")
+        if held is None:
+            self.letter_held.clear()
+            self.letter_held.hide()
+        else:
+            self.letter_held.setText(
+                "<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> "
+                + html.escape(held)
+            )
+            self.letter_held.show()
 
     # -- changes ---------------------------------------------------------------------
 
@@ -575,17 +610,14 @@ class DatesTab(QWidget):
         if self._schedule is None or self._case_id is None:
             return
         schedule, case_id = self._schedule, self._case_id
-        dialog = ChangeDialog(
-            self,
-            "Secrecy order challenged",
-            day=self._today(),
-            day_label="Challenged on",
-            text_label="Outcome",
-            text_hint="leave empty while the challenge is pending",
-        )
+        dialog = ChallengeDialog(self, self._today())
 
         def apply(d: ChangeDialog) -> str:
-            schedule.record_challenge(case_id, d.chosen_date, d.text.text())
+            assert isinstance(d, ChallengeDialog)
+            won = d.succeeded.isChecked()
+            schedule.record_challenge(case_id, d.chosen_date, d.text.text(), succeeded=won)
+            if won:
+                return "Secrecy order set aside on the challenge: notice may go."
             return "Challenge to the secrecy order recorded."
 
         self._open(dialog, apply)

@@ -4,7 +4,10 @@ The list shows every letter and revision; the editor below it holds the selected
 text (the Markdown subset, see ``letter_editor``) with the PDF preview beside it,
 re-rendered when typing pauses (see ``letter_preview``). What may be drafted, what a letter
 says and what finalising stores are ``Letters``' to decide; this tab shows its answers
-and its refusals.
+and its refusals. What may not leave yet (a notice under a secrecy order, a disclosure
+before its approval, a final letter on the example letterhead) is ``Letters.held`` and
+``Letters.package_held``: the tab disables Finalise, Export and Response package with
+the reason beside them, read from there.
 
 Unsaved text is never lost and never asked about: it is saved as the draft when the
 reviewer moves to another letter or case, finalises or exports, and when the window
@@ -46,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model import CaseId
 from app.services import DeskError
 from ui.case.decision import outcome_label
 from ui.case.letter_editor import LetterEditor
@@ -55,7 +59,6 @@ from ui.dialogs.letterhead import edit_letterhead
 
 if TYPE_CHECKING:
     from app.letters.service import Letter, Letters
-    from app.model import CaseId
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,9 @@ class LettersTab(QWidget):
         self._quiet = False  # selecting a row programmatically: the editor is already right
         self._dialog: QDialog | None = None  # a dialog about the case, closed on lock
         self._split_set = False  # the editor | preview split is given its first sizes once laid out
+        # Why the letter in the editor may not be finalised / exported now (Letters.held), or None.
+        self._finalise_held: str | None = None
+        self._export_held: str | None = None
         self.model = LettersModel(self)
         self.renderer = PreviewRenderer(self)
 
@@ -141,6 +147,7 @@ class LettersTab(QWidget):
         list_buttons.addStretch(1)
         list_buttons.addWidget(self.package_button)
         list_buttons.addWidget(self.letterhead_button)
+        self.package_held = self._held_label("Why the response package waits")
 
         # -- the editor
         self.editor = LetterEditor()
@@ -175,6 +182,7 @@ class LettersTab(QWidget):
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("muted")
+        self.letter_held = self._held_label("Why this letter waits")
 
         self.final_note = QLabel()
         self.final_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -207,6 +215,7 @@ class LettersTab(QWidget):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(3)
         editor_layout.addWidget(toolbar)
+        editor_layout.addWidget(self.letter_held)
         editor_layout.addWidget(self.final_strip)
         editor_layout.addWidget(self.title_edit)
         editor_layout.addWidget(self.editor, 1)
@@ -226,6 +235,7 @@ class LettersTab(QWidget):
         list_layout.addWidget(self.notice)
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(list_buttons)
+        list_layout.addWidget(self.package_held)
         self.outer = QSplitter(Qt.Orientation.Vertical)
         self.outer.addWidget(list_box)
         self.outer.addWidget(self.split)
@@ -245,6 +255,21 @@ class LettersTab(QWidget):
         )
         self.setFocusProxy(self.table)
         self.clear()
+
+    @staticmethod
+    def _held_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.setStyleSheet("QLabel { color: #8a5a00; }")
+        label.hide()
+        return label
+
+    @staticmethod
+    def _show_held(label: QLabel, text: str | None) -> None:
+        label.setText(text or "")
+        label.setVisible(bool(text))
 
     # -- showing -----------------------------------------------------------------------
 
@@ -281,6 +306,7 @@ class LettersTab(QWidget):
         for widget in (self.draft_button, self.language, self.package_button, self.letterhead_button):
             widget.setEnabled(False)
         self.notice.setText("No case open.")
+        self._show_held(self.package_held, None)
         self._show_letter(None)
 
     def current_letter(self) -> Letter | None:
@@ -308,7 +334,7 @@ class LettersTab(QWidget):
         finally:
             self._quiet = False
         self._fill_draft_menu(allowed, decision.outcome if decision else None)
-        self.package_button.setEnabled(any(x.final for x in rows))
+        self._show_package_held(any(x.final for x in rows))
         self.letterhead_button.setEnabled(True)
         row = self.model.row_of(select) if select is not None else -1
         found = row >= 0
@@ -316,6 +342,7 @@ class LettersTab(QWidget):
             if found:
                 self._select_quietly(row)
                 self._current = self.model.row_at(row)
+            self._read_held()  # an order lifted, a decision approved: what may leave follows
             return found
         if not found and rows:  # the newest draft, else the newest letter
             drafts = [r for r, x in enumerate(rows) if not x.final]
@@ -324,6 +351,46 @@ class LettersTab(QWidget):
             self._select_quietly(row)
         self._show_letter(self.model.row_at(row) if row >= 0 else None)
         return found
+
+    def _show_package_held(self, any_final: bool) -> None:
+        held = None
+        if any_final and self._letters is not None and self._case_id is not None:
+            try:
+                held = self._letters.package_held(self._case_id)
+            except DeskError as exc:
+                held = str(exc)
+        self.package_button.setEnabled(any_final and held is None)
+        self.package_button.setToolTip(
+            held
+            or "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+            "the case reference"
+        )
+        self._show_held(self.package_held, f"Response package: {held}" if held else None)
+
+    def _read_held(self) -> None:
+        """Ask the letters service what the letter in the editor may not do yet."""
+        letter, letters = self._current, self._letters
+        self._finalise_held = self._export_held = None
+        if letter is not None and letters is not None:
+            case_id = CaseId(letter.case_id)
+            try:
+                self._finalise_held = letters.held(case_id, letter.kind, final=True, leaving=False)
+                self._export_held = letters.held(case_id, letter.kind, final=letter.final, leaving=True)
+            except DeskError as exc:
+                self._finalise_held = self._export_held = str(exc)
+        export = self._export_held
+        finalise = self._finalise_held if letter is not None and not letter.final else None
+        if finalise and finalise == export:
+            text: str | None = f"Finalise and Export wait. {finalise}"
+        else:
+            parts = [f"Finalise waits. {finalise}" if finalise else ""]
+            parts.append(f"Export waits. {export}" if export else "")
+            text = "\n".join(p for p in parts if p) or None
+        self._show_held(self.letter_held, text)
+        self.finalise_action.setToolTip(
+            self._finalise_held or "Lock this letter: its PDF and SHA-256 are stored"
+        )
+        self.export_action.setToolTip(export or "Write this letter's PDF to a folder you choose")
 
     def _select_quietly(self, row: int) -> None:
         self._quiet = True
@@ -386,6 +453,7 @@ class LettersTab(QWidget):
         self.editor.setEnabled(letter is not None)
         self.title_edit.setEnabled(letter is not None)
         self._show_final(letter)
+        self._read_held()
         self._update_state()
         if letter is None:
             self.preview.clear("No letter selected." if self._case_id else "")
@@ -429,8 +497,10 @@ class LettersTab(QWidget):
             text = f"Revision {letter.revision} · draft · " + ("unsaved" if self.is_dirty() else "saved")
         self.state.setText(text)
         self.save_action.setEnabled(editable and self.is_dirty())
-        self.finalise_action.setEnabled(letter is not None and (not letter.final or self._revising))
-        self.export_action.setEnabled(letter is not None and not self._revising)
+        self.finalise_action.setEnabled(
+            letter is not None and (not letter.final or self._revising) and self._finalise_held is None
+        )
+        self.export_action.setEnabled(letter is not None and not self._revising and self._export_held is None)
 
     # -- preview -----------------------------------------------------------------------
 
@@ -648,6 +718,9 @@ class LettersTab(QWidget):
             return False
         self.message.emit("Letterhead saved: drafts show it now, final letters keep theirs.")
         self.changed.emit()
+        if self._case_id is not None:
+            self._reload(select=self._current.id if self._current else None, show=False)
+            self._update_state()
         if self._current is not None and not self._current.final:
             self._request_preview(delay=False)
         return True
