@@ -137,7 +137,7 @@ def check_scope(raw: Any, facts: Mapping[str, Any]) -> dict[str, Any]:
     start = _date(dates.get("from"), "from") or demand_from
     end = _date(dates.get("to"), "to") or demand_to
     if start and end and start > end:
-        raise ScopeRefused(SCOPE_SHAPE, f"The scope's date range ends ({end}) before it starts ({start})")
+        raise ScopeRefused(SCOPE_SHAPE, f"The scope's date range ends before it starts ({start} to {end})")
     if demand_from and start and start < demand_from:
         raise ScopeRefused(
             SCOPE_DEMAND, f"The scope starts on {start}, before the demand's range (from {demand_from})"

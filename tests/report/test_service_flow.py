@@ -10,6 +10,7 @@ import pytest
 from app import services
 from app.report.service import Reports
 from app.review.service import Review
+from tests.review_support import answer_blocking_pass
 
 SUBPOENA = (
     "UNITED STATES DISTRICT COURT",
@@ -51,6 +52,7 @@ def flow(desk: services.Desk) -> tuple[services.Desk, Review, str]:
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     at(desk, "2026-07-02T09:00:00")
     review = Review(desk)
+    answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     return desk, review, case_id
 
