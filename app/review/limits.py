@@ -91,7 +91,8 @@ def demand_scope(facts: Mapping[str, Any]) -> tuple[list[str], dict[str, bool], 
     for item in data_items(facts):
         category = str(item.get("category"))
         categories[category] = categories.get(category, False) or is_content(item)
-    span = facts.get("date_range") if isinstance(facts.get("date_range"), Mapping) else {}
+    given = facts.get("date_range")
+    span: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
     return named, categories, parse_date(span.get("from")), parse_date(span.get("to"))
 
 
