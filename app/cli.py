@@ -234,7 +234,13 @@ def cmd_decide(args: argparse.Namespace) -> int:
                 f"{args.scope_json} must hold a JSON object with identifiers, categories, date_range."
             )
     with _desk(args) as desk:
-        decision = _review(desk).decide(desk.resolve_case(args.case), args.outcome, args.reason or [], scope)
+        decision = _review(desk).decide(
+            desk.resolve_case(args.case),
+            args.outcome,
+            args.reason or [],
+            scope,
+            override_reason=args.override_reason or "",
+        )
     state = "awaiting approval by a second reviewer" if decision.needs_approval else "decided"
     _emit(args, decision.to_json(), f"Revision {decision.revision}: {decision.outcome} ({state}).")
     return EXIT_OK
@@ -643,6 +649,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reason", action="append", metavar="ITEM", help="a checklist item the decision rests on")
     p.add_argument("--scope-json", metavar="FILE", help="the scope disclosed (default: the recommended one)")
+    p.add_argument(
+        "--override-reason",
+        metavar="TEXT",
+        help="a senior reviewer records a refused decision anyway, for this reason (audited)",
+    )
     p = add(
         sub,
         "approve",

@@ -114,6 +114,20 @@ def trend_counts(store: Store, start: str, end: str) -> list[tuple[str, str | No
     return [tuple(r) for r in store.db.execute(_TREND, (start, end)).fetchall()]  # type: ignore[misc]
 
 
+# Every decision a senior reviewer recorded over a refusal, of cases received in the period.
+_OVERRIDDEN = """
+SELECT c.reference, d.revision, d.outcome, d.decided_by, d.override_reason, d.override_rules
+  FROM decisions d JOIN cases c ON c.id = d.case_id
+ WHERE d.override_reason IS NOT NULL AND c.received_at >= ? AND c.received_at < ?
+ ORDER BY c.received_at, d.revision
+"""
+
+
+def overridden_decisions(store: Store, start: str, end: str) -> list[tuple[str, int, str, str, str, str]]:
+    """(reference, revision, outcome, decided by, reason, rules JSON) of cases received in [start, end)."""
+    return [tuple(r) for r in store.db.execute(_OVERRIDDEN, (start, end)).fetchall()]  # type: ignore[misc]
+
+
 def cases_by_half_year(store: Store) -> list[tuple[str, int]]:
     """(half-year label such as 2026H1, cases received in it) for every half-year that has cases."""
     return [(str(h), int(n)) for h, n in store.db.execute(_BY_HALF_YEAR).fetchall()]

@@ -118,6 +118,8 @@ def to_json(report: Report) -> dict[str, Any]:
             "federal": secrecy.value("federal"),
         },
         "emergency": _outcome_json(report.table("emergency").row("emergency")),
+        # Decisions a senior reviewer recorded over a refusal, named for the reviewers' own records.
+        "notes": list(report.notes),
         "enterprise": {
             "seat_threshold": report.seat_threshold,
             **{r.key: _outcome_json(r) for r in report.table("enterprise").rows},

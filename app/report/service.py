@@ -63,6 +63,7 @@ class ReportInput:
     trend_halves: tuple[Period, ...]  # empty: no trend asked for
     trend_rows: tuple[tuple[str, str | None, str | None, int, int], ...]
     generated_at: str
+    overridden: tuple[tuple[str, int, str, str, str, str], ...] = ()  # db.report_rows.overridden_decisions
 
 
 class Reports:
@@ -132,6 +133,7 @@ class Reports:
             trend_halves=tuple(halves),
             trend_rows=tuple(trend_rows),
             generated_at=self.desk.now(),
+            overridden=tuple(report_rows.overridden_decisions(self.store, start, end)),
         )
 
     def count(self, given: ReportInput) -> Report:
@@ -157,6 +159,8 @@ class Reports:
             frozen=frozen,
             changed=changed,
         )
+        if given.overridden:
+            report = replace(report, notes=override_notes(given.overridden))
         if not given.trend_halves:
             return report
         points = self._trend_points(
@@ -365,6 +369,20 @@ class Reports:
         raw = self.store.get_setting(LETTERHEAD_SETTING)
         stored = json.loads(raw) if raw else {}
         return str(stored.get("organisation") or DEFAULT_LETTERHEAD["organisation"])
+
+
+def override_notes(rows: Sequence[tuple[str, int, str, str, str, str]]) -> tuple[str, ...]:
+    """One note per decision a senior reviewer recorded over a refusal (app.review.limits)."""
+    notes = []
+    for reference, revision, outcome, by, reason, rules in rows:
+        try:
+            named = ", ".join(json.loads(rules or "[]"))
+        except ValueError:
+            named = "?"
+        notes.append(
+            f"{reference} revision {revision}: {outcome} recorded by {by} over a refusal ({named}): {reason}"
+        )
+    return tuple(notes)
 
 
 def _period(period: Period | str) -> Period:

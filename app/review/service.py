@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.model import CaseId, CaseStatus
-from app.review import approval, checklist, decide
+from app.review import approval, checklist, decide, limits
 from app.review.model import (
     ANSWERS,
     DISCLOSING,
@@ -36,6 +36,7 @@ from app.review.model import (
 )
 from app.review.model import DECISION_OUTCOMES as OUTCOMES
 from app.review.policy import PolicyPack, load_pack
+from app.review.summary import ApprovalSummary, Leaving, leaving
 from app.services import Desk, DeskError, WrongPinError
 
 # What a reviewer may establish about a case (ReviewContext's fields a scan cannot tell).
@@ -51,6 +52,18 @@ CONTEXT_KEYS = {
 }
 
 
+class DecisionRefused(DeskError):
+    """``decide`` refused: each broken rule, named, in one line; nothing was stored."""
+
+    def __init__(self, refused: Sequence[limits.Refusal], note: str = "") -> None:
+        self.refusals = list(refused)
+        self.overridable = all(r.overridable for r in self.refusals)
+        if not note and self.overridable:
+            note = "A senior reviewer may override this with a written reason."
+        lines = "; ".join(r.line() for r in self.refusals)
+        super().__init__(f"Refused: {lines}." + (f" {note}" if note else ""))
+
+
 @dataclass(frozen=True)
 class Decision:
     revision: int
@@ -62,6 +75,7 @@ class Decision:
     decided_at: str
     approved_by: str | None
     approved_at: str | None
+    override: Mapping[str, Any] | None = None  # {"reason", "rules"}: a senior reviewer overrode a refusal
 
     @property
     def needs_approval(self) -> bool:
@@ -79,6 +93,7 @@ class Decision:
             "approved_by": self.approved_by,
             "approved_at": self.approved_at,
             "awaiting_approval": self.needs_approval,
+            "override": dict(self.override) if self.override else None,
         }
 
 
@@ -252,8 +267,15 @@ class Review:
         outcome: str,
         reasons: Sequence[str] = (),
         scope: Mapping[str, Any] | None = None,
+        *,
+        override_reason: str = "",
     ) -> Decision:
-        """Record the reviewer's decision; without a scope, the recommended one is taken."""
+        """Record the reviewer's decision; without a scope, the recommended one is taken.
+
+        Refused (``DecisionRefused``, nothing stored) when the outcome or scope breaks a
+        rule of ``app.review.limits``; a senior reviewer may override the overridable ones
+        with ``override_reason``, which is stored with the decision and audited.
+        """
         actor = self.desk.actor()
         if outcome not in OUTCOMES:
             raise DeskError(f"An outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}.")
@@ -270,19 +292,14 @@ class Review:
                 + "): "
                 "a senior reviewer decides it. Record 'escalate' to pass it on."
             )
-        default = recommended.scope
-        if not default.identifiers and outcome in (*DISCLOSING, "narrow"):
-            # The recommendation keeps nothing (a rejection); narrowing starts from what would be acceptable.
-            facts = self.review_facts(case_id)
-            default = decide.acceptable_scope(facts, assessment.answers, self.context(case_id), self.pack)
-        asked = dict(scope) if scope is not None else scope_to_json(default)
-        chosen = _check_scope(asked, case_id, self)
-        if outcome not in (*DISCLOSING, "narrow"):  # a narrowing keeps what would be acceptable
-            chosen = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
+        facts = self.review_facts(case_id)
+        chosen = self._chosen_scope(case_id, outcome, scope, facts, assessment)
+        refused = limits.refusals(outcome, chosen, facts, assessment.answers, self.pack)
+        override = self._override(refused, override_reason)
         previous = self.decision(case_id)
         now = self.desk.now()
         basis = {
-            "facts": self.review_facts(case_id),
+            "facts": facts,
             "context": context_to_json(self.context(case_id)),
             "overrides": {k: list(v) for k, v in self.overrides(case_id).items()},
         }
@@ -298,6 +315,8 @@ class Review:
             "decided_at": now,
             "basis": json.dumps(basis, default=str),
             "recommended": json.dumps(recommendation_to_json(recommended)),
+            "override_reason": override["reason"] if override else None,
+            "override_rules": json.dumps(override["rules"] if override else []),
         }
         status = (
             CaseStatus.AWAITING_APPROVAL
@@ -306,25 +325,113 @@ class Review:
             if outcome == "escalate"
             else CaseStatus.DECIDED
         )
+        payload: dict[str, Any] = {
+            "revision": row["revision"],
+            "outcome": outcome,
+            "recommended": recommended.outcome,
+            "reasons": chosen_reasons,
+            "scope": chosen,
+            "policy_version": self.pack.version,
+        }
+        if override:
+            payload["override"] = override
         with self.store.atomic():
             self.store.insert_decision(row)
             self.store.update_case(case_id, {"status": status.value, "updated_at": now})
             self.desk.record(
-                "decision.revised" if previous else "decision.made",
-                case_id,
-                {
-                    "revision": row["revision"],
-                    "outcome": outcome,
-                    "recommended": recommended.outcome,
-                    "reasons": chosen_reasons,
-                    "scope": chosen,
-                    "policy_version": self.pack.version,
-                },
-                actor=actor,
+                "decision.revised" if previous else "decision.made", case_id, payload, actor=actor
             )
         decision = self.decision(case_id)
         assert decision is not None  # noqa: S101 - just written
         return decision
+
+    def check_decision(
+        self, case_id: CaseId, outcome: str, scope: Mapping[str, Any] | None = None
+    ) -> tuple[dict[str, Any], list[limits.Refusal]]:
+        """The scope ``decide`` would store and why it would refuse, without storing anything.
+
+        Raises ``DecisionRefused`` for a scope nobody may record. The window asks this
+        before its confirmation, so the reviewer confirms exactly what would be stored.
+        """
+        if outcome not in OUTCOMES:
+            raise DeskError(f"An outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}.")
+        assessment = self.assess(case_id)
+        facts = self.review_facts(case_id)
+        chosen = self._chosen_scope(case_id, outcome, scope, facts, assessment)
+        return chosen, limits.refusals(outcome, chosen, facts, assessment.answers, self.pack)
+
+    def leaving(self, case_id: CaseId, scope: Mapping[str, Any]) -> Leaving:
+        """A scope in words (identifiers, categories, dates): what a disclosure lets leave."""
+        return leaving(scope, self.desk.facts(case_id))
+
+    def _chosen_scope(
+        self,
+        case_id: CaseId,
+        outcome: str,
+        scope: Mapping[str, Any] | None,
+        facts: Mapping[str, Any],
+        assessment: Assessment,
+    ) -> dict[str, Any]:
+        if outcome not in (*DISCLOSING, "narrow"):
+            if scope is not None:  # discarded, but a scope wider than the demand is still refused
+                self._checked(scope, facts)
+            return {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
+        if scope is not None:
+            return self._checked(scope, facts)
+        default = assessment.recommendation.scope
+        if not default.identifiers:
+            # The recommendation keeps nothing (a rejection); narrowing starts from what would be acceptable.
+            default = decide.acceptable_scope(facts, assessment.answers, self.context(case_id), self.pack)
+        chosen = self._checked(scope_to_json(limits.usable_default(default)), facts)
+        if outcome == "disclose_noncontent":  # the recommended scope less its content
+            content = set(limits.content_in(chosen, facts))
+            chosen["categories"] = [c for c in chosen["categories"] if c not in content]
+        return chosen
+
+    @staticmethod
+    def _checked(scope: Mapping[str, Any], facts: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            return limits.check_scope(scope, facts)
+        except limits.ScopeRefused as exc:
+            raise DecisionRefused([limits.Refusal(exc.rule, exc.message, False)]) from None
+
+    def _override(self, refused: list[limits.Refusal], reason: str) -> dict[str, Any] | None:
+        """The override to store, or the refusal: only a senior reviewer, only with a reason."""
+        reason = " ".join(reason.split())
+        if not refused:
+            if reason:
+                raise DeskError("Nothing here is refused, so there is nothing to override.")
+            return None
+        if not reason or any(not r.overridable for r in refused):
+            raise DecisionRefused(refused)
+        if not self.desk.is_senior():
+            raise DecisionRefused(
+                refused, f"Only a senior reviewer may override this; {self.desk.actor()} is not one."
+            )
+        return {"by": self.desk.actor(), "reason": reason, "rules": [r.rule for r in refused]}
+
+    def approval_summary(self, case_id: CaseId) -> ApprovalSummary:
+        """What the latest decision lets leave, the recommendation beside it, and what is still open."""
+        decision = self.decision(case_id)
+        if decision is None:
+            raise DeskError("The case has no decision to approve.")
+        row = self.store.get_decisions(case_id)[-1]
+        then = json.loads(row["recommended"]) if row["recommended"] else {}
+        assessment = self.assess(case_id)
+        words = self.leaving(case_id, decision.scope)
+        return ApprovalSummary(
+            case_id=case_id,
+            revision=decision.revision,
+            outcome=decision.outcome,
+            decided_by=decision.decided_by,
+            recommendation=str(then.get("outcome") or assessment.recommendation.outcome),
+            recommendation_reasons=list(then.get("reasons") or []),
+            identifiers=words.identifiers,
+            categories=words.categories,
+            date_range=words.date_range,
+            open_items=limits.open_items(assessment.answers, self.pack),
+            override=decision.override,
+        )
 
     def approve(self, case_id: CaseId, reviewer: str, pin: str) -> Decision:
         """A second reviewer approves a decision that discloses data (four eyes)."""
@@ -406,26 +513,6 @@ class Review:
 # ------------------------------------------------------------------------------ JSON
 
 
-def _check_scope(scope: dict[str, Any], case_id: CaseId, review: Review) -> dict[str, Any]:
-    """A scope may only keep what the demand named: its identifiers, categories and dates."""
-    facts = review.desk.facts(case_id)
-    named = {i["value"] for i in facts["identifiers"] if i["value"]}
-    asked = {d["category"] for d in facts["data_requested"]}
-    identifiers = [str(i) for i in scope.get("identifiers", [])]
-    categories = [str(c) for c in scope.get("categories", [])]
-    extra = [i for i in identifiers if i not in named]
-    if extra:
-        raise DeskError(f"The scope names identifiers the demand does not: {', '.join(extra)}.")
-    beyond = [c for c in categories if c not in asked]
-    if beyond:
-        raise DeskError(f"The scope adds data the demand did not ask for: {', '.join(beyond)}.")
-    dates = scope.get("date_range") or {}
-    start, end = dates.get("from"), dates.get("to")
-    if start and end and start > end:
-        raise DeskError("The scope's date range ends before it starts.")
-    return {"identifiers": identifiers, "categories": categories, "date_range": {"from": start, "to": end}}
-
-
 def _decision(row: Mapping[str, Any]) -> Decision:
     return Decision(
         revision=row["revision"],
@@ -437,6 +524,11 @@ def _decision(row: Mapping[str, Any]) -> Decision:
         decided_at=row["decided_at"],
         approved_by=row["approved_by"],
         approved_at=row["approved_at"],
+        override=(
+            {"reason": row["override_reason"], "rules": json.loads(row["override_rules"] or "[]")}
+            if row.get("override_reason")
+            else None
+        ),
     )
 
 

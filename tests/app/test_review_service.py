@@ -10,6 +10,7 @@ from app import services
 from app.model import CaseStatus
 from app.review.service import Review
 from app.services import DeskError
+from tests.review_support import answer_blocking_pass
 
 OTHER, OTHER_PIN = "Grace", "135792"
 
@@ -102,6 +103,7 @@ def test_a_case_fact_of_the_wrong_type_is_refused(review, case_id):
 
 
 def test_a_disclosure_waits_for_a_second_reviewer(review, desk, case_id):
+    answer_blocking_pass(review, case_id)
     decision = review.decide(case_id, "disclose_noncontent")
     assert decision.needs_approval and desk.cases()[0].status is CaseStatus.AWAITING_APPROVAL
     with pytest.raises(DeskError, match="four eyes"):
@@ -116,6 +118,7 @@ def test_a_disclosure_waits_for_a_second_reviewer(review, desk, case_id):
 
 
 def test_deciding_again_makes_a_new_revision_and_keeps_the_approved_one(review, case_id):
+    answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     review.approve(case_id, OTHER, OTHER_PIN)
     review.decide(case_id, "reject", ["validity.signed"])
@@ -126,6 +129,7 @@ def test_deciding_again_makes_a_new_revision_and_keeps_the_approved_one(review, 
 
 
 def test_a_scope_may_only_narrow_the_demand(review, case_id):
+    answer_blocking_pass(review, case_id)
     with pytest.raises(DeskError, match="does not"):
         review.decide(
             case_id,
@@ -161,6 +165,7 @@ def test_an_unknown_outcome_or_reason_is_refused_and_nothing_is_stored(review, c
 
 def test_a_decision_replays_to_the_same_recommendation(review, case_id):
     review.set_context(case_id, "data_stored_in", "IE")
+    answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     replay = review.replay(case_id)
     assert replay["same"] and replay["policy_version"] == review.pack.version

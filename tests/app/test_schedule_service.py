@@ -12,6 +12,7 @@ from app.review.service import Review
 from app.schedule.service import Schedule
 from app.services import DeskError
 from tests.app.test_review_service import SUBPOENA, demand_pdf
+from tests.review_support import answer_blocking_pass
 
 NDO = Path(__file__).resolve().parents[2].parent / "shared" / "checks" / "data" / "canary_ndo.pdf"
 
@@ -31,6 +32,7 @@ def test_prior_notice_is_due_only_once_data_is_to_be_disclosed(desk):
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     schedule = Schedule(desk)
     assert schedule.notices_due() == []  # undecided, no secrecy order: nothing to tell yet
+    answer_blocking_pass(Review(desk), case_id)
     Review(desk).decide(case_id, "disclose_noncontent")
     [due] = schedule.notices_due()
     assert (due.case_id, due.kind) == (case_id, "prior")
@@ -65,6 +67,7 @@ def test_notice_given_is_no_longer_due(desk, ndo_case):
 
 def test_today_lists_what_needs_the_reviewer(desk, ndo_case):
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    answer_blocking_pass(Review(desk), case_id)
     Review(desk).decide(case_id, "disclose_noncontent")
     today = Schedule(desk).today(date(2025, 4, 10))
     assert [i.case_id for i in today.notices_due] == [ndo_case, case_id][: len(today.notices_due)]
@@ -229,6 +232,7 @@ def test_only_a_senior_reviewer_sets_the_reconsideration_cycle(desk):
 def test_an_order_intake_missed_is_recorded_by_hand_and_makes_notice_wait(desk):
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     schedule = Schedule(desk)
+    answer_blocking_pass(Review(desk), case_id)
     Review(desk).decide(case_id, "disclose_noncontent")
     assert schedule.secrecy_order(case_id) is None
     assert [d.kind for d in schedule.notices_due()] == ["prior"]

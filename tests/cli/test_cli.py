@@ -336,6 +336,10 @@ def test_intake_assess_decide_approve(initialised, pdf_file):
     assert {"id", "group", "answer", "source", "evidence", "rule"} <= set(data["items"][0])
     assert set(data["recommendation"]) >= {"outcome", "reasons", "scope"}
 
+    refused = initialised("decide", case, "--outcome", "disclose_noncontent")
+    assert_failed_cleanly(refused, "checklist.blocking_open")
+    assert len(refused.err.strip().splitlines()) == 1
+    _answer_blocking(initialised, case)
     decided = initialised("decide", case, "--outcome", "disclose_noncontent", "--json")
     assert decided.code == 0, decided.err
     assert decided.json()["awaiting_approval"] is True
@@ -356,7 +360,10 @@ def test_intake_assess_decide_approve(initialised, pdf_file):
 def test_decide_with_a_scope_file_and_a_bad_one(initialised, pdf_file, tmp_path, canary):
     case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
     scope = tmp_path / "scope.json"
-    scope.write_text(json.dumps({"identifiers": [canary.email], "categories": [], "date_range": {}}))
+    _answer_blocking(initialised, case)
+    scope.write_text(
+        json.dumps({"identifiers": [canary.email], "categories": ["subscriber_info"], "date_range": {}})
+    )
     done = initialised(
         "decide", case, "--outcome", "disclose_noncontent", "--scope-json", str(scope), "--json"
     )
@@ -367,6 +374,44 @@ def test_decide_with_a_scope_file_and_a_bad_one(initialised, pdf_file, tmp_path,
         initialised("decide", case, "--outcome", "reject", "--scope-json", str(scope)), "not JSON"
     )
     assert initialised("decide", case, "--outcome", "maybe").code == 2
+
+
+def _answer_blocking(cli: Cli, case: str) -> None:
+    """Answer pass every blocking item still unknown or failed, as a reviewer who checked them."""
+    for item in cli("assess", case, "--json").json()["items"]:
+        if item["effect"] == "blocks" and item["answer"] in ("unknown", "fail"):
+            done = cli("answer", case, item["id"], "pass", "--reason", "checked against the original")
+            assert done.code == 0, done.err
+
+
+def test_a_refused_decision_names_the_rule_and_a_senior_may_override_it(initialised, pdf_file):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    ada = ("--reviewer", REVIEWER)
+    # A subpoena for subscriber information: no content to disclose, and blocking items still open.
+    assert_failed_cleanly(
+        initialised("decide", case, "--outcome", "disclose_content", *ada, pin=PIN),
+        "(rule scope.beyond_outcome)",
+    )
+    assert_failed_cleanly(
+        initialised("decide", case, "--outcome", "reject", "--override-reason", "x", *ada, pin=PIN),
+        "nothing to override",
+    )
+    assert initialised("cases", "--json").json()[0]["status"] != "decided"
+    reason = "Requester verified by phone with the AUSA"
+    done = initialised(
+        "decide",
+        case,
+        "--outcome",
+        "disclose_noncontent",
+        "--override-reason",
+        reason,
+        "--json",
+        *ada,
+        pin=PIN,
+    )
+    assert done.code == 0, done.err
+    assert done.json()["override"] == {"reason": reason, "rules": ["checklist.blocking_open"]}
+    assert done.json()["awaiting_approval"] is True
 
 
 def test_case_fact_and_answer_from_the_command_line(initialised, pdf_file):

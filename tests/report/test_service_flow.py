@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 import pytest
 
 from app import services
+from app.report import exports
 from app.report.service import Reports
 from app.review.service import Review
+from tests.review_support import answer_blocking_pass
 
 SUBPOENA = (
     "UNITED STATES DISTRICT COURT",
@@ -52,6 +54,7 @@ def flow(desk: services.Desk) -> tuple[services.Desk, Review, str]:
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     at(desk, "2026-07-02T09:00:00")
     review = Review(desk)
+    answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     return desk, review, case_id
 
@@ -90,3 +93,19 @@ def test_enterprise_facts_recorded_by_a_reviewer_reach_the_report(flow):
     assert report.cases("enterprise", "at_or_below_threshold", "demands") == [case_id]
     review.set_context(case_id, "enterprise_seats", 51)
     assert Reports(desk).build("2026H1").cases("enterprise", "above_threshold", "demands") == [case_id]
+
+
+def test_a_decision_made_over_a_refusal_is_noted_in_its_period_and_nowhere_else(desk):
+    at(desk, "2026-06-29T10:00:00")
+    case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    plain = desk.intake(demand_pdf(*SUBPOENA), "again.pdf")
+    review = Review(desk)
+    reason = "Requester verified by phone with the AUSA"
+    review.decide(case_id, "disclose_noncontent", override_reason=reason)  # blocking items left open
+    review.decide(plain, "reject")
+    reports = Reports(desk)
+    [note] = reports.build("2026H1").notes
+    reference = {c.case_id: c.reference for c in desk.cases()}[case_id]
+    assert reference in note and "checklist.blocking_open" in note and reason in note
+    assert exports.to_json(reports.build("2026H1"))["notes"] == [note]
+    assert reports.build("2026H2").notes == ()

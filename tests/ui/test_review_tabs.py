@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from tests.ui.conftest import GUI_PIN, make_pdf
 
@@ -239,10 +239,20 @@ def test_case_facts_form_records_what_the_scan_cannot_tell(window, qtbot, demand
 # ------------------------------------------------------------------------------ decision
 
 
-def _decide(window, outcome: str) -> None:
+def _decide(window, outcome: str, qtbot=None) -> None:
+    """Record ``outcome``; a disclosure's confirmation (what leaves) is accepted."""
     tab = window.decision_tab
     tab.outcome.setCurrentIndex(tab.outcome.findData(outcome))
+    if qtbot is not None:
+        _drive_dialogs(qtbot, _ok)
     assert tab.record() is not None
+
+
+def _answer_blocking(window) -> None:
+    """A reviewer checked every blocking item (a disclosure is refused while one is open)."""
+    from tests.review_support import answer_blocking_pass
+
+    answer_blocking_pass(window._review, window.case_id)
 
 
 def _tick_everything(tab) -> None:
@@ -272,8 +282,9 @@ def test_disclosing_decision_waits_for_a_second_reviewer_who_approves_it(
     tab = window.decision_tab
     assert tab.outcome.currentData() == tab._assessment.recommendation.outcome  # the default
     _tick_everything(tab)
+    _answer_blocking(window)
 
-    _decide(window, "disclose_noncontent")
+    _decide(window, "disclose_noncontent", qtbot)
 
     assert not shown
     assert window.queue.model.index(0, 2).data() == "Awaiting approval"
@@ -330,7 +341,8 @@ def test_striking_an_identifier_records_a_narrowed_scope(window, qtbot, two_targ
     assert boxes["numbat.gui8@example.org"].font().strikeOut()
     tab.scope.to_box.setChecked(True)
     tab.scope.to_date.setDate(tab.scope.to_date.date().fromString("2026-03-31", Qt.DateFormat.ISODate))
-    _decide(window, "disclose_noncontent")
+    _answer_blocking(window)
+    _decide(window, "disclose_noncontent", qtbot)
 
     assert not shown
     decision = window._review.decision(window.case_id)
@@ -408,3 +420,105 @@ def test_locking_clears_the_review_tabs(window, qtbot, demand_file):
     assert window.decision_tab.history.rowCount() == 0
     assert window.decision_tab.scope.identifier_boxes == {}
     assert window._review is None
+
+
+# ------------------------------------------------------------------------------ decisions that match the law
+
+JUNIOR, JUNIOR_PIN = "Linus", "864213"  # a reviewer who is not senior
+
+
+def test_recording_a_disclosure_lists_what_leaves_and_cancel_records_nothing(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)
+    tab = window.decision_tab
+    _tick_everything(tab)
+    _answer_blocking(window)
+    tab.outcome.setCurrentIndex(tab.outcome.findData("disclose_noncontent"))
+    seen: list[str] = []
+
+    def read_and_cancel(dialog) -> None:
+        seen.append(dialog.text())
+        _cancel(dialog)
+
+    _drive_dialogs(qtbot, read_and_cancel)
+    assert tab.record() is None
+
+    assert seen, "no confirmation was asked"
+    assert "Identifier: wombat.gui7@example.org" in seen[0]
+    assert "Data: Subscriber information" in seen[0]
+    assert "Dates: " in seen[0]
+    assert window._review.decisions(window.case_id) == []
+    assert tab.history.rowCount() == 0
+
+
+def test_a_refused_disclosure_shows_the_rule_and_records_nothing(window, qtbot, demand_file, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    _open(window, qtbot, demand_file)
+    window.desk.add_reviewer(JUNIOR, JUNIOR_PIN)
+    window.desk.sign_in(JUNIOR, JUNIOR_PIN)
+    tab = window.decision_tab
+    _tick_everything(tab)
+
+    tab.outcome.setCurrentIndex(tab.outcome.findData("disclose_content"))
+    assert tab.record() is None  # a grand-jury subpoena cannot compel content
+    tab.outcome.setCurrentIndex(tab.outcome.findData("disclose_noncontent"))
+    assert tab.record() is None  # blocking items are still unknown
+
+    assert len(shown) == 2
+    assert "instrument.content" in shown[0]
+    assert "checklist.blocking_open" in shown[1] and "validity.requester_verified" in shown[1]
+    assert "senior reviewer" in shown[1]  # the way on, for someone who may take it
+    assert window._review.decisions(window.case_id) == []
+    assert tab.history.rowCount() == 0
+
+
+def test_a_senior_overrides_a_refusal_with_a_reason_shown_in_the_case(window, qtbot, demand_file):
+    _open(window, qtbot, demand_file)  # blocking items left unknown: the disclosure is refused
+    tab = window.decision_tab
+    _tick_everything(tab)
+    tab.outcome.setCurrentIndex(tab.outcome.findData("disclose_noncontent"))
+    reason = "Requester verified by phone with the AUSA"
+    refusals: list[str] = []
+
+    def override(dialog) -> None:
+        refusals.append(dialog.text())
+        _ok(dialog)  # "Override with a reason…"
+
+    def give_reason(dialog) -> None:
+        dialog.setTextValue(reason)
+        dialog.accept()
+
+    _drive_dialogs(qtbot, override, give_reason, _ok)
+    decision = tab.record()
+
+    assert refusals and "checklist.blocking_open" in refusals[0]
+    assert decision is not None and decision.override["reason"] == reason
+    assert f"Overridden by Ada: {reason}" in tab.approval.text()
+
+
+def test_the_approval_dialog_shows_what_leaves_the_open_items_and_the_recommendation(
+    window, qtbot, demand_file
+):
+    _open(window, qtbot, demand_file)
+    review, case_id = window._review, window.case_id
+    review.decide(case_id, "disclose_noncontent", override_reason="Checked with the court clerk")
+    window.decision_tab.show_case(review, case_id, review.assess(case_id), window.desk.facts(case_id))
+    texts: dict[str, str] = {}
+
+    def look_and_cancel(dialog) -> None:
+        for name in ("approvalOutcome", "approvalLeaving", "approvalOpenItems", "approvalOverride"):
+            label = dialog.findChild(QLabel, name)
+            texts[name] = label.text() if label is not None else ""
+        _cancel(dialog)
+
+    _drive_dialogs(qtbot, look_and_cancel)
+    assert not window.decision_tab.approve_interactively()
+
+    assert "Decision: Disclose non-content only" in texts["approvalOutcome"]
+    assert "Recommended: " in texts["approvalOutcome"]
+    assert "Identifier: wombat.gui7@example.org" in texts["approvalLeaving"]
+    assert "Data: Subscriber information" in texts["approvalLeaving"]
+    assert "validity.requester_verified" in texts["approvalOpenItems"]
+    assert "(blocking)" in texts["approvalOpenItems"]
+    assert "Checked with the court clerk" in texts["approvalOverride"]
+    assert window._review.decision(case_id).approved_by is None

@@ -106,8 +106,10 @@ def test_a_disclosing_decision_awaits_approval_and_enter_opens_it_even_when_the_
     window, qtbot, demand_file
 ):
     from app.review.service import Review
+    from tests.review_support import answer_blocking_pass
 
     case_id = _open(window, qtbot, demand_file)
+    answer_blocking_pass(Review(window.desk), case_id)
     decision = Review(window.desk).decide(case_id, "disclose_noncontent")
     assert decision.needs_approval
     window.today_action.trigger()
@@ -127,8 +129,10 @@ def test_a_disclosing_decision_awaits_approval_and_enter_opens_it_even_when_the_
 
 def test_locking_clears_the_today_view(window, qtbot, demand_file):
     from app.review.service import Review
+    from tests.review_support import answer_blocking_pass
 
     case_id = _open(window, qtbot, demand_file)
+    answer_blocking_pass(Review(window.desk), case_id)
     Review(window.desk).decide(case_id, "disclose_noncontent")
     window.today_action.trigger()
     view = window.today_view

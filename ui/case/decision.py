@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review.service import OUTCOMES
+from app.review.model import DISCLOSING
+from app.review.service import OUTCOMES, DecisionRefused
 from app.services import DeskError
+from ui.case.approval import ApprovalDialog, ask_override, confirm_disclosure
 from ui.case.checklist_model import ItemText, answer_label, item_texts, short_label
 from ui.case.facts import CATEGORY_LABELS
 from ui.common.table_model import RowsModel
-from ui.dialogs.access import SignInDialog
 
 if TYPE_CHECKING:
     from app.model import CaseId
@@ -539,6 +540,8 @@ class DecisionTab(QWidget):
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
             text = f"{what} decided by {latest.decided_by}; it needs no second reviewer's approval."
             style = ("", "")
+        if latest is not None and latest.override:
+            text += f"\nOverridden by {latest.decided_by}: {latest.override.get('reason', '')}"
         self.approval.setText(text)
         background, colour = style
         self.approval_strip.setStyleSheet(
@@ -552,13 +555,30 @@ class DecisionTab(QWidget):
         return str(self.outcome.currentData())
 
     def record(self) -> Decision | None:
-        """Record the outcome, reasons and scope as chosen; a refusal is shown and nothing is stored."""
+        """Record the outcome, reasons and scope as chosen; a refusal is shown and nothing is stored.
+
+        A disclosure is confirmed first, listing what would leave; a refusal a senior
+        reviewer may override asks them for the reason.
+        """
         if self._review is None or self._case_id is None:
             return None
+        review, case_id = self._review, self._case_id
+        outcome, reasons, scope = self.chosen_outcome(), self.reasons.chosen(), self.scope.scope()
+        override = ""
         try:
-            decision = self._review.decide(
-                self._case_id, self.chosen_outcome(), self.reasons.chosen(), self.scope.scope()
-            )
+            chosen, refused = review.check_decision(case_id, outcome, scope)
+            if refused:
+                refusal = DecisionRefused(refused)
+                if not (refusal.overridable and review.desk.is_senior()):
+                    raise refusal
+                override = ask_override(self, str(refusal))
+                if not override:
+                    return None
+            if outcome in DISCLOSING and not confirm_disclosure(
+                self, outcome_label(outcome), review.leaving(case_id, chosen)
+            ):
+                return None
+            decision = review.decide(case_id, outcome, reasons, scope, override_reason=override)
         except DeskError as exc:
             QMessageBox.warning(self, "Decision not recorded", str(exc))
             return None
@@ -576,9 +596,12 @@ class DecisionTab(QWidget):
         hint = f"{decided_by} made this decision; a different reviewer approves it with their own PIN."
         if not others:
             hint += " Add a second reviewer first (Tools ▸ Add reviewer)."
-        dialog = SignInDialog(
-            names, others[0] if others else None, hint, self, title="Approve decision", ok_text="Approve"
-        )
+        try:
+            summary = self._review.approval_summary(self._case_id)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Nothing to approve", str(exc))
+            return False
+        dialog = ApprovalDialog(summary, OUTCOME_LABELS, names, others[0] if others else None, hint, self)
         self._dialog = dialog
         try:
             while dialog.exec():

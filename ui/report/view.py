@@ -123,6 +123,7 @@ class ReportWindow(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.frozen_label)
         layout.addWidget(self.changed_label)
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.charts)
         layout.addWidget(self.body, 1)
@@ -180,6 +181,8 @@ class ReportWindow(QDialog):
         self.frozen_label = self._banner("reportFrozen")
         self.changed_label = self._banner("reportChanged")
         self.problems_label = self._banner("reportProblems")
+        self.notes_label = self._banner("reportNotes")
+        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)  # reasons typed by reviewers
 
     def _banner(self, name: str) -> QLabel:
         label = QLabel()
@@ -454,6 +457,8 @@ class ReportWindow(QDialog):
             "received (UTC); select any figure to list its cases."
         )
         self._show_frozen(report)
+        self.notes_label.setText("\n".join(f"Note: {n}" for n in report.notes))
+        self.notes_label.setVisible(bool(report.notes))
         self._show_problems(report)
         self._show_charts(report)
         self._show_tables(report)

@@ -1,0 +1,116 @@
+"""Dialogs of the Decision tab: confirm what leaves, override a refusal, approve with the summary beside.
+
+They only show what ``Review`` worked out (``leaving``, ``approval_summary``, the
+refusal's text); whether a decision may be recorded or approved is the service's to say.
+Every value shown may have been typed by someone, so labels are plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ui.dialogs.access import SignInDialog
+
+if TYPE_CHECKING:
+    from app.review.summary import ApprovalSummary, Leaving
+
+
+def _plain(text: str, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def confirm_disclosure(parent: QWidget, outcome_words: str, leaving: Leaving) -> bool:
+    """Ask before recording a disclosure, listing exactly what would leave; Cancel changes nothing."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Record a disclosure?")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        f"{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
+        + "\n".join(f"  • {line}" for line in leaving.lines())
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText("Record for approval")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Ok
+
+
+def ask_override(parent: QWidget, message: str) -> str:
+    """Show a refusal to a senior reviewer with "Override with a reason…"; the reason, or "" to leave it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Decision not recorded")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.setInformativeText("As a senior reviewer you may record it anyway; the reason is audited.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText("Override with a reason…")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if box.exec() != QMessageBox.StandardButton.Ok:
+        return ""
+    reason, ok = QInputDialog.getMultiLineText(
+        parent, "Override with a reason", "Why this decision stands despite the refusal (audited):"
+    )
+    return reason.strip() if ok else ""
+
+
+class ApprovalDialog(SignInDialog):
+    """The approver's name and PIN, under what they approve: what leaves, what is open, the recommendation."""
+
+    def __init__(
+        self,
+        summary: ApprovalSummary,
+        outcome_words: dict[str, str],
+        reviewers: list[str],
+        default: str | None,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(reviewers, default, hint, parent, title="Approve decision", ok_text="Approve")
+        words = outcome_words
+        box = QGroupBox(f"Revision {summary.revision}")
+        layout = QVBoxLayout(box)
+        self.outcome_label = _plain(
+            f"Decision: {words.get(summary.outcome, summary.outcome)} (by {summary.decided_by})\n"
+            f"Recommended: {words.get(summary.recommendation, summary.recommendation)}",
+            "approvalOutcome",
+        )
+        layout.addWidget(self.outcome_label)
+        self.leaving_label = _plain(
+            "What leaves:\n" + "\n".join(f"  • {line}" for line in summary.leaving.lines()), "approvalLeaving"
+        )
+        layout.addWidget(self.leaving_label)
+        if summary.open_items:
+            lines = [
+                f"  • {i.id}"
+                + (f" — {i.question}" if i.question else "")
+                + (" (blocking)" if i.effect == "blocks" else "")
+                for i in summary.open_items
+            ]
+            open_text = f"Still unknown ({len(summary.open_items)}):\n" + "\n".join(lines)
+        else:
+            open_text = "No checklist item is still unknown."
+        self.open_label = _plain(open_text, "approvalOpenItems")
+        layout.addWidget(self.open_label)
+        if summary.override:
+            rules = ", ".join(summary.override.get("rules", []))
+            self.override_label = _plain(
+                f"Overridden by {summary.decided_by} ({rules}): {summary.override.get('reason', '')}",
+                "approvalOverride",
+            )
+            self.override_label.setStyleSheet("color: #8a5a00;")
+            layout.addWidget(self.override_label)
+        for warning in summary.warnings:
+            layout.addWidget(_plain(warning))
+        outer = self.layout()
+        if isinstance(outer, QVBoxLayout):
+            outer.insertWidget(0, box)
