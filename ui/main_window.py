@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
             self.choose_reconsider_cycle,
             "How often an open-ended secrecy order comes back so that a challenge is considered",
         )
-        self.add_reviewer_action = self._action("Add &reviewer…", None, self.add_reviewer)
+        self.add_reviewer_action = self._action("&Reviewers…", None, self.manage_reviewers)
         self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
         self.organisation_action = self._action(
@@ -1046,23 +1045,18 @@ class MainWindow(QMainWindow):
         self._show_dates()
         self._refresh_today()
 
-    def add_reviewer(self) -> None:
+    def manage_reviewers(self) -> None:
+        """Tools ▸ Reviewers…: the roster; enrolling and removing need an administrator's PIN."""
         if self.desk is None:
             return
-        name, ok = QInputDialog.getText(self, "Add reviewer", "Name:")
-        if not ok or not name.strip():
+        from ui.dialogs.reviewers import ReviewersDialog
+
+        ReviewersDialog(self.desk, self).exec()
+        if self.desk is not None and self.desk.reviewer is None:
+            self.lock()  # the signed-in reviewer was removed: nobody may go on acting
             return
-        pin, ok = QInputDialog.getText(
-            self, "Add reviewer", f"PIN for {name.strip()}:", QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        try:
-            self.desk.add_reviewer(name, pin)
-        except services.DeskError as exc:
-            QMessageBox.warning(self, "Reviewer not added", str(exc))
-            return
-        self.statusBar().showMessage(f"Added reviewer {name.strip()}.", 5000)
+        if self.desk is not None:
+            self._show_reviewer()
 
     def change_passphrase(self) -> None:
         if self.desk is None:

@@ -55,6 +55,25 @@ def enrolled_by_decider(record: ReviewerRecord, decision: _Decided) -> list[str]
     return []
 
 
+def candidate_warnings(roster: _Roster, decision: _Decided, names: list[str]) -> list[str]:
+    """For the approval dialog: which of ``names`` would be flagged, and who may not approve at all."""
+    warnings: list[str] = []
+    late: list[str] = []
+    for name in names:
+        record = roster.reviewer_record(name)
+        if record is None or same_person(name, decision.decided_by):
+            continue
+        if record.enrolled_at > decision.decided_at:
+            late.append(record.name)
+        else:
+            warnings += enrolled_by_decider(record, decision)
+    if late:
+        warnings.append(
+            f"Enrolled after this decision was recorded, so not allowed to approve it: {', '.join(late)}."
+        )
+    return warnings
+
+
 def approval_notes(roster: _Roster, decision: _Decided) -> list[str]:
     """What a reader of an approved decision should know about who approved it."""
     if decision.approved_by is None:

@@ -431,6 +431,9 @@ class Review:
             date_range=words.date_range,
             open_items=limits.open_items(assessment.answers, self.pack),
             override=decision.override,
+            warnings=approval.candidate_warnings(
+                self.desk, decision, [r.name for r in self.desk.reviewers()]
+            ),
         )
 
     def approve(self, case_id: CaseId, reviewer: str, pin: str) -> Decision:

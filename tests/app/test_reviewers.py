@@ -146,7 +146,7 @@ def test_a_name_in_compatibility_forms_is_stored_normalised(desk):
 
 class _Clock:
     def __init__(self) -> None:
-        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        self.now = datetime.now(UTC) + timedelta(days=1)  # after the fixture set the workstation up
 
     def __call__(self) -> datetime:
         return self.now
@@ -213,3 +213,78 @@ def test_reopened_store_has_nobody_signed_in(desk, data_dir, passphrase):
         assert reopened.default_reviewer() == "Ada"  # offered first by the sign-in dialog, no more
     finally:
         reopened.close()
+
+
+# -- who may approve (app/review/approval.py) ---------------------------------------------
+
+
+def _disclosure_awaiting_approval(desk, clock, decider: str, decider_pin: str):
+    from app.review.service import Review
+    from tests.review_support import answer_blocking_pass
+    from tests.ui.conftest import make_pdf
+
+    desk.sign_in(decider, decider_pin)
+    case_id = desk.intake(
+        make_pdf(
+            [
+                "GRAND JURY SUBPOENA",
+                "Date: March 2, 2026",
+                "To: Custodian of Records, Example Online Services LLC",
+                "You are commanded to produce basic subscriber information for the account",
+                "wren.s4fe9@example.net.",
+                "/s/ Jane Roe, Assistant United States Attorney",
+            ]
+        ),
+        "subpoena.pdf",
+    )
+    review = Review(desk)
+    answer_blocking_pass(review, case_id)
+    clock.now += timedelta(minutes=5)
+    review.decide(case_id, "disclose_noncontent")
+    clock.now += timedelta(minutes=5)
+    return review, case_id
+
+
+def test_an_approver_enrolled_by_the_decider_is_allowed_but_flagged(desk):
+    clock = _Clock()
+    desk.clock = clock
+    desk.add_reviewer("Grace", "424242", admin_pin=PIN)  # Ada, an administrator, enrols Grace
+    review, case_id = _disclosure_awaiting_approval(desk, clock, "Ada", PIN)
+    summary = review.approval_summary(case_id)
+    assert summary.warnings == ["Grace was enrolled by Ada, who made this decision."]
+    approved = review.approve(case_id, "Grace", "424242")
+    assert approved.approved_by == "Grace"
+    event = desk.audit_trail(case_id)[-1]
+    assert event.action == "decision.approved" and event.payload["flags"] == summary.warnings
+    assert review.approval_notes(case_id) == summary.warnings
+
+
+def test_a_reviewer_enrolled_after_the_decision_cannot_approve_it(desk):
+    clock = _Clock()
+    desk.clock = clock
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    review, case_id = _disclosure_awaiting_approval(desk, clock, "Bob", BOB_PIN)
+    desk.sign_in("Ada", PIN)
+    desk.add_reviewer("Grace", "424242", admin_pin=PIN)
+    assert "not allowed to approve it: Grace" in review.approval_summary(case_id).warnings[-1]
+    events = len(desk.audit_trail())
+    with pytest.raises(services.DeskError, match="Grace was enrolled .* after this decision was recorded"):
+        review.approve(case_id, "Grace", "424242")
+    with pytest.raises(services.DeskError, match="Bob made this decision"):
+        review.approve(case_id, "bob", BOB_PIN)  # the decider, whatever the case of the name
+    assert len(desk.audit_trail()) == events
+    assert review.decision(case_id).needs_approval
+    assert review.approve(case_id, "Ada", PIN).approved_by == "Ada"  # enrolled before: allowed
+    assert review.approval_notes(case_id) == []
+
+
+def test_a_removed_reviewers_approval_stands_and_the_case_says_they_left(desk):
+    clock = _Clock()
+    desk.clock = clock
+    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
+    review, case_id = _disclosure_awaiting_approval(desk, clock, "Ada", PIN)
+    review.approve(case_id, "Bob", BOB_PIN)
+    desk.remove_reviewer("Bob", admin_pin=PIN)
+    decision = review.decision(case_id)
+    assert decision.approved_by == "Bob" and not decision.needs_approval
+    assert any("Bob has since left" in n for n in review.approval_notes(case_id))

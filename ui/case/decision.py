@@ -536,6 +536,10 @@ class DecisionTab(QWidget):
                 f"approved by {latest.approved_by} {(latest.approved_at or '')[:16].replace('T', ' ')}."
             )
             style = ("", "#1e7b34")
+            notes = self._review.approval_notes(self._case_id) if self._review and self._case_id else []
+            if notes:  # a flagged approval: enrolled by the decider, left since, or unknown here
+                text += "\n" + "\n".join(f"⚠ {n}" for n in notes)
+                style = ("#fff4ce", "#5c4400")
         else:
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
             text = f"{what} decided by {latest.decided_by}; it needs no second reviewer's approval."
@@ -595,7 +599,7 @@ class DecisionTab(QWidget):
         others = [n for n in names if n != decided_by]
         hint = f"{decided_by} made this decision; a different reviewer approves it with their own PIN."
         if not others:
-            hint += " Add a second reviewer first (Tools ▸ Add reviewer)."
+            hint += " An administrator enrols a second reviewer first (Tools ▸ Reviewers…)."
         try:
             summary = self._review.approval_summary(self._case_id)
         except DeskError as exc:

@@ -1,0 +1,277 @@
+"""Tools ▸ Reviewers…: the roster, and enrolling, promoting or removing a reviewer.
+
+Every change here needs an administrator's PIN, typed in this dialog whoever is signed
+in, and a new reviewer types their own PIN: the rules themselves are in app/services.py
+(``Desk.add_reviewer`` and friends); this only collects what they need and shows why a
+change was refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import services
+from app.reviewers import Role
+from ui.dialogs.access import _secret_field, buttons_for, error_label
+
+
+class AdministratorBox(QGroupBox):
+    """An administrator proves it with their PIN (they may walk up to another's session)."""
+
+    def __init__(self, administrators: list[str], current: str | None) -> None:
+        super().__init__("Authorised by an administrator")
+        self.name = QComboBox()
+        self.name.addItems(administrators)
+        self.name.setAccessibleName("Administrator")
+        if current in administrators:
+            self.name.setCurrentText(current)
+        self.pin = _secret_field("administrator's PIN")
+        self.pin.setAccessibleName("Administrator's PIN")
+        form = QFormLayout(self)
+        form.addRow("Administrator", self.name)
+        form.addRow("PIN", self.pin)
+
+
+class EnrolDialog(QDialog):
+    """Enrol a reviewer: an administrator authorises, then the new reviewer types their own PIN."""
+
+    def __init__(
+        self,
+        administrators: list[str],
+        current: str | None,
+        enrol: Callable[[EnrolDialog], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Enrol a reviewer")
+        self._enrol = enrol
+        self.admin = AdministratorBox(administrators, current)
+        self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
+        self.name.setAccessibleName("New reviewer's name")
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.role.setAccessibleName("Role")
+        self.pin = _secret_field("typed by the new reviewer")
+        self.pin.setAccessibleName("New reviewer's PIN")
+        self.pin_again = _secret_field("again")
+        self.pin_again.setAccessibleName("New reviewer's PIN again")
+        newcomer = QGroupBox("The new reviewer (hand them the keyboard for their PIN)")
+        form = QFormLayout(newcomer)
+        form.addRow("Name", self.name)
+        form.addRow("Role", self.role)
+        form.addRow("Their PIN", self.pin)
+        form.addRow("PIN again", self.pin_again)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.admin)
+        layout.addWidget(newcomer)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Enrol", self._check))
+        self.admin.pin.setFocus()
+
+    def _check(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.show_error("The new reviewer's two PINs differ.")
+            return
+        self._enrol(self)
+
+    def show_error(self, message: str) -> None:
+        """The refusal, in the dialog; what was typed stays except the PINs."""
+        self.error.setText(message)
+        self.error.show()
+        for field in (self.admin.pin, self.pin, self.pin_again):
+            field.clear()
+        self.admin.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ReviewersDialog(QDialog):
+    """The roster: who may act here, with their role and who enrolled them."""
+
+    def __init__(self, desk: services.Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("Reviewers")
+        self.resize(640, 360)
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(["Name", "Role", "Enrolled by", "Status"])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Reviewers")
+        self.enrol_button = QPushButton("&Enrol…")
+        self.role_button = QPushButton("Change &role…")
+        self.remove_button = QPushButton("Re&move…")
+        self.enrol_button.clicked.connect(self.enrol)
+        self.role_button.clicked.connect(self.change_role)
+        self.remove_button.clicked.connect(self.remove)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.enrol_button, self.role_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            "Only an administrator enrols, removes or changes the role of a reviewer, with their "
+            "own PIN. Removed reviewers stay listed: what they did and approved stands."
+        )
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for record in self.desk.roster():
+            left = record.removed_at[:10] if record.removed_at else ""
+            status = "Present" if record.present else f"Left {left}"
+            if record.origin:
+                status += f" · from {record.origin}"
+            row = [
+                QStandardItem(record.name),
+                QStandardItem(record.role.label),
+                QStandardItem(record.enrolled_by or "set up this workstation"),
+                QStandardItem(status),
+            ]
+            for item in row:
+                item.setData(record.name, Qt.ItemDataRole.UserRole)
+                item.setEnabled(record.present)
+            self.model.appendRow(row)
+
+    def _administrators(self) -> list[str]:
+        return [r.name for r in self.desk.reviewers() if r.administrator]
+
+    def _current(self) -> str | None:
+        return self.desk.reviewer.name if self.desk.reviewer else None
+
+    def selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+
+    def enrol(self) -> None:
+        def do(dialog: EnrolDialog) -> None:
+            try:
+                added = self.desk.add_reviewer(
+                    dialog.name.text(),
+                    dialog.pin.text(),
+                    role=str(dialog.role.currentData()),
+                    admin=dialog.admin.name.currentText(),
+                    admin_pin=dialog.admin.pin.text(),
+                )
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+                return
+            self._say(f"Enrolled {added.name} as {added.role.label.lower()}.")
+            dialog.accept()
+
+        EnrolDialog(self._administrators(), self._current(), do, self).exec()
+        self.refresh()
+
+    def change_role(self) -> None:
+        name = self.selected()
+        if name is None:
+            self._say("Select a reviewer first.")
+            return
+        dialog = _RoleDialog(name, self._administrators(), self._current(), self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                changed = self.desk.set_role(
+                    name,
+                    str(dialog.role.currentData()),
+                    admin=dialog.admin.name.currentText(),
+                    admin_pin=dialog.admin.pin.text(),
+                )
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self._say(f"{changed.name} is now a {changed.role.label.lower()}.")
+            break
+        self.refresh()
+
+    def remove(self) -> None:
+        name = self.selected()
+        if name is None:
+            self._say("Select a reviewer first.")
+            return
+        dialog = _RoleDialog(name, self._administrators(), self._current(), self, removing=True)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.desk.remove_reviewer(
+                    name, admin=dialog.admin.name.currentText(), admin_pin=dialog.admin.pin.text()
+                )
+            except services.DeskError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self._say(f"Removed {name}; what they did and approved stays in the record.")
+            break
+        self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+
+class _RoleDialog(QDialog):
+    """Change a reviewer's role, or remove them: an administrator's PIN either way."""
+
+    def __init__(
+        self,
+        name: str,
+        administrators: list[str],
+        current: str | None,
+        parent: QWidget | None = None,
+        *,
+        removing: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Remove {name}" if removing else f"Change {name}'s role")
+        self.admin = AdministratorBox(administrators, current)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.role.setAccessibleName("New role")
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        if removing:
+            layout.addWidget(QLabel(f"{name} will no longer sign in or approve here. Their record stays."))
+        else:
+            form = QFormLayout()
+            form.addRow(f"{name}'s new role", self.role)
+            layout.addLayout(form)
+        layout.addWidget(self.admin)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Remove" if removing else "Change role", self.accept))
+        self.admin.pin.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.admin.pin.clear()
