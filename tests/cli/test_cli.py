@@ -655,3 +655,31 @@ def test_an_order_intake_missed_is_recorded_from_the_command_line(initialised, p
     )  # fmt: skip
     assert done.code == 0, done.err
     assert (done.json()["open_ended"], done.json()["covers"]) == (True, "user")
+
+
+def test_no_command_changes_the_store_without_a_named_reviewer(initialised, pdf_file):
+    nobody = {"DEMAND_DESK_REVIEWER": ""}
+    refused = initialised("intake", str(pdf_file), "--json", env=nobody)
+    assert_failed_cleanly(refused, "needs a reviewer", "--reviewer NAME", "DEMAND_DESK_PIN")
+    assert initialised("cases", "--json", env=nobody).json() == []  # reading needs only the passphrase
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    assert initialised("facts", case, "--json", env=nobody).json()["case_id"] == case
+    decided = initialised("decide", case, "--outcome", "reject", env=nobody)
+    assert_failed_cleanly(decided, "needs a reviewer")
+    trail = initialised("audit", "show", case, "--json", env=nobody).json()
+    assert [e["action"] for e in trail] == ["case.intake"]
+
+
+def test_only_an_administrator_with_their_own_pin_enrols(initialised):
+    assert initialised("reviewer", "add", "Bob", pin=PIN, env=NEW_PIN).code == 0
+    by_bob = initialised("--reviewer", "Bob", "reviewer", "add", "Mallory", pin="135792", env=NEW_PIN)
+    assert_failed_cleanly(by_bob, "only an administrator")
+    wrong = initialised("reviewer", "add", "Mallory", "--role", "senior", pin="000001", env=NEW_PIN)
+    assert_failed_cleanly(wrong, "PIN")
+    no_own_pin = initialised("reviewer", "add", "Mallory", pin=PIN)
+    assert_failed_cleanly(no_own_pin, "DEMAND_DESK_NEW_PIN")
+    short = initialised("reviewer", "add", "Mallory", pin=PIN, env={"DEMAND_DESK_NEW_PIN": "1234"})
+    assert_failed_cleanly(short, "6 to 32 digits")
+    names = [r["name"] for r in initialised("reviewer", "list", "--json").json()]
+    assert names == ["Ada", "Bob"]
+    assert initialised("reviewer", "role", "Bob", "senior", "--json", pin=PIN).json()["role"] == "senior"
