@@ -18,7 +18,8 @@ from app.review.service import Review
 from app.schedule.service import Schedule
 from app.services import DeskError
 from tests.app.test_review_service import OTHER, OTHER_PIN, SUBPOENA, demand_pdf
-from tests.conftest import use_our_letterhead
+from tests.conftest import PIN, use_our_letterhead
+from tests.review_support import answer_blocking_pass
 
 STATUTE = "18 U.S.C. § 2705(b)"
 ISSUED = date(2026, 11, 11)
@@ -203,9 +204,10 @@ def test_an_emergency_exception_is_recorded_with_its_reason_not_guessed(desk, ca
 def test_nothing_that_discloses_leaves_before_approval_and_all_of_it_may_after(
     desk, letters, case_id, tmp_path
 ):
-    desk.add_reviewer(OTHER, OTHER_PIN)
+    desk.add_reviewer(OTHER, OTHER_PIN, admin_pin=PIN)
     review = Review(desk)
     letters.finalise(letters.draft(case_id, "narrowing").id)  # a final letter a package could hold
+    answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     cover = letters.draft(case_id, "disclosure_cover")
     before = trail(desk, case_id)

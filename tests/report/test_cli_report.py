@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PIN, REVIEWER
 from tests.report.builder import add_case, decide
 from tests.report.conftest import EXPECTED_TOTALS
 
@@ -23,7 +24,10 @@ def cli(desk, passphrase):
     """cli(*args) runs demand-desk on the desk fixture's data directory."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        env = dict(os.environ, DEMAND_DESK_PASSPHRASE=passphrase)
+        # Exporting is audited, so the command names its reviewer, as every changing one does.
+        env = dict(
+            os.environ, DEMAND_DESK_PASSPHRASE=passphrase, DEMAND_DESK_REVIEWER=REVIEWER, DEMAND_DESK_PIN=PIN
+        )
         return subprocess.run(
             [str(DEMAND_DESK), "--data-dir", str(desk.data_dir.root), *args],
             env=env,

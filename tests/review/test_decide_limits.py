@@ -90,7 +90,7 @@ def expected(outcome: str, instrument: str, scope_name: str) -> str | None:
 
 @pytest.fixture
 def review(desk: services.Desk) -> Review:
-    desk.add_reviewer(JUNIOR, JUNIOR_PIN)
+    desk.add_reviewer(JUNIOR, JUNIOR_PIN, admin_pin=PIN)
     return Review(desk)
 
 

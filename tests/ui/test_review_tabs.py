@@ -454,7 +454,7 @@ def test_a_refused_disclosure_shows_the_rule_and_records_nothing(window, qtbot, 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     _open(window, qtbot, demand_file)
-    window.desk.add_reviewer(JUNIOR, JUNIOR_PIN)
+    window.desk.add_reviewer(JUNIOR, JUNIOR_PIN, admin_pin=GUI_PIN)
     window.desk.sign_in(JUNIOR, JUNIOR_PIN)
     tab = window.decision_tab
     _tick_everything(tab)
