@@ -481,6 +481,8 @@ def test_a_final_user_notice_under_a_gag_is_refused_naming_the_order_and_leaves_
     initialised, pdf_file, tmp_path
 ):
     me = ("--reviewer", REVIEWER)
+    grace_pin = "135790"  # Grace is enrolled before the decision she approves
+    assert initialised("reviewer", "add", "Grace", pin=PIN, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code == 0
     case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
     assert set_our_letterhead(initialised).code == 0
@@ -506,6 +508,8 @@ def test_a_final_user_notice_under_a_gag_is_refused_naming_the_order_and_leaves_
 
 def test_a_package_and_a_disclosure_cover_wait_for_the_approval(initialised, pdf_file, tmp_path):
     me = ("--reviewer", REVIEWER)
+    grace_pin = "135790"  # Grace is enrolled before the decision she approves
+    assert initialised("reviewer", "add", "Grace", pin=PIN, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code == 0
     case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
     assert set_our_letterhead(initialised).code == 0
@@ -514,6 +518,7 @@ def test_a_package_and_a_disclosure_cover_wait_for_the_approval(initialised, pdf
         initialised("letter", case, "--kind", "narrowing", "--final", "--out", str(first), *me, pin=PIN).code
         == 0
     )
+    _answer_blocking(initialised, case)
     assert initialised("decide", case, "--outcome", "disclose_noncontent", *me, pin=PIN).code == 0
 
     package, cover = tmp_path / "package.pdf", tmp_path / "cover.pdf"
@@ -528,11 +533,6 @@ def test_a_package_and_a_disclosure_cover_wait_for_the_approval(initialised, pdf
         assert refused.err.count("\n") == 1
     assert not package.exists() and not cover.exists()
 
-    grace_pin = "135790"
-    assert (
-        initialised("reviewer", "add", "Grace", pin=grace_pin, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code
-        == 0
-    )
     approved = initialised("approve", case, "--reviewer", "Grace", pin=grace_pin)
     assert approved.code == 0, approved.err
     done = initialised(
@@ -550,6 +550,8 @@ def test_a_final_letter_on_the_example_letterhead_is_refused_and_a_draft_is_mark
     import pypdf
 
     me = ("--reviewer", REVIEWER)
+    grace_pin = "135790"  # Grace is enrolled before the decision she approves
+    assert initialised("reviewer", "add", "Grace", pin=PIN, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code == 0
     case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
     final = tmp_path / "final.pdf"

@@ -13,7 +13,14 @@ from app.review.service import Review
 from app.schedule.service import Schedule
 from tests.conftest import use_our_letterhead
 from tests.ui.conftest import GUI_PIN, make_pdf
-from tests.ui.test_review_tabs import SECOND_PIN, SECOND_REVIEWER, _decide, _open, _tick_everything
+from tests.ui.test_review_tabs import (
+    SECOND_PIN,
+    SECOND_REVIEWER,
+    _answer_blocking,
+    _decide,
+    _open,
+    _tick_everything,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -107,14 +114,15 @@ def test_the_letters_tab_holds_the_disclosure_cover_and_the_package_until_approv
     assert tab.finalise() is not None  # a final letter a package could hold
     assert tab.package_button.isEnabled()
 
-    _decide(window, "disclose_noncontent")
+    window.desk.add_reviewer(SECOND_REVIEWER, SECOND_PIN, admin_pin=GUI_PIN)  # enrolled before the decision
+    _answer_blocking(window)
+    _decide(window, "disclose_noncontent", qtbot)
     tab = _draft(window, qtbot, "disclosure_cover")
     assert not tab.finalise_action.isEnabled() and not tab.export_action.isEnabled()
     assert "Nothing leaves before approval" in tab.letter_held.text()
     assert not tab.package_button.isEnabled()
     assert tab.package_held.isVisible() and "Nothing leaves before approval" in tab.package_held.text()
 
-    window.desk.add_reviewer(SECOND_REVIEWER, SECOND_PIN, admin_pin=GUI_PIN)
     Review(window.desk).approve(window.case_id, SECOND_REVIEWER, SECOND_PIN)
     window._show_letters()  # as after the approval dialog
     assert tab.finalise_action.isEnabled() and tab.export_action.isEnabled()
