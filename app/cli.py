@@ -26,8 +26,9 @@ from app.datadir import DataDir, DataDirError
 from app.fsutil import write_atomic
 from app.intake.pdf import IntakeError
 from app.letters.templates import KINDS as LETTER_KINDS
-from app.model import KeyStorage
+from app.model import KeyStorage, Reviewer
 from app.review.model import ANSWERS, DECISION_OUTCOMES
+from app.reviewers import Role
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -532,7 +533,7 @@ def _admin_pin(args: argparse.Namespace, desk: services.Desk) -> str:
     return _need_secret("DEMAND_DESK_PIN", "Your PIN: ", "The reviewer's PIN")
 
 
-def _reviewer_json(reviewer: Any) -> dict[str, Any]:
+def _reviewer_json(reviewer: Reviewer) -> dict[str, Any]:
     return {"name": reviewer.name, "role": reviewer.role.value, "senior": reviewer.senior}
 
 
@@ -665,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     reviewer = sub.add_parser("reviewer", help="manage reviewers").add_subparsers(
         dest="action", required=True
     )
-    roles = ["reviewer", "senior", "administrator"]
+    roles = [role.value for role in Role]
     p = add(
         reviewer,
         "add",

@@ -23,7 +23,6 @@ ENTITY_SEPARATOR = ";"
 MAX_LINE = 200
 MAX_ENTITIES = 20
 MAX_ADDRESS_LINES = 8
-EXAMPLE_NAME = "Example Online Services"  # the shipped letterhead's (app/letters/service.py)
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,14 @@ class Organisation:
     @property
     def example(self) -> bool:
         """Still the example company that a new workstation starts with."""
-        return self.name.casefold() == EXAMPLE_NAME.casefold()
+        return self.name.casefold() == example_name().casefold()
+
+
+def example_name() -> str:
+    """The shipped letterhead's organisation, which a real workstation must replace."""
+    from app.letters.service import DEFAULT_LETTERHEAD  # late: app.letters pulls in the review engine
+
+    return str(DEFAULT_LETTERHEAD["organisation"])
 
 
 def split_entities(text: str) -> list[str]:
@@ -97,8 +103,8 @@ def set_organisation(desk: Desk, org: Organisation) -> Organisation:
     name = _line(org.name, "organisation name")
     if not name:
         raise DeskError("Name the organisation: it heads every letter.")
-    if name.casefold() == EXAMPLE_NAME.casefold() and not desk.config.demo:
-        raise DeskError(f"{EXAMPLE_NAME} is the example company: enter your own organisation's name.")
+    if name.casefold() == example_name().casefold() and not desk.config.demo:
+        raise DeskError(f"{example_name()} is the example company: enter your own organisation's name.")
     entities = check_entities(org.entities)
     address = [_line(line, "address line") for line in org.address_lines if line.strip()]
     if not address:

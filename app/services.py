@@ -315,7 +315,7 @@ class Desk:
         return [_record_of(r) for r in self.store.list_reviewers(removed=removed)]
 
     def reviewer_record(self, name: str) -> ReviewerRecord | None:
-        row = self.store.get_reviewer_any(name)
+        row = self.store.get_reviewer(name, removed=True)
         return _record_of(row) if row is not None else None
 
     def _administrator(self, admin: str | None, admin_pin: str) -> Reviewer:
@@ -374,11 +374,8 @@ class Desk:
     def remove_reviewer(self, name: str, *, admin_pin: str, admin: str | None = None) -> None:
         """Take a reviewer off the roster; what they did and approved stands, as history."""
         by = self._administrator(admin, admin_pin)
-        row = self.store.get_reviewer(name)
-        if row is None:
-            raise DeskError(f"There is no reviewer named {name!r}.")
-        if row["role"] == Role.ADMINISTRATOR.value and self._administrators() == [row["name"]]:
-            raise DeskError(f"{row['name']} is the only administrator; make another one first.")
+        row = self._present(name)
+        self._keep_an_administrator(row)
         with self.store.atomic():
             self.store.remove_reviewer(row["name"], _iso(self.clock()), by.name)
             self._record("reviewer.removed", None, {"name": row["name"], "role": row["role"]}, actor=by.name)
@@ -388,13 +385,10 @@ class Desk:
     def set_role(self, name: str, role: Role | str, *, admin_pin: str, admin: str | None = None) -> Reviewer:
         role = _role(role)
         by = self._administrator(admin, admin_pin)
-        row = self.store.get_reviewer(name)
-        if row is None:
-            raise DeskError(f"There is no reviewer named {name!r}.")
+        row = self._present(name)
         if row["role"] == role.value:
             return Reviewer(row["name"], role)
-        if row["role"] == Role.ADMINISTRATOR.value and self._administrators() == [row["name"]]:
-            raise DeskError(f"{row['name']} is the only administrator; make another one first.")
+        self._keep_an_administrator(row)
         with self.store.atomic():
             self.store.set_reviewer_role(row["name"], role.value)
             self._record(
@@ -415,8 +409,17 @@ class Desk:
             self.store.set_reviewer_pin(who.name, _PIN_HASHER.hash(new_pin))
             self._record("reviewer.pin_changed", None, {"name": who.name}, actor=who.name)
 
-    def _administrators(self) -> list[str]:
-        return [r.name for r in self.reviewers() if r.administrator]
+    def _present(self, name: str) -> Any:
+        row = self.store.get_reviewer(name)
+        if row is None:
+            raise DeskError(f"There is no reviewer named {name!r}.")
+        return row
+
+    def _keep_an_administrator(self, row: Any) -> None:
+        """Refuse to remove or demote the last administrator: nobody could enrol anyone after."""
+        admins = [r.name for r in self.reviewers() if r.administrator]
+        if row["role"] == Role.ADMINISTRATOR.value and admins == [row["name"]]:
+            raise DeskError(f"{row['name']} is the only administrator; make another one first.")
 
     # -- settings ------------------------------------------------------------------------
 

@@ -159,14 +159,10 @@ class Store:
         except sqlcipher3.IntegrityError as exc:
             raise StoreError(f"a reviewer named {name!r} already exists") from exc
 
-    def get_reviewer(self, name: str) -> Row | None:
-        rows = list(self.db.query("SELECT * FROM reviewers WHERE name = ? AND active = 1", [name]))
-        return rows[0] if rows else None
-
-    def get_reviewer_any(self, name: str) -> Row | None:
-        """A reviewer whether present or removed (their past approvals still stand)."""
-        rows = list(self.db.query("SELECT * FROM reviewers WHERE name = ?", [name]))
-        return rows[0] if rows else None
+    def get_reviewer(self, name: str, *, removed: bool = False) -> Row | None:
+        """A present reviewer; with ``removed``, one who left too (their past approvals stand)."""
+        rows = self.db.query("SELECT * FROM reviewers WHERE name = ?", [name])
+        return next((r for r in rows if removed or r["active"]), None)
 
     def list_reviewers(self, *, removed: bool = False) -> list[Row]:
         rows = self.db.query(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -64,14 +65,7 @@ def gagged_subpoena() -> bytes:
 
 def shoot(data_dir: DataDir, out: Path) -> None:
     app = make_application()
-    desk = services.set_up(
-        data_dir,
-        workstation="lert-1",
-        reviewer=REVIEWER,
-        pin=PIN,
-        passphrase=PASSPHRASE,
-        key_storage=KeyStorage.PASSPHRASE,
-    )
+    desk = workstation(data_dir)
     case_id = desk.intake(gagged_subpoena(), "grand-jury-subpoena.pdf")
     Review(desk).decide(case_id, "narrow")
     window = MainWindow(data_dir, desk)
@@ -95,11 +89,28 @@ def shoot(data_dir: DataDir, out: Path) -> None:
     desk.close()
 
 
-def main() -> int:
+def workstation(data_dir: DataDir) -> services.Desk:
+    """A throwaway workstation with Ada, its administrator, signed in."""
+    return services.set_up(
+        data_dir,
+        workstation="lert-1",
+        reviewer=REVIEWER,
+        pin=PIN,
+        passphrase=PASSPHRASE,
+        key_storage=KeyStorage.PASSPHRASE,
+    )
+
+
+def run(shoot: Callable[[DataDir, Path], None]) -> int:
+    """``shoot`` a workstation made in a temporary folder (deleted after) into argv[1]."""
     out = Path(sys.argv[1]).absolute()
     with tempfile.TemporaryDirectory(prefix="demand-desk-shot-") as folder:
         shoot(DataDir(Path(folder) / "data"), out)
     return 0
+
+
+def main() -> int:
+    return run(shoot)
 
 
 if __name__ == "__main__":

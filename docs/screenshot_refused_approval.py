@@ -13,7 +13,7 @@ recommendation and the open items, and Heidi's refusal.
 from __future__ import annotations
 
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,11 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app import services  # noqa: E402
 from app.datadir import DataDir  # noqa: E402
-from app.model import KeyStorage  # noqa: E402
 from app.review.service import Review  # noqa: E402
-from docs.screenshot_notice_waits import PASSPHRASE, PIN, REVIEWER  # noqa: E402
+from docs.screenshot_notice_waits import PIN, REVIEWER, run, workstation  # noqa: E402
 from tests.review_support import answer_blocking_pass  # noqa: E402
 from tests.ui.conftest import make_pdf  # noqa: E402
 from ui.main import make_application  # noqa: E402
@@ -46,14 +44,7 @@ SUBPOENA = [
 
 def shoot(data_dir: DataDir, out: Path) -> None:
     app = make_application()
-    desk = services.set_up(
-        data_dir,
-        workstation="lert-1",
-        reviewer=REVIEWER,
-        pin=PIN,
-        passphrase=PASSPHRASE,
-        key_storage=KeyStorage.PASSPHRASE,
-    )
+    desk = workstation(data_dir)
     desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
     desk.sign_in("Bob", BOB_PIN)
     case_id = desk.intake(make_pdf(SUBPOENA), "grand-jury-subpoena.pdf")
@@ -61,6 +52,7 @@ def shoot(data_dir: DataDir, out: Path) -> None:
     answer_blocking_pass(review, case_id)
     review.decide(case_id, "disclose_noncontent")
     desk.sign_in(REVIEWER, PIN)
+    time.sleep(1.1)  # times are kept to the second: Heidi's enrolment must fall after the decision
     desk.add_reviewer("Heidi", HEIDI_PIN, admin_pin=PIN)
     window = MainWindow(data_dir, desk)
     window.resize(1500, 900)
@@ -95,10 +87,7 @@ def shoot(data_dir: DataDir, out: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]).absolute()
-    with tempfile.TemporaryDirectory(prefix="demand-desk-shot-") as folder:
-        shoot(DataDir(Path(folder) / "data"), out)
-    return 0
+    return run(shoot)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,14 @@ class ApprovalRefused(Exception):
 
 
 class _Decided(Protocol):
-    revision: int
-    decided_by: str
-    decided_at: str
-    approved_by: str | None
+    """A recorded decision (``Review.Decision``), read only."""
+
+    @property
+    def decided_by(self) -> str: ...
+    @property
+    def decided_at(self) -> str: ...
+    @property
+    def approved_by(self) -> str | None: ...
 
 
 class _Roster(Protocol):
@@ -92,4 +96,4 @@ def approval_notes(roster: _Roster, decision: _Decided) -> list[str]:
 
 
 def _when(moment: str) -> str:
-    return moment[:16].replace("T", " ")
+    return moment[:19].replace("T", " ")  # to the second: a late enrolment may fall in the same minute

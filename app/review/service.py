@@ -448,14 +448,6 @@ class Review:
         """Approve as the reviewer signed in (with their PIN) on this desk."""
         return self._approve(case_id, self.desk.actor())
 
-    def approval_warnings(self, case_id: CaseId, approver: str) -> list[str]:
-        """Why ``approver`` may not approve the current decision (DeskError), else what to flag."""
-        decision = self._awaiting(case_id)
-        try:
-            return approval.check_approver(self.desk, decision, approver)
-        except approval.ApprovalRefused as exc:
-            raise DeskError(str(exc)) from None
-
     def approval_notes(self, case_id: CaseId) -> list[str]:
         """For the case: an approval by someone who left, came by sync, or was enrolled by the decider."""
         decision = self.decision(case_id)
@@ -473,7 +465,10 @@ class Review:
 
     def _approve(self, case_id: CaseId, approver: str) -> Decision:
         decision = self._awaiting(case_id)
-        flags = self.approval_warnings(case_id, approver)
+        try:  # who may approve: not the decider, nor anyone enrolled after the decision
+            flags = approval.check_approver(self.desk, decision, approver)
+        except approval.ApprovalRefused as exc:
+            raise DeskError(str(exc)) from None
         now = self.desk.now()
         row = self.store.get_decisions(case_id)[-1]
         with self.store.atomic():

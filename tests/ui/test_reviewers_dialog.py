@@ -74,3 +74,36 @@ def test_a_look_alike_name_is_refused_in_the_dialog(window, qtbot):
     errors = answer_dialogs([_enrol("\u0410da", "424242", GUI_PIN), _cancel])
     roster.enrol()
     assert errors and "looks like the existing reviewer 'Ada'" in errors[0]
+
+
+def test_changing_a_role_and_removing_need_the_administrators_pin(window, qtbot):
+    desk = window.desk
+    desk.add_reviewer("Bob", "135790", admin_pin=GUI_PIN)
+    roster = ReviewersDialog(desk, window)
+    qtbot.addWidget(roster)
+    roster.table.selectRow(1)
+    assert roster.selected() == "Bob"
+
+    def promote(pin: str):
+        def step(dialog: QDialog) -> None:
+            dialog.role.setCurrentIndex(dialog.role.findData(Role.SENIOR.value))
+            dialog.admin.pin.setText(pin)
+            dialog.accept()
+
+        return step
+
+    errors = answer_dialogs([promote("000001"), promote(GUI_PIN)])
+    roster.change_role()
+    assert errors and "not Ada's" in errors[0]
+    assert [r.role for r in desk.reviewers()] == [Role.ADMINISTRATOR, Role.SENIOR]
+    assert "Bob is now a senior reviewer" in roster.message.text()
+
+    def remove(dialog: QDialog) -> None:
+        dialog.admin.pin.setText(GUI_PIN)
+        dialog.accept()
+
+    roster.table.selectRow(1)
+    answer_dialogs([remove])
+    roster.remove()
+    assert [r.name for r in desk.reviewers()] == ["Ada"]
+    assert roster.model.item(1, 3).text().startswith("Left")

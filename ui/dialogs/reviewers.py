@@ -9,6 +9,7 @@ change was refused.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 from app import services
 from app.reviewers import Role
 from ui.dialogs.access import _secret_field, buttons_for, error_label
+
+_Dialog = TypeVar("_Dialog", "EnrolDialog", "_RoleDialog")
 
 
 class AdministratorBox(QGroupBox):
@@ -57,12 +60,10 @@ class EnrolDialog(QDialog):
         self,
         administrators: list[str],
         current: str | None,
-        enrol: Callable[[EnrolDialog], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Enrol a reviewer")
-        self._enrol = enrol
         self.admin = AdministratorBox(administrators, current)
         self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
         self.name.setAccessibleName("New reviewer's name")
@@ -92,7 +93,7 @@ class EnrolDialog(QDialog):
         if self.pin.text() != self.pin_again.text():
             self.show_error("The new reviewer's two PINs differ.")
             return
-        self._enrol(self)
+        self.accept()
 
     def show_error(self, message: str) -> None:
         """The refusal, in the dialog; what was typed stays except the PINs."""
@@ -178,60 +179,60 @@ class ReviewersDialog(QDialog):
         return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
 
     def enrol(self) -> None:
-        def do(dialog: EnrolDialog) -> None:
-            try:
-                added = self.desk.add_reviewer(
-                    dialog.name.text(),
-                    dialog.pin.text(),
-                    role=str(dialog.role.currentData()),
-                    admin=dialog.admin.name.currentText(),
-                    admin_pin=dialog.admin.pin.text(),
-                )
-            except services.DeskError as exc:
-                dialog.show_error(str(exc))
-                return
-            self._say(f"Enrolled {added.name} as {added.role.label.lower()}.")
-            dialog.accept()
+        def enrol(dialog: EnrolDialog) -> str:
+            added = self.desk.add_reviewer(
+                dialog.name.text(),
+                dialog.pin.text(),
+                role=str(dialog.role.currentData()),
+                admin=dialog.admin.name.currentText(),
+                admin_pin=dialog.admin.pin.text(),
+            )
+            return f"Enrolled {added.name} as {added.role.label.lower()}."
 
-        EnrolDialog(self._administrators(), self._current(), do, self).exec()
-        self.refresh()
+        self._authorise(EnrolDialog(self._administrators(), self._current(), self), enrol)
 
     def change_role(self) -> None:
         name = self.selected()
         if name is None:
             self._say("Select a reviewer first.")
             return
-        dialog = _RoleDialog(name, self._administrators(), self._current(), self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                changed = self.desk.set_role(
-                    name,
-                    str(dialog.role.currentData()),
-                    admin=dialog.admin.name.currentText(),
-                    admin_pin=dialog.admin.pin.text(),
-                )
-            except services.DeskError as exc:
-                dialog.show_error(str(exc))
-                continue
-            self._say(f"{changed.name} is now a {changed.role.label.lower()}.")
-            break
-        self.refresh()
+
+        def change(dialog: _RoleDialog) -> str:
+            changed = self.desk.set_role(
+                name,
+                str(dialog.role.currentData()),
+                admin=dialog.admin.name.currentText(),
+                admin_pin=dialog.admin.pin.text(),
+            )
+            return f"{changed.name} is now a {changed.role.label.lower()}."
+
+        self._authorise(_RoleDialog(name, self._administrators(), self._current(), self), change)
 
     def remove(self) -> None:
         name = self.selected()
         if name is None:
             self._say("Select a reviewer first.")
             return
+
+        def remove(dialog: _RoleDialog) -> str:
+            self.desk.remove_reviewer(
+                name, admin=dialog.admin.name.currentText(), admin_pin=dialog.admin.pin.text()
+            )
+            return f"Removed {name}; what they did and approved stays in the record."
+
         dialog = _RoleDialog(name, self._administrators(), self._current(), self, removing=True)
+        self._authorise(dialog, remove)
+
+    def _authorise(self, dialog: _Dialog, change: Callable[[_Dialog], str]) -> None:
+        """Show ``dialog`` until ``change`` (the service call) succeeds or the dialog is cancelled;
+        a refusal is shown in the dialog, which stays open with what was typed."""
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                self.desk.remove_reviewer(
-                    name, admin=dialog.admin.name.currentText(), admin_pin=dialog.admin.pin.text()
-                )
+                done = change(dialog)
             except services.DeskError as exc:
                 dialog.show_error(str(exc))
                 continue
-            self._say(f"Removed {name}; what they did and approved stays in the record.")
+            self._say(done)
             break
         self.refresh()
 
