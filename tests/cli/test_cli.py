@@ -481,8 +481,6 @@ def test_a_final_user_notice_under_a_gag_is_refused_naming_the_order_and_leaves_
     initialised, pdf_file, tmp_path
 ):
     me = ("--reviewer", REVIEWER)
-    grace_pin = "135790"  # Grace is enrolled before the decision she approves
-    assert initialised("reviewer", "add", "Grace", pin=PIN, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code == 0
     case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
     assert set_our_letterhead(initialised).code == 0
@@ -550,8 +548,6 @@ def test_a_final_letter_on_the_example_letterhead_is_refused_and_a_draft_is_mark
     import pypdf
 
     me = ("--reviewer", REVIEWER)
-    grace_pin = "135790"  # Grace is enrolled before the decision she approves
-    assert initialised("reviewer", "add", "Grace", pin=PIN, env={"DEMAND_DESK_NEW_PIN": grace_pin}).code == 0
     case = initialised("intake", str(pdf_file), "--json", *me, pin=PIN).json()["case_id"]
     assert initialised("decide", case, "--outcome", "narrow", *me, pin=PIN).code == 0
     final = tmp_path / "final.pdf"
