@@ -22,8 +22,8 @@ mkdir -p "$shared" "$usb"
 export DEMAND_DESK_PASSPHRASE="workstation passphrase (example)"
 export DEMAND_DESK_TEAM_PASSPHRASE="key file passphrase (example)"
 export DEMAND_DESK_PIN=246813
-A() { "$dd" --data-dir "$work/A" "$@"; }
-B() { "$dd" --data-dir "$work/B" "$@"; }
+A() { "$dd" --data-dir "$work/A" --reviewer Ada "$@"; }  # every change names its reviewer
+B() { "$dd" --data-dir "$work/B" --reviewer Bob "$@"; }
 step() { printf '\n== %s\n' "$*"; }
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 

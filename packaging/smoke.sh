@@ -71,7 +71,7 @@ fi
 say "install.sh ok"
 
 # --- 3. the command line, headless ---------------------------------------------------------
-export DEMAND_DESK_PASSPHRASE=smoke-pass-123 DEMAND_DESK_PIN=246813
+export DEMAND_DESK_PASSPHRASE=smoke-pass-123 DEMAND_DESK_PIN=246813 DEMAND_DESK_REVIEWER=Ada
 unset DEMAND_DESK_HOME TESSDATA_PREFIX
 data="$tmp/data"
 export TMPDIR="$tmp/t" && mkdir -m 700 "$TMPDIR"

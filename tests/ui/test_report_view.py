@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.report.builder import add_case, decide
 from tests.report.conftest import EXPECTED_BY_COUNTRY, EXPECTED_TOTALS, Known, add_known_cases
-from tests.ui.conftest import GUI_PASSPHRASE
+from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN
 
 pytestmark = pytest.mark.gui
 
@@ -60,8 +60,12 @@ def listed(view) -> list[str]:
     return view.listed_case_ids()
 
 
-def run_cli(data_dir: Path, passphrase: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, DEMAND_DESK_PASSPHRASE=passphrase)
+def run_cli(
+    data_dir: Path, passphrase: str, *args: str, reviewer: tuple[str, str] = ("Ada", GUI_PIN)
+) -> subprocess.CompletedProcess[str]:
+    # A report leaving the store is audited, so the command names its reviewer.
+    name, pin = reviewer
+    env = dict(os.environ, DEMAND_DESK_PASSPHRASE=passphrase, DEMAND_DESK_REVIEWER=name, DEMAND_DESK_PIN=pin)
     return subprocess.run(
         [str(DEMAND_DESK), "--data-dir", str(data_dir), *args],
         env=env,
@@ -301,7 +305,12 @@ def test_on_the_demo_store_the_cli_csv_agrees_with_the_cases_the_window_lists(qt
         report = view.report
         assert report.totals().value("demands") == len(cases)
 
-        done = run_cli(data_dir.root, demo.DEMO_PASSPHRASE, "report", "--period", period, "--format", "csv")
+        done = run_cli(
+            data_dir.root,
+            demo.DEMO_PASSPHRASE,
+            *("report", "--period", period, "--format", "csv"),
+            reviewer=(demo.DEMO_REVIEWER, demo.DEMO_PIN),
+        )
         assert done.returncode == 0, done.stderr
         lines = list(csv.DictReader(io.StringIO(done.stdout)))
         assert lines
