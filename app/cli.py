@@ -499,8 +499,14 @@ def cmd_reviewer_add(args: argparse.Namespace) -> int:
     new_pin = _need_secret("DEMAND_DESK_NEW_PIN", f"{args.name}'s own PIN: ", "The new reviewer's own PIN")
     role = "senior" if args.senior else args.role
     with _desk(args) as desk:
+        known = desk.reviewer_record(args.name)
         added = desk.add_reviewer(args.name, new_pin, role=role, admin_pin=_admin_pin(args, desk))
-    _emit(args, _reviewer_json(added), f"Added {added.role.label.lower()} {added.name}.")
+    done = (
+        f"{added.name} ({added.role.label.lower()}, from the team's roster) may now sign in here."
+        if known is not None and not known.pin_here
+        else f"Added {added.role.label.lower()} {added.name}."
+    )
+    _emit(args, _reviewer_json(added), done)
     return EXIT_OK
 
 
@@ -545,6 +551,7 @@ def cmd_reviewer_list(args: argparse.Namespace) -> int:
         + (f" enrolled by {r['enrolled_by']}" if r["enrolled_by"] else "")
         + (f" · from {r['origin']}" if r["origin"] else "")
         + (f" · removed {r['removed_at'][:10]}" if r["removed_at"] else "")
+        + (" · no PIN on this workstation yet" if r["present"] and not r["pin_here"] else "")
         for r in rows
     ]
     _emit(args, rows, "\n".join(lines))
@@ -675,7 +682,11 @@ def build_parser() -> argparse.ArgumentParser:
         "theirs in $DEMAND_DESK_NEW_PIN)",
     )
     p.add_argument("name")
-    p.add_argument("--role", choices=roles, default="reviewer", help="what they may do (default: reviewer)")
+    p.add_argument(
+        "--role",
+        choices=roles,
+        help="what they may do (default: reviewer; one the team's roster already has keeps their role)",
+    )
     p.add_argument("--senior", action="store_true", help=argparse.SUPPRESS)  # older spelling of --role senior
     p = add(reviewer, "remove", cmd_reviewer_remove, "take a reviewer off the roster, as an administrator")
     p.add_argument("name")

@@ -109,6 +109,7 @@ class ReviewerRecord:
     removed_at: str | None
     removed_by: str | None
     origin: str | None  # the workstation whose roster brought them, when not enrolled here
+    pin_here: bool = True  # False: known from the team's roster, no PIN set on this workstation yet
 
     @property
     def present(self) -> bool:

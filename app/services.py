@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app import audit, keys
+from app import audit, keys, roster_log
 from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
@@ -57,6 +57,7 @@ from app.reviewers import (
     normalise_name,
     same_person,
 )
+from app.roster import Action, RosterEvent
 from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, rule_for
 from db import Store, StoreError, WrongKeyError
@@ -149,7 +150,19 @@ def set_up(
             store.set_setting("default_reviewer", reviewer)
             store.set_setting("idle_lock_minutes", str(DEFAULT_IDLE_LOCK_MINUTES))
             # The one who sets the workstation up administers it: they enrol everyone else.
-            store.add_reviewer(reviewer, _PIN_HASHER.hash(pin), Role.ADMINISTRATOR.value, now)
+            roster_log.record(
+                store,
+                RosterEvent.new(
+                    at=now,
+                    workstation=workstation,
+                    actor=None,
+                    action=Action.ENROLLED,
+                    name=reviewer,
+                    role=Role.ADMINISTRATOR,
+                ),
+                here=workstation,
+            )
+            store.set_reviewer_pin(reviewer, _PIN_HASHER.hash(pin))
         desk = Desk(data_dir, config, store, clock)
         desk.reviewer = Reviewer(reviewer, Role.ADMINISTRATOR)
         desk._record(
@@ -274,6 +287,11 @@ class Desk:
         row = self.store.get_reviewer(name)
         if row is None:
             raise WrongPinError(f"There is no reviewer named {name!r}.")
+        if not row["pin_hash"]:
+            raise WrongPinError(
+                f"{row['name']} is on the team's roster but has no PIN on this workstation yet: an "
+                "administrator here lets them set one (Tools ▸ Reviewers, or `reviewer add`)."
+            )
         now = self.clock()
         locked = row["locked_until"]
         if locked and datetime.fromisoformat(locked) > now:
@@ -307,6 +325,14 @@ class Desk:
         self.reviewer = self.check_pin(name, pin)
         return self.reviewer
 
+    def recheck_reviewer(self) -> None:
+        """After the roster changed elsewhere (sync): the signed-in reviewer's new role, or
+        nobody signed in when the team removed them."""
+        if self.reviewer is None:
+            return
+        row = self.store.get_reviewer(self.reviewer.name)
+        self.reviewer = Reviewer(row["name"], Role(row["role"])) if row else None
+
     def reviewers(self) -> list[Reviewer]:
         return [Reviewer(r["name"], Role(r["role"])) for r in self.store.list_reviewers()]
 
@@ -338,15 +364,22 @@ class Desk:
         pin: str,
         *,
         admin_pin: str,
-        role: Role | str = Role.REVIEWER,
+        role: Role | str | None = None,
         admin: str | None = None,
     ) -> Reviewer:
         """Enrol a reviewer. ``pin`` is the new reviewer's own, typed by them; ``admin`` (default:
-        the signed-in reviewer) is an administrator who proves it with ``admin_pin``."""
-        role = _role(role)
+        the signed-in reviewer) is an administrator who proves it with ``admin_pin``.
+
+        A reviewer the team's roster already has (enrolled on another workstation) is not
+        enrolled again: they set their PIN here, keeping the role the roster gives them.
+        """
+        rank = _role(role) if role is not None else None
         name = _check_name(name, "reviewer")
         by = self._administrator(admin, admin_pin)
         _check_pin(pin)
+        row = self.store.get_reviewer(name)
+        if row is not None and not row["pin_hash"]:
+            return self._admit_here(row, pin, rank, by)
         known = [r.name for r in self.roster()]
         if any(same_person(name, k) for k in known):
             raise DeskError(
@@ -358,26 +391,46 @@ class Desk:
                 f"{name!r} looks like the existing reviewer {look_alike!r}; choose a name no one can "
                 "mistake for another."
             )
+        rank = rank or Role.REVIEWER
         try:
             with self.store.atomic():
-                self.store.add_reviewer(name, _PIN_HASHER.hash(pin), role.value, _iso(self.clock()), by.name)
+                self._roster_change(Action.ENROLLED, name, rank, by)
+                self.store.set_reviewer_pin(name, _PIN_HASHER.hash(pin))
                 self._record(
                     "reviewer.added",
                     None,
-                    {"name": name, "role": role.value, "enrolled_by": by.name},
+                    {"name": name, "role": rank.value, "enrolled_by": by.name},
                     actor=by.name,
                 )
         except StoreError as exc:
             raise DeskError(str(exc)) from exc
-        return Reviewer(name, role)
+        return Reviewer(name, rank)
+
+    def _admit_here(self, row: Any, pin: str, role: Role | None, by: Reviewer) -> Reviewer:
+        """A reviewer enrolled on another workstation sets their PIN on this one."""
+        standing = Role(row["role"])
+        if role is not None and role is not standing:
+            raise DeskError(
+                f"{row['name']} is a {standing.label.lower()} on the team's roster; they set their PIN "
+                "here with that role (change the role afterwards if it is wrong)."
+            )
+        with self.store.atomic():
+            self.store.set_reviewer_pin(row["name"], _PIN_HASHER.hash(pin))
+            self._record(
+                "reviewer.pin_set_here",
+                None,
+                {"name": row["name"], "role": standing.value, "enrolled_on": row["origin"]},
+                actor=by.name,
+            )
+        return Reviewer(row["name"], standing)
 
     def remove_reviewer(self, name: str, *, admin_pin: str, admin: str | None = None) -> None:
-        """Take a reviewer off the roster; what they did and approved stands, as history."""
+        """Take a reviewer off the team's roster; what they did and approved stands, as history."""
         by = self._administrator(admin, admin_pin)
         row = self._present(name)
         self._keep_an_administrator(row)
         with self.store.atomic():
-            self.store.remove_reviewer(row["name"], _iso(self.clock()), by.name)
+            self._roster_change(Action.REMOVED, row["name"], None, by)
             self._record("reviewer.removed", None, {"name": row["name"], "role": row["role"]}, actor=by.name)
         if self.reviewer is not None and same_person(self.reviewer.name, row["name"]):
             self.reviewer = None
@@ -390,7 +443,7 @@ class Desk:
             return Reviewer(row["name"], role)
         self._keep_an_administrator(row)
         with self.store.atomic():
-            self.store.set_reviewer_role(row["name"], role.value)
+            self._roster_change(Action.ROLE_CHANGED, row["name"], role, by)
             self._record(
                 "reviewer.role_changed",
                 None,
@@ -400,6 +453,13 @@ class Desk:
         if self.reviewer is not None and same_person(self.reviewer.name, row["name"]):
             self.reviewer = Reviewer(row["name"], role)
         return Reviewer(row["name"], role)
+
+    def _roster_change(self, action: Action, name: str, role: Role | None, by: Reviewer) -> None:
+        """One change to the team's roster, made here (published on the next sync)."""
+        event = RosterEvent.new(
+            at=self.now(), workstation=self.workstation, actor=by.name, action=action, name=name, role=role
+        )
+        roster_log.record(self.store, event, here=self.workstation)
 
     def change_pin(self, name: str, old_pin: str, new_pin: str) -> None:
         """A reviewer changes their own PIN, proving the old one."""
@@ -992,6 +1052,7 @@ def _record_of(row: Any) -> ReviewerRecord:
         removed_at=row["removed_at"],
         removed_by=row["removed_by"],
         origin=row["origin"],
+        pin_here=bool(row["pin_here"]) if "pin_here" in row else bool(row["pin_hash"]),
     )
 
 

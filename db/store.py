@@ -166,25 +166,14 @@ class Store:
 
     def list_reviewers(self, *, removed: bool = False) -> list[Row]:
         rows = self.db.query(
-            "SELECT name, role, created_at, enrolled_by, removed_at, removed_by, origin, active "
-            "FROM reviewers ORDER BY name"
+            "SELECT name, role, created_at, enrolled_by, removed_at, removed_by, origin, active, "
+            "pin_hash != '' AS pin_here FROM reviewers ORDER BY name"
         )
         return [r for r in rows if removed or r["active"]]
 
     def set_reviewer_pin(self, name: str, pin_hash: str) -> None:
         with self.db.atomic():
             self._conn.execute("UPDATE reviewers SET pin_hash = ? WHERE name = ?", (pin_hash, name))
-
-    def set_reviewer_role(self, name: str, role: str) -> None:
-        self._conn.execute(
-            "UPDATE reviewers SET role = ?, senior = ? WHERE name = ?", (role, int(role != "reviewer"), name)
-        )
-
-    def remove_reviewer(self, name: str, removed_at: str, removed_by: str) -> None:
-        self._conn.execute(
-            "UPDATE reviewers SET active = 0, removed_at = ?, removed_by = ? WHERE name = ?",
-            (removed_at, removed_by, name),
-        )
 
     def set_pin_failures(self, name: str, failures: int, locked_until: str | None) -> None:
         self._conn.execute(

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today_view.case_activated.connect(self._open_from_today)
         self.sync.cases_changed.connect(self._after_sync_change)
+        self.sync.roster_changed.connect(self._after_roster_change)
         # Right-clicking a case in the queue selects it: its menu acts on it.
         self.queue.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.queue.table.addActions([self.sync.export_action, self.sync.resolve_action])
@@ -553,6 +554,16 @@ class MainWindow(QMainWindow):
             self.sync.import_files(paths)
         else:
             self._bundles_to_import.extend(paths)
+
+    def _after_roster_change(self) -> None:
+        """The team removed the signed-in reviewer on another workstation: nobody acts here now."""
+        if self.desk is None:
+            return
+        if self.desk.reviewer is None:
+            self.lock()
+            self.statusBar().showMessage("The team's roster no longer lists you; the window is locked.")
+        else:
+            self._show_reviewer()
 
     def _after_sync_change(self, case_ids: list[str]) -> None:
         """Cases received or settled by a sync: the queue and the open case show the store's copy."""

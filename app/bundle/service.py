@@ -44,6 +44,7 @@ from app.bundle import share
 from app.bundle.events import append_new
 from app.bundle.format import BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
+from app.bundle.roster_sync import RosterReport, roster_steps
 from app.fsutil import write_atomic
 from app.model import CaseId
 from app.services import Desk, DeskError
@@ -82,6 +83,7 @@ class SyncReport:
     errors: list[str] = field(default_factory=list)  # the share could not be written: retry later
     cancelled: bool = False
     bytes_written: int = 0
+    roster: RosterReport = field(default_factory=RosterReport)
 
     @property
     def ok(self) -> bool:
@@ -95,6 +97,7 @@ class SyncReport:
             "refused": [r.to_json() for r in self.refused],
             "errors": self.errors,
             "cancelled": self.cancelled,
+            "roster": self.roster.to_json(),
         }
 
 
@@ -384,6 +387,10 @@ class Bundles:
         """``sync`` as steps for a driver (see the module's docstring); fills ``report``."""
         yield Io(functools.partial(share.check_reachable, shared), "Looking for the shared folder")
         self.team.info()  # no team key: say so before anything else
+        # The roster first: an approval in a case read below then finds its approver known.
+        yield from roster_steps(self.desk, self.team, shared, report.roster)
+        report.refused += [Refusal(file, reason) for file, reason in report.roster.refused]
+        report.errors += report.roster.errors
         to_push = sync_state.cases_to_publish(self.store)
         recipient = self.team.current_recipient() if to_push else None
         known = sync_state.known_version_ids(self.store)

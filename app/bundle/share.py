@@ -1,9 +1,10 @@
 """The shared folder: dumb storage that other workstations write to at the same time.
 
-Layout: ``<share>/demand-desk/cases/<case id>/<version id>.ddb``, nothing else and no
-locks. A file is written under a hidden temporary name in its final folder, flushed to
-disk, then given its final name with a hard link, which fails rather than replace a
-file already there; published files are never changed or deleted. Readers see only
+Layout: ``<share>/demand-desk/cases/<case id>/<version id>.ddb`` and the team's roster
+files, ``<share>/demand-desk/roster/<file id>.ddr``; nothing else and no locks. A file
+is written under a hidden temporary name in its final folder, flushed to disk, then
+given its final name with a hard link, which fails rather than replace a file already
+there; published files are never changed or deleted. Readers see only
 names of the final form, so a half-written file (``.<name>.<random>.tmp``, ours or
 another workstation's) is never read.
 """
@@ -20,6 +21,8 @@ from app.bundle.format import CASE_ID, EXTENSION, VERSION_ID
 
 ROOT = "demand-desk"
 CASES = "cases"
+ROSTER = "roster"
+ROSTER_EXTENSION = ".ddr"
 # Bundles are ciphertext: the share's own permissions decide which colleagues reach them.
 FILE_MODE = 0o644
 DIR_MODE = 0o755
@@ -74,10 +77,35 @@ def scan(share: Path) -> list[Published]:
     return found
 
 
+def scan_roster(share: Path) -> list[Path]:
+    """Every roster file on the share, oldest name first (names are random: order is only stable)."""
+    try:
+        entries = sorted(os.scandir(share / ROOT / ROSTER), key=lambda e: e.name)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise ShareError(f"The shared folder cannot be read: {describe(exc)}.") from exc
+    return [
+        Path(e.path)
+        for e in entries
+        if e.name.endswith(ROSTER_EXTENSION)
+        and VERSION_ID.fullmatch(e.name[: -len(ROSTER_EXTENSION)])
+        and e.is_file(follow_symlinks=False)
+    ]
+
+
 def publish(share: Path, case_id: str, version_id: str, data: bytes) -> Path:
     """Write one bundle under its final name, all or nothing; an existing file is left alone."""
-    folder = cases_dir(share) / case_id
-    final = folder / f"{version_id}{EXTENSION}"
+    return _publish(share, cases_dir(share) / case_id, f"{version_id}{EXTENSION}", data)
+
+
+def publish_roster(share: Path, file_id: str, data: bytes) -> Path:
+    """Write one roster file, as a bundle is written."""
+    return _publish(share, share / ROOT / ROSTER, f"{file_id}{ROSTER_EXTENSION}", data)
+
+
+def _publish(share: Path, folder: Path, name: str, data: bytes) -> Path:
+    final = folder / name
     _make_dirs(share, folder)
     tmp = folder / f".{final.name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -108,7 +136,7 @@ def publish(share: Path, case_id: str, version_id: str, data: bytes) -> Path:
 
 def _make_dirs(share: Path, folder: Path) -> None:
     check_reachable(share)  # the share itself is never created: a missing mount must not be
-    for path in (share / ROOT, cases_dir(share), folder):
+    for path in dict.fromkeys((share / ROOT, folder.parent, folder)):
         try:
             path.mkdir(mode=DIR_MODE)
         except FileExistsError:

@@ -84,7 +84,10 @@ def approval_notes(roster: _Roster, decision: _Decided) -> list[str]:
         return []
     record = roster.reviewer_record(decision.approved_by)
     if record is None:
-        return [f"{decision.approved_by} is not on this workstation's roster (the approval came by sync)."]
+        return [
+            f"{decision.approved_by} is not on the team's roster as this workstation knows it (the "
+            "approval came by sync): confirm who approved before anything is disclosed."
+        ]
     notes = enrolled_by_decider(record, decision)
     if not record.present:
         notes.append(

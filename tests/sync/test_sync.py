@@ -35,6 +35,7 @@ def test_a_case_made_on_a_reaches_b_with_its_facts_letters_and_audit_events(
         "refused": [],
         "errors": [],
         "cancelled": False,
+        "roster": {"published": True, "received": []},
     }
     [bundle] = published(shared)
     assert bundle.parent == shared / "demand-desk" / "cases" / case_id
@@ -53,6 +54,7 @@ def test_the_same_sync_twice_changes_nothing(station_a, station_b, shared, canar
     case_id = station_a.desk.intake(canary_pdf, "subpoena.pdf")
     station_a.bundles.sync(shared)
     station_b.bundles.sync(shared)
+    station_a.bundles.sync(shared)  # A reads the roster B published
     for station in (station_a, station_b):
         share_before = dir_snapshot(shared)
         events_before = len(station.desk.audit_trail())
@@ -182,6 +184,7 @@ def _assert_nothing_half_published(shared: Path, station) -> None:
 def test_a_read_only_or_full_share_fails_cleanly_and_the_next_sync_completes(
     station_a, station_b, shared, monkeypatch, failure, message
 ):
+    assert station_a.bundles.sync(shared).roster.published  # the team's roster is out already
     cases = [
         station_a.desk.intake(demand_pdf(*SUBPOENA[:-1], f"/s/ Clerk {n}"), f"{n}.pdf") for n in range(3)
     ]
@@ -277,5 +280,9 @@ def test_the_share_holds_only_the_documented_layout(station_a, shared):
     Review(station_a.desk).decide(case_id, "narrow")
     station_a.bundles.sync(shared)
     files = sorted(p.relative_to(shared) for p in shared.rglob("*") if p.is_file())
-    assert [f.parts[:3] for f in files] == [("demand-desk", "cases", case_id)] * 2
-    assert all(len(f.stem) == 32 and f.suffix == ".ddb" for f in files)
+    cases = [f for f in files if f.parts[1] == "cases"]
+    assert [f.parts[:3] for f in cases] == [("demand-desk", "cases", case_id)] * 2
+    assert all(len(f.stem) == 32 and f.suffix == ".ddb" for f in cases)
+    # The team's roster: one file, written when the workstation's set-up first went out.
+    [roster] = [f for f in files if f not in cases]
+    assert (roster.parts[:2], len(roster.stem), roster.suffix) == (("demand-desk", "roster"), 32, ".ddr")

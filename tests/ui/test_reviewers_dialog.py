@@ -107,3 +107,44 @@ def test_changing_a_role_and_removing_need_the_administrators_pin(window, qtbot)
     roster.remove()
     assert [r.name for r in desk.reviewers()] == ["Ada"]
     assert roster.model.item(1, 3).text().startswith("Left")
+
+
+def test_a_reviewer_enrolled_on_another_workstation_sets_a_pin_here(window, qtbot):
+    from datetime import UTC, datetime
+
+    from app import roster_log
+    from app.roster import Action, RosterEvent
+
+    desk = window.desk
+    came = RosterEvent.new(
+        at=datetime.now(UTC).isoformat(),
+        workstation="wsA",
+        actor="Ada",
+        action=Action.ENROLLED,
+        name="Grace",
+        role=Role.SENIOR,
+    )
+    with desk.store.atomic():
+        roster_log.merge(desk.store, [came], here=desk.workstation)
+    roster = ReviewersDialog(desk, window)
+    qtbot.addWidget(roster)
+    assert roster.model.item(1, 3).text() == "Present · from wsA · no PIN here yet"
+    roster.table.selectRow(1)
+
+    def set_pin(dialog: QDialog) -> None:
+        assert isinstance(dialog, EnrolDialog)
+        assert (dialog.name.text(), dialog.name.isReadOnly(), dialog.role.isEnabled()) == (
+            "Grace",
+            True,
+            False,
+        )
+        dialog.admin.pin.setText(GUI_PIN)
+        dialog.pin.setText("424242")
+        dialog.pin_again.setText("424242")
+        dialog._check()
+
+    answer_dialogs([set_pin])
+    roster.admit_here()
+    assert "Grace may now sign in here, as senior reviewer" in roster.message.text()
+    assert desk.check_pin("Grace", "424242").role is Role.SENIOR
+    assert roster.model.item(1, 3).text() == "Present · from wsA"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import services
+from app.model import ReviewerRecord
 from app.reviewers import Role
 from ui.dialogs.access import _secret_field, buttons_for, error_label
 
@@ -61,9 +62,12 @@ class EnrolDialog(QDialog):
         administrators: list[str],
         current: str | None,
         parent: QWidget | None = None,
+        *,
+        known: ReviewerRecord | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Enrol a reviewer")
+        self.known = known
+        self.setWindowTitle(f"Let {known.name} sign in here" if known else "Enrol a reviewer")
         self.admin = AdministratorBox(administrators, current)
         self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
         self.name.setAccessibleName("New reviewer's name")
@@ -75,7 +79,17 @@ class EnrolDialog(QDialog):
         self.pin.setAccessibleName("New reviewer's PIN")
         self.pin_again = _secret_field("again")
         self.pin_again.setAccessibleName("New reviewer's PIN again")
-        newcomer = QGroupBox("The new reviewer (hand them the keyboard for their PIN)")
+        if known is not None:
+            # On the team's roster already (enrolled on another workstation): only their PIN is new.
+            self.name.setText(known.name)
+            self.name.setReadOnly(True)
+            self.role.setCurrentIndex(self.role.findData(known.role.value))
+            self.role.setEnabled(False)
+        newcomer = QGroupBox(
+            f"{known.name}, enrolled on {known.origin or 'another workstation'} (hand them the keyboard)"
+            if known
+            else "The new reviewer (hand them the keyboard for their PIN)"
+        )
         form = QFormLayout(newcomer)
         form.addRow("Name", self.name)
         form.addRow("Role", self.role)
@@ -123,6 +137,9 @@ class ReviewersDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Reviewers")
         self.enrol_button = QPushButton("&Enrol…")
+        self.pin_here_button = QPushButton("Set PIN &here…")
+        self.pin_here_button.setToolTip("For a reviewer enrolled on another workstation of the team")
+        self.pin_here_button.clicked.connect(self.admit_here)
         self.role_button = QPushButton("Change &role…")
         self.remove_button = QPushButton("Re&move…")
         self.enrol_button.clicked.connect(self.enrol)
@@ -131,7 +148,7 @@ class ReviewersDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.enrol_button, self.role_button, self.remove_button):
+        for button in (self.enrol_button, self.pin_here_button, self.role_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QPushButton("Close")
@@ -157,6 +174,8 @@ class ReviewersDialog(QDialog):
             status = "Present" if record.present else f"Left {left}"
             if record.origin:
                 status += f" · from {record.origin}"
+            if record.present and not record.pin_here:
+                status += " · no PIN here yet"
             row = [
                 QStandardItem(record.name),
                 QStandardItem(record.role.label),
@@ -190,6 +209,24 @@ class ReviewersDialog(QDialog):
             return f"Enrolled {added.name} as {added.role.label.lower()}."
 
         self._authorise(EnrolDialog(self._administrators(), self._current(), self), enrol)
+
+    def admit_here(self) -> None:
+        name = self.selected()
+        known = self.desk.reviewer_record(name) if name else None
+        if known is None or not known.present or known.pin_here:
+            self._say("Select a reviewer whose status says “no PIN here yet”.")
+            return
+
+        def admit(dialog: EnrolDialog) -> str:
+            admitted = self.desk.add_reviewer(
+                known.name,
+                dialog.pin.text(),
+                admin=dialog.admin.name.currentText(),
+                admin_pin=dialog.admin.pin.text(),
+            )
+            return f"{admitted.name} may now sign in here, as {admitted.role.label.lower()}."
+
+        self._authorise(EnrolDialog(self._administrators(), self._current(), self, known=known), admit)
 
     def change_role(self) -> None:
         name = self.selected()

@@ -61,6 +61,9 @@ def describe_report(report: SyncReport) -> str:
     if report.conflicts:
         n = len(set(report.conflicts))
         parts.append(f"{n} conflict{'s' if n != 1 else ''} to settle")
+    if report.roster.received:
+        n = len(report.roster.received)
+        parts.append(f"{n} roster change{'s' if n != 1 else ''}")
     if report.refused:
         parts.append(f"{len(report.refused)} file(s) refused")
     return "Synced: " + (", ".join(parts) if parts else "nothing to do")
@@ -71,6 +74,8 @@ class SyncController(QObject):
     cases_changed = Signal(list)
     #: a short message for the status bar.
     message = Signal(str)
+    #: the team's roster changed: the signed-in reviewer may have a new role, or have been removed.
+    roster_changed = Signal()
 
     def __init__(
         self, window: QMainWindow, desk_of: Callable[[], Desk | None], settings: QSettings | None = None
@@ -365,6 +370,8 @@ class SyncController(QObject):
             changed = sorted(set(report.pulled) | set(report.conflicts))
             if changed:
                 self.cases_changed.emit(changed)
+            if report.roster.received:
+                self.roster_changed.emit()
             self.message.emit(
                 "Sync stopped; nothing was half-done." if cancelled else describe_report(report)
             )

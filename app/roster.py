@@ -1,0 +1,233 @@
+"""The team's roster as it travels between workstations: a log of roster changes.
+
+A team has one roster. Each enrolment, role change and removal, on whichever
+workstation it was made, is a ``RosterEvent`` with an id of its own; every workstation
+keeps every event it knows and publishes them to the share, and the reviewers it lists
+are those events folded in time order (``fold``). Merging is a union, so two
+workstations that have read the same events list the same reviewers, whatever the
+order they read them in. What is personal to a workstation stays there: PINs (each
+reviewer sets their own on each workstation) and the wrong-PIN lockout.
+
+Events read from the share are checked (``admit``) before they join the log: a well-
+formed name, a known action, an actor who is one of the team's administrators, no name
+that looks like another reviewer's. Who may write events at all is the team key's
+business until rosters are signed (issue 17).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from app.reviewers import MAX_NAME, Role, RosterError, confusable_with, normalise_name
+
+FORMAT = 1
+KIND = "demand-desk-roster"
+# A roster file is small (a team of hundreds changes its roster a few times a week);
+# these bounds keep a hostile file from exhausting memory before it is refused.
+MAX_FILE_BYTES = 4 << 20
+MAX_EVENTS = 20_000
+_ID = re.compile(r"[0-9a-f]{32}")
+
+
+class Action(StrEnum):
+    ENROLLED = "enrolled"
+    ROLE_CHANGED = "role_changed"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class RosterEvent:
+    id: str
+    at: str  # ISO 8601 with offset, the clock of the workstation that made the change
+    workstation: str
+    actor: str | None  # the administrator who made the change; None when a workstation is set up
+    action: Action
+    name: str
+    role: Role | None  # for enrolled and role_changed
+
+    @classmethod
+    def new(
+        cls, *, at: str, workstation: str, actor: str | None, action: Action, name: str, role: Role | None
+    ) -> RosterEvent:
+        return cls(uuid.uuid4().hex, at, workstation, actor, action, name, role)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "workstation": self.workstation,
+            "actor": self.actor,
+            "action": self.action.value,
+            "name": self.name,
+            "role": self.role.value if self.role else None,
+        }
+
+    @classmethod
+    def from_json(cls, doc: Any) -> RosterEvent:
+        """An event as a roster file holds it, checked field by field (RosterError says what is wrong)."""
+        if not isinstance(doc, dict):
+            raise RosterError("a roster event is not a JSON object")
+        try:
+            event_id, at, workstation, actor = doc["id"], doc["at"], doc["workstation"], doc["actor"]
+            action, name, role = doc["action"], doc["name"], doc["role"]
+        except KeyError as exc:
+            raise RosterError(f"a roster event has no {exc.args[0]}") from None
+        if not (isinstance(event_id, str) and _ID.fullmatch(event_id)):
+            raise RosterError("a roster event has no valid id")
+        if not isinstance(at, str) or not _moment(at):
+            raise RosterError(f"roster event {event_id} has no valid time")
+        for value, what in ((workstation, "workstation"), (name, "name")):
+            if not isinstance(value, str) or not value or len(value) > MAX_NAME:
+                raise RosterError(f"roster event {event_id} has no valid {what}")
+        if actor is not None and (not isinstance(actor, str) or len(actor) > MAX_NAME):
+            raise RosterError(f"roster event {event_id} has no valid actor")
+        try:
+            act = Action(action)
+            rank = None if role is None else Role(role)
+        except ValueError:
+            raise RosterError(f"roster event {event_id} has an unknown action or role") from None
+        if (rank is None) != (act is Action.REMOVED):
+            raise RosterError(f"roster event {event_id} has a role where it needs none, or lacks one")
+        return cls(event_id, at, workstation, actor, act, name, rank)
+
+    @property
+    def order(self) -> tuple[datetime, str]:
+        return (_moment(self.at) or datetime.min, self.id)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One reviewer as the team's roster has them."""
+
+    name: str
+    role: Role
+    enrolled_at: str
+    enrolled_by: str | None
+    workstation: str  # where they were first enrolled
+    removed_at: str | None = None
+    removed_by: str | None = None
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _key(name: str) -> str:
+    return name.casefold()
+
+
+def fold(events: Iterable[RosterEvent]) -> dict[str, Standing]:
+    """Every reviewer the events name, keyed by case-folded name: the later change wins, a
+    removal is final, and the first enrolment says when, where and by whom."""
+    team: dict[str, Standing] = {}
+    for event in sorted(events, key=lambda e: e.order):
+        key = _key(event.name)
+        known = team.get(key)
+        if event.action is Action.ENROLLED and known is None:
+            assert event.role is not None
+            team[key] = Standing(event.name, event.role, event.at, event.actor, event.workstation)
+        elif known is None or known.removed_at is not None:
+            continue  # a change to someone not (or no longer) on the roster changes nothing
+        elif event.action is Action.REMOVED:
+            team[key] = _replace(known, removed_at=event.at, removed_by=event.actor)
+        else:
+            assert event.role is not None
+            team[key] = _replace(known, role=event.role)
+    return team
+
+
+def _replace(standing: Standing, **changes: Any) -> Standing:
+    return Standing(**{**standing.__dict__, **changes})
+
+
+def admit(
+    known: Iterable[RosterEvent], incoming: Iterable[RosterEvent]
+) -> tuple[list[RosterEvent], list[tuple[RosterEvent, str]]]:
+    """Which of ``incoming`` join the log, and the others with the reason they are refused.
+
+    Refused: a name that is not a reviewer name as this workstation would store it, one
+    that looks like a different reviewer's name, and a change made by someone who was
+    never one of the team's administrators (a workstation's set-up, with no actor,
+    enrols its own first administrator).
+    """
+    log = {e.id: e for e in known}
+    accepted: list[RosterEvent] = []
+    refused: list[tuple[RosterEvent, str]] = []
+    unique = {e.id: e for e in incoming if e.id not in log}
+    fresh = sorted(unique.values(), key=lambda e: e.order)
+    for event in fresh:
+        reason = _refusal(event, list(log.values()))
+        if reason:
+            refused.append((event, reason))
+            continue
+        log[event.id] = event
+        accepted.append(event)
+    return accepted, refused
+
+
+def _refusal(event: RosterEvent, log: list[RosterEvent]) -> str | None:
+    try:
+        if normalise_name(event.name) != event.name:
+            return f"the name {event.name!r} is not written as a reviewer name is stored"
+    except RosterError as exc:
+        return str(exc)
+    team = fold(log)
+    if event.action is Action.ENROLLED:
+        look_alike = confusable_with(event.name, [s.name for s in team.values()])
+        if look_alike:
+            return f"{event.name!r} looks like the reviewer {look_alike!r}, who is on the roster already"
+        if event.actor is None:
+            return None
+    elif _key(event.name) not in team:
+        return f"it changes {event.name!r}, who is not on the roster"
+    administrators = {_key(e.name) for e in log if e.role is Role.ADMINISTRATOR}
+    if event.actor is None or _key(event.actor) not in administrators:
+        return f"it was made by {event.actor or 'nobody'}, who is not one of the team's administrators"
+    return None
+
+
+# -- the file on the share ---------------------------------------------------------------
+
+
+def encode(events: Iterable[RosterEvent], *, workstation: str, written: str) -> bytes:
+    """A roster file's plaintext: every event the workstation knows (sealed by the caller)."""
+    doc = {
+        "format": FORMAT,
+        "kind": KIND,
+        "workstation": workstation,
+        "written": written,
+        "events": [e.to_json() for e in sorted(events, key=lambda e: e.order)],
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def decode(plain: bytes) -> list[RosterEvent]:
+    """The events of a decrypted roster file; RosterError when it is not one we can trust."""
+    if len(plain) > MAX_FILE_BYTES:
+        raise RosterError(f"it is larger than {MAX_FILE_BYTES >> 20} MiB")
+    try:
+        doc = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise RosterError("it is not a roster file (not JSON)") from None
+    if not isinstance(doc, dict) or doc.get("kind") != KIND:
+        raise RosterError("it is not a roster file")
+    fmt = doc.get("format")
+    if type(fmt) is not int or fmt < 1:
+        raise RosterError("it has no format version")
+    if fmt > FORMAT:
+        raise RosterError(f"it was written by a newer Demand Desk (roster format {fmt}); update this one")
+    events = doc.get("events")
+    if not isinstance(events, list) or len(events) > MAX_EVENTS:
+        raise RosterError(f"it does not hold a list of at most {MAX_EVENTS} events")
+    return [RosterEvent.from_json(e) for e in events]

@@ -1,0 +1,56 @@
+"""The team roster's tables (migration 0011): its events, the roster files already read,
+and the reviewers table as those events fold. Queries only; app/roster.py decides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from db.store import Row, Store
+
+
+def events(store: Store) -> list[Row]:
+    return list(store.db.query("SELECT * FROM roster_events ORDER BY at, id"))
+
+
+def add_events(store: Store, rows: Iterable[Row]) -> None:
+    """Add events to the log; one already there (by id) is left as it was."""
+    store.db.table("roster_events").insert_all(list(rows), pk="id", ignore=True)
+
+
+def has_unpublished(store: Store) -> bool:
+    found = store.db.conn.execute("SELECT 1 FROM roster_events WHERE published = 0 LIMIT 1").fetchone()
+    return found is not None
+
+
+def mark_published(store: Store, ids: Iterable[str]) -> None:
+    store.db.conn.executemany("UPDATE roster_events SET published = 1 WHERE id = ?", [(i,) for i in ids])
+
+
+def files_read(store: Store) -> set[str]:
+    return {r[0] for r in store.db.conn.execute("SELECT name FROM roster_files")}
+
+
+def mark_file_read(store: Store, name: str, at: str) -> None:
+    store.db.table("roster_files").insert({"name": name, "read_at": at}, pk="name", ignore=True)
+
+
+def set_standing(store: Store, standing: Row) -> None:
+    """Make the reviewers row of ``standing['name']`` say what the roster says; a reviewer new
+    here gets no PIN (an empty hash never verifies) until they set one here."""
+    role = standing["role"]
+    columns = {
+        "role": role,
+        "senior": int(role != "reviewer"),
+        "active": int(standing["removed_at"] is None),
+        "created_at": standing["created_at"],
+        "enrolled_by": standing["enrolled_by"],
+        "removed_at": standing["removed_at"],
+        "removed_by": standing["removed_by"],
+        "origin": standing["origin"],
+    }
+    conn = store.db.conn
+    found = conn.execute("SELECT id FROM reviewers WHERE name = ?", (standing["name"],)).fetchone()
+    if found is None:
+        store.db.table("reviewers").insert({"name": standing["name"], "pin_hash": "", **columns})
+    else:
+        store.db.table("reviewers").update(found[0], columns)
