@@ -45,7 +45,7 @@ def check_approver(roster: _Roster, decision: _Decided, approver: str) -> list[s
     record = roster.reviewer_record(approver)
     if record is None or not record.present:
         raise ApprovalRefused(f"{approver} is not a reviewer on this workstation's roster.")
-    if record.enrolled_at > decision.decided_at:
+    if _not_before(record.enrolled_at, decision.decided_at):
         raise ApprovalRefused(
             f"{record.name} was enrolled ({_when(record.enrolled_at)}) after this decision was recorded "
             f"({_when(decision.decided_at)}); only a reviewer who was already enrolled may approve it."
@@ -67,7 +67,7 @@ def candidate_warnings(roster: _Roster, decision: _Decided, names: list[str]) ->
         record = roster.reviewer_record(name)
         if record is None or same_person(name, decision.decided_by):
             continue
-        if record.enrolled_at > decision.decided_at:
+        if _not_before(record.enrolled_at, decision.decided_at):
             late.append(record.name)
         else:
             warnings += enrolled_by_decider(record, decision)
@@ -96,6 +96,12 @@ def approval_notes(roster: _Roster, decision: _Decided) -> list[str]:
     if record.origin:
         notes.append(f"{record.name} is known here from {record.origin}'s roster.")
     return notes
+
+
+def _not_before(enrolled_at: str, decided_at: str) -> bool:
+    # Times are kept to the second: an enrolment in the decision's own second may have come
+    # after it, so it counts as after (the safe side for four eyes).
+    return enrolled_at >= decided_at
 
 
 def _when(moment: str) -> str:
