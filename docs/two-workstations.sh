@@ -65,10 +65,18 @@ diff <(A facts "$case_id" --json) <(B facts "$case_id" --json) && echo "facts id
 A audit verify
 B audit verify
 
-step "8. The shared folder holds only ciphertext"
-find "$shared" -type f -name '*.ddb' | sed "s|$shared/||"
+step "8. A enrols Grace; the team's roster carries her to B, where she sets her own PIN"
+DEMAND_DESK_NEW_PIN=424242 A reviewer add Grace --role senior
+A sync --shared "$shared"
+B sync --shared "$shared"
+B reviewer list
+DEMAND_DESK_NEW_PIN=515151 B reviewer add Grace
+B reviewer list
+
+step "9. The shared folder holds only ciphertext"
+find "$shared" -type f \( -name '*.ddb' -o -name '*.ddr' \) | sed "s|$shared/||"
 # A plaintext bundle would show its zip members' names, the PDF header, the case's data.
-if grep -rqaE "manifest\.json|audit\.jsonl|%PDF|$case_id" "$shared" --include='*.ddb'; then
+if grep -rqaE "manifest\.json|audit\.jsonl|%PDF|Grace|$case_id" "$shared" --include='*.dd[br]'; then
   echo "a bundle holds plaintext" >&2
   exit 1
 fi
