@@ -143,10 +143,45 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    from app.corrections import Corrections
+
+    changes = (
+        _pairs(args.set, "--set", "KEY=VALUE"),
+        _pairs(args.add_identifier, "--add-identifier", "KIND=VALUE"),
+    )
     with _desk(args) as desk:
-        facts = desk.facts(desk.resolve_case(args.case))
+        case_id = desk.resolve_case(args.case)
+        if any(
+            (args.set, args.add_identifier, args.remove_identifier, args.add_category, args.remove_category)
+        ):
+            if not (args.reason or "").strip():
+                raise CliError("A correction needs --reason: what the served original shows.")
+            fix = Corrections(desk)
+            # All of them or none: a refused one leaves the case as it was.
+            with desk.store.atomic():
+                for key, value in changes[0]:
+                    desk.correct_fact(case_id, key, None if value in ("", "unknown") else value, args.reason)
+                for kind, value in changes[1]:
+                    fix.add_identifier(case_id, kind, value, args.reason)
+                for value in args.remove_identifier:
+                    fix.remove_identifier(case_id, value, args.reason)
+                for category in args.add_category:
+                    fix.add_category(case_id, category, args.reason)
+                for category in args.remove_category:
+                    fix.remove_category(case_id, category, args.reason)
+        facts = desk.facts(case_id)
     _emit(args, facts, json.dumps(facts, indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def _pairs(items: list[str], flag: str, shape: str) -> list[tuple[str, str]]:
+    pairs = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise CliError(f"{flag} takes {shape}, not {item!r}.")
+        pairs.append((key.strip(), value.strip()))
+    return pairs
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
@@ -632,8 +667,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(sub, "intake", cmd_intake, "store a demand PDF as a new case and print its facts")
     p.add_argument("file")
-    p = add(sub, "facts", cmd_facts, "print a case's facts")
+    p = add(sub, "facts", cmd_facts, "print a case's facts, or correct them from the served original")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="correct one fact")
+    p.add_argument("--add-identifier", action="append", default=[], metavar="KIND=VALUE")
+    p.add_argument("--remove-identifier", action="append", default=[], metavar="VALUE")
+    p.add_argument("--add-category", action="append", default=[], metavar="CATEGORY")
+    p.add_argument("--remove-category", action="append", default=[], metavar="CATEGORY")
+    p.add_argument("--reason", help="what the served original shows (needed for a correction)")
     add(sub, "cases", cmd_cases, "list cases")
 
     p = add(sub, "assess", cmd_assess, "the checklist's answers and the recommended outcome")

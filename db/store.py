@@ -270,6 +270,12 @@ class Store:
     def insert_data_requested(self, rows: Sequence[Row]) -> None:
         self._table("data_requested").insert_all(rows)
 
+    def delete_identifier(self, row_id: int) -> None:
+        self._conn.execute("DELETE FROM identifiers WHERE id = ?", (row_id,))
+
+    def delete_data_requested(self, row_id: int) -> None:
+        self._conn.execute("DELETE FROM data_requested WHERE id = ?", (row_id,))
+
     def set_secrecy_order(self, row: Row) -> None:
         self._table("secrecy_orders").upsert(row, pk="case_id")
 

@@ -681,3 +681,66 @@ def test_only_an_administrator_with_their_own_pin_enrols(initialised):
     names = [r["name"] for r in initialised("reviewer", "list", "--json").json()]
     assert names == ["Ada", "Bob"]
     assert initialised("reviewer", "role", "Bob", "senior", "--json", pin=PIN).json()["role"] == "senior"
+
+
+# -- facts CASE --set/--add-identifier/--remove-identifier/--add-category/--remove-category: the
+# reviewer corrects what the scan could not tell; a refused correction changes nothing.
+
+
+def _items(cli, case):
+    return {i["id"]: i for i in cli("assess", case, "--json").json()["items"]}
+
+
+def test_targets_and_categories_are_corrected_audited_and_reviewed_again(initialised, pdf_file):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    [target] = initialised("facts", case, "--json").json()["identifiers"]
+    done = initialised(
+        "facts",
+        case,
+        "--remove-identifier",
+        target["value"].upper(),
+        "--reason",
+        "the requester's own address",
+    )
+    assert done.code == 0, done.err
+    assert _items(initialised, case)["validity.specific_identifiers"]["answer"] != "pass"
+
+    done = initialised(
+        "facts", case,
+        "--add-identifier", "account_id=8812-4471",
+        "--add-category", "billing",
+        "--set", "date_issued=2026-03-02",
+        "--reason", "page 3 of the served original, blacked out on the scan",
+        "--json",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    facts = done.json()
+    assert [(i["kind"], i["value"]) for i in facts["identifiers"]] == [("account_id", "8812-4471")]
+    assert "billing" in [d["category"] for d in facts["data_requested"]]
+    assert facts["date_issued"] == "2026-03-02"
+    assert _items(initialised, case)["validity.specific_identifiers"]["answer"] == "pass"
+
+    trail = initialised("audit", "show", case, "--json")
+    assert trail.code == 0, trail.err
+    said = {e["action"]: e["payload"].get("reason") for e in trail.json()}
+    assert said["fact.identifier_removed"] == "the requester's own address"
+    for action in ("fact.identifier_added", "fact.category_added", "fact.corrected"):
+        assert said[action] == "page 3 of the served original, blacked out on the scan"
+
+
+def test_a_refused_correction_changes_nothing(initialised, pdf_file, home):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    before = initialised("facts", case, "--json").json()
+    for args, said in [
+        (["--add-category", "billing"], "needs --reason"),
+        (["--set", "date_issued=2026-03-02", "--add-category", "horoscopes", "--reason", "r"], "horoscopes"),
+        (["--add-identifier", "fax", "--reason", "r"], "KIND=VALUE"),
+        (["--add-identifier", "carrier_pigeon=1", "--reason", "r"], "carrier_pigeon"),
+        (["--remove-category", "content", "--reason", "r"], "does not list content"),
+    ]:
+        done = initialised("facts", case, *args)
+        assert done.code == 1 and said in done.err, (args, done.err)
+    assert initialised("facts", case, "--json").json() == before
+    nobody = runner(home, reviewer="")("facts", case, "--add-category", "billing", "--reason", "r")
+    assert nobody.code == 1 and "needs a reviewer" in nobody.err
+    assert initialised("facts", case, "--json").json() == before
