@@ -12,8 +12,12 @@ migration cannot add case data that sync silently drops.
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
+
+import sqlcipher3
 
 from db.store import Row, Store, StoreError
 
@@ -32,21 +36,35 @@ class CaseTable:
     refs: tuple[tuple[str, str], ...] = ()
     # A column of file bytes; the bundle carries it as a member of its own.
     file_column: str | None = None
+    # Text columns the app writes as JSON and parses when it reads them.
+    json_columns: tuple[str, ...] = ()
 
 
 # In insertion order: a row's references point at rows of tables above it.
 TABLES: tuple[CaseTable, ...] = (
     CaseTable("cases", "id"),
     CaseTable("documents", "id", local_id=True, file_column="pdf"),
-    CaseTable("pages", "document_id, page_no", refs=(("document_id", "documents"),)),
-    CaseTable("facts", "key"),
-    CaseTable("identifiers", "id", local_id=True),
-    CaseTable("data_requested", "id", local_id=True),
+    CaseTable("pages", "document_id, page_no", refs=(("document_id", "documents"),), json_columns=("words",)),
+    CaseTable("facts", "key", json_columns=("value", "original_value", "box")),
+    CaseTable("identifiers", "id", local_id=True, json_columns=("box",)),
+    CaseTable("data_requested", "id", local_id=True, json_columns=("box",)),
     CaseTable("checklist_answers", "item_id"),
-    CaseTable("review_context", "key"),
-    CaseTable("decisions", "revision", local_id=True),
-    CaseTable("letters", "id", local_id=True, refs=(("supersedes", "letters"),), file_column="pdf"),
-    CaseTable("secrecy_orders", "case_id"),
+    CaseTable("review_context", "key", json_columns=("value",)),
+    CaseTable(
+        "decisions",
+        "revision",
+        local_id=True,
+        json_columns=("reasons", "scope", "basis", "recommended", "override_rules"),
+    ),
+    CaseTable(
+        "letters",
+        "id",
+        local_id=True,
+        refs=(("supersedes", "letters"),),
+        file_column="pdf",
+        json_columns=("addressee",),
+    ),
+    CaseTable("secrecy_orders", "case_id", json_columns=("box", "extensions")),
     CaseTable("notices", "id", local_id=True, refs=(("letter_id", "letters"),)),
     CaseTable("deadline_changes", "id", local_id=True),
 )
@@ -69,6 +87,76 @@ def case_tables(store: Store) -> set[str]:
         if "case_id" in columns or name == "cases":
             found.add(name)
     return found | {"pages"}
+
+
+# Bounds on what a row from another workstation may hold (a page's words are the largest).
+MAX_TEXT = 16 << 20
+MAX_JSON_DEPTH = 32
+_INT64 = 2**63 - 1
+_TYPES: dict[str, tuple[type, ...]] = {
+    "TEXT": (str,),
+    "INTEGER": (int,),
+    "REAL": (int, float),
+    "BLOB": (bytes,),
+}
+
+
+def check_rows(store: Store, tables: dict[str, list[Row]]) -> None:
+    """Refuse (CaseRowsError, naming table and column) rows this store's schema would not
+    hold as written: an unknown column, a missing required value, a value of the wrong
+    type or out of range, a JSON column that does not parse or nests too deep."""
+    known = {t.name: t for t in TABLES}
+    for name, rows in tables.items():
+        table = known.get(name)
+        if table is None:
+            raise CaseRowsError(f"its rows name a table this store does not have ({name})")
+        columns = {c.name: c for c in store.db[name].columns}
+        required = {c.name for c in columns.values() if c.notnull and c.default_value is None}
+        required -= {"id"} if table.local_id else set()
+        for row in rows:
+            unknown = set(row) - set(columns)
+            if unknown:
+                raise CaseRowsError(
+                    f"its {name} rows have columns this store does not know: {sorted(unknown)}"
+                )
+            for column in sorted(required):
+                if row.get(column) is None:
+                    raise CaseRowsError(f"its {name} rows lack {name}.{column}")
+            for column, value in row.items():
+                if value is not None:
+                    kind = columns[column].type.upper()
+                    _check_value(f"{name}.{column}", kind, value, column in table.json_columns)
+
+
+def _check_value(where: str, kind: str, value: object, is_json: bool) -> None:
+    allowed = _TYPES.get(kind, (str, int, float, bytes))
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        raise CaseRowsError(f"its {where} holds a {type(value).__name__}, not {kind.lower()}")
+    if isinstance(value, int) and abs(value) > _INT64:
+        raise CaseRowsError(f"its {where} holds a number out of range")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CaseRowsError(f"its {where} holds a number out of range")
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise CaseRowsError(f"its {where} is longer than {MAX_TEXT >> 20} MiB of text")
+        if is_json:
+            _check_json_text(where, value)
+
+
+def _check_json_text(where: str, text: str) -> None:
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        raise CaseRowsError(f"its {where} is not valid JSON") from None
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise CaseRowsError(f"its {where} nests deeper than {MAX_JSON_DEPTH} levels")
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise CaseRowsError(f"its {where} holds a number out of range")
 
 
 def _select(table: CaseTable) -> str:
@@ -114,10 +202,14 @@ def replace_case(store: Store, case_id: str, tables: dict[str, list[Row]]) -> No
                             raise CaseRowsError(f"{table.name}.{column} names a missing {target} row")
                         values[column] = new_ids[target][old]
                 old_id = values.pop("id", None) if table.local_id else None
-                if table.name == "cases":
-                    target_table.upsert(values, pk="id")
-                    continue
-                target_table.insert(values)
+                try:
+                    if table.name == "cases":
+                        target_table.upsert(values, pk="id")
+                        continue
+                    target_table.insert(values)
+                except (sqlcipher3.IntegrityError, sqlcipher3.InterfaceError, OverflowError) as exc:
+                    # Rows that contradict each other (two decisions with one revision…).
+                    raise CaseRowsError(f"its {table.name} rows do not fit together ({exc})") from None
                 if old_id is not None:
                     mapping[int(old_id)] = int(target_table.last_pk)  # type: ignore[arg-type]
         _reindex(store, case_id, tables)

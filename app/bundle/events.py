@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import audit
-from app.bundle.format import MAX_EVENTS, BundleError
+from app.bundle.format import MAX_EVENTS, BundleError, load_json, whole_number
 from db import Store, sync_state
 from db.store import dumps
 
@@ -96,10 +96,10 @@ def read_jsonl(untrusted: bytes, case_id: str) -> list[Event]:
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
         try:
-            doc = json.loads(line)
+            doc = load_json(line, f"audit event {number}")
             event = Event(
                 id=str(doc["id"]),
-                seq=int(doc["seq"]),
+                seq=whole_number(doc["seq"], f"audit event {number}'s sequence number", low=1),
                 prev_hash=str(doc["prev_hash"]),
                 at=str(doc["at"]),
                 reviewer=str(doc["reviewer"]),

@@ -7,6 +7,8 @@ bundle; additions that older readers may ignore keep it.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -36,10 +38,48 @@ CASE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,63}")
 MAX_BUNDLE_BYTES = 1 << 30
 MAX_MEMBERS = 2_000
 MAX_EVENTS = 200_000
+# Nothing the app writes nests deeper than a handful of levels; a deeper document is crafted
+# to exhaust the parser or whatever walks it afterwards.
+MAX_JSON_DEPTH = 32
+MAX_INT = 2**63 - 1  # SQLite's INTEGER
 
 
 class BundleError(Exception):
     """A bundle that is refused; the message is the reason, in words a reviewer can act on."""
+
+
+def load_json(raw: bytes | str, what: str) -> Any:
+    """Parse untrusted JSON, refusing (BundleError naming ``what``) anything the app would not
+    write: invalid text, nesting deeper than MAX_JSON_DEPTH, numbers out of range."""
+    try:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise BundleError(f"{what} is not valid JSON (or is nested too deep)") from None
+    check_json(doc, what)
+    return doc
+
+
+def check_json(doc: Any, what: str) -> None:
+    """Bounds on parsed JSON, walked without recursion."""
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise BundleError(f"{what} is nested deeper than {MAX_JSON_DEPTH} levels")
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise BundleError(f"{what} holds a number out of range")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+            raise BundleError(f"{what} holds a number out of range")
+
+
+def whole_number(value: Any, what: str, *, low: int = 0) -> int:
+    """An integer field of untrusted JSON: an int in range, not a float, string or bool."""
+    if type(value) is not int or not low <= value <= MAX_INT:
+        raise BundleError(f"{what} is not a whole number in range")
+    return value
 
 
 @dataclass(frozen=True)
@@ -100,8 +140,8 @@ class Manifest:
                 author=str(doc["author"]),
                 workstation=str(doc["workstation"]),
                 created=str(doc["created"]),
-                schema=int(doc["schema"]),
-                events=int(doc["events"]),
+                schema=whole_number(doc["schema"], "its manifest's schema"),
+                events=whole_number(doc["events"], "its manifest's event count"),
                 members={str(k): dict(v) for k, v in dict(doc["members"]).items()},
                 format=fmt,
             )

@@ -31,6 +31,7 @@ from app.bundle.format import (
     MEMBER_NAME,
     BundleError,
     Manifest,
+    load_json,
 )
 from db import Store
 from db.case_copy import TABLES, read_case
@@ -132,15 +133,20 @@ def unpack(plain: bytes, local_schema: int) -> Bundle:
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise BundleError("it holds a file twice")
+    _refuse_overlaps(infos, len(plain))
     for info in infos:
         if not MEMBER_NAME.fullmatch(info.filename):
             raise BundleError(f"it holds an unexpected file {info.filename!r}")
-        if info.compress_type != zipfile.ZIP_STORED or info.file_size > MAX_BUNDLE_BYTES:
+        if (
+            info.compress_type != zipfile.ZIP_STORED
+            or info.file_size != info.compress_size
+            or info.file_size > MAX_BUNDLE_BYTES
+        ):
             raise BundleError(f"its member {info.filename} is compressed or too large")
     if MANIFEST not in names:
         raise BundleError("it has no manifest")
     try:
-        manifest = Manifest.from_json(json.loads(zf.read(MANIFEST)))
+        manifest = Manifest.from_json(load_json(zf.read(MANIFEST), "its manifest"))
         data = {n: zf.read(n) for n in names if n != MANIFEST}
     except (zipfile.BadZipFile, ValueError) as exc:
         raise BundleError(f"its contents are damaged ({exc})") from None
@@ -165,9 +171,19 @@ def unpack(plain: bytes, local_schema: int) -> Bundle:
     return Bundle(manifest, CaseSnapshot(manifest.case_id, tables, events), plain)
 
 
+def _refuse_overlaps(infos: list[zipfile.ZipInfo], size: int) -> None:
+    """Stored members lie one after another, each once: entries that share or overlap their
+    bytes would make reading the zip cost many times its size (a zip bomb without compression)."""
+    spans = sorted((i.header_offset, i.header_offset + 30 + len(i.filename) + i.compress_size) for i in infos)
+    if sum(i.compress_size for i in infos) > size or any(
+        end > next_start for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False)
+    ):
+        raise BundleError("its zip members overlap or claim more bytes than the bundle holds")
+
+
 def _read_tables(data: dict[str, bytes], manifest: Manifest) -> dict[str, list[Row]]:
     try:
-        doc = json.loads(data[CASE])
+        doc = load_json(data[CASE], "its case data")
         raw = doc["tables"]
         if not isinstance(raw, dict) or not all(
             isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in raw.values()

@@ -289,6 +289,8 @@ class Bundles:
         state = sync_state.case_state(store, case_id)
         exists = store.get_case(case_id) is not None
         try:
+            # Every row as this store would hold it, before any is kept (also as a conflict's side).
+            case_copy.check_rows(store, bundle.snapshot.tables)
             with store.atomic():
                 if not exists:
                     self._replace(bundle)

@@ -239,3 +239,122 @@ def test_a_bundle_for_another_team_is_refused(tmp_path, station_b, exported):
     assert "none of this workstation's team keys" in _unchanged(
         station_b, lambda: station_b.bundles.import_file(bad)
     )
+
+
+# -- hostile bundles: each is refused with its reason, nothing changes, nothing crashes ----
+
+
+def _case_json(change):
+    def edit(members):
+        case = json.loads(members["case.json"])
+        change(case["tables"])
+        _rehash(members, "case.json", json.dumps(case).encode())
+
+    return edit
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def _first_event(change):
+    def edit(members):
+        lines = members["audit.jsonl"].splitlines()
+        lines[0] = change(lines[0])
+        _rehash(members, "audit.jsonl", b"\n".join(lines) + b"\n")
+
+    return edit
+
+
+def _raw_manifest(change):
+    def edit(members):
+        members["manifest.json"] = change(members["manifest.json"])
+
+    return edit
+
+
+def _duplicate_revision(tables):
+    tables["decisions"].append(dict(tables["decisions"][0], id=999))
+
+
+HOSTILE = {
+    "manifest-nested": (_raw_manifest(lambda m: _deep(100_000).encode()), "manifest"),
+    "case-nested": (
+        lambda m: _rehash(m, "case.json", ('{"schema": 1, "tables": ' + _deep(100_000) + "}").encode()),
+        "case data",
+    ),
+    "event-nested": (
+        _first_event(lambda line: line[:-1] + b', "extra": ' + _deep(100_000).encode() + b"}"),
+        "audit event 1",
+    ),
+    "schema-1e400": (
+        _raw_manifest(lambda m: m.replace(b'"schema": ', b'"schema": 1e400, "x": ')),
+        "manifest",
+    ),
+    "seq-1e400": (_first_event(lambda line: line.replace(b'"seq":', b'"seq":1e400,"y":')), "audit event 1"),
+    "duplicate-revision": (_case_json(_duplicate_revision), "case data"),
+    "null-received-at": (_case_json(lambda t: t["cases"][0].update(received_at=None)), "received_at"),
+    "fact-not-json": (_case_json(lambda t: t["facts"][0].update(value="{not json")), "facts.value"),
+    "fact-nested-json": (_case_json(lambda t: t["facts"][0].update(value=_deep(5_000))), "facts.value"),
+    "int-overflow": (_case_json(lambda t: t["decisions"][0].update(revision=2**70)), "out of range"),
+    "unknown-column": (_case_json(lambda t: t["facts"][0].update(smuggled="x")), "smuggled"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_crafted_bundle_is_refused_with_its_reason_and_changes_nothing(tmp_path, station_b, exported, name):
+    change, said = HOSTILE[name]
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), change), tmp_path / f"{name}.ddb")
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert said in reason, reason
+
+
+def test_overlapping_zip_members_are_refused_before_they_are_read(tmp_path, station_b, exported):
+    """Many central-directory entries pointing at one stored member: reading each copy would
+    multiply the bundle's size many times over in memory."""
+    plain = _plain(station_b, exported)
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        infos = zf.infolist()
+    demand = next(i for i in infos if i.filename == "demand.pdf")
+    # Append 500 more central-directory entries that all point at demand.pdf's data.
+    start = min(i.header_offset for i in infos if i.filename != "manifest.json")
+    cd_offset = plain.rindex(b"PK\x01\x02", 0, plain.rindex(b"PK\x05\x06"))
+    cd_offset = plain.index(b"PK\x01\x02")
+    central = plain[cd_offset : plain.rindex(b"PK\x05\x06")]
+    import struct
+
+    extra = b""
+    for n in range(500):
+        name = f"documents/{n + 1000}.pdf".encode()
+        extra += (
+            struct.pack(
+                "<4s6H3L5H2L",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                0,
+                0,
+                0,
+                demand.CRC,
+                demand.compress_size,
+                demand.file_size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                demand.header_offset,
+            )
+            + name
+        )
+    entries = len(infos) + 500
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, entries, entries, len(central) + len(extra), cd_offset, 0
+    )
+    bomb = plain[:cd_offset] + central + extra + end
+    assert start >= 0
+    bad = _reseal(station_b, bomb, tmp_path / "overlap.ddb")
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert "overlap" in reason

@@ -4,6 +4,8 @@ settle, a bad bundle or a failing drive loses nothing."""
 from __future__ import annotations
 
 import errno
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -286,3 +288,39 @@ def test_the_share_holds_only_the_documented_layout(station_a, shared):
     # The team's roster: one file, written when the workstation's set-up first went out.
     [roster] = [f for f in files if f not in cases]
     assert (roster.parts[:2], len(roster.stem), roster.suffix) == (("demand-desk", "roster"), 32, ".ddr")
+
+
+def test_a_crafted_bundle_on_the_share_is_refused_each_sync_and_never_stops_the_others(
+    station_a, station_b, shared
+):
+    from tests.bundle.test_bundle import HOSTILE, _plain, _reseal, _rezip
+
+    good = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    station_a.bundles.sync(shared)
+    [path] = published(shared)
+    for name in ("case-nested", "seq-1e400", "null-received-at", "fact-not-json"):
+        change, said = HOSTILE[name]
+        version = os.urandom(16).hex()
+        folder = shared / "demand-desk" / "cases" / f"x{name.replace('-', '')}"[:16]
+        folder.mkdir()
+
+        def rename(members, change=change, case=folder.name, version=version):
+            change(members)
+            for member in ("case.json", "audit.jsonl"):
+                members[member] = members[member].replace(good.encode(), case.encode())
+            manifest = json.loads(members["manifest.json"])
+            manifest.update(case_id=case, version_id=version, ancestors=[], parent_version_id=None)
+            for member in ("case.json", "audit.jsonl"):
+                manifest["members"][member] = {
+                    "sha256": hashlib.sha256(members[member]).hexdigest(),
+                    "size": len(members[member]),
+                }
+            members["manifest.json"] = json.dumps(manifest).encode()
+
+        _reseal(station_b, _rezip(_plain(station_b, path), rename), folder / f"{version}.ddb")
+    for _ in range(2):  # refused again next time, never half-imported
+        report = station_b.bundles.sync(shared)
+        assert report.ok and report.pulled in ([good], [])
+        assert len(report.refused) == 4, report.refused
+    assert [c.case_id for c in station_b.desk.cases()] == [good]
+    assert station_b.desk.verify_audit().ok
