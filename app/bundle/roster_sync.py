@@ -110,7 +110,7 @@ def _publish(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) -> R
             functools.partial(share.publish_roster, shared, file_id, sealed), "Publishing the team roster"
         )
     except (OSError, share.ShareError) as exc:
-        reason = share.describe(exc) if isinstance(exc, OSError) else "the shared folder went away"
+        reason = share.reason(exc)
         report.errors.append(f"Could not publish the team roster: {reason}. Nothing was half-published.")
         return
     with store.atomic():

@@ -415,7 +415,7 @@ class Bundles:
                     f"Publishing {case_id}",
                 )
             except (OSError, share.ShareError) as exc:
-                reason = share.describe(exc) if isinstance(exc, OSError) else "the shared folder went away"
+                reason = share.reason(exc)
                 report.errors.append(
                     f"Could not publish case {case_id}: {reason}. "
                     "Nothing was half-published; sync again later."

@@ -23,9 +23,10 @@ ROOT = "demand-desk"
 CASES = "cases"
 ROSTER = "roster"
 ROSTER_EXTENSION = ".ddr"
-# Bundles are ciphertext: the share's own permissions decide which colleagues reach them.
-FILE_MODE = 0o644
-DIR_MODE = 0o755
+# Bundles are ciphertext, yet only the team's group reads them; every workstation's account
+# adds files to the same folders, so folders are group-writable and pass their group on.
+FILE_MODE = 0o640
+DIR_MODE = 0o2770
 
 
 class ShareError(Exception):
@@ -108,8 +109,9 @@ def _publish(share: Path, folder: Path, name: str, data: bytes) -> Path:
     final = folder / name
     _make_dirs(share, folder)
     tmp = folder / f".{final.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
+        os.fchmod(fd, FILE_MODE)  # the process umask (077) would keep the team out
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -140,6 +142,12 @@ def _make_dirs(share: Path, folder: Path) -> None:
         try:
             path.mkdir(mode=DIR_MODE)
         except FileExistsError:
+            # A link on the share could send what we publish anywhere the link points.
+            if path.is_symlink() or not path.is_dir():
+                raise ShareError(
+                    f"{path} on the shared folder is a link or not a folder; nothing was published. "
+                    "Ask whoever looks after the share to remove it."
+                ) from None
             continue
         os.chmod(path, DIR_MODE)  # the umask (077) would keep colleagues out
 
@@ -155,6 +163,11 @@ def _fsync_dir(folder: Path) -> None:
         pass  # not every file system can sync a directory; the file itself is synced
     finally:
         os.close(fd)
+
+
+def reason(exc: OSError | ShareError) -> str:
+    """Why writing to the share failed, to follow "Could not publish …: "."""
+    return describe(exc) if isinstance(exc, OSError) else str(exc).rstrip(".")
 
 
 def describe(exc: OSError) -> str:

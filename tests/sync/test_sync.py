@@ -324,3 +324,27 @@ def test_a_crafted_bundle_on_the_share_is_refused_each_sync_and_never_stops_the_
         assert len(report.refused) == 4, report.refused
     assert [c.case_id for c in station_b.desk.cases()] == [good]
     assert station_b.desk.verify_audit().ok
+
+
+def test_published_files_are_the_teams_to_read_and_links_on_the_share_are_refused(
+    station_a, shared, tmp_path
+):
+    old = os.umask(0o077)
+    try:
+        case_id = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+        assert station_a.bundles.sync(shared).ok
+    finally:
+        os.umask(old)
+    [bundle] = published(shared)
+    assert bundle.stat().st_mode & 0o777 == 0o640  # the team's group reads what the umask would hide
+    assert bundle.parent.stat().st_mode & 0o7777 == 0o2770  # other accounts of the group add versions
+
+    # A case folder replaced by a link to elsewhere: nothing is written through it.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    other = station_a.desk.intake(demand_pdf(*SUBPOENA[:-1], "/s/ Clerk 9"), "second.pdf")
+    (shared / "demand-desk" / "cases" / other).symlink_to(elsewhere)
+    report = station_a.bundles.sync(shared)
+    assert not report.ok and "is a link or not a folder" in report.errors[0]
+    assert list(elsewhere.iterdir()) == []
+    assert case_id not in report.pushed
