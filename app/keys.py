@@ -26,6 +26,9 @@ from app.fsutil import write_atomic
 KEY_BYTES = 32
 KEY_FILE_FORMAT = 1
 KEYRING_SERVICE = "demand-desk"
+# Beyond these a key file is damaged or hostile: an unlock must not take minutes or gigabytes.
+MAX_KDF_MEMORY_KIB = 512 * 1024
+MAX_KDF_TIME_COST = 16
 # Bound into the AES-GCM tag so a key file cannot be replayed as another kind of blob.
 _AAD = b"demand-desk database key v1"
 
@@ -100,9 +103,9 @@ def unwrap_key(doc: dict[str, Any], passphrase: str) -> bytes:
         params = KdfParams(int(doc["time_cost"]), int(doc["memory_kib"]), int(doc["parallelism"]))
         # A damaged (or hostile) file must not crash Argon2 or hang the unlock for hours.
         if not (
-            8 <= params.memory_kib <= 4 * 1024 * 1024
-            and 1 <= params.time_cost <= 100
-            and 1 <= params.parallelism <= 64
+            8 * 1024 <= params.memory_kib <= MAX_KDF_MEMORY_KIB
+            and 1 <= params.time_cost <= MAX_KDF_TIME_COST
+            and 1 <= params.parallelism <= 16
         ):
             raise ValueError("implausible key-derivation parameters")
         salt = base64.b64decode(doc["salt"], validate=True)

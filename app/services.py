@@ -232,9 +232,21 @@ def unlock(
 
 
 def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
+    """Re-wrap every secret the passphrase protects: the database key and the team keys.
+
+    In an order that survives a crash at any point: the team keys are wrapped under both
+    passphrases first, then the database key is re-wrapped, then the old wraps go.
+    """
+    from app.team import TeamError, TeamKey  # the team key is a sync matter, loaded when needed
+
     try:
-        keys.change_passphrase(data_dir.key_path, old, new)
-    except keys.KeyError_ as exc:
+        key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), old)  # the old one is right
+        config = data_dir.read_config()
+        staged = TeamKey(data_dir, config, old).stage_passphrase(new)
+        keys.write_key_file(data_dir.key_path, keys.wrap_key(key, new))
+        if staged:
+            TeamKey(data_dir, config, new).finish_passphrase()
+    except (keys.KeyError_, TeamError, DataDirError) as exc:
         raise DeskError(str(exc)) from exc
 
 

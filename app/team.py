@@ -131,6 +131,14 @@ class TeamKey:
                 )
             try:
                 raw = keys.unwrap_key(entry["wrapped"], self.passphrase)
+            except keys.WrongPassphraseError as exc:
+                # A passphrase change stopped half-way (see ``stage_passphrase``): the old wrap.
+                if not entry.get("wrapped_before"):
+                    raise TeamError(f"The team key could not be unlocked: {exc}") from exc
+                try:
+                    raw = keys.unwrap_key(entry["wrapped_before"], self.passphrase)
+                except keys.KeyError_:
+                    raise TeamError(f"The team key could not be unlocked: {exc}") from exc
             except keys.KeyError_ as exc:
                 raise TeamError(f"The team key could not be unlocked: {exc}") from exc
         if raw is None:
@@ -167,6 +175,27 @@ class TeamKey:
     def _write(self, entries: list[dict[str, Any]]) -> None:
         doc = {"format": TEAM_FILE_FORMAT, "keys": entries}
         write_atomic(self.path, json.dumps(doc, indent=2).encode("utf-8"))
+
+    def stage_passphrase(self, new: str) -> bool:
+        """First half of a passphrase change: wrap every team key under ``new`` as well, keeping
+        the old wrap beside it, so that the team key opens whichever passphrase the database
+        key ends up under if the change stops half-way. False when there is nothing to wrap."""
+        if not self.exists():
+            return False
+        entries = self._entries()
+        staged = []
+        for entry in entries:
+            if entry.get("wrapped"):
+                raw = _raw(self._identity(entry))
+                entry = {**entry, "wrapped": keys.wrap_key(raw, new), "wrapped_before": entry["wrapped"]}
+            staged.append(entry)
+        self._write(staged)
+        return True
+
+    def finish_passphrase(self) -> None:
+        """Second half: the database key is under the new passphrase; forget the old wraps."""
+        if self.exists():
+            self._write([{k: v for k, v in e.items() if k != "wrapped_before"} for e in self._entries()])
 
     def init(self) -> TeamInfo:
         if self.exists():

@@ -71,8 +71,8 @@ def test_damaged_key_document_says_to_restore_it(wrapped, damage):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("parallelism", 0), ("memory_kib", 2**33)],
-    ids=["no-lanes", "memory-beyond-32-bits"],
+    [("parallelism", 0), ("memory_kib", 2**33), ("memory_kib", 4 * 1024 * 1024), ("time_cost", 1000)],
+    ids=["no-lanes", "memory-beyond-32-bits", "four-gib-per-unlock", "a-thousand-passes"],
 )
 def test_key_file_with_impossible_kdf_parameters_is_reported_damaged(wrapped, field, value):
     # Anything else escapes the app's error handling (the CLI prints a traceback).

@@ -114,3 +114,50 @@ def test_import_keeps_the_workstation_passphrase_protection(station_b, tmp_path)
     # The imported key is re-wrapped under *this* workstation's passphrase.
     [entry] = json.loads((station_b.data_dir.root / "team.json").read_text())["keys"]
     keys.unwrap_key(entry["wrapped"], PASSPHRASE)
+
+
+def test_a_passphrase_change_rewraps_the_team_key_and_sync_goes_on(station_a, station_b, shared, monkeypatch):
+    from app import services
+    from app.services import DeskError
+
+    station_b.desk.close()
+    services.change_passphrase(station_b.data_dir, PASSPHRASE, "a new passphrase")
+    entries = json.loads((station_b.data_dir.root / "team.json").read_text())["keys"]
+    assert all("wrapped_before" not in e for e in entries)
+    with pytest.raises(TeamError, match="could not be unlocked"):
+        next(TeamKey(station_b.data_dir, station_b.desk.config, PASSPHRASE).identities())
+    desk = services.unlock(station_b.data_dir, passphrase="a new passphrase")
+    desk.sign_in("Bob", "246813")
+    team = TeamKey(station_b.data_dir, desk.config, "a new passphrase")
+    case_id = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    station_a.bundles.sync(shared)
+    from app.bundle.service import Bundles
+
+    assert Bundles(desk, team).sync(shared).pulled == [case_id]
+    desk.close()
+    with pytest.raises(DeskError, match="does not unlock"):
+        services.change_passphrase(station_b.data_dir, PASSPHRASE, "third")
+
+
+def test_a_passphrase_change_stopped_half_way_leaves_every_key_usable(station_b, monkeypatch):
+    """The team keys are wrapped under both passphrases before the database key moves."""
+    from app import services
+
+    station_b.desk.close()
+
+    def crash(*args, **kwargs):
+        raise OSError("the machine lost power")
+
+    monkeypatch.setattr(keys, "write_key_file", crash)
+    with pytest.raises(OSError):
+        services.change_passphrase(station_b.data_dir, PASSPHRASE, "a new passphrase")
+    monkeypatch.undo()
+    # The database key is still under the old passphrase, and so (still) is the team key.
+    desk = services.unlock(station_b.data_dir, passphrase=PASSPHRASE)
+    assert next(TeamKey(station_b.data_dir, desk.config, PASSPHRASE).identities())
+    desk.close()
+    # Done again, to the end: both move to the new passphrase.
+    services.change_passphrase(station_b.data_dir, PASSPHRASE, "a new passphrase")
+    desk = services.unlock(station_b.data_dir, passphrase="a new passphrase")
+    assert next(TeamKey(station_b.data_dir, desk.config, "a new passphrase").identities())
+    desk.close()
