@@ -1084,6 +1084,7 @@ class MainWindow(QMainWindow):
             except services.DeskError as exc:
                 dialog.show_error(str(exc))
                 continue
+            self.sync.passphrase_changed(dialog.new.text())
             self.statusBar().showMessage("Passphrase changed.", 5000)
             return
 

@@ -165,6 +165,11 @@ class SyncController(QObject):
             self.first_sync.start()
         self._show_idle()
 
+    def passphrase_changed(self, passphrase: str) -> None:
+        """The team key is now wrapped under ``passphrase``: unwrap it with that from now on."""
+        self._passphrase = passphrase
+        self._team = None
+
     def detach(self) -> None:
         """The workstation locks: stop now, close the dialog, forget the team key."""
         self.timer.stop()
