@@ -23,7 +23,8 @@ from typing import Any
 from app import datadir, keys, organisation, services
 from app.bundle.format import EXTENSION as BUNDLE_EXTENSION
 from app.datadir import DataDir, DataDirError
-from app.fsutil import write_atomic
+from app.fsutil import read_regular_file, write_atomic
+from app.intake.limits import MAX_PDF_BYTES
 from app.intake.pdf import IntakeError
 from app.letters.templates import KINDS as LETTER_KINDS
 from app.model import KeyStorage, Reviewer
@@ -127,7 +128,7 @@ def _input(prompt: str) -> str:
 def cmd_intake(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        untrusted_pdf = path.read_bytes()
+        untrusted_pdf = read_regular_file(path, MAX_PDF_BYTES)
     except OSError as exc:
         raise CliError(f"Cannot read {path}: {exc.strerror or exc}") from exc
 

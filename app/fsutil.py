@@ -1,9 +1,12 @@
-"""Small file-system habits every writer shares: private modes and atomic replace."""
+"""Small file-system habits every reader and writer shares: private modes, atomic replace,
+bounded reading of files a user or colleague chose."""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 
@@ -28,3 +31,39 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class UnreadableFile(OSError):
+    """A file that is not read: not a regular file, or larger than the limit. ``strerror`` says why."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, refusing anything else without blocking.
+
+    A pipe, device or socket (a FIFO hangs a plain read for ever, ``/dev/zero`` never ends)
+    is refused after opening it non-blocking, and at most ``limit`` + 1 bytes are read,
+    whatever size the file claims, so memory stays bounded.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(
+                errno.EINVAL, f"{path.name} is not a regular file (a pipe, device or folder)"
+            )
+        too_big = f"{path.name} is larger than {limit / 2**20:.0f} MB, the limit"
+        if info.st_size > limit:
+            raise UnreadableFile(errno.EFBIG, too_big)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise UnreadableFile(errno.EFBIG, too_big)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -30,11 +30,12 @@ import pyrage
 
 from app import keys
 from app.datadir import DataDir, WorkstationConfig
-from app.fsutil import write_atomic
+from app.fsutil import read_regular_file, write_atomic
 from app.model import KeyStorage
 
 TEAM_FILE_FORMAT = 1
 _HRP = "age-secret-key-"
+MAX_KEY_FILE_BYTES = 1 << 20  # a key file holds a few keys; anything larger is not one
 _KEY_FILE_HEADER = "# Demand Desk team key file: every team key, oldest first; the last one is current."
 
 
@@ -228,7 +229,7 @@ class TeamKey:
     def import_file(self, path: Path, file_passphrase: str) -> TeamInfo:
         """Add the file's identities to this workstation's; the file's current one becomes current."""
         try:
-            sealed = path.read_bytes()
+            sealed = read_regular_file(path, MAX_KEY_FILE_BYTES)
         except OSError as exc:
             raise TeamError(f"Cannot read {path}: {exc.strerror or exc}") from exc
         try:

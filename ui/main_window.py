@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app import demo, keys, services
 from app.datadir import DataDir
+from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
 from app.model import CaseId, CaseSummary, KeyStorage
 from app.review.service import Review
@@ -881,9 +882,7 @@ class MainWindow(QMainWindow):
             return
         path = self._pending_files.pop(0)
         try:
-            if path.stat().st_size > MAX_OPEN_BYTES:
-                raise services.IntakeError(f"{path.name} is larger than {MAX_OPEN_BYTES // 2**20} MB.")
-            untrusted_pdf = path.read_bytes()
+            untrusted_pdf = read_regular_file(path, MAX_OPEN_BYTES)
         except (OSError, services.IntakeError) as exc:
             self._intake_failed(path, exc)
             return
@@ -944,11 +943,12 @@ class MainWindow(QMainWindow):
         if isinstance(exc, IntakeCancelledError):
             self.statusBar().showMessage(f"Cancelled: {path.name} was not stored.", 5000)
             return
-        message = (
-            str(exc)
-            if isinstance(exc, services.IntakeError | services.DeskError | OSError)
-            else (f"Unexpected error: {type(exc).__name__}: {exc}")
-        )
+        if isinstance(exc, OSError) and exc.strerror:
+            message = f"{exc.strerror}."
+        elif isinstance(exc, services.IntakeError | services.DeskError | OSError):
+            message = str(exc)
+        else:
+            message = f"Unexpected error: {type(exc).__name__}: {exc}"
         QMessageBox.warning(self, "Demand not stored", f"{path.name} was not stored.\n\n{message}")
 
     def _begin_task(self, task: Task, label: str) -> None:

@@ -45,7 +45,7 @@ from app.bundle.events import append_new
 from app.bundle.format import BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
 from app.bundle.roster_sync import RosterReport, roster_steps
-from app.fsutil import write_atomic
+from app.fsutil import UnreadableFile, read_regular_file, write_atomic
 from app.model import CaseId
 from app.services import Desk, DeskError
 from app.steps import Cancelled, Io, Progress, Step, drive
@@ -143,10 +143,9 @@ SyncSteps = Generator[Io | Step, Any, None]
 def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_schema: int) -> Bundle:
     """Read, decrypt and check a bundle file; touches no store. Raises BundleError with the reason."""
     try:
-        size = path.stat().st_size
-        if size > bundle_pack.MAX_BUNDLE_BYTES:
-            raise BundleError(f"it is larger than {bundle_pack.MAX_BUNDLE_BYTES >> 20} MiB")
-        untrusted = path.read_bytes()
+        untrusted = read_regular_file(path, bundle_pack.MAX_BUNDLE_BYTES)
+    except UnreadableFile as exc:
+        raise BundleError(str(exc.strerror)) from None
     except OSError as exc:
         raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
     plain = bundle_pack.decrypt(untrusted, identities)

@@ -744,3 +744,16 @@ def test_a_refused_correction_changes_nothing(initialised, pdf_file, home):
     nobody = runner(home, reviewer="")("facts", case, "--add-category", "billing", "--reason", "r")
     assert nobody.code == 1 and "needs a reviewer" in nobody.err
     assert initialised("facts", case, "--json").json() == before
+
+
+def test_intake_refuses_a_pipe_a_device_and_an_endless_file_without_hanging(
+    initialised, tmp_path, dir_snapshot
+):
+    fifo = tmp_path / "demand.pdf"
+    os.mkfifo(fifo)  # nobody ever writes to it: a plain read would wait for ever
+    endless = tmp_path / "zero.pdf"
+    endless.symlink_to("/dev/zero")
+    for path in (fifo, endless, tmp_path):
+        done = initialised("intake", str(path))
+        assert done.code == 1 and "not a regular file" in done.err, done.err
+    assert initialised("cases", "--json").json() == []
