@@ -257,15 +257,19 @@ def cmd_case_fact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_SCOPE_BYTES = 1 << 20  # a scope lists a few identifiers, categories and dates
+
+
 def cmd_decide(args: argparse.Namespace) -> int:
     scope = None
     if args.scope_json:
         try:
-            scope = json.loads(Path(args.scope_json).read_text(encoding="utf-8"))
+            raw = read_regular_file(Path(args.scope_json), MAX_SCOPE_BYTES)
+            scope = json.loads(raw.decode("utf-8"))
         except OSError as exc:
             raise CliError(f"Cannot read {args.scope_json}: {exc.strerror or exc}") from exc
-        except ValueError as exc:
-            raise CliError(f"{args.scope_json} is not JSON: {exc}") from exc
+        except (ValueError, RecursionError) as exc:
+            raise CliError(f"{args.scope_json} is not JSON (or nests too deep): {exc}") from exc
         if not isinstance(scope, dict):
             raise CliError(
                 f"{args.scope_json} must hold a JSON object with identifiers, categories, date_range."

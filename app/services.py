@@ -676,6 +676,8 @@ class Desk:
     # -- reading cases -------------------------------------------------------------------
 
     def resolve_case(self, ref: str) -> CaseId:
+        if not ref.strip():
+            raise DeskError("Name a case: its id (or the start of it) or its reference.")
         found = self.store.find_case_ids(ref.strip())
         if not found:
             raise DeskError(f"No case matches {ref!r}.")

@@ -33,6 +33,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any, Literal
 
+import PIL.Image
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -429,16 +430,30 @@ def _letterhead_key(letterhead: Letterhead) -> list[Any]:
     ]
 
 
+def check_logo(png: bytes) -> None:
+    """Refuse (ValueError, in words) a logo that could not be drawn on a letter, before it is kept."""
+    _logo_size(png)
+    try:
+        with PIL.Image.open(io.BytesIO(png)) as image:
+            image.load()  # the whole picture decodes, not only its header
+    except (OSError, ValueError, SyntaxError, PIL.Image.DecompressionBombError):
+        raise ValueError("the logo is not a PNG image that can be drawn") from None
+
+
 def _logo(png: bytes | None) -> ImageReader | None:
     if png is None:
         return None
+    _logo_size(png)
+    return ImageReader(io.BytesIO(png))
+
+
+def _logo_size(png: bytes) -> None:
     if len(png) > MAX_LOGO_BYTES or not png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValueError(f"the logo must be a PNG of at most {MAX_LOGO_BYTES // 1024 // 1024} MB")
     # The width and height are in the IHDR chunk, read before anything is decoded.
     w, h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     if not (0 < w * h <= MAX_LOGO_PIXELS):
         raise ValueError(f"the logo must be at most {MAX_LOGO_PIXELS:,} pixels")
-    return ImageReader(io.BytesIO(png))
 
 
 def _letterhead(

@@ -130,6 +130,11 @@ class Letters:
             raise DeskError("The page size is A4 or Letter.")
         if "reference_format" in values:
             _check_reference_format(str(values["reference_format"]))
+        if values.get("logo_png"):
+            try:
+                pdf.check_logo(bytes.fromhex(str(values["logo_png"])))
+            except ValueError as exc:
+                raise DeskError(f"The letterhead was not changed: {exc}.") from None
         actor = self.desk.actor()
         merged = {**self.letterhead_settings(), **values}
         with self.store.atomic():

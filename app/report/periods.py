@@ -61,7 +61,10 @@ def parse_period(text: str) -> Period:
     text = text.strip()
     found = _HALF.fullmatch(text)
     if found:
-        return half_year(int(found.group(1)), int(found.group(2)))
+        year = int(found.group(1))
+        if not 1 <= year <= 9998:  # the half-years before and after must exist too
+            raise PeriodError(f"{text!r} names a year no report can cover.")
+        return half_year(year, int(found.group(2)))
     found = _RANGE.fullmatch(text)
     if found:
         try:

@@ -100,6 +100,11 @@ def test_letterhead_settings_are_validated_and_used(letters, desk, case_id):
         letters.set_letterhead(colour="blue")
     with pytest.raises(DeskError, match="A4 or Letter"):
         letters.set_letterhead(page_size="A3")
+    # A logo with a PNG's header and nothing drawable behind it: refused, not kept to break every letter.
+    broken = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000100000001008060000") + bytes(40)
+    with pytest.raises(DeskError, match="not a PNG image that can be drawn"):
+        letters.set_letterhead(logo_png=broken.hex())
+    assert letters.letterhead().logo_png is None
     letters.set_letterhead(organisation="Quokka Mail", page_size="A4")
     Review(desk).decide(case_id, "narrow")
     pdf = letters.render(letters.draft(case_id, "narrowing"))

@@ -757,3 +757,16 @@ def test_intake_refuses_a_pipe_a_device_and_an_endless_file_without_hanging(
         done = initialised("intake", str(path))
         assert done.code == 1 and "not a regular file" in done.err, done.err
     assert initialised("cases", "--json").json() == []
+
+
+def test_malformed_arguments_get_a_message_not_a_traceback(initialised, pdf_file, tmp_path):
+    case = initialised("intake", str(pdf_file), "--json").json()["case_id"]
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"date_range": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    for args, said in [
+        (["report", "--period", "0000H1"], "names a year no report can cover"),
+        (["facts", ""], "Name a case"),
+        (["decide", case, "--outcome", "narrow", "--scope-json", str(deep)], "nests too deep"),
+    ]:
+        done = initialised(*args)
+        assert done.code == 1 and said in done.err and "Traceback" not in done.err, (args, done.err)
