@@ -10,9 +10,28 @@ import stat
 from pathlib import Path
 
 
+class NotPrivateError(OSError):
+    """The data folder cannot be made private; ``strerror`` says why."""
+
+
 def ensure_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Make ``path`` a folder only this account can enter. A folder others may write to (a
+    shared one such as /tmp) is refused rather than taken over: changing its mode would
+    break it for everyone else."""
+    try:
+        path.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        info = path.lstat()
+        if not stat.S_ISDIR(info.st_mode):
+            raise NotPrivateError(errno.ENOTDIR, f"{path} is not a folder") from None
+        if info.st_mode & 0o022:
+            raise NotPrivateError(
+                errno.EPERM,
+                f"{path} is a folder others may write to; choose a folder of its own for the "
+                "workstation's data (Demand Desk makes it private)",
+            ) from None
     os.chmod(path, 0o700)
+
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -130,7 +130,10 @@ def set_up(
         )
     if key_storage is KeyStorage.PASSPHRASE and not passphrase:
         raise DeskError("Choose a workstation passphrase to protect the database key.")
-    ensure_private_dir(data_dir.root)
+    try:
+        ensure_private_dir(data_dir.root)
+    except OSError as exc:
+        raise DeskError(f"{exc.strerror or exc}.") from None
     config = WorkstationConfig(
         store_id=uuid.uuid4().hex, workstation=workstation, key_storage=key_storage, demo=demo
     )

@@ -770,3 +770,13 @@ def test_malformed_arguments_get_a_message_not_a_traceback(initialised, pdf_file
     ]:
         done = initialised(*args)
         assert done.code == 1 and said in done.err and "Traceback" not in done.err, (args, done.err)
+
+
+def test_init_in_a_folder_others_write_to_is_refused_and_the_folder_left_alone(cli, tmp_path):
+    shared_tmp = tmp_path / "scratch"
+    shared_tmp.mkdir()
+    shared_tmp.chmod(0o1777)  # like /tmp
+    done = runner(shared_tmp)("init", "--reviewer", "Ada", "--workstation", "w", pin="246813")
+    assert done.code == 1 and "others may write to" in done.err, done.err
+    assert shared_tmp.stat().st_mode & 0o7777 == 0o1777
+    assert list(shared_tmp.iterdir()) == []
