@@ -33,7 +33,6 @@ def ensure_private_dir(path: Path) -> None:
     os.chmod(path, 0o700)
 
 
-
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write under a temporary name, flush to disk, then rename over the target.
 

@@ -105,6 +105,12 @@ def seal(plain: bytes, recipient: pyrage.x25519.Recipient) -> bytes:
 def decrypt(untrusted: bytes, identities: Iterable[pyrage.x25519.Identity]) -> bytes:
     if len(untrusted) > MAX_BUNDLE_BYTES:
         raise BundleError(f"it is larger than {MAX_BUNDLE_BYTES >> 20} MiB")
+    # Say what is wrong with a damaged header rather than blame another team's key for it.
+    header = untrusted[:4096]
+    if not header.startswith(b"age-encryption.org/v1\n"):
+        raise BundleError("it is not an age-encrypted file (its start is damaged, or it is not a bundle)")
+    if b"\n-> X25519 " not in header or b"\n--- " not in header:
+        raise BundleError("its age header is damaged (no recipient for a team key, or no end)")
     tried = 0
     for identity in identities:
         tried += 1

@@ -358,3 +358,17 @@ def test_overlapping_zip_members_are_refused_before_they_are_read(tmp_path, stat
     bad = _reseal(station_b, bomb, tmp_path / "overlap.ddb")
     reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
     assert "overlap" in reason
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda b: b"X" + b[1:], "not an age-encrypted file"),
+        (lambda b: b.replace(b"-> X25519 ", b"-> Y25519 ", 1), "age header is damaged"),
+    ],
+    ids=["magic", "stanza"],
+)
+def test_a_damaged_age_header_is_named_as_such(tmp_path, station_b, exported, damage, said):
+    bad = tmp_path / "damaged.ddb"
+    bad.write_bytes(damage(exported.read_bytes()))
+    assert said in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))

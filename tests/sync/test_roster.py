@@ -116,7 +116,7 @@ def _event(**fields):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"not age at all", "does not decrypt"),
+        (b"not age at all", "not an age-encrypted file"),
         ("deep", "not a roster file"),
         ([_event(action="promoted")], "unknown action or role"),
         ([_event(at="1e400")], "no valid time"),
