@@ -30,6 +30,7 @@ from app.letters.templates import KINDS as LETTER_KINDS
 from app.model import KeyStorage, Reviewer
 from app.review.model import ANSWERS, DECISION_OUTCOMES
 from app.reviewers import Role
+from db import describe_failure
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -975,6 +976,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        said = describe_failure(exc)  # the database engine's own failures, in words
+        if said is None:
+            raise
+        print(f"demand-desk: {said}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _run_worker(module: str) -> int:

@@ -31,6 +31,25 @@ class WrongKeyError(StoreError):
     pass
 
 
+def describe_failure(exc: BaseException) -> str | None:
+    """A reviewer's words for a failure of the database engine; None when ``exc`` is not one."""
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return None
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return (
+            "Another Demand Desk is using this workstation's store right now; nothing was changed. "
+            "Try again in a moment."
+        )
+    if "full" in text:
+        return "The disk is full; nothing was changed. Free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return "The data directory is read-only; nothing was changed."
+    return (
+        f"The case store is damaged ({text}); nothing was changed. Restore the data directory from a backup."
+    )
+
+
 def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     if len(key) != 32:
         raise StoreError("the database key must be 256 bits")

@@ -780,3 +780,15 @@ def test_init_in_a_folder_others_write_to_is_refused_and_the_folder_left_alone(c
     assert done.code == 1 and "others may write to" in done.err, done.err
     assert shared_tmp.stat().st_mode & 0o7777 == 0o1777
     assert list(shared_tmp.iterdir()) == []
+
+
+def test_a_store_damaged_in_the_middle_is_reported_not_a_traceback(initialised, pdf_file, home):
+    initialised("intake", str(pdf_file))
+    store = home / "store.db"
+    data = bytearray(store.read_bytes())
+    for i in range(8192, min(len(data), 16384)):
+        data[i] ^= 0x5A  # a page past the header: the key still opens the file
+    store.write_bytes(bytes(data))
+    done = initialised("cases")
+    assert done.code == 1 and "Traceback" not in done.err, done.err
+    assert "damaged" in done.err and "Restore the data directory" in done.err
