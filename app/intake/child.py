@@ -9,12 +9,26 @@ thread writes the input and another reads the output; this thread only waits.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import time
 from collections.abc import Callable
 
 POLL_S = 0.05
+
+# What a reader or OCR process needs from the environment to start and find Python, its
+# packages and Tesseract's models; nothing else. The app's own secrets
+# (DEMAND_DESK_PASSPHRASE, _PIN, _TEAM_PASSPHRASE) would otherwise be readable in the
+# child's /proc/PID/environ while it parses a hostile file.
+_KEPT = ("PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+_KEPT_PREFIXES = ("LC_", "TESSDATA", "OMP_", "_PYI", "_MEI", "LD_LIBRARY_PATH")
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """A minimal environment for a child process, plus ``extra``."""
+    kept = {k: v for k, v in os.environ.items() if k in _KEPT or k.startswith(_KEPT_PREFIXES)}
+    return {**kept, **extra}
 
 
 class ChildTimeoutError(Exception):
@@ -37,7 +51,9 @@ def exchange(
     Raises ChildTimeoutError or ChildCancelledError, with the child killed, when it takes
     longer than ``timeout`` seconds or ``cancelled()`` turns true.
     """
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env()
+    )
     assert proc.stdin is not None and proc.stdout is not None  # noqa: S101 - PIPE gives both
     stdin, stdout = proc.stdin, proc.stdout
     output: list[bytes] = []

@@ -41,3 +41,13 @@ def test_cancelling_kills_the_child():
             cancelled=lambda: time.monotonic() - started > 0.3,
         )
     assert time.monotonic() - started < 5
+
+
+def test_a_reader_process_inherits_none_of_the_apps_secrets(monkeypatch):
+    for name in ("DEMAND_DESK_PASSPHRASE", "DEMAND_DESK_PIN", "DEMAND_DESK_TEAM_PASSPHRASE"):
+        monkeypatch.setenv(name, "canary-secret-4242")
+    code = "import os, sys; sys.stdout.write(repr(sorted(os.environ)))"
+    status, out = exchange([sys.executable, "-c", code], b"", timeout=30)
+    assert status == 0
+    names = out.decode()
+    assert "DEMAND_DESK" not in names and "PATH" in names
