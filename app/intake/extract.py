@@ -898,16 +898,70 @@ class _DocumentReader:
             return False
         for m in cues["demand"].finditer(self.folded):
             start, end = self.sentence(m.start())
-            window = self.folded[max(start, m.start() - 30) : m.start()]
-            if re.search(r"\b(?:not|nicht|pas|no|never)\b", window) or self.has("secrecy", start, end):
+            if not self._commands(m, start, end):
                 continue
             if self.has("preservation", start, end) and kind != "subpoena":
                 continue
             return True
         return any(s == "request" for s in self.layout.sections)
 
+    def _commands(self, m: re.Match[str], start: int, end: int) -> bool:
+        """Does the demand word ``m`` in this sentence command data, rather than deny, gag or explain?
+
+        "you should neither send the records ... nor disclose", "If you send notice ...,
+        the FBI will initiate judicial proceedings", "you have a right to challenge": the
+        words of a demand in procedure, rights or delivery text command nothing.
+        """
+        window = self.folded[max(start, m.start() - 30) : m.start()]
+        if re.search(r"\b(?:not|nicht|pas|no|never|neither|nor)\b", window):
+            return False
+        return not (self.has("secrecy", start, end) or self.has("procedure", start, end))
+
+    def _request_scope(self) -> list[tuple[int, int]]:
+        """Folded spans where data are asked for: commanding sentences and the lists they lead into.
+
+        A sentence that commands ("you are hereby directed to provide ...", "please
+        provide the following:") counts, and when it ends in a colon so do the lines of
+        the list under it: enumerated items, short lines, and lines that carry an item on,
+        up to the first line of running prose that starts no item. Attachments and
+        schedules (``layout.sections == "request"``) are read separately, and a definition
+        of the terms used ("the term ... includes") counts with the command it explains.
+        """
+        spans: list[tuple[int, int]] = []
+        lines = self.stream.lines
+        # "The term toll billing records includes ... connection records": a definition says
+        # what the command covers.
+        for m in self.vocab.cues["definition"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if not self.has("procedure", start, end):
+                spans.append((start, end))
+        for m in self.vocab.cues["demand"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if not self._commands(m, start, end):
+                continue
+            spans.append((start, end))
+            if not self.folded[start:end].rstrip().endswith(":"):
+                continue
+            lead = self.stream.line_at(max(start, end - 1))
+            previous = lead
+            for line in lines[lead.index + 1 : lead.index + 30]:
+                if line.page > previous.page + 1 or (
+                    self.layout.headings[line.index] and not _ENUMERATED.match(line.text)
+                ):
+                    break
+                carried = previous is not lead and previous.text.rstrip()[-1:] not in ".;:"
+                if not (_ENUMERATED.match(line.text) or carried or not is_sentence(line, self.vocab)):
+                    break
+                line_start, line_end = self.stream.line_folded_span(line)
+                if self.has("procedure", line_start, line_end):
+                    break
+                spans.append((line_start, line_end))
+                previous = line
+        return spans
+
     def data_requested(self) -> list[DataRequestReading]:
         found: dict[str, DataRequestReading] = {}
+        scope = self._request_scope()
         matches: list[tuple[int, int, str]] = []
         for category in CATEGORIES:
             for m in self.vocab.categories[category].finditer(self.folded):
@@ -926,6 +980,10 @@ class _DocumentReader:
             if self.layout.sections[line.index] == "reasons":
                 continue
             if self.layout.zones[line.index] in (LETTERHEAD, ADDRESSEE, FAX, FOOTER, "signature"):
+                continue
+            # Only where data are asked for: an attachment or schedule, or a commanding sentence
+            # and its list. A category named in procedure, rights or delivery text is not asked for.
+            if self.layout.sections[line.index] != "request" and not any(s <= start < e for s, e in scope):
                 continue
             s_start, s_end = self._clause(start)
             if self.has("secrecy", s_start, s_end):
@@ -1155,6 +1213,8 @@ def _name_like(line: Line, vocab: Vocabulary) -> bool:
 _PLACE = re.compile(
     r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
 )
+# A list item's enumerator: "(a)", "1.", "ii)", "-", "•".
+_ENUMERATED = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S")
 _UNTICKED = re.compile(r"^\W{0,2}(?:\[\s*\]|\(\s*\)|[☐□❏])")
 _SMALL = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "del", "am", "im", "an", "der", "und"}
 

@@ -73,6 +73,8 @@ CUE_NAMES = (
     "secrecy_until",
     "emergency_summary_headings",
     "emergency_help_headings",
+    "procedure",
+    "definition",
 )
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 
