@@ -1,0 +1,173 @@
+"""Issue 16: requests read from where requests are, and the commanded party read from where it is named.
+
+Synthetic pages in our own words (the helpers of ``test_extract``), each shaped like a
+failure seen on real published demands: a rights or procedure sentence read as a
+request for content, a list of records under a commanding sentence or in an
+attachment, an addressee block under a date that OCR garbled, a provider's staff
+title above its name, and a sentence running on into "attention:".
+"""
+
+from __future__ import annotations
+
+from app.intake.extract import extract_facts
+from tests.app.test_extract import TODAY, page, read, value
+
+NSL_HEAD = (
+    "U.S. Department of Justice",
+    "Federal Bureau of Investigation",
+    "Kestrel Field Office",
+    "400 Harbor Road",
+    "Kestrel, OR 97000",
+    "March 3, 2026",
+    "Example Online Services LLC",
+    "500 Example Parkway",
+    "Redwood City, CA 94063",
+)
+NSL_COMMAND = (
+    "Under the authority of 18 U.S.C. § 2709 you are hereby directed to provide to the",
+    "Federal Bureau of Investigation the name, address and length of service of the",
+    "subscriber of the account heron@example.net.",
+)
+NSL_CLOSE = ("Sincerely,", "Jane Roe", "Special Agent in Charge")
+
+
+def categories(facts) -> set[tuple[str, bool]]:
+    return {(d.category, d.content) for d in facts.data_requested}
+
+
+# ------------------------------------------------------------------------------ requests
+
+
+def test_a_sentence_on_the_right_to_challenge_the_gag_is_not_a_request_for_content():
+    facts = read(
+        *NSL_HEAD,
+        *NSL_COMMAND,
+        "If you send notice of your wish to disclose, no later than 30 days after receiving it the",
+        "FBI will apply to a court for an order barring the disclosure of the existence or contents",
+        "of this letter.",
+        *NSL_CLOSE,
+    )
+    assert categories(facts) == {("subscriber_info", False)}
+
+
+def test_delivery_instructions_that_name_records_ask_for_nothing_more():
+    facts = read(
+        *NSL_HEAD,
+        *NSL_COMMAND,
+        "Due to security considerations, do not send the e-mail messages or photographs of this",
+        "letter by routine mail.",
+        *NSL_CLOSE,
+    )
+    assert categories(facts) == {("subscriber_info", False)}
+
+
+def test_the_list_under_a_commanding_sentence_is_read_item_by_item():
+    facts = read(
+        *NSL_HEAD,
+        "Please provide the following records of the account heron@example.net:",
+        "(a) subscriber name and mailing address;",
+        "(b) means and source of payment;",
+        "(c) all log-in IP addresses with dates and times.",
+        "You have a right to challenge this letter, and to seek review of any order covering the",
+        "contents of this letter, in a court of the United States.",
+        *NSL_CLOSE,
+    )
+    assert categories(facts) == {
+        ("subscriber_info", False),
+        ("billing", False),
+        ("ip_history", False),
+    }
+
+
+def test_records_listed_in_the_attachment_a_command_refers_to_are_asked_for():
+    facts = read(
+        *NSL_HEAD,
+        "You are hereby directed to provide the records described in Attachment A for the",
+        "account heron@example.net.",
+        *NSL_CLOSE,
+        "ATTACHMENT A",
+        "The following records: subscriber name, addresses, length of service, means of payment,",
+        "and IP addresses used to log in.",
+    )
+    assert {"subscriber_info", "billing", "ip_history"} <= {c for c, _ in categories(facts)}
+    assert not any(content for _, content in categories(facts))
+
+
+def test_a_definition_of_the_records_commanded_counts_with_the_command():
+    facts = read(
+        *NSL_HEAD,
+        "You are hereby directed to provide the name, address, length of service and toll",
+        "billing records of the account heron@example.net.",
+        "The term toll billing records includes incoming and outgoing connection records.",
+        *NSL_CLOSE,
+    )
+    assert {"subscriber_info", "billing", "traffic"} <= {c for c, _ in categories(facts)}
+
+
+# ------------------------------------------------------------------------------ the addressee
+
+
+def test_the_addressee_block_under_a_date_line_ocr_garbled_is_read():
+    facts = read(
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        "400 Harbor Road",
+        "Kestrel, OR 97000",
+        "October O3, 2026",
+        "Nimbus Mail",
+        "12 Cloud Street",
+        "Mountain View, CA 94043",
+        *NSL_COMMAND,
+        "That notice must be mailed or faxed to the Kestrel Field Office, attention:",
+        "General Counsel (fax number 202-555-0100) and must reference the date of the letter.",
+        *NSL_CLOSE,
+    )
+    assert value(facts, "addressee") == "Nimbus Mail"
+
+
+def test_a_sentence_running_on_into_attention_is_no_addressee_block():
+    first = page(
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        *NSL_COMMAND,
+        "If you wish to disclose, you must notify the FBI within 10 days. That notice must be",
+        "mailed or faxed to the Kestrel Field Office, attention:",
+        "FOR OFFICIAL USE ONLY",
+    )
+    second = page(
+        "attention: General Counsel (fax number 202-555-0100) and must reference the date of",
+        "the letter and its number.",
+        *NSL_CLOSE,
+        page_no=2,
+    )
+    facts = extract_facts([first, second], today=TODAY)
+    assert value(facts, "addressee") != "General Counsel"
+
+
+def test_custodian_of_records_opens_the_addressee_block_without_a_date_line():
+    facts = read(
+        "File No. NSL-26-000123",
+        "Custodian of Records",
+        "Nimbus Computer",
+        "1 Cloud Loop",
+        "Cupertino, CA 95014",
+        "Dear Custodian of Records:",
+        *NSL_COMMAND,
+        *NSL_CLOSE,
+    )
+    assert value(facts, "addressee") == "Nimbus Computer"
+
+
+def test_the_providers_staff_title_above_its_name_is_not_the_addressee():
+    facts = read(
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        "March 3, 2026",
+        "Manager, Global Privacy & Law Enforcement Compliance Team",
+        "Nimbus Computer",
+        "1 Cloud Loop",
+        "Cupertino, CA 95014",
+        *NSL_COMMAND,
+        *NSL_CLOSE,
+    )
+    assert value(facts, "addressee") == "Nimbus Computer"
