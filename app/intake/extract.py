@@ -133,6 +133,9 @@ class _DocReading:
     data: list[DataRequestReading] = field(default_factory=list)
     secrecy: SecrecyReading | None = None
     lifts_secrecy: Reading | None = None  # this document lifts an earlier secrecy order
+    # This document is about another demand and commands nothing: counsel's letter, a challenge,
+    # an order modifying a secrecy order.
+    about_another: Reading | None = None
     demands_data: bool = False
 
     @property
@@ -145,6 +148,7 @@ class _DocReading:
             + min(targets, 5)
             + (2 if kind in DATA_DEMANDS else 0)
             - (6 if self.lifts_secrecy else 0)
+            - (6 if self.about_another else 0)
         )
 
 
@@ -240,9 +244,19 @@ class _DocumentReader:
         out.identifiers, out.contacts = read_identifiers_and_contacts(
             self.layout, self.vocab, self.country_info
         )
-        out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None
+        out.about_another = self.about_another()
+        out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None and out.about_another is None
         out.data = self.data_requested() if out.demands_data else []
         out.secrecy = self.secrecy(issued_value)
+        if out.about_another is not None:
+            about = out.about_another
+            # Its gag words are the other demand's: it imposes no secrecy order of its own.
+            out.secrecy = SecrecyReading(
+                False, page=about.page, box=about.box, confidence=about.confidence, flagged=about.flagged
+            )
+            out.scalars["instrument"] = replace(
+                instrument or Reading("other"), value="other", flagged=about.flagged
+            )
         if out.lifts_secrecy is not None and not out.demands_data:
             lift = out.lifts_secrecy
             out.secrecy = SecrecyReading(
@@ -904,6 +918,28 @@ class _DocumentReader:
                 continue
             return True
         return any(s == "request" for s in self.layout.sections)
+
+    def about_another(self) -> Reading | None:
+        """Is this document about another demand and commands nothing itself?
+
+        The provider's own counsel writing about a demand, a challenge to a gag, an order
+        modifying a non-disclosure requirement: their words ("the NSL directed our client
+        to provide ...") recite a demand, they do not make one. A present command to the
+        reader ("you are hereby directed to provide") still makes it a demand.
+        """
+        cues = self.vocab.cues
+        found = cues["about_demand"].search(self.folded)
+        if found is None:
+            return None
+        for m in cues["command_now"].finditer(self.folded):
+            if self._commands(m, *self.sentence(m.start())):
+                return None
+        what = self.folded[found.start() : found.end()]
+        return _reading(
+            True,
+            self.prov(found.start(), found.end()),
+            f"commands nothing: a document about another demand ({what!r})",
+        )
 
     def _commands(self, m: re.Match[str], start: int, end: int) -> bool:
         """Does the demand word ``m`` in this sentence command data, rather than deny, gag or explain?

@@ -75,6 +75,8 @@ CUE_NAMES = (
     "emergency_help_headings",
     "procedure",
     "definition",
+    "about_demand",
+    "command_now",
 )
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 

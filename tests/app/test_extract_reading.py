@@ -171,3 +171,74 @@ def test_the_providers_staff_title_above_its_name_is_not_the_addressee():
         *NSL_CLOSE,
     )
     assert value(facts, "addressee") == "Nimbus Computer"
+
+
+# ------------------------------------------------------------------- documents that command nothing
+
+COUNSEL_LETTER = (
+    "HARBOR & LANE LLP",
+    "200 Pine Street, Kestrel, OR 97000",
+    "July 19, 2026",
+    "Federal Bureau of Investigation",
+    "Kestrel Field Office",
+    "Re: National Security Letter NSL-26-000123",
+    "Dear Special Agent:",
+    "We write on behalf of our client Example Online Services LLC about the National Security Letter",
+    "of March 3, 2026, which directed Example to provide the name, address and length of service of",
+    "the account heron@example.net. Example asks the government to initiate judicial review of the",
+    "nondisclosure requirement under 18 U.S.C. § 3511(b).",
+    "Please provide the government's position by August 1, 2026.",
+    "Sincerely,",
+    "Alex Lane",
+    "Counsel for Example Online Services LLC",
+)
+
+GAG_MODIFYING_ORDER = (
+    "UNITED STATES DISTRICT COURT",
+    "NORTHERN DISTRICT OF CALIFORNIA",
+    "In re Grand Jury Subpoena No. GJ 2026-14",
+    "ORDER MODIFYING NONDISCLOSURE REQUIREMENT",
+    "On motion of the United States, the order of March 3, 2026 that directed Example Online Services LLC",
+    "not to disclose the existence of the grand jury subpoena for one year is hereby modified.",
+    "Example Online Services LLC may disclose the subpoena and the records it produced to the subscriber",
+    "of the account heron@example.net.",
+    "IT IS SO ORDERED.",
+    "Dated: June 1, 2026",
+    "/s/ Jane Roe",
+    "United States Magistrate Judge",
+)
+
+
+def test_the_providers_counsels_letter_about_an_nsl_commands_nothing():
+    facts = read(*COUNSEL_LETTER)
+    instrument = facts.scalars["instrument"]
+    assert instrument.value == "other" and "commands nothing" in (instrument.flagged or "")
+    assert facts.data_requested == []
+    assert facts.secrecy_order is not None and not facts.secrecy_order.present
+
+
+def test_an_order_modifying_a_gag_is_no_new_subpoena_and_no_new_gag():
+    facts = read(*GAG_MODIFYING_ORDER)
+    assert value(facts, "instrument") == "other"
+    assert facts.data_requested == []
+    secrecy = facts.secrecy_order
+    assert secrecy is not None and not secrecy.present and secrecy.duration_days is None
+
+
+def test_a_present_command_still_makes_a_demand_of_a_document_that_mentions_a_challenge():
+    facts = read(
+        *NSL_HEAD,
+        "Your motion to modify the earlier letter was denied.",
+        *NSL_COMMAND,
+        *NSL_CLOSE,
+    )
+    assert value(facts, "instrument") == "nsl"
+    assert categories(facts) == {("subscriber_info", False)}
+
+
+def test_an_nsl_filed_with_counsels_letter_keeps_the_nsl_facts():
+    nsl = page(*NSL_HEAD, *NSL_COMMAND, *NSL_CLOSE)
+    letter = page(*COUNSEL_LETTER, page_no=2)
+    facts = extract_facts([nsl, letter], today=TODAY)
+    assert value(facts, "instrument") == "nsl"
+    assert categories(facts) == {("subscriber_info", False)}
