@@ -72,6 +72,7 @@ from app.intake.facts import (
     IdentifierReading,
     Reading,
     SecrecyReading,
+    file_number_key,
 )
 from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Country, Vocabulary, vocabulary
 from app.model import PageText
@@ -211,6 +212,7 @@ class _DocumentReader:
         for key, reading in (
             ("issuing_authority", self.authority()),
             ("addressee", self.addressee()),
+            ("file_number", self.file_number()),
             ("signed", self.signed()),
         ):
             if reading is not None:
@@ -506,6 +508,29 @@ class _DocumentReader:
             else:
                 value = _display(value)
         return _reading(value, prov)
+
+    def file_number(self) -> Reading | None:
+        """The demand's own file or docket number, by which a letter or order about it is linked.
+
+        After a label ("File No.", "Docket No.", "Misc. No."), else a number whose form says
+        what it is ("NSL-17-429936"). The first on the document wins: letterheads and
+        captions print it before the body refers to any other.
+        """
+        cues = self.vocab.cues
+        found: list[tuple[int, int]] = []
+        for m in cues["file_number_labels"].finditer(self.folded):
+            if self.in_zone(m.start(), FAX, FOOTER):
+                continue
+            value = _FILE_NUMBER.match(self.folded, m.end())
+            if value is not None:
+                found.append((value.start("v"), value.end("v")))
+        if not found:
+            found = [(m.start(), m.end()) for m in cues["file_number_forms"].finditer(self.folded)]
+        for start, end in sorted(found):
+            printed = self.stream.text(start, end).strip(" .,;:")
+            if file_number_key(printed):
+                return _reading(printed, self.prov(start, end))
+        return None
 
     def _named_like_organisation(self, value: str) -> bool:
         """A company's name: it carries a legal form, or its words are capitalised."""
@@ -1249,6 +1274,8 @@ def _name_like(line: Line, vocab: Vocabulary) -> bool:
 _PLACE = re.compile(
     r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
 )
+# The number after a file or docket label: "NSL-17-429936", "GJ 2026-14", "1:26-mj-00123".
+_FILE_NUMBER = re.compile(r"[\s.:,#]*(?P<v>(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)")
 # A list item's enumerator: "(a)", "1.", "ii)", "-", "•".
 _ENUMERATED = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S")
 _UNTICKED = re.compile(r"^\W{0,2}(?:\[\s*\]|\(\s*\)|[☐□❏])")

@@ -77,6 +77,8 @@ CUE_NAMES = (
     "definition",
     "about_demand",
     "command_now",
+    "file_number_labels",
+    "file_number_forms",
 )
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 

@@ -10,6 +10,7 @@ title above its name, and a sentence running on into "attention:".
 from __future__ import annotations
 
 from app.intake.extract import extract_facts
+from app.intake.facts import file_number_key
 from tests.app.test_extract import TODAY, page, read, value
 
 NSL_HEAD = (
@@ -242,3 +243,26 @@ def test_an_nsl_filed_with_counsels_letter_keeps_the_nsl_facts():
     facts = extract_facts([nsl, letter], today=TODAY)
     assert value(facts, "instrument") == "nsl"
     assert categories(facts) == {("subscriber_info", False)}
+
+
+# ------------------------------------------------------------------------------ file and docket numbers
+
+
+def test_the_file_number_is_read_from_the_letterhead_and_from_a_letter_about_the_demand():
+    nsl = read("File No. NSL-26-000123", *NSL_HEAD, *NSL_COMMAND, *NSL_CLOSE)
+    letter = read(*COUNSEL_LETTER)
+    assert value(nsl, "file_number") == "NSL-26-000123"
+    assert value(letter, "file_number") == "NSL-26-000123"
+
+
+def test_a_docket_number_in_a_caption_is_the_file_number():
+    facts = read(*GAG_MODIFYING_ORDER[:2], "Misc. No. 26-mc-0042", *GAG_MODIFYING_ORDER[2:])
+    assert value(facts, "file_number") == "26-mc-0042"
+
+
+def test_one_file_number_printed_three_ways_is_one_key():
+    assert (
+        file_number_key("NSL-17-429936") == file_number_key("NSL 17-429936") == file_number_key("17-429936")
+    )
+    assert file_number_key("GJ 2026-14") != file_number_key("GJ 2026-15")
+    assert file_number_key("No.") is None
