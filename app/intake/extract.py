@@ -996,18 +996,36 @@ class _DocumentReader:
             start, end = self.sentence(m.start())
             if not self.has("procedure", start, end):
                 spans.append((start, end))
+        leads: list[tuple[int, int]] = []
         for m in self.vocab.cues["demand"].finditer(self.folded):
             start, end = self.sentence(m.start())
-            if not self._commands(m, start, end):
+            if self._commands(m, start, end):
+                spans.append((start, end))
+                leads.append((start, end))
+        # "Data held in relation to the following, for <dates>:" in a document that commands.
+        for m in self.vocab.cues["identifier_context"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if not self.has("procedure", start, end):
+                leads.append((start, end))
+        for start, end in sorted(set(leads)):
+            # The line of the sentence that ends in a colon leads into the list (OCR may not
+            # have ended the sentence there).
+            first = self.stream.line_at(start).index
+            last = self.stream.line_at(max(start, end - 1)).index
+            enders = [i for i in range(first, last + 1) if _LEAD_IN.search(lines[i].text)]
+            if not enders:
                 continue
-            spans.append((start, end))
-            if not self.folded[start:end].rstrip().endswith(":"):
-                continue
-            lead = self.stream.line_at(max(start, end - 1))
+            lead = lines[enders[-1]]
             previous = lead
             for line in lines[lead.index + 1 : lead.index + 30]:
-                if line.page > previous.page + 1 or (
-                    self.layout.headings[line.index] and not _ENUMERATED.match(line.text)
+                # A heading in capitals ends the list ("NONDISCLOSURE REQUIREMENT"); a short
+                # item set apart ("E-mail address x@example.com") does not.
+                letters = [c for c in line.text if c.isalpha()]
+                capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+                if (
+                    line.page > previous.page + 1
+                    or self.layout.sections[line.index] == "reasons"
+                    or (self.layout.headings[line.index] and capitals and not _ENUMERATED.match(line.text))
                 ):
                     break
                 carried = previous is not lead and previous.text.rstrip()[-1:] not in ".;:"
@@ -1277,7 +1295,11 @@ _PLACE = re.compile(
 # The number after a file or docket label: "NSL-17-429936", "GJ 2026-14", "1:26-mj-00123".
 _FILE_NUMBER = re.compile(r"[\s.:,#]*(?P<v>(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)")
 # A list item's enumerator: "(a)", "1.", "ii)", "-", "•".
-_ENUMERATED = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S")
+_ENUMERATED = re.compile(
+    r"^\W{0,2}(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S", re.IGNORECASE
+)
+# A lead-in ends in a colon, perhaps with a speck OCR read after it ("... zu erteilen: ü").
+_LEAD_IN = re.compile(r":\W{0,2}\w?\W*$")
 _UNTICKED = re.compile(r"^\W{0,2}(?:\[\s*\]|\(\s*\)|[☐□❏])")
 _SMALL = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "del", "am", "im", "an", "der", "und"}
 

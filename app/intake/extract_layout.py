@@ -30,6 +30,7 @@ LETTERHEAD = "letterhead"
 ADDRESSEE = "addressee"
 SIGNATURE = "signature"
 
+_SECTION_LABEL = re.compile(r"^[^\W\d]+\s+[a-z0-9]{1,3}\s*:\s*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 _ENUMERATOR = re.compile(r"^\s*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)]|[-*•–—])\s*")
 
@@ -252,9 +253,11 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
         # in brackets is not part of the heading's wording.
         t = re.sub(r"\s*\([^()]*\)[\s:.]*$", "", texts[i])
         short = len(line.words) <= 12
+        # A form's section label before the heading: "ABSCHNITT D: Herauszugebende Datenkategorien".
+        unlabelled = _SECTION_LABEL.sub("", t)
         if short and full_match(cues["reasons_headings"], t, 0.55):
             section = "reasons"
-        elif short and full_match(cues["request_headings"], t, 0.4):
+        elif short and any(full_match(cues["request_headings"], x, 0.4) for x in (t, unlabelled) if x):
             section = "request"
         layout.sections[i] = section
 

@@ -266,3 +266,32 @@ def test_one_file_number_printed_three_ways_is_one_key():
     )
     assert file_number_key("GJ 2026-14") != file_number_key("GJ 2026-15")
     assert file_number_key("No.") is None
+
+
+def test_a_forms_section_label_does_not_hide_its_request_heading():
+    facts = read(
+        "EUROPEAN PRODUCTION ORDER CERTIFICATE (EPOC)",
+        "SECTION B: Addressee",
+        "Example Online Services Ireland Ltd., 1 Example Quay, Dublin 2",
+        "SECTION D: Categories of data to be produced",
+        "[X] Subscriber data",
+        "[X] IP addresses used to identify the user",
+        "SECTION E: User",
+        "E-mail address heron@example.net",
+        "Date: 05.07.2026",
+    )
+    assert {"subscriber_info", "ip_history"} <= {c for c, _ in categories(facts)}
+
+
+def test_a_list_led_in_by_the_following_is_read_under_a_command_elsewhere():
+    facts = read(
+        "IN THE CROWN COURT AT SOUTHWARK",
+        "OVERSEAS PRODUCTION ORDER",
+        "The judge ORDERS the Respondent to produce the electronic data specified below within seven days.",
+        "Data held in relation to the following, for 01/01/2026 to 11/03/2026:",
+        "E-mail address heron@example.net",
+        "A. The content of all communications sent or received by the account;",
+        "B. Basic subscriber information, including the name and address given at sign-up.",
+        "Made on 18/03/2026",
+    )
+    assert categories(facts) == {("content", True), ("subscriber_info", False)}
