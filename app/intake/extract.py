@@ -544,8 +544,8 @@ class _DocumentReader:
         """The organisation named by some words: roles dropped, cut after its legal form."""
         cues = self.vocab.cues
         text = " ".join(w.text for w in words)
-        if not text.strip():
-            return None
+        if not text.strip() or _CITY_LINE.match(text.strip()):
+            return None  # "San Francisco, CA 94105": where the provider is, not who
         chunks = [c.strip() for c in re.split(r"\s[\u2014\u2013-]\s|[,;]|\(", text)]
         kept: list[str] = []
         for chunk in chunks:
@@ -1292,6 +1292,8 @@ def _name_like(line: Line, vocab: Vocabulary) -> bool:
 _PLACE = re.compile(
     r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
 )
+# The city line of an address: "San Francisco, CA 94105", "Mountain View, California 94043".
+_CITY_LINE = re.compile(r"[^\d,]{2,40},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?\s+\d{5}(?:-\d{4})?\b")
 # The number after a file or docket label: "NSL-17-429936", "GJ 2026-14", "1:26-mj-00123".
 _FILE_NUMBER = re.compile(r"[\s.:,#]*(?P<v>(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)")
 # A list item's enumerator: "(a)", "1.", "ii)", "-", "•".

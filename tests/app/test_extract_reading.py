@@ -295,3 +295,36 @@ def test_a_list_led_in_by_the_following_is_read_under_a_command_elsewhere():
         "Made on 18/03/2026",
     )
     assert categories(facts) == {("content", True), ("subscriber_info", False)}
+
+
+# ------------------------------------------------------------------------------ the commanded party
+
+
+def test_a_city_line_under_the_custodian_is_not_the_addressee():
+    facts = read(
+        "UNITED STATES DISTRICT COURT",
+        "for the",
+        "Northern District of California",
+        "SUBPOENA TO TESTIFY BEFORE A GRAND JURY",
+        "To: Custodian of Records",
+        "San Francisco, CA 94105",
+        "YOU ARE COMMANDED to appear before the grand jury and to bring the subscriber records of",
+        "the account heron@example.net.",
+        "Date: May 2, 2026",
+        "/s/ Jane Roe, Deputy Clerk",
+    )
+    assert value(facts, "addressee") != "San Francisco"
+
+
+def test_custodian_of_records_of_a_company_in_the_command_names_the_addressee():
+    facts = read(
+        "UNITED STATES DISTRICT COURT",
+        "for the",
+        "Northern District of California",
+        "SUBPOENA TO TESTIFY BEFORE A GRAND JURY",
+        "YOU ARE COMMANDED, as Custodian of Records, Example Voice, Inc., to appear before the grand jury",
+        "and to bring the subscriber records of the account heron@example.net.",
+        "Date: May 2, 2026",
+        "/s/ Jane Roe, Deputy Clerk",
+    )
+    assert value(facts, "addressee") == "Example Voice, Inc."
