@@ -53,3 +53,26 @@ def test_counsels_letter_is_not_a_data_demand_and_is_linked_to_the_nsl_by_file_n
     nsl_ref = desk.facts(nsl)["reference"]
     assert assessed.related == {"file number NSL 26-000123": [nsl_ref]}
     assert review.assess(nsl).related == {"file number NSL-26-000123": [desk.facts(letter)["reference"]]}
+
+
+ORDER = (
+    "UNITED STATES DISTRICT COURT",
+    "NORTHERN DISTRICT OF CALIFORNIA",
+    "In re Grand Jury Subpoena, Docket No. GJ 2026-14",
+    "ORDER MODIFYING NONDISCLOSURE REQUIREMENT",
+    "On motion of the United States, the order that directed Example Online Services LLC not to",
+    "disclose the existence of the grand jury subpoena for one year is hereby modified. Example may",
+    "disclose the subpoena to the subscriber of the account heron@example.net.",
+    "IT IS SO ORDERED.",
+    "Dated: June 1, 2026",
+    "/s/ Jane Roe",
+    "United States Magistrate Judge",
+)
+
+
+def test_an_order_modifying_a_gag_is_not_a_data_demand_and_sets_no_new_gag(review, desk):
+    order = desk.intake(demand_pdf(*ORDER), "order.pdf")
+    facts = desk.facts(order)
+    assert facts["instrument"] == "other" and facts["file_number"] == "GJ 2026-14"
+    assert not facts["secrecy_order"]["present"]
+    assert review.assess(order).recommendation.outcome == "not_a_data_demand"
