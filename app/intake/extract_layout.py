@@ -405,5 +405,10 @@ def _starts_document(page: PageText, vocab: Vocabulary, dates: DateReader) -> bo
     head = fold(" ".join(line.text for line in top_lines[:6]))
     if not vocab.cues["letterhead"].search(head):
         return False
-    upper = fold(" ".join(line.text for line in stream.lines if line.top / line.page_height < 0.4))
-    return any(d.value is not None for d in dates.find(upper, None))
+    upper_lines = [line for line in stream.lines if line.top / line.page_height < 0.4]
+    upper = fold(" ".join(line.text for line in upper_lines))
+    if any(d.value is not None for d in dates.find(upper, None)):
+        return True
+    # A letter's opening under the letterhead ("Dear Custodian of Records:") where OCR broke the
+    # date apart ("2018" read above "April 19,").
+    return any(vocab.cues["salutations"].match(fold(line.text)) for line in upper_lines)

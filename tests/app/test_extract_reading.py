@@ -328,3 +328,36 @@ def test_custodian_of_records_of_a_company_in_the_command_names_the_addressee():
         "/s/ Jane Roe, Deputy Clerk",
     )
     assert value(facts, "addressee") == "Example Voice, Inc."
+
+
+def test_a_demand_after_its_release_letter_starts_a_document_at_its_salutation():
+    release = page(
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        "April 2, 2026",
+        "Custodian of Records",
+        "Nimbus Computer",
+        "Dear Custodian of Records:",
+        "The FBI has reviewed the nondisclosure requirement of the letter below and determined that",
+        "nondisclosure is no longer necessary. The nondisclosure requirement is lifted.",
+        "Sincerely,",
+        "Jane Roe",
+        "Special Agent in Charge",
+    )
+    nsl = page(
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        "File No. NSL-26-000123",
+        "Custodian of Records",
+        "Nimbus Computer",
+        "Dear Custodian of Records:",
+        "2026",
+        "March 3,",
+        *NSL_COMMAND,
+        *NSL_CLOSE,
+        page_no=2,
+    )
+    facts = extract_facts([release, nsl], today=TODAY)
+    assert value(facts, "instrument") == "nsl"
+    assert facts.scalars["instrument"].page == 2
+    assert categories(facts) == {("subscriber_info", False)}
