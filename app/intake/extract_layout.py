@@ -272,11 +272,14 @@ def _garbled_date_line(text: str, vocab: Vocabulary) -> bool:
 
 
 def _carries_on(lines: Sequence[Line], zones: list[str], i: int, vocab: Vocabulary) -> bool:
-    """Does line ``i`` carry on a sentence from the line before it?
+    """Does line ``i``, starting in lower case, carry on a sentence from the line before it?
 
     Fax lines, footers and, across a page break, the previous page's short marks
-    ("FOR INTERNAL USE ONLY", "Ref: 123") are skipped.
+    ("FOR INTERNAL USE ONLY", "Ref: 123") are skipped. A label in capitals ("To:",
+    "Destinatario:") opens a block even under a heading that ends in a lower-case word.
     """
+    if not lines[i].text.lstrip()[:1].islower():
+        return False
     for j in range(i - 1, -1, -1):
         if zones[j] in (FAX, FOOTER) or not lines[j].words:
             continue
