@@ -361,3 +361,15 @@ def test_a_demand_after_its_release_letter_starts_a_document_at_its_salutation()
     assert value(facts, "instrument") == "nsl"
     assert facts.scalars["instrument"].page == 2
     assert categories(facts) == {("subscriber_info", False)}
+
+
+def test_a_to_label_under_a_heading_ending_in_lower_case_still_opens_the_addressee_block():
+    facts = read(
+        "COURT OF QUEBEC",
+        "PRODUCTION ORDER FOR TRANSMISSION DATA",
+        "Sections 487.014 and 487.016 of the Criminal Code",
+        "To: Example Online Services Canada ULC, 100 Example Street West, Toronto, ON M5J 2N8",
+        "You are ordered to produce the name and address of the subscriber of heron@example.net.",
+        "Made on March 3, 2026",
+    )
+    assert value(facts, "addressee") == "Example Online Services Canada ULC"
