@@ -256,8 +256,12 @@ class _DocumentReader:
             out.secrecy = SecrecyReading(
                 False, page=about.page, box=about.box, confidence=about.confidence, flagged=about.flagged
             )
+            # An order about an order is still a court's order (as an order extending or vacating
+            # a gag is); a letter or a challenge is no instrument at all.
             out.scalars["instrument"] = replace(
-                instrument or Reading("other"), value="other", flagged=about.flagged
+                instrument or Reading("other"),
+                value="court_order" if self._judge_signs() else "other",
+                flagged=about.flagged,
             )
         if out.lifts_secrecy is not None and not out.demands_data:
             lift = out.lifts_secrecy

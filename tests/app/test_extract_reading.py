@@ -220,7 +220,7 @@ def test_the_providers_counsels_letter_about_an_nsl_commands_nothing():
 
 def test_an_order_modifying_a_gag_is_no_new_subpoena_and_no_new_gag():
     facts = read(*GAG_MODIFYING_ORDER)
-    assert value(facts, "instrument") == "other"
+    assert value(facts, "instrument") == "court_order"
     assert facts.data_requested == []
     secrecy = facts.secrecy_order
     assert secrecy is not None and not secrecy.present and secrecy.duration_days is None

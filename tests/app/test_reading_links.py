@@ -73,6 +73,6 @@ ORDER = (
 def test_an_order_modifying_a_gag_is_not_a_data_demand_and_sets_no_new_gag(review, desk):
     order = desk.intake(demand_pdf(*ORDER), "order.pdf")
     facts = desk.facts(order)
-    assert facts["instrument"] == "other" and facts["file_number"] == "GJ 2026-14"
+    assert facts["instrument"] == "court_order" and facts["file_number"] == "GJ 2026-14"
     assert not facts["secrecy_order"]["present"]
     assert review.assess(order).recommendation.outcome == "not_a_data_demand"
