@@ -774,6 +774,7 @@ class Desk:
             "date_issued": scalar["date_issued"],
             "signed": scalar["signed"],
             "addressee": scalar["addressee"],
+            "file_number": scalar["file_number"],
             "identifiers": [
                 {
                     "kind": r["kind"],

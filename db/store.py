@@ -280,6 +280,11 @@ class Store:
         sql = "SELECT case_id FROM facts WHERE key = ? AND value IS NOT NULL ORDER BY case_id"
         return [r[0] for r in self._conn.execute(sql, (key,))]
 
+    def fact_values(self, key: str) -> list[Row]:
+        """``case_id`` and stored ``value`` of every case that has a value for ``key``."""
+        sql = "SELECT case_id, value FROM facts WHERE key = ? AND value IS NOT NULL ORDER BY case_id"
+        return [{"case_id": r[0], "value": r[1]} for r in self._conn.execute(sql, (key,))]
+
     def upsert_fact(self, row: Row) -> None:
         self._table("facts").upsert(row, pk=("case_id", "key"))
 

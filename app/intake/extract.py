@@ -72,6 +72,7 @@ from app.intake.facts import (
     IdentifierReading,
     Reading,
     SecrecyReading,
+    file_number_key,
 )
 from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Country, Vocabulary, vocabulary
 from app.model import PageText
@@ -133,6 +134,9 @@ class _DocReading:
     data: list[DataRequestReading] = field(default_factory=list)
     secrecy: SecrecyReading | None = None
     lifts_secrecy: Reading | None = None  # this document lifts an earlier secrecy order
+    # This document is about another demand and commands nothing: counsel's letter, a challenge,
+    # an order modifying a secrecy order.
+    about_another: Reading | None = None
     demands_data: bool = False
 
     @property
@@ -145,6 +149,7 @@ class _DocReading:
             + min(targets, 5)
             + (2 if kind in DATA_DEMANDS else 0)
             - (6 if self.lifts_secrecy else 0)
+            - (6 if self.about_another else 0)
         )
 
 
@@ -207,6 +212,7 @@ class _DocumentReader:
         for key, reading in (
             ("issuing_authority", self.authority()),
             ("addressee", self.addressee()),
+            ("file_number", self.file_number()),
             ("signed", self.signed()),
         ):
             if reading is not None:
@@ -240,9 +246,23 @@ class _DocumentReader:
         out.identifiers, out.contacts = read_identifiers_and_contacts(
             self.layout, self.vocab, self.country_info
         )
-        out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None
+        out.about_another = self.about_another()
+        out.demands_data = self.demands_data(kind) and out.lifts_secrecy is None and out.about_another is None
         out.data = self.data_requested() if out.demands_data else []
         out.secrecy = self.secrecy(issued_value)
+        if out.about_another is not None:
+            about = out.about_another
+            # Its gag words are the other demand's: it imposes no secrecy order of its own.
+            out.secrecy = SecrecyReading(
+                False, page=about.page, box=about.box, confidence=about.confidence, flagged=about.flagged
+            )
+            # An order about an order is still a court's order (as an order extending or vacating
+            # a gag is); a letter or a challenge is no instrument at all.
+            out.scalars["instrument"] = replace(
+                instrument or Reading("other"),
+                value="court_order" if self._judge_signs() else "other",
+                flagged=about.flagged,
+            )
         if out.lifts_secrecy is not None and not out.demands_data:
             lift = out.lifts_secrecy
             out.secrecy = SecrecyReading(
@@ -493,6 +513,29 @@ class _DocumentReader:
                 value = _display(value)
         return _reading(value, prov)
 
+    def file_number(self) -> Reading | None:
+        """The demand's own file or docket number, by which a letter or order about it is linked.
+
+        After a label ("File No.", "Docket No.", "Misc. No."), else a number whose form says
+        what it is ("NSL-17-429936"). The first on the document wins: letterheads and
+        captions print it before the body refers to any other.
+        """
+        cues = self.vocab.cues
+        found: list[tuple[int, int]] = []
+        for m in cues["file_number_labels"].finditer(self.folded):
+            if self.in_zone(m.start(), FAX, FOOTER):
+                continue
+            value = _FILE_NUMBER.match(self.folded, m.end())
+            if value is not None:
+                found.append((value.start("v"), value.end("v")))
+        if not found:
+            found = [(m.start(), m.end()) for m in cues["file_number_forms"].finditer(self.folded)]
+        for start, end in sorted(found):
+            printed = self.stream.text(start, end).strip(" .,;:")
+            if file_number_key(printed):
+                return _reading(printed, self.prov(start, end))
+        return None
+
     def _named_like_organisation(self, value: str) -> bool:
         """A company's name: it carries a legal form, or its words are capitalised."""
         if self.vocab.org_suffixes.search(fold(value) + " "):
@@ -505,8 +548,8 @@ class _DocumentReader:
         """The organisation named by some words: roles dropped, cut after its legal form."""
         cues = self.vocab.cues
         text = " ".join(w.text for w in words)
-        if not text.strip():
-            return None
+        if not text.strip() or _CITY_LINE.match(text.strip()):
+            return None  # "San Francisco, CA 94105": where the provider is, not who
         chunks = [c.strip() for c in re.split(r"\s[\u2014\u2013-]\s|[,;]|\(", text)]
         kept: list[str] = []
         for chunk in chunks:
@@ -898,16 +941,110 @@ class _DocumentReader:
             return False
         for m in cues["demand"].finditer(self.folded):
             start, end = self.sentence(m.start())
-            window = self.folded[max(start, m.start() - 30) : m.start()]
-            if re.search(r"\b(?:not|nicht|pas|no|never)\b", window) or self.has("secrecy", start, end):
+            if not self._commands(m, start, end):
                 continue
             if self.has("preservation", start, end) and kind != "subpoena":
                 continue
             return True
         return any(s == "request" for s in self.layout.sections)
 
+    def about_another(self) -> Reading | None:
+        """Is this document about another demand and commands nothing itself?
+
+        The provider's own counsel writing about a demand, a challenge to a gag, an order
+        modifying a non-disclosure requirement: their words ("the NSL directed our client
+        to provide ...") recite a demand, they do not make one. A present command to the
+        reader ("you are hereby directed to provide") still makes it a demand.
+        """
+        cues = self.vocab.cues
+        found = cues["about_demand"].search(self.folded)
+        if found is None:
+            return None
+        for m in cues["command_now"].finditer(self.folded):
+            if self._commands(m, *self.sentence(m.start())):
+                return None
+        what = self.folded[found.start() : found.end()]
+        return _reading(
+            True,
+            self.prov(found.start(), found.end()),
+            f"commands nothing: a document about another demand ({what!r})",
+        )
+
+    def _commands(self, m: re.Match[str], start: int, end: int) -> bool:
+        """Does the demand word ``m`` in this sentence command data, rather than deny, gag or explain?
+
+        "you should neither send the records ... nor disclose", "If you send notice ...,
+        the FBI will initiate judicial proceedings", "you have a right to challenge": the
+        words of a demand in procedure, rights or delivery text command nothing.
+        """
+        window = self.folded[max(start, m.start() - 30) : m.start()]
+        if re.search(r"\b(?:not|nicht|pas|no|never|neither|nor)\b", window):
+            return False
+        return not (self.has("secrecy", start, end) or self.has("procedure", start, end))
+
+    def _request_scope(self) -> list[tuple[int, int]]:
+        """Folded spans where data are asked for: commanding sentences and the lists they lead into.
+
+        A sentence that commands ("you are hereby directed to provide ...", "please
+        provide the following:") counts, and when it ends in a colon so do the lines of
+        the list under it: enumerated items, short lines, and lines that carry an item on,
+        up to the first line of running prose that starts no item. Attachments and
+        schedules (``layout.sections == "request"``) are read separately, and a definition
+        of the terms used ("the term ... includes") counts with the command it explains.
+        """
+        spans: list[tuple[int, int]] = []
+        lines = self.stream.lines
+        # "The term toll billing records includes ... connection records": a definition says
+        # what the command covers.
+        for m in self.vocab.cues["definition"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if not self.has("procedure", start, end):
+                spans.append((start, end))
+        leads: list[tuple[int, int]] = []
+        for m in self.vocab.cues["demand"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if self._commands(m, start, end):
+                spans.append((start, end))
+                leads.append((start, end))
+        # "Data held in relation to the following, for <dates>:" in a document that commands.
+        for m in self.vocab.cues["identifier_context"].finditer(self.folded):
+            start, end = self.sentence(m.start())
+            if not self.has("procedure", start, end):
+                leads.append((start, end))
+        for start, end in sorted(set(leads)):
+            # The line of the sentence that ends in a colon leads into the list (OCR may not
+            # have ended the sentence there).
+            first = self.stream.line_at(start).index
+            last = self.stream.line_at(max(start, end - 1)).index
+            enders = [i for i in range(first, last + 1) if _LEAD_IN.search(lines[i].text)]
+            if not enders:
+                continue
+            lead = lines[enders[-1]]
+            previous = lead
+            for line in lines[lead.index + 1 : lead.index + 30]:
+                # A heading in capitals ends the list ("NONDISCLOSURE REQUIREMENT"); a short
+                # item set apart ("E-mail address x@example.com") does not.
+                letters = [c for c in line.text if c.isalpha()]
+                capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+                if (
+                    line.page > previous.page + 1
+                    or self.layout.sections[line.index] == "reasons"
+                    or (self.layout.headings[line.index] and capitals and not _ENUMERATED.match(line.text))
+                ):
+                    break
+                carried = previous is not lead and previous.text.rstrip()[-1:] not in ".;:"
+                if not (_ENUMERATED.match(line.text) or carried or not is_sentence(line, self.vocab)):
+                    break
+                line_start, line_end = self.stream.line_folded_span(line)
+                if self.has("procedure", line_start, line_end):
+                    break
+                spans.append((line_start, line_end))
+                previous = line
+        return spans
+
     def data_requested(self) -> list[DataRequestReading]:
         found: dict[str, DataRequestReading] = {}
+        scope = self._request_scope()
         matches: list[tuple[int, int, str]] = []
         for category in CATEGORIES:
             for m in self.vocab.categories[category].finditer(self.folded):
@@ -926,6 +1063,10 @@ class _DocumentReader:
             if self.layout.sections[line.index] == "reasons":
                 continue
             if self.layout.zones[line.index] in (LETTERHEAD, ADDRESSEE, FAX, FOOTER, "signature"):
+                continue
+            # Only where data are asked for: an attachment or schedule, or a commanding sentence
+            # and its list. A category named in procedure, rights or delivery text is not asked for.
+            if self.layout.sections[line.index] != "request" and not any(s <= start < e for s, e in scope):
                 continue
             s_start, s_end = self._clause(start)
             if self.has("secrecy", s_start, s_end):
@@ -1155,6 +1296,16 @@ def _name_like(line: Line, vocab: Vocabulary) -> bool:
 _PLACE = re.compile(
     r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
 )
+# The city line of an address: "San Francisco, CA 94105", "Mountain View, California 94043".
+_CITY_LINE = re.compile(r"[^\d,]{2,40},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?\s+\d{5}(?:-\d{4})?\b")
+# The number after a file or docket label: "NSL-17-429936", "GJ 2026-14", "1:26-mj-00123".
+_FILE_NUMBER = re.compile(r"[\s.:,#]*(?P<v>(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)")
+# A list item's enumerator: "(a)", "1.", "ii)", "-", "•".
+_ENUMERATED = re.compile(
+    r"^\W{0,2}(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S", re.IGNORECASE
+)
+# A lead-in ends in a colon, perhaps with a speck OCR read after it ("... zu erteilen: ü").
+_LEAD_IN = re.compile(r":\W{0,2}\w?\W*$")
 _UNTICKED = re.compile(r"^\W{0,2}(?:\[\s*\]|\(\s*\)|[☐□❏])")
 _SMALL = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "del", "am", "im", "an", "der", "und"}
 

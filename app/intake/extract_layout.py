@@ -30,6 +30,7 @@ LETTERHEAD = "letterhead"
 ADDRESSEE = "addressee"
 SIGNATURE = "signature"
 
+_SECTION_LABEL = re.compile(r"^[^\W\d]+\s+[a-z0-9]{1,3}\s*:\s*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 _ENUMERATOR = re.compile(r"^\s*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)]|[-*•–—])\s*")
 
@@ -159,18 +160,20 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
                 rest = rest.replace(texts[i][d.start : d.end], " ")
             if found and len(re.sub(r"[\W\d_]", "", rest)) <= 4:
                 layout.letter_date_line = i
+            elif layout.letter_date_line is None and _garbled_date_line(texts[i], vocab):
+                layout.letter_date_line = i
         if layout.letter_date_line is not None:
             for i in range(layout.letter_date_line + 1, body_start):
                 zones[i] = ADDRESSEE
                 layout.addressee_lines.append(i)
         else:
-            # No date line: the provider's name (a company, by its legal form) opens the block.
+            # No date line: the provider's name (a company, by its legal form) or the role it is
+            # served through ("Custodian of Records") opens the block.
             for i in range(body_start):
                 t = texts[i]
-                if (
-                    len(lines[i].words) <= 9
-                    and vocab.org_suffixes.search(t + " ")
-                    and not vocab.cues["letterhead"].search(t)
+                if len(lines[i].words) <= 9 and (
+                    (vocab.org_suffixes.search(t + " ") and not vocab.cues["letterhead"].search(t))
+                    or full_match(cues["addressee_roles"], t, 0.6, lead=0)
                 ):
                     for j in range(i, min(body_start, i + 4)):
                         zones[j] = ADDRESSEE
@@ -181,6 +184,8 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
     for i, line in enumerate(lines):
         if zones[i] in (FAX, FOOTER) or not _addressee_label(texts[i], line, vocab):
             continue
+        if _carries_on(lines, zones, i, vocab):
+            continue  # "... faxed to the Division, / attention: General Counsel": a sentence, not a block
         if full_match(cues["addressee_officers"], re.sub(r"^\W*\w+\s*:?", "", texts[i]), 0.5):
             continue
         zones[i] = ADDRESSEE
@@ -248,14 +253,41 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
         # in brackets is not part of the heading's wording.
         t = re.sub(r"\s*\([^()]*\)[\s:.]*$", "", texts[i])
         short = len(line.words) <= 12
+        # A form's section label before the heading: "ABSCHNITT D: Herauszugebende Datenkategorien".
+        unlabelled = _SECTION_LABEL.sub("", t)
         if short and full_match(cues["reasons_headings"], t, 0.55):
             section = "reasons"
-        elif short and full_match(cues["request_headings"], t, 0.4):
+        elif short and any(full_match(cues["request_headings"], x, 0.4) for x in (t, unlabelled) if x):
             section = "request"
         layout.sections[i] = section
 
     _signature(layout, texts, vocab)
     return layout
+
+
+def _garbled_date_line(text: str, vocab: Vocabulary) -> bool:
+    """A letter's date line whose day OCR misread ("October O01, 2012"): a month, a year, little else."""
+    m = re.fullmatch(r"\W*([a-z]{3,10})\.?\s+\S{1,4}\s*,?\s+((?:19|20)\d\d)\W*", text)
+    return m is not None and m.group(1) in vocab.months
+
+
+def _carries_on(lines: Sequence[Line], zones: list[str], i: int, vocab: Vocabulary) -> bool:
+    """Does line ``i``, starting in lower case, carry on a sentence from the line before it?
+
+    Fax lines, footers and, across a page break, the previous page's short marks
+    ("FOR INTERNAL USE ONLY", "Ref: 123") are skipped. A label in capitals ("To:",
+    "Destinatario:") opens a block even under a heading that ends in a lower-case word.
+    """
+    if not lines[i].text.lstrip()[:1].islower():
+        return False
+    for j in range(i - 1, -1, -1):
+        if zones[j] in (FAX, FOOTER) or not lines[j].words:
+            continue
+        if lines[j].page != lines[i].page and not is_sentence(lines[j], vocab):
+            continue
+        last = lines[j].words[-1].text
+        return last[-1:].islower() or last[-1:] in ",:" or last.lower() in ("and", "or")
+    return False
 
 
 def _addressee_label(text: str, line: Line, vocab: Vocabulary) -> bool:
@@ -376,5 +408,10 @@ def _starts_document(page: PageText, vocab: Vocabulary, dates: DateReader) -> bo
     head = fold(" ".join(line.text for line in top_lines[:6]))
     if not vocab.cues["letterhead"].search(head):
         return False
-    upper = fold(" ".join(line.text for line in stream.lines if line.top / line.page_height < 0.4))
-    return any(d.value is not None for d in dates.find(upper, None))
+    upper_lines = [line for line in stream.lines if line.top / line.page_height < 0.4]
+    upper = fold(" ".join(line.text for line in upper_lines))
+    if any(d.value is not None for d in dates.find(upper, None)):
+        return True
+    # A letter's opening under the letterhead ("Dear Custodian of Records:") where OCR broke the
+    # date apart ("2018" read above "April 19,").
+    return any(vocab.cues["salutations"].match(fold(line.text)) for line in upper_lines)

@@ -7,6 +7,7 @@ the vocabulary of DESIGN.md's Facts JSON.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,7 @@ SCALAR_KEYS = (
     "date_issued",
     "signed",
     "addressee",
+    "file_number",  # the demand's own file or docket number, as printed ("NSL-17-429936", "GJ 2026-14")
     "response_due",
     "response_period",  # "10 business days from issue": how response_due was counted
     "emergency",
@@ -91,3 +93,14 @@ class ExtractedFacts:
     requester_contacts: list[IdentifierReading] = field(default_factory=list)
     secrecy_order: SecrecyReading | None = None  # None: could not tell
     language: str | None = None  # ISO 639-1 of the demand's main language
+
+
+def file_number_key(printed: str) -> str | None:
+    """The file or docket number as cases are linked by it: "NSL-17-429936", "NSL 17-429936" and
+    "File No. 17-429936" are one number. Letters before the first digit (a series prefix such as
+    "NSL" or "GJ") and every separator are dropped, the rest is upper-cased."""
+    m = re.search(r"\d", printed)
+    if m is None:
+        return None
+    key = re.sub(r"[^0-9A-Za-z]", "", printed[m.start() :]).upper()
+    return key if len(key) >= 4 else None

@@ -73,6 +73,12 @@ CUE_NAMES = (
     "secrecy_until",
     "emergency_summary_headings",
     "emergency_help_headings",
+    "procedure",
+    "definition",
+    "about_demand",
+    "command_now",
+    "file_number_labels",
+    "file_number_forms",
 )
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 

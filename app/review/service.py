@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from app.intake.facts import file_number_key
 from app.model import CaseId, CaseStatus
 from app.review import approval, checklist, decide, limits
 from app.review.model import (
@@ -167,7 +168,25 @@ class Review:
             other = self.store.get_case(row["case_id"])
             if other is not None:
                 related.setdefault(row["normalized"], []).append(other["reference"])
+        # A letter or order about a demand names it by its file or docket number.
+        for label, reference in self._same_file_number(case_id):
+            related.setdefault(label, []).append(reference)
         return {k: sorted(v) for k, v in sorted(related.items())}
+
+    def _same_file_number(self, case_id: CaseId) -> list[tuple[str, str]]:
+        """("file number N", reference) of every other case whose file or docket number is this one's."""
+        numbers = {r["case_id"]: json.loads(r["value"]) for r in self.store.fact_values("file_number")}
+        own = numbers.get(case_id)
+        key = file_number_key(own) if isinstance(own, str) else None
+        if key is None:
+            return []
+        found = []
+        for other_id, value in numbers.items():
+            if other_id != case_id and isinstance(value, str) and file_number_key(value) == key:
+                other = self.store.get_case(other_id)
+                if other is not None:
+                    found.append((f"file number {own}", other["reference"]))
+        return found
 
     def decisions(self, case_id: CaseId) -> list[Decision]:
         return [_decision(r) for r in self.store.get_decisions(case_id)]

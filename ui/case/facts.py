@@ -30,6 +30,7 @@ LABELS = {
     "date_issued": "Date issued",
     "signed": "Signed",
     "addressee": "Addressee",
+    "file_number": "File / docket number",
     "response_due": "Response due",
     "response_period": "Counted as",
     "emergency": "Emergency",
