@@ -135,8 +135,9 @@ def cmd_intake(args: argparse.Namespace) -> int:
         # Progress goes to stderr only: stdout carries the JSON.
         print(f"{label} ({done}/{total})" if total else label, file=sys.stderr, flush=True)
 
+    received = _date(args.received, "--received")
     with _desk(args) as desk:
-        case_id = desk.intake(untrusted_pdf, path.name, progress=progress)
+        case_id = desk.intake(untrusted_pdf, path.name, received=received, progress=progress)
         facts = desk.facts(case_id)
     _emit(args, facts, f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s).")
     return EXIT_OK
@@ -625,6 +626,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(sub, "intake", cmd_intake, "store a demand PDF as a new case and print its facts")
     p.add_argument("file")
+    p.add_argument(
+        "--received",
+        metavar="YYYY-MM-DD",
+        help="the day the demand was served (default today); staleness and periods from receipt count from it",
+    )
     p = add(sub, "facts", cmd_facts, "print a case's facts")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
     add(sub, "cases", cmd_cases, "list cases")
