@@ -629,7 +629,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--received",
         metavar="YYYY-MM-DD",
-        help="the day the demand was served (default today); staleness and periods from receipt count from it",
+        help="the day the demand was served (default today); staleness and receipt periods count from it",
     )
     p = add(sub, "facts", cmd_facts, "print a case's facts")
     p.add_argument("case", help="case id (or a unique start of it) or reference")

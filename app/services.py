@@ -1084,8 +1084,8 @@ def _counted_from_receipt(facts: ExtractedFacts, received: date, *, given: bool)
     rule = rule_for(period.value, issued=None, received=received, country=country.value if country else None)
     if rule is None or rule.count_from != "received":
         return None
-    if given:
-        return replace(due, value=base_due_date(rule).isoformat())
+    if given:  # the extractor's "if received on the date issued" estimate is moot
+        return replace(due, value=base_due_date(rule).isoformat(), flagged=None)
     return replace(
         due,
         value=base_due_date(rule).isoformat(),

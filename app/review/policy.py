@@ -162,6 +162,13 @@ class PolicyPack:
     widest_ipv4_prefix: int
     widest_ipv6_prefix: int
     words: Words
+    # Issued more than this many days before it was served: stale, for the reviewer to confirm.
+    stale_after_days: int = 365
+    # A reading too poor to judge: OCR words below this confidence (0-100) ...
+    poor_word_confidence: int = 60
+    # ... making up more than this share (percent) of the words, or fewer words than this per page.
+    poor_share_percent: int = 50
+    poor_words_per_page: int = 25
 
     def jurisdiction(self, country: str | None) -> Jurisdiction | None:
         """The country's file, the default one for a country without a file, None when unknown."""
@@ -392,7 +399,16 @@ class _File:
 # ------------------------------------------------------------------------------ the files
 
 
-PACK_KEYS = ("version", "description", "emergency", "identifiers", "words", "human_rights")
+PACK_KEYS = (
+    "version",
+    "description",
+    "emergency",
+    "identifiers",
+    "dates",
+    "reading",
+    "words",
+    "human_rights",
+)
 INSTRUMENT_KEYS = (
     "label",
     "compels_content",
@@ -594,6 +610,14 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     protected = f.table(hr, ("human_rights",), "protected_activity")
     where = ("human_rights", "protected_activity")
     f.only(protected, where, PROTECTED_ACTIVITIES)
+    dates = f.table(d, (), "dates", required=False)
+    f.only(dates, ("dates",), ("stale_after_days",))
+    stale = f.number(dates, ("dates",), "stale_after_days", 1, 36500)
+    reading = f.table(d, (), "reading", required=False)
+    f.only(reading, ("reading",), ("poor_word_confidence", "poor_share_percent", "poor_words_per_page"))
+    confidence = f.number(reading, ("reading",), "poor_word_confidence", 0, 100)
+    share = f.number(reading, ("reading",), "poor_share_percent", 0, 100)
+    per_page = f.number(reading, ("reading",), "poor_words_per_page", 0, 10000)
     ipv4 = f.number(identifiers, ("identifiers",), "widest_ipv4_prefix", 0, 32)
     ipv6 = f.number(identifiers, ("identifiers",), "widest_ipv6_prefix", 0, 128)
     return {
@@ -604,6 +628,10 @@ def _pack_settings(f: _File) -> dict[str, Any]:
         "emergency_response_hours": DEFAULT_EMERGENCY_HOURS if hours is None else hours,
         "widest_ipv4_prefix": 24 if ipv4 is None else ipv4,
         "widest_ipv6_prefix": 64 if ipv6 is None else ipv6,
+        "stale_after_days": 365 if stale is None else stale,
+        "poor_word_confidence": 60 if confidence is None else confidence,
+        "poor_share_percent": 50 if share is None else share,
+        "poor_words_per_page": 25 if per_page is None else per_page,
         "words": Words(
             bulk=_phrases(f.strings(words, ("words",), "bulk")),
             bulk_exceptions=_phrases(f.strings(words, ("words",), "bulk_exceptions", required=False)),

@@ -131,7 +131,18 @@ class Review:
             for f in self.desk.fact_values(case_id)
             if f.value is not None and f.page is not None
         }
+        facts["_reading"] = self.reading(case_id)
         return facts
+
+    def reading(self, case_id: CaseId) -> dict[str, int]:
+        """How well the scan was read: pages, words, and words read below the pack's confidence."""
+        pages = self.desk.pages(case_id)
+        cut = self.pack.poor_word_confidence
+        return {
+            "pages": len(pages),
+            "ocr_words": sum(len(p.words) for p in pages),
+            "low_confidence_words": sum(1 for p in pages for w in p.words if w.confidence < cut),
+        }
 
     def context(self, case_id: CaseId) -> ReviewContext:
         stored = {r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)}
@@ -142,7 +153,7 @@ class Review:
             values["provider_entities"] = entities
         if self.desk.data_dir.requesters_path.exists():
             values["directory_extra"] = str(self.desk.data_dir.requesters_path)
-        return ReviewContext(today=self.desk.clock().date(), **values)
+        return ReviewContext(today=self.desk.clock().date(), received=self.desk.received(case_id), **values)
 
     def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:
         return {

@@ -321,10 +321,24 @@ SCENARIOS = [
         {"validity.dates"},
     ),
     S(
-        "stale_order_is_rejected",
-        demand(date_issued="2024-06-01", date_range={"from": "2024-01-01", "to": "2024-05-31"}),
+        "future_dated_order_is_rejected_against_the_day_it_was_served",
+        demand(date_issued="2026-03-10"),
         "reject",
         {"validity.dates"},
+        ctx=context(received=date(2026, 3, 5)),
+    ),
+    S(
+        "stale_order_waits_for_the_reviewer_instead_of_being_rejected",
+        demand(date_issued="2024-06-01", date_range={"from": "2024-01-01", "to": "2024-05-31"}),
+        "disclose_content",
+        pending=("validity.dates",),
+    ),
+    S(
+        "old_order_served_a_week_after_issue_is_not_stale",
+        demand(date_issued="2015-09-17", date_range={"from": "2015-01-01", "to": "2015-08-31"}),
+        "disclose_content",
+        ctx=context(received=date(2015, 9, 24)),
+        scope=(ALICE, ["subscriber_info", "content"], "2015-01-01", "2015-08-31"),
     ),
     S(
         "date_range_ending_before_it_starts_is_rejected",
@@ -487,10 +501,52 @@ SCENARIOS = [
         reasons=("validity.identifiers_well_formed",),
     ),
     S(
-        "only_blacked_out_identifiers_is_rejected",
+        "only_blacked_out_identifiers_are_unknown_not_rejected",
         demand(identifiers=[ident(None, redacted=True), ident(None, "phone", redacted=True)]),
+        "disclose_content",
+        scope=([], ["subscriber_info", "content"], *RANGE),
+        pending=("validity.specific_identifiers",),
+    ),
+    S(
+        "nsl_whose_targets_were_not_read_is_judged_on_what_is_known",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            identifiers=[],
+            data_requested=[ask("subscriber_info"), ask("billing", "toll billing records")],
+        ),
+        "disclose_noncontent",
+        scope=([], ["subscriber_info", "billing"], *RANGE),
+        pending=("validity.specific_identifiers",),
+    ),
+    S(
+        "order_for_all_call_detail_records_is_rejected",
+        demand(
+            instrument="court_order",
+            identifiers=[],
+            data_requested=[
+                ask("traffic", "all call detail records or telephony metadata created by the provider")
+            ],
+        ),
         "reject",
         {"validity.specific_identifiers"},
+        reasons=("validity.specific_identifiers",),
+    ),
+    S(
+        "all_records_as_the_target_is_rejected",
+        subpoena(identifiers=[ident("all records", "other")], data_requested=[ask("subscriber_info")]),
+        "reject",
+        {"validity.specific_identifiers"},
+    ),
+    S(
+        "range_of_phone_numbers_beside_an_account_is_narrowed",
+        subpoena(
+            identifiers=[ident("alice@example.com"), ident("+1 202 555 0100 to +1 202 555 0199", "phone")],
+            data_requested=[ask("subscriber_info")],
+        ),
+        "narrow",
+        {"validity.specific_identifiers"},
+        scope=(ALICE, ["subscriber_info"], *RANGE),
     ),
     S(
         "blacked_out_identifier_beside_a_readable_one_is_left_out",
@@ -676,6 +732,52 @@ SCENARIOS = [
                 "Received through the Irish central authority (MLAT).",
             )
         },
+    ),
+    S(
+        "poor_scan_with_nothing_read_goes_to_senior_review_not_not_a_data_demand",
+        demand(
+            instrument=None,
+            issuing_authority=None,
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "escalate",
+        {"validity.readable"},
+        reasons=("validity.readable",),
+    ),
+    S(
+        "poor_scan_the_reviewer_reads_as_an_nsl_is_judged_on_its_facts",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            data_requested=[ask("subscriber_info")],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "disclose_noncontent",
+    ),
+    S(
+        "poor_scan_of_an_nsl_whose_request_was_not_read_goes_to_senior_review",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "escalate",
+        {"validity.readable"},
+        reasons=("validity.readable",),
+    ),
+    S(
+        "well_read_letter_asking_for_nothing_is_not_a_data_demand",
+        demand(
+            instrument=None,
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 1, "ocr_words": 300, "low_confidence_words": 12},
+        ),
+        "not_a_data_demand",
     ),
     S(
         "unreadable_instrument_goes_to_senior_review",
@@ -912,7 +1014,7 @@ def test_replaying_the_same_facts_context_and_answers_gives_the_same_result(tmp_
 def test_assess_json_has_designs_shape() -> None:
     answers, rec = run(SCENARIOS[0])
     data = assess_to_json("case-1", load_pack().version, answers, rec)
-    assert data["policy_version"] == "2026.1"
+    assert data["policy_version"] == "2026.2"
     item = answer_to_json(answers[0])
     assert {"id", "group", "answer", "source", "evidence", "rule"} <= item.keys()
     assert set(data["recommendation"]) >= {"outcome", "reasons", "scope"}
