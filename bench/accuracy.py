@@ -16,7 +16,8 @@ against the label, and the figures against the targets:
   never ``disclose_content``) in >= 95%.
 
 The older samples have no labels file: their recipient and date come from the file name
-(``nsl_<date or years>_<recipient words>_...``). OCR of forty scans is slow on two cores:
+(``nsl_<date or years>_<recipient words>_...``); one that spans years is received a week
+after the end of the span. OCR of forty scans is slow on two cores:
 ``--jobs`` files are read at once, each worker with its own data directory. ``--keep DIR``
 keeps the (encrypted) data directories there, and a second run with the same DIR assesses
 the cases already taken in again instead of reading the scans again (for changes to the
@@ -173,7 +174,8 @@ def run_one(home: Path, sample: Sample, known: dict[str, str]) -> Result:
         cli(home, "settings", "--set", f"provider_entities={sample.company}")
         case_id = known.get(sample.path.stem)
         if case_id is None:
-            served = sample.issued[0] + SERVED_AFTER
+            # A file of several letters was served no earlier than its last one.
+            served = sample.issued[1] + SERVED_AFTER
             facts = cli(home, "intake", str(sample.path), "--received", served.isoformat(), "--json")
             case_id = facts["case_id"]
         result.facts = cli(home, "facts", case_id, "--json")

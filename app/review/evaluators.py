@@ -169,6 +169,31 @@ def _secrecy_evidence(facts: Facts) -> tuple[Evidence, ...]:
     return (Evidence(_page(secrecy.get("page")), _box(secrecy.get("box")), str(secrecy.get("text") or "")),)
 
 
+def corrected(facts: Facts, key: str) -> bool:
+    """Whether the reviewer set this fact (``_corrected``): their word, not a reading to doubt."""
+    return key in (facts.get("_corrected") or ())
+
+
+def seen(facts: Facts, key: str) -> bool:
+    """Whether a fact was read at a place on the page (or set by the reviewer), not only inferred
+    from what was not found there."""
+    provenance = facts.get("_provenance") or {}
+    found = provenance.get(key) if isinstance(provenance, Mapping) else None
+    return corrected(facts, key) or (isinstance(found, Mapping) and found.get("page") is not None)
+
+
+def doubtful(facts: Facts, key: str, pack: PolicyPack) -> str | None:
+    """Why a fact read by OCR is too uncertain to fail a blocking item on, or None."""
+    if corrected(facts, key):
+        return None
+    provenance = facts.get("_provenance") or {}
+    found = provenance.get(key) if isinstance(provenance, Mapping) else None
+    confidence = found.get("confidence") if isinstance(found, Mapping) else None
+    if isinstance(confidence, int | float) and confidence < pack.doubtful_below:
+        return f"read with low OCR confidence ({confidence:.0f})"
+    return None
+
+
 def _join(notes: Sequence[str]) -> str:
     return "; ".join(n for n in notes if n)
 
@@ -507,8 +532,13 @@ def signed(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     evidence = fact_evidence(facts, "signed")
     if value is True:
         return Finding("pass", evidence, "signed")
-    if value is False:
+    if value is False and seen(facts, "signed"):
         return Finding("fail", evidence, "no signature on the document")
+    if value is False:
+        # An ink signature is an image: finding no signature block in the text proves nothing.
+        return Finding(
+            "unknown", evidence, "no signature was found in the text read: check the served original"
+        )
     return Finding("unknown", evidence, "whether it is signed could not be read")
 
 
@@ -525,7 +555,7 @@ def properly_authorised(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
     judicial = pack.words.judicial.search(authority) is not None
     if need is False:
         return Finding("pass", evidence, f"a {kind.label.lower()} needs no judge here")
-    if facts.get("signed") is False and need:
+    if facts.get("signed") is False and need and seen(facts, "signed"):
         return Finding(
             "fail", evidence, f"a {kind.label.lower()} needs a judge's signature and none is shown"
         )
@@ -569,6 +599,12 @@ def addressed_to_provider(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
         core = _name_words(entity)
         if core and core <= words:
             return Finding("pass", evidence, f"addressed to {entity}")
+    if words <= pack.words.addressee_roles:
+        return Finding(
+            "unknown",
+            evidence,
+            f"{addressee!r} names a role, not a company: check on the served original whom it commands",
+        )
     return Finding(
         "fail",
         evidence,
@@ -596,6 +632,8 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
             if not issued_text
             else f"{issued_text!r} is no date: read the date of issue on the served original"
         )
+    elif issued > day and (doubt := doubtful(facts, "date_issued", pack)):
+        unknowns.append(f"issued {issued}, after it was received ({day}), but {doubt}: check the original")
     elif issued > day:
         problems.append(f"issued {issued}, after it was received ({day})")
     elif (day - issued).days > pack.stale_after_days:
@@ -604,8 +642,15 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
             f"issued {issued}, {(day - issued).days} days before it was served ({day}), more than "
             f"{pack.stale_after_days}: confirm with the authority that it still stands, or escalate"
         )
+    # A range read too poorly to rely on is checked, but cannot reject the demand on its own.
+    doubts = {
+        what: doubtful(facts, key, pack)
+        for what, key in (("start", "date_range_from"), ("end", "date_range_to"))
+    }
+    unsure = _join([f"its {what} {doubt}" for what, doubt in doubts.items() if doubt])
+    range_problems = problems if not unsure else unknowns
     if start and end and start > end:
-        problems.append(f"the date range starts {start}, after it ends {end}")
+        range_problems.append(f"the date range starts {start}, after it ends {end}")
     future = [f"{label} {when}" for label, when in (("starts", start), ("ends", end)) if when and when > day]
     if future:
         # Interception and pen-register orders collect from now on; stored records cannot be in the future.
@@ -618,7 +663,7 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
                 f"{ahead}: only right if this is a prospective order (interception, pen register)"
             )
         else:
-            problems.append(ahead)
+            range_problems.append(ahead if not unsure else f"{ahead}, but {unsure}: check the original")
     if problems:
         return Finding("fail", evidence, _join(problems))
     if unknowns:
@@ -786,7 +831,7 @@ def emergency_in_writing(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
 def emergency_signed_by_law_enforcement(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     authority = facts.get("issuing_authority")
     evidence = fact_evidence(facts, "issuing_authority", "signed")
-    if facts.get("signed") is False:
+    if facts.get("signed") is False and seen(facts, "signed"):
         return Finding("fail", evidence, "the request is not signed")
     if not authority:
         return Finding("unknown", evidence, "the requesting authority was not read")

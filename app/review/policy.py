@@ -143,6 +143,7 @@ class Words:
     bulk: PhraseList
     bulk_exceptions: PhraseList
     judicial: PhraseList
+    addressee_roles: frozenset[str]
     law_enforcement: PhraseList
     protected_activity: Mapping[str, PhraseList]
 
@@ -169,6 +170,8 @@ class PolicyPack:
     # ... making up more than this share (percent) of the words, or fewer words than this per page.
     poor_share_percent: int = 50
     poor_words_per_page: int = 25
+    # A fact read below this OCR confidence is no positive evidence for a blocking item.
+    doubtful_below: int = 80
 
     def jurisdiction(self, country: str | None) -> Jurisdiction | None:
         """The country's file, the default one for a country without a file, None when unknown."""
@@ -604,7 +607,7 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     identifiers = f.table(d, (), "identifiers")
     f.only(identifiers, ("identifiers",), ("widest_ipv4_prefix", "widest_ipv6_prefix"))
     words = f.table(d, (), "words")
-    f.only(words, ("words",), ("bulk", "bulk_exceptions", "judicial", "law_enforcement"))
+    f.only(words, ("words",), ("bulk", "bulk_exceptions", "addressee_roles", "judicial", "law_enforcement"))
     hr = f.table(d, (), "human_rights")
     f.only(hr, ("human_rights",), ("protected_activity",))
     protected = f.table(hr, ("human_rights",), "protected_activity")
@@ -614,7 +617,12 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     f.only(dates, ("dates",), ("stale_after_days",))
     stale = f.number(dates, ("dates",), "stale_after_days", 1, 36500)
     reading = f.table(d, (), "reading", required=False)
-    f.only(reading, ("reading",), ("poor_word_confidence", "poor_share_percent", "poor_words_per_page"))
+    f.only(
+        reading,
+        ("reading",),
+        ("poor_word_confidence", "poor_share_percent", "poor_words_per_page", "doubtful_below"),
+    )
+    doubtful = f.number(reading, ("reading",), "doubtful_below", 0, 100)
     confidence = f.number(reading, ("reading",), "poor_word_confidence", 0, 100)
     share = f.number(reading, ("reading",), "poor_share_percent", 0, 100)
     per_page = f.number(reading, ("reading",), "poor_words_per_page", 0, 10000)
@@ -632,10 +640,14 @@ def _pack_settings(f: _File) -> dict[str, Any]:
         "poor_word_confidence": 60 if confidence is None else confidence,
         "poor_share_percent": 50 if share is None else share,
         "poor_words_per_page": 25 if per_page is None else per_page,
+        "doubtful_below": 80 if doubtful is None else doubtful,
         "words": Words(
             bulk=_phrases(f.strings(words, ("words",), "bulk")),
             bulk_exceptions=_phrases(f.strings(words, ("words",), "bulk_exceptions", required=False)),
             judicial=_phrases(f.strings(words, ("words",), "judicial")),
+            addressee_roles=frozenset(
+                fold(w).strip() for w in f.strings(words, ("words",), "addressee_roles", required=False)
+            ),
             law_enforcement=_phrases(f.strings(words, ("words",), "law_enforcement")),
             protected_activity={
                 name: _phrases(f.strings(protected, where, name, required=False))

@@ -126,11 +126,19 @@ class Review:
     def review_facts(self, case_id: CaseId) -> dict[str, Any]:
         """The Facts JSON, with where each scalar fact was read (for the checklist's evidence)."""
         facts = self.desk.facts(case_id)
+        values = self.desk.fact_values(case_id)
         facts["_provenance"] = {
-            f.key: {"page": f.page, "box": list(f.box) if f.box else None, "text": str(f.value)}
-            for f in self.desk.fact_values(case_id)
+            f.key: {
+                "page": f.page,
+                "box": list(f.box) if f.box else None,
+                "text": str(f.value),
+                "confidence": f.confidence if f.source == "auto" else None,
+            }
+            for f in values
             if f.value is not None and f.page is not None
         }
+        # What the reviewer set is evidence in itself, wherever (and whether) it was read.
+        facts["_corrected"] = [f.key for f in values if f.source == "reviewer"]
         facts["_reading"] = self.reading(case_id)
         return facts
 

@@ -321,6 +321,68 @@ SCENARIOS = [
         {"validity.dates"},
     ),
     S(
+        "no_signature_block_found_on_a_scan_is_unknown_not_unsigned",
+        demand(signed=False, _provenance={}),
+        "disclose_content",
+        pending=("validity.signed",),
+    ),
+    S(
+        "range_misread_into_the_future_at_low_confidence_waits_for_the_reviewer",
+        subpoena(
+            data_requested=[ask("subscriber_info")],
+            date_range={"from": "2035-01-01", "to": None},
+            _provenance={
+                "date_range_from": {
+                    "page": 3,
+                    "box": [339.8, 603.4, 393.6, 609.1],
+                    "text": "2035-01-01",
+                    "confidence": 60.7,
+                },
+            },
+        ),
+        "disclose_noncontent",
+        pending=("validity.dates",),
+    ),
+    S(
+        "range_read_clearly_into_the_future_is_rejected",
+        subpoena(
+            data_requested=[ask("subscriber_info")],
+            date_range={"from": "2035-01-01", "to": None},
+            _provenance={
+                "date_range_from": {
+                    "page": 3,
+                    "box": [339.8, 603.4, 393.6, 609.1],
+                    "text": "2035-01-01",
+                    "confidence": 96.0,
+                },
+            },
+        ),
+        "reject",
+        {"validity.dates"},
+    ),
+    S(
+        "addressee_read_as_a_role_is_unknown_not_another_company",
+        demand(addressee="General Counsel"),
+        "disclose_content",
+        pending=("validity.addressed_to_provider",),
+    ),
+    S(
+        "nsl_for_all_accounts_provided_to_the_identifiers_listed_is_specific",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            data_requested=[
+                ask(
+                    "subscriber_info",
+                    "the name, address, length of service for all services, as well as all accounts, "
+                    "provided to the individual(s) or identifier(s) listed below",
+                )
+            ],
+        ),
+        "disclose_noncontent",
+        scope=(ALICE, ["subscriber_info"], *RANGE),
+    ),
+    S(
         "future_dated_order_is_rejected_against_the_day_it_was_served",
         demand(date_issued="2026-03-10"),
         "reject",
