@@ -30,7 +30,6 @@ import argparse
 import csv
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
@@ -190,26 +189,25 @@ def run_all(samples: list[Sample], jobs: int, keep: Path | None) -> list[Result]
     base = keep or Path(tempfile.mkdtemp(prefix="dd-accuracy-"))
     base.mkdir(parents=True, exist_ok=True)
     os.chmod(base, 0o700)
-    todo: queue.Queue[tuple[int, Sample]] = queue.Queue()
-    for n, s in enumerate(samples):
-        todo.put((n, s))
     results: list[Result | None] = [None] * len(samples)
-    # A file taken in by an earlier run with --keep is assessed again in the data dir that holds it.
     homes = [base / f"worker-{w}" for w in range(jobs)]
     for home in homes:
         set_up(home)
     known = [taken_in(home) for home in homes]
     where = {title: w for w, k in enumerate(known) for title in k}
+    # One worker per data directory (the provider entity is a setting of the directory): a file
+    # taken in by an earlier run with --keep goes to the worker that holds it, the others in turn.
+    todo: list[list[tuple[int, Sample]]] = [[] for _ in homes]
+    fresh = 0
+    for n, sample in enumerate(samples):
+        owner = where.get(sample.path.stem)
+        if owner is None:
+            owner, fresh = fresh % jobs, fresh + 1
+        todo[owner].append((n, sample))
 
     def work(w: int) -> None:
-        while True:
-            try:
-                n, sample = todo.get_nowait()
-            except queue.Empty:
-                return
-            owner = where.get(sample.path.stem, w)
-            results[n] = run_one(homes[owner], sample, known[owner])
-            r = results[n]
+        for n, sample in todo[w]:
+            r = results[n] = run_one(homes[w], sample, known[w])
             print(
                 f"  {sample.path.name}: {r.outcome} ({r.seconds:.0f} s){' ' + r.error if r.error else ''}",
                 file=sys.stderr,
