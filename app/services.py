@@ -703,6 +703,12 @@ class Desk:
         values = []
         for key in (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS, *CASE_FACTS):
             row = stored.get(key)
+            if row is None and key == "received":
+                # A case taken in before the day of service was recorded: the day it was taken in.
+                case = self.store.get_case(case_id)
+                taken_in = case["received_at"][:10] if case else None
+                values.append(FactValue(key, taken_in, "auto", flag=_ASSUMED_RECEIVED if case else None))
+                continue
             if row is None:
                 values.append(FactValue(key, None, "auto"))
                 continue

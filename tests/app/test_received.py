@@ -149,3 +149,20 @@ def test_a_scan_read_too_poorly_to_judge_goes_to_senior_review_not_not_a_data_de
     desk.correct_fact(case_id, "instrument", "nsl", "read on the served original")
     rec = Review(desk).assess(case_id).recommendation
     assert (rec.outcome, rec.reasons) == ("escalate", ["validity.readable"])
+
+
+def test_a_case_taken_in_before_the_day_of_service_was_recorded_counts_from_intake(
+    desk, canary_pdf, monkeypatch
+):
+    case_id = desk.intake(canary_pdf, "demand.pdf")
+    taken_in = desk.store.get_case(case_id)["received_at"][:10]
+    older = desk.store.get_facts
+    # What an older store holds: no "received" row at all.
+    monkeypatch.setattr(
+        desk.store, "get_facts", lambda cid: [r for r in older(cid) if r["key"] != "received"]
+    )
+
+    fact = desk.fact_map(case_id)["received"]
+    assert (fact.value, fact.source) == (taken_in, "auto") and "served earlier" in (fact.flag or "")
+    assert desk.facts(case_id)["received"] == taken_in
+    assert desk.received(case_id) == date.fromisoformat(taken_in)
