@@ -128,6 +128,7 @@ def _input(prompt: str) -> str:
 
 def cmd_intake(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    received = _date(args.received, "--received")  # a wrong day is refused before anything is read
     try:
         untrusted_pdf = read_regular_file(path, MAX_PDF_BYTES)
     except OSError as exc:
@@ -138,7 +139,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
         print(f"{label} ({done}/{total})" if total else label, file=sys.stderr, flush=True)
 
     with _desk(args) as desk:
-        case_id = desk.intake(untrusted_pdf, path.name, progress=progress)
+        case_id = desk.intake(untrusted_pdf, path.name, received=received, progress=progress)
         facts = desk.facts(case_id)
     _emit(args, facts, f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s).")
     return EXIT_OK
@@ -673,6 +674,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(sub, "intake", cmd_intake, "store a demand PDF as a new case and print its facts")
     p.add_argument("file")
+    p.add_argument(
+        "--received",
+        metavar="YYYY-MM-DD",
+        help="the day the demand was served (default today); staleness and receipt periods count from it",
+    )
     p = add(sub, "facts", cmd_facts, "print a case's facts, or correct them from the served original")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="correct one fact")

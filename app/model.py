@@ -69,6 +69,10 @@ SCALAR_FACTS: tuple[str, ...] = (
 # on letterhead, and an emergency request's account of the emergency and of how the data helps.
 REVIEW_FACTS: tuple[str, ...] = ("letterhead", "emergency_summary", "emergency_how_data_helps")
 
+# Facts of the case that no scan can tell: the day the demand was served on the provider.
+# Staleness and every period "from receipt" count from it, not from the day it was scanned.
+CASE_FACTS: tuple[str, ...] = ("received",)
+
 # Facts a reviewer may edit from the Facts tab or the CLI, with the type each holds.
 EDITABLE_FACTS: dict[str, type] = {
     "instrument": str,
@@ -82,6 +86,7 @@ EDITABLE_FACTS: dict[str, type] = {
     "emergency": bool,
     "date_range_from": str,
     "date_range_to": str,
+    "received": str,
 }
 
 

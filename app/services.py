@@ -31,6 +31,7 @@ from app.intake.facts import ExtractedFacts, Reading
 from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
 from app.intake.pipeline import ReadDemand
 from app.model import (
+    CASE_FACTS,
     EDITABLE_FACTS,
     REVIEW_FACTS,
     SCALAR_FACTS,
@@ -535,27 +536,32 @@ class Desk:
         untrusted_pdf: bytes,
         filename: str,
         *,
+        received: date | None = None,
         progress: Callable[[int, int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> CaseId:
         """Read the demand (check, OCR, facts), then store it all as a new case.
 
-        Nothing is stored unless the whole PDF reads; the bytes never touch the disk
-        outside the encrypted store.
+        ``received`` is the day the demand was served (default: today). Nothing is stored
+        unless the whole PDF reads; the bytes never touch the disk outside the encrypted store.
         """
         self._actor()
+        self._served_on(received)  # refused before the slow reading, not after it
         read = read_demand(untrusted_pdf, today=self.clock().date(), progress=progress, cancelled=cancelled)
-        return self.store_intake(untrusted_pdf, filename, read)
+        return self.store_intake(untrusted_pdf, filename, read, received=received)
 
-    def store_intake(self, untrusted_pdf: bytes, filename: str, read: ReadDemand) -> CaseId:
+    def store_intake(
+        self, untrusted_pdf: bytes, filename: str, read: ReadDemand, *, received: date | None = None
+    ) -> CaseId:
         """The second half of intake, for callers that ran ``read_demand`` off their own thread."""
         actor = self._actor()
         now = self.clock()
+        served = self._served_on(received)
         case_id = CaseId(secrets.token_hex(8))
         name = Path(filename).name or "demand.pdf"
         digest = hashlib.sha256(untrusted_pdf).hexdigest()
         facts = read.facts
-        due = _emergency_due(facts, now) or _counted_from_receipt(facts, now.date())
+        due = _emergency_due(facts, now) or _counted_from_receipt(facts, served, given=received is not None)
         if due is not None:
             facts.scalars["response_due"] = due
         scalar = {key: reading.value for key, reading in facts.scalars.items()}
@@ -590,6 +596,22 @@ class Desk:
             )
             self.store.insert_pages(doc_id, [_page_row(p) for p in read.pages])
             self._store_facts(case_id, facts, _iso(now))
+            self.store.upsert_fact(
+                {
+                    "case_id": case_id,
+                    "key": "received",
+                    "value": dumps(served.isoformat()),
+                    "page": None,
+                    "box": None,
+                    "confidence": None,
+                    # Given by the reviewer who took it in; otherwise assumed, and flagged to check.
+                    "source": "reviewer" if received is not None else "auto",
+                    "original_value": None,
+                    "flag": None if received is not None else _ASSUMED_RECEIVED,
+                    "updated_by": actor if received is not None else None,
+                    "updated_at": _iso(now),
+                }
+            )
             self.store.index_case_text(
                 case_id, reference, Path(name).stem + " " + " ".join(p.text for p in read.pages)
             )
@@ -602,10 +624,32 @@ class Desk:
                     "sha256": digest,
                     "pages": len(read.pages),
                     "ocr_used": read.ocr_used,
+                    "received": served.isoformat(),
+                    "received_given": received is not None,
                 },
                 actor=actor,
             )
         return case_id
+
+    def _served_on(self, received: date | None) -> date:
+        """The day of service: as given, or today; never a day that has not come yet."""
+        today = self.clock().date()
+        if received is None:
+            return today
+        if received > today:
+            raise DeskError(f"The demand cannot have been received on {received}, after today ({today}).")
+        return received
+
+    def received(self, case_id: CaseId, values: dict[str, FactValue] | None = None) -> date:
+        """The day the demand was served; a case taken in before it was recorded counts from intake."""
+        values = values if values is not None else self.fact_map(case_id)
+        served = _as_date(values["received"].value)
+        if served is not None:
+            return served
+        case = self.store.get_case(case_id)
+        if case is None:
+            raise DeskError(f"No case {case_id}.")
+        return date.fromisoformat(case["received_at"][:10])
 
     def _store_facts(self, case_id: CaseId, facts: ExtractedFacts, now: str) -> None:
         for key, reading in facts.scalars.items():
@@ -734,8 +778,14 @@ class Desk:
         """The scalar facts in display order, unknown ones included as None."""
         stored = {r["key"]: r for r in self.store.get_facts(case_id)}
         values = []
-        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS):
+        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS, *CASE_FACTS):
             row = stored.get(key)
+            if row is None and key == "received":
+                # A case taken in before the day of service was recorded: the day it was taken in.
+                case = self.store.get_case(case_id)
+                taken_in = case["received_at"][:10] if case else None
+                values.append(FactValue(key, taken_in, "auto", flag=_ASSUMED_RECEIVED if case else None))
+                continue
             if row is None:
                 values.append(FactValue(key, None, "auto"))
                 continue
@@ -807,6 +857,7 @@ class Desk:
             "date_range": {"from": scalar["date_range_from"], "to": scalar["date_range_to"]},
             "response_due": scalar["response_due"],
             "response_period": scalar["response_period"],
+            "received": scalar["received"] or case["received_at"][:10],
             "emergency": scalar["emergency"],
             "letterhead": scalar["letterhead"],
             "emergency_summary": scalar["emergency_summary"],
@@ -832,6 +883,10 @@ class Desk:
         case = self.store.get_case(case_id)
         if case is None:
             raise DeskError(f"No case {case_id}.")
+        if key == "received":
+            if value is None:
+                raise DeskError("A case keeps the day it was received; give the right one (YYYY-MM-DD).")
+            self._served_on(date.fromisoformat(value))
         current = self.fact_map(case_id)[key]
         if current.value == value:
             return current
@@ -862,8 +917,8 @@ class Desk:
                 {"key": key, "from": current.value, "to": value, "reason": reason},
                 actor=actor,
             )
-            if key in ("date_issued", "country"):
-                # A period runs from the issue date and counts that country's holidays.
+            if key in ("date_issued", "country", "received"):
+                # A period runs from issue or receipt and counts that country's holidays.
                 self._recount_due(case_id, f"{key} corrected", actor)
         return self.fact_map(case_id)[key]
 
@@ -903,7 +958,7 @@ class Desk:
         return rule_for(
             values["response_period"].value,
             issued=_as_date(values["date_issued"].value),
-            received=_as_date(case["received_at"][:10]),
+            received=self.received(case_id, values),
             country=values["country"].value,
         )
 
@@ -928,7 +983,8 @@ class Desk:
                     "box": dumps(list(due.box)) if due.box else None,
                     "confidence": due.confidence,
                     "source": "auto",
-                    "flag": due.flag,
+                    # Counted from the day of service the reviewer gave: nothing left to check.
+                    "flag": None if why == "received corrected" else due.flag,
                     "original_value": None,
                     "updated_by": None,
                     "updated_at": now,
@@ -1099,11 +1155,12 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def _counted_from_receipt(facts: ExtractedFacts, received: date) -> Reading | None:
-    """A deadline that runs from receipt, counted from today, the day the demand is taken in.
+def _counted_from_receipt(facts: ExtractedFacts, received: date, *, given: bool) -> Reading | None:
+    """A deadline that runs from receipt, counted from the day the demand was served.
 
-    The demand cannot say when it reached the provider; the day it is taken in is the best
-    known start, and the flag asks the reviewer to correct it when it was served earlier.
+    The demand cannot say when it reached the provider. Unless the reviewer gave the day
+    of service, the day it is taken in is the best known start, and the flag asks the
+    reviewer to correct it when it was served earlier.
     """
     due, period = facts.scalars.get("response_due"), facts.scalars.get("response_period")
     if due is None or due.value is not None or period is None:
@@ -1112,12 +1169,17 @@ def _counted_from_receipt(facts: ExtractedFacts, received: date) -> Reading | No
     rule = rule_for(period.value, issued=None, received=received, country=country.value if country else None)
     if rule is None or rule.count_from != "received":
         return None
+    if given:  # the extractor's "if received on the date issued" estimate is moot
+        return replace(due, value=base_due_date(rule).isoformat(), flagged=None)
     return replace(
         due,
         value=base_due_date(rule).isoformat(),
         flagged=f"{period.value}, counted from the day it was taken in ({received.isoformat()}); "
         "correct it if the demand was served earlier",
     )
+
+
+_ASSUMED_RECEIVED = "assumed served the day it was taken in; correct it if it was served earlier"
 
 
 def _emergency_due(facts: ExtractedFacts, now: datetime) -> Reading | None:
@@ -1160,7 +1222,7 @@ def _coerce_fact(key: str, value: Any) -> Any:
             return False
         raise DeskError(f"{key} is yes or no.")
     text = str(value).strip()
-    if key in {"date_issued", "response_due", "date_range_from", "date_range_to"}:
+    if key in {"date_issued", "response_due", "date_range_from", "date_range_to", "received"}:
         try:
             return date.fromisoformat(text).isoformat()
         except ValueError:

@@ -10,7 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,7 @@ from ui.case.facts import FactsTab
 from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
+from ui.dialogs.received import ask_received
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
 from ui.report.view import ReportWindow
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
-        self._pending_files: list[Path] = []
+        self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
@@ -870,17 +871,21 @@ class MainWindow(QMainWindow):
         )
         if files:
             self.settings.setValue("last_folder", str(Path(files[0]).parent))
-            self.intake_files([Path(f) for f in files])
+            received = ask_received(self, self.desk.clock().date(), len(files))
+            if received is None:
+                return
+            self.intake_files([Path(f) for f in files], received)
 
-    def intake_files(self, paths: list[Path]) -> None:
-        self._pending_files.extend(paths)
+    def intake_files(self, paths: list[Path], received: date | None = None) -> None:
+        """Take the demands in, one after another; ``received``: the day they were served (default today)."""
+        self._pending_files.extend((p, received) for p in paths)
         if self._task is None:
             self._next_intake()
 
     def _next_intake(self) -> None:
         if self.desk is None or not self._pending_files:
             return
-        path = self._pending_files.pop(0)
+        path, received = self._pending_files.pop(0)
         try:
             untrusted_pdf = read_regular_file(path, MAX_OPEN_BYTES)
         except (OSError, services.IntakeError) as exc:
@@ -899,7 +904,7 @@ class MainWindow(QMainWindow):
 
         task = Task(work)
         task.signals.partial.connect(lambda _probed: self._show_unstored(path, untrusted_pdf))
-        task.signals.done.connect(lambda read: self._intake_read(path, untrusted_pdf, read))
+        task.signals.done.connect(lambda read: self._intake_read(path, untrusted_pdf, read, received))
         task.signals.failed.connect(lambda exc: self._intake_failed(path, exc))
         task.signals.finished.connect(self._task_finished)
         self._begin_task(task, f"Reading {path.name}…")
@@ -921,11 +926,18 @@ class MainWindow(QMainWindow):
         self.case_title.setToolTip(path.name)
         self.viewer.load(untrusted_pdf)
 
-    def _intake_read(self, path: Path, untrusted_pdf: bytes, read: object) -> None:
+    def _intake_read(
+        self, path: Path, untrusted_pdf: bytes, read: object, received: date | None = None
+    ) -> None:
         if self.desk is None:  # locked while the reader ran: store nothing
             return
         try:
-            case_id = self.desk.store_intake(untrusted_pdf, path.name, read)  # type: ignore[arg-type]
+            case_id = self.desk.store_intake(
+                untrusted_pdf,
+                path.name,
+                read,  # type: ignore[arg-type]
+                received=received,
+            )
         except Exception as exc:  # noqa: BLE001 - shown to the reviewer; nothing was stored
             self._intake_failed(path, exc)
             return

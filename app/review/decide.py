@@ -2,6 +2,9 @@
 
 The rules, applied in this order (the first that holds decides):
 
+0. **escalate** — the scan was read too poorly to judge (validity.readable fails: no
+   instrument recognised and most of it read with low confidence). Nothing read from it
+   can be relied on, least of all the absence of a request: never "not a data demand".
 1. **not_a_data_demand** — the document asks for no customer data (a takedown
    request, an order about a secrecy order), or its instrument is not a data demand
    (a bare preservation request). It is recorded and routed, never answered with data.
@@ -9,9 +12,11 @@ The rules, applied in this order (the first that holds decides):
    country not accepted, no judge where one is needed, an emergency request that does
    not explain the emergency, ...). The reasons are those items.
 3. **reject** — nothing is left in scope once the parts the policy rules out are
-   struck (see 6): no readable, specific identifier, or only data the instrument
-   cannot compel (a subpoena asking only for content). The reasons are the items
-   that struck them.
+   struck (see 6): identifiers that are all bulk, wildcards or malformed, or only data
+   the instrument cannot compel (a subpoena asking only for content). The reasons are
+   the items that struck them. Targets that are blacked out or were not read leave
+   validity.specific_identifiers unknown: the recommendation goes on with an empty
+   list of identifiers, and the item stays pending until the reviewer adds them.
 4. **escalate** — a human-rights item (effect "escalate") fails: senior review. Also
    when the instrument could not be read: nothing can be decided until it is.
 5. **redirect** — an enterprise customer's data and no narrow exception recorded
@@ -31,7 +36,7 @@ The rules, applied in this order (the first that holds decides):
      and for an emergency only what addresses it (emergency.scope_limited; content
      only if the pack allows it);
    - date range: as asked, clipped to ``ctx.max_range_days`` ending at the requested
-     end (or today when it has none) when validity.not_overly_broad fails.
+     end (or the day it was served when it has none) when validity.not_overly_broad fails.
 
 7. **narrow** — a narrowable item fails that asks the authority to narrow its demand:
    identifiers that are not specific or not well formed, a range or categories
@@ -43,9 +48,10 @@ The rules, applied in this order (the first that holds decides):
    emergency) are simply not provided, without asking the authority to narrow; the
    items that struck them are the reasons.
 
-An "unknown" answer counts as not failing. ``pending`` lists the unknown items that
-would change the outcome or the scope if they failed: what the reviewer still has to
-answer before the recommendation can be relied on.
+An "unknown" answer counts as not failing: the recommendation is computed on what is
+known. ``pending`` lists the unknown items that would change the outcome or the scope if
+they failed: what the reviewer still has to answer before the recommendation can be
+relied on.
 """
 
 from __future__ import annotations
@@ -67,6 +73,7 @@ from app.review.evaluators import (
     is_content,
     is_emergency,
     parse_date,
+    served,
 )
 from app.review.model import CATEGORIES, Answer, Recommendation, ReviewContext, Scope
 from app.review.policy import PolicyPack, load_pack
@@ -78,6 +85,7 @@ NOT_BROAD = "validity.not_overly_broad"
 CONSENT = "civil.owner_consent_for_content"
 EMERGENCY_SCOPE = "emergency.scope_limited"
 OFFICIAL = "validity.official_document"
+READABLE = "validity.readable"
 # Narrowable items whose failure is met by not providing the part they rule out,
 # rather than by asking the authority to narrow its demand.
 STRIKES = (SUFFICIENT, CONSENT, EMERGENCY_SCOPE)
@@ -123,6 +131,14 @@ def _recommend(
         return Recommendation(outcome, reasons, scope, [], [e for e in explanation if e])
 
     kind = instrument_kind(facts, pack)
+    if READABLE in failed("escalate"):
+        poor = next(a for a in failing if a.id == READABLE)
+        return out(
+            "escalate",
+            [READABLE],
+            Scope(),
+            f"The scan could not be read well enough to judge: {poor.note}.",
+        )
     if not data_items(facts):
         return out("not_a_data_demand", [], Scope(), "The document asks for no customer data.")
     if kind is not None and not kind.data_demand:
@@ -139,11 +155,21 @@ def _recommend(
     scoped = _scope(facts, answers, ctx, pack)
     # Nothing left that could be disclosed: no concern or redirect changes that.
     narrowable = failed("narrowable")
-    if not scoped.scope.identifiers or not scoped.scope.categories:
-        missing = "identifier" if not scoped.scope.identifiers else "category of data"
-        reasons = scoped.struck or ([SPECIFIC] if not scoped.scope.identifiers else [SUFFICIENT])
+    # Identifiers are gone on positive evidence only (bulk, wildcards, malformed); targets that
+    # could not be read leave the list empty without rejecting (see 3).
+    ids_gone = not scoped.scope.identifiers and (
+        SPECIFIC in failed("narrowable") or WELL_FORMED in scoped.struck
+    )
+    if ids_gone or not scoped.scope.categories:
+        missing = "identifier" if ids_gone else "category of data"
+        reasons = scoped.struck or ([SPECIFIC] if ids_gone else [SUFFICIENT])
         return out(
             "reject", reasons, Scope(), *scoped.notes, f"No {missing} the policy allows is left in scope."
+        )
+    if not scoped.scope.identifiers:
+        scoped.notes.append(
+            "No target could be read (blacked out or unreadable on this copy): the scope names none "
+            "until the reviewer adds them from the served original."
         )
     concerns = failed("escalate")
     if concerns:
@@ -272,7 +298,7 @@ def _scope(
     date_from = start.isoformat() if start else span.get("from")
     date_to = end.isoformat() if end else span.get("to")
     if failed(NOT_BROAD) and start is not None:
-        last = end or ctx.today
+        last = end or served(ctx)
         if (last - start).days > ctx.max_range_days:
             date_from = (last - timedelta(days=ctx.max_range_days)).isoformat()
             date_to = last.isoformat()

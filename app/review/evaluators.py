@@ -19,7 +19,14 @@ have are read when present, each ``None`` or absent when not known:
   string means the request was read and says nothing of the kind;
 - ``offence`` (str): the offence the demand names, when the reviewer's context has none;
 - ``requester_contacts`` (list of {kind, value, page, box}): the requester's own e-mail
-  addresses and phone numbers read from the demand.
+  addresses and phone numbers read from the demand;
+- ``_reading`` ({"pages", "ocr_words", "low_confidence_words"}): how well the document was read
+  (words of a text layer count as read with full confidence),
+  counted by the review service from the stored pages (``validity.readable``).
+
+A blocking item fails only on positive evidence read from the document. What is blacked
+out, unreadable or missing is "unknown", with a note saying what to check on the served
+original: the scan of a copy shows less than the original the provider was served.
 """
 
 from __future__ import annotations
@@ -162,6 +169,31 @@ def _secrecy_evidence(facts: Facts) -> tuple[Evidence, ...]:
     return (Evidence(_page(secrecy.get("page")), _box(secrecy.get("box")), str(secrecy.get("text") or "")),)
 
 
+def corrected(facts: Facts, key: str) -> bool:
+    """Whether the reviewer set this fact (``_corrected``): their word, not a reading to doubt."""
+    return key in (facts.get("_corrected") or ())
+
+
+def seen(facts: Facts, key: str) -> bool:
+    """Whether a fact was read at a place on the page (or set by the reviewer), not only inferred
+    from what was not found there."""
+    provenance = facts.get("_provenance") or {}
+    found = provenance.get(key) if isinstance(provenance, Mapping) else None
+    return corrected(facts, key) or (isinstance(found, Mapping) and found.get("page") is not None)
+
+
+def doubtful(facts: Facts, key: str, pack: PolicyPack) -> str | None:
+    """Why a fact read by OCR is too uncertain to fail a blocking item on, or None."""
+    if corrected(facts, key):
+        return None
+    provenance = facts.get("_provenance") or {}
+    found = provenance.get(key) if isinstance(provenance, Mapping) else None
+    confidence = found.get("confidence") if isinstance(found, Mapping) else None
+    if isinstance(confidence, int | float) and confidence < pack.doubtful_below:
+        return f"read with low OCR confidence ({confidence:.0f})"
+    return None
+
+
 def _join(notes: Sequence[str]) -> str:
     return "; ".join(n for n in notes if n)
 
@@ -179,7 +211,26 @@ _IP_RANGE = re.compile(
     re.IGNORECASE,
 )
 # Values that name no one: a lone "all" or "*" as the identifier.
-_NOBODY = {"all", "any", "everyone", "everybody", "all users", "*", "%"}
+_NOBODY = {
+    "all",
+    "any",
+    "everyone",
+    "everybody",
+    "all users",
+    "all accounts",
+    "all records",
+    "all subscribers",
+    "all numbers",
+    "all data",
+    "*",
+    "%",
+}
+# A range of numbers as the target ("+1 202 555 0100 to +1 202 555 0199", "1000 - 1999"):
+# the sides are split on a spaced dash or a word, as a number's own hyphens and dashes are not.
+_NUMBER_RANGE = re.compile(
+    r"^\s*(.*?\d.*?)(?:\s+[-\u2013\u2014]\s+|\s+(?:to|through|thru|bis|a|au|hasta)\s+)(.*?\d.*?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _ip_addresses(value: str) -> int | None:
@@ -205,6 +256,20 @@ def _ip_addresses(value: str) -> int | None:
             return None
         return int(last) - int(first) + 1
     return None
+
+
+def _number_range(value: str) -> int | None:
+    """How many numbers a range of phone numbers or account numbers spans; None when it is no range."""
+    span = _NUMBER_RANGE.match(value)
+    if not span:
+        return None
+    first, last = (re.sub(r"\D", "", side) for side in span.groups())
+    if len(first) < 3 or len(last) < 3:
+        return None
+    if len(last) < len(first):  # "555 0100 - 0199": the end repeats only the digits that change
+        last = first[: len(first) - len(last)] + last
+    low, high = int(first), int(last)
+    return high - low + 1 if high > low else None
 
 
 def _too_wide(value: str, pack: PolicyPack) -> str | None:
@@ -271,6 +336,10 @@ def identifier_problem(ident: Mapping[str, Any], pack: PolicyPack) -> tuple[str,
     wide = _too_wide(value, pack)
     if wide:
         return "bulk", wide
+    if kind != "ip":
+        spans = _number_range(value)
+        if spans:
+            return "bulk", f"{value!r} is a range of {spans:,} numbers, not one account"
     if not well_formed(kind, value):
         return "malformed", f"{value!r} is not a well-formed {kind}"
     return "ok", ""
@@ -342,6 +411,51 @@ def _names(local: Sequence[LocalInstrument]) -> str:
 
 
 # ------------------------------------------------------------------------------ validity
+
+
+def poor_reading(facts: Facts, pack: PolicyPack) -> str | None:
+    """Why the scan was read too poorly to judge, or None when it reads well (or nobody counted)."""
+    reading = facts.get("_reading")
+    if not isinstance(reading, Mapping) or not reading.get("ocr_words") and not reading.get("pages"):
+        return None
+    pages = max(1, int(reading.get("pages") or 1))
+    words = int(reading.get("ocr_words") or 0)
+    low = int(reading.get("low_confidence_words") or 0)
+    if words < pack.poor_words_per_page * pages:
+        return f"next to nothing was read: {words} word(s) on {pages} page(s)"
+    if low * 100 > words * pack.poor_share_percent:
+        return (
+            f"{low * 100 // words}% of the words were read with low confidence "
+            f"(below {pack.poor_word_confidence})"
+        )
+    return None
+
+
+@_evaluator("readable")
+def readable(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
+    kind = instrument_kind(facts, pack)
+    evidence = fact_evidence(facts, "instrument")
+    if kind is not None and data_items(facts):
+        return Finding("pass", evidence, f"read as a {kind.label.lower()} that asks for data")
+    if not isinstance(facts.get("_reading"), Mapping):
+        if kind is None:
+            return Finding("unknown", evidence, "how well the scan was read is not known")
+        return Finding("pass", evidence, f"read as a {kind.label.lower()}")
+    poor = poor_reading(facts, pack)
+    if poor:
+        # On a poor scan, a request not read is not a request absent: "not a data demand" would guess.
+        missing = (
+            "no instrument was recognised"
+            if kind is None
+            else f"no request for data was read in this {kind.label.lower()}"
+        )
+        return Finding(
+            "fail",
+            evidence,
+            f"{poor}, and {missing}: read the served original (or a better scan) "
+            "and enter its facts before judging",
+        )
+    return Finding("pass", evidence, "the text reads well")
 
 
 @_evaluator("official_document")
@@ -418,8 +532,13 @@ def signed(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     evidence = fact_evidence(facts, "signed")
     if value is True:
         return Finding("pass", evidence, "signed")
-    if value is False:
+    if value is False and seen(facts, "signed"):
         return Finding("fail", evidence, "no signature on the document")
+    if value is False:
+        # An ink signature is an image: finding no signature block in the text proves nothing.
+        return Finding(
+            "unknown", evidence, "no signature was found in the text read: check the served original"
+        )
     return Finding("unknown", evidence, "whether it is signed could not be read")
 
 
@@ -436,7 +555,7 @@ def properly_authorised(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
     judicial = pack.words.judicial.search(authority) is not None
     if need is False:
         return Finding("pass", evidence, f"a {kind.label.lower()} needs no judge here")
-    if facts.get("signed") is False and need:
+    if facts.get("signed") is False and need and seen(facts, "signed"):
         return Finding(
             "fail", evidence, f"a {kind.label.lower()} needs a judge's signature and none is shown"
         )
@@ -480,11 +599,22 @@ def addressed_to_provider(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
         core = _name_words(entity)
         if core and core <= words:
             return Finding("pass", evidence, f"addressed to {entity}")
+    if words <= pack.words.addressee_roles:
+        return Finding(
+            "unknown",
+            evidence,
+            f"{addressee!r} names a role, not a company: check on the served original whom it commands",
+        )
     return Finding(
         "fail",
         evidence,
         f"{addressee!r} is none of the provider's entities ({'; '.join(ctx.provider_entities)})",
     )
+
+
+def served(ctx: ReviewContext) -> date:
+    """The day the demand was served: what its dates are judged against (today if not recorded)."""
+    return ctx.received or ctx.today
 
 
 @_evaluator("dates")
@@ -495,23 +625,37 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     start, end = parse_date(span.get("from")), parse_date(span.get("to"))
     evidence = fact_evidence(facts, "date_issued", "date_range_from", "date_range_to")
     problems, unknowns, notes = [], [], []
+    day = served(ctx)
     if issued is None:
         unknowns.append(
-            "the date of issue could not be read" if not issued_text else f"{issued_text!r} is no date"
+            "the date of issue could not be read: read it on the served original"
+            if not issued_text
+            else f"{issued_text!r} is no date: read the date of issue on the served original"
         )
-    elif issued > ctx.today:
-        problems.append(f"issued {issued} is after today ({ctx.today})")
-    elif (ctx.today - issued).days > ctx.stale_after_days:
-        problems.append(f"issued {issued}, more than {ctx.stale_after_days} days ago")
+    elif issued > day and (doubt := doubtful(facts, "date_issued", pack)):
+        unknowns.append(f"issued {issued}, after it was received ({day}), but {doubt}: check the original")
+    elif issued > day:
+        problems.append(f"issued {issued}, after it was received ({day})")
+    elif (day - issued).days > pack.stale_after_days:
+        # Stale is a question, not a defect on the face of the demand: it may still stand.
+        unknowns.append(
+            f"issued {issued}, {(day - issued).days} days before it was served ({day}), more than "
+            f"{pack.stale_after_days}: confirm with the authority that it still stands, or escalate"
+        )
+    # A range read too poorly to rely on is checked, but cannot reject the demand on its own.
+    doubts = {
+        what: doubtful(facts, key, pack)
+        for what, key in (("start", "date_range_from"), ("end", "date_range_to"))
+    }
+    unsure = _join([f"its {what} {doubt}" for what, doubt in doubts.items() if doubt])
+    range_problems = problems if not unsure else unknowns
     if start and end and start > end:
-        problems.append(f"the date range starts {start}, after it ends {end}")
-    future = [
-        f"{label} {day}" for label, day in (("starts", start), ("ends", end)) if day and day > ctx.today
-    ]
+        range_problems.append(f"the date range starts {start}, after it ends {end}")
+    future = [f"{label} {when}" for label, when in (("starts", start), ("ends", end)) if when and when > day]
     if future:
         # Interception and pen-register orders collect from now on; stored records cannot be in the future.
         prospective = {i.prospective for i in relevant_local(facts, pack)}
-        ahead = f"the date range {' and '.join(future)}, in the future"
+        ahead = f"the date range {' and '.join(future)}, after the demand was served ({day})"
         if prospective == {True}:
             notes.append(f"{ahead}: a prospective order")
         elif True in prospective:
@@ -519,7 +663,7 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
                 f"{ahead}: only right if this is a prospective order (interception, pen register)"
             )
         else:
-            problems.append(ahead)
+            range_problems.append(ahead if not unsure else f"{ahead}, but {unsure}: check the original")
     if problems:
         return Finding("fail", evidence, _join(problems))
     if unknowns:
@@ -545,16 +689,21 @@ def specific_identifiers(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
     for item, phrase in bulk_items(facts, pack):
         problems.append(f"the request for {item.get('category')} covers {phrase!r}")
         evidence.append(item_evidence(item))
-    if not usable:
-        redacted = len(found)
-        problems.insert(
-            0,
-            f"no readable identifier ({redacted} blacked out or unreadable)"
-            if redacted
-            else "no identifier named",
-        )
+    unreadable = sum(1 for i in found if identifier_problem(i, pack)[0] == "redacted")
     if problems:
+        if not usable:
+            problems.insert(0, "no readable, specific identifier")
         return Finding("fail", tuple(evidence), _join(problems))
+    if not usable:
+        # A blacked-out or unread target is not a missing one: only the served original tells.
+        return Finding(
+            "unknown",
+            tuple(identifier_evidence(i) for i in found),
+            f"no readable identifier ({unreadable} blacked out or unreadable on this copy): "
+            "read the targets on the served original and add them"
+            if unreadable
+            else "no identifier was read: check the served original for the accounts it names",
+        )
     return Finding(
         "pass",
         tuple(identifier_evidence(i) for i in found if identifier_problem(i, pack)[0] == "ok"),
@@ -626,7 +775,7 @@ def not_overly_broad(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Find
         if any(d.get("category") in _TIME_SERIES or is_content(d) for d in data_items(facts)):
             return Finding("unknown", evidence, f"no start date for records over time; {purpose}")
         return Finding("pass", evidence, f"current records only; {purpose}")
-    last = end or ctx.today
+    last = end or served(ctx)
     days = (last - start).days
     if days > ctx.max_range_days:
         return Finding("fail", evidence, f"the date range covers {days} days, more than {ctx.max_range_days}")
@@ -682,7 +831,7 @@ def emergency_in_writing(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
 def emergency_signed_by_law_enforcement(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     authority = facts.get("issuing_authority")
     evidence = fact_evidence(facts, "issuing_authority", "signed")
-    if facts.get("signed") is False:
+    if facts.get("signed") is False and seen(facts, "signed"):
         return Finding("fail", evidence, "the request is not signed")
     if not authority:
         return Finding("unknown", evidence, "the requesting authority was not read")

@@ -84,6 +84,8 @@ class ReviewContext:
     """What a reviewer establishes about a case that no scan can tell; None is "not known yet"."""
 
     today: date
+    # The day the demand was served: staleness, future dates and periods count from it.
+    received: date | None = None
     provider_entities: tuple[str, ...] = ()
     enterprise_customer: bool | None = None
     enterprise_exception: bool | None = None
@@ -99,7 +101,6 @@ class ReviewContext:
     # The workstation's own additions to the directory of requesting authorities (a CSV).
     directory_extra: str | None = None
     max_range_days: int = 365
-    stale_after_days: int = 365
 
 
 # ------------------------------------------------------------------------------ JSON
@@ -196,6 +197,7 @@ def context_to_json(ctx: ReviewContext) -> dict[str, Any]:
         value = getattr(ctx, f.name)
         out[f.name] = list(value) if isinstance(value, tuple) else value
     out["today"] = ctx.today.isoformat()
+    out["received"] = ctx.received.isoformat() if ctx.received else None
     return out
 
 
@@ -206,4 +208,6 @@ def context_from_json(data: Mapping[str, Any]) -> ReviewContext:
         k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
     }
     values["today"] = date.fromisoformat(str(values["today"]))
+    if values.get("received"):
+        values["received"] = date.fromisoformat(str(values["received"]))
     return ReviewContext(**values)

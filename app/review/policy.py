@@ -143,6 +143,7 @@ class Words:
     bulk: PhraseList
     bulk_exceptions: PhraseList
     judicial: PhraseList
+    addressee_roles: frozenset[str]
     law_enforcement: PhraseList
     protected_activity: Mapping[str, PhraseList]
 
@@ -162,6 +163,15 @@ class PolicyPack:
     widest_ipv4_prefix: int
     widest_ipv6_prefix: int
     words: Words
+    # Issued more than this many days before it was served: stale, for the reviewer to confirm.
+    stale_after_days: int = 365
+    # A reading too poor to judge: OCR words below this confidence (0-100) ...
+    poor_word_confidence: int = 60
+    # ... making up more than this share (percent) of the words, or fewer words than this per page.
+    poor_share_percent: int = 50
+    poor_words_per_page: int = 25
+    # A fact read below this OCR confidence is no positive evidence for a blocking item.
+    doubtful_below: int = 80
 
     def jurisdiction(self, country: str | None) -> Jurisdiction | None:
         """The country's file, the default one for a country without a file, None when unknown."""
@@ -392,7 +402,16 @@ class _File:
 # ------------------------------------------------------------------------------ the files
 
 
-PACK_KEYS = ("version", "description", "emergency", "identifiers", "words", "human_rights")
+PACK_KEYS = (
+    "version",
+    "description",
+    "emergency",
+    "identifiers",
+    "dates",
+    "reading",
+    "words",
+    "human_rights",
+)
 INSTRUMENT_KEYS = (
     "label",
     "compels_content",
@@ -588,12 +607,25 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     identifiers = f.table(d, (), "identifiers")
     f.only(identifiers, ("identifiers",), ("widest_ipv4_prefix", "widest_ipv6_prefix"))
     words = f.table(d, (), "words")
-    f.only(words, ("words",), ("bulk", "bulk_exceptions", "judicial", "law_enforcement"))
+    f.only(words, ("words",), ("bulk", "bulk_exceptions", "addressee_roles", "judicial", "law_enforcement"))
     hr = f.table(d, (), "human_rights")
     f.only(hr, ("human_rights",), ("protected_activity",))
     protected = f.table(hr, ("human_rights",), "protected_activity")
     where = ("human_rights", "protected_activity")
     f.only(protected, where, PROTECTED_ACTIVITIES)
+    dates = f.table(d, (), "dates", required=False)
+    f.only(dates, ("dates",), ("stale_after_days",))
+    stale = f.number(dates, ("dates",), "stale_after_days", 1, 36500)
+    reading = f.table(d, (), "reading", required=False)
+    f.only(
+        reading,
+        ("reading",),
+        ("poor_word_confidence", "poor_share_percent", "poor_words_per_page", "doubtful_below"),
+    )
+    doubtful = f.number(reading, ("reading",), "doubtful_below", 0, 100)
+    confidence = f.number(reading, ("reading",), "poor_word_confidence", 0, 100)
+    share = f.number(reading, ("reading",), "poor_share_percent", 0, 100)
+    per_page = f.number(reading, ("reading",), "poor_words_per_page", 0, 10000)
     ipv4 = f.number(identifiers, ("identifiers",), "widest_ipv4_prefix", 0, 32)
     ipv6 = f.number(identifiers, ("identifiers",), "widest_ipv6_prefix", 0, 128)
     return {
@@ -604,10 +636,18 @@ def _pack_settings(f: _File) -> dict[str, Any]:
         "emergency_response_hours": DEFAULT_EMERGENCY_HOURS if hours is None else hours,
         "widest_ipv4_prefix": 24 if ipv4 is None else ipv4,
         "widest_ipv6_prefix": 64 if ipv6 is None else ipv6,
+        "stale_after_days": 365 if stale is None else stale,
+        "poor_word_confidence": 60 if confidence is None else confidence,
+        "poor_share_percent": 50 if share is None else share,
+        "poor_words_per_page": 25 if per_page is None else per_page,
+        "doubtful_below": 80 if doubtful is None else doubtful,
         "words": Words(
             bulk=_phrases(f.strings(words, ("words",), "bulk")),
             bulk_exceptions=_phrases(f.strings(words, ("words",), "bulk_exceptions", required=False)),
             judicial=_phrases(f.strings(words, ("words",), "judicial")),
+            addressee_roles=frozenset(
+                fold(w).strip() for w in f.strings(words, ("words",), "addressee_roles", required=False)
+            ),
             law_enforcement=_phrases(f.strings(words, ("words",), "law_enforcement")),
             protected_activity={
                 name: _phrases(f.strings(protected, where, name, required=False))

@@ -127,12 +127,31 @@ class Review:
     def review_facts(self, case_id: CaseId) -> dict[str, Any]:
         """The Facts JSON, with where each scalar fact was read (for the checklist's evidence)."""
         facts = self.desk.facts(case_id)
+        values = self.desk.fact_values(case_id)
         facts["_provenance"] = {
-            f.key: {"page": f.page, "box": list(f.box) if f.box else None, "text": str(f.value)}
-            for f in self.desk.fact_values(case_id)
+            f.key: {
+                "page": f.page,
+                "box": list(f.box) if f.box else None,
+                "text": str(f.value),
+                "confidence": f.confidence if f.source == "auto" else None,
+            }
+            for f in values
             if f.value is not None and f.page is not None
         }
+        # What the reviewer set is evidence in itself, wherever (and whether) it was read.
+        facts["_corrected"] = [f.key for f in values if f.source == "reviewer"]
+        facts["_reading"] = self.reading(case_id)
         return facts
+
+    def reading(self, case_id: CaseId) -> dict[str, int]:
+        """How well the scan was read: pages, words, and words read below the pack's confidence."""
+        pages = self.desk.pages(case_id)
+        cut = self.pack.poor_word_confidence
+        return {
+            "pages": len(pages),
+            "ocr_words": sum(len(p.words) for p in pages),
+            "low_confidence_words": sum(1 for p in pages for w in p.words if w.confidence < cut),
+        }
 
     def context(self, case_id: CaseId) -> ReviewContext:
         stored = {r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)}
@@ -143,7 +162,7 @@ class Review:
             values["provider_entities"] = entities
         if self.desk.data_dir.requesters_path.exists():
             values["directory_extra"] = str(self.desk.data_dir.requesters_path)
-        return ReviewContext(today=self.desk.clock().date(), **values)
+        return ReviewContext(today=self.desk.clock().date(), received=self.desk.received(case_id), **values)
 
     def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:
         return {

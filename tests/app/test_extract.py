@@ -634,6 +634,19 @@ def test_content_that_is_excluded_is_not_requested():
     assert [d.category for d in facts.data_requested] == ["subscriber_info"]
 
 
+def test_the_existence_or_contents_of_the_letter_in_a_gag_clause_is_no_request_for_content():
+    # The notice every NSL carries since 2015: about the letter's secrecy, not the account's mail.
+    facts = read(
+        *US_HEAD,
+        "Produce the names and addresses of the subscriber of the account orca@example.net.",
+        "If you send notice within 10 calendar days, the FBI will, not later than 30 days after the",
+        "date of the FBI's receipt of the notice, apply in a court described in 18 U.S.C. § 3511(b)(1)(B)",
+        "for an order prohibiting the disclosure of the existence or contents of this letter.",
+        *US_SIGNATURE,
+    )
+    assert [(d.category, d.content) for d in facts.data_requested] == [("subscriber_info", False)]
+
+
 @pytest.mark.parametrize(
     ("lines", "instrument"),
     [

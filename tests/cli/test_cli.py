@@ -144,6 +144,24 @@ def test_intake_json_prints_the_new_case_and_its_facts(initialised, pdf_file):
     assert "Traceback" not in done.err
 
 
+def test_intake_received_is_the_day_of_service_in_the_facts_and_the_audit(initialised, pdf_file):
+    done = initialised("intake", str(pdf_file), "--received", "2026-01-05", "--json")
+    assert done.code == 0, done.err
+    facts = done.json()
+    assert facts["received"] == "2026-01-05"
+    trail = initialised("audit", "show", facts["case_id"], "--json").json()
+    intake = next(e for e in trail if e["action"] == "case.intake")
+    assert intake["payload"]["received"] == "2026-01-05"
+
+
+def test_intake_received_in_the_future_or_not_a_date_is_refused(initialised, pdf_file):
+    assert_failed_cleanly(
+        initialised("intake", str(pdf_file), "--received", "2999-01-01", "--json"), "after today"
+    )
+    assert_failed_cleanly(initialised("intake", str(pdf_file), "--received", "5 Jan", "--json"), "--received")
+    assert initialised("cases", "--json").json() == []
+
+
 def test_intake_then_cases_json_lists_the_case(initialised, pdf_file):
     case_id = initialised("intake", str(pdf_file), "--json").json()["case_id"]
     done = initialised("cases", "--json")

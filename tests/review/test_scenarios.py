@@ -321,10 +321,86 @@ SCENARIOS = [
         {"validity.dates"},
     ),
     S(
-        "stale_order_is_rejected",
-        demand(date_issued="2024-06-01", date_range={"from": "2024-01-01", "to": "2024-05-31"}),
+        "no_signature_block_found_on_a_scan_is_unknown_not_unsigned",
+        demand(signed=False, _provenance={}),
+        "disclose_content",
+        pending=("validity.signed",),
+    ),
+    S(
+        "range_misread_into_the_future_at_low_confidence_waits_for_the_reviewer",
+        subpoena(
+            data_requested=[ask("subscriber_info")],
+            date_range={"from": "2035-01-01", "to": None},
+            _provenance={
+                "date_range_from": {
+                    "page": 3,
+                    "box": [339.8, 603.4, 393.6, 609.1],
+                    "text": "2035-01-01",
+                    "confidence": 60.7,
+                },
+            },
+        ),
+        "disclose_noncontent",
+        pending=("validity.dates",),
+    ),
+    S(
+        "range_read_clearly_into_the_future_is_rejected",
+        subpoena(
+            data_requested=[ask("subscriber_info")],
+            date_range={"from": "2035-01-01", "to": None},
+            _provenance={
+                "date_range_from": {
+                    "page": 3,
+                    "box": [339.8, 603.4, 393.6, 609.1],
+                    "text": "2035-01-01",
+                    "confidence": 96.0,
+                },
+            },
+        ),
         "reject",
         {"validity.dates"},
+    ),
+    S(
+        "addressee_read_as_a_role_is_unknown_not_another_company",
+        demand(addressee="General Counsel"),
+        "disclose_content",
+        pending=("validity.addressed_to_provider",),
+    ),
+    S(
+        "nsl_for_all_accounts_provided_to_the_identifiers_listed_is_specific",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            data_requested=[
+                ask(
+                    "subscriber_info",
+                    "the name, address, length of service for all services, as well as all accounts, "
+                    "provided to the individual(s) or identifier(s) listed below",
+                )
+            ],
+        ),
+        "disclose_noncontent",
+        scope=(ALICE, ["subscriber_info"], *RANGE),
+    ),
+    S(
+        "future_dated_order_is_rejected_against_the_day_it_was_served",
+        demand(date_issued="2026-03-10"),
+        "reject",
+        {"validity.dates"},
+        ctx=context(received=date(2026, 3, 5)),
+    ),
+    S(
+        "stale_order_waits_for_the_reviewer_instead_of_being_rejected",
+        demand(date_issued="2024-06-01", date_range={"from": "2024-01-01", "to": "2024-05-31"}),
+        "disclose_content",
+        pending=("validity.dates",),
+    ),
+    S(
+        "old_order_served_a_week_after_issue_is_not_stale",
+        demand(date_issued="2015-09-17", date_range={"from": "2015-01-01", "to": "2015-08-31"}),
+        "disclose_content",
+        ctx=context(received=date(2015, 9, 24)),
+        scope=(ALICE, ["subscriber_info", "content"], "2015-01-01", "2015-08-31"),
     ),
     S(
         "date_range_ending_before_it_starts_is_rejected",
@@ -487,10 +563,52 @@ SCENARIOS = [
         reasons=("validity.identifiers_well_formed",),
     ),
     S(
-        "only_blacked_out_identifiers_is_rejected",
+        "only_blacked_out_identifiers_are_unknown_not_rejected",
         demand(identifiers=[ident(None, redacted=True), ident(None, "phone", redacted=True)]),
+        "disclose_content",
+        scope=([], ["subscriber_info", "content"], *RANGE),
+        pending=("validity.specific_identifiers",),
+    ),
+    S(
+        "nsl_whose_targets_were_not_read_is_judged_on_what_is_known",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            identifiers=[],
+            data_requested=[ask("subscriber_info"), ask("billing", "toll billing records")],
+        ),
+        "disclose_noncontent",
+        scope=([], ["subscriber_info", "billing"], *RANGE),
+        pending=("validity.specific_identifiers",),
+    ),
+    S(
+        "order_for_all_call_detail_records_is_rejected",
+        demand(
+            instrument="court_order",
+            identifiers=[],
+            data_requested=[
+                ask("traffic", "all call detail records or telephony metadata created by the provider")
+            ],
+        ),
         "reject",
         {"validity.specific_identifiers"},
+        reasons=("validity.specific_identifiers",),
+    ),
+    S(
+        "all_records_as_the_target_is_rejected",
+        subpoena(identifiers=[ident("all records", "other")], data_requested=[ask("subscriber_info")]),
+        "reject",
+        {"validity.specific_identifiers"},
+    ),
+    S(
+        "range_of_phone_numbers_beside_an_account_is_narrowed",
+        subpoena(
+            identifiers=[ident("alice@example.com"), ident("+1 202 555 0100 to +1 202 555 0199", "phone")],
+            data_requested=[ask("subscriber_info")],
+        ),
+        "narrow",
+        {"validity.specific_identifiers"},
+        scope=(ALICE, ["subscriber_info"], *RANGE),
     ),
     S(
         "blacked_out_identifier_beside_a_readable_one_is_left_out",
@@ -676,6 +794,52 @@ SCENARIOS = [
                 "Received through the Irish central authority (MLAT).",
             )
         },
+    ),
+    S(
+        "poor_scan_with_nothing_read_goes_to_senior_review_not_not_a_data_demand",
+        demand(
+            instrument=None,
+            issuing_authority=None,
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "escalate",
+        {"validity.readable"},
+        reasons=("validity.readable",),
+    ),
+    S(
+        "poor_scan_the_reviewer_reads_as_an_nsl_is_judged_on_its_facts",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            data_requested=[ask("subscriber_info")],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "disclose_noncontent",
+    ),
+    S(
+        "poor_scan_of_an_nsl_whose_request_was_not_read_goes_to_senior_review",
+        demand(
+            instrument="nsl",
+            issuing_authority="Federal Bureau of Investigation",
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 3, "ocr_words": 40, "low_confidence_words": 31},
+        ),
+        "escalate",
+        {"validity.readable"},
+        reasons=("validity.readable",),
+    ),
+    S(
+        "well_read_letter_asking_for_nothing_is_not_a_data_demand",
+        demand(
+            instrument=None,
+            identifiers=[],
+            data_requested=[],
+            _reading={"pages": 1, "ocr_words": 300, "low_confidence_words": 12},
+        ),
+        "not_a_data_demand",
     ),
     S(
         "unreadable_instrument_goes_to_senior_review",
@@ -912,7 +1076,7 @@ def test_replaying_the_same_facts_context_and_answers_gives_the_same_result(tmp_
 def test_assess_json_has_designs_shape() -> None:
     answers, rec = run(SCENARIOS[0])
     data = assess_to_json("case-1", load_pack().version, answers, rec)
-    assert data["policy_version"] == "2026.1"
+    assert data["policy_version"] == "2026.2"
     item = answer_to_json(answers[0])
     assert {"id", "group", "answer", "source", "evidence", "rule"} <= item.keys()
     assert set(data["recommendation"]) >= {"outcome", "reasons", "scope"}

@@ -101,6 +101,49 @@ def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, d
     assert window.audit_tab.model.index(1, 4).data() == "Fact corrected"
 
 
+def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_facts_tab(
+    window, qtbot, demand_file, monkeypatch
+):
+    from datetime import date
+
+    from PySide6.QtWidgets import QFileDialog
+
+    import ui.main_window
+
+    asked: list[int] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(demand_file)], ""))
+
+    def ask(_parent, today, files):
+        asked.append(files)
+        return date(2026, 1, 5)
+
+    monkeypatch.setattr(ui.main_window, "ask_received", ask)
+    window.open_demand()
+    qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
+    qtbot.waitUntil(lambda: window.case_id is not None, timeout=5_000)
+
+    assert asked == [1]
+    model = window.facts_tab.model
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "received")
+    assert model.index(row, 0).data() == "Received (served)"
+    assert model.index(row, 1).data() == "2026-01-05"
+    assert model.setData(model.index(row, 1), "2026-01-02")
+    assert window.desk.facts(window.case_id)["received"] == "2026-01-02"
+    actions = [e.action for e in window.desk.audit_trail(window.case_id)]
+    assert actions[-1] == "fact.corrected"
+
+
+def test_cancelling_the_received_day_opens_nothing(window, qtbot, demand_file, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    import ui.main_window
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(demand_file)], ""))
+    monkeypatch.setattr(ui.main_window, "ask_received", lambda *_a: None)
+    window.open_demand()
+    assert window._task is None and not window._pending_files and window.desk.cases() == []
+
+
 def test_a_wrong_correction_is_refused_and_nothing_changes(window, qtbot, demand_file, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))

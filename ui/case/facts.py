@@ -36,6 +36,7 @@ LABELS = {
     "emergency": "Emergency",
     "date_range_from": "Data from",
     "date_range_to": "Data to",
+    "received": "Received (served)",
 }
 HINTS = {
     "instrument": "subpoena, court_order, search_warrant, emergency_request, nsl, …",
@@ -44,6 +45,7 @@ HINTS = {
     "response_due": "YYYY-MM-DD",
     "date_range_from": "YYYY-MM-DD",
     "date_range_to": "YYYY-MM-DD",
+    "received": "YYYY-MM-DD: the day it was served; staleness and periods from receipt count from it",
     "signed": "yes / no",
     "emergency": "yes / no",
 }

@@ -1,0 +1,49 @@
+"""The day the demands being opened were served: asked once for the files chosen together.
+
+Staleness and every period "from receipt" count from this day (app/services.py, Desk.intake);
+it defaults to today and stays correctable in the Facts tab.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+
+class ReceivedDialog(QDialog):
+    """One date field, today by default and never later than today."""
+
+    def __init__(self, parent: QWidget | None, today: date, files: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open demand")
+        layout = QFormLayout(self)
+        what = "this demand was" if files == 1 else f"these {files} demands were"
+        explain = QLabel(
+            f"The day {what} served on us (post, fax, courier). Staleness and periods "
+            "“from receipt” count from it; you can correct it later in the Facts tab."
+        )
+        explain.setWordWrap(True)
+        layout.addRow(explain)
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setAccessibleName("Received")
+        layout.addRow("&Received:", self.date)
+        choice = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(choice.Ok | choice.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def received(self) -> date:
+        chosen = self.date.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def ask_received(parent: QWidget | None, today: date, files: int = 1) -> date | None:
+    """The day of service the reviewer chose, or None when they cancelled opening."""
+    dialog = ReceivedDialog(parent, today, files)
+    return dialog.received() if dialog.exec() == QDialog.DialogCode.Accepted else None
