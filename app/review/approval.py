@@ -99,9 +99,9 @@ def approval_notes(roster: _Roster, decision: _Decided) -> list[str]:
 
 
 def _not_before(enrolled_at: str, decided_at: str) -> bool:
-    # Times are kept to the second: an enrolment in the decision's own second may have come
-    # after it, so it counts as after (the safe side for four eyes).
-    return enrolled_at >= decided_at
+    # Times are kept to the second, so an enrolment in the decision's own second counts as
+    # before it; one made by the decider in that second is still flagged (enrolled_by_decider).
+    return enrolled_at > decided_at
 
 
 def _when(moment: str) -> str:

@@ -289,14 +289,3 @@ def test_a_removed_reviewers_approval_stands_and_the_case_says_they_left(desk):
     assert decision.approved_by == "Bob" and not decision.needs_approval
     assert any("Bob has since left" in n for n in review.approval_notes(case_id))
 
-
-def test_a_reviewer_enrolled_in_the_same_second_as_the_decision_cannot_approve_it(desk):
-    clock = _Clock()
-    desk.clock = clock
-    desk.add_reviewer("Bob", BOB_PIN, admin_pin=PIN)
-    review, case_id = _disclosure_awaiting_approval(desk, clock, "Bob", BOB_PIN)
-    clock.now -= timedelta(minutes=5)  # back to the very second the decision was recorded
-    desk.sign_in("Ada", PIN)
-    desk.add_reviewer("Grace", "424242", admin_pin=PIN)
-    with pytest.raises(services.DeskError, match="Grace was enrolled .* after this decision was recorded"):
-        review.approve(case_id, "Grace", "424242")
