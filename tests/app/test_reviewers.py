@@ -288,4 +288,3 @@ def test_a_removed_reviewers_approval_stands_and_the_case_says_they_left(desk):
     decision = review.decision(case_id)
     assert decision.approved_by == "Bob" and not decision.needs_approval
     assert any("Bob has since left" in n for n in review.approval_notes(case_id))
-
