@@ -14,6 +14,7 @@ Pure functions, shared by the OCR worker process (``ocrworker``) and its tests:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -222,6 +223,52 @@ def with_latin(language: str) -> str:
     if script_of(language) in (None, "Latin") or WITH_LATIN in language.split("+"):
         return language
     return f"{language}+{WITH_LATIN}"
+
+
+# A text layer is judged only when it has this many words; a shorter one is kept as it is.
+_MIN_JUDGED_WORDS = 30
+# Real text in a language we have function words for holds about one in five of them (one
+# in eight in Russian); OCR garbage and mojibake hardly any.
+_MIN_STOP_SHARE = 0.04
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+# Latin-1 letters of mojibake: Cyrillic or Greek in cp1251/cp1253 read as Latin-1 ("Ñâåäîì").
+_LATIN1_LETTER = re.compile(r"[\u00c0-\u00ff]")
+# Writing systems whose words the function-word test cannot judge (no spaces, or no list).
+_UNJUDGED_SCRIPT = re.compile(r"[\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def text_layer_problem(text: str) -> str | None:
+    """Why a PDF's text layer is not to be trusted as the page's text; None if it reads as real text.
+
+    Garbage (control and private-use characters, U+FFFD), mojibake (Cyrillic stored as
+    Latin-1 letters), words mixing Latin and Cyrillic letters (OCR errors), or words that
+    hold none of the function words of any language we read.
+    """
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return None
+    bad = sum(
+        1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")
+    )
+    if bad > 0.02 * len(visible):
+        return "the text layer holds unreadable characters"
+    words = _TOKEN.findall(text)
+    if len(words) < _MIN_JUDGED_WORDS:
+        return None
+    letters = "".join(words)
+    if len(_LATIN1_LETTER.findall(letters)) > 0.3 * len(letters):
+        return "the text layer is mojibake (letters of another encoding)"
+    mixed = sum(1 for w in words if _CYRILLIC.search(w) and _LATIN.search(w))
+    if mixed > 0.1 * len(words):
+        return "the text layer mixes Latin and Cyrillic letters inside words (OCR errors)"
+    if len(_UNJUDGED_SCRIPT.findall(letters)) > 0.3 * len(letters):
+        return None
+    lowered = [w.lower() for w in words]
+    hits = sum(1 for w in lowered if any(w in stop for stop in _STOP_WORDS.values()))
+    if hits < _MIN_STOP_SHARE * len(words):
+        return "the text layer does not read as text in any language (OCR errors or garbage)"
+    return None
 
 
 def unrotate(box: Box, rotation: int, width: float, height: float) -> Box:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.intake.limits import MIN_TEXT_LAYER_CHARS
+from app.intake.ocrtext import text_layer_problem
 from app.intake.pdfcheck import (
     PASSWORD_PROTECTED,
     TOO_DEEP,
@@ -127,7 +128,9 @@ def probe(data: bytes) -> dict[str, Any]:
         textpage = page.get_textpage()
         text, words = _words(textpage, display_transform(page))
         printable = sum(1 for c in text if c.isalnum())
-        usable = printable >= MIN_TEXT_LAYER_CHARS
+        # A text layer that does not read as real text (mojibake, a scanner's poor OCR)
+        # is dropped: the page is OCRed instead.
+        usable = printable >= MIN_TEXT_LAYER_CHARS and text_layer_problem(text) is None
         pages.append(
             {
                 "width": round(width, 2),

@@ -104,11 +104,20 @@ def _phrase_regex(phrase: str, fragments: Mapping[str, str]) -> str:
         else:
             parts.append(re.escape(char))
     body = "".join(parts)
-    if folded[:1].isalnum():
-        body = r"(?<![a-z0-9])" + body
-    if folded[-1:].isalnum():
-        body += r"(?![a-z0-9])"
+    if _CJK.search(folded):
+        # Chinese, Japanese: no spaces between words, but OCR puts some between characters.
+        body = "".join(re.escape(c) + (r"\s?" if _CJK.match(c) else "") for c in folded).removesuffix(r"\s?")
+    first, last = folded[:1], folded[-1:]
+    if first.isalnum() and not _CJK.match(first):
+        body = (r"(?<![a-z0-9])" if first.isascii() else r"(?<![^\W_])") + body
+    if last.isalnum() and not _CJK.match(last):
+        body += r"(?![a-z0-9])" if last.isascii() else r"(?![^\W_])"
     return body
+
+
+# Han, kana and Hangul: scripts written without spaces between words, so phrases in them
+# have no word boundaries.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
