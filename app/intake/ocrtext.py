@@ -248,9 +248,7 @@ def text_layer_problem(text: str) -> str | None:
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return None
-    bad = sum(
-        1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")
-    )
+    bad = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
     if bad > 0.02 * len(visible):
         return "the text layer holds unreadable characters"
     words = _TOKEN.findall(text)
