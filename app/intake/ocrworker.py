@@ -85,9 +85,11 @@ FULL_PAGE_SHARE = 0.85
 # Orientation detection below this confidence is no better than a coin; its answer is
 # only a first guess anyway, checked by reading the page at that turn.
 OSD_MIN_CONFIDENCE = 0.5
-# Below this, OSD's script is a guess between scripts of similar shapes (Cyrillic pages
-# score 14–20, Latin ones read as Cyrillic about 2).
-OSD_MIN_SCRIPT_CONFIDENCE = 5.0
+# Below this, OSD names a script on next to no evidence. Its confidence does not separate
+# right from wrong well (a Chinese letter's Han scores about 1, a Russian page drawn too
+# small is called Latin at 4.6), so the script it names is only tried: the page read
+# with that script's model replaces the first reading only if it reads better.
+OSD_MIN_SCRIPT_CONFIDENCE = 0.5
 # OSD runs on the page drawn at this resolution: it names script and turn as well as at
 # 300 dpi (checked on Cyrillic and Latin scans), in 0.7 s of CPU instead of 1.1 s; at
 # 100 dpi it takes Cyrillic for Latin.
