@@ -5,8 +5,10 @@ policy packs'. The two scans are one page each, read by the real Tesseract."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from reportlab.pdfgen import canvas
@@ -15,7 +17,7 @@ from app.intake.extract import extract_facts
 from app.intake.extract_dates import DateReader
 from app.intake.extract_text import fold
 from app.intake.ocr import installed_languages
-from app.intake.ocrtext import han_variant, text_layer_problem
+from app.intake.ocrtext import AUTO_LANGUAGES, han_variant, text_layer_problem
 from app.intake.pdf import probe_pdf
 from app.intake.pipeline import read_demand
 from app.intake.vocab import vocabulary
@@ -203,3 +205,12 @@ def test_short_cyrillic_words_do_not_match_inside_longer_words():
 def test_dates_written_with_year_month_day_characters_are_read():
     reader = DateReader.build(vocabulary())
     assert [d.value for d in reader.find(fold("日期：2026年3月2日"), None)] == [date(2026, 3, 2)]
+
+
+def test_bootstrap_installs_the_language_packs_the_app_reads_and_ships():
+    # packaging/demand-desk.spec ships AUTO_LANGUAGES and osd; bootstrap must install the same.
+    script = (Path(__file__).resolve().parents[2] / "packaging" / "bootstrap.sh").read_text()
+    listed = re.search(r"^ocr_langs=\(([^)]*)\)", script, re.MULTILINE)
+    assert listed is not None
+    packs = {name.replace("-", "_") for name in listed.group(1).split()}
+    assert packs == {*AUTO_LANGUAGES, "osd"}
