@@ -17,8 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.model import Box
+if TYPE_CHECKING:  # the PDF reader process imports this module; app.model costs it 40+ ms
+    from app.model import Box
 
 # Tesseract language codes the automatic choice picks from, with their ISO 639-1 codes:
 # the languages a global provider receives demands in (issue 16). packaging/bootstrap.sh

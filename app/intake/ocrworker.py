@@ -294,7 +294,7 @@ class Reader:
             # A poor reading: the page is turned, or in another script than the model's.
             # OSD on a small drawing of the page tells both (upright pages read well pay
             # nothing for it).
-            seen = osd(render(0, OSD_DPI / dpi).png, OSD_DPI, deadline)
+            seen = osd(render(0, min(1.0, OSD_DPI / dpi)).png, min(OSD_DPI, dpi), deadline)
             passes += 1
             if auto and seen.script:
                 models = ocrtext.script_languages(seen.script, self.languages)

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 from app.intake.limits import MIN_TEXT_LAYER_CHARS
-from app.intake.ocrtext import text_layer_problem
 from app.intake.pdfcheck import (
     PASSWORD_PROTECTED,
     TOO_DEEP,
@@ -96,6 +95,13 @@ def _words(
     return text, words
 
 
+def _reads_as_text(text: str) -> bool:
+    # Imported here: a scan without a text layer (the usual demand) need not pay for it.
+    from app.intake.ocrtext import text_layer_problem
+
+    return text_layer_problem(text) is None
+
+
 def probe(data: bytes) -> dict[str, Any]:
     import pypdfium2 as pdfium
 
@@ -130,7 +136,7 @@ def probe(data: bytes) -> dict[str, Any]:
         printable = sum(1 for c in text if c.isalnum())
         # A text layer that does not read as real text (mojibake, a scanner's poor OCR)
         # is dropped: the page is OCRed instead.
-        usable = printable >= MIN_TEXT_LAYER_CHARS and text_layer_problem(text) is None
+        usable = printable >= MIN_TEXT_LAYER_CHARS and _reads_as_text(text)
         pages.append(
             {
                 "width": round(width, 2),
