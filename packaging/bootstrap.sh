@@ -9,15 +9,20 @@ cd "$(dirname "$0")/.."
 # Runtime: tesseract + language packs for OCR, and the X11/xcb, EGL/GL, fontconfig and
 # D-Bus libraries that PySide6's libqxcb.so links against but its wheels do not ship
 # (checked with ldd on PySide6 6.12; libxcb-shape0 is not pulled in by the others).
-runtime=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+# The language packs are the languages demands arrive in (issue 16); osd is Tesseract's
+# orientation-and-script detection, with which OCR picks the model for a page it reads poorly.
+# Keep in step with app/intake/ocrtext.py's AUTO_LANGUAGES, which the packaged app ships.
+ocr_langs=(eng deu fra spa por ita nld pol tur rus ukr ara hin chi-sim chi-tra jpn kor osd)
+runtime=(tesseract-ocr "${ocr_langs[@]/#/tesseract-ocr-}"
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0)
 # Tests: a virtual X server, a private D-Bus session with a real Secret Service
 # (gnome-keyring), poppler's pdftotext/pdftoppm to read exported PDFs, desktop-file-validate,
 # the standard age and unzip commands that must open a case bundle, and for the smoke test
 # of the built app (packaging/smoke.sh) appstreamcli and strace (no network connection).
+# A CJK font (fonts-noto-cjk) typesets the synthetic Chinese scan of the test corpus.
 testing=(xvfb xauth gnome-keyring dbus dbus-x11 poppler-utils desktop-file-utils age unzip
-  appstream strace)
+  appstream strace fonts-noto-cjk)
 
 case "${1:-}" in
   app) pkgs=("${runtime[@]}") ;;

@@ -41,6 +41,7 @@ for f in install.sh README.txt demand-desk/demand-desk share/applications/demand
   share/mime/packages/demand-desk.xml share/metainfo/io.demanddesk.DemandDesk.metainfo.xml \
   share/icons/hicolor/scalable/apps/demand-desk.svg share/icons/hicolor/48x48/apps/demand-desk.png \
   demand-desk/_internal/tessdata/deu.traineddata demand-desk/_internal/tessdata/configs/tsv \
+  demand-desk/_internal/tessdata/rus.traineddata demand-desk/_internal/tessdata/chi_sim.traineddata \
   demand-desk/_internal/resources/policy/pack.toml demand-desk/_internal/db/migrations/0001_initial.sql; do
   [ -e "$pkg/$f" ] || fail "the archive lacks $f"
 done

@@ -3,7 +3,7 @@
 Dates are found in folded text (see ``extract_text.fold``): "November 12, 2026",
 "12 November 2026", "the 10th day of November 2026", "4. Dezember 2026",
 "1er septembre 2026", "5 de diciembre de 2026", "12.11.2026", "11/12/2026",
-"2026-11-12", "NOV-28-2026", and dates written out in words ("l'an deux mille
+"2026-11-12", "2026年11月12日", "NOV-28-2026", and dates written out in words ("l'an deux mille
 vingt-six, le vingt-cinq novembre"). A numeric date whose day and month could be
 swapped is read in the order of the demand's country; when that is not known and both
 readings are possible, the date is reported as ambiguous and given no value.
@@ -79,7 +79,11 @@ class DateReader:
         numeric = re.compile(
             r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"
         )
-        iso = re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d])")
+        # 2026-11-12, and the way Chinese, Japanese and Korean write it: 2026年11月12日, 2026년 11월 12일
+        iso = re.compile(
+            r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?:-|\s?[年년]\s?)(?P<m>[01]?\d)(?:-|\s?[月월]\s?)(?P<d>[0-3]?\d)"
+            r"(?:\s?[日일])?(?![\d])"
+        )
         # Written out: "l'an deux mille vingt-six, le vingt-cinq novembre"; "veinticinco de noviembre de ..."
         words = re.compile(
             rf"(?<![a-z0-9])(?P<daywords>{number}|premier|1er|ler|ier)\s+(?:de\s+)?(?P<month>{months})"

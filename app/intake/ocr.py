@@ -21,10 +21,14 @@ the viewer shows the page, unturned. How a turn is found: ``ocrworker``'s docstr
 
 Language: ``languages`` (Tesseract codes, e.g. "deu" or "eng+fra") is used as given,
 for instance when the jurisdiction is known. Without it, the first pages are read in
-English, each page's function words tell its language (English, German, French,
-Spanish), a page found to be in another is read again in that one, and later pages
-start in the language last seen, so a German demand costs one extra pass, not one
-per page. Reading every page with ``eng+deu+fra+spa`` instead costs 1.4–1.8 times
+English; a page read poorly has its script found by Tesseract's orientation-and-script
+detection and is read again with that script's model (Russian, Chinese, Arabic, …, with
+English beside it for the URLs and addresses such pages quote); each page's function
+words tell its language within its script (English, German, French, Spanish, Portuguese,
+Italian, Dutch, Polish, Turkish; Russian or Ukrainian), a page found to be in another is
+read again in that one, and later pages start in the language last seen, so a German or
+Russian demand costs one or two extra passes, not one per page (``ocrworker`` has the
+details). Reading every page with ``eng+deu+fra+spa`` instead costs 1.4–1.8 times
 as much on every page.
 """
 

@@ -14,17 +14,47 @@ Pure functions, shared by the OCR worker process (``ocrworker``) and its tests:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.model import Box
+if TYPE_CHECKING:  # the PDF reader process imports this module; app.model costs it 40+ ms
+    from app.model import Box
 
-# Tesseract language codes the automatic choice picks from, with their ISO 639-1 codes.
-AUTO_LANGUAGES = {"eng": "en", "deu": "de", "fra": "fr", "spa": "es"}
+# Tesseract language codes the automatic choice picks from, with their ISO 639-1 codes:
+# the languages a global provider receives demands in (issue 16). packaging/bootstrap.sh
+# installs their packs and packaging/demand-desk.spec ships them.
+AUTO_LANGUAGES = {
+    "eng": "en", "deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nld": "nl",
+    "pol": "pl", "tur": "tr", "rus": "ru", "ukr": "uk", "ara": "ar", "hin": "hi",
+    "chi_sim": "zh", "chi_tra": "zh", "jpn": "ja", "kor": "ko",
+}  # fmt: skip
 DEFAULT_LANGUAGE = "eng"
 
+# The scripts Tesseract's orientation-and-script detection (``--psm 0``) names, and the
+# models that read each, the first the usual choice. A Latin page is read with the
+# language its function words name (``detect_language``); a Cyrillic one likewise between
+# Russian and Ukrainian; Han between simplified and traditional by ``han_variant``.
+SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "Latin": ("eng", "deu", "fra", "spa", "por", "ita", "nld", "pol", "tur"),
+    "Cyrillic": ("rus", "ukr"),
+    "Arabic": ("ara",),
+    "Devanagari": ("hin",),
+    "Han": ("chi_sim", "chi_tra"),
+    "Japanese": ("jpn",),
+    "Katakana": ("jpn",),
+    "Hiragana": ("jpn",),
+    "Hangul": ("kor",),
+    "Korean": ("kor",),
+}
+# Pages in a script other than Latin quote Latin text (URLs, e-mail addresses, names of
+# services, an English translation): English is read alongside their model.
+WITH_LATIN = "eng"
+
 # Words that are frequent in one language and absent (or rare) in the others; words two
-# of them share ("de", "la", "que", "en", "in", "des") are left out on purpose.
+# of them share ("de", "la", "que", "en", "in", "des", "com" of web addresses) are left out
+# on purpose.
 _STOP_WORDS: dict[str, frozenset[str]] = {
     "eng": frozenset(
         "the and of to is that for this with be any shall are by from on all which have has "
@@ -43,6 +73,27 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
         "el los las del y por para con una es al lo su sus como este esta sobre usted dicho "
         "dicha deberá debera".split()
     ),
+    "por": frozenset(
+        "não nao são sao pelo pela pelos pelas aos às uma seu sua seus suas foi também tambem "
+        "será sera deverá devera em ao nas".split()
+    ),
+    "ita": frozenset(
+        "della delle dei degli che sono alla alle nel nella nei questo questa essere gli dal "
+        "dalla dello presso ed".split()
+    ),
+    "nld": frozenset("het een niet voor zijn wordt worden deze uw naar ook bij aan heeft hebben".split()),
+    "pol": frozenset(
+        "nie się sie jest że oraz przez dla lub który ktory która ktora które ktore zgodnie jego "
+        "jej dnia".split()
+    ),
+    "tur": frozenset(
+        "ve bir bu için icin ile olarak olan ki gibi veya tarafından tarafindan ilgili göre gore "
+        "sayılı sayili".split()
+    ),
+    "rus": frozenset(
+        "и что как из от это или ее её также который которая которые был была было быть".split()
+    ),
+    "ukr": frozenset("і та що від це або її також який яка які було бути є".split()),
 }
 _MIN_STOP_WORDS = 8  # fewer hits than this: too little text to tell
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -135,6 +186,89 @@ def detect_language(text: str, candidates: Iterable[str] = AUTO_LANGUAGES) -> st
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+# Characters written one way in simplified Chinese and another in traditional (common ones
+# of official letters); a page's count of each tells the two apart.
+_SIMPLIFIED = frozenset(
+    "们国与为会这个来说对时从点发经还关开问题体号过于处务网络资讯请据联户账电话邮报区须应将总门属览见条规"
+)
+_TRADITIONAL = frozenset(
+    "們國與為會這個來說對時從點發經還關開問題體號過於處務網絡資訊請據聯戶帳電話郵報區須應將總門屬覽見條規"
+)
+
+
+def han_variant(text: str) -> str:
+    """``chi_tra`` when ``text`` holds more traditional-only than simplified-only characters."""
+    simplified = sum(c in _SIMPLIFIED for c in text)
+    traditional = sum(c in _TRADITIONAL for c in text)
+    return "chi_tra" if traditional > simplified else "chi_sim"
+
+
+def script_languages(script: str, installed: Iterable[str]) -> list[str]:
+    """The installed models for a script OSD named, most usual first; empty if none."""
+    have = set(installed)
+    return [code for code in SCRIPT_LANGUAGES.get(script, ()) if code in have]
+
+
+def script_of(language: str) -> str | None:
+    """The script a model reads (its first in ``SCRIPT_LANGUAGES``): "Latin" for "deu"."""
+    first = language.split("+")[0]
+    for script, codes in SCRIPT_LANGUAGES.items():
+        if first in codes:
+            return script
+    return None
+
+
+def with_latin(language: str) -> str:
+    """The model list for a page in ``language``: with English beside a non-Latin script."""
+    if script_of(language) in (None, "Latin") or WITH_LATIN in language.split("+"):
+        return language
+    return f"{language}+{WITH_LATIN}"
+
+
+# A text layer is judged only when it has this many words; a shorter one is kept as it is.
+_MIN_JUDGED_WORDS = 30
+# Real text in a language we have function words for holds about one in five of them (one
+# in eight in Russian); OCR garbage and mojibake hardly any.
+_MIN_STOP_SHARE = 0.04
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+# Latin-1 letters of mojibake: Cyrillic or Greek in cp1251/cp1253 read as Latin-1 ("Ñâåäîì").
+_LATIN1_LETTER = re.compile(r"[\u00c0-\u00ff]")
+# Writing systems whose words the function-word test cannot judge (no spaces, or no list).
+_UNJUDGED_SCRIPT = re.compile(r"[\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def text_layer_problem(text: str) -> str | None:
+    """Why a PDF's text layer is not to be trusted as the page's text; None if it reads as real text.
+
+    Garbage (control and private-use characters, U+FFFD), mojibake (Cyrillic stored as
+    Latin-1 letters), words mixing Latin and Cyrillic letters (OCR errors), or words that
+    hold none of the function words of any language we read.
+    """
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return None
+    bad = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
+    if bad > 0.02 * len(visible):
+        return "the text layer holds unreadable characters"
+    words = _TOKEN.findall(text)
+    if len(words) < _MIN_JUDGED_WORDS:
+        return None
+    letters = "".join(words)
+    if len(_LATIN1_LETTER.findall(letters)) > 0.3 * len(letters):
+        return "the text layer is mojibake (letters of another encoding)"
+    mixed = sum(1 for w in words if _CYRILLIC.search(w) and _LATIN.search(w))
+    if mixed > 0.1 * len(words):
+        return "the text layer mixes Latin and Cyrillic letters inside words (OCR errors)"
+    if len(_UNJUDGED_SCRIPT.findall(letters)) > 0.3 * len(letters):
+        return None
+    lowered = [w.lower() for w in words]
+    hits = sum(1 for w in lowered if any(w in stop for stop in _STOP_WORDS.values()))
+    if hits < _MIN_STOP_SHARE * len(words):
+        return "the text layer does not read as text in any language (OCR errors or garbage)"
+    return None
 
 
 def unrotate(box: Box, rotation: int, width: float, height: float) -> Box:

@@ -95,6 +95,13 @@ def _words(
     return text, words
 
 
+def _reads_as_text(text: str) -> bool:
+    # Imported here: a scan without a text layer (the usual demand) need not pay for it.
+    from app.intake.ocrtext import text_layer_problem
+
+    return text_layer_problem(text) is None
+
+
 def probe(data: bytes) -> dict[str, Any]:
     import pypdfium2 as pdfium
 
@@ -127,7 +134,9 @@ def probe(data: bytes) -> dict[str, Any]:
         textpage = page.get_textpage()
         text, words = _words(textpage, display_transform(page))
         printable = sum(1 for c in text if c.isalnum())
-        usable = printable >= MIN_TEXT_LAYER_CHARS
+        # A text layer that does not read as real text (mojibake, a scanner's poor OCR)
+        # is dropped: the page is OCRed instead.
+        usable = printable >= MIN_TEXT_LAYER_CHARS and _reads_as_text(text)
         pages.append(
             {
                 "width": round(width, 2),

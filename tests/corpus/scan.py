@@ -777,3 +777,21 @@ def scan_document(doc: Document, settings: ScanSettings | None = None) -> bytes:
     pages, laid = scan_pages(doc, settings)
     jpegs = [encode_jpeg(p, settings.jpeg_quality) for p in pages]
     return assemble(jpegs, laid.page_size)
+
+
+def rescan(pdf: bytes, settings: ScanSettings | None = None, pages: int | None = None) -> bytes:
+    """An existing PDF (its first ``pages`` pages) printed and scanned: image-only, damaged.
+
+    For real documents that carry a text layer, so that the OCR path reads them as the
+    scans they usually are.
+    """
+    settings = settings or ScanSettings()
+    rng = random.Random(settings.seed)
+    images = rasterise(pdf, settings.dpi)[:pages]
+    document = pdfium.PdfDocument(pdf)
+    try:
+        size = document[0].get_size()
+    finally:
+        document.close()
+    jpegs = [encode_jpeg(degrade(page, settings, rng), settings.jpeg_quality) for page in images]
+    return assemble(jpegs, size)
