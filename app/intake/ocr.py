@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import Any, NoReturn
 
 from app.intake import limits, ocrtext
+from app.intake.child import child_env
 from app.intake.pdf import IntakeCancelledError, IntakeError, check_untrusted_pdf, reader_argv
 from app.model import PageSource, PageText, Word
 
@@ -168,6 +169,7 @@ class _Worker:
     ) -> None:
         self.proc = subprocess.Popen(
             reader_argv(WORKER_MODULE),
+            env=child_env(),  # none of the app's secrets in a process that reads a hostile file
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from app.intake import ocrids, ocrtext
+from app.intake.child import child_env
 from app.intake.limits import (
     OCR_DPI,
     OCR_MAX_RASTER_PIXELS,
@@ -79,7 +80,7 @@ from app.intake.pdfcheck import (
 
 # One Tesseract per worker, one thread per Tesseract: the workers already use every
 # core, and OpenMP threads fighting over them make each page several times slower.
-TESSERACT_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+TESSERACT_ENV = child_env(OMP_THREAD_LIMIT="1")  # one thread: pages run in parallel instead
 # A scanned image covering at least this share of the page is "the page".
 FULL_PAGE_SHARE = 0.85
 # Orientation detection below this confidence is no better than a coin; its answer is

@@ -51,3 +51,14 @@ def test_a_reader_process_inherits_none_of_the_apps_secrets(monkeypatch):
     assert status == 0
     names = out.decode()
     assert "DEMAND_DESK" not in names and "PATH" in names
+
+
+def test_ocr_workers_and_tesseract_get_no_secrets(monkeypatch):
+    from app.intake import ocrworker
+
+    monkeypatch.setenv("DEMAND_DESK_PASSPHRASE", "canary-secret-4242")
+    from app.intake.child import child_env
+
+    assert "DEMAND_DESK_PASSPHRASE" not in child_env()
+    assert not any(k.startswith("DEMAND_DESK") for k in ocrworker.TESSERACT_ENV)
+    assert ocrworker.TESSERACT_ENV["OMP_THREAD_LIMIT"] == "1"
