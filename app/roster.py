@@ -3,7 +3,9 @@
 A team has one roster. Each enrolment, role change and removal, on whichever
 workstation it was made, is a ``RosterEvent`` with an id of its own; every workstation
 keeps every event it knows and publishes them to the share, and the reviewers it lists
-are those events folded in time order (``fold``). Merging is a union, so two
+are those events folded in order (``fold``): by a Lamport sequence, each event one more
+than any its workstation knew when it was made, so a change always follows what it
+changed even when clocks disagree or tie; concurrent changes by their time. Merging is a union, so two
 workstations that have read the same events list the same reviewers, whatever the
 order they read them in. What is personal to a workstation stays there: PINs (each
 reviewer sets their own on each workstation) and the wrong-PIN lockout.
@@ -21,7 +23,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -33,6 +35,7 @@ KIND = "demand-desk-roster"
 # these bounds keep a hostile file from exhausting memory before it is refused.
 MAX_FILE_BYTES = 4 << 20
 MAX_EVENTS = 20_000
+MAX_SEQ = 2**53
 _ID = re.compile(r"[0-9a-f]{32}")
 
 
@@ -45,6 +48,7 @@ class Action(StrEnum):
 @dataclass(frozen=True)
 class RosterEvent:
     id: str
+    seq: int  # one more than every event the making workstation knew: causal order
     at: str  # ISO 8601 with offset, the clock of the workstation that made the change
     workstation: str
     actor: str | None  # the administrator who made the change; None when a workstation is set up
@@ -54,13 +58,24 @@ class RosterEvent:
 
     @classmethod
     def new(
-        cls, *, at: str, workstation: str, actor: str | None, action: Action, name: str, role: Role | None
+        cls,
+        *,
+        after: Iterable[RosterEvent],
+        at: str,
+        workstation: str,
+        actor: str | None,
+        action: Action,
+        name: str,
+        role: Role | None,
     ) -> RosterEvent:
-        return cls(uuid.uuid4().hex, at, workstation, actor, action, name, role)
+        """A change made now, ordered after every event in ``after`` (the log as known here)."""
+        seq = max((e.seq for e in after), default=0) + 1
+        return cls(uuid.uuid4().hex, seq, at, workstation, actor, action, name, role)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "seq": self.seq,
             "at": self.at,
             "workstation": self.workstation,
             "actor": self.actor,
@@ -75,12 +90,15 @@ class RosterEvent:
         if not isinstance(doc, dict):
             raise RosterError("a roster event is not a JSON object")
         try:
-            event_id, at, workstation, actor = doc["id"], doc["at"], doc["workstation"], doc["actor"]
+            event_id, seq, at = doc["id"], doc["seq"], doc["at"]
+            workstation, actor = doc["workstation"], doc["actor"]
             action, name, role = doc["action"], doc["name"], doc["role"]
         except KeyError as exc:
             raise RosterError(f"a roster event has no {exc.args[0]}") from None
         if not (isinstance(event_id, str) and _ID.fullmatch(event_id)):
             raise RosterError("a roster event has no valid id")
+        if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
+            raise RosterError(f"roster event {event_id} has no valid sequence number")
         if not isinstance(at, str) or not _moment(at):
             raise RosterError(f"roster event {event_id} has no valid time")
         for value, what in ((workstation, "workstation"), (name, "name")):
@@ -95,11 +113,11 @@ class RosterEvent:
             raise RosterError(f"roster event {event_id} has an unknown action or role") from None
         if (rank is None) != (act is Action.REMOVED):
             raise RosterError(f"roster event {event_id} has a role where it needs none, or lacks one")
-        return cls(event_id, at, workstation, actor, act, name, rank)
+        return cls(event_id, seq, at, workstation, actor, act, name, rank)
 
     @property
-    def order(self) -> tuple[datetime, str]:
-        return (_moment(self.at) or datetime.min, self.id)
+    def order(self) -> tuple[int, datetime, str]:
+        return (self.seq, _moment(self.at) or datetime.min.replace(tzinfo=UTC), self.id)
 
 
 @dataclass(frozen=True)
@@ -128,8 +146,8 @@ def _key(name: str) -> str:
 
 
 def fold(events: Iterable[RosterEvent]) -> dict[str, Standing]:
-    """Every reviewer the events name, keyed by case-folded name: the later change wins, a
-    removal is final, and the first enrolment says when, where and by whom."""
+    """Every reviewer the events name, keyed by case-folded name: the later change (in
+    ``order``) wins, a removal is final, and the first enrolment says when, where and by whom."""
     team: dict[str, Standing] = {}
     for event in sorted(events, key=lambda e: e.order):
         key = _key(event.name)

@@ -18,6 +18,7 @@ def events(store: Store) -> list[RosterEvent]:
     return [
         RosterEvent(
             r["id"],
+            r["seq"],
             r["at"],
             r["workstation"],
             r["actor"],

@@ -157,6 +157,7 @@ def set_up(
             roster_log.record(
                 store,
                 RosterEvent.new(
+                    after=(),
                     at=now,
                     workstation=workstation,
                     actor=None,
@@ -473,7 +474,13 @@ class Desk:
     def _roster_change(self, action: Action, name: str, role: Role | None, by: Reviewer) -> None:
         """One change to the team's roster, made here (published on the next sync)."""
         event = RosterEvent.new(
-            at=self.now(), workstation=self.workstation, actor=by.name, action=action, name=name, role=role
+            after=roster_log.events(self.store),
+            at=self.now(),
+            workstation=self.workstation,
+            actor=by.name,
+            action=action,
+            name=name,
+            role=role,
         )
         roster_log.record(self.store, event, here=self.workstation)
 

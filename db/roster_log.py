@@ -9,7 +9,7 @@ from db.store import Row, Store
 
 
 def events(store: Store) -> list[Row]:
-    return list(store.db.query("SELECT * FROM roster_events ORDER BY at, id"))
+    return list(store.db.query("SELECT * FROM roster_events ORDER BY seq, at, id"))
 
 
 def add_events(store: Store, rows: Iterable[Row]) -> None:

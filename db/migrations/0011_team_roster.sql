@@ -3,6 +3,7 @@
 -- events folded in order, plus what stays on this workstation (PIN, lockout).
 CREATE TABLE roster_events (
     id          TEXT PRIMARY KEY,              -- 32 hex digits, the same on every workstation
+    seq         INTEGER NOT NULL,              -- one more than any event its workstation knew (order)
     at          TEXT NOT NULL,
     workstation TEXT NOT NULL,                 -- where the change was made
     actor       TEXT,                          -- the administrator; NULL when setting up a workstation
@@ -21,12 +22,12 @@ CREATE TABLE roster_files (
 -- The roster so far, as events: each reviewer's enrolment (at this workstation, whose name
 -- the first audit event holds), and each removal. A reviewer known from another
 -- workstation has an empty pin_hash until they set a PIN here.
-INSERT INTO roster_events (id, at, workstation, actor, action, name, role)
-SELECT lower(hex(randomblob(16))), created_at,
+INSERT INTO roster_events (id, seq, at, workstation, actor, action, name, role)
+SELECT lower(hex(randomblob(16))), 1, created_at,
        coalesce(origin, (SELECT workstation FROM audit_events ORDER BY seq LIMIT 1), ''),
        enrolled_by, 'enrolled', name, role
   FROM reviewers;
-INSERT INTO roster_events (id, at, workstation, actor, action, name, role)
-SELECT lower(hex(randomblob(16))), coalesce(removed_at, created_at),
+INSERT INTO roster_events (id, seq, at, workstation, actor, action, name, role)
+SELECT lower(hex(randomblob(16))), 2, coalesce(removed_at, created_at),
        (SELECT workstation FROM audit_events ORDER BY seq LIMIT 1), removed_by, 'removed', name, NULL
   FROM reviewers WHERE removed_at IS NOT NULL OR active = 0;

@@ -103,6 +103,7 @@ def _sealed_roster(station, events):
 def _event(**fields):
     base = {
         "id": uuid.uuid4().hex,
+        "seq": 1,
         "at": datetime.now(UTC).isoformat(),
         "workstation": "wsX",
         "actor": "Mallory",

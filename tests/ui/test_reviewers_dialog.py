@@ -117,6 +117,7 @@ def test_a_reviewer_enrolled_on_another_workstation_sets_a_pin_here(window, qtbo
 
     desk = window.desk
     came = RosterEvent.new(
+        after=roster_log.events(desk.store),
         at=datetime.now(UTC).isoformat(),
         workstation="wsA",
         actor="Ada",
