@@ -148,15 +148,27 @@ def _check_json_text(where: str, text: str) -> None:
         doc = json.loads(text)
     except (ValueError, RecursionError):
         raise CaseRowsError(f"its {where} is not valid JSON") from None
+    problem = json_problem(doc)
+    if problem:
+        raise CaseRowsError(f"its {where} {problem}")
+
+
+def json_problem(doc: object, max_depth: int = MAX_JSON_DEPTH) -> str | None:
+    """What makes parsed, untrusted JSON unfit to keep (nesting deeper than ``max_depth``, a
+    number SQLite or the app cannot hold), in words that follow its name; None when nothing.
+    Walked without recursion, so a deep document cannot exhaust the stack."""
     stack = [(doc, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, dict | list):
-            if depth > MAX_JSON_DEPTH:
-                raise CaseRowsError(f"its {where} nests deeper than {MAX_JSON_DEPTH} levels")
+            if depth > max_depth:
+                return f"is nested deeper than {max_depth} levels"
             stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
         elif isinstance(value, float) and not math.isfinite(value):
-            raise CaseRowsError(f"its {where} holds a number out of range")
+            return "holds a number out of range"
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT64:
+            return "holds a number out of range"
+    return None
 
 
 def _select(table: CaseTable) -> str:

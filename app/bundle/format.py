@@ -8,11 +8,12 @@ bundle; additions that older readers may ignore keep it.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
+
+from db.case_copy import json_problem
 
 
 class BundleFormat(IntEnum):
@@ -60,19 +61,10 @@ def load_json(raw: bytes | str, what: str) -> Any:
 
 
 def check_json(doc: Any, what: str) -> None:
-    """Bounds on parsed JSON, walked without recursion."""
-    stack = [(doc, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            if depth > MAX_JSON_DEPTH:
-                raise BundleError(f"{what} is nested deeper than {MAX_JSON_DEPTH} levels")
-            children = value.values() if isinstance(value, dict) else value
-            stack.extend((child, depth + 1) for child in children)
-        elif isinstance(value, float) and not math.isfinite(value):
-            raise BundleError(f"{what} holds a number out of range")
-        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
-            raise BundleError(f"{what} holds a number out of range")
+    """Bounds on parsed JSON (depth, numbers), the same a row of case data must meet."""
+    problem = json_problem(doc, MAX_JSON_DEPTH)
+    if problem:
+        raise BundleError(f"{what} {problem}")
 
 
 def whole_number(value: Any, what: str, *, low: int = 0) -> int:
