@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import demo, keys, services
+from app.corrections import Corrections
 from app.datadir import DataDir
 from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
@@ -606,12 +607,28 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_correction)
             return updated
 
+        def correct(action: str, fields: dict[str, str]) -> None:
+            getattr(Corrections(desk), action)(case_id, **fields)  # raises DeskError with the refusal
+            QTimer.singleShot(0, self._after_target_correction)
+
         facts = desk.facts(case_id)
         self.facts_tab.show_case(facts, desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        self.facts_tab.correct = correct
         self._show_review(facts)
         self._show_letters(facts)
         self._show_dates()
         self._show_audit()
+
+    def _after_target_correction(self) -> None:
+        """A target or kind of data was added or removed: the facts, review and trail show it."""
+        if self.desk is None or self.case_id is None:
+            return
+        self.facts_tab.show_case(
+            self.desk.facts(self.case_id),
+            self.desk.fact_values(self.case_id),
+            self.facts_tab.model.save,  # type: ignore[arg-type]
+        )
+        self._after_correction()
 
     def _after_correction(self) -> None:
         self.refresh_queue()

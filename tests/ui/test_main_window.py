@@ -247,3 +247,53 @@ def test_text_layer_toggle_draws_the_words_over_the_scan(window, qtbot, demand_f
 
     words = [text for _rect, text, _low in window.viewer._overlay().words]
     assert "SUBPOENA" in words
+
+
+def test_a_target_and_the_data_asked_for_are_added_and_removed_in_the_facts_tab(window, qtbot, demand_file):
+    from tests.ui.test_access import answer_dialogs
+    from ui.dialogs.correction import CorrectionDialog
+
+    _open(window, qtbot, demand_file)
+    tab = window.facts_tab
+    case_id = window.case_id
+
+    def add_target(value: str, reason: str):
+        def step(dialog):
+            assert isinstance(dialog, CorrectionDialog)
+            dialog.kind.setCurrentIndex(dialog.kind.findData("account_id"))
+            dialog.value.setText(value)
+            dialog.reason.setText(reason)
+            dialog.accept()
+
+        return step
+
+    # No reason: refused in the dialog, which stays open; then given, the target is added.
+    errors = answer_dialogs([add_target("8812-4471", ""), add_target("8812-4471", "page 3 of the original")])
+    tab.add_target_button.click()
+    assert errors and "Say why" in errors[0]
+    qtbot.waitUntil(
+        lambda: any(tab.readings.row_at(r).key == "8812-4471" for r in range(tab.readings.rowCount())),
+        timeout=5_000,
+    )
+    assert ("account_id", "8812-4471") in [
+        (i["kind"], i["value"]) for i in window.desk.facts(case_id)["identifiers"]
+    ]
+
+    # The data asked for: remove the one read, with a reason; the audit tab shows both corrections.
+    row = next(r for r in range(tab.readings.rowCount()) if tab.readings.row_at(r).kind == "category")
+    category = tab.readings.row_at(row).key
+    tab.readings_table.selectRow(row)
+
+    def remove(dialog):
+        assert isinstance(dialog, CorrectionDialog)
+        dialog.reason.setText("procedure, not a request")
+        dialog.accept()
+
+    answer_dialogs([remove])
+    tab.remove_button.click()
+    qtbot.waitUntil(
+        lambda: category not in [d["category"] for d in window.desk.facts(case_id)["data_requested"]],
+        timeout=5_000,
+    )
+    actions = [e.action for e in window.desk.audit_trail(case_id)]
+    assert "fact.identifier_added" in actions and "fact.category_removed" in actions

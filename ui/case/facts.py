@@ -10,15 +10,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.model import FactValue
+from app.services import DeskError
 from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -156,6 +160,8 @@ class ReadingRow:
     value: str
     page: int | None
     box: Any
+    kind: str = ""  # "target" or "category": a row the reviewer may remove
+    key: str = ""  # the target's value or the category, as the corrections name it
 
 
 def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
@@ -166,6 +172,8 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
             "[redacted]" if i["redacted"] else (i["value"] or ""),
             i["page"],
             i["box"],
+            "target" if i["value"] else "",
+            i["value"] or "",
         )
         for i in facts_json["identifiers"]
     ]
@@ -175,6 +183,8 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
             f"{CATEGORY_LABELS.get(d['category'], d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),
+            "category",
+            d["category"],
         )
         for d in facts_json["data_requested"]
     ]
@@ -244,7 +254,24 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         targets = QLabel("Targets, data asked for, secrecy order")
         targets.setObjectName("panelTitle")
-        hint = QLabel("Double-click a value (or press F2) to correct it; the first reading is kept.")
+        self.add_target_button = QPushButton("Add &target…")
+        self.add_category_button = QPushButton("Add data &asked for…")
+        self.remove_button = QPushButton("Re&move…")
+        self.add_target_button.clicked.connect(lambda: self._correct("target"))
+        self.add_category_button.clicked.connect(lambda: self._correct("category"))
+        self.remove_button.clicked.connect(lambda: self._correct("remove"))
+        self.remove_button.setToolTip("Remove the selected target or kind of data asked for")
+        buttons = QHBoxLayout()
+        for button in (self.add_target_button, self.add_category_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        #: the window's use case: (what, fields) -> None, raising DeskError with the refusal
+        self.correct: Callable[[str, dict[str, str]], None] | None = None
+        hint = QLabel(
+            "Double-click a value (or press F2) to correct it; the first reading is kept. What the "
+            "scan could not show (a blacked-out target, a list in an attachment) is added from the "
+            "served original, with the reason."
+        )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -252,6 +279,7 @@ class FactsTab(QWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(targets)
         layout.addWidget(self.readings_table, 2)
+        layout.addLayout(buttons)
         layout.addWidget(hint)
         self.model.refused.connect(lambda message: QMessageBox.warning(self, "Correction not saved", message))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -269,10 +297,45 @@ class FactsTab(QWidget):
         self.model.set_facts(facts)
         self.readings.set_rows(reading_rows(facts_json))
 
+    def _correct(self, what: str) -> None:
+        """Ask for one correction until the use case accepts it or the reviewer cancels."""
+        if self.correct is None:
+            return
+        row = None
+        if what == "remove":
+            current = self.readings_table.currentIndex()
+            row = self.readings.row_at(current.row()) if current.isValid() else None
+            if row is None or not row.kind:
+                QMessageBox.information(
+                    self, "Remove", "Select a target or a kind of data asked for in the list first."
+                )
+                return
+        from ui.dialogs.correction import CorrectionDialog
+
+        dialog = CorrectionDialog(what, CATEGORY_LABELS, f"{row.what} {row.value}" if row else "", self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if what == "target":
+                fields = {"action": "add_identifier", "kind": str(dialog.kind.currentData())}
+                fields["value"] = dialog.value.text()
+            elif what == "category":
+                fields = {"action": "add_category", "category": str(dialog.category.currentData())}
+            else:
+                assert row is not None
+                action = "remove_identifier" if row.kind == "target" else "remove_category"
+                fields = {"action": action, ("value" if row.kind == "target" else "category"): row.key}
+            fields["reason"] = dialog.reason.text()
+            try:
+                self.correct(fields.pop("action"), fields)
+            except DeskError as exc:  # the refusal, in the dialog, which stays open
+                dialog.show_error(str(exc))
+                continue
+            return
+
     def clear(self) -> None:
         self.summary.clear()
         self.readings.set_rows([])
         self.model.save = None
+        self.correct = None
         self.model.set_facts([])
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,0 +1,68 @@
+"""Adding or removing a target or a kind of data asked for, with the reason from the served
+original. The rules (what a target may be, that a reason is given) are in app/corrections.py;
+this only collects what they need and shows a refusal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.corrections import IDENTIFIER_KINDS
+from app.review.model import CATEGORIES
+from ui.dialogs.access import buttons_for, error_label
+
+KIND_LABELS = {
+    "email": "E-mail address",
+    "phone": "Phone number",
+    "account_id": "Account id",
+    "username": "User name",
+    "gamertag": "Gamertag",
+    "ip": "IP address",
+    "url": "URL",
+    "other": "Other identifier",
+}
+
+
+class CorrectionDialog(QDialog):
+    """One correction: ``what`` is "target", "category" or "remove" (``removing`` names the row)."""
+
+    def __init__(
+        self,
+        what: str,
+        category_labels: dict[str, str],
+        removing: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        titles = {"target": "Add a target", "category": "Add data asked for", "remove": f"Remove {removing}"}
+        self.setWindowTitle(titles[what])
+        self.kind = QComboBox()
+        for kind in IDENTIFIER_KINDS:
+            self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
+        self.kind.setAccessibleName("Kind of target")
+        self.value = QLineEdit(placeholderText="as the served original writes it")
+        self.value.setAccessibleName("Target")
+        self.category = QComboBox()
+        for category in CATEGORIES:
+            self.category.addItem(category_labels.get(category, category), category)
+        self.category.setAccessibleName("Data asked for")
+        self.reason = QLineEdit(placeholderText="what the served original shows, and where")
+        self.reason.setAccessibleName("Reason")
+        form = QFormLayout()
+        if what == "target":
+            form.addRow("Kind", self.kind)
+            form.addRow("Target", self.value)
+        elif what == "category":
+            form.addRow("Data asked for", self.category)
+        else:
+            form.addRow(QLabel(f"{removing} will no longer count as part of the demand."))
+        form.addRow("Reason", self.reason)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons_for(self, "Remove" if what == "remove" else "Add", self.accept))
+        (self.value if what == "target" else self.reason).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
