@@ -23,6 +23,7 @@ from app import roster, roster_log
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.format import BundleError
+from app.fsutil import UnreadableFile, read_regular_file
 from app.reviewers import RosterError
 from app.services import Desk
 from app.steps import Io, Step
@@ -44,12 +45,11 @@ class RosterReport:
 def read_roster_file(path: Path, identities: Iterable[pyrage.x25519.Identity]) -> list[roster.RosterEvent]:
     """Read, decrypt and check one roster file; touches no store. Raises RosterError."""
     try:
-        with path.open("rb") as fh:
-            untrusted = fh.read(roster.MAX_FILE_BYTES + 1)
+        untrusted = read_regular_file(path, roster.MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise RosterError(str(exc.strerror)) from None
     except OSError as exc:
         raise RosterError(f"it cannot be read ({share.describe(exc)})") from None
-    if len(untrusted) > roster.MAX_FILE_BYTES:
-        raise RosterError(f"it is larger than {roster.MAX_FILE_BYTES >> 20} MiB")
     try:
         plain = bundle_pack.decrypt(untrusted, identities)
     except BundleError as exc:
@@ -76,7 +76,7 @@ def roster_steps(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) 
         try:
             events = yield Io(functools.partial(read_roster_file, path, identities), f"Reading {path.name}")
         except RosterError as exc:
-            report.refused.append((_shown(shared, path), str(exc)))
+            report.refused.append((share.shown(shared, path), str(exc)))
             continue
         with store.atomic():
             added, refused = roster_log.merge(store, events, here=desk.workstation)
@@ -93,7 +93,9 @@ def roster_steps(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) 
                 )
         desk.recheck_reviewer()
         report.received += [_said(e) for e in added]
-        report.refused += [(_shown(shared, path), f"roster change “{_said(e)}”: {why}") for e, why in refused]
+        report.refused += [
+            (share.shown(shared, path), f"roster change “{_said(e)}”: {why}") for e, why in refused
+        ]
     if roster_rows.has_unpublished(store):
         yield from _publish(desk, team, shared, report)
 
@@ -129,10 +131,3 @@ def _said(event: roster.RosterEvent) -> str:
         assert event.role is not None
         return f"{event.name} made {event.role.label.lower()} on {event.workstation}{who}"
     return f"{event.name} removed on {event.workstation}{who}"
-
-
-def _shown(shared: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(shared))
-    except ValueError:
-        return str(path)

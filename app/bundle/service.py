@@ -450,7 +450,7 @@ class Bundles:
                     raise BundleError("its name on the share does not match its manifest")
                 opened.append((item, bundle))
             except BundleError as exc:
-                report.refused.append(Refusal(_shown(shared, item.path), str(exc)))
+                report.refused.append(Refusal(share.shown(shared, item.path), str(exc)))
                 done += 1
             yield Step(done, total, f"Checked {item.path.name}")
         opened.sort(key=lambda pair: (pair[1].manifest.case_id, len(pair[1].manifest.ancestors)))
@@ -472,7 +472,7 @@ class Bundles:
             try:
                 outcome = self.receive(bundle)
             except BundleError as exc:
-                report.refused.append(Refusal(_shown(shared, item.path), str(exc)))
+                report.refused.append(Refusal(share.shown(shared, item.path), str(exc)))
                 outcome = None
             if outcome in (Received.ADDED, Received.UPDATED):
                 report.pulled.append(item.case_id)
@@ -562,13 +562,6 @@ class Bundles:
                 {"kept": keep.value, "mine": base, "theirs": m.version_id},
                 actor=actor,
             )
-
-
-def _shown(shared: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(shared))
-    except ValueError:
-        return str(path)
 
 
 # How the conflict view names a row, table by table (local ids differ between stores).

@@ -165,6 +165,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def shown(shared: Path, path: Path) -> str:
+    """A file on the share as a report names it: relative to the share when it is inside."""
+    try:
+        return str(path.relative_to(shared))
+    except ValueError:
+        return str(path)
+
+
 def reason(exc: OSError | ShareError) -> str:
     """Why writing to the share failed, to follow "Could not publish …: "."""
     return describe(exc) if isinstance(exc, OSError) else str(exc).rstrip(".")
