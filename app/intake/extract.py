@@ -630,7 +630,16 @@ class _DocumentReader:
             if not names:
                 flag = "a signer's title but no readable name (blacked out?)"
             return _reading(True, provenance_of(sorted(set(chosen), key=lambda w: w.index)), flag)
-        return _reading(False, prov, "a closing without a signer")
+        # A closing with no readable signer below it is not proof of an unsigned demand: the
+        # signer is often blacked out, or an ink signature has made the printed title unreadable.
+        return Reading(
+            None,
+            prov.page,
+            prov.box,
+            prov.confidence,
+            "a closing with no readable signer below it (blacked out or unreadable on this copy): "
+            "check the served original for a signature",
+        )
 
     # -- dates -------------------------------------------------------------------------
 

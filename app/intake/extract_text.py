@@ -250,6 +250,33 @@ def _split_gap(words: list[Word]) -> list[list[Word]]:
     return parts
 
 
+def _join_split_rows(rows: list[list[Word]]) -> list[list[Word]]:
+    """One printed line that OCR gave as two lines, one after the other, joined left to right.
+
+    Tesseract sometimes puts the end of a line in a block of its own: a real NSL's date line
+    "April 19, 2018" came back as "2018" and then "April 19,", at the same height and a word
+    space apart, and no date was read.
+    """
+    out: list[list[Word]] = []
+    for row in rows:
+        if out and _one_printed_line(out[-1], row):
+            out[-1] = sorted(out[-1] + row, key=lambda w: w.box[0])
+        else:
+            out.append(row)
+    return out
+
+
+def _one_printed_line(a: list[Word], b: list[Word]) -> bool:
+    top_a, bottom_a = min(w.box[1] for w in a), max(w.box[3] for w in a)
+    top_b, bottom_b = min(w.box[1] for w in b), max(w.box[3] for w in b)
+    height = min(bottom_a - top_a, bottom_b - top_b)
+    if height <= 0 or min(bottom_a, bottom_b) - max(top_a, top_b) < 0.6 * height:
+        return False
+    left, right = (a, b) if a[0].box[0] <= b[0].box[0] else (b, a)
+    gap = min(w.box[0] for w in right) - max(w.box[2] for w in left)
+    return -0.2 * height <= gap <= 2.2 * height
+
+
 def _segments(rows: list[list[Word]], width: float) -> list[tuple[list[Word], int]]:
     """Printed lines in reading order; a two-column block (a letterhead beside a file
     reference) that OCR merged line by line is read column by column instead.
@@ -314,7 +341,7 @@ class Stream:
                     grouped[word.line] = []
                     order.append(word.line)
                 grouped[word.line].append(word)
-            rows = [grouped[key] for key in order]
+            rows = _join_split_rows([grouped[key] for key in order])
             shown = {id(u): w.box for u, w in zip(upright, page.words, strict=True)}
             for segment, row in _segments(rows, width):
                 line = Line(page.page_no, [], width, height, index=len(self.lines))

@@ -9,6 +9,7 @@ demo demands and the published FBI National Security Letters.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -807,6 +808,35 @@ def test_signature_block_e_signature_and_unsigned():
     assert none.scalars["signed"].flagged
     marked = read(*US_HEAD, "Produce subscriber information.", "This letter is valid without signature.")
     assert value(marked, "signed") is False
+
+
+def test_a_date_line_ocr_split_in_two_is_read_as_one():
+    # As on NSL-18-444810: Tesseract gave "April 19, 2018" as "2018", then "April 19,".
+    lines = (
+        "U.S. Department of Justice",
+        "Federal Bureau of Investigation",
+        "Pittsburgh, PA 15203",
+        "April 19, 2018",
+        "Custodian of Records",
+        "Dear Custodian of Records:",
+        "You are hereby directed to produce the name and address of the account holder.",
+    )
+    whole = page(*lines)
+    split = [
+        Word(w.text, w.box, w.confidence, w.line + (0 if w.line < 3 or w.text == "2018" else 1))
+        for w in whole.words
+    ]
+    split.sort(key=lambda w: w.line)
+    facts = extract_facts([replace(whole, words=split)], today=date(2018, 4, 26))
+    assert value(facts, "date_issued") == "2018-04-19"
+
+
+def test_a_closing_with_no_readable_signer_is_not_read_as_unsigned():
+    # As on NSL-18-444810: "Sincerely," over a blacked-out name and an ink-scrawled title.
+    facts = read(*US_HEAD, "Produce subscriber information.", "Sincerely,", "Spec~ ~A~nt in Cha~e")
+    reading = facts.scalars["signed"]
+    assert reading.value is None
+    assert reading.page is not None and "served original" in (reading.flagged or "")
 
 
 def test_a_faint_identifier_row_is_no_signature_and_a_judge_of_a_named_court_signs():
