@@ -163,7 +163,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
             # All of them or none: a refused one leaves the case as it was.
             with desk.store.atomic():
                 for key, value in changes[0]:
-                    desk.correct_fact(case_id, key, None if value in ("", "unknown") else value, args.reason)
+                    fix.set_fact(case_id, key, value, args.reason)
                 for kind, value in changes[1]:
                     fix.add_identifier(case_id, kind, value, args.reason)
                 for value in args.remove_identifier:
@@ -681,7 +681,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add(sub, "facts", cmd_facts, "print a case's facts, or correct them from the served original")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="correct one fact")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="correct one fact: instrument and country by name or code ('National Security Letter', "
+        "'Germany' or DE), dates as YYYY-MM-DD, signed and emergency yes or no, 'unknown' to clear",
+    )
     p.add_argument("--add-identifier", action="append", default=[], metavar="KIND=VALUE")
     p.add_argument("--remove-identifier", action="append", default=[], metavar="VALUE")
     p.add_argument("--add-category", action="append", default=[], metavar="CATEGORY")

@@ -4,12 +4,13 @@ Intake reads both from the scan. Where it missed one (blacked out on the copy, u
 in an attachment) or read one that is not there, the reviewer adds or removes it here,
 with a reason, from the served original. Each correction is audited, and the review
 reads the corrected facts at once: its answers are computed from them on every look.
-Single facts (instrument, dates, addressee…) are corrected by ``Desk.correct_fact``.
+Single facts (instrument, dates, addressee…) go through ``set_fact``, which asks for the
+reason and leaves the value's form to ``Desk.correct_fact`` (app/fact_editors.py).
 """
 
 from __future__ import annotations
 
-from app.model import CaseId
+from app.model import CaseId, FactValue
 from app.review.model import CATEGORIES
 from app.services import Desk, DeskError
 from db.store import Row
@@ -23,6 +24,13 @@ class Corrections:
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.store = desk.store
+
+    def set_fact(self, case_id: CaseId, key: str, value: str | None, reason: str) -> FactValue:
+        """One fact as the served original shows it; ``None`` (or "unknown") when it cannot be told."""
+        reason = _reason(reason)
+        if value is not None and value.strip().casefold() in ("", "unknown", "not known"):
+            value = None
+        return self.desk.correct_fact(case_id, key, value, reason)
 
     def add_identifier(self, case_id: CaseId, kind: str, value: str, reason: str) -> None:
         """A target the demand names that intake did not read."""

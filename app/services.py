@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app import audit, keys, roster_log
+from app import audit, fact_editors, keys, roster_log
 from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
@@ -40,7 +40,6 @@ from app.model import (
     CaseStatus,
     CaseSummary,
     FactValue,
-    Instrument,
     KeyStorage,
     PageSource,
     PageText,
@@ -1234,17 +1233,14 @@ def _coerce_fact(key: str, value: Any) -> Any:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             raise DeskError(f"{key} must be a date written YYYY-MM-DD.") from None
-    if key == "instrument":
-        try:
-            return Instrument(text).value
-        except ValueError:
-            raise DeskError(
-                f"Unknown instrument {text!r}; one of: {', '.join(i.value for i in Instrument)}."
-            ) from None
-    if key == "country":
-        if not re.fullmatch(r"[A-Za-z]{2}", text):
-            raise DeskError("country is a two-letter ISO code, such as US or IE.")
-        return text.upper()
+    if key in ("instrument", "country"):
+        chosen = fact_editors.parse_choice(key, text)
+        if chosen is not None:
+            return chosen
+        if key == "instrument":
+            words = ", ".join(f"{label} ({code})" for code, label in fact_editors.instrument_choices())
+            raise DeskError(f"Unknown instrument {text!r}; one of: {words}.")
+        raise DeskError(f"Unknown country {text!r}: give its name (Germany) or ISO code (DE).")
     return text
 
 

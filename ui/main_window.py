@@ -39,7 +39,7 @@ from app.corrections import Corrections
 from app.datadir import DataDir
 from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
-from app.model import CaseId, CaseSummary, KeyStorage
+from app.model import CaseId, CaseSummary, FactValue, KeyStorage
 from app.review.service import Review
 from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
@@ -601,8 +601,8 @@ class MainWindow(QMainWindow):
         case_id = self.case_id
         desk = self.desk
 
-        def save(key: str, value: str) -> object:
-            updated = desk.correct_fact(case_id, key, value)
+        def save(key: str, value: str | None, reason: str) -> FactValue:
+            updated = Corrections(desk).set_fact(case_id, key, value, reason)
             # The queue mirrors some facts; the audit tab shows the correction.
             QTimer.singleShot(0, self._after_correction)
             return updated
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_target_correction)
 
         facts = desk.facts(case_id)
-        self.facts_tab.show_case(facts, desk.fact_values(case_id), save)  # type: ignore[arg-type]
+        self.facts_tab.show_case(facts, desk.fact_values(case_id), save)
         self.facts_tab.correct = correct
         self._show_review(facts)
         self._show_letters(facts)

@@ -108,7 +108,8 @@ def test_correction_to_the_same_value_records_nothing(desk, case_id):
     [
         ("date_issued", "2026-13-01", "YYYY-MM-DD"),
         ("instrument", "letter", "Unknown instrument"),
-        ("country", "USA", "two-letter"),
+        ("country", "USA", "Unknown country 'USA': give its name"),
+        ("country", "ZX", "Unknown country"),
         ("signed", "maybe", "yes or no"),
         ("title", "x", "not a fact that can be edited"),
     ],
@@ -119,6 +120,27 @@ def test_invalid_correction_is_refused_and_changes_nothing(desk, case_id, key, v
     with pytest.raises(services.DeskError, match=message):
         desk.correct_fact(case_id, key, value)
     assert (desk.fact_values(case_id), desk.audit_trail(), desk.cases()) == before
+
+
+@pytest.mark.parametrize(
+    "key, given, stored",
+    [
+        ("instrument", "National Security Letter", "nsl"),
+        ("instrument", "  search   WARRANT ", "search_warrant"),
+        ("instrument", "court_order", "court_order"),
+        ("country", "Germany", "DE"),
+        ("country", "gb", "GB"),
+        ("country", "Hong Kong", "HK"),
+    ],
+)
+def test_instrument_and_country_are_corrected_by_their_names_or_codes(desk, case_id, key, given, stored):
+    assert desk.correct_fact(case_id, key, given).value == stored
+
+
+def test_an_unknown_instrument_is_answered_with_the_list_in_words(desk, case_id):
+    with pytest.raises(services.DeskError) as refused:
+        desk.correct_fact(case_id, "instrument", "letter")
+    assert "National Security Letter (nsl)" in str(refused.value)
 
 
 def test_correcting_a_case_that_does_not_exist_is_refused(desk):

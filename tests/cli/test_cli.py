@@ -728,6 +728,7 @@ def test_targets_and_categories_are_corrected_audited_and_reviewed_again(initial
         "--add-identifier", "account_id=8812-4471",
         "--add-category", "billing",
         "--set", "date_issued=2026-03-02",
+        "--set", "instrument=National Security Letter",
         "--reason", "page 3 of the served original, blacked out on the scan",
         "--json",
     )  # fmt: skip
@@ -736,6 +737,7 @@ def test_targets_and_categories_are_corrected_audited_and_reviewed_again(initial
     assert [(i["kind"], i["value"]) for i in facts["identifiers"]] == [("account_id", "8812-4471")]
     assert "billing" in [d["category"] for d in facts["data_requested"]]
     assert facts["date_issued"] == "2026-03-02"
+    assert facts["instrument"] == "nsl"
     assert _items(initialised, case)["validity.specific_identifiers"]["answer"] == "pass"
 
     trail = initialised("audit", "show", case, "--json")

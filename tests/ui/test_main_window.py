@@ -83,22 +83,78 @@ def test_ctrl_l_locks(window, qtbot):
     assert window.stack.currentWidget() is window.lock_screen
 
 
+def _correct_fact(window, key: str, steps) -> list[str]:
+    """Select ``key`` in the Facts tab and press Correct fact…; ``steps`` answer the dialogs."""
+    from tests.ui.test_access import answer_dialogs
+
+    model = window.facts_tab.model
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == key)
+    errors = answer_dialogs(steps)
+    window.facts_tab.table.selectRow(row)
+    window.facts_tab.correct_button.click()
+    return errors
+
+
+def _answer(value=None, text: str | None = None, date: str | None = None, reason: str = ""):
+    """One answer to the fact dialog: a choice by its stored value, typed text, or a date."""
+    from PySide6.QtCore import QDate
+
+    from ui.dialogs.fact_dialog import FactDialog
+
+    def step(dialog) -> None:
+        assert isinstance(dialog, FactDialog)
+        if value is not None:
+            dialog.choice.setCurrentIndex(dialog.choice.findData(value))
+        if text is not None:
+            dialog.choice.setEditText(text)
+        if date is not None:
+            dialog.not_known.setChecked(False)
+            dialog.date.setDate(QDate.fromString(date, "yyyy-MM-dd"))
+        dialog.reason.setText(reason)
+        dialog.accept()
+
+    return step
+
+
 def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, demand_file):
     _open(window, qtbot, demand_file)
     model = window.facts_tab.model
     row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "country")
-
     assert model.fact_at(row).value == "US"  # read from "UNITED STATES DISTRICT COURT"
+    assert model.index(row, 1).data() == "United States (US)"
 
-    assert model.setData(model.index(row, 1), "gb")
+    # Picked from the list by name; no reason is refused in the dialog, which stays open.
+    errors = _correct_fact(window, "country", [_answer("GB"), _answer("GB", reason="the court's seal")])
 
-    assert model.index(row, 1).data() == "GB"
+    assert errors and "Say why" in errors[0]
+    assert model.index(row, 1).data() == "United Kingdom (GB)"
     assert "corrected by Ada" in model.index(row, 3).data()
     assert "US" in model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)  # the first reading is kept
     case = window.desk.cases()[0]
     assert case.country == "GB"
     qtbot.waitUntil(lambda: window.audit_tab.model.rowCount() == 2)
     assert window.audit_tab.model.index(1, 4).data() == "Fact corrected"
+    assert window.desk.audit_trail(case.case_id)[-1].payload["reason"] == "the court's seal"
+
+
+def test_the_instrument_is_corrected_from_a_list_in_words(window, qtbot, demand_file):
+    from ui.dialogs.fact_dialog import FactDialog
+
+    _open(window, qtbot, demand_file)
+    seen: list[list[str]] = []
+
+    def look(dialog) -> None:
+        assert isinstance(dialog, FactDialog)
+        seen.append([dialog.choice.itemText(i) for i in range(dialog.choice.count())])
+        _answer("nsl", reason="the letter is an NSL under 18 U.S.C. § 2709")(dialog)
+
+    _correct_fact(window, "instrument", [look])
+
+    assert "National Security Letter" in seen[0] and "nsl" not in seen[0]
+    qtbot.waitUntil(lambda: window.desk.facts(window.case_id)["instrument"] == "nsl", timeout=5_000)
+    model = window.facts_tab.model
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "instrument")
+    assert model.index(row, 1).data() == "National Security Letter"
 
 
 def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_facts_tab(
@@ -127,7 +183,7 @@ def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_fact
     row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "received")
     assert model.index(row, 0).data() == "Received (served)"
     assert model.index(row, 1).data() == "2026-01-05"
-    assert model.setData(model.index(row, 1), "2026-01-02")
+    _correct_fact(window, "received", [_answer(date="2026-01-02", reason="postmark on the envelope")])
     assert window.desk.facts(window.case_id)["received"] == "2026-01-02"
     actions = [e.action for e in window.desk.audit_trail(window.case_id)]
     assert actions[-1] == "fact.corrected"
@@ -144,17 +200,18 @@ def test_cancelling_the_received_day_opens_nothing(window, qtbot, demand_file, m
     assert window._task is None and not window._pending_files and window.desk.cases() == []
 
 
-def test_a_wrong_correction_is_refused_and_nothing_changes(window, qtbot, demand_file, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+def test_a_wrong_correction_is_refused_and_nothing_changes(window, qtbot, demand_file):
     _open(window, qtbot, demand_file)
     model = window.facts_tab.model
-    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "response_due")
+    row = next(r for r in range(model.rowCount()) if model.fact_at(r).key == "country")
 
-    assert not model.setData(model.index(row, 1), "next Tuesday")
+    def cancel(dialog) -> None:
+        dialog.reject()
 
-    assert shown and "YYYY-MM-DD" in shown[0]
-    assert model.fact_at(row).value is None
+    errors = _correct_fact(window, "country", [_answer(text="Atlantis", reason="the seal"), cancel])
+
+    assert errors and "Unknown country 'Atlantis'" in errors[0]
+    assert model.fact_at(row).value == "US"
     assert window.desk.verify_audit().events == 3  # set-up (2) + intake; no correction
 
 

@@ -395,7 +395,16 @@ def test_correcting_a_fact_reevaluates_the_checklist(window, qtbot, demand_file)
     expected = "fail" if signed else "pass"
     assert _signed_answer(window) != expected
 
-    assert model.setData(model.index(row, 1), "no" if signed else "yes")
+    from tests.ui.test_access import answer_dialogs
+
+    def answer(dialog) -> None:
+        dialog.choice.setCurrentIndex(dialog.choice.findData("no" if signed else "yes"))
+        dialog.reason.setText("the served original")
+        dialog.accept()
+
+    answer_dialogs([answer])
+    window.facts_tab.table.selectRow(row)
+    window.facts_tab.correct_button.click()
 
     qtbot.waitUntil(lambda: _signed_answer(window) == expected, timeout=2_000)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fact_editors import fact_editor
 from app.model import FactValue
 from app.services import DeskError
 from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
+Save = Callable[[str, "str | None", str], FactValue]  # (key, value or None for not known, reason)
 
 LABELS = {
     "instrument": "Instrument",
@@ -43,23 +45,18 @@ LABELS = {
     "received": "Received (served)",
 }
 HINTS = {
-    "instrument": "subpoena, court_order, search_warrant, emergency_request, nsl, …",
-    "country": "two-letter ISO code",
-    "date_issued": "YYYY-MM-DD",
-    "response_due": "YYYY-MM-DD",
-    "date_range_from": "YYYY-MM-DD",
-    "date_range_to": "YYYY-MM-DD",
-    "received": "YYYY-MM-DD: the day it was served; staleness and periods from receipt count from it",
-    "signed": "yes / no",
-    "emergency": "yes / no",
+    "received": "The day it was served: staleness and periods from receipt count from it",
 }
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, key: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    words = dict(fact_editor(key).choices) if key in ("instrument", "country") else {}
+    if value in words:
+        return f"{words[value]} ({value})" if key == "country" else words[value]
     return (
         str(value).replace("_", " ")
         if isinstance(value, str) and "_" in value and " " not in value
@@ -68,15 +65,14 @@ def _show(value: Any) -> str:
 
 
 class FactsModel(RowsModel[FactValue]):
-    """Fact · Value · Confidence · Read from. Editing a value calls ``save(key, text)``, which may refuse."""
+    """Fact · Value · Confidence · Read from. A correction calls ``save(key, value, reason)``,
+    which may refuse with a DeskError."""
 
     HEADERS = ("Fact", "Value", "Confidence", "Read from")
-    #: (message) a correction was refused; the view shows it.
-    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.save: Callable[[str, str], FactValue] | None = None
+        self.save: Save | None = None
 
     def set_facts(self, facts: list[FactValue]) -> None:
         self.set_rows(facts)
@@ -84,24 +80,16 @@ class FactsModel(RowsModel[FactValue]):
     def fact_at(self, row: int) -> FactValue:
         return self.row_at(row)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.column() == 1 and self.save is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         fact = self.row_at(index.row())
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return LABELS.get(fact.key, fact.key)
             if column == 1:
-                if role == Qt.ItemDataRole.EditRole:
-                    return "" if fact.value is None else _show(fact.value)
-                return _show(fact.value) if fact.value is not None else "not known"
+                return _show(fact.value, fact.key) if fact.value is not None else "not known"
             if column == 2:
                 if fact.source == "reviewer":
                     return "reviewer"
@@ -120,28 +108,21 @@ class FactsModel(RowsModel[FactValue]):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = HINTS.get(fact.key, "")
+            tip = HINTS.get(fact.key, "Double-click or press F2 to correct")
             if fact.source == "reviewer":
-                tip += f"\nFirst reading: {_show(fact.original) or 'not known'}"
+                tip += f"\nFirst reading: {_show(fact.original, fact.key) or 'not known'}"
             elif fact.flag:
                 tip += f"\nCheck this: {fact.flag}"
             return tip.strip() or None
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or index.column() != 1 or self.save is None:
-            return False
-        fact = self.row_at(index.row())
-        if str(value).strip() == ("" if fact.value is None else _show(fact.value)):
-            return False
-        try:
-            updated = self.save(fact.key, str(value))
-        except Exception as exc:  # noqa: BLE001 - the service's refusal is shown, not raised
-            self.refused.emit(str(exc))
-            return False
-        self._rows[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
-        return True
+    def correct(self, row: int, value: str | None, reason: str) -> None:
+        """Save one correction; the use case's refusal (DeskError) is raised to the caller."""
+        if self.save is None:
+            return
+        fact = self.row_at(row)
+        self._rows[row] = self.save(fact.key, value, reason)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
 CATEGORY_LABELS = {
@@ -235,11 +216,12 @@ class FactsTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(self.model)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
+        for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -261,6 +243,12 @@ class FactsTab(QWidget):
         self.add_category_button.clicked.connect(lambda: self._correct("category"))
         self.remove_button.clicked.connect(lambda: self._correct("remove"))
         self.remove_button.setToolTip("Remove the selected target or kind of data asked for")
+        self.correct_button = QPushButton("&Correct fact…")
+        self.correct_button.setToolTip("Correct the selected fact from the served original (F2)")
+        self.correct_button.clicked.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
+        fact_buttons = QHBoxLayout()
+        fact_buttons.addWidget(self.correct_button)
+        fact_buttons.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.add_target_button, self.add_category_button, self.remove_button):
             buttons.addWidget(button)
@@ -268,7 +256,7 @@ class FactsTab(QWidget):
         #: the window's use case: (what, fields) -> None, raising DeskError with the refusal
         self.correct: Callable[[str, dict[str, str]], None] | None = None
         hint = QLabel(
-            "Double-click a value (or press F2) to correct it; the first reading is kept. What the "
+            "Double-click a fact (or press F2) to correct it; the first reading is kept. What the "
             "scan could not show (a blacked-out target, a list in an attachment) is added from the "
             "served original, with the reason."
         )
@@ -277,17 +265,15 @@ class FactsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
+        layout.addLayout(fact_buttons)
         layout.addWidget(targets)
         layout.addWidget(self.readings_table, 2)
         layout.addLayout(buttons)
         layout.addWidget(hint)
-        self.model.refused.connect(lambda message: QMessageBox.warning(self, "Correction not saved", message))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.readings_table.selectionModel().currentRowChanged.connect(self._on_reading)
 
-    def show_case(
-        self, facts_json: dict[str, Any], facts: list[FactValue], save: Callable[[str, str], FactValue]
-    ) -> None:
+    def show_case(self, facts_json: dict[str, Any], facts: list[FactValue], save: Save) -> None:
         pages = facts_json["pages"]
         read = " · read by OCR" if facts_json["ocr_used"] else ""
         self.summary.setText(
@@ -296,6 +282,23 @@ class FactsTab(QWidget):
         self.model.save = save
         self.model.set_facts(facts)
         self.readings.set_rows(reading_rows(facts_json))
+
+    def correct_fact(self, row: int) -> None:
+        """Ask for one fact's correction until the use case accepts it or the reviewer cancels."""
+        if self.model.save is None or not 0 <= row < self.model.rowCount():
+            return
+        from ui.dialogs.fact_dialog import FactDialog
+
+        fact = self.model.fact_at(row)
+        first = _show(fact.original, fact.key) or "not known" if fact.source == "reviewer" else ""
+        dialog = FactDialog(LABELS.get(fact.key, fact.key), fact_editor(fact.key), fact.value, first, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.model.correct(row, dialog.value(), dialog.reason.text())
+            except DeskError as exc:  # the refusal, in the dialog, which stays open
+                dialog.show_error(str(exc))
+                continue
+            return
 
     def _correct(self, what: str) -> None:
         """Ask for one correction until the use case accepts it or the reviewer cancels."""
