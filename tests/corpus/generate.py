@@ -57,7 +57,8 @@ def _r(
 # "obfuscate" ("name [at] example [dot] com"), "unsigned", "upside_down" (first
 # page scanned upside down), "stamp" (a received stamp), "gag:N" / "gag:open" /
 # "gag:request" / "gag:none" (the secrecy order), "twocol" (identifiers side by side in a
-# two-column table), and template variants.
+# two-column table), "rights" (an NSL's paragraph on challenging its gag, which asks for
+# nothing), "attachment" (the records sought listed only in Attachment A), and template variants.
 RECIPES: tuple[Recipe, ...] = (
     _r("grand-jury-subpoena", us.grand_jury_subpoena, "en", "US", "subpoena", "redact", "gag:180"),
     _r("beschluss", de.beschluss, "de", "DE", "court_order", "split", "stamp", "gag:90"),
@@ -65,7 +66,7 @@ RECIPES: tuple[Recipe, ...] = (
     _r("search-warrant", us.search_warrant, "en", "US", "search_warrant", "gag:none"),
     _r("auto-judicial", es.auto_judicial, "es", "ES", "court_order", "redact", "gag:180"),
     _r("emergency-request", us.emergency_request, "en", "US", "emergency_request", "obfuscate"),
-    _r("national-security-letter", us.national_security_letter, "en", "US", "nsl", "twocol"),
+    _r("national-security-letter", us.national_security_letter, "en", "US", "nsl", "twocol", "rights"),
     _r("fisa-business-records", us.fisa_order, "en", "US", "fisa_order", "br"),
     _r("epoc", intl.epoc, "en", "NL", "production_order", "stamp", "gag:90"),
     _r("civil-subpoena", us.civil_subpoena, "en", "US", "civil_subpoena"),
@@ -79,7 +80,7 @@ RECIPES: tuple[Recipe, ...] = (
         "pace-production-order", intl.gb_production_order, "en", "GB", "production_order", "stamp", "gag:open"
     ),
     _r("eilersuchen", de.eilersuchen, "de", "DE", "emergency_request", "obfuscate"),
-    _r("national-security-letter", us.national_security_letter, "en", "US", "nsl", "redact"),
+    _r("national-security-letter", us.national_security_letter, "en", "US", "nsl", "redact", "attachment"),
     _r("fisa-pen-register", us.fisa_order, "en", "US", "fisa_order", "prtt"),
     _r("requisition-conservation", fr.conservation, "fr", "FR", "preservation_request"),
     _r("entfernungsanordnung", de.entfernungsanordnung, "de", "DE", "other"),

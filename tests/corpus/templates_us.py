@@ -1005,18 +1005,31 @@ def national_security_letter(ctx: Ctx) -> Built:
         + (["billing"] if ctx.chance(0.6) else [])
         + (["traffic"] if ctx.chance(0.6) else [])
     )
-    blocks.append(
-        Paragraph(
-            "Under the authority of Executive Order 12333 and pursuant to 18 U.S.C. § 2709 "
-            "(Counterintelligence Access to Telephone Toll and Transactional Records), you are hereby "
-            "directed to provide to the Federal Bureau of Investigation (FBI) the name, address and length "
-            "of service of the customers of the accounts listed in the attachment"
-            + (", and the electronic communication transactional records" if "traffic" in cats else "")
-            + (" and toll billing records" if "billing" in cats else "")
-            + f" for those accounts, for the period from {ctx.date(start)} to {ctx.date(end)}.",
-            size=10.5,
+    listed = ctx.has("attachment")  # issue 16: the records sought are listed only in the attachment
+    if listed:
+        cats = ["subscriber_info", "billing", "ip_history"]
+        ctx.note("the records sought are listed in Attachment A, not in the commanding sentence")
+        blocks.append(
+            Paragraph(
+                "Pursuant to 18 U.S.C. § 2709, you are hereby directed to provide to the Federal Bureau of "
+                "Investigation (FBI) the records described in Attachment A for the accounts listed there, "
+                f"for the period from {ctx.date(start)} to {ctx.date(end)}.",
+                size=10.5,
+            )
         )
-    )
+    else:
+        blocks.append(
+            Paragraph(
+                "Under the authority of Executive Order 12333 and pursuant to 18 U.S.C. § 2709 "
+                "(Counterintelligence Access to Telephone Toll and Transactional Records), you are "
+                "hereby directed to provide to the Federal Bureau of Investigation (FBI) the name, address "
+                "and length of service of the customers of the accounts listed in the attachment"
+                + (", and the electronic communication transactional records" if "traffic" in cats else "")
+                + (" and toll billing records" if "billing" in cats else "")
+                + f" for those accounts, for the period from {ctx.date(start)} to {ctx.date(end)}.",
+                size=10.5,
+            )
+        )
     for c in cats:
         ctx.wants(c)
     blocks.append(
@@ -1054,6 +1067,17 @@ def national_security_letter(ctx: Ctx) -> Built:
             size=10.5,
         ),
     ]
+    if ctx.has("rights"):  # issue 16: procedure about the gag, once read as a request for content
+        ctx.note("a paragraph on the right to challenge the gag, which asks for nothing")
+        gag.append(
+            Paragraph(
+                "If you wish to have a court review the nondisclosure requirement, you may notify the FBI "
+                "within 10 calendar days of receipt of this letter. If you send notice, the FBI will "
+                "initiate judicial proceedings within 30 days to seek an order barring the disclosure of "
+                "the existence or contents of this letter and of any communications about it.",
+                size=10.5,
+            )
+        )
     ctx.note(
         "NSL nondisclosure under § 2709(c) with no end date: open-ended; later FBI review is not an expiry"
     )
@@ -1073,7 +1097,15 @@ def national_security_letter(ctx: Ctx) -> Built:
     sig, signed = ctx.signature([sac, "Special Agent in Charge"], signed=True, esign=False)
     blocks.append(sig)
     blocks.append(PageBreak())
-    blocks.append(Heading("ATTACHMENT", 12.5))
+    blocks.append(Heading("ATTACHMENT A" if listed else "ATTACHMENT", 12.5))
+    if listed:
+        blocks.append(
+            Paragraph(
+                "The following records: subscriber name, postal addresses, length of service, means and "
+                "source of payment, and the IP addresses used to log in, with dates and times.",
+                size=10.5,
+            )
+        )
     blocks.append(Paragraph("Accounts for which records are requested:", size=10.5))
     kinds = ctx.pick(
         (
