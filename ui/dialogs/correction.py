@@ -35,6 +35,7 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         titles = {"target": "Add a target", "category": "Add data asked for", "remove": f"Remove {removing}"}
         self.setWindowTitle(titles[what])
+        self.setMinimumWidth(480)
         self.kind = QComboBox()
         for kind in IDENTIFIER_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)

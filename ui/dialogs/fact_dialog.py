@@ -39,6 +39,7 @@ class FactDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Correct: {label}")
+        self.setMinimumWidth(480)  # room for a reason a colleague can follow later
         self.editor = editor
         self.choice = QComboBox()
         self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
