@@ -59,7 +59,7 @@ from app.reviewers import (
 )
 from app.roster import Action, RosterEvent
 from app.schedule import calendars
-from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, rule_for
+from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, emergency_start, rule_for
 from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
@@ -567,7 +567,9 @@ class Desk:
         name = Path(filename).name or "demand.pdf"
         digest = hashlib.sha256(untrusted_pdf).hexdigest()
         facts = read.facts
-        due = _emergency_due(facts, now) or _counted_from_receipt(facts, served, given=received is not None)
+        due = _emergency_due(facts, now, received) or _counted_from_receipt(
+            facts, served, given=received is not None
+        )
         if due is not None:
             facts.scalars["response_due"] = due
         scalar = {key: reading.value for key, reading in facts.scalars.items()}
@@ -1188,8 +1190,9 @@ def _counted_from_receipt(facts: ExtractedFacts, received: date, *, given: bool)
 _ASSUMED_RECEIVED = "assumed served the day it was taken in; correct it if it was served earlier"
 
 
-def _emergency_due(facts: ExtractedFacts, now: datetime) -> Reading | None:
-    """An emergency request is due hours after it is taken in (the pack says how many).
+def _emergency_due(facts: ExtractedFacts, now: datetime, served: date | None) -> Reading | None:
+    """An emergency request is due hours after it was received (the pack says how many):
+    when it was taken in, or from the start of an earlier day of service the reviewer gave.
 
     The date is the local day of that moment (the Facts JSON keeps a date); the Today view
     and the queue show the hour, from ``Schedule.emergencies``. A date the demand states
@@ -1201,13 +1204,16 @@ def _emergency_due(facts: ExtractedFacts, now: datetime) -> Reading | None:
     if not is_emergency({key: reading.value for key, reading in facts.scalars.items()}):
         return None
     hours = load_pack().emergency_response_hours
-    at = emergency_due_at(now, hours).astimezone()
+    start = emergency_start(now, served)
+    at = emergency_due_at(start, hours).astimezone()
     stated = facts.scalars.get("response_due")
     if stated is not None and isinstance(stated.value, str) and stated.value <= at.date().isoformat():
         return None
     return Reading(
         value=at.date().isoformat(),
-        flagged=f"emergency request: due {hours} hours after it was taken in, at {at:%H:%M}",
+        flagged=f"emergency request: due {hours} hours after it was "
+        + ("taken in" if start == now else f"served (from the start of {served}; the hour is not known)")
+        + f", at {at:%H:%M}",
     )
 
 

@@ -194,6 +194,18 @@ def deadline_status(deadline: Deadline, today: date, soon_days: int = DUE_SOON_D
 # -- emergency requests: hours, not days ---------------------------------------------
 
 
+def emergency_start(taken_in: datetime, served: date | None) -> datetime:
+    """When an emergency request's hours start running.
+
+    The moment it was taken in, unless the reviewer says it was served on an earlier day.
+    The hour of service is then not known, so the hours run from the start of that day
+    (local time): the deadline shown is never later than the true one.
+    """
+    if served is None or served >= taken_in.astimezone().date():
+        return taken_in
+    return datetime.combine(served, datetime.min.time()).astimezone()
+
+
 def emergency_due_at(received_at: datetime, hours: int) -> datetime:
     """The moment an emergency request is due: its receipt plus the pack's hours."""
     if received_at.tzinfo is None:

@@ -44,6 +44,7 @@ from app.schedule.deadlines import (
     emergency_due_at,
     emergency_label,
     emergency_short,
+    emergency_start,
 )
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
@@ -607,10 +608,11 @@ class Schedule:
         values = values if values is not None else self.desk.fact_map(case_id)
         if not is_emergency({key: fact.value for key, fact in values.items()}):
             return None
-        received = datetime.fromisoformat(case["received_at"])
-        return emergency_due_at(
-            received if received.tzinfo else received.replace(tzinfo=UTC), self.emergency_hours
-        )
+        taken_in = datetime.fromisoformat(case["received_at"])
+        taken_in = taken_in if taken_in.tzinfo else taken_in.replace(tzinfo=UTC)
+        served = values["received"].value if "received" in values else None
+        start = emergency_start(taken_in, date.fromisoformat(served) if isinstance(served, str) else None)
+        return emergency_due_at(start, self.emergency_hours)
 
     def emergencies(self, now: datetime | None = None) -> dict[CaseId, EmergencyDue]:
         """Every emergency request not yet decided, by case, with the time it is due."""

@@ -103,6 +103,26 @@ def test_a_demand_corrected_to_an_emergency_request_counts_in_hours_from_its_rec
     assert case_id in schedule.emergencies(TAKEN_IN + timedelta(hours=2))
 
 
+def test_an_emergency_request_served_days_before_intake_counts_from_the_start_of_that_day(desk):
+    desk.clock = at(TAKEN_IN)
+    served = date(2026, 3, 2)  # faxed on Monday, found and scanned on Wednesday
+    case_id = desk.intake(EMERGENCY_PDF.read_bytes(), "emergency.pdf", received=served)
+    start = datetime(2026, 3, 2).astimezone()  # the hour of service is not known: local midnight
+    assert Schedule(desk).emergency_due_at(case_id) == start + timedelta(hours=24)
+    due = desk.fact_map(case_id)["response_due"]
+    assert due.value == (start + timedelta(hours=24)).date().isoformat()
+    assert due.flag and "served (from the start of 2026-03-02" in due.flag
+    [item] = Schedule(desk).today(date(2026, 3, 4)).emergencies
+    assert item.urgency == "overdue"
+
+
+def test_correcting_the_day_of_service_moves_an_emergency_requests_hours(desk, emergency):
+    schedule = Schedule(desk)
+    assert schedule.emergency_due_at(emergency) == TAKEN_IN + timedelta(hours=24)
+    desk.correct_fact(emergency, "received", "2026-03-03", reason="fax header")
+    assert schedule.emergency_due_at(emergency) == datetime(2026, 3, 3).astimezone() + timedelta(hours=24)
+
+
 def test_today_on_another_day_counts_from_that_days_time(desk, emergency):
     desk.clock = at(TAKEN_IN + timedelta(hours=2))
     [item] = Schedule(desk).today(date(2026, 3, 6)).emergencies
