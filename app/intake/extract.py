@@ -532,6 +532,9 @@ class _DocumentReader:
             found = [(m.start(), m.end()) for m in cues["file_number_forms"].finditer(self.folded)]
         for start, end in sorted(found):
             printed = self.stream.text(start, end).strip(" .,;:")
+            register = re.fullmatch(r"(\d{1,4})\s(\S+)\s\d\S*", printed)
+            if register and not register.group(2)[0].isupper():  # "3 of 2026" names no register
+                printed = register.group(1)
             if file_number_key(printed):
                 return _reading(printed, self.prov(start, end))
         return None
@@ -1308,7 +1311,11 @@ _PLACE = re.compile(
 # The city line of an address: "San Francisco, CA 94105", "Mountain View, California 94043".
 _CITY_LINE = re.compile(r"[^\d,]{2,40},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?\s+\d{5}(?:-\d{4})?\b")
 # The number after a file or docket label: "NSL-17-429936", "GJ 2026-14", "1:26-mj-00123".
-_FILE_NUMBER = re.compile(r"[\s.:,#]*(?P<v>(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)")
+# A German register number ("121 Js 4711/26": department, register, number/year) or one run.
+_FILE_NUMBER = re.compile(
+    r"[\s.:,#]*(?P<v>\d{1,4}\s[a-z]{1,4}\s\d[0-9a-z\-/.:]*"
+    r"|(?:[a-z]{1,5}[\s-]?)?\d[0-9a-z\-/.:]*(?:\s\d[0-9a-z\-/.:]*)?)"
+)
 # A list item's enumerator: "(a)", "1.", "ii)", "-", "•".
 _ENUMERATED = re.compile(
     r"^\W{0,2}(?:\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)]|[-*\u2022\u2013\u2014\u00b7])\s*\S", re.IGNORECASE
