@@ -61,7 +61,8 @@ class DateReader:
         numword = f"(?:{number_words})"
         joiner = r"(?:[\s-]+(?:y|und|et|and)?[\s-]*|und|y)?"
         number = rf"(?:\d{{1,4}}|{numword}(?:{joiner}{numword})*)(?:\s*\(\s*\d{{1,4}}\s*\))?"
-        day = r"(?P<day>[0-3]?\d)"
+        # "October O01, 2012": OCR doubles a leading zero now and then (repair_digits made O a 0).
+        day = r"0?(?P<day>[0-3]?\d)"
         suffix = r"(?:st|nd|rd|th|er|e|eme|\.|º|°|o)?"
         year = r"(?P<year>(?:19|20)\d\d)"
         named = (

@@ -810,6 +810,12 @@ def test_signature_block_e_signature_and_unsigned():
     assert value(marked, "signed") is False
 
 
+def test_a_day_ocr_read_with_a_doubled_leading_zero_is_read():
+    # As on NSL-12-356022: "October 01, 2012" came back from OCR as "October O01, 2012".
+    facts = read("Federal Bureau of Investigation", "Phoenix, AZ 85024", "October O01, 2012", "Google")
+    assert value(facts, "date_issued") == "2012-10-01"
+
+
 def test_a_date_line_ocr_split_in_two_is_read_as_one():
     # As on NSL-18-444810: Tesseract gave "April 19, 2018" as "2018", then "April 19,".
     lines = (
