@@ -51,6 +51,17 @@ def test_a_sentence_on_the_right_to_challenge_the_gag_is_not_a_request_for_conte
     assert categories(facts) == {("subscriber_info", False)}
 
 
+def test_a_file_number_label_just_before_the_command_is_no_negation():
+    facts = read(
+        *NSL_HEAD,
+        "Re: File No. 26-000123 - you are hereby directed to provide to the Federal Bureau of",
+        "Investigation the name, address and length of service of the subscriber of the account",
+        "heron@example.net.",
+        *NSL_CLOSE,
+    )
+    assert categories(facts) == {("subscriber_info", False)}
+
+
 def test_delivery_instructions_that_name_records_ask_for_nothing_more():
     facts = read(
         *NSL_HEAD,
