@@ -54,9 +54,8 @@ def test_a_sentence_on_the_right_to_challenge_the_gag_is_not_a_request_for_conte
 def test_a_file_number_label_just_before_the_command_is_no_negation():
     facts = read(
         *NSL_HEAD,
-        "Re: File No. 26-000123 - you are hereby directed to provide to the Federal Bureau of",
-        "Investigation the name, address and length of service of the subscriber of the account",
-        "heron@example.net.",
+        "For Account No. 4471-8812, provide the name, address and length of service of the",
+        "subscriber.",
         *NSL_CLOSE,
     )
     assert categories(facts) == {("subscriber_info", False)}
