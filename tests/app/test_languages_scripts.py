@@ -5,6 +5,7 @@ scan read by the real Tesseract. The wording is invented, in the form such reque
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -15,7 +16,7 @@ from app.intake.facts import ExtractedFacts
 from app.intake.ocr import installed_languages
 from app.intake.pipeline import read_demand
 from tests.app.test_extract import page
-from tests.corpus.scripts import CYRILLIC_FONT, scan_lines
+from tests.corpus.scripts import CYRILLIC_FONT, cjk_font, scan_lines
 
 TODAY = date(2026, 12, 7)
 
@@ -119,4 +120,67 @@ def test_ukrainian_image_only_scan_is_read():
     _assert_read(
         facts, language="uk", country="UA", instrument="subpoena", issued="2026-03-12",
         email="olena.prykladova@example.com",
+    )  # fmt: skip
+
+
+# -- Japanese -----------------------------------------------------------------------------------
+
+# Japanese is printed without spaces between words; OCR reads it as words, and the text
+# pages here are written as it reads them (the scan is printed without the spaces).
+JAPANESE_INQUIRY = [
+    "捜査 関係 事項 照会 書",
+    "",
+    "2026 年 3 月 12 日",
+    "Example Online Services LLC 御中",
+    "警視 庁 サイバー 犯罪 対策 課",
+    "司法 警察 員 警部 山田 太郎 (印)",
+    "",
+    "捜査 の ため 必要 が ある ので 、 刑事 訴訟 法 第 197 条 第 2 項 に 基づき 、",
+    "下記 事項 に つい て 照会 し ます 。",
+    "",
+    "1 照会 事項",
+    "メール アドレス taro.rei@example.com を 使用 する アカウント に つい て 、",
+    "次 の 情報 を 回答 さ れ たい 。",
+    "(1) 契約 者 情報 (氏名 、 住所 、 電話 番号 )",
+    "(2) 2026 年 1 月 1 日 から 現在 まで の IP アドレス 及び アクセス ログ",
+    "2 回答 期限 本 書 受領 後 10 日 以内",
+    "3 その 他 本 照会 の 事実 及び 内容 は 、 捜査 上 の 秘密 で ある ため 、",
+    "照会 対象 者 を 含め 第 三 者 に 漏らさ ない こと 。",
+]
+
+
+def _unspaced(lines: list[str]) -> list[str]:
+    """The lines as printed: no space beside a Chinese or Japanese character."""
+    cjk = "[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef(（)）]"
+    return [re.sub(f"(?<={cjk}) (?={cjk})", "", line) for line in lines]
+
+
+def test_japanese_inquiry_is_read_from_text():
+    facts = _read(JAPANESE_INQUIRY)
+    _assert_read(
+        facts, language="ja", country="JP", instrument="subpoena", issued="2026-03-12",
+        email="taro.rei@example.com",
+    )  # fmt: skip
+    secrecy = facts.secrecy_order
+    assert secrecy is not None and "漏らさない" in (secrecy.text or "").replace(" ", "")
+
+
+def test_a_japanese_request_to_keep_the_inquiry_secret_is_not_a_secrecy_order():
+    # A police inquiry without a judge can only ask the provider not to tell.
+    asked = "3 その 他 本 照会 の 事実 は 、 第 三 者 に 漏らさ ない よう お願い し ます 。"
+    lines = [*JAPANESE_INQUIRY[:-2], asked]
+    secrecy = _read(lines).secrecy_order
+    assert secrecy is not None and not secrecy.present
+
+
+@needs_tesseract
+def test_japanese_image_only_scan_is_read():
+    _needs("jpn", "osd")
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no CJK font to typeset the scan (fonts-noto-cjk)")
+    facts = _scan(_unspaced(JAPANESE_INQUIRY), font)
+    _assert_read(
+        facts, language="ja", country="JP", instrument="subpoena", issued="2026-03-12",
+        email="taro.rei@example.com",
     )  # fmt: skip
