@@ -12,9 +12,11 @@ from datetime import date
 import pytest
 
 from app.intake.extract import extract_facts
+from app.intake.extract_text import fold
 from app.intake.facts import ExtractedFacts
 from app.intake.ocr import installed_languages
 from app.intake.pipeline import read_demand
+from app.intake.vocab import vocabulary
 from tests.app.test_extract import page
 from tests.corpus.scripts import CYRILLIC_FONT, cjk_font, scan_lines
 
@@ -184,3 +186,61 @@ def test_japanese_image_only_scan_is_read():
         facts, language="ja", country="JP", instrument="subpoena", issued="2026-03-12",
         email="taro.rei@example.com",
     )  # fmt: skip
+
+
+# -- Korean -------------------------------------------------------------------------------------
+
+KOREAN_REQUEST = [
+    "경찰청 국가수사본부",
+    "사이버수사국",
+    "",
+    "수신: Example Online Services LLC",
+    "시행일자: 2026년 3월 12일",
+    "제목: 통신사실 확인자료 제공요청",
+    "",
+    "1. 귀사의 협조에 감사드립니다.",
+    "2. 서울중앙지방법원의 허가(2026-1234)에 따라 통신비밀보호법 제13조에 의하여,",
+    "아래 계정에 대한 가입자 정보(성명, 주소, 전화번호) 및 2026년 1월 1일부터",
+    "현재까지의 IP 주소 접속 기록을 제공하여 주시기 바랍니다.",
+    "가. 대상 계정: 이메일 주소 minsu.yeoje@example.com",
+    "나. 회신 기한: 본 요청서 수령 후 10일 이내",
+    "3. 본 요청 사실 및 내용은 수사상 비밀이므로 이용자를 포함한 제3자에게",
+    "누설하여서는 아니 됩니다.",
+    "",
+    "사이버수사국 수사관 경감 김민수 (인)",
+]
+
+
+def test_korean_request_is_read_from_text():
+    facts = _read(KOREAN_REQUEST)
+    _assert_read(
+        facts, language="ko", country="KR", instrument="court_order", issued="2026-03-12",
+        email="minsu.yeoje@example.com",
+    )  # fmt: skip
+
+
+def test_korean_phrases_match_inside_words_and_dates_are_read():
+    # Particles join the noun ("경찰청은"); folding keeps Hangul syllables, so the year-month-day
+    # characters of a date are found.
+    vocab = vocabulary()
+    assert vocab.authorities.search(fold("경찰청은 다음과 같이"))
+    facts = _read(["경찰청", "시행일자: 2026년 3월 12일"])
+    assert _value(facts, "date_issued") == "2026-03-12"
+
+
+@needs_tesseract
+def test_korean_image_only_scan_is_read():
+    _needs("kor", "osd")
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no CJK font to typeset the scan (fonts-noto-cjk)")
+    facts = _scan(KOREAN_REQUEST, font)
+    # Tesseract's Korean model misreads the year-month-day characters written onto digits
+    # ("3월 12일" as "3B 124") and the title's last syllable on this scan: the date and the
+    # instrument are left to the reviewer, and must not be read wrong.
+    assert facts.language == "ko"
+    assert _value(facts, "country") == "KR"
+    assert _value(facts, "date_issued") in (None, "2026-03-12")
+    assert ("email", "minsu.yeoje@example.com") in _targets(facts)
+    assert {"subscriber_info", "ip_history"} <= _categories(facts)
+    assert facts.secrecy_order is not None and facts.secrecy_order.present
