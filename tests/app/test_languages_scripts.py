@@ -244,3 +244,121 @@ def test_korean_image_only_scan_is_read():
     assert ("email", "minsu.yeoje@example.com") in _targets(facts)
     assert {"subscriber_info", "ip_history"} <= _categories(facts)
     assert facts.secrecy_order is not None and facts.secrecy_order.present
+
+
+# -- Arabic -------------------------------------------------------------------------------------
+
+ARABIC_REQUEST = [
+    "القيادة العامة لشرطة دبي",
+    "الإدارة العامة للتحريات والمباحث الجنائية",
+    "",
+    "التاريخ: 12 مارس 2026",
+    "إلى: Example Online Services LLC",
+    "الموضوع: طلب معلومات",
+    "",
+    "تحية طيبة وبعد،",
+    "في إطار التحقيقات الجارية في القضية الجنائية رقم 1234 لسنة 2026، يرجى تزويدنا",
+    "بالبيانات التالية عن الحساب المرتبط بعنوان البريد الإلكتروني fatima.mithal@example.com:",
+    "1. بيانات المشترك (الاسم الكامل ورقم الهاتف وتاريخ التسجيل)؛",
+    "2. سجلات الدخول وعناوين IP من 1 يناير 2026 حتى تاريخه.",
+    "يرجى الرد خلال 10 أيام من تاريخ استلام هذا الطلب.",
+    "يحظر عليكم إبلاغ صاحب الحساب أو أي طرف ثالث بهذا الطلب حفاظا على سرية التحقيقات.",
+    "",
+    "وتفضلوا بقبول فائق الاحترام،",
+    "المقدم خالد أحمد المنصوري",
+]
+
+
+def test_arabic_request_is_read_from_text():
+    facts = _read(ARABIC_REQUEST)
+    _assert_read(
+        facts, language="ar", country="AE", instrument="subpoena", issued="2026-03-12",
+        email="fatima.mithal@example.com",
+    )  # fmt: skip
+    assert _value(facts, "response_period") == "10 days from receipt"
+
+
+def test_an_arabic_request_only_asking_for_discretion_is_no_secrecy_order():
+    asked = "يرجى عدم إبلاغ صاحب الحساب بهذا الطلب."
+    secrecy = _read([*ARABIC_REQUEST[:-4], asked]).secrecy_order
+    assert secrecy is not None and not secrecy.present
+
+
+@pytest.mark.parametrize(
+    ("heading", "country"),
+    [
+        (["المملكة العربية السعودية", "النيابة العامة", "الرياض"], "SA"),
+        (
+            [
+                "جمهورية مصر العربية",
+                "وزارة الداخلية",
+                "الإدارة العامة لمكافحة جرائم الحاسبات وشبكات المعلومات",
+            ],
+            "EG",
+        ),
+        (["المملكة المغربية", "المديرية العامة للأمن الوطني", "الرباط"], "MA"),
+    ],
+)
+def test_arabic_requests_are_placed_in_their_country(heading, country):
+    facts = _read([*heading, *ARABIC_REQUEST[2:]])
+    assert _value(facts, "country") == country
+
+
+# -- Hindi --------------------------------------------------------------------------------------
+
+HINDI_NOTICE = [
+    "कार्यालय थाना प्रभारी, साइबर अपराध थाना",
+    "दिल्ली पुलिस, नई दिल्ली",
+    "",
+    "नोटिस",
+    "(धारा 94 भारतीय नागरिक सुरक्षा संहिता, 2023 के अंतर्गत)",
+    "",
+    "दिनांक: 12 मार्च 2026",
+    "सेवा में,",
+    "Example Online Services LLC",
+    "",
+    "विषय: प्राथमिकी संख्या 123/2026 की जांच के संबंध में।",
+    "उपरोक्त आपराधिक मामले की जांच के लिए कृपया ईमेल आईडी ravi.udaharan@example.com",
+    "से संबंधित निम्नलिखित जानकारी उपलब्ध कराने का कष्ट करें:",
+    "1. ग्राहक विवरण (नाम, पता और मोबाइल नंबर);",
+    "2. 1 जनवरी 2026 से अब तक के आईपी लॉग तथा लॉगिन विवरण।",
+    "यह जानकारी इस नोटिस की प्राप्ति से 10 दिनों के भीतर भेजी जाए।",
+    "इस नोटिस की जानकारी खाताधारक को न दी जाए और इसे गोपनीय रखा जाए।",
+    "",
+    "भवदीय,",
+    "उप निरीक्षक राजेश कुमार",
+    "जांच अधिकारी",
+]
+
+
+def test_hindi_notice_is_read_from_text():
+    facts = _read(HINDI_NOTICE)
+    _assert_read(
+        facts, language="hi", country="IN", instrument="subpoena", issued="2026-03-12",
+        email="ravi.udaharan@example.com",
+    )  # fmt: skip
+
+
+def test_hindi_phrases_match_with_or_without_the_virama():
+    # Folding drops the virama and the nukta, in the text and in the phrases alike.
+    assert fold("न्यायालय") == fold("नयायालय")
+    assert vocabulary().cues["secrecy"].search(fold("इसे गोपनीय रखा जाए"))
+
+
+# -- every language's words leave English alone ----------------------------------------------------
+
+
+def test_english_demand_is_still_read_as_english():
+    from tests.app.test_extract import US_HEAD, US_SIGNATURE
+
+    facts = _read(
+        [
+            *US_HEAD,
+            "You are commanded to produce the names and addresses of the subscriber of the account",
+            "orca@example.net and all log-in IP addresses, within 10 days of receipt of this subpoena.",
+            *US_SIGNATURE,
+        ]
+    )
+    assert (facts.language, _value(facts, "country"), _value(facts, "instrument")) == ("en", "US", "subpoena")
+    assert _value(facts, "date_issued") == "2026-03-02"
+    assert _categories(facts) == {"subscriber_info", "ip_history"}
