@@ -15,6 +15,7 @@ from app.intake.extract import extract_facts
 from app.intake.extract_text import fold
 from app.intake.facts import ExtractedFacts
 from app.intake.ocr import installed_languages
+from app.intake.ocrtext import parse_tsv
 from app.intake.pipeline import read_demand
 from app.intake.vocab import vocabulary
 from tests.app.test_extract import page
@@ -276,6 +277,14 @@ def test_arabic_request_is_read_from_text():
         email="fatima.mithal@example.com",
     )  # fmt: skip
     assert _value(facts, "response_period") == "10 days from receipt"
+
+
+def test_direction_marks_tesseract_writes_into_arabic_are_no_part_of_the_words():
+    # Else the addressee read off an Arabic scan is "Example Online Services LLC\u200f", which
+    # names none of the provider's entities.
+    row = "5\t1\t1\t1\t1\t3\t100\t200\t80\t30\t91.5\tLLC\u200f"
+    assert [w.text for w in parse_tsv(row)] == ["LLC"]
+    assert parse_tsv("5\t1\t1\t1\t1\t4\t200\t200\t10\t30\t90.0\t\u200e") == []
 
 
 def test_an_arabic_request_only_asking_for_discretion_is_no_secrecy_order():
