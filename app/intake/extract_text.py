@@ -62,6 +62,11 @@ def fold(text: str) -> str:
     """Lower case, no accents, plain quotes and dashes: the form phrases are matched in."""
     out = []
     for char in text.translate(_PLAIN):
+        if "\uac00" <= char <= "\ud7a3":
+            # A Hangul syllable has no accent to drop; decomposed it would be jamo, which
+            # neither the phrases (written in syllables) nor the date patterns (년 월 일) are.
+            out.append(char)
+            continue
         decomposed = unicodedata.normalize("NFKD", char)
         out.append("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
     return "".join(out)

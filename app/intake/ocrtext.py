@@ -116,6 +116,10 @@ class TsvWord:
     line: int
 
 
+# Direction marks the Arabic model writes beside words ("LLC\u200f"): no part of any word.
+_DIRECTION_MARKS = str.maketrans(dict.fromkeys("\u200e\u200f\u061c"))
+
+
 def parse_tsv(tsv: str) -> list[TsvWord]:
     """The words (level 5 rows with text) of Tesseract's TSV, in its reading order."""
     words = []
@@ -123,7 +127,7 @@ def parse_tsv(tsv: str) -> list[TsvWord]:
         cells = row.split("\t")
         if len(cells) != 12 or cells[0] != "5":
             continue  # the header, page/block/paragraph/line rows
-        text = cells[11].strip()
+        text = cells[11].translate(_DIRECTION_MARKS).strip()
         if not text:
             continue
         try:
