@@ -289,6 +289,21 @@ class Reader:
             return ocrtext.parse_tsv(tesseract(image.png, ["-l", lang, "--dpi", str(dpi), "tsv"], deadline))
 
         image = render(0)
+        if image.blank:
+            # Nothing drawn on it: Tesseract would take half a second to find nothing, and a
+            # PDF of a thousand blank pages (124 KB) would keep every core busy for minutes.
+            return {
+                "page": page_no,
+                "ok": True,
+                "width": round(width, 2),
+                "height": round(height, 2),
+                "text": "",
+                "words": [],
+                "language": language,
+                "rotation": 0,
+                "dpi": dpi,
+                "passes": 0,
+            }
         words = read(image, language)
         rotation, passes = 0, 1
         if ocrtext.looks_rotated(words):
@@ -407,6 +422,13 @@ class Raster:
     width: int
     height: int
     stride: int
+
+    @property
+    def blank(self) -> bool:
+        """Every pixel white: pdfium drew nothing on the page (a scanned blank page has specks)."""
+        white = b"\xff" * self.width
+        rows = range(0, self.height * self.stride, self.stride)
+        return all(self.pixels[start : start + self.width] == white for start in rows)
 
 
 def reread_identifiers(

@@ -32,6 +32,19 @@ def blank_pdf(pages: int) -> bytes:
     return out.getvalue()
 
 
+def specked_pdf(pages: int) -> bytes:
+    """Pages with a mark but no text: each goes through Tesseract (blank ones are skipped)."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(612, 792))
+    for number in range(pages):
+        pdf.rect(100 + number % 50, 400, 200, 3, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
 def test_the_budget_grows_with_the_pages_between_a_floor_and_a_ceiling():
     assert limits.ocr_budget(1) == limits.OCR_BUDGET_FLOOR_S
     assert limits.ocr_budget(50) == 50 * limits.OCR_SECONDS_PER_PAGE
@@ -43,14 +56,14 @@ def test_the_budget_grows_with_the_pages_between_a_floor_and_a_ceiling():
 
 
 def test_ocr_past_its_budget_stops_with_the_reason_and_stores_nothing(desk, monkeypatch):
-    # A budget of 0.05 s a page (floor 1 s): 60 blank pages take far longer to OCR than 3 s.
+    # A budget of 0.05 s a page (floor 1 s): 60 pages take far longer to OCR than 3 s.
     monkeypatch.setattr(limits, "OCR_SECONDS_PER_PAGE", 0.05)
     monkeypatch.setattr(limits, "OCR_BUDGET_FLOOR_S", 1.0)
     monkeypatch.setattr(desk, "ocr_seconds_per_page", lambda: 0.05)
     trail = desk.audit_trail()
 
     with pytest.raises(OcrBudgetError) as caught:
-        desk.intake(blank_pdf(60), "blank.pdf")
+        desk.intake(specked_pdf(60), "specked.pdf")
 
     message = str(caught.value)
     assert message.startswith("Reading stopped after ")
@@ -79,15 +92,15 @@ def test_ocr_past_its_budget_kills_its_workers(monkeypatch):
 
     monkeypatch.setattr(limits, "OCR_BUDGET_FLOOR_S", 0.5)
     with pytest.raises(OcrBudgetError):
-        ocr_pages(blank_pdf(40), list(range(1, 41)), seconds_per_page=0.01)
+        ocr_pages(specked_pdf(40), list(range(1, 41)), seconds_per_page=0.01)
     assert _ocr_workers() == []
 
 
 def test_the_cli_says_when_reading_stopped_and_leaves_no_case(
     desk, data_dir, passphrase, tmp_path, monkeypatch, capsys
 ):
-    pdf = tmp_path / "blank.pdf"
-    pdf.write_bytes(blank_pdf(60))
+    pdf = tmp_path / "specked.pdf"
+    pdf.write_bytes(specked_pdf(60))
     desk.close()
     monkeypatch.setattr(limits, "OCR_SECONDS_PER_PAGE", 0.05)
     monkeypatch.setattr(limits, "OCR_BUDGET_FLOOR_S", 1.0)
@@ -150,3 +163,20 @@ def test_the_cli_intake_warns_when_nothing_could_be_read(
     assert shown["warnings"] and "Nothing could be read" in shown["warnings"][0]
     assert cli.main(["--data-dir", root, "intake", str(pdf)]) == 0
     assert "Warning: Nothing could be read from the document" in capsys.readouterr().out
+
+
+def test_blank_pages_are_not_given_to_tesseract(tmp_path, monkeypatch):
+    """A thousand blank pages cost their drawing only: no Tesseract pass is spent on them."""
+    from app.intake.ocr import PageReadError, ocr_pages
+
+    # A Tesseract that fails whenever it is run: blank pages must not need it.
+    fake = tmp_path / "bin" / "tesseract"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'fake tesseract ran' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+
+    pages = ocr_pages(blank_pdf(6), list(range(1, 7)))
+    assert [p.words for p in pages] == [[]] * 6 and all(p.text == "" for p in pages)
+    with pytest.raises(PageReadError, match="fake tesseract ran"):
+        ocr_pages(specked_pdf(1), [1])
