@@ -44,6 +44,7 @@ Per page:
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import math
@@ -155,11 +156,6 @@ def osd(image: bytes, dpi: int, deadline: float) -> Osd:
         degrees = degrees if degrees in (90, 180, 270) else 0
     sure = script and script_confidence and float(script_confidence.group(1)) >= OSD_MIN_SCRIPT_CONFIDENCE
     return Osd(degrees, script.group(1) if sure and script else None)
-
-
-def to_png(bitmap: Any) -> bytes:
-    """An 8-bit grey pdfium bitmap as PNG bytes, for Tesseract's stdin."""
-    return grey_png(memoryview(bitmap.buffer).cast("B"), bitmap.width, bitmap.height, bitmap.stride)
 
 
 def grey_png(pixels: bytes | memoryview, width: int, height: int, stride: int) -> bytes:
@@ -274,7 +270,6 @@ class Reader:
                 bitmap = page.render(scale=scale * shrink, rotation=rotation, grayscale=True)
                 try:
                     raster = Raster(
-                        to_png(bitmap),
                         bytes(memoryview(bitmap.buffer).cast("B")),
                         bitmap.width,
                         bitmap.height,
@@ -417,11 +412,15 @@ class Reader:
 class Raster:
     """A rendered page: PNG for Tesseract, and its grey pixels for cutting lines out of."""
 
-    png: bytes
     pixels: bytes
     width: int
     height: int
     stride: int
+
+    @functools.cached_property
+    def png(self) -> bytes:
+        """Made when Tesseract needs it (a blank page never does)."""
+        return grey_png(self.pixels, self.width, self.height, self.stride)
 
     @property
     def blank(self) -> bool:
