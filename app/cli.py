@@ -141,7 +141,9 @@ def cmd_intake(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         case_id = desk.intake(untrusted_pdf, path.name, received=received, progress=progress)
         facts = desk.facts(case_id)
-    _emit(args, facts, f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s).")
+        warnings = desk.intake_warnings(case_id)
+    text = f"Case {facts['reference']} ({case_id}): {facts['pages']} page(s)."
+    _emit(args, facts | {"warnings": warnings}, "\n".join([text, *(f"Warning: {w}" for w in warnings)]))
     return EXIT_OK
 
 
@@ -477,6 +479,7 @@ SETTINGS = (
     "sync_folder",
     "sync_every_minutes",
     "provider_entities",
+    "ocr_seconds_per_page",
 )
 
 
@@ -503,6 +506,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 raise CliError(f"{key} is a whole number, not {value!r}.") from None
             if key == "idle_lock_minutes":
                 desk.set_idle_lock_minutes(number)
+            elif key == "ocr_seconds_per_page":
+                desk.set_ocr_seconds_per_page(number)
             elif key == "sync_every_minutes":
                 sync_prefs.set_prefs(desk, sync.folder, number)
             else:
@@ -514,6 +519,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
             "sync_folder": str(sync.folder) if sync.folder else None,
             "sync_every_minutes": sync.every_minutes,
             "provider_entities": list(desk.provider_entities()),
+            "ocr_seconds_per_page": desk.ocr_seconds_per_page(),
         }
     shown = {**data, "provider_entities": f"{organisation.ENTITY_SEPARATOR} ".join(data["provider_entities"])}
     _emit(args, data, "\n".join(f"{k}: {v}" for k, v in shown.items()))

@@ -28,6 +28,7 @@ from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
 from app.intake import pipeline
 from app.intake.facts import ExtractedFacts, Reading
+from app.intake.limits import OCR_SECONDS_PER_PAGE, OCR_SECONDS_PER_PAGE_RANGE
 from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
 from app.intake.pipeline import ReadDemand
 from app.model import (
@@ -266,10 +267,19 @@ def read_demand(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     probed: ProbedPdf | None = None,
+    ocr_seconds_per_page: float | None = None,
 ) -> ReadDemand:
-    """The slow, thread-safe half of intake: check, OCR the scanned pages, read the facts."""
+    """The slow, thread-safe half of intake: check, OCR the scanned pages, read the facts.
+
+    ``ocr_seconds_per_page``: ``Desk.ocr_seconds_per_page()``, the OCR time budget's setting.
+    """
     return pipeline.read_demand(
-        untrusted_pdf, today=today, progress=progress, cancelled=cancelled, probed=probed
+        untrusted_pdf,
+        today=today,
+        progress=progress,
+        cancelled=cancelled,
+        probed=probed,
+        ocr_seconds_per_page=ocr_seconds_per_page,
     )
 
 
@@ -535,6 +545,23 @@ class Desk:
             self.store.set_setting("idle_lock_minutes", str(minutes))
             self._record("settings.changed", None, {"idle_lock_minutes": minutes})
 
+    def ocr_seconds_per_page(self) -> int:
+        """The OCR time budget's allowance per page on this workstation (``limits.ocr_budget``)."""
+        low, high = OCR_SECONDS_PER_PAGE_RANGE
+        value = self.store.get_setting("ocr_seconds_per_page")
+        try:
+            return min(high, max(low, int(value))) if value else int(OCR_SECONDS_PER_PAGE)
+        except ValueError:
+            return int(OCR_SECONDS_PER_PAGE)
+
+    def set_ocr_seconds_per_page(self, seconds: int) -> None:
+        low, high = OCR_SECONDS_PER_PAGE_RANGE
+        if not low <= seconds <= high:
+            raise DeskError(f"The OCR time per page must be between {low} and {high} seconds.")
+        with self.store.atomic():
+            self.store.set_setting("ocr_seconds_per_page", str(seconds))
+            self._record("settings.changed", None, {"ocr_seconds_per_page": seconds})
+
     # -- intake --------------------------------------------------------------------------
 
     def intake(
@@ -553,7 +580,13 @@ class Desk:
         """
         self._actor()
         self._served_on(received)  # refused before the slow reading, not after it
-        read = read_demand(untrusted_pdf, today=self.clock().date(), progress=progress, cancelled=cancelled)
+        read = read_demand(
+            untrusted_pdf,
+            today=self.clock().date(),
+            progress=progress,
+            cancelled=cancelled,
+            ocr_seconds_per_page=self.ocr_seconds_per_page(),
+        )
         return self.store_intake(untrusted_pdf, filename, read, received=received)
 
     def store_intake(
@@ -620,6 +653,23 @@ class Desk:
                     "updated_at": _iso(now),
                 }
             )
+            if read.nothing_read:
+                # Flagged where the reviewer looks first: the instrument row of the Facts tab.
+                self.store.upsert_fact(
+                    {
+                        "case_id": case_id,
+                        "key": "instrument",
+                        "value": None,
+                        "page": None,
+                        "box": None,
+                        "confidence": None,
+                        "source": "auto",
+                        "original_value": None,
+                        "flag": NOTHING_READ,
+                        "updated_by": None,
+                        "updated_at": _iso(now),
+                    }
+                )
             self.store.index_case_text(
                 case_id, reference, Path(name).stem + " " + " ".join(p.text for p in read.pages)
             )
@@ -638,6 +688,15 @@ class Desk:
                 actor=actor,
             )
         return case_id
+
+    def intake_warnings(self, case_id: CaseId) -> list[str]:
+        """What the reviewer must know about how the demand was read (the intake's warnings)."""
+        if any(pipeline.has_text(p) for p in self.pages(case_id)):
+            return []
+        return [
+            "Nothing could be read from the document (no text layer, and OCR found no text): "
+            "the review recommends escalating it until its facts are entered from the served original."
+        ]
 
     def _served_on(self, received: date | None) -> date:
         """The day of service: as given, or today; never a day that has not come yet."""
@@ -1188,6 +1247,12 @@ def _counted_from_receipt(facts: ExtractedFacts, received: date, *, given: bool)
 
 
 _ASSUMED_RECEIVED = "assumed served the day it was taken in; correct it if it was served earlier"
+# The review's validity.readable says the same in its own words (poor_reading): the
+# case goes to senior review until someone enters the facts from the served original.
+NOTHING_READ = (
+    "nothing could be read from the document (no text layer, and OCR found no text): "
+    "read the served original and enter its facts"
+)
 
 
 def _emergency_due(facts: ExtractedFacts, now: datetime, served: date | None) -> Reading | None:

@@ -342,3 +342,28 @@ OUR_LETTERHEAD = {"organisation": "Quokka Mail", "legal_entity": "Quokka Mail Gm
 def use_our_letterhead(letters: object) -> None:
     """Set ``OUR_LETTERHEAD`` through ``letters`` (an app.letters.service.Letters)."""
     letters.set_letterhead(**OUR_LETTERHEAD)  # type: ignore[attr-defined]
+
+
+# -- the fuzzing suite's bounds (tests/fuzz) ------------------------------------------------
+# Derandomized: every run tries the same inputs (a seed derived from each test), so a
+# failure repeats and CI does not flake; Hypothesis prints the failing input and a
+# @reproduce_failure blob. `--hypothesis-profile=explore` tries new inputs and prints the
+# seed of a failing run (`--hypothesis-seed=N` repeats it). No example database: nothing
+# a test generated is written to disk.
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+_FUZZ = {
+    "max_examples": 60,
+    "deadline": 10_000,  # ms per example; the hang guard in tests/fuzz/conftest.py is the hard stop
+    "database": None,
+    "print_blob": True,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+hypothesis_settings.register_profile("fuzz", derandomize=True, **_FUZZ)
+hypothesis_settings.register_profile("explore", derandomize=False, **_FUZZ)
+# A long hunt, by hand: twenty times the examples, new inputs each run.
+hypothesis_settings.register_profile(
+    "deep", parent=hypothesis_settings.get_profile("explore"), max_examples=1200
+)
+hypothesis_settings.load_profile("fuzz")

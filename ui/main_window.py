@@ -903,25 +903,30 @@ class MainWindow(QMainWindow):
         if self.desk is None or not self._pending_files:
             return
         path, received = self._pending_files.pop(0)
-        try:
-            untrusted_pdf = read_regular_file(path, MAX_OPEN_BYTES)
-        except (OSError, services.IntakeError) as exc:
-            self._intake_failed(path, exc)
-            return
-
         today = self.desk.clock().date()
+        per_page = self.desk.ocr_seconds_per_page()
+        # The file is read on the worker too: a file on a slow or hung share (or anything
+        # read_regular_file has to wait for) must not freeze the window.
+        untrusted: list[bytes] = []
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+            progress(0, 0, f"Reading {path.name}…")
+            untrusted.append(read_regular_file(path, MAX_OPEN_BYTES))
             progress(0, 0, f"Checking {path.name}…")
-            probed = services.read_pdf(untrusted_pdf, cancelled=cancelled)
+            probed = services.read_pdf(untrusted[0], cancelled=cancelled)
             task.signals.partial.emit(probed)  # checked: safe to show page 1 while OCR runs
             return services.read_demand(
-                untrusted_pdf, today=today, progress=progress, cancelled=cancelled, probed=probed
+                untrusted[0],
+                today=today,
+                progress=progress,
+                cancelled=cancelled,
+                probed=probed,
+                ocr_seconds_per_page=per_page,
             )
 
         task = Task(work)
-        task.signals.partial.connect(lambda _probed: self._show_unstored(path, untrusted_pdf))
-        task.signals.done.connect(lambda read: self._intake_read(path, untrusted_pdf, read, received))
+        task.signals.partial.connect(lambda _probed: self._show_unstored(path, untrusted[0]))
+        task.signals.done.connect(lambda read: self._intake_read(path, untrusted[0], read, received))
         task.signals.failed.connect(lambda exc: self._intake_failed(path, exc))
         task.signals.finished.connect(self._task_finished)
         self._begin_task(task, f"Reading {path.name}…")
@@ -958,7 +963,11 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown to the reviewer; nothing was stored
             self._intake_failed(path, exc)
             return
-        self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
+        warnings = self.desk.intake_warnings(case_id)
+        if warnings:  # also flagged on the Facts tab's instrument row, and in the review
+            self.statusBar().showMessage(f"Stored {path.name} as a new case. {' '.join(warnings)}", 15000)
+        else:
+            self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
         # Open the new case unless the reviewer has moved on to another one meanwhile;
         # on the next turn of the event loop, so storing and showing do not add up to a stall.
         select = case_id if self.case_id is None else self.case_id

@@ -44,6 +44,7 @@ from app.bundle import share
 from app.bundle.events import append_new
 from app.bundle.format import BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
+from app.bundle.pdfs import check_pdfs
 from app.bundle.roster_sync import RosterReport, roster_steps
 from app.fsutil import UnreadableFile, read_regular_file, write_atomic
 from app.model import CaseId
@@ -141,7 +142,10 @@ SyncSteps = Generator[Io | Step, Any, None]
 
 
 def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_schema: int) -> Bundle:
-    """Read, decrypt and check a bundle file; touches no store. Raises BundleError with the reason."""
+    """Read, decrypt and check a bundle file (its PDFs as intake would); touches no store.
+
+    Raises BundleError with the reason.
+    """
     try:
         untrusted = read_regular_file(path, bundle_pack.MAX_BUNDLE_BYTES)
     except UnreadableFile as exc:
@@ -149,7 +153,11 @@ def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_
     except OSError as exc:
         raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
     plain = bundle_pack.decrypt(untrusted, identities)
-    return bundle_pack.unpack(plain, local_schema)
+    bundle = bundle_pack.unpack(plain, local_schema)
+    # Before ``receive`` stores anything, and here rather than in it: a reader process may
+    # take seconds, and ``receive`` runs on the thread that owns the store (the window's).
+    check_pdfs(bundle)
+    return bundle
 
 
 def _write_bundle(out: Path, sealed: bytes) -> None:

@@ -26,3 +26,22 @@ OCR_NATIVE_DPI_RANGE = (200, 400)
 OCR_MAX_RASTER_PIXELS = 40_000_000
 # One page (rendering, Tesseract, a second pass for rotation or language) gets this long.
 OCR_PAGE_TIMEOUT_S = 60.0
+# The whole document's OCR gets this long per page to read, but never less than the floor
+# (a one-page scan may need a second pass or two) nor more than the ceiling: a 124 KB PDF
+# of 1,000 blank pages otherwise keeps every core busy for minutes with nothing to show.
+# Blank pages take about 0.4 s of one core each, a dense scanned page 2-5 s.
+OCR_SECONDS_PER_PAGE = 6.0
+OCR_BUDGET_FLOOR_S = 120.0
+OCR_BUDGET_CEILING_S = 900.0
+
+
+# What a workstation may set its allowance per page to (``settings --set ocr_seconds_per_page``);
+# the floor and the ceiling scale with it.
+OCR_SECONDS_PER_PAGE_RANGE = (1, 60)
+
+
+def ocr_budget(pages: int, seconds_per_page: float | None = None) -> float:
+    """Seconds the OCR of ``pages`` scanned pages may take in all."""
+    per_page = OCR_SECONDS_PER_PAGE if seconds_per_page is None else seconds_per_page
+    scale = per_page / OCR_SECONDS_PER_PAGE
+    return min(OCR_BUDGET_CEILING_S * scale, max(OCR_BUDGET_FLOOR_S * scale, per_page * pages))

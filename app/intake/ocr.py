@@ -7,7 +7,9 @@ worker exists at any moment (a 300-page scan costs the memory of a few pages). A
 worker runs under the reader's memory limit and cannot dump core; a worker that dies
 (pdfium or Tesseract crashing on a hostile page) or takes longer than
 ``OCR_PAGE_TIMEOUT_S`` on a page ends the call with "Page N could not be read: …".
-Cancelling kills every worker and its Tesseract within a poll interval (50 ms).
+Cancelling kills every worker and its Tesseract within a poll interval (50 ms); so does
+running past the document's time budget (``limits.ocr_budget``: so much per page, with a
+floor and a ceiling), which ends the call with "Reading stopped after N s: …".
 
 Nothing of the demand touches the disk: the PDF reaches the workers as a memory file
 (memfd, no name in any file system) or over a pipe, page images go to Tesseract on
@@ -61,6 +63,10 @@ _POSIX = os.name == "posix"
 Progress = Callable[[int, int, str], None]
 
 
+class OcrBudgetError(IntakeError):
+    """The document's OCR ran past its time budget and was stopped; nothing was kept."""
+
+
 class PageReadError(IntakeError):
     """One page could not be read; ``pages_done`` holds the pages that were."""
 
@@ -78,12 +84,16 @@ def ocr_pages(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    seconds_per_page: float | None = None,
 ) -> list[PageText]:
     """OCR these pages (1-based) of the PDF; one ``PageText`` per page, in the order asked.
 
     ``progress(done, total, "OCR page done of total")`` follows each page finished.
     Raises ``IntakeError`` (``PageReadError`` for one page) when the file or a page
-    cannot be read, ``IntakeCancelledError`` when ``cancelled()`` turns true.
+    cannot be read, ``OcrBudgetError`` when the whole run takes longer than
+    ``limits.ocr_budget`` of the pages asked (``seconds_per_page``: the workstation's
+    setting, default ``limits.OCR_SECONDS_PER_PAGE``), ``IntakeCancelledError``
+    when ``cancelled()`` turns true. Every worker is killed before any of these is raised.
     """
     check_untrusted_pdf(untrusted_pdf)
     wanted = list(page_numbers)
@@ -102,7 +112,9 @@ def ocr_pages(
     if cancelled is not None and cancelled():
         raise IntakeCancelledError("Reading the scanned pages was cancelled.")
     count = max(1, min(workers or _cpu_count(), len(wanted)))
-    return _Run(untrusted_pdf, wanted, languages, count, progress, cancelled).run()
+    run = _Run(untrusted_pdf, wanted, languages, count, progress, cancelled)
+    run.budget = limits.ocr_budget(len(wanted), seconds_per_page)
+    return run.run()
 
 
 def _cpu_count() -> int:
@@ -276,12 +288,14 @@ class _Run:
         # Without a language given, pages start in the language the last page was in.
         self.guess = ocrtext.DEFAULT_LANGUAGE
         self.timeout = limits.OCR_PAGE_TIMEOUT_S
+        self.budget = limits.ocr_budget(len(wanted))
 
     def run(self) -> list[PageText]:
         inbox: queue.Queue[tuple[_Worker, dict[str, Any] | None]] = queue.Queue()
         workers: list[_Worker] = []
         total = len(self.wanted)
         shared = shared_copy(self.untrusted_pdf)
+        started = time.monotonic()
         try:
             for _ in range(self.worker_count):
                 worker = _Worker(self.untrusted_pdf, shared, inbox)
@@ -295,6 +309,7 @@ class _Run:
             while len(self.done) < total:
                 if self.cancelled is not None and self.cancelled():
                     raise IntakeCancelledError("Reading the scanned pages was cancelled.")
+                self._check_budget(started)
                 try:
                     worker, message = inbox.get(timeout=POLL_S)
                 except queue.Empty:
@@ -338,6 +353,17 @@ class _Run:
         if self.languages is None and message.get("language"):
             self.guess = str(message["language"])
         self._next(worker)
+
+    def _check_budget(self, started: float) -> None:
+        spent = time.monotonic() - started
+        if spent > self.budget:
+            total = len(self.wanted)
+            raise OcrBudgetError(
+                f"Reading stopped after {spent:.0f} s: the document has {total} scanned "
+                f"page{'s' if total != 1 else ''} to read, and {self.budget:.0f} s is the limit "
+                f"for a document of that length ({len(self.done)} read). Nothing was stored; "
+                "if the document is genuine, split it or enter its facts from the served original."
+            )
 
     def _check_time(self, workers: list[_Worker]) -> None:
         now = time.monotonic()

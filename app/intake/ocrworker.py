@@ -44,6 +44,7 @@ Per page:
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import math
@@ -155,11 +156,6 @@ def osd(image: bytes, dpi: int, deadline: float) -> Osd:
         degrees = degrees if degrees in (90, 180, 270) else 0
     sure = script and script_confidence and float(script_confidence.group(1)) >= OSD_MIN_SCRIPT_CONFIDENCE
     return Osd(degrees, script.group(1) if sure and script else None)
-
-
-def to_png(bitmap: Any) -> bytes:
-    """An 8-bit grey pdfium bitmap as PNG bytes, for Tesseract's stdin."""
-    return grey_png(memoryview(bitmap.buffer).cast("B"), bitmap.width, bitmap.height, bitmap.stride)
 
 
 def grey_png(pixels: bytes | memoryview, width: int, height: int, stride: int) -> bytes:
@@ -274,7 +270,6 @@ class Reader:
                 bitmap = page.render(scale=scale * shrink, rotation=rotation, grayscale=True)
                 try:
                     raster = Raster(
-                        to_png(bitmap),
                         bytes(memoryview(bitmap.buffer).cast("B")),
                         bitmap.width,
                         bitmap.height,
@@ -289,6 +284,21 @@ class Reader:
             return ocrtext.parse_tsv(tesseract(image.png, ["-l", lang, "--dpi", str(dpi), "tsv"], deadline))
 
         image = render(0)
+        if image.blank:
+            # Nothing drawn on it: Tesseract would take half a second to find nothing, and a
+            # PDF of a thousand blank pages (124 KB) would keep every core busy for minutes.
+            return {
+                "page": page_no,
+                "ok": True,
+                "width": round(width, 2),
+                "height": round(height, 2),
+                "text": "",
+                "words": [],
+                "language": language,
+                "rotation": 0,
+                "dpi": dpi,
+                "passes": 0,
+            }
         words = read(image, language)
         rotation, passes = 0, 1
         if ocrtext.looks_rotated(words):
@@ -402,11 +412,22 @@ class Reader:
 class Raster:
     """A rendered page: PNG for Tesseract, and its grey pixels for cutting lines out of."""
 
-    png: bytes
     pixels: bytes
     width: int
     height: int
     stride: int
+
+    @functools.cached_property
+    def png(self) -> bytes:
+        """Made when Tesseract needs it (a blank page never does)."""
+        return grey_png(self.pixels, self.width, self.height, self.stride)
+
+    @property
+    def blank(self) -> bool:
+        """Every pixel white: pdfium drew nothing on the page (a scanned blank page has specks)."""
+        white = b"\xff" * self.width
+        rows = range(0, self.height * self.stride, self.stride)
+        return all(self.pixels[start : start + self.width] == white for start in rows)
 
 
 def reread_identifiers(

@@ -26,6 +26,16 @@ class ReadDemand:
     facts: ExtractedFacts
     ocr_used: bool
 
+    @property
+    def nothing_read(self) -> bool:
+        """No letter or digit on any page: blank pages, or a scan OCR found nothing in."""
+        return not any(has_text(p) for p in self.pages)
+
+
+def has_text(page: PageText) -> bool:
+    """Whether anything was read on the page: a letter or a digit (OCR of a blank page gives specks)."""
+    return any(c.isalnum() for w in page.words for c in w.text)
+
 
 def read_demand(
     untrusted_pdf: bytes,
@@ -35,8 +45,12 @@ def read_demand(
     cancelled: Callable[[], bool] | None = None,
     languages: str | None = None,
     probed: ProbedPdf | None = None,
+    ocr_seconds_per_page: float | None = None,
 ) -> ReadDemand:
-    """``probed``: the result of an earlier ``probe_pdf`` of the same bytes, to skip a second check."""
+    """``probed``: the result of an earlier ``probe_pdf`` of the same bytes, to skip a second check.
+
+    ``ocr_seconds_per_page``: the workstation's OCR time allowance (``limits.ocr_budget``).
+    """
     report = progress or (lambda _done, _total, _label: None)
     if probed is None:
         report(0, 0, "Checking the PDF")
@@ -47,7 +61,12 @@ def read_demand(
         read = {
             p.page_no: p
             for p in ocr_pages(
-                untrusted_pdf, unread, languages=languages, progress=progress, cancelled=cancelled
+                untrusted_pdf,
+                unread,
+                languages=languages,
+                progress=progress,
+                cancelled=cancelled,
+                seconds_per_page=ocr_seconds_per_page,
             )
         }
         pages = [read.get(p.page_no, p) for p in pages]

@@ -6,10 +6,9 @@ page of the package can be cited and a missing one is noticed. The stamp is a re
 overlay merged onto each page with pypdf; pages that are rotated have their rotation
 moved into their content first so that the stamp is upright where the page is read.
 
-The demand came from outside: it is checked against the intake limits before it is
-parsed. It was already parsed at intake, so pypdf here reads a document the desk has
-seen before; a service that builds packages for documents it has not should run this
-in the child process intake uses.
+The demand came from outside (at intake, or in a colleague's bundle): the desk runs
+``package`` only in a child process under the reader's limits, with intake's checks
+first (``packageproc.package_isolated``).
 """
 
 from __future__ import annotations

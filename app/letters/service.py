@@ -33,6 +33,7 @@ from typing import Any
 from app.fsutil import write_atomic
 from app.letters import package as packaging
 from app.letters import pdf, templates
+from app.letters.packageproc import package_isolated
 from app.model import CaseId
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
@@ -491,7 +492,8 @@ class Letters:
         reference = self.desk.facts(case_id)["reference"]
         demand = self.desk.document(case_id) if with_demand else None
         try:
-            data = packaging.package([self.render(x) for x in finals], demand, reference)
+            # In a child process: the demand came from outside (see packageproc).
+            data = package_isolated([self.render(x) for x in finals], demand, reference)
         except packaging.PackageError as exc:
             raise DeskError(str(exc)) from None
         path.parent.mkdir(parents=True, exist_ok=True)

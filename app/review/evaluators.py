@@ -421,6 +421,8 @@ def poor_reading(facts: Facts, pack: PolicyPack) -> str | None:
     pages = max(1, int(reading.get("pages") or 1))
     words = int(reading.get("ocr_words") or 0)
     low = int(reading.get("low_confidence_words") or 0)
+    if words == 0:
+        return "nothing could be read from the document"
     if words < pack.poor_words_per_page * pages:
         return f"next to nothing was read: {words} word(s) on {pages} page(s)"
     if low * 100 > words * pack.poor_share_percent:

@@ -147,10 +147,12 @@ class Review:
         """How well the scan was read: pages, words, and words read below the pack's confidence."""
         pages = self.desk.pages(case_id)
         cut = self.pack.poor_word_confidence
+        # Specks OCR reads on a blank page ("|", "~") are not words.
+        words = [w for p in pages for w in p.words if any(c.isalnum() for c in w.text)]
         return {
             "pages": len(pages),
-            "ocr_words": sum(len(p.words) for p in pages),
-            "low_confidence_words": sum(1 for p in pages for w in p.words if w.confidence < cut),
+            "ocr_words": len(words),
+            "low_confidence_words": sum(1 for w in words if w.confidence < cut),
         }
 
     def context(self, case_id: CaseId) -> ReviewContext:

@@ -122,3 +122,76 @@ def test_the_reference_number_format_is_used_and_checked(letters, desk, case_id)
     Review(desk).decide(case_id, "narrow")
     text = text_of(letters.render(letters.draft(case_id, "narrowing")))
     assert f"LERT/{desk.now()[:4]}/{desk.facts(case_id)['reference']}" in text
+
+
+# -- the package is assembled in a child process, under the reader's limits ----------------
+
+
+def _flood(operators: int) -> bytes:
+    """One page of ``operators`` text-drawing operators: small on disk, slow for pypdf to parse."""
+    import zlib
+
+    from tests.app.test_hostile_pdfs import one_page, stream
+
+    body = b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * operators + b"ET"
+    return one_page(stream(b"/Filter /FlateDecode", zlib.compress(body, 9)))
+
+
+@pytest.mark.parametrize(
+    "make, said",
+    [
+        pytest.param(
+            "decompression_bomb", "page 1 of the demand has content that inflates", id="content-bomb"
+        ),
+        pytest.param("form_bomb", "may be a decompression bomb", id="form-bomb"),
+        pytest.param("text_flood", "MB of drawing instructions", id="text-flood"),
+    ],
+)
+def test_a_hostile_stored_demand_ends_the_package_with_a_message(
+    letters, desk, case_id, tmp_path, monkeypatch, make, said
+):
+    """Stored demands passed intake's checks; the package does not rely on that alone."""
+    import time
+
+    from tests.app import test_hostile_pdfs
+
+    hostile = _flood(200_000) if make == "text_flood" else getattr(test_hostile_pdfs, make)(b"")
+    use_our_letterhead(letters)
+    Review(desk).decide(case_id, "narrow")
+    letters.finalise(letters.draft(case_id, "narrowing").id)
+    monkeypatch.setattr(desk, "document", lambda _case_id: hostile)
+    trail = desk.audit_trail(case_id)
+    started = time.monotonic()
+
+    with pytest.raises(DeskError, match=said):
+        letters.package(case_id, tmp_path / "package.pdf", with_demand=True)
+
+    assert time.monotonic() - started < 15  # in-process, the flood alone took 18-20 s
+    assert not (tmp_path / "package.pdf").exists()
+    assert desk.audit_trail(case_id) == trail
+
+
+def test_a_package_that_takes_too_long_is_stopped(monkeypatch):
+    import sys
+
+    from app.letters import packageproc
+    from app.letters.package import PackageError
+
+    monkeypatch.setattr(
+        packageproc, "reader_argv", lambda module: [sys.executable, "-c", "import time; time.sleep(30)"]
+    )
+    with pytest.raises(PackageError, match="took longer than 1 s"):
+        packageproc.package_isolated([b"%PDF-1.4"], None, "R", timeout=1)
+
+
+def test_a_package_child_that_dies_is_a_message(monkeypatch):
+    import sys
+
+    from app.letters import packageproc
+    from app.letters.package import PackageError
+
+    monkeypatch.setattr(
+        packageproc, "reader_argv", lambda module: [sys.executable, "-c", "raise SystemExit(9)"]
+    )
+    with pytest.raises(PackageError, match="may be damaged or hostile"):
+        packageproc.package_isolated([b"%PDF-1.4"], None, "R")

@@ -372,3 +372,78 @@ def test_a_damaged_age_header_is_named_as_such(tmp_path, station_b, exported, da
     bad = tmp_path / "damaged.ddb"
     bad.write_bytes(damage(exported.read_bytes()))
     assert said in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+
+
+# -- PDFs inside a bundle pass intake's reader checks --------------------------------------
+
+
+def _swap_pdf(member: str, table: str, body: bytes):
+    """Put ``body`` where the bundle had ``member``, with every hash made to match."""
+
+    def edit(members):
+        case = json.loads(members["case.json"])
+        for row in case["tables"][table]:
+            if row.get("pdf") == member:
+                row["sha256"] = hashlib.sha256(body).hexdigest()
+        _rehash(members, "case.json", json.dumps(case).encode())
+        _rehash(members, member, body)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "make, said",
+    [
+        pytest.param("decompression_bomb", "may be a decompression bomb", id="content-bomb"),
+        pytest.param("form_bomb", "may be a decompression bomb", id="form-bomb"),
+        pytest.param("huge_image", "megapixels", id="huge-image"),
+        pytest.param("not_a_pdf", "not a PDF", id="not-a-pdf"),
+    ],
+)
+def test_a_hostile_demand_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b, exported, make, said):
+    from tests.app import test_hostile_pdfs
+
+    body = getattr(test_hostile_pdfs, make)(b"")
+    bad = _reseal(
+        station_b,
+        _rezip(_plain(station_b, exported), _swap_pdf("demand.pdf", "documents", body)),
+        tmp_path / "x.ddb",
+    )
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert reason.startswith("its demand PDF does not pass intake's checks"), reason
+    assert said in reason, reason
+
+
+def test_a_hostile_letter_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b, exported):
+    from tests.app.test_hostile_pdfs import decompression_bomb
+
+    plain = _plain(station_b, exported)
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        letter = next(n for n in zf.namelist() if n.startswith("letters/"))
+    bad = _reseal(
+        station_b, _rezip(plain, _swap_pdf(letter, "letters", decompression_bomb(b""))), tmp_path / "l.ddb"
+    )
+    reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
+    assert "its letter PDF does not pass intake's checks" in reason and "decompression bomb" in reason
+
+
+def test_a_bundle_with_a_hostile_pdf_on_the_share_is_refused_and_the_others_sync(
+    tmp_path, station_a, station_b, shared, team_file, case_a, canary_pdf
+):
+    from app.bundle import share
+    from tests.app.test_hostile_pdfs import decompression_bomb
+
+    other = station_a.desk.intake(canary_pdf, "another-subpoena.pdf")
+    assert station_a.bundles.sync(shared).ok
+    [published] = list((share.cases_dir(shared) / other).glob("*.ddb"))
+    hostile = _rezip(
+        _plain(station_b, published), _swap_pdf("demand.pdf", "documents", decompression_bomb(b""))
+    )
+    published.unlink()
+    _reseal(station_b, hostile, published)
+
+    report = station_b.bundles.sync(shared)
+
+    assert [c.case_id for c in station_b.desk.cases()] == [case_a]
+    assert len(report.refused) == 1 and published.name in report.refused[0].file
+    assert "decompression bomb" in report.refused[0].reason, report.to_json()

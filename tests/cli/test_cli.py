@@ -628,6 +628,7 @@ def test_settings_show_and_change_the_reconsideration_cycle(initialised):
         "sync_folder": None,
         "sync_every_minutes": 0,
         "provider_entities": [],
+        "ocr_seconds_per_page": 6,
     }
     changed = initialised("settings", "--set", "secrecy_reconsider_days=60", "--json")
     assert changed.code == 0, changed.err

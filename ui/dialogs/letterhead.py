@@ -7,6 +7,7 @@ nothing is stored.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fsutil import UnreadableFile, read_regular_file
 from app.services import DeskError
 from ui.dialogs.access import buttons_for, error_label
 
@@ -48,9 +50,14 @@ TEXT_FIELDS = (
 
 def read_logo(path: Path) -> bytes:
     """A PNG small enough for a letterhead; checked for size and type before Qt decodes it."""
-    if path.stat().st_size > MAX_LOGO_BYTES:
-        raise DeskError(f"{path.name} is larger than {MAX_LOGO_BYTES // 1024} KB; use a smaller logo.")
-    data = path.read_bytes()
+    try:
+        # Non-blocking and bounded: a pipe chosen as the logo would hang a plain read, and the window with it.
+        data = read_regular_file(path, MAX_LOGO_BYTES)
+    except UnreadableFile as exc:
+        if exc.errno == errno.EFBIG:
+            too_big = f"{path.name} is larger than {MAX_LOGO_BYTES // 1024} KB; use a smaller logo."
+            raise DeskError(too_big) from None
+        raise DeskError(f"{exc.strerror}.") from None
     if not data.startswith(PNG_MAGIC):
         raise DeskError(f"{path.name} is not a PNG image.")
     buffer = QBuffer()
