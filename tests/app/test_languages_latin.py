@@ -115,3 +115,43 @@ def test_a_request_only_asking_not_to_tell_the_user_is_no_secrecy_order():
     facts = read(tuple(lines))
     assert facts.secrecy_order is not None and not facts.secrecy_order.present
 
+
+# -- Italian ----------------------------------------------------------------------------------
+
+# A Polizia Postale request, delegated by the prosecutor, counted from receipt.
+ITALY_REQUEST = (
+    "POLIZIA DI STATO",
+    "Compartimento Polizia Postale e delle Comunicazioni per la Lombardia",
+    "Via Moscova 11 - 20121 Milano",
+    "Prot. n. 4567/2026",
+    "Milano, lì 9 aprile 2026",
+    "Spett.le",
+    "Example Online Services LLC",
+    "Ufficio Legale",
+    "Oggetto: Richiesta di dati anagrafici e log di connessione - Proc. pen. n. 1234/26 R.G.N.R.",
+    "Nell'ambito del procedimento penale n. 1234/26 R.G.N.R. della Procura della Repubblica",
+    "presso il Tribunale di Milano, per il reato di cui all'art. 640 c.p., su delega del Pubblico",
+    "Ministero, si chiede di voler fornire, entro 15 (quindici) giorni dalla ricezione della",
+    "presente, i dati anagrafici dell'intestatario e i log di connessione con gli indirizzi IP,",
+    "dal 1° gennaio 2026 al 31 marzo 2026, relativi all'indirizzo e-mail:",
+    "marco.esempio@example.com",
+    "Le indagini sono coperte da segreto istruttorio: è fatto divieto di comunicare all'utente o a terzi",
+    "l'esistenza della presente richiesta.",
+    "Il Dirigente",
+    "Vice Questore Giulia Bianchi",
+)
+
+
+def test_italian_police_request_is_read():
+    facts = read(ITALY_REQUEST)
+    assert facts.language == "it"
+    assert scalar(facts, "country") == "IT"
+    assert scalar(facts, "instrument") == "subpoena"
+    assert scalar(facts, "date_issued") == "2026-04-09"  # "Milano, lì 9 aprile 2026"
+    assert scalar(facts, "date_range_from") == "2026-01-01"  # "dal 1° gennaio 2026"
+    assert scalar(facts, "date_range_to") == "2026-03-31"
+    assert scalar(facts, "response_period") == "15 days from receipt"
+    assert scalar(facts, "addressee") == "Example Online Services LLC"  # not "Spett.le"
+    assert targets(facts) == [("email", "marco.esempio@example.com")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present  # "segreto istruttorio"
