@@ -155,3 +155,73 @@ def test_italian_police_request_is_read():
     assert targets(facts) == [("email", "marco.esempio@example.com")]
     assert categories(facts) == {"subscriber_info", "ip_history"}
     assert facts.secrecy_order is not None and facts.secrecy_order.present  # "segreto istruttorio"
+
+
+# -- Dutch ------------------------------------------------------------------------------------
+
+# A Dutch police "vordering" on the prosecutor's behalf (art. 126nc Sv), counted from receipt.
+NETHERLANDS_DEMAND = (
+    "POLITIE",
+    "Landelijke Eenheid, Team High Tech Crime",
+    "Postbus 100, 3970 AC Driebergen",
+    "Ons kenmerk: THTC-2026-0457",
+    "Driebergen, 3 februari 2026",
+    "Aan: Example Online Services LLC",
+    "T.a.v. de juridische afdeling",
+    "Betreft: vordering verstrekking gegevens ex artikel 126nc Wetboek van Strafvordering",
+    "In het belang van het onderzoek naar een misdrijf als omschreven in artikel 138ab van het Wetboek van",
+    "Strafrecht vordert de officier van justitie van u, met toepassing van artikel 126nc van het Wetboek van",
+    "Strafvordering, binnen 10 dagen na ontvangst van deze vordering de volgende gegevens te verstrekken: de",
+    "gebruikersgegevens (naam, adres, woonplaats) en de IP-adressen met inlogtijden over de periode van",
+    "1 januari 2026 tot en met 31 januari 2026 van het account met het e-mailadres:",
+    "jan.voorbeeld@example.com",
+    "U bent verplicht tot geheimhouding van deze vordering en van alles wat u bij de uitvoering daarvan",
+    "verneemt; u mag de gebruiker niet in kennis stellen.",
+    "Met vriendelijke groet,",
+    "namens de officier van justitie,",
+    "Pieter de Vries",
+    "Inspecteur van politie",
+)
+
+
+def test_dutch_police_demand_is_read():
+    facts = read(NETHERLANDS_DEMAND)
+    assert facts.language == "nl"
+    assert scalar(facts, "country") == "NL"
+    assert scalar(facts, "instrument") == "subpoena"  # a vordering of the officier van justitie
+    assert scalar(facts, "date_issued") == "2026-02-03"
+    assert scalar(facts, "date_range_from") == "2026-01-01"  # "over de periode van 1 januari 2026"
+    assert scalar(facts, "date_range_to") == "2026-01-31"  # "tot en met 31 januari 2026"
+    assert scalar(facts, "response_period") == "10 days from receipt"
+    assert scalar(facts, "addressee") == "Example Online Services LLC"
+    assert targets(facts) == [("email", "jan.voorbeeld@example.com")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present  # "verplicht tot geheimhouding"
+
+
+# A Flemish request under art. 46bis of the Belgian code: Dutch, but Belgium's.
+BELGIUM_DEMAND = (
+    "FEDERALE GERECHTELIJKE POLITIE ANTWERPEN",
+    "Regional Computer Crime Unit",
+    "Antwerpen, 14 mei 2026",
+    "Aan: Example Online Services LLC",
+    "Betreft: vordering ex artikel 46bis van het Wetboek van Strafvordering",
+    "Op vordering van de procureur des Konings te Antwerpen verzoek ik u mij binnen 5 werkdagen de",
+    "identificerende gegevens en de IP-adressen van de gebruiker van het e-mailadres",
+    "piet.voorbeeld@example.be",
+    "te verstrekken. U bent tot geheimhouding verplicht over deze vordering en de gevraagde gegevens.",
+    "Met vriendelijke groet,",
+    "Hoofdinspecteur Karel Janssens",
+)
+
+
+def test_flemish_demand_is_read_as_belgian():
+    facts = read(BELGIUM_DEMAND)
+    assert facts.language == "nl"
+    assert scalar(facts, "country") == "BE"  # though "Wetboek van Strafvordering" is also Dutch law
+    assert scalar(facts, "instrument") == "subpoena"
+    assert scalar(facts, "date_issued") == "2026-05-14"
+    assert scalar(facts, "response_period") == "5 business days from issue"  # "binnen 5 werkdagen"
+    assert targets(facts) == [("email", "piet.voorbeeld@example.be")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present
