@@ -225,3 +225,50 @@ def test_flemish_demand_is_read_as_belgian():
     assert targets(facts) == [("email", "piet.voorbeeld@example.be")]
     assert categories(facts) == {"subscriber_info", "ip_history"}
     assert facts.secrecy_order is not None and facts.secrecy_order.present
+
+
+# -- Polish -----------------------------------------------------------------------------------
+
+# A prosecutor's decision demanding data (art. 218 k.p.k.), its title over two lines.
+POLAND_DECISION = (
+    "PROKURATURA REJONOWA WARSZAWA-MOKOTÓW W WARSZAWIE",
+    "ul. Rakowiecka 26/30, 02-528 Warszawa",
+    "Sygn. akt PR 1 Ds. 123.2026",
+    "Warszawa, dnia 12 marca 2026 r.",
+    "POSTANOWIENIE",
+    "o żądaniu wydania rzeczy",
+    "Prokurator Prokuratury Rejonowej Warszawa-Mokotów w Warszawie, w sprawie o przestępstwo z art.",
+    "286 § 1 k.k., na podstawie art. 218 § 1 k.p.k.",
+    "postanawia:",
+    "zażądać od Example Online Services LLC wydania danych, w terminie 7 dni od dnia doręczenia",
+    "niniejszego postanowienia, dotyczących konta o adresie e-mail:",
+    "anna.przyklad@example.com",
+    "obejmujących dane abonenta (imię i nazwisko, adres zamieszkania, data rejestracji) oraz adresy IP",
+    "i historię logowań za okres od 1 stycznia 2026 r. do 28 lutego 2026 r.",
+    "Zobowiązuje się adresata do zachowania w tajemnicy faktu wydania niniejszego postanowienia oraz",
+    "nie informowania użytkownika konta o prowadzonym postępowaniu.",
+    "Prokurator",
+    "Tomasz Nowak",
+)
+
+
+def test_polish_prosecutors_decision_is_read():
+    facts = read(POLAND_DECISION)
+    assert facts.language == "pl"
+    assert scalar(facts, "country") == "PL"
+    assert scalar(facts, "instrument") == "subpoena"  # a prosecutor's postanowienie, no judge
+    assert scalar(facts, "date_issued") == "2026-03-12"  # "Warszawa, dnia 12 marca 2026 r."
+    assert scalar(facts, "date_range_from") == "2026-01-01"  # "od 1 stycznia 2026 r. do ..."
+    assert scalar(facts, "date_range_to") == "2026-02-28"
+    assert scalar(facts, "response_period") == "7 days from receipt"
+    assert scalar(facts, "addressee") == "Example Online Services LLC"  # "zażądać od ..."
+    assert targets(facts) == [("email", "anna.przyklad@example.com")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present
+
+
+def test_a_polish_decision_a_judge_signs_is_a_court_order():
+    lines = [*POLAND_DECISION[:-2], "Sędzia Sądu Rejonowego", "Maria Kowalska"]
+    lines[0] = "SĄD REJONOWY DLA WARSZAWY-MOKOTOWA W WARSZAWIE"
+    facts = read(tuple(lines))
+    assert scalar(facts, "instrument") == "court_order"
