@@ -248,7 +248,7 @@ POLAND_DECISION = (
     "Zobowiązuje się adresata do zachowania w tajemnicy faktu wydania niniejszego postanowienia oraz",
     "nie informowania użytkownika konta o prowadzonym postępowaniu.",
     "Prokurator",
-    "Tomasz Nowak",
+    "Łukasz Wróbel",
 )
 
 
@@ -262,6 +262,7 @@ def test_polish_prosecutors_decision_is_read():
     assert scalar(facts, "date_range_to") == "2026-02-28"
     assert scalar(facts, "response_period") == "7 days from receipt"
     assert scalar(facts, "addressee") == "Example Online Services LLC"  # "zażądać od ..."
+    assert facts.scalars["signed"].flagged != "a signer's title but no readable name (blacked out?)"
     assert targets(facts) == [("email", "anna.przyklad@example.com")]
     assert categories(facts) == {"subscriber_info", "ip_history"}
     assert facts.secrecy_order is not None and facts.secrecy_order.present
@@ -272,3 +273,54 @@ def test_a_polish_decision_a_judge_signs_is_a_court_order():
     lines[0] = "SĄD REJONOWY DLA WARSZAWY-MOKOTOWA W WARSZAWIE"
     facts = read(tuple(lines))
     assert scalar(facts, "instrument") == "court_order"
+
+
+# -- Turkish ----------------------------------------------------------------------------------
+
+# A prosecutor's request under CMK art. 332, the e-mail address labelled, the signer's name
+# with a dotless "ı".
+TURKEY_REQUEST = (
+    "T.C.",
+    "ANKARA CUMHURİYET BAŞSAVCILIĞI",
+    "Bilişim Suçları Soruşturma Bürosu",
+    "Soruşturma No: 2026/12345",
+    "Tarih: 16.03.2026",
+    "Konu: Bilgi talebi",
+    "Sayın: Example Online Services LLC",
+    "Hukuk Departmanı",
+    "Başsavcılığımızca yürütülen soruşturma kapsamında, 5271 sayılı Ceza Muhakemesi Kanununun 332. maddesi",
+    "uyarınca, aşağıda belirtilen e-posta adresine ait hesabın abone bilgileri (ad soyad, adres bilgileri,",
+    "hesap açılış tarihi) ile 01.01.2026 tarihinden 28.02.2026 tarihine kadar olan IP adresleri ve giriş",
+    "kayıtlarının en geç 10 gün içinde Başsavcılığımıza gönderilmesi rica olunur.",
+    "E-posta adresi: mehmet.ornek@example.com",
+    "Soruşturmanın gizliliği nedeniyle, hesap sahibine ve üçüncü kişilere talep hakkında bilgi verilmemesi",
+    "gerekmektedir.",
+    "Cumhuriyet Savcısı",
+    "Ahmet Yılmaz",
+)
+
+
+def test_turkish_prosecutors_request_is_read():
+    facts = read(TURKEY_REQUEST)
+    assert facts.language == "tr"
+    assert scalar(facts, "country") == "TR"
+    assert scalar(facts, "instrument") == "subpoena"  # "Bilgi talebi" of a Cumhuriyet Savcısı
+    assert scalar(facts, "date_issued") == "2026-03-16"  # "Tarih: 16.03.2026"
+    assert scalar(facts, "date_range_from") == "2026-01-01"  # "01.01.2026 tarihinden"
+    assert scalar(facts, "date_range_to") == "2026-02-28"  # "28.02.2026 tarihine kadar"
+    assert scalar(facts, "response_due") == "2026-03-26"  # "en geç 10 gün içinde"
+    assert scalar(facts, "addressee") == "Example Online Services LLC"
+    assert scalar(facts, "issuing_authority") == "Ankara Cumhuriyet Başsavciliği"  # no stray dot over the i
+    assert scalar(facts, "file_number") == "2026/12345"
+    assert scalar(facts, "signed") is True
+    assert facts.scalars["signed"].flagged != "a signer's title but no readable name (blacked out?)"
+    assert targets(facts) == [("email", "mehmet.ornek@example.com")]
+    assert categories(facts) == {"subscriber_info", "ip_history"}
+    assert facts.secrecy_order is not None and facts.secrecy_order.present  # "bilgi verilmemesi"
+
+
+def test_turkish_words_match_in_capitals_and_with_dotless_i():
+    # "KASIM" (capitals, plain I) and "Kasım" (dotless ı) are the same month.
+    for printed in ("12 KASIM 2026", "12 Kasım 2026"):
+        lines = (*TURKEY_REQUEST[:4], f"Tarih: {printed}", *TURKEY_REQUEST[5:])
+        assert scalar(read(lines), "date_issued") == "2026-11-12"
