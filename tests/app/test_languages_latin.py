@@ -5,11 +5,17 @@ Two of the languages are also read from image-only scans by the real Tesseract."
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+
+import pytest
 
 from app.intake.extract import extract_facts
 from app.intake.facts import ExtractedFacts
+from app.intake.ocr import installed_languages
+from app.intake.pipeline import read_demand
 from tests.app.test_extract import page
+from tests.corpus.scripts import CYRILLIC_FONT, scan_lines
 
 TODAY = date(2026, 11, 28)
 
@@ -324,3 +330,44 @@ def test_turkish_words_match_in_capitals_and_with_dotless_i():
     for printed in ("12 KASIM 2026", "12 Kasım 2026"):
         lines = (*TURKEY_REQUEST[:4], f"Tarih: {printed}", *TURKEY_REQUEST[5:])
         assert scalar(read(lines), "date_issued") == "2026-11-12"
+
+
+# -- image-only scans, read by the real Tesseract -----------------------------------------------
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+
+
+def _needs(*languages: str) -> None:
+    missing = set(languages) - installed_languages()
+    if missing:
+        pytest.skip(f"no Tesseract language pack for {', '.join(sorted(missing))} (packaging/bootstrap.sh)")
+
+
+def _scan(lines: tuple[str, ...]) -> ExtractedFacts:
+    """The lines typeset in DejaVu Serif (it has ą, ł, ş, ı), scanned at 300 dpi, read by OCR."""
+    return read_demand(scan_lines(lines, CYRILLIC_FONT, size_pt=9), today=TODAY).facts
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("lines", "model", "language", "country"),
+    [
+        (BRAZIL_REQUEST, "por", "pt", "BR"),
+        (POLAND_DECISION, "pol", "pl", "PL"),
+        (TURKEY_REQUEST, "tur", "tr", "TR"),
+    ],
+    ids=["pt", "pl", "tr"],
+)
+def test_image_only_scan_is_read(lines, model, language, country):
+    # A page this short has too few of OCR's function words for it to switch from the
+    # English model (ocrtext needs 8): the letters' accents may be lost, the facts must not be.
+    _needs(model, "osd")
+    facts = _scan(lines)
+    assert facts.language == language
+    assert scalar(facts, "country") == country
+    assert scalar(facts, "instrument") == "subpoena"
+    assert scalar(facts, "date_issued") == scalar(read(lines), "date_issued")
+    email = next(i.value for i in read(lines).identifiers)
+    assert targets(facts) == [("email", email)]
+    assert {"subscriber_info", "ip_history"} <= categories(facts)
+    assert facts.secrecy_order is not None and facts.secrecy_order.present
