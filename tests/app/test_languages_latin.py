@@ -332,6 +332,51 @@ def test_turkish_words_match_in_capitals_and_with_dotless_i():
         assert scalar(read(lines), "date_issued") == "2026-11-12"
 
 
+# -- telling the languages apart ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "En el marco de las diligencias previas, se requiere a la entidad que facilite en el plazo de "
+            "diez días los datos del titular de la cuenta y las direcciones IP desde las que se ha accedido.",
+            "es",
+        ),
+        (
+            "No âmbito do inquérito, solicita-se que a empresa forneça os dados do titular da conta e os "
+            "endereços IP de acesso, no prazo de dez dias.",
+            "pt",
+        ),
+        (
+            "Nell'ambito del procedimento si chiede di fornire i dati del titolare dell'account e gli "
+            "indirizzi IP di accesso per il periodo indicato.",
+            "it",
+        ),
+        (
+            "Dans le cadre de l'enquête, nous requérons la société de nous communiquer les données "
+            "d'identification du titulaire du compte et les adresses IP de connexion.",
+            "fr",
+        ),
+        (
+            "Im Rahmen des Ermittlungsverfahrens wird die Firma gebeten, die Bestandsdaten des Kontos und "
+            "die IP-Adressen der Anmeldungen für den genannten Zeitraum zu übermitteln.",
+            "de",
+        ),
+        (
+            "In connection with an ongoing investigation, you are required to provide the subscriber "
+            "information and the IP addresses used to access the account. Do not disclose this request.",
+            "en",
+        ),
+    ],
+    ids=["es", "pt", "it", "fr", "de", "en"],
+)
+def test_neighbouring_languages_are_told_apart(text, language):
+    # Portuguese and Italian share many words with Spanish and French; the new lists must
+    # not take a Spanish or English demand for one of them, nor the reverse.
+    assert extract_facts([page(text)], today=TODAY).language == language
+
+
 # -- image-only scans, read by the real Tesseract -----------------------------------------------
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
