@@ -1299,12 +1299,16 @@ def _name_like(line: Line, vocab: Vocabulary) -> bool:
     if not 2 <= len(words) <= 7:
         return False
     capitalised = [
-        w for w in words[:4] if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'\-]+|[A-Z]\.?|[A-Z][a-z]{1,3}\.?", w)
+        w for w in words[:4] if re.fullmatch(rf"{_CAPITAL}{_LETTER}+|[A-Z]\.?|[A-Z][a-z]{{1,3}}\.?", w)
     ]
     confidence = statistics.fmean(w.word.confidence for w in line.words)
     return len(capitalised) >= 2 and confidence >= 40
 
 
+# A name's capital and its letters: Latin-1 and Latin Extended-A, so that Polish and Turkish
+# names ("Łukasz Wróbel", "Ahmet Yılmaz") read as names.
+_CAPITAL = "[A-ZÀ-ÝĀ-ſ]"
+_LETTER = "[a-zà-ÿA-ZÀ-ÝĀ-ſ'\\-]"
 # "Köln, ", "Chicago, Illinois, ", "Fait à Lyon, le ": a place (and its article) before a date.
 _PLACE = re.compile(
     r"\W*(?:(?:[a-z][a-z' .-]{1,30},\s*){0,2}[a-z][a-z' .-]{1,30},?\s*(?:den|le|el|a|am)?\s*)?"
@@ -1338,7 +1342,7 @@ def _display(text: str) -> str:
     out = []
     for n, word in enumerate(words):
         if word.isupper() and len(word) > 1:
-            lower = word.lower()
+            lower = word.lower().replace("i\u0307", "i")  # Turkish "İ" lowers to "i" and a dot
             word = lower if n and lower in _SMALL else lower[:1].upper() + lower[1:]
             if re.fullmatch(r"(?:llc|ltd\.?|inc\.?|u\.s\.|usa|fbi|gmbh|sa|sas|nsl|ag)", lower):
                 word = (

@@ -383,7 +383,8 @@ def _looks_like_name(text: str) -> bool:
         return False
     words = [w.strip(".;~") for w in head.split()]
     words = [w for w in words if w]
-    capitalised = [w for w in words if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'\-]+\.?|[A-Z]\.?", w)]
+    # Latin Extended-A too: Polish and Turkish names ("Łukasz Wróbel", "Ahmet Yılmaz").
+    capitalised = [w for w in words if re.fullmatch(r"[A-ZÀ-ÝĀ-ſ][a-zà-ÿA-ZÀ-ÝĀ-ſ'\-]+\.?|[A-Z]\.?", w)]
     return 2 <= len(words) <= 5 and len(capitalised) >= max(2, int(0.7 * len(words)))
 
 

@@ -52,6 +52,10 @@ _PLAIN = str.maketrans(
         "\u0153": "oe",
         "\u00f8": "o",
         "\u0142": "l",
+        # Capital Ł and Turkish dotless ı have no decomposition: without these, "ŁÓDŹ" would
+        # fold to "łodz" beside "łódź" -> "lodz", and "KASIM" to "kasim" beside "Kasım" -> "kasım".
+        "\u0141": "l",
+        "\u0131": "i",
         "\u2022": "*",
         "\u00b7": "*",
     }
