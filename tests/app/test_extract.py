@@ -977,24 +977,8 @@ def test_vocabulary_rejects_a_bad_pattern_and_a_pattern_matching_nothing(tmp_pat
 def test_vocabulary_shipped_loads():
     vocab = load_vocabulary()
     assert {"US", "DE", "FR", "ES", "IE", "GB", "LU", "NL", "IN", "BR"} <= set(vocab.countries)
-    languages = {
-        "en",
-        "de",
-        "fr",
-        "es",
-        "ru",
-        "uk",
-        "zh",
-        "ja",
-        "ko",
-        "ar",
-        "hi",
-        "pt",
-        "it",
-        "nl",
-        "pl",
-        "tr",
-    }
+    languages = {"en", "de", "fr", "es", "pt", "it", "nl", "pl", "tr"}
+    languages |= {"ru", "uk", "zh", "ja", "ko", "ar", "hi"}
     assert set(vocab.stopwords) == languages
 
 
