@@ -990,8 +990,11 @@ class _DocumentReader:
         words of a demand in procedure, rights or delivery text command nothing.
         """
         window = self.folded[max(start, m.start() - 30) : m.start()]
-        # "no" but not "No. 123" or "№ 123" (folded to "no 123"): a number's label denies nothing.
-        if re.search(r"\b(?:not|nicht|pas|no(?![.\s]*\d)|never|neither|nor)\b", window):
+        # "no" but not "No. 123" or "№ 123" (folded to "no 123"): a number's label denies nothing;
+        # "non" but not "non-disclosure".
+        if re.search(
+            r"\b(?:not|nicht|nie|pas|no(?![.\s]*\d)|non(?!-)|nao|niet|degil|never|neither|nor)\b", window
+        ):
             return False
         return not (self.has("secrecy", start, end) or self.has("procedure", start, end))
 

@@ -416,3 +416,15 @@ def test_image_only_scan_is_read(lines, model, language, country):
     assert targets(facts) == [("email", email)]
     assert {"subscriber_info", "ip_history"} <= categories(facts)
     assert facts.secrecy_order is not None and facts.secrecy_order.present
+
+
+def _before_closing(lines: tuple[str, ...], closing: str, added: str) -> tuple[str, ...]:
+    at = lines.index(closing)
+    return lines[:at] + (added,) + lines[at:]
+
+
+def test_a_negated_request_for_content_in_portuguese_asks_for_nothing():
+    asked = _before_closing(BRAZIL_REQUEST, "Atenciosamente,", "Forneça também o conteúdo das mensagens.")
+    assert "content" in categories(read(asked))  # the same words, not negated, ask for it
+    negated = _before_closing(BRAZIL_REQUEST, "Atenciosamente,", "Não forneça o conteúdo das mensagens.")
+    assert "content" not in categories(read(negated))
