@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app import audit, keys, roster_log
+from app import audit, keys, roster_log, worklock
 from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
@@ -82,6 +82,20 @@ class WrongPinError(DeskError):
     pass
 
 
+class WorkstationInUseError(DeskError):
+    """Another Demand Desk (process) has this data directory open; nothing was changed."""
+
+
+def _take_lock(data_dir: DataDir) -> worklock.Hold:
+    """The data directory's one-writer lock (app/worklock.py), or a refusal naming the holder."""
+    try:
+        return worklock.acquire(data_dir.root)
+    except worklock.WorkstationInUse as exc:
+        raise WorkstationInUseError(str(exc)) from None
+    except OSError as exc:
+        raise DeskError(f"{data_dir.root}: {exc.strerror or exc}; nothing was changed.") from None
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -135,6 +149,10 @@ def set_up(
         ensure_private_dir(data_dir.root)
     except OSError as exc:
         raise DeskError(f"{exc.strerror or exc}.") from None
+    hold = _take_lock(data_dir)
+    if data_dir.is_initialised():  # set up by another process while this one waited to start
+        hold.release()
+        raise DeskError(f"{data_dir.root} is already set up; open it instead.")
     config = WorkstationConfig(
         store_id=uuid.uuid4().hex, workstation=workstation, key_storage=key_storage, demo=demo
     )
@@ -169,6 +187,7 @@ def set_up(
             )
             store.set_reviewer_pin(reviewer, _PIN_HASHER.hash(pin))
         desk = Desk(data_dir, config, store, clock)
+        desk.hold = hold
         desk.reviewer = Reviewer(reviewer, Role.ADMINISTRATOR)
         desk._record(
             "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
@@ -182,6 +201,7 @@ def set_up(
         # Undo every piece so that set-up can simply be tried again.
         if store is not None:
             store.close()
+        hold.release()
         data_dir.store_path.unlink(missing_ok=True)
         data_dir.key_path.unlink(missing_ok=True)
         if key_storage is KeyStorage.KEYRING and keys.keyring_available():
@@ -209,6 +229,18 @@ def unlock(
             f"The case store {data_dir.store_path} is missing. Restore the data directory from a "
             "backup; nothing was created."
         )
+    hold = _take_lock(data_dir)
+    try:
+        store = _open_store(data_dir, config, passphrase)
+    except BaseException:
+        hold.release()
+        raise
+    desk = Desk(data_dir, config, store, clock)
+    desk.hold = hold
+    return desk
+
+
+def _open_store(data_dir: DataDir, config: WorkstationConfig, passphrase: str | None) -> Store:
     try:
         if passphrase is not None:
             key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), passphrase)
@@ -216,7 +248,7 @@ def unlock(
             key = keys.keyring_load(config.store_id)
         else:
             raise DeskError("This workstation is unlocked with its passphrase.")
-        store = Store(data_dir.store_path, key)
+        return Store(data_dir.store_path, key)
     except keys.KeyringEntryMissingError as exc:
         if data_dir.key_path.exists():
             raise DeskError(f"{exc} Unlock with the workstation passphrase instead.") from exc
@@ -233,7 +265,6 @@ def unlock(
         ) from exc
     except StoreError as exc:
         raise DeskError(str(exc)) from exc
-    return Desk(data_dir, config, store, clock)
 
 
 def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
@@ -244,6 +275,7 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
     """
     from app.team import TeamError, TeamKey  # the team key is a sync matter, loaded when needed
 
+    hold = _take_lock(data_dir)  # a window open on the old passphrase must not race the re-wrap
     try:
         key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), old)  # the old one is right
         config = data_dir.read_config()
@@ -253,6 +285,8 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
             TeamKey(data_dir, config, new).finish_passphrase()
     except (keys.KeyError_, TeamError, DataDirError) as exc:
         raise DeskError(str(exc)) from exc
+    finally:
+        hold.release()
 
 
 def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:
@@ -284,14 +318,20 @@ class Desk:
         self.store = store
         self.clock = clock
         self.reviewer: Reviewer | None = None
+        # The data directory's one-writer lock, when this desk took it (set_up, unlock).
+        self.hold: worklock.Hold | None = None
 
     @property
     def workstation(self) -> str:
         return self.config.workstation
 
     def close(self) -> None:
-        self.store.close()
-        self.reviewer = None
+        try:
+            self.store.close()
+        finally:
+            self.reviewer = None
+            if self.hold is not None:
+                self.hold.release()
 
     # -- reviewers ---------------------------------------------------------------------
 
