@@ -67,6 +67,7 @@ from db.store import dumps
 Clock = Callable[[], datetime]
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
+AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
 _PIN_HASHER = PasswordHasher()  # Argon2id, 64 MiB: a stolen store does not give up PINs cheaply
 
 
@@ -1071,15 +1072,50 @@ class Desk:
         ]
 
     def verify_audit(self) -> ChainReport:
-        raw = self.store.get_setting("audit_head")
-        head: tuple[int, str] | None = None
-        if raw:
-            seq, _, digest = raw.partition(":")
-            try:
-                head = (int(seq), digest)
-            except ValueError:
-                return ChainReport(False, 0, None, "the chain's head record is damaged")
-        return audit.verify_chain(self.store.audit_events(), head)
+        """The chain, the anchor and the replay against the case tables (app/audit_replay.py).
+
+        When the chain is whole and extends the anchor, its head becomes the new anchor.
+        """
+        from app import audit_replay  # reads every case table: loaded when verifying
+
+        rows = list(self.store.audit_events())
+        report = self._verify_chain(rows)
+        problems = list(report.problems)
+        problems += audit_replay.replay(rows, audit_replay.read_tables(self.store))
+        if problems:
+            report = replace(report, ok=False, problems=tuple(problems))
+        return report
+
+    def anchor_audit(self) -> bool:
+        """Record the chain's head as this workstation's anchor if the chain is whole (after a
+        sync); False when it is not, and the anchor stays where it was."""
+        return self._verify_chain(list(self.store.audit_events())).ok
+
+    def _verify_chain(self, rows: list[dict[str, Any]]) -> ChainReport:
+        """The hash chain and its recorded head, then the anchor; a whole chain is anchored.
+
+        The anchor (settings ``audit_anchor``: seq and hash) is kept apart from the events
+        and from the head every event updates: it moves only here, at a verify or a sync
+        that found the chain whole, so a tail cut or a re-chain after it is caught even when
+        the recorded head was moved back to match (app/audit.py ``check_anchor`` says what
+        it does not catch).
+        """
+        head = _seq_hash(self.store.get_setting("audit_head"))
+        if head is False:
+            return ChainReport(False, 0, None, "the chain's head record is damaged")
+        report = audit.verify_chain(rows, head or None)
+        anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
+        if anchor is False:
+            found = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
+            return replace(report, ok=False, problems=(found,))
+        if anchor:
+            found = audit.check_anchor(rows, anchor)
+            if found is not None:
+                return replace(report, ok=False, problems=(found,))
+        if report.ok and rows:
+            with self.store.atomic():
+                self.store.set_setting(AUDIT_ANCHOR, f"{rows[-1]['seq']}:{rows[-1]['hash']}")
+        return report
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise DeskError unless ``passphrase`` is this workstation's (it unwraps the store's key)."""
@@ -1155,6 +1191,17 @@ class Desk:
                 }
             )
             self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+def _seq_hash(raw: str | None) -> tuple[int, str] | None | bool:
+    """A stored "seq:hash"; None when there is none, False when it is damaged."""
+    if not raw:
+        return None
+    seq, _, digest = raw.partition(":")
+    try:
+        return (int(seq), digest) if digest else False
+    except ValueError:
+        return False
 
 
 def _role(value: Role | str) -> Role:
