@@ -1032,15 +1032,26 @@ class MainWindow(QMainWindow):
         report = self.desk.verify_audit()
         if report.ok:
             QMessageBox.information(
-                self, "Audit trail", f"The audit trail is whole: {report.events} events, every hash checks."
-            )
-        else:
-            QMessageBox.critical(
                 self,
-                "Audit trail broken",
-                f"The audit trail does not verify at event {report.first_bad_seq}: {report.problem}.\n\n"
-                "Tell your security team before changing anything else.",
+                "Audit trail",
+                f"The audit trail is whole: {report.events} events, every hash checks, and every "
+                "decision, approval, final letter and correction in the cases has its event.",
             )
+            return
+        lines = report.lines()
+        shown = "\n".join(f"• {x}" for x in lines[:20])
+        more = (
+            f"\n… and {len(lines) - 20} more (demand-desk audit verify lists them all)."
+            if len(lines) > 20
+            else ""
+        )
+        box = QMessageBox(QMessageBox.Icon.Critical, "Audit trail does not verify", "", parent=self)
+        box.setText(
+            f"The audit trail and the cases disagree in {len(lines)} place(s). "
+            "Tell your security team before changing anything else."
+        )
+        box.setInformativeText(shown + more)
+        box.exec()
 
     def choose_auto_lock(self) -> None:
         if self.desk is None:
