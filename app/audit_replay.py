@@ -211,20 +211,24 @@ class _Replay:
                     events[-1].seq if events else None,
                 )
         for key, events in approvals.items():
-            row = rows.get(key)
+            approved = rows.get(key)
             if key[0] not in self.references:
                 continue
             for e in events:
                 if self._excused(e):
                     continue
-                if row is None:
+                if approved is None:
                     self._say(
                         e.case_id,
                         f"{e.reviewer} approved decision revision {key[1]}, which the table does not have",
                         e.seq,
                     )
-                elif row["approved_by"] is None or row["approved_by"].casefold() != e.reviewer.casefold():
-                    now = f"approved by {row['approved_by']}" if row["approved_by"] else "not approved"
+                elif (
+                    approved["approved_by"] is None
+                    or approved["approved_by"].casefold() != e.reviewer.casefold()
+                ):
+                    by = approved["approved_by"]
+                    now = f"approved by {by}" if by else "not approved"
                     self._say(
                         e.case_id,
                         f"{e.reviewer} approved decision revision {key[1]} but the table shows it {now}",
@@ -310,8 +314,8 @@ class _Replay:
             if row["normalized"]:
                 present.setdefault((row["case_id"], row["normalized"]), row)
                 if row["source"] == "reviewer":
-                    e = latest.get((row["case_id"], row["normalized"]))
-                    if e is None or e.action != "fact.identifier_added":
+                    added = latest.get((row["case_id"], row["normalized"]))
+                    if added is None or added.action != "fact.identifier_added":
                         self._say(row["case_id"], f"target {row['value']} was added with no event")
         for (case_id, value), e in latest.items():
             if case_id not in self.references or self._excused(e):
@@ -335,8 +339,8 @@ class _Replay:
         present = {(r["case_id"], r["category"]) for r in self.tables.categories}
         for row in self.tables.categories:
             if str(row["text"] or "").startswith(ADDED_BY_REVIEWER):
-                e = latest.get((row["case_id"], row["category"]))
-                if e is None or e.action != "fact.category_added":
+                added = latest.get((row["case_id"], row["category"]))
+                if added is None or added.action != "fact.category_added":
                     self._say(row["case_id"], f"data asked for ({row['category']}) was added with no event")
         for (case_id, category), e in latest.items():
             if case_id not in self.references or self._excused(e):

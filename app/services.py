@@ -1100,18 +1100,19 @@ class Desk:
         the recorded head was moved back to match (app/audit.py ``check_anchor`` says what
         it does not catch).
         """
-        head = _seq_hash(self.store.get_setting("audit_head"))
-        if head is False:
+        try:
+            head = _seq_hash(self.store.get_setting("audit_head"))
+        except ValueError:
             return ChainReport(False, 0, None, "the chain's head record is damaged")
-        report = audit.verify_chain(rows, head or None)
-        anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
-        if anchor is False:
-            found = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
+        report = audit.verify_chain(rows, head)
+        try:
+            anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
+        except ValueError:
+            damaged = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
+            return replace(report, ok=False, problems=(damaged,))
+        found = audit.check_anchor(rows, anchor) if anchor else None
+        if found is not None:
             return replace(report, ok=False, problems=(found,))
-        if anchor:
-            found = audit.check_anchor(rows, anchor)
-            if found is not None:
-                return replace(report, ok=False, problems=(found,))
         if report.ok and rows:
             with self.store.atomic():
                 self.store.set_setting(AUDIT_ANCHOR, f"{rows[-1]['seq']}:{rows[-1]['hash']}")
@@ -1193,15 +1194,14 @@ class Desk:
             self.store.set_setting("audit_head", f"{seq}:{digest}")
 
 
-def _seq_hash(raw: str | None) -> tuple[int, str] | None | bool:
-    """A stored "seq:hash"; None when there is none, False when it is damaged."""
+def _seq_hash(raw: str | None) -> tuple[int, str] | None:
+    """A stored "seq:hash"; None when there is none; ValueError when it is damaged."""
     if not raw:
         return None
     seq, _, digest = raw.partition(":")
-    try:
-        return (int(seq), digest) if digest else False
-    except ValueError:
-        return False
+    if not digest:
+        raise ValueError(raw)
+    return int(seq), digest
 
 
 def _role(value: Role | str) -> Role:

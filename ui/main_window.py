@@ -450,6 +450,9 @@ class MainWindow(QMainWindow):
         if self.config.key_storage is KeyStorage.KEYRING:
             try:
                 return services.unlock(self.data_dir)
+            except services.WorkstationInUseError as exc:
+                QMessageBox.critical(self, "Cannot unlock", str(exc))
+                return None
             except services.DeskError as exc:
                 if not self.data_dir.key_path.exists():
                     QMessageBox.critical(self, "Cannot unlock", str(exc))
