@@ -58,7 +58,8 @@ class Problem:
 
     def words(self) -> str:
         where = f"Case {self.reference or self.case_id}: " if self.case_id else ""
-        return f"{where}{self.what}" + (f" (event {self.seq})" if self.seq is not None else "")
+        named = self.seq is None or f"event {self.seq}" in self.what
+        return f"{where}{self.what}" + ("" if named else f" (event {self.seq})")
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,12 @@ class ChainReport:
     events: int
     first_bad_seq: int | None = None
     problem: str | None = None
+    # Everything found, the chain's break first: what ``audit verify --json`` lists.
     problems: tuple[Problem, ...] = ()
 
     def lines(self) -> list[str]:
-        """Every problem in words, the chain's first."""
-        chain = [f"The chain breaks at event {self.first_bad_seq}: {self.problem}."] if self.problem else []
-        return chain + [p.words() for p in self.problems]
+        """Every problem in words."""
+        return [p.words() for p in self.problems]
 
 
 def origin_of(row: Mapping[str, Any]) -> dict[str, Any] | None:

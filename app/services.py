@@ -1080,7 +1080,8 @@ class Desk:
 
         rows = list(self.store.audit_events())
         report = self._verify_chain(rows)
-        problems = list(report.problems)
+        problems = [audit.Problem(None, None, report.problem, report.first_bad_seq)] if report.problem else []
+        problems += report.problems
         problems += audit_replay.replay(rows, audit_replay.read_tables(self.store))
         if problems:
             report = replace(report, ok=False, problems=tuple(problems))

@@ -292,3 +292,18 @@ def test_a_sync_moves_the_anchor(stations, tmp_path):
         assert station.desk.store.get_setting("audit_anchor") == f"{last['seq']}:{last['hash']}" != before
     finally:
         station.desk.close()
+
+
+def test_an_edited_event_is_the_first_problem_listed(stations):
+    _, home, cases = stations
+    tamper(home, ("UPDATE audit_events SET reviewer = 'Mallory' WHERE seq = 2", []))
+    code, report, _ = verify(home, "--json")
+    assert code == 1 and report["first_bad_seq"] == 2
+    assert report["problems"][0] == {
+        "case_id": None,
+        "reference": None,
+        "what": "event 2 was edited",
+        "seq": 2,
+    }
+    code, text, _ = verify(home)
+    assert code == 1 and "  - event 2 was edited\n" in text
