@@ -276,7 +276,8 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
     """
     from app.team import TeamError, TeamKey  # the team key is a sync matter, loaded when needed
 
-    hold = _take_lock(data_dir)  # a window open on the old passphrase must not race the re-wrap
+    # A window open on the old passphrase must not race the re-wrap.
+    hold = _take_lock(data_dir) if data_dir.root.is_dir() else None
     try:
         key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), old)  # the old one is right
         config = data_dir.read_config()
@@ -287,7 +288,8 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
     except (keys.KeyError_, TeamError, DataDirError) as exc:
         raise DeskError(str(exc)) from exc
     finally:
-        hold.release()
+        if hold is not None:
+            hold.release()
 
 
 def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:

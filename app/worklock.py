@@ -19,6 +19,7 @@ half way through a command.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -74,7 +75,9 @@ def acquire(root: Path) -> Hold:
     with _guard:
         held = _held.get(key)
         if held is None:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+            fd = _open(path)
+            if fd is None:
+                return Hold(key, released=True)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -91,6 +94,25 @@ def acquire(root: Path) -> Hold:
             held = _held[key] = _Held(fd)
         held.count += 1
     return Hold(key)
+
+
+def _open(path: Path) -> int | None:
+    """The lock file, made if need be; None when the directory is read-only and it is missing.
+
+    On a read-only directory or file system the lock file is opened for reading, which is
+    enough for ``flock``. Where it cannot even be made, no other process can make it either,
+    and none can write to the store beside it: there is nothing to hold.
+    """
+    flags = os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
+    try:
+        return os.open(path, os.O_RDONLY | flags)
+    except FileNotFoundError:
+        return None
 
 
 def _describe(fd: int) -> None:
