@@ -307,3 +307,14 @@ def test_an_edited_event_is_the_first_problem_listed(stations):
     }
     code, text, _ = verify(home)
     assert code == 1 and "  - event 2 was edited\n" in text
+
+
+def test_a_deleted_case_fails_naming_it(stations):
+    _, home, cases = stations
+    tamper(home, ("DELETE FROM cases WHERE id = ?", [cases["local"]]))  # its rows go with it
+    code, report, _ = verify(home, "--json")
+    assert code == 1
+    [(case_id, what)] = problems_of(report)
+    assert (
+        case_id == cases["local"] and what == "the trail records this case (case.intake) but the case is gone"
+    )
