@@ -48,11 +48,35 @@ def event_hash(
 
 
 @dataclass(frozen=True)
+class Problem:
+    """One thing ``audit verify`` found wrong, naming the case (when it is about one) and what."""
+
+    case_id: str | None
+    reference: str | None
+    what: str
+    seq: int | None = None  # the event it is about, when there is one
+
+    def words(self) -> str:
+        where = f"Case {self.reference or self.case_id}: " if self.case_id else ""
+        named = self.seq is None or f"event {self.seq}" in self.what
+        return f"{where}{self.what}" + ("" if named else f" (event {self.seq})")
+
+
+@dataclass(frozen=True)
 class ChainReport:
+    """The chain's verdict (``problem``, ``first_bad_seq``: the first event that does not fit)
+    and everything else found wrong: the anchor, the replay against the case tables."""
+
     ok: bool
     events: int
     first_bad_seq: int | None = None
     problem: str | None = None
+    # Everything found, the chain's break first: what ``audit verify --json`` lists.
+    problems: tuple[Problem, ...] = ()
+
+    def lines(self) -> list[str]:
+        """Every problem in words."""
+        return [p.words() for p in self.problems]
 
 
 def origin_of(row: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -107,3 +131,37 @@ def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None
     elif count:
         return ChainReport(False, count, 1, "the chain's head record is missing")
     return ChainReport(True, count)
+
+
+def check_anchor(rows: Iterable[Mapping[str, Any]], anchor: tuple[int, str]) -> Problem | None:
+    """Does the chain still extend the head this workstation saw whole (its last verify or sync)?
+
+    Catches a tail cut off together with the recorded head, a re-chaining from some event
+    up to the anchor, and a wiped trail, which the chain alone cannot tell from a short
+    one. It does not catch someone who rewrites the anchor too: it lives in the same store
+    (settings ``audit_anchor``), so it holds against a careless or partial edit, not
+    against a key holder who rewrites everything; heads signed and published to the share
+    are what will hold against that.
+    """
+    seq, digest = anchor
+    last = 0
+    for row in rows:
+        last = int(row["seq"])
+        if last == seq:
+            if row["hash"] != digest:
+                return Problem(
+                    None,
+                    None,
+                    f"event {seq} is not the one this workstation last verified: the trail was rewritten",
+                    seq,
+                )
+            return None
+        if last > seq:
+            return Problem(None, None, f"event {seq}, which this workstation last verified, is missing", seq)
+    return Problem(
+        None,
+        None,
+        f"the trail ends at event {last} but this workstation last verified it up to event {seq}: "
+        "events were cut off or wiped",
+        seq,
+    )

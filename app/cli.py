@@ -610,9 +610,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         report = desk.verify_audit()
     if report.ok:
-        _emit(args, asdict(report), f"Audit trail whole: {report.events} events.")
+        _emit(args, asdict(report), f"Audit trail whole: {report.events} events, and the case tables agree.")
         return EXIT_OK
-    _emit(args, asdict(report), f"Audit trail broken at event {report.first_bad_seq}: {report.problem}.")
+    lines = report.lines()
+    text = f"Audit trail does not verify ({len(lines)} problem(s)):\n" + "\n".join(f"  - {x}" for x in lines)
+    _emit(args, asdict(report), text)
     return EXIT_FAILED
 
 
@@ -763,7 +765,12 @@ def build_parser() -> argparse.ArgumentParser:
     add(reviewer, "list", cmd_reviewer_list, "list reviewers, with their roles and who enrolled them")
 
     trail = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
-    add(trail, "verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first bad event")
+    add(
+        trail,
+        "verify",
+        cmd_audit_verify,
+        "check the hash chain and replay it against the case tables; exit 1 naming every problem",
+    )
     p = add(trail, "show", cmd_audit_show, "print the trail, or one case's")
     p.add_argument("case", nargs="?")
 

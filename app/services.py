@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app import audit, fact_editors, keys, roster_log
+from app import audit, fact_editors, keys, roster_log, worklock
 from app.audit import ChainReport
 from app.datadir import DataDir, DataDirError, WorkstationConfig
 from app.fsutil import ensure_private_dir
@@ -67,6 +67,7 @@ from db.store import dumps
 Clock = Callable[[], datetime]
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
+AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
 _PIN_HASHER = PasswordHasher()  # Argon2id, 64 MiB: a stolen store does not give up PINs cheaply
 
 
@@ -80,6 +81,20 @@ class NotSignedInError(DeskError):
 
 class WrongPinError(DeskError):
     pass
+
+
+class WorkstationInUseError(DeskError):
+    """Another Demand Desk (process) has this data directory open; nothing was changed."""
+
+
+def _take_lock(data_dir: DataDir) -> worklock.Hold:
+    """The data directory's one-writer lock (app/worklock.py), or a refusal naming the holder."""
+    try:
+        return worklock.acquire(data_dir.root)
+    except worklock.WorkstationInUse as exc:
+        raise WorkstationInUseError(str(exc)) from None
+    except OSError as exc:
+        raise DeskError(f"{data_dir.root}: {exc.strerror or exc}; nothing was changed.") from None
 
 
 def _utc_now() -> datetime:
@@ -135,6 +150,10 @@ def set_up(
         ensure_private_dir(data_dir.root)
     except OSError as exc:
         raise DeskError(f"{exc.strerror or exc}.") from None
+    hold = _take_lock(data_dir)
+    if data_dir.is_initialised():  # set up by another process while this one waited to start
+        hold.release()
+        raise DeskError(f"{data_dir.root} is already set up; open it instead.")
     config = WorkstationConfig(
         store_id=uuid.uuid4().hex, workstation=workstation, key_storage=key_storage, demo=demo
     )
@@ -169,6 +188,7 @@ def set_up(
             )
             store.set_reviewer_pin(reviewer, _PIN_HASHER.hash(pin))
         desk = Desk(data_dir, config, store, clock)
+        desk.hold = hold
         desk.reviewer = Reviewer(reviewer, Role.ADMINISTRATOR)
         desk._record(
             "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
@@ -182,6 +202,7 @@ def set_up(
         # Undo every piece so that set-up can simply be tried again.
         if store is not None:
             store.close()
+        hold.release()
         data_dir.store_path.unlink(missing_ok=True)
         data_dir.key_path.unlink(missing_ok=True)
         if key_storage is KeyStorage.KEYRING and keys.keyring_available():
@@ -209,6 +230,18 @@ def unlock(
             f"The case store {data_dir.store_path} is missing. Restore the data directory from a "
             "backup; nothing was created."
         )
+    hold = _take_lock(data_dir)
+    try:
+        store = _open_store(data_dir, config, passphrase)
+    except BaseException:
+        hold.release()
+        raise
+    desk = Desk(data_dir, config, store, clock)
+    desk.hold = hold
+    return desk
+
+
+def _open_store(data_dir: DataDir, config: WorkstationConfig, passphrase: str | None) -> Store:
     try:
         if passphrase is not None:
             key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), passphrase)
@@ -216,7 +249,7 @@ def unlock(
             key = keys.keyring_load(config.store_id)
         else:
             raise DeskError("This workstation is unlocked with its passphrase.")
-        store = Store(data_dir.store_path, key)
+        return Store(data_dir.store_path, key)
     except keys.KeyringEntryMissingError as exc:
         if data_dir.key_path.exists():
             raise DeskError(f"{exc} Unlock with the workstation passphrase instead.") from exc
@@ -233,7 +266,6 @@ def unlock(
         ) from exc
     except StoreError as exc:
         raise DeskError(str(exc)) from exc
-    return Desk(data_dir, config, store, clock)
 
 
 def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
@@ -244,6 +276,8 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
     """
     from app.team import TeamError, TeamKey  # the team key is a sync matter, loaded when needed
 
+    # A window open on the old passphrase must not race the re-wrap.
+    hold = _take_lock(data_dir) if data_dir.root.is_dir() else None
     try:
         key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), old)  # the old one is right
         config = data_dir.read_config()
@@ -253,6 +287,9 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
             TeamKey(data_dir, config, new).finish_passphrase()
     except (keys.KeyError_, TeamError, DataDirError) as exc:
         raise DeskError(str(exc)) from exc
+    finally:
+        if hold is not None:
+            hold.release()
 
 
 def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:
@@ -293,14 +330,20 @@ class Desk:
         self.store = store
         self.clock = clock
         self.reviewer: Reviewer | None = None
+        # The data directory's one-writer lock, when this desk took it (set_up, unlock).
+        self.hold: worklock.Hold | None = None
 
     @property
     def workstation(self) -> str:
         return self.config.workstation
 
     def close(self) -> None:
-        self.store.close()
-        self.reviewer = None
+        try:
+            self.store.close()
+        finally:
+            self.reviewer = None
+            if self.hold is not None:
+                self.hold.release()
 
     # -- reviewers ---------------------------------------------------------------------
 
@@ -1091,15 +1134,52 @@ class Desk:
         ]
 
     def verify_audit(self) -> ChainReport:
-        raw = self.store.get_setting("audit_head")
-        head: tuple[int, str] | None = None
-        if raw:
-            seq, _, digest = raw.partition(":")
-            try:
-                head = (int(seq), digest)
-            except ValueError:
-                return ChainReport(False, 0, None, "the chain's head record is damaged")
-        return audit.verify_chain(self.store.audit_events(), head)
+        """The chain, the anchor and the replay against the case tables (app/audit_replay.py).
+
+        When the chain is whole and extends the anchor, its head becomes the new anchor.
+        """
+        from app import audit_replay  # reads every case table: loaded when verifying
+
+        rows = list(self.store.audit_events())
+        report = self._verify_chain(rows)
+        problems = [audit.Problem(None, None, report.problem, report.first_bad_seq)] if report.problem else []
+        problems += report.problems
+        problems += audit_replay.replay(rows, audit_replay.read_tables(self.store))
+        if problems:
+            report = replace(report, ok=False, problems=tuple(problems))
+        return report
+
+    def anchor_audit(self) -> bool:
+        """Record the chain's head as this workstation's anchor if the chain is whole (after a
+        sync); False when it is not, and the anchor stays where it was."""
+        return self._verify_chain(list(self.store.audit_events())).ok
+
+    def _verify_chain(self, rows: list[dict[str, Any]]) -> ChainReport:
+        """The hash chain and its recorded head, then the anchor; a whole chain is anchored.
+
+        The anchor (settings ``audit_anchor``: seq and hash) is kept apart from the events
+        and from the head every event updates: it moves only here, at a verify or a sync
+        that found the chain whole, so a tail cut or a re-chain after it is caught even when
+        the recorded head was moved back to match (app/audit.py ``check_anchor`` says what
+        it does not catch).
+        """
+        try:
+            head = _seq_hash(self.store.get_setting("audit_head"))
+        except ValueError:
+            return ChainReport(False, 0, None, "the chain's head record is damaged")
+        report = audit.verify_chain(rows, head)
+        try:
+            anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
+        except ValueError:
+            damaged = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
+            return replace(report, ok=False, problems=(damaged,))
+        found = audit.check_anchor(rows, anchor) if anchor else None
+        if found is not None:
+            return replace(report, ok=False, problems=(found,))
+        if report.ok and rows:
+            with self.store.atomic():
+                self.store.set_setting(AUDIT_ANCHOR, f"{rows[-1]['seq']}:{rows[-1]['hash']}")
+        return report
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise DeskError unless ``passphrase`` is this workstation's (it unwraps the store's key)."""
@@ -1175,6 +1255,16 @@ class Desk:
                 }
             )
             self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+def _seq_hash(raw: str | None) -> tuple[int, str] | None:
+    """A stored "seq:hash"; None when there is none; ValueError when it is damaged."""
+    if not raw:
+        return None
+    seq, _, digest = raw.partition(":")
+    if not digest:
+        raise ValueError(raw)
+    return int(seq), digest
 
 
 def _role(value: Role | str) -> Role:

@@ -231,10 +231,11 @@ def desk(data_dir: DataDir, _desk_template: tuple[DataDir, bytes]) -> Iterator[s
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Every file under root: its bytes, mtime (ns) and mode."""
+    """Every file under root: its bytes, mtime (ns) and mode. The data directory's lock file
+    is left out: each process that opens the directory notes its pid there (app/worklock.py)."""
     result = {}
     for path in sorted(root.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.name != "demand-desk.lock":
             st = path.stat()
             result[str(path.relative_to(root))] = (path.read_bytes(), st.st_mtime_ns, st.st_mode)
     return result

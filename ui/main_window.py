@@ -450,6 +450,9 @@ class MainWindow(QMainWindow):
         if self.config.key_storage is KeyStorage.KEYRING:
             try:
                 return services.unlock(self.data_dir)
+            except services.WorkstationInUseError as exc:
+                QMessageBox.critical(self, "Cannot unlock", str(exc))
+                return None
             except services.DeskError as exc:
                 if not self.data_dir.key_path.exists():
                     QMessageBox.critical(self, "Cannot unlock", str(exc))
@@ -1041,15 +1044,26 @@ class MainWindow(QMainWindow):
         report = self.desk.verify_audit()
         if report.ok:
             QMessageBox.information(
-                self, "Audit trail", f"The audit trail is whole: {report.events} events, every hash checks."
-            )
-        else:
-            QMessageBox.critical(
                 self,
-                "Audit trail broken",
-                f"The audit trail does not verify at event {report.first_bad_seq}: {report.problem}.\n\n"
-                "Tell your security team before changing anything else.",
+                "Audit trail",
+                f"The audit trail is whole: {report.events} events, every hash checks, and every "
+                "decision, approval, final letter and correction in the cases has its event.",
             )
+            return
+        lines = report.lines()
+        shown = "\n".join(f"• {x}" for x in lines[:20])
+        more = (
+            f"\n… and {len(lines) - 20} more (demand-desk audit verify lists them all)."
+            if len(lines) > 20
+            else ""
+        )
+        box = QMessageBox(QMessageBox.Icon.Critical, "Audit trail does not verify", "", parent=self)
+        box.setText(
+            f"The audit trail and the cases disagree in {len(lines)} place(s). "
+            "Tell your security team before changing anything else."
+        )
+        box.setInformativeText(shown + more)
+        box.exec()
 
     def choose_auto_lock(self) -> None:
         if self.desk is None:

@@ -467,6 +467,8 @@ class Bundles:
         finally:
             # Also when cancelled: the report names every conflict open now.
             report.conflicts = sorted(set(report.conflicts) | {c["case_id"] for c in self.conflicts()})
+        # A sync that ran to the end moves the audit trail's local anchor to its head, if whole.
+        self.desk.anchor_audit()
 
     def _receive_all(
         self,

@@ -26,6 +26,7 @@ from app.letters.pdf import SANS, register_fonts
 
 STAMP_SIZE = 8.0  # points
 STAMP_INSET = 5 * mm  # from the page's right and bottom edges
+HEAD_SIZE = 5.5  # points: the audit chain's head, on the first page, fits beside the Bates number
 
 
 class PackageError(ValueError):
@@ -37,10 +38,18 @@ def bates(reference: str, number: int) -> str:
     return f"{reference}-{number:06d}"
 
 
-def package(letters: list[bytes], demand: bytes | None, reference: str) -> bytes:
+def package(
+    letters: list[bytes],
+    demand: bytes | None,
+    reference: str,
+    *,
+    chain_head: tuple[int, str] | None = None,
+) -> bytes:
     """One PDF: ``letters`` in order, then ``demand`` if given, every page stamped.
 
-    The same input always gives the same bytes.
+    ``chain_head`` is the audit trail's (seq, hash) when the package was made: printed at
+    the foot of its first page and kept in its metadata, so a package handed over can be
+    placed in the trail later. The same input always gives the same bytes.
     """
     documents = [("letter", pdf) for pdf in letters]
     if demand is not None:
@@ -59,7 +68,8 @@ def package(letters: list[bytes], demand: bytes | None, reference: str) -> bytes
         page.transfer_rotation_to_content()
         box = page.cropbox
         boxes.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
-    stamps = PdfReader(io.BytesIO(_stamps(reference, [(w, h) for _, _, w, h in boxes])))
+    head = audit_head_line(chain_head) if chain_head else None
+    stamps = PdfReader(io.BytesIO(_stamps(reference, [(w, h) for _, _, w, h in boxes], head)))
     for page, stamp, (left, bottom, _, _) in zip(writer.pages, stamps.pages, boxes, strict=True):
         page.merge_transformed_page(stamp, Transformation().translate(left, bottom))
 
@@ -69,6 +79,7 @@ def package(letters: list[bytes], demand: bytes | None, reference: str) -> bytes
             "/Subject": f"Letters{' and demand' if demand is not None else ''} for case {reference}",
             "/Creator": "Demand Desk",
             "/Producer": "Demand Desk",
+            **({"/DemandDeskAuditHead": f"{chain_head[0]}:{chain_head[1]}"} if chain_head else {}),
         }
     )
     out = io.BytesIO()
@@ -92,8 +103,15 @@ def _read(name: str, data: bytes) -> PdfReader:
     return reader
 
 
-def _stamps(reference: str, sizes: list[tuple[float, float]]) -> bytes:
-    """A PDF with one page per size, each carrying its Bates number in the bottom right corner."""
+def audit_head_line(chain_head: tuple[int, str]) -> str:
+    """How the first page names the audit trail's head the package was made at."""
+    seq, digest = chain_head
+    return f"Made at audit event {seq}, chain SHA-256 {digest}"
+
+
+def _stamps(reference: str, sizes: list[tuple[float, float]], head: str | None = None) -> bytes:
+    """A PDF with one page per size, each carrying its Bates number in the bottom right corner;
+    the first also ``head`` (the audit chain's head) in the bottom left."""
     register_fonts()
     face = SANS[False, False]
     out = io.BytesIO()
@@ -109,6 +127,13 @@ def _stamps(reference: str, sizes: list[tuple[float, float]]) -> bytes:
         canvas.setFillColor(colors.black)
         canvas.setFont(face, STAMP_SIZE)
         canvas.drawString(x, y, text)
+        if head and number == 1:
+            canvas.setFont(face, HEAD_SIZE)
+            head_w = pdfmetrics.stringWidth(head, face, HEAD_SIZE)
+            canvas.setFillColor(colors.white)
+            canvas.rect(STAMP_INSET - 2.5, y - 2.5, head_w + 5, HEAD_SIZE + 3.5, stroke=0, fill=1)
+            canvas.setFillColor(colors.black)
+            canvas.drawString(STAMP_INSET, y, head)
         canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -491,9 +491,12 @@ class Letters:
         self._refuse(self.package_held(case_id))
         reference = self.desk.facts(case_id)["reference"]
         demand = self.desk.document(case_id) if with_demand else None
+        last = self.store.audit_last()
+        head = (int(last["seq"]), str(last["hash"])) if last else None
         try:
-            # In a child process: the demand came from outside (see packageproc).
-            data = package_isolated([self.render(x) for x in finals], demand, reference)
+            # In a child process: the demand came from outside (see packageproc). The head
+            # goes as JSON, so it arrives as a [seq, hash] list.
+            data = package_isolated([self.render(x) for x in finals], demand, reference, chain_head=head)
         except packaging.PackageError as exc:
             raise DeskError(str(exc)) from None
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -501,7 +504,14 @@ class Letters:
         self.desk.record(
             "letters.packaged",
             case_id,
-            {"letters": [x.id for x in finals], "demand": with_demand, "file": path.name},
+            {
+                "letters": [x.id for x in finals],
+                "demand": with_demand,
+                "file": path.name,
+                # The head printed on the package: the event before this one.
+                "audit_head": {"seq": head[0], "hash": head[1]} if head else None,
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
             actor=actor,
         )
         return path

@@ -87,6 +87,24 @@ def test_export_and_package_write_pdfs_and_are_audited(letters, desk, case_id, t
     assert {"letter.exported", "letters.packaged"} <= {e.action for e in desk.audit_trail(case_id)}
 
 
+def test_a_package_prints_the_audit_chain_head_it_was_made_at(letters, desk, case_id, tmp_path):
+    use_our_letterhead(letters)
+    Review(desk).decide(case_id, "narrow")
+    letters.finalise(letters.draft(case_id, "narrowing").id)
+    head = desk.store.audit_last()
+    package = letters.package(case_id, tmp_path / "package.pdf")
+    reader = pypdf.PdfReader(io.BytesIO(package.read_bytes()))
+    first = " ".join((reader.pages[0].extract_text() or "").split())
+    assert f"Made at audit event {head['seq']}, chain SHA-256 {head['hash']}" in first
+    assert reader.metadata["/DemandDeskAuditHead"] == f"{head['seq']}:{head['hash']}"
+    packaged = desk.audit_trail(case_id)[-1]
+    assert packaged.action == "letters.packaged" and packaged.seq == head["seq"] + 1
+    assert packaged.payload["audit_head"] == {"seq": head["seq"], "hash": head["hash"]}
+    assert packaged.payload["sha256"] == hashlib.sha256(package.read_bytes()).hexdigest()
+    # The head it names is in the trail, and the trail still verifies.
+    assert desk.audit_trail()[head["seq"] - 1].hash == head["hash"] and desk.verify_audit().ok
+
+
 def test_a_package_needs_a_final_letter(letters, desk, case_id, tmp_path):
     Review(desk).decide(case_id, "narrow")
     letters.draft(case_id, "narrowing")

@@ -354,3 +354,22 @@ def test_a_target_and_the_data_asked_for_are_added_and_removed_in_the_facts_tab(
     )
     actions = [e.action for e in window.desk.audit_trail(case_id)]
     assert "fact.identifier_added" in actions and "fact.category_removed" in actions
+
+
+def test_verify_audit_trail_names_each_problem_in_words(window, qtbot, demand_file, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(f"{box.text()}\n{box.informativeText()}")
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    _open(window, qtbot, demand_file)
+    window.verify_audit()
+    assert "every decision, approval, final letter and correction" in shown.pop()
+    # A key holder wipes the trail and its head: the case is still there, its intake event is not.
+    window.desk.store.db.execute("DELETE FROM audit_events")
+    window.desk.store.db.execute("DELETE FROM settings WHERE key IN ('audit_head', 'audit_anchor')")
+    window.verify_audit()
+    [words] = shown
+    reference = window.desk.cases()[0].reference
+    assert "disagree in 1 place(s)" in words
+    assert f"• Case {reference}: the case has no intake event" in words

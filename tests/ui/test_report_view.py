@@ -184,17 +184,26 @@ def test_a_broken_invariant_disables_export_and_names_the_cases(window, qtbot):
 
 
 def test_export_writes_the_same_csv_as_the_command_line(window, qtbot, known: Known, tmp_path):
+    from app import services
+
     view = open_report(window, qtbot)
     recount(view, qtbot, "2026H1")
-    for layout in ("ours", "google", "apple"):
+    layouts = ("ours", "google", "apple")
+    for layout in layouts:
         out = tmp_path / f"window-{layout}.csv"
         assert view.export_to(out, "csv", layout) == out
+        assert out.stat().st_mode & 0o077 == 0
+    window.lock()  # one Demand Desk at a time per data directory: the command runs after the window
+    for layout in layouts:
         args = ("report", "--period", "2026H1", "--format", "csv", "--layout", layout)
         done = run_cli(window.data_dir.root, GUI_PASSPHRASE, *args)
         assert done.returncode == 0, done.stderr
-        assert out.read_text(encoding="utf-8") == done.stdout
-        assert out.stat().st_mode & 0o077 == 0
-    events = [e for e in window.desk.store.audit_events() if e["action"] == "report.exported"]
+        assert (tmp_path / f"window-{layout}.csv").read_text(encoding="utf-8") == done.stdout
+    desk = services.unlock(window.data_dir, passphrase=GUI_PASSPHRASE)
+    try:
+        events = [e for e in desk.store.audit_events() if e["action"] == "report.exported"]
+    finally:
+        desk.close()
     assert len(events) == 3 + 3  # the window's three exports and the command line's three
 
 
@@ -295,23 +304,26 @@ def test_on_the_demo_store_the_cli_csv_agrees_with_the_cases_the_window_lists(qt
     decisions = (("reject", False), ("disclose_noncontent", True), ("withdrawn", False))
     for case, (outcome, approved) in zip(cases, decisions, strict=False):
         decide(desk.store, case.case_id, outcome, approved=approved, at=desk.now())
+    period = half_year_of(desk.clock().date()).label
+    desk.close()  # one Demand Desk at a time per data directory: the command runs first
+    done = run_cli(
+        data_dir.root,
+        demo.DEMO_PASSPHRASE,
+        *("report", "--period", period, "--format", "csv"),
+        reviewer=(demo.DEMO_REVIEWER, demo.DEMO_PIN),
+    )
+    assert done.returncode == 0, done.stderr
+    desk = services.unlock(data_dir, passphrase=demo.DEMO_PASSPHRASE)
+    desk.sign_in(demo.DEMO_REVIEWER, demo.DEMO_PIN)
     window = MainWindow(data_dir, desk)
     qtbot.addWidget(window)
     window.show()
     try:
         view = open_report(window, qtbot)
-        period = half_year_of(desk.clock().date()).label
         assert view.period_text() == period  # the demo's only half-year is the default
         report = view.report
         assert report.totals().value("demands") == len(cases)
 
-        done = run_cli(
-            data_dir.root,
-            demo.DEMO_PASSPHRASE,
-            *("report", "--period", period, "--format", "csv"),
-            reviewer=(demo.DEMO_REVIEWER, demo.DEMO_PIN),
-        )
-        assert done.returncode == 0, done.stderr
         lines = list(csv.DictReader(io.StringIO(done.stdout)))
         assert lines
         checked = 0
