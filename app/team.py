@@ -84,6 +84,7 @@ class TeamKey:
         self.config = config
         self.passphrase = passphrase
         self._unwrapped: dict[str, pyrage.x25519.Identity] = {}
+        self._signing: SigningKey | None = None
 
     # -- reading ------------------------------------------------------------------------
 
@@ -110,8 +111,11 @@ class TeamKey:
         return TeamInfo(recipients, recipients[-1])
 
     def signing(self) -> SigningKey:
-        """This workstation's signing key, unlocked the same way (it signs what sync publishes)."""
-        return SigningKey(self.data_dir, self.config, self.passphrase)
+        """This workstation's signing key, unlocked the same way (it signs what sync publishes);
+        one object, so that its passphrase is stretched once however much is signed."""
+        if self._signing is None:
+            self._signing = SigningKey(self.data_dir, self.config, self.passphrase)
+        return self._signing
 
     def current_recipient(self) -> pyrage.x25519.Recipient:
         return pyrage.x25519.Recipient.from_str(self.info().current)

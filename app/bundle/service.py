@@ -305,14 +305,14 @@ class Bundles:
             return Received.ALREADY
         state = sync_state.case_state(store, case_id)
         exists = store.get_case(case_id) is not None
-        problem = authorship_problem(
-            bundle, self._events_known(case_id), roster.fold(roster_log.events(store))
-        )
-        if problem:
-            raise BundleError(problem)
         try:
             # Every row as this store would hold it, before any is kept (also as a conflict's side).
             case_copy.check_rows(store, bundle.snapshot.tables)
+            # Then who may have written it (also before a conflict keeps it: keeping theirs takes it).
+            team = roster.fold(roster_log.events(store))
+            problem = authorship_problem(bundle, self._events_known(case_id), team)
+            if problem:
+                raise BundleError(problem)
             with store.atomic():
                 if not exists:
                     self._replace(bundle)
