@@ -103,6 +103,16 @@ def admit(desk: Desk, signer: SigningKey, workstation: str, fingerprint: str | N
     one name: someone on the share is pretending)."""
     actor = _administrator(desk, "admits a workstation to the team roster")
     known = roster_log.admitted(desk.store)
+    if not known:
+        # A team from before workstations signed: one administrator's workstation founds the roster.
+        if workstation == desk.workstation:
+            found(desk, signer)
+            return Admitted(workstation, signer.public())
+        raise DeskError(
+            "The team's roster admits no workstation yet (the team was made before workstations signed "
+            f"what they publish): an administrator runs `team admit {desk.workstation}` here to found it, "
+            "exports the team key file again, and the other workstations import it."
+        )
     if desk.workstation not in known:
         raise DeskError(
             f"This workstation ({desk.workstation}) is not admitted to the team roster itself: admit "
