@@ -130,7 +130,12 @@ def test_init_sets_up_a_passphrase_workstation(cli, home):
         "reviewer": "Ada",
         "key_storage": "passphrase",
     }
-    assert sorted(p.name for p in home.iterdir()) == ["key.json", "store.db", "workstation.json"]
+    assert sorted(p.name for p in home.iterdir()) == [
+        "key.json",
+        "signing.json",
+        "store.db",
+        "workstation.json",
+    ]
 
 
 def test_intake_json_prints_the_new_case_and_its_facts(initialised, pdf_file):
