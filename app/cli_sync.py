@@ -1,6 +1,6 @@
 """Commands for the team key, case bundles and shared-drive sync (issue 7).
 
-``team init|export|import|rotate|show``, ``bundle export|import``, ``sync``,
+``team init|export|import|rotate|show|admit``, ``bundle export|import``, ``sync``,
 ``conflicts`` and ``resolve``. The team key file's passphrase comes from
 DEMAND_DESK_TEAM_PASSPHRASE when headless; the workstation passphrase, which protects
 the team key when no keyring keeps it, from DEMAND_DESK_PASSPHRASE as for every command.
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app import admission
 from app.bundle import prefs as sync_prefs
 from app.bundle.format import BundleError
 from app.bundle.service import Bundles, Keep, Received
@@ -23,6 +24,7 @@ from app.bundle.share import ShareError
 from app.cli import EXIT_FAILED, EXIT_OK, CliError, _desk, _emit, _need_secret
 from app.model import KeyStorage
 from app.services import Desk
+from app.signing import SigningError, SigningKey
 from app.team import TeamError, TeamKey
 
 Command = Callable[[argparse.Namespace], int]
@@ -35,7 +37,7 @@ def _plain_errors(func: Command) -> Command:
     def run(args: argparse.Namespace) -> int:
         try:
             return func(args)
-        except (TeamError, ShareError) as exc:
+        except (TeamError, ShareError, SigningError) as exc:
             raise CliError(str(exc)) from exc
         except BundleError as exc:
             raise CliError(f"Bundle refused: {exc}.") from exc
@@ -66,8 +68,14 @@ def _team_file_passphrase() -> str:
 @_plain_errors
 def cmd_team_init(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
-        info = _team(desk).init()
+        desk.actor()
+        team = _team(desk)
+        signer = team.signing()
+        signer.public()  # no signing key: say so before a team key exists
+        info = team.init()
         desk.record("team.created", None, {"recipient": info.current})
+        # The first workstation admits itself: the roster every key file carries starts here.
+        admission.found(desk, signer)
     _emit(args, info.to_json(), f"Made the team key {info.current}. Export it for the other workstations.")
     return EXIT_OK
 
@@ -76,7 +84,20 @@ def cmd_team_init(args: argparse.Namespace) -> int:
 def cmd_team_show(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         info = TeamKey(desk.data_dir, desk.config).info()
-    _emit(args, info.to_json(), f"Team key {info.current} ({len(info.recipients)} kept).")
+        fingerprint = SigningKey(desk.data_dir, desk.config).fingerprint()
+        listed = admission.admitted(desk)
+    here = {"workstation": desk.workstation, "fingerprint": fingerprint}
+    admitted = any(a.workstation == desk.workstation for a in listed)
+    data = info.to_json() | {
+        "workstation": here | {"admitted": admitted},
+        "admitted": [a.to_json() for a in listed],
+    }
+    text = (
+        f"Team key {info.current} ({len(info.recipients)} kept).\n"
+        f"This workstation, {desk.workstation}: signing key fingerprint {fingerprint}"
+        + ("" if admitted else " (not admitted to the team roster yet)")
+    )
+    _emit(args, data, text)
     return EXIT_OK
 
 
@@ -85,7 +106,9 @@ def cmd_team_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     file_passphrase = _team_file_passphrase()
     with _desk(args) as desk:
-        info = _team(desk).export(out, file_passphrase)
+        desk.actor()
+        team = _team(desk)
+        info = team.export(out, file_passphrase, admission.roster_for_key_file(desk, team.signing()))
         desk.record("team.exported", None, {"file": out.name, "keys": len(info.recipients)})
     _emit(args, info.to_json() | {"out": str(out)}, f"Wrote the team key file {out}.")
     return EXIT_OK
@@ -96,9 +119,49 @@ def cmd_team_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     file_passphrase = _team_file_passphrase()
     with _desk(args) as desk:
+        desk.actor()
         info = _team(desk).import_file(path, file_passphrase)
         desk.record("team.imported", None, {"file": path.name, "current": info.current})
-    _emit(args, info.to_json(), f"Joined the team: key {info.current} ({len(info.recipients)} kept).")
+        trusted = admission.take_key_file_roster(desk, info.carried or "")
+    names = ", ".join(a.workstation for a in trusted) or "none (the file carries no roster)"
+    _emit(
+        args,
+        info.to_json() | {"trusted": [a.to_json() for a in trusted]},
+        f"Joined the team: key {info.current} ({len(info.recipients)} kept). Workstations trusted: {names}.\n"
+        "Other workstations accept this one's bundles once an administrator runs "
+        f"`team admit {desk.workstation}` (after this workstation's first sync).",
+    )
+    return EXIT_OK
+
+
+@_plain_errors
+def cmd_team_admit(args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        if not args.workstation:
+            pending = admission.requests(desk)
+            listed = admission.admitted(desk)
+            data = {"pending": [r.to_json() for r in pending], "admitted": [a.to_json() for a in listed]}
+            lines = [f"Waiting to be admitted ({len(pending)}):"]
+            lines += [
+                f"  {r.workstation:<16} fingerprint {r.fingerprint}  first seen {r.first_seen}"
+                + ("  (CLASHES with the key already admitted under this name)" if r.admitted_key else "")
+                for r in pending
+            ]
+            lines += [f"Admitted ({len(listed)}):"]
+            lines += [f"  {a.workstation:<16} fingerprint {a.fingerprint}" for a in listed]
+            lines += [
+                "Compare a fingerprint with the one `team show` prints on that workstation, by phone "
+                "or in person, then run `team admit WORKSTATION`."
+            ]
+            _emit(args, data, "\n".join(lines))
+            return EXIT_OK
+        done = admission.admit(desk, _team(desk).signing(), args.workstation, args.fingerprint)
+    _emit(
+        args,
+        {"admitted": done.to_json()},
+        f"Admitted {done.workstation} (signing key fingerprint {done.fingerprint}) to the team roster. "
+        "The other workstations accept its bundles once this workstation's next sync publishes the roster.",
+    )
     return EXIT_OK
 
 
@@ -231,6 +294,14 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(team, "import", cmd_team_import, "join the team from a key file")
     p.add_argument("file")
     add(team, "rotate", cmd_team_rotate, "make a new team key; old bundles stay readable")
+    p = add(
+        team,
+        "admit",
+        cmd_team_admit,
+        "admit a workstation to the team roster (an administrator); without one, list who asks to join",
+    )
+    p.add_argument("workstation", nargs="?")
+    p.add_argument("--fingerprint", help="the fingerprint the workstation shows (`team show`), to be sure")
 
     bundle = sub.add_parser("bundle", help="one case version in one encrypted file").add_subparsers(
         dest="action", required=True

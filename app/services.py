@@ -61,6 +61,7 @@ from app.reviewers import (
 from app.roster import Action, RosterEvent
 from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, emergency_start, rule_for
+from app.signing import SigningError, SigningKey, fingerprint
 from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
@@ -159,12 +160,15 @@ def set_up(
     )
     key = keys.new_database_key()
     store: Store | None = None
+    signer = SigningKey(data_dir, config, passphrase)
     try:
         if key_storage is KeyStorage.KEYRING:
             keys.keyring_store(config.store_id, key)
         if passphrase:
             # With the keyring, a passphrase-wrapped copy is the way back in if the keyring is reset.
             keys.write_key_file(data_dir.key_path, keys.wrap_key(key, passphrase))
+        # Kept as the database key is: it says, to the rest of the team, that this workstation wrote.
+        signing_public = signer.make()
         store = Store(data_dir.store_path, key)
         now = _iso(clock())
         with store.atomic():
@@ -191,7 +195,14 @@ def set_up(
         desk.hold = hold
         desk.reviewer = Reviewer(reviewer, Role.ADMINISTRATOR)
         desk._record(
-            "workstation.created", None, {"workstation": workstation, "key_storage": key_storage.value}
+            "workstation.created",
+            None,
+            {
+                "workstation": workstation,
+                "key_storage": key_storage.value,
+                "signing_key": signing_public,
+                "signing_fingerprint": fingerprint(signing_public),
+            },
         )
         desk._record(
             "reviewer.added", None, {"name": reviewer, "role": Role.ADMINISTRATOR.value, "enrolled_by": None}
@@ -205,8 +216,11 @@ def set_up(
         hold.release()
         data_dir.store_path.unlink(missing_ok=True)
         data_dir.key_path.unlink(missing_ok=True)
+        signer.forget()
         if key_storage is KeyStorage.KEYRING and keys.keyring_available():
             keys.keyring_delete(config.store_id)
+        if isinstance(exc, SigningError):
+            raise DeskError(str(exc)) from exc
         if isinstance(exc, keys.KeyError_ | StoreError):
             raise DeskError(str(exc)) from exc
         raise
@@ -238,6 +252,11 @@ def unlock(
         raise
     desk = Desk(data_dir, config, store, clock)
     desk.hold = hold
+    try:
+        _ensure_signing_key(desk, passphrase)
+    except BaseException:
+        desk.close()
+        raise
     return desk
 
 
@@ -268,11 +287,35 @@ def _open_store(data_dir: DataDir, config: WorkstationConfig, passphrase: str | 
         raise DeskError(str(exc)) from exc
 
 
-def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
-    """Re-wrap every secret the passphrase protects: the database key and the team keys.
+def _ensure_signing_key(desk: Desk, passphrase: str | None) -> None:
+    """A data directory set up before workstations signed what they publish gets its key now,
+    on its first unlock, kept as the database key is (the unlock holds what protects it)."""
+    signer = SigningKey(desk.data_dir, desk.config, passphrase)
+    if signer.exists():
+        return
+    try:
+        public = signer.make()
+    except SigningError as exc:
+        raise DeskError(f"{exc} (This workstation needs a signing key for sync.)") from exc
+    desk.record(
+        "workstation.signing_key_made",
+        None,
+        {
+            "signing_key": public,
+            "signing_fingerprint": fingerprint(public),
+            "why": "first unlock since signing",
+        },
+        actor="demand-desk",
+    )
 
-    In an order that survives a crash at any point: the team keys are wrapped under both
-    passphrases first, then the database key is re-wrapped, then the old wraps go.
+
+def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
+    """Re-wrap every secret the passphrase protects: the database key, the team keys and the
+    workstation's signing key.
+
+    In an order that survives a crash at any point: the team keys and the signing key are
+    wrapped under both passphrases first, then the database key is re-wrapped, then the old
+    wraps go.
     """
     from app.team import TeamError, TeamKey  # the team key is a sync matter, loaded when needed
 
@@ -282,10 +325,13 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
         key = keys.unwrap_key(keys.read_key_file(data_dir.key_path), old)  # the old one is right
         config = data_dir.read_config()
         staged = TeamKey(data_dir, config, old).stage_passphrase(new)
+        signing_staged = SigningKey(data_dir, config, old).stage_passphrase(new)
         keys.write_key_file(data_dir.key_path, keys.wrap_key(key, new))
         if staged:
             TeamKey(data_dir, config, new).finish_passphrase()
-    except (keys.KeyError_, TeamError, DataDirError) as exc:
+        if signing_staged:
+            SigningKey(data_dir, config, new).finish_passphrase()
+    except (keys.KeyError_, TeamError, SigningError, DataDirError) as exc:
         raise DeskError(str(exc)) from exc
     finally:
         if hold is not None:

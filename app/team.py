@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,10 +32,11 @@ from app import keys
 from app.datadir import DataDir, WorkstationConfig
 from app.fsutil import read_regular_file, write_atomic
 from app.model import KeyStorage
+from app.signing import SigningKey
 
 TEAM_FILE_FORMAT = 1
 _HRP = "age-secret-key-"
-MAX_KEY_FILE_BYTES = 1 << 20  # a key file holds a few keys; anything larger is not one
+MAX_KEY_FILE_BYTES = 8 << 20  # a few keys and the roster (at most 4 MiB); anything larger is not one
 _KEY_FILE_HEADER = "# Demand Desk team key file: every team key, oldest first; the last one is current."
 
 
@@ -51,6 +52,8 @@ class NoTeamKeyError(TeamError):
 class TeamInfo:
     recipients: list[str]  # public keys (age1…), oldest first
     current: str
+    # The decrypted text of a key file just imported: app/admission.py reads its roster from it.
+    carried: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"current": self.current, "keys": len(self.recipients), "recipients": self.recipients}
@@ -77,9 +80,11 @@ class TeamKey:
 
     def __init__(self, data_dir: DataDir, config: WorkstationConfig, passphrase: str | None = None) -> None:
         self.path = data_dir.root / "team.json"
+        self.data_dir = data_dir
         self.config = config
         self.passphrase = passphrase
         self._unwrapped: dict[str, pyrage.x25519.Identity] = {}
+        self._signing: SigningKey | None = None
 
     # -- reading ------------------------------------------------------------------------
 
@@ -104,6 +109,13 @@ class TeamKey:
     def info(self) -> TeamInfo:
         recipients = [e["recipient"] for e in self._entries()]
         return TeamInfo(recipients, recipients[-1])
+
+    def signing(self) -> SigningKey:
+        """This workstation's signing key, unlocked the same way (it signs what sync publishes);
+        one object, so that its passphrase is stretched once however much is signed."""
+        if self._signing is None:
+            self._signing = SigningKey(self.data_dir, self.config, self.passphrase)
+        return self._signing
 
     def current_recipient(self) -> pyrage.x25519.Recipient:
         return pyrage.x25519.Recipient.from_str(self.info().current)
@@ -210,8 +222,9 @@ class TeamKey:
         self._write([*entries, self._keep(secrets.token_bytes(keys.KEY_BYTES), _now())])
         return self.info()
 
-    def export(self, out: Path, file_passphrase: str) -> TeamInfo:
-        """Write every identity to ``out``, encrypted with age's passphrase (scrypt) mode.
+    def export(self, out: Path, file_passphrase: str, roster_line: str | None = None) -> TeamInfo:
+        """Write every identity to ``out``, encrypted with age's passphrase (scrypt) mode, with
+        the team's roster as one comment line (``roster_line``, app/admission.py).
 
         Decrypted, the file is an ordinary age identity file (``age -d -i``).
         """
@@ -222,6 +235,8 @@ class TeamKey:
         for entry in entries:
             identity = self._identity(entry)
             lines += [f"# created: {entry['created']}", f"# public key: {entry['recipient']}", str(identity)]
+        if roster_line:
+            lines.append(roster_line)
         sealed = pyrage.passphrase.encrypt(("\n".join(lines) + "\n").encode("utf-8"), file_passphrase)
         write_atomic(out, sealed)
         return self.info()
@@ -257,4 +272,4 @@ class TeamKey:
         # Keys only this workstation had stay (older bundles); the file's come after, its current last.
         ordered = [e for e in entries if e["recipient"] not in fresh] + added
         self._write(ordered)
-        return self.info()
+        return replace(self.info(), carried=text)

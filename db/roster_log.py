@@ -1,5 +1,6 @@
-"""The team roster's tables (migration 0011): its events, the roster files already read,
-and the reviewers table as those events fold. Queries only; app/roster.py decides."""
+"""The team roster's tables (migrations 0011, 0012): its events, the roster files already
+read, workstations that asked to join, and the reviewers table as those events fold.
+Queries only; app/roster.py decides."""
 
 from __future__ import annotations
 
@@ -15,6 +16,26 @@ def events(store: Store) -> list[Row]:
 def add_events(store: Store, rows: Iterable[Row]) -> None:
     """Add events to the log; one already there (by id) is left as it was."""
     store.db.table("roster_events").insert_all(list(rows), pk="id", ignore=True)
+
+
+def set_signature(store: Store, event_id: str, sig: str) -> None:
+    store.db.conn.execute("UPDATE roster_events SET sig = ? WHERE id = ? AND sig IS NULL", (sig, event_id))
+
+
+def add_request(store: Store, workstation: str, key: str, seen: str, file: str) -> None:
+    store.db.table("roster_requests").insert(
+        {"workstation": workstation, "key": key, "first_seen": seen, "file": file},
+        pk=("workstation", "key"),
+        ignore=True,
+    )
+
+
+def requests(store: Store) -> list[Row]:
+    return list(store.db.query("SELECT * FROM roster_requests ORDER BY first_seen, workstation, key"))
+
+
+def drop_requests(store: Store, workstation: str) -> None:
+    store.db.conn.execute("DELETE FROM roster_requests WHERE workstation = ?", (workstation,))
 
 
 def has_unpublished(store: Store) -> bool:

@@ -45,6 +45,12 @@ step "4. B syncs: the case arrives with its facts, letters and audit trail"
 B sync --shared "$shared"
 diff <(A facts "$case_id" --json) <(B facts "$case_id" --json) && echo "facts identical on A and B"
 
+step "4b. B asked to join with that sync; A's administrator compares B's fingerprint and admits it"
+B team show
+A sync --shared "$shared"   # B's roster is refused until B is admitted: said, not fatal
+A team admit
+A team admit wsB --fingerprint "$(B team show --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["workstation"]["fingerprint"])')"
+
 step "5. Both change the case before syncing: a conflict on each side, nothing overwritten"
 A case-fact "$case_id" enterprise_customer yes
 B case-fact "$case_id" enterprise_customer no

@@ -3,6 +3,15 @@
 A bundle is one version of one case: a zip (stored, not deflated) inside age
 encryption. ``FORMAT_VERSION`` changes only when an older reader would misread a
 bundle; additions that older readers may ignore keep it.
+
+Format 2 signs the manifest (issue 17): its ``signature`` is the making workstation's
+Ed25519 signature of the manifest's every other field. The manifest already holds the
+SHA-256 and size of every member, so signing it signs the whole bundle, and the reader
+can check who wrote it before it hashes or parses any member. The signature lives in the
+manifest rather than beside it so that an older reader stops at "bundle format 2: update"
+rather than at an unknown member. A format 1 bundle is unsigned: anyone holding the team
+key could have made it, so it is refused, except as the other side of a conflict kept
+inside the store before the upgrade (checked when it arrived).
 """
 
 from __future__ import annotations
@@ -18,9 +27,11 @@ from db.case_copy import json_problem
 
 class BundleFormat(IntEnum):
     V1 = 1
+    V2 = 2  # the manifest is signed by the workstation that made the bundle
 
 
-FORMAT_VERSION = BundleFormat.V1
+FORMAT_VERSION = BundleFormat.V2
+_SIGNED = b"demand-desk bundle manifest v2\n"
 EXTENSION = ".ddb"
 
 MANIFEST = "manifest.json"
@@ -88,6 +99,18 @@ class Manifest:
     merged_version_ids: list[str] = field(default_factory=list)
     ancestors: list[str] = field(default_factory=list)  # every earlier version this one includes
     format: int = FORMAT_VERSION
+    # {"workstation": who signed, "fingerprint": of its key, "ed25519": base64}; None in format 1
+    signature: dict[str, Any] | None = None
+
+    @property
+    def signer(self) -> str:
+        """The workstation that signed the bundle (the maker, or one handing the version on)."""
+        return str((self.signature or {}).get("workstation", self.workstation))
+
+    def signed_bytes(self) -> bytes:
+        """What the making workstation signs: every field but the signature, in one spelling."""
+        doc = {k: v for k, v in self.to_json().items() if k != "signature"}
+        return _SIGNED + json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,10 +126,13 @@ class Manifest:
             "schema": self.schema,
             "events": self.events,
             "members": self.members,
+            "signature": self.signature,
         }
 
     @classmethod
-    def from_json(cls, doc: Any) -> Manifest:
+    def from_json(cls, doc: Any, *, unsigned_ok: bool = False) -> Manifest:
+        """A manifest, checked field by field. ``unsigned_ok``: a format 1 bundle is read too
+        (only the other side of a conflict kept in the store from before signing)."""
         if not isinstance(doc, dict):
             raise BundleError("its manifest is not a JSON object")
         fmt = doc.get("format")
@@ -116,6 +142,17 @@ class Manifest:
             raise BundleError(
                 f"it was made by a newer Demand Desk (bundle format {fmt}); update this workstation"
             )
+        if fmt < BundleFormat.V2 and not unsigned_ok:
+            raise BundleError(
+                f"it is not signed (bundle format {fmt}, from before workstations signed bundles): "
+                "anyone holding the team key could have made it; its workstation publishes the case again"
+            )
+        signature = doc.get("signature")
+        if fmt >= BundleFormat.V2 and not (
+            isinstance(signature, dict)
+            and all(isinstance(signature.get(k), str) for k in ("workstation", "ed25519"))
+        ):
+            raise BundleError("its manifest has no signature")
         try:
             manifest = cls(
                 case_id=_match(CASE_ID, doc["case_id"], "case id"),
@@ -136,6 +173,7 @@ class Manifest:
                 events=whole_number(doc["events"], "its manifest's event count"),
                 members={str(k): dict(v) for k, v in dict(doc["members"]).items()},
                 format=fmt,
+                signature=dict(signature) if isinstance(signature, dict) else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise BundleError(f"its manifest is incomplete ({exc})") from None

@@ -12,13 +12,14 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 import pyrage
 
+from app import roster, signing
 from app.bundle import events as bundle_events
 from app.bundle.events import Event
 from app.bundle.format import (
@@ -58,8 +59,20 @@ def snapshot(store: Store, case_id: str) -> CaseSnapshot:
     return CaseSnapshot(case_id, read_case(store, case_id), bundle_events.case_events(store, case_id))
 
 
-def pack(snap: CaseSnapshot, manifest_fields: dict[str, Any]) -> tuple[Manifest, bytes]:
-    """The plaintext zip of one version (kept in memory) and its manifest."""
+def pack(
+    snap: CaseSnapshot,
+    manifest_fields: dict[str, Any],
+    sign: Callable[[bytes], str],
+    *,
+    signer: str,
+    fingerprint: str,
+) -> tuple[Manifest, bytes]:
+    """The plaintext zip of one version (kept in memory) and its manifest, signed with ``sign``:
+    the key of workstation ``signer`` (whose ``fingerprint`` the signature names for people).
+
+    The signer is this workstation, and usually the version's maker too; when it hands on a
+    version made elsewhere unchanged (a bundle exported by hand), the manifest still names
+    the maker and the signature says who handed it on."""
     members: dict[str, bytes] = {}
     json_tables = {name: [dict(r) for r in rows] for name, rows in snap.tables.items()}
     for table in TABLES:
@@ -83,6 +96,8 @@ def pack(snap: CaseSnapshot, manifest_fields: dict[str, Any]) -> tuple[Manifest,
         members={n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in members.items()},
         events=len(snap.events),
     )
+    signature = {"workstation": signer, "fingerprint": fingerprint}
+    manifest = replace(manifest, signature=signature | {"ed25519": sign(manifest.signed_bytes())})
     stamp = datetime.fromisoformat(manifest.created).timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
@@ -127,8 +142,13 @@ def decrypt(untrusted: bytes, identities: Iterable[pyrage.x25519.Identity]) -> b
     raise BundleError("none of this workstation's team keys opens it (made for another team, or a newer key)")
 
 
-def unpack(plain: bytes, local_schema: int) -> Bundle:
-    """Check a decrypted bundle from end to end; nothing is written anywhere."""
+def unpack(plain: bytes, local_schema: int, *, trusted: Mapping[str, str] | None) -> Bundle:
+    """Check a decrypted bundle from end to end; nothing is written anywhere.
+
+    ``trusted``: the public key of every workstation whose bundles are accepted (the
+    roster's admitted ones, and this one); the manifest's signature must be its
+    workstation's. None only for a bundle kept in the store, checked when it arrived.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(plain))
         infos = zf.infolist()
@@ -152,7 +172,11 @@ def unpack(plain: bytes, local_schema: int) -> Bundle:
     if MANIFEST not in names:
         raise BundleError("it has no manifest")
     try:
-        manifest = Manifest.from_json(load_json(zf.read(MANIFEST), "its manifest"))
+        manifest = Manifest.from_json(
+            load_json(zf.read(MANIFEST), "its manifest"), unsigned_ok=trusted is None
+        )
+        if trusted is not None:
+            check_signature(manifest, trusted)
         data = {n: zf.read(n) for n in names if n != MANIFEST}
     except (zipfile.BadZipFile, ValueError) as exc:
         raise BundleError(f"its contents are damaged ({exc})") from None
@@ -175,6 +199,21 @@ def unpack(plain: bytes, local_schema: int) -> Bundle:
     if len(events) != manifest.events:
         raise BundleError("its audit events are not as many as its manifest says")
     return Bundle(manifest, CaseSnapshot(manifest.case_id, tables, events), plain)
+
+
+def check_signature(manifest: Manifest, trusted: Mapping[str, str]) -> None:
+    """The manifest is signed by the workstation its signature names, with the key the roster
+    admits it with (what that workstation may bring is app/bundle/trust.py's to say)."""
+    signature = manifest.signature or {}
+    workstation = str(signature.get("workstation"))
+    key = trusted.get(workstation)
+    if key is None:
+        raise BundleError(roster.not_admitted(workstation))
+    if not signing.verify(key, manifest.signed_bytes(), signature.get("ed25519")):
+        raise BundleError(
+            f"its signature is not workstation {workstation}'s: it was made elsewhere by someone "
+            "claiming to be that workstation, or altered after it was signed"
+        )
 
 
 def _refuse_overlaps(infos: list[zipfile.ZipInfo], size: int) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import Any
 
 import pyrage
 
+from app import roster, roster_log
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.events import append_new
@@ -46,6 +47,7 @@ from app.bundle.format import BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
 from app.bundle.pdfs import check_pdfs
 from app.bundle.roster_sync import RosterReport, roster_steps
+from app.bundle.trust import authorship_problem
 from app.fsutil import UnreadableFile, read_regular_file, write_atomic
 from app.model import CaseId
 from app.services import Desk, DeskError
@@ -141,11 +143,14 @@ class ConflictView:
 SyncSteps = Generator[Io | Step, Any, None]
 
 
-def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_schema: int) -> Bundle:
-    """Read, decrypt and check a bundle file (its PDFs as intake would); touches no store.
-
-    Raises BundleError with the reason.
-    """
+def read_bundle(
+    path: Path,
+    identities: Iterable[pyrage.x25519.Identity],
+    local_schema: int,
+    trusted: Mapping[str, str],
+) -> Bundle:
+    """Read, decrypt and check a bundle file: its signature against ``trusted`` (workstation ->
+    public key), then its PDFs as intake would; touches no store. Raises BundleError with the reason."""
     try:
         untrusted = read_regular_file(path, bundle_pack.MAX_BUNDLE_BYTES)
     except UnreadableFile as exc:
@@ -153,7 +158,7 @@ def read_bundle(path: Path, identities: Iterable[pyrage.x25519.Identity], local_
     except OSError as exc:
         raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
     plain = bundle_pack.decrypt(untrusted, identities)
-    bundle = bundle_pack.unpack(plain, local_schema)
+    bundle = bundle_pack.unpack(plain, local_schema, trusted=trusted)
     # Before ``receive`` stores anything, and here rather than in it: a reader process may
     # take seconds, and ``receive`` runs on the thread that owns the store (the window's).
     check_pdfs(bundle)
@@ -238,6 +243,7 @@ class Bundles:
             sync_state.set_case_state(store, case_id, base_version=version_id, synced_seq=last_seq)
             store.update_case(case_id, {"version_id": version_id, "parent_version_id": parent})
             snap = bundle_pack.snapshot(store, case_id)
+        signer = self.team.signing()
         return bundle_pack.pack(
             snap,
             {
@@ -251,6 +257,9 @@ class Bundles:
                 "created": created,
                 "schema": store.schema_version(),
             },
+            signer.sign,
+            signer=self.desk.workstation,
+            fingerprint=signer.fingerprint(),
         )
 
     def export_case(self, case_id: CaseId, to_dir: Path) -> Path:
@@ -274,7 +283,13 @@ class Bundles:
         """Reading and checking the file, as work that touches no store (for another thread)."""
         schema = self.store.schema_version()
         identities = self.team.identities()
-        return functools.partial(read_bundle, path, identities, schema)
+        return functools.partial(read_bundle, path, identities, schema, self.trusted())
+
+    def trusted(self) -> dict[str, str]:
+        """Whose bundles this workstation accepts: the roster's admitted workstations, and itself."""
+        found = roster_log.admitted(self.store)
+        found[self.desk.workstation] = self.team.signing().public()
+        return found
 
     def open_file(self, path: Path) -> Bundle:
         """Decrypt and check a bundle file; raises BundleError with the reason."""
@@ -298,6 +313,11 @@ class Bundles:
         try:
             # Every row as this store would hold it, before any is kept (also as a conflict's side).
             case_copy.check_rows(store, bundle.snapshot.tables)
+            # Then who may have written it (also before a conflict keeps it: keeping theirs takes it).
+            team = roster.fold(roster_log.events(store))
+            problem = authorship_problem(bundle, self._events_known(case_id), team)
+            if problem:
+                raise BundleError(problem)
             with store.atomic():
                 if not exists:
                     self._replace(bundle)
@@ -313,6 +333,14 @@ class Bundles:
         except StoreError as exc:
             raise BundleError(f"its case data does not fit this workstation's store ({exc})") from None
         return outcome
+
+    def _events_known(self, case_id: str) -> set[str]:
+        """The case's events this workstation has checked already: its own, and the other side
+        of an open conflict (checked when it came; a resolution made elsewhere carries it)."""
+        known = sync_state.case_event_ids(self.store, case_id)
+        if sync_state.get_conflict(self.store, case_id) is not None:
+            known |= {e.id for e in self._their_bundle(case_id).snapshot.events}
+        return known
 
     def _receive_existing(self, bundle: Bundle, state: dict[str, Any] | None) -> Received:
         m = bundle.manifest
@@ -500,7 +528,8 @@ class Bundles:
         row = sync_state.get_conflict(self.store, case_id)
         if row is None:
             raise DeskError(f"Case {case_id} has no open conflict.")
-        return bundle_pack.unpack(bytes(row["bundle"]), self.store.schema_version())
+        # Checked, signature and all, when it arrived; it may even predate signing.
+        return bundle_pack.unpack(bytes(row["bundle"]), self.store.schema_version(), trusted=None)
 
     def conflict_view(self, case_id: CaseId) -> ConflictView:
         """Both sides field by field, for the reviewer to choose between."""

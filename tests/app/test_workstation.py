@@ -31,11 +31,12 @@ def test_set_up_makes_a_private_workstation_with_ada_signed_in(data_dir):
     assert sorted(p.name for p in data_dir.root.iterdir()) == [
         "demand-desk.lock",
         "key.json",
+        "signing.json",
         "store.db",
         "workstation.json",
     ]
     assert stat.S_IMODE(data_dir.root.stat().st_mode) == 0o700
-    for name in ("demand-desk.lock", "key.json", "store.db", "workstation.json"):
+    for name in ("demand-desk.lock", "key.json", "signing.json", "store.db", "workstation.json"):
         assert stat.S_IMODE((data_dir.root / name).stat().st_mode) == 0o600, name
     config = data_dir.read_config()
     assert (config.workstation, config.key_storage) == ("test", KeyStorage.PASSPHRASE)

@@ -16,7 +16,7 @@ import pyrage
 import pytest
 
 from app.bundle import pack as bundle_pack
-from app.bundle.format import BundleError
+from app.bundle.format import BundleError, Manifest
 from app.bundle.service import Received
 from app.letters.service import Letters
 from app.review.service import Review
@@ -82,7 +82,8 @@ def test_a_bundle_opens_with_the_age_command_and_unzip(tmp_path, station_a, expo
     manifest = json.loads(
         subprocess.run(["unzip", "-p", str(plain), "manifest.json"], capture_output=True, check=True).stdout
     )
-    assert manifest["format"] == 1 and manifest["case_id"] == case_a
+    assert manifest["format"] == 2 and manifest["case_id"] == case_a
+    assert manifest["signature"]["workstation"] == "wsA"
     assert manifest["parent_version_id"] is None and manifest["workstation"] == "wsA"
     with zipfile.ZipFile(plain) as zf:
         assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}
@@ -135,15 +136,35 @@ def _reseal(station, plain: bytes, out: Path) -> Path:
     return out
 
 
-def _rezip(plain: bytes, change) -> bytes:
+def _rezip(plain: bytes, change, signer=None) -> bytes:
+    """The zip with ``change`` made to its members; signed again with ``signer`` (as a hostile or
+    broken workstation would sign what it sends) so that the checks behind the signature are reached."""
     with zipfile.ZipFile(io.BytesIO(plain)) as zf:
         members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
     change(members)
+    if signer is not None:
+        _resign(members, signer)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name, body in members.items():
             zf.writestr(name, body)
     return buf.getvalue()
+
+
+def _resign(members, signer) -> None:
+    try:
+        doc = json.loads(members["manifest.json"])
+        manifest = Manifest.from_json(doc)
+    except (ValueError, RecursionError, BundleError):
+        return  # refused before any signature is looked at
+    doc["signature"] = dict(doc["signature"], ed25519=signer.sign(manifest.signed_bytes()))
+    members["manifest.json"] = json.dumps(doc).encode()
+
+
+@pytest.fixture
+def signer(station_a):
+    """Workstation A's signing key: crafted bundles below are A's own, sent by a hostile A."""
+    return station_a.team.signing()
 
 
 def _plain(station, path: Path) -> bytes:
@@ -186,7 +207,7 @@ def _rehash(members, name, body):
     members["manifest.json"] = json.dumps(manifest).encode()
 
 
-def test_an_altered_audit_event_is_refused_even_with_matching_hashes(tmp_path, station_b, exported):
+def test_an_altered_audit_event_is_refused_even_with_matching_hashes(tmp_path, station_b, exported, signer):
     def alter(members):
         lines = members["audit.jsonl"].splitlines()
         event = json.loads(lines[0])
@@ -194,30 +215,30 @@ def test_an_altered_audit_event_is_refused_even_with_matching_hashes(tmp_path, s
         lines[0] = json.dumps(event).encode()
         _rehash(members, "audit.jsonl", b"\n".join(lines) + b"\n")
 
-    bad = _reseal(station_b, _rezip(_plain(station_b, exported), alter), tmp_path / "altered.ddb")
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), alter, signer), tmp_path / "altered.ddb")
     assert "was altered" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
 
 
-def test_rows_that_reach_into_another_case_are_refused(tmp_path, station_b, exported):
+def test_rows_that_reach_into_another_case_are_refused(tmp_path, station_b, exported, signer):
     def retarget(members):
         case = json.loads(members["case.json"])
         case["tables"]["facts"][0]["case_id"] = "0123456789abcdef"
         _rehash(members, "case.json", json.dumps(case).encode())
 
-    bad = _reseal(station_b, _rezip(_plain(station_b, exported), retarget), tmp_path / "retarget.ddb")
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), retarget, signer), tmp_path / "retarget.ddb")
     assert "belong to another case" in _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
 
 
-def test_a_bundle_from_a_newer_format_or_schema_asks_for_an_update(tmp_path, station_b, exported):
+def test_a_bundle_from_a_newer_format_or_schema_asks_for_an_update(tmp_path, station_b, exported, signer):
     plain = _plain(station_b, exported)
     newer_format = _reseal(
-        station_b, _rezip(plain, lambda m: _with_manifest(m, format=2)), tmp_path / "format2.ddb"
+        station_b, _rezip(plain, lambda m: _with_manifest(m, format=3), signer), tmp_path / "format2.ddb"
     )
     assert "update this workstation" in _unchanged(
         station_b, lambda: station_b.bundles.import_file(newer_format)
     )
     newer_schema = _reseal(
-        station_b, _rezip(plain, lambda m: _with_manifest(m, schema=999)), tmp_path / "schema999.ddb"
+        station_b, _rezip(plain, lambda m: _with_manifest(m, schema=999), signer), tmp_path / "schema999.ddb"
     )
     assert "update this workstation" in _unchanged(
         station_b, lambda: station_b.bundles.import_file(newer_schema)
@@ -302,9 +323,11 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_a_crafted_bundle_is_refused_with_its_reason_and_changes_nothing(tmp_path, station_b, exported, name):
+def test_a_crafted_bundle_is_refused_with_its_reason_and_changes_nothing(
+    tmp_path, station_b, exported, signer, name
+):
     change, said = HOSTILE[name]
-    bad = _reseal(station_b, _rezip(_plain(station_b, exported), change), tmp_path / f"{name}.ddb")
+    bad = _reseal(station_b, _rezip(_plain(station_b, exported), change, signer), tmp_path / f"{name}.ddb")
     reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
     assert said in reason, reason
 

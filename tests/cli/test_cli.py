@@ -133,6 +133,7 @@ def test_init_sets_up_a_passphrase_workstation(cli, home):
     assert sorted(p.name for p in home.iterdir()) == [
         "demand-desk.lock",
         "key.json",
+        "signing.json",
         "store.db",
         "workstation.json",
     ]

@@ -12,6 +12,7 @@ Bounds: tests/conftest.py's "fuzz" profile (examples, deadline) and tests/fuzz/c
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -23,6 +24,8 @@ from typing import Any
 
 import pyrage
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +39,7 @@ from app.model import Reviewer
 from app.report.periods import PeriodError, parse_period
 from app.review.limits import ScopeRefused, check_scope
 from app.reviewers import Role
+from app.signing import fingerprint
 from db import Store, StoreError
 from db.case_copy import TABLES, check_rows
 from tests.app.test_review_service import SUBPOENA, demand_pdf
@@ -84,6 +88,16 @@ class Fixture:
     key: bytes  # the store's key, to open it again after the command line used it
 
 
+# The workstation "test" whose bundles the fuzzed readers trust: its bundles get past the
+# signature to the checks behind it; a mutation the signature does not cover is refused there.
+_KEY = Ed25519PrivateKey.generate()
+TRUSTED = {"test": base64.b64encode(_KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()}
+
+
+def _sign(message: bytes) -> str:
+    return base64.b64encode(_KEY.sign(message)).decode("ascii")
+
+
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory, _desk_template: tuple[DataDir, bytes]) -> Any:
     template, key = _desk_template
@@ -108,6 +122,9 @@ def real(tmp_path_factory: pytest.TempPathFactory, _desk_template: tuple[DataDir
             "created": "2026-12-07T08:00:00+00:00",
             "schema": schema,
         },
+        _sign,
+        signer="test",
+        fingerprint=fingerprint(TRUSTED["test"]),
     )
     yield Fixture(desk, data_dir, case_id, plain, schema, key)
     desk.close()
@@ -127,10 +144,13 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 def _rehashed(members: dict[str, bytes], name: str, body: bytes) -> bytes:
-    """The bundle with ``name`` replaced by ``body`` and the manifest's hashes made to match."""
+    """The bundle with ``name`` replaced by ``body``, the manifest's hashes made to match and
+    signed again (as its own hostile workstation would), so the checks behind the signature run."""
     members = dict(members, **{name: body})
     manifest = json.loads(members["manifest.json"])
     manifest["members"][name] = {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
+    signed = Manifest.from_json(manifest).signed_bytes()
+    manifest["signature"] = dict(manifest["signature"], ed25519=_sign(signed))
     members["manifest.json"] = json.dumps(manifest).encode()
     return _zip(members)
 
@@ -140,7 +160,7 @@ def _rehashed(members: dict[str, bytes], name: str, body: bytes) -> bytes:
 
 @given(st.binary(max_size=4096))
 def test_unpack_refuses_arbitrary_bytes_with_a_bundle_error(real, data):
-    bounded(lambda: bundle_pack.unpack(data, real.schema), BundleError)
+    bounded(lambda: bundle_pack.unpack(data, real.schema, trusted=TRUSTED), BundleError)
 
 
 @st.composite
@@ -164,7 +184,7 @@ def mutated(draw: st.DrawFn, plain: bytes) -> bytes:
 @given(st.data())
 def test_unpack_of_a_mutated_bundle_refuses_or_reads_it(real, data):
     plain = data.draw(mutated(real.plain))
-    bounded(lambda: bundle_pack.unpack(plain, real.schema), BundleError)
+    bounded(lambda: bundle_pack.unpack(plain, real.schema, trusted=TRUSTED), BundleError)
 
 
 @given(st.sampled_from(["manifest.json", "case.json", "audit.jsonl"]), json_texts)
@@ -174,7 +194,7 @@ def test_a_member_replaced_by_arbitrary_json_is_refused_with_a_bundle_error(real
         plain = _zip(dict(members, **{member: text.encode()}))
     else:
         plain = _rehashed(members, member, text.encode())
-    bounded(lambda: bundle_pack.unpack(plain, real.schema), BundleError)
+    bounded(lambda: bundle_pack.unpack(plain, real.schema, trusted=TRUSTED), BundleError)
 
 
 @given(st.sampled_from(TABLES).map(lambda t: t.name), st.integers(0, 3), st.text(max_size=12), json_values)
@@ -188,7 +208,7 @@ def test_a_case_row_with_an_arbitrary_value_is_refused_with_a_bundle_error(real,
     row[key] = value
     case["tables"][table] = rows
     plain = _rehashed(members, "case.json", json.dumps(case, allow_nan=True).encode())
-    bundle = bounded(lambda: bundle_pack.unpack(plain, real.schema), BundleError)
+    bundle = bounded(lambda: bundle_pack.unpack(plain, real.schema, trusted=TRUSTED), BundleError)
     if bundle is not None:  # what unpack lets through, the store's own check then judges
         bounded(lambda: check_rows(real.desk.store, bundle.snapshot.tables), StoreError)
 
@@ -208,7 +228,7 @@ def test_read_bundle_refuses_a_damaged_or_foreign_file_with_a_bundle_error(real,
         body = b"age-encryption.org/v1\n" + data.draw(st.binary(max_size=512))
     path = tmp_path_factory.mktemp("bundle") / "x.ddb"
     path.write_bytes(body)
-    bounded(lambda: read_bundle(path, [identity], real.schema), BundleError)
+    bounded(lambda: read_bundle(path, [identity], real.schema, TRUSTED), BundleError)
 
 
 # -- manifest, events, rows ---------------------------------------------------------------

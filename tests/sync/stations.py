@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app import services
+from app import admission, services
 from app.bundle.service import Bundles
 from app.datadir import DataDir
 from app.model import KeyStorage
@@ -63,12 +63,33 @@ def _stations_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("stations")
     a = make_station(root / "A", "wsA", "Ada")
     b = make_station(root / "B", "wsB", "Bob")
-    a.team.init()
-    a.team.export(root / "team.key", TEAM_PASSPHRASE)
-    b.team.import_file(root / "team.key", TEAM_PASSPHRASE)
+    join(a, b, root / "team.key", root / "share")
+    for station in (a, b):
+        # The tests' shares start empty: each workstation's roster goes out with its first sync.
+        with station.desk.store.atomic():
+            station.desk.store.db.conn.execute(
+                "UPDATE roster_events SET published = 0 WHERE workstation = ?", (station.desk.workstation,)
+            )
     a.desk.close()
     b.desk.close()
     return root
+
+
+def join(a: Station, b: Station, key_file: Path, share: Path) -> None:
+    """A founds the team (unless it has), B joins with A's key file and A admits B, as people do it:
+    B's first sync asks to join, A admits it, and both sync again."""
+    if not a.team.exists():
+        a.team.init()
+        admission.found(a.desk, a.team.signing())
+    a.team.export(key_file, TEAM_PASSPHRASE, admission.roster_for_key_file(a.desk, a.team.signing()))
+    info = b.team.import_file(key_file, TEAM_PASSPHRASE)
+    admission.take_key_file_roster(b.desk, info.carried or "")
+    share.mkdir(exist_ok=True)
+    b.bundles.sync(share)
+    a.bundles.sync(share)
+    admission.admit(a.desk, a.team.signing(), b.desk.workstation)
+    a.bundles.sync(share)
+    b.bundles.sync(share)
 
 
 def _station(template: Path, tmp_path: Path, name: str) -> Iterator[Station]:

@@ -42,6 +42,12 @@ def test_two_workstations_share_a_case_conflict_and_agree(two, tmp_path, pdf_fil
     assert ok(a("sync", "--shared", str(shared), "--json"))["pushed"] == [case]
     assert ok(b("sync", "--shared", str(shared), "--json"))["pulled"] == [case]
     assert ok(b("facts", case, "--json")) == ok(a("facts", case, "--json"))
+    # B asked to join with its first sync; A's administrator admits it (B's bundles count from now).
+    ok(a("sync", "--shared", str(shared), "--json"))
+    [asking] = ok(a("team", "admit", "--json"))["pending"]
+    fingerprint = ok(b("team", "show", "--json"))["workstation"]["fingerprint"]
+    assert (asking["workstation"], asking["fingerprint"]) == ("wsB", fingerprint)
+    ok(a("team", "admit", "wsB", "--fingerprint", fingerprint, "--json"))
 
     ok(a("case-fact", case, "enterprise_customer", "yes", "--json"))
     ok(b("case-fact", case, "enterprise_customer", "no", "--json"))

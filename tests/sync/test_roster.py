@@ -4,6 +4,7 @@ damaged roster change is refused and reported while the rest syncs."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -13,8 +14,11 @@ import pytest
 from app import services
 from app.bundle import pack as bundle_pack
 from app.bundle import share
+from app.datadir import DataDir
 from app.review.service import Review
 from app.reviewers import Role
+from app.roster import RosterEvent
+from app.signing import SigningKey
 from tests.app.test_review_service import SUBPOENA, demand_pdf
 from tests.review_support import answer_blocking_pass
 from tests.sync.stations import PIN
@@ -40,7 +44,6 @@ def test_a_reviewer_enrolled_on_a_reaches_b_with_role_and_sets_a_pin_there(stati
     assert "Grace enrolled as senior reviewer on wsA by Ada" in pulled.roster.received
     grace = record(station_b, "Grace")
     assert (grace.role, grace.enrolled_by, grace.origin, grace.present) == (Role.SENIOR, "Ada", "wsA", True)
-    assert record(station_a, "Bob") is None  # A has not read B's roster yet
     assert pulled.roster.published is True  # B's own set-up, on the share for the first time
     # Her PIN stays on A: on B she has none until an administrator here lets her set one.
     with pytest.raises(services.WrongPinError, match="no PIN on this workstation"):
@@ -96,8 +99,27 @@ def test_a_look_alike_name_from_another_workstation_is_refused_and_reported(stat
 
 
 def _sealed_roster(station, events):
-    plain = json.dumps({"format": 1, "kind": "demand-desk-roster", "workstation": "wsX", "events": events})
+    signed = []
+    for event in events:
+        event = dict(event)
+        signer = event.pop("_signed_by", None)
+        if signer is not None:
+            key = station.team.signing() if signer == "A" else _stranger(station)
+            parsed = RosterEvent.from_json(event)
+            event["sig"] = key.sign(parsed.signed_bytes())
+        signed.append(event)
+    plain = json.dumps({"format": 1, "kind": "demand-desk-roster", "workstation": "wsX", "events": signed})
     return bundle_pack.seal(plain.encode(), station.team.current_recipient())
+
+
+def _stranger(station):
+    """A signing key that is nobody's on the roster (someone who has the team key only)."""
+    config = dataclasses.replace(station.desk.config, store_id="stranger")
+    key = SigningKey(DataDir(station.data_dir.root / "stranger"), config, "stranger passphrase")
+    key.path.parent.mkdir(exist_ok=True)
+    if not key.exists():
+        key.make()
+    return key
 
 
 def _event(**fields):
@@ -121,10 +143,29 @@ def _event(**fields):
         ("deep", "not a roster file"),
         ([_event(action="promoted")], "unknown action or role"),
         ([_event(at="1e400")], "no valid time"),
-        ([_event(name="Bob", action="role_changed", role="reviewer")], "not one of the team's"),
-        ([_event(name="Eve\u202e", actor="Ada")], "U+202E"),
+        (
+            [_event()],
+            "workstation wsX is not admitted to the team roster; an administrator runs `team admit wsX`",
+        ),
+        ([_event(workstation="wsA")], "not signed by wsA"),
+        ([_event(workstation="wsA", _signed_by="stranger")], "its signature is not wsA's"),
+        (
+            [_event(workstation="wsA", name="Bob", action="role_changed", role="reviewer", _signed_by="A")],
+            "not one of the team's",
+        ),
+        ([_event(workstation="wsA", name="Eve\u202e", actor="Ada", _signed_by="A")], "U+202E"),
     ],
-    ids=["not-age", "nested-json", "unknown-action", "bad-time", "not-an-administrator", "bidi-override"],
+    ids=[
+        "not-age",
+        "nested-json",
+        "unknown-action",
+        "bad-time",
+        "unknown-workstation",
+        "unsigned",
+        "forged-signature",
+        "not-an-administrator",
+        "bidi-override",
+    ],
 )
 def test_a_damaged_or_forged_roster_file_is_refused_and_the_cases_still_sync(
     station_a, station_b, shared, content, reason
@@ -143,13 +184,11 @@ def test_a_damaged_or_forged_roster_file_is_refused_and_the_cases_still_sync(
     assert report.pulled == [case_id]
     assert [r.reason for r in report.refused if reason in r.reason], report.refused
     assert record(station_b, "Mallory") is None
-    assert [(r.name, r.role) for r in station_b.desk.roster() if r.name != "Ada"] == [
-        (r.name, r.role) for r in roster_before
-    ]
+    assert [(r.name, r.role) for r in station_b.desk.roster()] == [(r.name, r.role) for r in roster_before]
     assert record(station_b, "Bob").role is Role.ADMINISTRATOR
 
 
-def test_an_approval_by_a_reviewer_this_workstation_does_not_know_is_shown_as_such(
+def test_an_approval_by_a_reviewer_the_roster_does_not_list_waits_until_the_roster_arrives(
     station_a, station_b, shared
 ):
     desk = station_a.desk
@@ -166,16 +205,15 @@ def test_an_approval_by_a_reviewer_this_workstation_does_not_know_is_shown_as_su
     for path in roster_files(shared):
         path.unlink()  # the roster never reaches B (a share that lost it, or a forged case)
 
-    assert station_b.bundles.sync(shared).pulled == [case_id]
-    notes = Review(station_b.desk).approval_notes(case_id)
-    assert notes == [
-        "Grace is not on the team's roster as this workstation knows it (the approval came by sync): "
-        "confirm who approved before anything is disclosed."
-    ]
-    # Once the roster arrives, she is known, and known to come from A.
+    report = station_b.bundles.sync(shared)
+    assert report.pulled == []
+    [refusal] = report.refused
+    assert "Grace is not on the team's roster" in refusal.reason, refusal
+    assert station_b.desk.store.get_case(case_id) is None
+    # Once the roster arrives, she is known, known to come from A, and the case comes in.
     station_a.desk.add_reviewer("Hana", "626262", admin_pin=PIN)
     station_a.bundles.sync(shared)
-    station_b.bundles.sync(shared)
+    assert station_b.bundles.sync(shared).pulled == [case_id]
     assert Review(station_b.desk).approval_notes(case_id) == [
         "Grace was enrolled by Ada, who made this decision.",
         "Grace is known here from wsA's roster.",

@@ -161,3 +161,81 @@ def test_a_passphrase_change_stopped_half_way_leaves_every_key_usable(station_b,
     desk = services.unlock(station_b.data_dir, passphrase="a new passphrase")
     assert next(TeamKey(station_b.data_dir, desk.config, "a new passphrase").identities())
     desk.close()
+
+
+def test_the_key_file_carries_the_roster_and_only_what_its_own_roster_vouches_for(tmp_path):
+    import uuid
+
+    from app import admission, roster
+    from app.reviewers import Role
+    from app.roster import Action, RosterEvent
+    from tests.sync.stations import PIN
+
+    a = make_station(tmp_path / "A", "wsA", "Ada")
+    c = make_station(tmp_path / "C", "wsC", "Cy")
+    try:
+        a.team.init()
+        assert admission.found(a.desk, a.team.signing()) is True
+        a.desk.add_reviewer("Grace", "424242", admin_pin=PIN, role=Role.SENIOR)
+        line = admission.roster_for_key_file(a.desk, a.team.signing())
+        carried = roster.decode_file(line.removeprefix(admission.KEY_FILE_ROSTER_PREFIX).encode())
+        # Someone who could open the file adds a change "from wsA" signed with their own key, and
+        # a workstation of their own that admits itself.
+        evil = c.team.signing()
+        forged = RosterEvent(
+            uuid.uuid4().hex,
+            50,
+            "2026-12-01T10:00:00+00:00",
+            "wsA",
+            "Ada",
+            Action.ENROLLED,
+            "Eve",
+            Role.ADMINISTRATOR,
+        )
+        forged = forged.signed_with(evil.sign(forged.signed_bytes()))
+        self_made = RosterEvent(
+            uuid.uuid4().hex,
+            51,
+            "2026-12-01T10:01:00+00:00",
+            "wsEvil",
+            "Eve",
+            Action.ADMITTED,
+            "wsEvil",
+            None,
+            evil.public(),
+        )
+        self_made = self_made.signed_with(evil.sign(self_made.signed_bytes()))
+        plain = roster.encode([*carried.events, forged, self_made], workstation="wsA", written="now")
+        key_file = tmp_path / "team.key"
+        a.team.export(key_file, TEAM_PASSPHRASE, admission.KEY_FILE_ROSTER_PREFIX + plain.decode())
+
+        info = c.team.import_file(key_file, TEAM_PASSPHRASE)
+        trusted = admission.take_key_file_roster(c.desk, info.carried or "")
+        assert [(t.workstation, t.key) for t in trusted] == [("wsA", a.team.signing().public())]
+        assert c.desk.reviewer_record("Grace").role is Role.SENIOR
+        assert c.desk.reviewer_record("Eve") is None
+        assert "team.roster_imported" in [e.action for e in c.desk.audit_trail()]
+    finally:
+        a.desk.close()
+        c.desk.close()
+
+
+def test_a_team_from_before_signing_founds_its_roster_with_team_admit(tmp_path):
+    from app import admission
+    from app.services import DeskError
+
+    a = make_station(tmp_path / "A", "wsA", "Ada")
+    try:
+        a.team.init()  # as `team init` did before workstations signed: nobody admitted
+        with pytest.raises(
+            DeskError, match="run `team admit wsA` here to found it|runs `team admit wsA` here"
+        ):
+            admission.admit(a.desk, a.team.signing(), "wsB")
+        founded = admission.admit(a.desk, a.team.signing(), "wsA")
+        assert founded.fingerprint == a.team.signing().fingerprint()
+        assert [x.workstation for x in admission.admitted(a.desk)] == ["wsA"]
+        a.desk.sign_in("Ada", "246813")
+        with pytest.raises(DeskError, match="No request to join from wsB"):
+            admission.admit(a.desk, a.team.signing(), "wsB")
+    finally:
+        a.desk.close()

@@ -108,3 +108,53 @@ def test_a_new_key_asks_for_the_workstation_passphrase_and_refuses_a_wrong_one(q
 
     assert len(answered) == 2 and answered[1]
     assert team is not None and team.passphrase == GUI_PASSPHRASE
+
+
+def test_an_administrator_admits_a_workstation_that_asked_to_join(
+    qtbot, window, team_dialog, station_b, tmp_path
+):
+    from app import admission
+    from app.bundle.service import Bundles
+
+    team_dialog.make_key()
+    wait_idle(qtbot, team_dialog)
+    assert "gui-ws</b>'s signing key fingerprint" in team_dialog.status.text()
+    assert team_dialog.admit_button.isEnabled()  # the team's first workstation admitted itself
+    out = tmp_path / "usb" / "team.key"
+    out.parent.mkdir()
+    team_dialog.export_file(out, "carried separately 42")
+    wait_idle(qtbot, team_dialog)
+
+    # B joins with the file: it trusts gui-ws at once, and asks to join with its first sync.
+    info = station_b.team.import_file(out, "carried separately 42")
+    assert [a.workstation for a in admission.take_key_file_roster(station_b.desk, info.carried or "")] == [
+        "gui-ws"
+    ]
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    station_b.bundles.sync(shared)
+    desk = window.desk
+    Bundles(desk, TeamKey(desk.data_dir, desk.config, GUI_PASSPHRASE)).sync(shared)
+    [request] = admission.requests(desk)
+    assert (request.workstation, request.fingerprint) == ("wsB", station_b.team.signing().fingerprint())
+    team_dialog.refresh()
+    assert "1 workstation(s) ask to join" in team_dialog.status.text()
+
+    team_dialog.admit_workstation(request)
+    assert f"Admitted wsB (fingerprint {request.fingerprint})" in team_dialog.working.text()
+    assert team_dialog.error.isHidden()
+    assert admission.requests(desk) == []
+    assert "wsB" in {a.workstation for a in admission.admitted(desk)}
+    assert "roster.workstation_admitted" in actions(desk)
+
+
+def test_the_admit_dialog_lists_each_request_with_its_fingerprint(qtbot, window):
+    from app import admission
+    from ui.sync.team_dialog import AdmitDialog
+
+    asking = [admission.Request("wsB", "A" * 43 + "=", "2026-12-01T10:00:00+00:00", None)]
+    dialog = AdmitDialog(asking, window)
+    qtbot.addWidget(dialog)
+    assert asking[0].fingerprint in dialog.choices.item(0).text()
+    assert dialog.chosen() == asking[0] and dialog.admit_button.isEnabled()
+    assert not AdmitDialog([], window).admit_button.isEnabled()

@@ -29,6 +29,7 @@ from app.bundle.service import Bundles, Keep, Received, SyncReport
 from app.bundle.share import ShareError, describe
 from app.model import CaseId, KeyStorage
 from app.services import DeskError
+from app.signing import SigningError
 from app.team import NoTeamKeyError, TeamError, TeamKey
 from ui.common.steps import StepRunner
 from ui.common.worker import Task, start
@@ -364,7 +365,7 @@ class SyncController(QObject):
         if report is not None:
             report.cancelled = cancelled
         if error is not None and not isinstance(
-            error, ShareError | TeamError | DeskError | BundleError | OSError
+            error, ShareError | TeamError | SigningError | DeskError | BundleError | OSError
         ):
             error_text = f"Unexpected error: {type(error).__name__}: {error}"
         else:

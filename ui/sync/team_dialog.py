@@ -1,4 +1,5 @@
-"""The team key, from the window: make it, join with a key file, export it, rotate it.
+"""The team key, from the window: make it, join with a key file, export it, rotate it, and
+admit a workstation that asked to join (app/admission.py decides; this only asks and shows).
 
 The key file is protected by a passphrase of its own (age's scrypt mode, seconds of
 work on purpose), so making and opening one runs on a worker thread; the audit event
@@ -14,16 +15,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app import admission
+from app.services import DeskError
+from app.signing import SigningError, SigningKey
 from app.team import NoTeamKeyError, TeamError, TeamInfo, TeamKey
 from ui.common.worker import Task, start
 from ui.dialogs.access import MIN_PASSPHRASE_LENGTH, buttons_for, error_label
@@ -81,6 +88,49 @@ class KeyFilePassphraseDialog(QDialog):
         self.error.show()
 
 
+class AdmitDialog(QDialog):
+    """The workstations waiting to be admitted, each with its key's fingerprint to compare."""
+
+    def __init__(self, requests: list[admission.Request], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Admit a workstation")
+        self.setMinimumWidth(560)
+        note = QLabel(
+            "A workstation asks to join with its first sync. Before admitting it, ask its user to read "
+            "out the fingerprint it shows (Sync ▸ Team key…, or `team show`) by phone or in person, "
+            "and compare it with the one below: someone holding only the team key could ask under "
+            "the same name."
+        )
+        note.setWordWrap(True)
+        self.requests = requests
+        self.choices = QListWidget()
+        self.choices.setAccessibleName("Workstations asking to join")
+        for request in requests:
+            clash = (
+                "  — CLASHES with the key already admitted under this name" if request.admitted_key else ""
+            )
+            seen = f"first seen {request.first_seen}"
+            item = QListWidgetItem(
+                f"{request.workstation}   fingerprint {request.fingerprint}   {seen}{clash}"
+            )
+            self.choices.addItem(item)
+        if requests:
+            self.choices.setCurrentRow(0)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.admit_button = box.addButton("&Admit", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.admit_button.setEnabled(bool(requests))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.choices)
+        layout.addWidget(box)
+
+    def chosen(self) -> admission.Request | None:
+        row = self.choices.currentRow()
+        return self.requests[row] if 0 <= row < len(self.requests) else None
+
+
 class TeamKeyDialog(QDialog):
     """Shows the team key and changes it. ``team_for`` gives a TeamKey able to write (or None)."""
 
@@ -109,12 +159,22 @@ class TeamKeyDialog(QDialog):
         self.join_button = QPushButton("&Join with a key file…")
         self.export_button = QPushButton("E&xport a key file…")
         self.rotate_button = QPushButton("&Rotate…")
+        self.admit_button = QPushButton("&Admit…")
+        self.admit_button.setToolTip("Admit a workstation that asked to join the team's roster")
         self.create_button.clicked.connect(self.make_key)
         self.join_button.clicked.connect(lambda: self.join_file())
         self.export_button.clicked.connect(lambda: self.export_file())
         self.rotate_button.clicked.connect(self.rotate_key)
+        self.admit_button.clicked.connect(lambda: self.admit_workstation())
         row = QHBoxLayout()
-        for button in (self.create_button, self.join_button, self.export_button, self.rotate_button):
+        buttons = (
+            self.create_button,
+            self.join_button,
+            self.export_button,
+            self.rotate_button,
+            self.admit_button,
+        )
+        for button in buttons:
             button.setAutoDefault(False)
             row.addWidget(button)
         self.working = QLabel()
@@ -143,17 +203,33 @@ class TeamKeyDialog(QDialog):
         info = self.info()
         busy = self.task is not None
         if info is None:
-            self.status.setText("<b>No team key yet.</b>")
+            text = "<b>No team key yet.</b>"
         else:
             older = len(info.recipients) - 1
-            self.status.setText(
-                f"<b>Team key</b> {info.current}"
-                + (f"<br>{older} older key(s) kept for older bundles." if older else "")
+            text = f"<b>Team key</b> {info.current}" + (
+                f"<br>{older} older key(s) kept for older bundles." if older else ""
             )
+        admitted = {a.workstation for a in admission.admitted(self.desk)}
+        try:
+            fingerprint = SigningKey(self.desk.data_dir, self.desk.config).fingerprint()
+        except SigningError:
+            fingerprint = "none (unlock with the passphrase once to make one)"
+        here = self.desk.workstation
+        text += f"<br><b>{here}</b>'s signing key fingerprint: <tt>{fingerprint}</tt>" + (
+            ""
+            if here in admitted or info is None
+            else "<br>Not admitted to the team roster yet: an "
+            f"administrator on another workstation admits {here} after its first sync."
+        )
+        waiting = len(admission.requests(self.desk))
+        if waiting:
+            text += f"<br>{waiting} workstation(s) ask to join: Admit…"
+        self.status.setText(text)
         self.create_button.setEnabled(info is None and not busy)
         self.join_button.setEnabled(not busy)
         self.export_button.setEnabled(info is not None and not busy)
         self.rotate_button.setEnabled(info is not None and not busy)
+        self.admit_button.setEnabled(info is not None and here in admitted and not busy)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -162,12 +238,47 @@ class TeamKeyDialog(QDialog):
     # -- the four changes --------------------------------------------------------------
 
     def make_key(self) -> None:
+        desk = self.desk
         self._run(
             "Making the team key…",
             lambda team: team.init(),
             "team.created",
             lambda i: {"recipient": i.current},
+            # The first workstation admits itself: the roster every key file carries starts here.
+            after=lambda team, _info: admission.found(desk, team.signing()),
         )
+
+    def admit_workstation(self, choose: admission.Request | None = None) -> None:
+        """Admit a workstation that asked to join; ``choose`` answers the dialog (tests)."""
+        self.error.hide()
+        requests = admission.requests(self.desk)
+        if choose is None:
+            if not requests:
+                self.working.setText(
+                    "No workstation asks to join. A new one asks with its first sync; sync here."
+                )
+                return
+            dialog = AdmitDialog(requests, self)
+            self.child = dialog
+            try:
+                choose = dialog.chosen() if dialog.exec() else None
+            finally:
+                self.child = None
+            if choose is None:
+                return
+        team = self.team_for()
+        if team is None:
+            return
+        try:
+            done = admission.admit(self.desk, team.signing(), choose.workstation, choose.fingerprint)
+        except (DeskError, SigningError) as exc:
+            self.show_error(str(exc))
+            return
+        self.working.setText(
+            f"Admitted {done.workstation} (fingerprint {done.fingerprint}); the other workstations accept "
+            "its bundles once this one's next sync publishes the roster."
+        )
+        self.refresh()
 
     def rotate_key(self) -> None:
         answer = QMessageBox.question(
@@ -197,12 +308,22 @@ class TeamKeyDialog(QDialog):
             if file_passphrase is None:
                 return
         target, secret = out, file_passphrase
+        team = self.team_for()
+        if team is None:
+            return
+        try:
+            # Read from the store here, on its thread: the worker only seals and writes.
+            line = admission.roster_for_key_file(self.desk, team.signing())
+        except SigningError as exc:
+            self.show_error(str(exc))
+            return
         self._run(
             "Protecting the key file (a few seconds)…",
-            lambda team: team.export(target, secret),
+            lambda team: team.export(target, secret, line),
             "team.exported",
             lambda i: {"file": target.name, "keys": len(i.recipients)},
             done=f"Wrote the team key file {target}.",
+            team=team,
         )
 
     def join_file(self, path: Path | None = None, file_passphrase: str | None = None) -> None:
@@ -216,12 +337,15 @@ class TeamKeyDialog(QDialog):
             if file_passphrase is None:
                 return
         source, secret = path, file_passphrase
+        desk = self.desk
         self._run(
             "Opening the key file (a few seconds)…",
             lambda team: team.import_file(source, secret),
             "team.imported",
             lambda i: {"file": source.name, "current": i.current},
-            done="Joined the team.",
+            done="Joined the team. Other workstations accept this one's bundles once an administrator "
+            "admits it, after its first sync.",
+            after=lambda _team, info: admission.take_key_file_roster(desk, info.carried or ""),
         )
 
     def _ask(self, *, making: bool) -> str | None:
@@ -240,8 +364,10 @@ class TeamKeyDialog(QDialog):
         payload: Callable[[TeamInfo], dict[str, Any]],
         *,
         done: str = "",
+        team: TeamKey | None = None,
+        after: Callable[[TeamKey, TeamInfo], object] | None = None,
     ) -> None:
-        team = self.team_for()
+        team = team or self.team_for()
         if team is None:
             return
         self.error.hide()
@@ -254,6 +380,11 @@ class TeamKeyDialog(QDialog):
         def finished(info: TeamInfo) -> None:
             if self.desk_open():  # locked meanwhile: the change stands, the store is closed
                 desk.record(action, None, payload(info))
+                if after is not None:
+                    try:
+                        after(team, info)
+                    except (DeskError, SigningError) as exc:
+                        self.show_error(str(exc))
             self.working.setText(done or "Done.")
 
         def failed(exc: BaseException) -> None:
