@@ -423,13 +423,15 @@ def _swap_pdf(member: str, table: str, body: bytes):
         pytest.param("not_a_pdf", "not a PDF", id="not-a-pdf"),
     ],
 )
-def test_a_hostile_demand_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b, exported, make, said):
+def test_a_hostile_demand_pdf_in_a_bundle_refuses_the_bundle(
+    tmp_path, station_b, exported, signer, make, said
+):
     from tests.app import test_hostile_pdfs
 
     body = getattr(test_hostile_pdfs, make)(b"")
     bad = _reseal(
         station_b,
-        _rezip(_plain(station_b, exported), _swap_pdf("demand.pdf", "documents", body)),
+        _rezip(_plain(station_b, exported), _swap_pdf("demand.pdf", "documents", body), signer),
         tmp_path / "x.ddb",
     )
     reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
@@ -437,21 +439,23 @@ def test_a_hostile_demand_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b
     assert said in reason, reason
 
 
-def test_a_hostile_letter_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b, exported):
+def test_a_hostile_letter_pdf_in_a_bundle_refuses_the_bundle(tmp_path, station_b, exported, signer):
     from tests.app.test_hostile_pdfs import decompression_bomb
 
     plain = _plain(station_b, exported)
     with zipfile.ZipFile(io.BytesIO(plain)) as zf:
         letter = next(n for n in zf.namelist() if n.startswith("letters/"))
     bad = _reseal(
-        station_b, _rezip(plain, _swap_pdf(letter, "letters", decompression_bomb(b""))), tmp_path / "l.ddb"
+        station_b,
+        _rezip(plain, _swap_pdf(letter, "letters", decompression_bomb(b"")), signer),
+        tmp_path / "l.ddb",
     )
     reason = _unchanged(station_b, lambda: station_b.bundles.import_file(bad))
     assert "its letter PDF does not pass intake's checks" in reason and "decompression bomb" in reason
 
 
 def test_a_bundle_with_a_hostile_pdf_on_the_share_is_refused_and_the_others_sync(
-    tmp_path, station_a, station_b, shared, team_file, case_a, canary_pdf
+    tmp_path, station_a, station_b, shared, team_file, case_a, canary_pdf, signer
 ):
     from app.bundle import share
     from tests.app.test_hostile_pdfs import decompression_bomb
@@ -460,7 +464,7 @@ def test_a_bundle_with_a_hostile_pdf_on_the_share_is_refused_and_the_others_sync
     assert station_a.bundles.sync(shared).ok
     [published] = list((share.cases_dir(shared) / other).glob("*.ddb"))
     hostile = _rezip(
-        _plain(station_b, published), _swap_pdf("demand.pdf", "documents", decompression_bomb(b""))
+        _plain(station_b, published), _swap_pdf("demand.pdf", "documents", decompression_bomb(b"")), signer
     )
     published.unlink()
     _reseal(station_b, hostile, published)
