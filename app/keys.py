@@ -223,6 +223,54 @@ def keyring_delete(store_id: str) -> None:
         pass
 
 
+# -- other secrets kept as the database key is (the team keys, the signing key) --------------
+
+
+class PassphraseNeededError(KeyError_):
+    """The secret is kept only under the workstation passphrase, and none was given."""
+
+
+class SecretUnreachableError(KeyError_):
+    """Neither the keyring nor a wrap under the passphrase holds the secret here."""
+
+
+def keep_secret(raw: bytes, account: str, in_keyring: bool, passphrase: str | None) -> dict[str, Any]:
+    """Keep ``raw`` as the database key is kept: in the OS keyring under ``account`` when the
+    workstation uses it, and wrapped under the passphrase when one is given. Returns the
+    record (``keyring``, ``wrapped``) the caller writes to its file."""
+    record: dict[str, Any] = {"keyring": False}
+    if in_keyring:
+        keyring_store(account, raw)
+        record["keyring"] = True
+    if passphrase:
+        record["wrapped"] = wrap_key(raw, passphrase)
+    elif not in_keyring:
+        raise PassphraseNeededError("the workstation passphrase is needed to protect it")
+    return record
+
+
+def load_secret(record: dict[str, Any], account: str, passphrase: str | None) -> bytes:
+    """A secret kept by ``keep_secret``: from the keyring, else unwrapped with the passphrase,
+    else (a passphrase change stopped half-way: see ``TeamKey.stage_passphrase``) from the
+    wrap under the old one kept beside it. Raises a KeyError_ that says which way failed."""
+    problem = "it is kept nowhere this workstation can reach"
+    if record.get("keyring") and keyring_available():
+        try:
+            return keyring_load(account)
+        except KeyError_ as exc:
+            problem = f"the OS keyring has no usable entry for it ({exc})"
+    if not record.get("wrapped"):
+        raise SecretUnreachableError(problem)
+    if not passphrase:
+        raise PassphraseNeededError("it is protected by the workstation passphrase")
+    try:
+        return unwrap_key(record["wrapped"], passphrase)
+    except WrongPassphraseError:
+        if not record.get("wrapped_before"):
+            raise
+        return unwrap_key(record["wrapped_before"], passphrase)
+
+
 def passphrase_from_env() -> str | None:
     value = os.environ.get("DEMAND_DESK_PASSPHRASE")
     return value if value else None

@@ -125,42 +125,22 @@ class SigningKey:
         if self._private is not None:
             return self._private
         doc = self._doc()
-        raw: bytes | None = None
-        problem = "it is kept nowhere this workstation can reach"
-        if doc.get("keyring") and keys.keyring_available():
-            try:
-                raw = keys.keyring_load(self.account)
-            except keys.KeyError_ as exc:
-                problem = f"the OS keyring has no usable entry for it ({exc})"
-        if raw is None and doc.get("wrapped"):
-            if not self.passphrase:
-                raise SigningError(
-                    "The workstation's signing key is protected by its passphrase: set "
-                    "DEMAND_DESK_PASSPHRASE or unlock with the passphrase."
-                )
-            raw = self._unwrap(doc)
-        if raw is None:
-            raise SigningError(f"The workstation's signing key cannot be read: {problem}.")
+        try:
+            raw = keys.load_secret(doc, self.account, self.passphrase)
+        except keys.PassphraseNeededError:
+            raise SigningError(
+                "The workstation's signing key is protected by its passphrase: set "
+                "DEMAND_DESK_PASSPHRASE or unlock with the passphrase."
+            ) from None
+        except keys.SecretUnreachableError as exc:
+            raise SigningError(f"The workstation's signing key cannot be read: {exc}.") from None
+        except keys.KeyError_ as exc:
+            raise SigningError(f"The signing key could not be unlocked: {exc}") from exc
         private = Ed25519PrivateKey.from_private_bytes(raw)
         if public_text(_public_of(private)) != doc["public"]:
             raise SigningError(f"The signing key in {self.path} is damaged; restore it from a backup.")
         self._private = private
         return private
-
-    def _unwrap(self, doc: dict[str, Any]) -> bytes:
-        assert self.passphrase is not None
-        try:
-            return keys.unwrap_key(doc["wrapped"], self.passphrase)
-        except keys.WrongPassphraseError as exc:
-            # A passphrase change stopped half-way (see ``stage_passphrase``): the old wrap.
-            if doc.get("wrapped_before"):
-                try:
-                    return keys.unwrap_key(doc["wrapped_before"], self.passphrase)
-                except keys.KeyError_:
-                    pass
-            raise SigningError(f"The signing key could not be unlocked: {exc}") from exc
-        except keys.KeyError_ as exc:
-            raise SigningError(f"The signing key could not be unlocked: {exc}") from exc
 
     # -- making and re-wrapping --------------------------------------------------------------
 
@@ -170,21 +150,13 @@ class SigningKey:
             raise SigningError("This workstation already has a signing key.")
         private = Ed25519PrivateKey.generate()
         raw = private.private_bytes_raw()
-        doc: dict[str, Any] = {
-            "format": FILE_FORMAT,
-            "public": public_text(_public_of(private)),
-            "keyring": False,
-        }
-        if self.config.key_storage is KeyStorage.KEYRING:
-            try:
-                keys.keyring_store(self.account, raw)
-            except keys.KeyError_ as exc:
-                raise SigningError(f"The signing key could not be stored: {exc}") from exc
-            doc["keyring"] = True
-        if self.passphrase:
-            doc["wrapped"] = keys.wrap_key(raw, self.passphrase)
-        elif not doc["keyring"]:
-            raise SigningError("The workstation passphrase is needed to protect the signing key.")
+        try:
+            kept = keys.keep_secret(
+                raw, self.account, self.config.key_storage is KeyStorage.KEYRING, self.passphrase
+            )
+        except keys.KeyError_ as exc:
+            raise SigningError(f"The signing key could not be stored: {exc}.") from exc
+        doc: dict[str, Any] = {"format": FILE_FORMAT, "public": public_text(_public_of(private)), **kept}
         self._write(doc)
         self._private = private
         return str(doc["public"])

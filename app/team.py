@@ -129,33 +129,19 @@ class TeamKey:
         recipient = entry["recipient"]
         if recipient in self._unwrapped:
             return self._unwrapped[recipient]
-        raw: bytes | None = None
-        problem = "it is kept nowhere this workstation can reach"
-        if entry.get("keyring") and keys.keyring_available():
-            try:
-                raw = keys.keyring_load(self._account(recipient))
-            except keys.KeyError_ as exc:
-                problem = f"the OS keyring has no usable entry for it ({exc})"
-        if raw is None and entry.get("wrapped"):
-            if not self.passphrase:
-                raise TeamError(
-                    "The team key is protected by the workstation passphrase: set DEMAND_DESK_PASSPHRASE "
-                    "or unlock with the passphrase."
-                )
-            try:
-                raw = keys.unwrap_key(entry["wrapped"], self.passphrase)
-            except keys.WrongPassphraseError as exc:
-                # A passphrase change stopped half-way (see ``stage_passphrase``): the old wrap.
-                if not entry.get("wrapped_before"):
-                    raise TeamError(f"The team key could not be unlocked: {exc}") from exc
-                try:
-                    raw = keys.unwrap_key(entry["wrapped_before"], self.passphrase)
-                except keys.KeyError_:
-                    raise TeamError(f"The team key could not be unlocked: {exc}") from exc
-            except keys.KeyError_ as exc:
-                raise TeamError(f"The team key could not be unlocked: {exc}") from exc
-        if raw is None:
-            raise TeamError(f"The team key {recipient[:16]}… cannot be read: {problem}. Import it again.")
+        try:
+            raw = keys.load_secret(entry, self._account(recipient), self.passphrase)
+        except keys.PassphraseNeededError:
+            raise TeamError(
+                "The team key is protected by the workstation passphrase: set DEMAND_DESK_PASSPHRASE "
+                "or unlock with the passphrase."
+            ) from None
+        except keys.SecretUnreachableError as exc:
+            raise TeamError(
+                f"The team key {recipient[:16]}… cannot be read: {exc}. Import it again."
+            ) from None
+        except keys.KeyError_ as exc:
+            raise TeamError(f"The team key could not be unlocked: {exc}") from exc
         identity = pyrage.x25519.Identity.from_str(_identity_text(raw))
         if str(identity.to_public()) != recipient:
             raise TeamError(f"The stored team key {recipient[:16]}… is damaged; import it again.")
@@ -170,20 +156,16 @@ class TeamKey:
     def _keep(self, raw: bytes, created: str) -> dict[str, Any]:
         """Store one identity as the database key is stored; return its team.json entry."""
         recipient = str(pyrage.x25519.Identity.from_str(_identity_text(raw)).to_public())
-        entry: dict[str, Any] = {"recipient": recipient, "created": created, "keyring": False}
-        if self.config.key_storage is KeyStorage.KEYRING:
-            try:
-                keys.keyring_store(self._account(recipient), raw)
-            except keys.KeyError_ as exc:
-                raise TeamError(f"The team key could not be stored: {exc}") from exc
-            entry["keyring"] = True
-        if self.passphrase:
-            entry["wrapped"] = keys.wrap_key(raw, self.passphrase)
-        elif not entry["keyring"]:
+        in_keyring = self.config.key_storage is KeyStorage.KEYRING
+        try:
+            kept = keys.keep_secret(raw, self._account(recipient), in_keyring, self.passphrase)
+        except keys.PassphraseNeededError:
             raise TeamError(
                 "The workstation passphrase is needed to protect the team key: set DEMAND_DESK_PASSPHRASE."
-            )
-        return entry
+            ) from None
+        except keys.KeyError_ as exc:
+            raise TeamError(f"The team key could not be stored: {exc}") from exc
+        return {"recipient": recipient, "created": created, **kept}
 
     def _write(self, entries: list[dict[str, Any]]) -> None:
         doc = {"format": TEAM_FILE_FORMAT, "keys": entries}

@@ -80,10 +80,12 @@ class DateReader:
         numeric = re.compile(
             r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"
         )
-        # 2026-11-12, and the way Chinese, Japanese and Korean write it: 2026年11月12日, 2026년 11월 12일
+        # 2026-11-12, and the ways Chinese, Japanese and Korean write it: 2026年11月12日,
+        # 2026년 11월 12일, 2026. 3. 12.; and a Japanese era year: 令和8年3月12日 (Reiwa 8 = 2026).
         iso = re.compile(
-            r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?:-|\s?[年년]\s?)(?P<m>[01]?\d)(?:-|\s?[月월]\s?)(?P<d>[0-3]?\d)"
-            r"(?:\s?[日일])?(?![\d])"
+            r"(?<![\d./-])(?:(?P<y>(?:19|20)\d\d)|(?P<era>令和|平成)\s?(?P<ey>\d{1,2}|元)\s?年\s?)"
+            r"(?(era)|(?:-|\.\s?|\s?[年년]\s?))(?P<m>[01]?\d)(?:-|\.\s?|\s?[月월]\s?)(?P<d>[0-3]?\d)"
+            r"(?:\s?[日일]|\.)?(?![\d])"
         )
         # Written out: "l'an deux mille vingt-six, le vingt-cinq novembre"; "veinticinco de noviembre de ..."
         words = re.compile(
@@ -109,7 +111,11 @@ class DateReader:
                 if value is not None:
                     found.append(DateMention(m.start(), m.end(), value))
         for m in self.iso.finditer(text):
-            value = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if m.group("era"):
+                year = _ERA_BEFORE[m.group("era")] + (1 if m.group("ey") == "元" else int(m.group("ey")))
+            else:
+                year = int(m.group("y"))
+            value = _make(year, int(m.group("m")), int(m.group("d")))
             if value is not None:
                 found.append(DateMention(m.start(), m.end(), value))
         for m in self.numeric.finditer(text):
@@ -160,6 +166,10 @@ class DateReader:
             return None
         value = _make(year, month, day_no)
         return DateMention(m.start(), m.end(), value) if value else None
+
+
+# The year before each Japanese era's first: 令和元年 (Reiwa 1) is 2019, 平成元年 is 1989.
+_ERA_BEFORE = {"令和": 2018, "平成": 1988}
 
 
 def _make(year: int, month: int | None, day: int | None) -> date | None:

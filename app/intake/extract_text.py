@@ -58,6 +58,9 @@ _PLAIN = str.maketrans(
         "\u0131": "i",
         "\u2022": "*",
         "\u00b7": "*",
+        # Arabic-Indic, Persian and Devanagari digits read as 0-9: one character for one, so
+        # dates, phone numbers and file numbers written with them are read like any other.
+        **{chr(zero + n): str(n) for zero in (0x0660, 0x06F0, 0x0966) for n in range(10)},
     }
 )
 

@@ -487,6 +487,24 @@ def test_number_words_and_periods():
     assert add_period(date(2026, 8, 31), Period(6, "month")) == date(2027, 2, 28)
 
 
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("令和8年3月12日", date(2026, 3, 12)),  # a Japanese era year: Reiwa 8
+        ("令和元年5月1日", date(2019, 5, 1)),  # the era's first year
+        ("平成30年 4月 1日", date(2018, 4, 1)),
+        ("2026. 3. 12.", date(2026, 3, 12)),  # as Korean writes it
+        ("2026.03.12", date(2026, 3, 12)),
+        ("١٢/٠٣/٢٠٢٦", date(2026, 3, 12)),  # Arabic-Indic digits
+        ("२०२६-०३-१२", date(2026, 3, 12)),  # Devanagari digits
+    ],
+)
+def test_east_asian_and_non_latin_digit_dates_are_read(printed, expected):
+    from app.intake.extract_text import fold
+
+    assert [m.value for m in DateReader.build(vocabulary()).find(fold(printed), "DMY")] == [expected]
+
+
 def test_dates_written_in_each_language_are_read():
     reader = DateReader.build(vocabulary())
     for text, expected in [

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -105,14 +106,16 @@ class AdmitDialog(QDialog):
         self.requests = requests
         self.choices = QListWidget()
         self.choices.setAccessibleName("Workstations asking to join")
+        self.choices.setSpacing(4)
         for request in requests:
-            clash = (
-                "  — CLASHES with the key already admitted under this name" if request.admitted_key else ""
-            )
-            seen = f"first seen {request.first_seen}"
-            item = QListWidgetItem(
-                f"{request.workstation}   fingerprint {request.fingerprint}   {seen}{clash}"
-            )
+            # Two lines each, so the fingerprint and a clash are seen whole, without scrolling.
+            lines = [f"{request.workstation} — first asked {request.first_seen}"]
+            lines.append(f"fingerprint  {request.fingerprint}")
+            if request.admitted_key:
+                lines.append("CLASHES with the key already admitted under this name: do not admit")
+            item = QListWidgetItem("\n".join(lines))
+            if request.admitted_key:
+                item.setForeground(QColor("#b00020"))
             self.choices.addItem(item)
         if requests:
             self.choices.setCurrentRow(0)
