@@ -820,10 +820,17 @@ class _DocumentReader:
         )
         within = cues["within"]
         if within.regex is not None:
-            pattern = re.compile(
+            before = re.compile(
                 rf"(?:{within.regex.pattern})\s+(?:a\s+period\s+of\s+|einer\s+frist\s+von\s+)?(?P<n>{number})\s*(?:{unit_alternation})"
             )
-            for m in pattern.finditer(self.folded):
+            # Japanese, Korean and Hindi put "within" after the length: 10日以内, 10일 이내,
+            # 10 दिनों के भीतर; and "from receipt" before it (受領後10日以内).
+            after = re.compile(
+                rf"(?<![\d.])(?P<n>\d{{1,3}})\s*(?:{unit_alternation})\s*(?:{within.regex.pattern})"
+            )
+            found = [(m, False) for m in before.finditer(self.folded)]
+            found += [(m, True) for m in after.finditer(self.folded)]
+            for m, postfix in sorted(found, key=lambda f: f[0].start()):
                 start, end = self.sentence(m.start())
                 if not self._demand_sentence(start, end):
                     continue
@@ -833,7 +840,8 @@ class _DocumentReader:
                     continue
                 prov = self.prov(m.start(), m.end())
                 tail = self.folded[m.end() : m.end() + 40]
-                from_receipt = bool(cues["receipt"].search(tail))
+                head = self.folded[max(0, m.start() - 30) : m.start()] if postfix else ""
+                from_receipt = bool(cues["receipt"].search(tail) or cues["receipt"].search(head))
                 in_days = period_in_days(Period(count, unit))
                 period = (
                     _reading(

@@ -371,3 +371,18 @@ def test_english_demand_is_still_read_as_english():
     assert (facts.language, _value(facts, "country"), _value(facts, "instrument")) == ("en", "US", "subpoena")
     assert _value(facts, "date_issued") == "2026-03-02"
     assert _categories(facts) == {"subscriber_info", "ip_history"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("下記について、本書受領後10日以内に回答されたい。", 10),  # Japanese: 10 days, then "within"
+        ("아래 자료를 수령 후 7일 이내에 제공하여 주시기 바랍니다.", 7),  # Korean
+        ("कृपया इस सूचना की प्राप्ति के 10 दिनों के भीतर निम्नलिखित जानकारी प्रदान करें।", 10),  # Hindi
+    ],
+)
+def test_a_period_written_before_its_within_word_counts_from_receipt(sentence, days):
+    facts = extract_facts([page("12.03.2026", sentence, "taro@example.jp")], today=date(2026, 3, 20))
+    assert facts.scalars["response_period"].value == f"{days} days from receipt"
+    due = facts.scalars["response_due"]
+    assert due.value is None and f"within {days} days of receipt" in (due.flagged or "")
