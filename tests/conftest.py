@@ -172,6 +172,16 @@ def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _umask_kept() -> Iterator[None]:
+    """The command line sets the process umask to 077 (app/cli.py); run in-process by a test,
+    it must not change the modes of files later tests make."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
+@pytest.fixture(autouse=True)
 def _no_demand_desk_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("DEMAND_DESK_") and name != "DEMAND_DESK_TEST_NETLOG":
