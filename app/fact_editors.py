@@ -55,6 +55,13 @@ def country_choices() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((code, str(name)) for code, name in names.items()), key=lambda c: c[1]))
 
 
+@functools.cache
+def choice_words(key: str) -> dict[str, str]:
+    """A listed fact's words by stored value ({} for a fact that is not chosen from a list).
+    Cached: the Facts tab asks for every cell it paints."""
+    return dict(fact_editor(key).choices)
+
+
 def parse_choice(key: str, text: str) -> str | None:
     """The stored value for what a reviewer wrote (a code or its words), or None if it is neither."""
     wanted = " ".join(text.split()).casefold()

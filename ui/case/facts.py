@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.fact_editors import fact_editor
+from app.fact_editors import choice_words, fact_editor
 from app.model import FactValue
 from app.services import DeskError
 from ui.common.table_model import RowsModel
@@ -54,7 +54,7 @@ def _show(value: Any, key: str = "") -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    words = dict(fact_editor(key).choices) if key in ("instrument", "country") else {}
+    words = choice_words(key)
     if value in words:
         return f"{words[value]} ({value})" if key == "country" else words[value]
     return (
