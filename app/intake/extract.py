@@ -635,11 +635,9 @@ class _DocumentReader:
             return _reading(True, provenance_of(sorted(set(chosen), key=lambda w: w.index)), flag)
         # A closing with no readable signer below it is not proof of an unsigned demand: the
         # signer is often blacked out, or an ink signature has made the printed title unreadable.
-        return Reading(
+        return _reading(
             None,
-            prov.page,
-            prov.box,
-            prov.confidence,
+            prov,
             "a closing with no readable signer below it (blacked out or unreadable on this copy): "
             "check the served original for a signature",
         )
