@@ -688,14 +688,26 @@ class IdentifierReader:
             a = tokens[i]
             b = tokens[i + 1] if i + 1 < len(tokens) else None
             c = tokens[i + 2] if i + 2 < len(tokens) else None
-            email_slot = bool(a.words) and self._cue(line, self._offset(a.words)) == ("target", "email")
+            # Every repair below needs an e-mail label before the word; finding the cue is the
+            # costly part, so it is asked last and at most once per word.
+            slot: list[bool] = []
+
+            def email_slot(a: _Token = a, slot: list[bool] = slot) -> bool:
+                if not slot:
+                    slot.append(
+                        bool(a.words)
+                        and "@" not in a.text
+                        and self._cue(line, self._offset(a.words)) == ("target", "email")
+                    )
+                return slot[0]
+
             if (
-                email_slot
-                and b is not None
+                b is not None
                 and b.words
                 and "@" not in a.text
                 and _LOCAL.match(a.text)
                 and _MISREAD_AT.match(b.text)
+                and email_slot()
             ):
                 out.append(
                     _Token(a.text + "@" + b.text[1:], a.words + b.words, "repaired: '@' read as a letter")
@@ -703,12 +715,12 @@ class IdentifierReader:
                 i += 2
                 continue
             if (
-                email_slot
-                and b is not None
+                b is not None
                 and c is not None
                 and re.fullmatch(r"QU|[©®OoQ0@]", b.text.strip("~"))
                 and _LOCAL.match(a.text)
                 and _is_domain(_strip(c.text))
+                and email_slot()
             ):
                 out.append(
                     _Token(
@@ -719,20 +731,22 @@ class IdentifierReader:
                 )
                 i += 3
                 continue
-            glyph = _TRAILING_AT.match(a.text) if email_slot and b is not None and "@" not in a.text else None
-            if glyph is None and email_slot and b is not None and "@" not in a.text and a.words:
-                # A round "@" read as 0 or O at the end of a word OCR was unsure of, or with no
-                # room before the domain for an "@" OCR might have dropped.
-                gap = b.words[0].box[0] - a.words[-1].box[2] if b.words else 99.0
-                if a.words[-1].word.confidence < 60 or gap < 0.4 * _height(a.words[-1]):
-                    glyph = _TRAILING_ROUND_AT.match(a.text)
-            if glyph and b is not None and b.words and _BARE_HOST.match(_strip(b.text)):
+            glyph = None
+            if b is not None and b.words and "@" not in a.text and _BARE_HOST.match(_strip(b.text)):
+                glyph = _TRAILING_AT.match(a.text)
+                if glyph is None and a.words:
+                    # A round "@" read as 0 or O at the end of a word OCR was unsure of, or with
+                    # no room before the domain for an "@" OCR might have dropped.
+                    gap = b.words[0].box[0] - a.words[-1].box[2]
+                    if a.words[-1].word.confidence < 60 or gap < 0.4 * _height(a.words[-1]):
+                        glyph = _TRAILING_ROUND_AT.match(a.text)
+            if glyph and b is not None and email_slot():
                 text = f"{glyph.group('local')}@{_strip(b.text)}"
                 out.append(_Token(text, a.words + b.words, "repaired: '@' read as a letter"))
                 i += 2
                 continue
-            fused = _FUSED_AT.match(_strip(a.text)) if email_slot and "@" not in a.text else None
-            if fused:
+            fused = _FUSED_AT.match(_strip(a.text)) if "@" not in a.text else None
+            if fused and email_slot():
                 text = f"{fused.group('local')}@{fused.group('domain')}"
                 out.append(_Token(text, a.words, "repaired: '@' read as a letter"))
                 i += 1
