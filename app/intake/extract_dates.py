@@ -1,9 +1,10 @@
-"""Dates, numbers and periods as demands write them, in English, German, French and Spanish.
+"""Dates, numbers and periods as demands write them, in the languages of ``resources/intake``.
 
 Dates are found in folded text (see ``extract_text.fold``): "November 12, 2026",
 "12 November 2026", "the 10th day of November 2026", "4. Dezember 2026",
 "1er septembre 2026", "5 de diciembre de 2026", "12.11.2026", "11/12/2026",
-"2026-11-12", "2026年11月12日", "NOV-28-2026", and dates written out in words ("l'an deux mille
+"2026-11-12", "2026年11月12日", "NOV-28-2026", Hijri dates ("1448/06/15هـ", on the Umm al-Qura
+calendar), and dates written out in words ("l'an deux mille
 vingt-six, le vingt-cinq novembre"). A numeric date whose day and month could be
 swapped is read in the order of the demand's country; when that is not known and both
 readings are possible, the date is reported as ambiguous and given no value.
@@ -21,6 +22,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from hijridate import Hijri
 
 from app.intake.vocab import Vocabulary
 from app.schedule.calendars import add_business_days
@@ -52,6 +55,7 @@ class DateReader:
     iso: re.Pattern[str]
     words: re.Pattern[str]
     number: str  # regex fragment: a number in digits or words
+    hijri: tuple[re.Pattern[str], ...]
 
     @classmethod
     def build(cls, vocab: Vocabulary) -> DateReader:
@@ -92,7 +96,27 @@ class DateReader:
             rf"(?<![a-z0-9])(?P<daywords>{number}|premier|1er|ler|ier)\s+(?:de\s+)?(?P<month>{months})"
             rf"(?:\s+(?:de\s+|del\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<yearwords2>{number})))?"
         )
-        return cls(vocab, named, numeric, iso, words, number)
+        # The Islamic calendar, as Saudi and other Gulf demands date themselves: 1448/06/15هـ,
+        # 15/6/1448 هـ, 15 جمادى الآخرة 1448هـ. A year from 1369 to 1500 (1950-2077) can only be
+        # Hijri here; the marker هـ ("of the Hijra") is read when present, not required.
+        marker = r"(?:\s*(?:هـ|ه(?![\w])|هجري(?:ة)?))?"
+        hijri_year = r"(?P<year>1[345]\d\d)"
+        hijri = (
+            re.compile(
+                rf"(?<![\d./-]){hijri_year}(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d]){marker}"
+            ),
+            re.compile(
+                rf"(?<![\d./-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep){hijri_year}(?![\d]){marker}"
+            ),
+        )
+        if vocab.hijri_months:
+            hijri_names = _alternation(list(vocab.hijri_months))
+            hijri += (
+                re.compile(
+                    rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?:من\s+)?(?P<name>{hijri_names})\s*(?:لعام|عام|سنة)?\s*{hijri_year}(?!\d){marker}"
+                ),
+            )
+        return cls(vocab, named, numeric, iso, words, number, hijri)
 
     # -- finding dates ---------------------------------------------------------------
 
@@ -126,6 +150,12 @@ class DateReader:
             mention = self._words(m, text)
             if mention is not None:
                 found.append(mention)
+        for pattern in self.hijri:
+            for m in pattern.finditer(text):
+                month = self.vocab.hijri_months.get(m.group("name")) if m.groupdict().get("name") else None
+                value = _from_hijri(int(m.group("year")), month or int(m.group("month")), int(m.group("day")))
+                if value is not None:
+                    found.append(DateMention(m.start(), m.end(), value))
         return _longest(found)
 
     def _numeric(self, m: re.Match[str], order: str | None) -> DateMention | None:
@@ -179,6 +209,15 @@ def _make(year: int, month: int | None, day: int | None) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _from_hijri(year: int, month: int, day: int) -> date | None:
+    """A Hijri date on the Umm al-Qura calendar (Saudi Arabia's civil calendar) as a Gregorian date."""
+    try:
+        value = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return _make(value.year, value.month, value.day)
 
 
 def _longest(found: list[DateMention]) -> list[DateMention]:

@@ -236,6 +236,7 @@ class InstrumentWords:
 class Vocabulary:
     stopwords: dict[str, frozenset[str]]  # language -> words
     months: dict[str, int]
+    hijri_months: dict[str, int]  # the Islamic (lunar Hijri) calendar's months, 1-12
     numbers: dict[str, int]
     ordinals: dict[str, int]
     day_words: dict[str, int]
@@ -456,6 +457,7 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
         raise VocabularyError(f"{directory}: no language files (en.toml, de.toml, ...)")
     stopwords: dict[str, frozenset[str]] = {}
     months: dict[str, int] = {}
+    hijri_months: dict[str, int] = {}
     numbers: dict[str, int] = {}
     ordinals: dict[str, int] = {}
     day_words: dict[str, int] = {}
@@ -482,7 +484,7 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
             raise reader.fail("language", f"is {lang!r} but the file is named {path.name}")
         stopwords[lang] = frozenset(fold(w) for w in reader.strings(d, "stopwords", ""))
         dates = reader.table(d, "dates", "")
-        reader.only(dates, ("months", "numbers", "ordinals", "units", "day_words"), "dates")
+        reader.only(dates, ("months", "hijri_months", "numbers", "ordinals", "units", "day_words"), "dates")
         found_months = reader.numbers(dates, "months", "dates.")
         if not found_months or any(not 1 <= m <= 12 for m in found_months.values()):
             raise reader.fail("dates.months", "must map month names to 1-12")
@@ -490,6 +492,10 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
             if months.get(word, month) != month:
                 raise reader.fail(f"dates.months.{word}", f"is month {months[word]} in another file")
             months[word] = month
+        found_hijri = reader.numbers(dates, "hijri_months", "dates.")
+        if any(not 1 <= m <= 12 for m in found_hijri.values()):
+            raise reader.fail("dates.hijri_months", "must map month names to 1-12")
+        hijri_months.update(found_hijri)
         numbers.update(reader.numbers(dates, "numbers", "dates."))
         ordinals.update(reader.numbers(dates, "ordinals", "dates."))
         day_words.update(reader.numbers(dates, "day_words", "dates."))
@@ -554,6 +560,7 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
     return Vocabulary(
         stopwords=stopwords,
         months=months,
+        hijri_months=hijri_months,
         numbers=numbers,
         ordinals=ordinals,
         day_words=day_words,

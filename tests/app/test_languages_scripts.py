@@ -313,6 +313,24 @@ def test_arabic_requests_are_placed_in_their_country(heading, country):
     assert _value(facts, "country") == country
 
 
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "التاريخ: 1447/09/15هـ",  # year first, as Saudi letters head the date
+        "التاريخ: ١٥/٠٩/١٤٤٧ هـ",  # Eastern Arabic digits, day first
+        "التاريخ: 15 رمضان 1447هـ",
+        "التاريخ: 15 من رمضان لعام 1447 هـ",
+    ],
+)
+def test_a_saudi_request_dated_in_the_hijri_calendar_is_dated(dated):
+    # 15 Ramadan 1447 is 4 March 2026 on the Umm al-Qura calendar: read as a Gregorian date, the
+    # request is neither "undated" nor placed centuries ago.
+    heading = ["المملكة العربية السعودية", "النيابة العامة", "الرياض", "", dated]
+    facts = _read([*heading, *ARABIC_REQUEST[4:]])
+    assert _value(facts, "country") == "SA"
+    assert _value(facts, "date_issued") == "2026-03-04"
+
+
 # -- Hindi --------------------------------------------------------------------------------------
 
 HINDI_NOTICE = [
