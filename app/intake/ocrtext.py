@@ -13,11 +13,17 @@ Pure functions, shared by the OCR worker process (``ocrworker``) and its tests:
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.intake.folding import fold
 
 if TYPE_CHECKING:  # the PDF reader process imports this module; app.model costs it 40+ ms
     from app.model import Box
@@ -52,49 +58,25 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
 # services, an English translation): English is read alongside their model.
 WITH_LATIN = "eng"
 
-# Words that are frequent in one language and absent (or rare) in the others; words two
-# of them share ("de", "la", "que", "en", "in", "des", "com" of web addresses) are left out
-# on purpose.
-_STOP_WORDS: dict[str, frozenset[str]] = {
-    "eng": frozenset(
-        "the and of to is that for this with be any shall are by from on all which have has "
-        "been was were will you your or not such".split()
-    ),
-    "deu": frozenset(
-        "der die das und ist nicht mit den dem ein eine einer eines zu von für fur auf im sich "
-        "wird werden sind oder bei aus nach wie auch gemäß gemass über uber zur zum vom sowie "
-        "durch".split()
-    ),
-    "fra": frozenset(
-        "le les et est une du dans pour qui sur au aux par ne pas sont ce cette il vous nous "
-        "être etre été ete ses leur".split()
-    ),
-    "spa": frozenset(
-        "el los las del y por para con una es al lo su sus como este esta sobre usted dicho "
-        "dicha deberá debera".split()
-    ),
-    "por": frozenset(
-        "não nao são sao pelo pela pelos pelas aos às uma seu sua seus suas foi também tambem "
-        "será sera deverá devera em ao nas".split()
-    ),
-    "ita": frozenset(
-        "della delle dei degli che sono alla alle nel nella nei questo questa essere gli dal "
-        "dalla dello presso ed".split()
-    ),
-    "nld": frozenset("het een niet voor zijn wordt worden deze uw naar ook bij aan heeft hebben".split()),
-    "pol": frozenset(
-        "nie się sie jest że oraz przez dla lub który ktory która ktora które ktore zgodnie jego "
-        "jej dnia".split()
-    ),
-    "tur": frozenset(
-        "ve bir bu için icin ile olarak olan ki gibi veya tarafından tarafindan ilgili göre gore "
-        "sayılı sayili".split()
-    ),
-    "rus": frozenset(
-        "и что как из от это или ее её также который которая которые был была было быть".split()
-    ),
-    "ukr": frozenset("і та що від це або її також який яка які було бути є".split()),
-}
+# The stop words of resources/intake/<language>.toml tell a page's language; a word two
+# languages share ("de", "la", "que", "en", "in") tells nothing and is left out.
+_VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "intake"
+
+
+@functools.cache
+def _telling_stop_words() -> dict[str, frozenset[str]]:
+    """Tesseract code -> the folded stop words only that language's file lists."""
+    lists: dict[str, frozenset[str]] = {}
+    for code, iso in AUTO_LANGUAGES.items():
+        path = _VOCABULARY_DIR / f"{iso}.toml"
+        if path.is_file():
+            with path.open("rb") as f:
+                lists[code] = frozenset(fold(w) for w in tomllib.load(f).get("stopwords", ()))
+    by_language = {AUTO_LANGUAGES[code]: words for code, words in lists.items()}  # zh once, not twice
+    seen = Counter(w for words in by_language.values() for w in words)
+    return {code: frozenset(w for w in words if seen[w] == 1) for code, words in lists.items()}
+
+
 _MIN_STOP_WORDS = 8  # fewer hits than this: too little text to tell
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -179,10 +161,11 @@ def turns_to_try(words: Sequence[TsvWord], osd_turn: int) -> list[int]:
 
 def detect_language(text: str, candidates: Iterable[str] = AUTO_LANGUAGES) -> str | None:
     """The Tesseract code of the language ``text`` is written in, or None when unclear."""
+    telling = _telling_stop_words()
     counts = dict.fromkeys(candidates, 0)
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(fold(text)):
         for language in counts:
-            if token in _STOP_WORDS.get(language, ()):
+            if token in telling.get(language, ()):
                 counts[language] += 1
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] < _MIN_STOP_WORDS:
@@ -268,8 +251,8 @@ def text_layer_problem(text: str) -> str | None:
         return "the text layer mixes Latin and Cyrillic letters inside words (OCR errors)"
     if len(_UNJUDGED_SCRIPT.findall(letters)) > 0.3 * len(letters):
         return None
-    lowered = [w.lower() for w in words]
-    hits = sum(1 for w in lowered if any(w in stop for stop in _STOP_WORDS.values()))
+    telling = frozenset().union(*_telling_stop_words().values())
+    hits = sum(1 for w in words if fold(w) in telling)
     if hits < _MIN_STOP_SHARE * len(words):
         return "the text layer does not read as text in any language (OCR errors or garbage)"
     return None
