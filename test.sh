@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 packaging/bootstrap.sh test
 .venv/bin/ruff check .
+.venv/bin/mypy app db
 
 # Throwaway HOME and XDG dirs: the test keyring lives there, so a developer's real login
 # keyring (and gnome-keyring daemon, found through XDG_RUNTIME_DIR) is never touched,

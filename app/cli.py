@@ -669,7 +669,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add(
         group: Any, name: str, func: Callable[[argparse.Namespace], int], help_: str
     ) -> argparse.ArgumentParser:
-        p = group.add_parser(name, help=help_, description=help_)
+        p: argparse.ArgumentParser = group.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", help="print JSON")
         # Also accepted after the command; SUPPRESS keeps the global value when absent.
         p.add_argument("--reviewer", default=argparse.SUPPRESS, help="act as this reviewer")

@@ -128,7 +128,7 @@ def lock_for(failures: int) -> timedelta | None:
     """How long ``failures`` wrong PINs in a row lock a reviewer out (None: not locked)."""
     if failures < LOCK_AFTER:
         return None
-    return min(FIRST_LOCK * (2 ** (failures - LOCK_AFTER)), LONGEST_LOCK)
+    return min(FIRST_LOCK * (1 << (failures - LOCK_AFTER)), LONGEST_LOCK)
 
 
 def locked_message(name: str, until: datetime, now: datetime) -> str:

@@ -111,7 +111,7 @@ def case_rows(store: Store, start: str, end: str) -> list[tuple[Any, ...]]:
 
 def trend_counts(store: Store, start: str, end: str) -> list[tuple[str, str | None, str | None, int, int]]:
     """(half-year, instrument, outcome, approved, cases) for cases received in [start, end)."""
-    return [tuple(r) for r in store.db.execute(_TREND, (start, end)).fetchall()]  # type: ignore[misc]
+    return [tuple(r) for r in store.db.execute(_TREND, (start, end)).fetchall()]
 
 
 # Every decision a senior reviewer recorded over a refusal, of cases received in the period.
@@ -125,7 +125,7 @@ SELECT c.reference, d.revision, d.outcome, d.decided_by, d.override_reason, d.ov
 
 def overridden_decisions(store: Store, start: str, end: str) -> list[tuple[str, int, str, str, str, str]]:
     """(reference, revision, outcome, decided by, reason, rules JSON) of cases received in [start, end)."""
-    return [tuple(r) for r in store.db.execute(_OVERRIDDEN, (start, end)).fetchall()]  # type: ignore[misc]
+    return [tuple(r) for r in store.db.execute(_OVERRIDDEN, (start, end)).fetchall()]
 
 
 def cases_by_half_year(store: Store) -> list[tuple[str, int]]:

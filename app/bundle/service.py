@@ -43,7 +43,7 @@ from app import roster, roster_log
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.events import append_new
-from app.bundle.format import BundleError, Manifest, file_name
+from app.bundle.format import MAX_BUNDLE_BYTES, BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
 from app.bundle.pdfs import check_pdfs
 from app.bundle.roster_sync import RosterReport, roster_steps
@@ -152,7 +152,7 @@ def read_bundle(
     """Read, decrypt and check a bundle file: its signature against ``trusted`` (workstation ->
     public key), then its PDFs as intake would; touches no store. Raises BundleError with the reason."""
     try:
-        untrusted = read_regular_file(path, bundle_pack.MAX_BUNDLE_BYTES)
+        untrusted = read_regular_file(path, MAX_BUNDLE_BYTES)
     except UnreadableFile as exc:
         raise BundleError(str(exc.strerror)) from None
     except OSError as exc:

@@ -65,7 +65,7 @@ from app.intake.extract_layout import (
     is_sentence,
     split_documents,
 )
-from app.intake.extract_text import Line, PlacedWord, Provenance, Stream, fold, provenance_of
+from app.intake.extract_text import Line, PlacedWord, Provenance, Stream, provenance_of
 from app.intake.facts import (
     DataRequestReading,
     ExtractedFacts,
@@ -74,6 +74,7 @@ from app.intake.facts import (
     SecrecyReading,
     file_number_key,
 )
+from app.intake.folding import fold
 from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Country, Vocabulary, vocabulary
 from app.model import PageText
 from app.schedule.deadlines import format_period

@@ -101,7 +101,7 @@ class DateReader:
         # Hijri here; the marker هـ ("of the Hijra") is read when present, not required.
         marker = r"(?:\s*(?:هـ|ه(?![\w])|هجري(?:ة)?))?"
         hijri_year = r"(?P<year>1[345]\d\d)"
-        hijri = (
+        hijri: tuple[re.Pattern[str], ...] = (
             re.compile(
                 rf"(?<![\d./-]){hijri_year}(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d]){marker}"
             ),

@@ -43,8 +43,9 @@ from app.intake.extract_layout import (
     Layout,
     is_sentence,
 )
-from app.intake.extract_text import Line, PlacedWord, fold, provenance_of
+from app.intake.extract_text import Line, PlacedWord, provenance_of
 from app.intake.facts import IdentifierReading
+from app.intake.folding import fold
 from app.intake.vocab import Country, PhonePlan, Vocabulary
 from app.model import Box
 

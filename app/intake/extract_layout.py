@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.intake.extract_dates import DateReader
-from app.intake.extract_text import Line, Stream, fold
+from app.intake.extract_text import Line, Stream
+from app.intake.folding import fold
 from app.intake.vocab import PhraseSet, Vocabulary
 from app.model import PageText
 

@@ -405,7 +405,7 @@ class Reader:
         px_w, px_h = images[0].get_px_size()
         if (px_w < px_h) != (shown_w < shown_h):  # placed turned by a quarter
             px_w, px_h = px_h, px_w
-        return 72 * max(px_w / shown_w, px_h / shown_h)
+        return 72 * float(max(px_w / shown_w, px_h / shown_h))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.intake.extract_text import fold
+from app.intake.folding import fold
 from app.model import Instrument
 
 VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "intake"

@@ -66,7 +66,8 @@ def _check(name: str, data: bytes) -> None:
     """Intake's stream check, and the package's own bound on drawing instructions per page."""
     import pypdf
 
-    from app.intake.pdfcheck import MAX_STREAM_BYTES, StreamChecker, inflated_size
+    from app.intake.limits import MAX_STREAM_BYTES
+    from app.intake.pdfcheck import StreamChecker, inflated_size
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)

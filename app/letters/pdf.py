@@ -380,7 +380,7 @@ def render(
     return out.getvalue()
 
 
-class _Canvas(Canvas):
+class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """Draws each page's footer once the page count is known ("Page 2 of 3").
 
     Pages are held back until ``save()``, the usual reportlab way to number "of M".

@@ -520,7 +520,7 @@ def render(report: Report, *, organisation: str) -> bytes:
 def _numbered(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas class that holds pages back until the count is known, for "page n / m"."""
 
-    class Numbered(Canvas):
+    class Numbered(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []

@@ -500,7 +500,7 @@ def test_number_words_and_periods():
     ],
 )
 def test_east_asian_and_non_latin_digit_dates_are_read(printed, expected):
-    from app.intake.extract_text import fold
+    from app.intake.folding import fold
 
     assert [m.value for m in DateReader.build(vocabulary()).find(fold(printed), "DMY")] == [expected]
 

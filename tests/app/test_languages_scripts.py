@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 
 from app.intake.extract import extract_facts
-from app.intake.extract_text import fold
 from app.intake.facts import ExtractedFacts
+from app.intake.folding import fold
 from app.intake.ocr import installed_languages
 from app.intake.ocrtext import parse_tsv
 from app.intake.pipeline import read_demand

@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 
 from app.intake.extract import extract_facts
 from app.intake.extract_dates import DateReader
-from app.intake.extract_text import fold
+from app.intake.folding import fold
 from app.intake.ocr import installed_languages
 from app.intake.ocrtext import AUTO_LANGUAGES, han_variant, text_layer_problem
 from app.intake.pdf import probe_pdf
