@@ -130,6 +130,11 @@ def _recommend(
     def out(outcome: str, reasons: list[str], scope: Scope, *explanation: str) -> Recommendation:
         return Recommendation(outcome, reasons, scope, [], [e for e in explanation if e])
 
+    def named(item_ids: list[str]) -> str:
+        """The items by their labels in the pack ("Signed, Dates in order"), never by id."""
+        labels = {item.id: item.label for item in pack.items}
+        return ", ".join(labels.get(i, i) for i in item_ids)
+
     kind = instrument_kind(facts, pack)
     if READABLE in failed("escalate"):
         poor = next(a for a in failing if a.id == READABLE)
@@ -150,7 +155,7 @@ def _recommend(
         )
     blocking = failed("blocks")
     if blocking:
-        return out("reject", blocking, Scope(), "The demand is not valid: " + ", ".join(blocking) + ".")
+        return out("reject", blocking, Scope(), "The demand is not valid: " + named(blocking) + ".")
 
     scoped = _scope(facts, answers, ctx, pack)
     # Nothing left that could be disclosed: no concern or redirect changes that.
@@ -177,7 +182,7 @@ def _recommend(
             "escalate",
             concerns,
             scoped.scope,
-            "A human-rights concern goes to senior review: " + ", ".join(concerns) + ".",
+            "A human-rights concern goes to senior review: " + named(concerns) + ".",
             "The scope shows what would be disclosed if senior review clears it.",
         )
     if kind is None:
@@ -203,7 +208,7 @@ def _recommend(
             narrowable,
             scoped.scope,
             *scoped.notes,
-            "Ask the authority to narrow the demand to the scope shown: " + ", ".join(asks) + ".",
+            "Ask the authority to narrow the demand to the scope shown: " + named(asks) + ".",
         )
     content = scoped.content
     if is_emergency(facts):

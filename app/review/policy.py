@@ -114,6 +114,7 @@ class Jurisdiction:
 class ChecklistItem:
     id: str
     group: str
+    label: str  # a short name for lists and reasons ("Signed"); the question says it in full
     question: str
     help: str
     rule: str
@@ -442,7 +443,7 @@ LOCAL_INSTRUMENT_KEYS = (
     "notes",
     "prospective",
 )
-ITEM_KEYS = ("id", "group", "question", "help", "rule", "evaluate", "effect", "applies_to")
+ITEM_KEYS = ("id", "group", "label", "question", "help", "rule", "evaluate", "effect", "applies_to")
 
 
 def _instruments(f: _File) -> dict[str, InstrumentKind]:
@@ -584,6 +585,7 @@ def _items(f: _File) -> tuple[ChecklistItem, ...]:
             ChecklistItem(
                 id=item_id,
                 group=group,
+                label=f.string(entry, where, "label"),
                 question=f.string(entry, where, "question"),
                 help=f.string(entry, where, "help"),
                 rule=f.string(entry, where, "rule"),

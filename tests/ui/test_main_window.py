@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from ui.case.audit import ACTION_ROLE
+
 pytestmark = pytest.mark.gui
 
 
@@ -29,8 +31,19 @@ def test_opened_demand_appears_in_queue_and_viewer(window, qtbot, demand_file):
     assert window.case_title.text().startswith("GUIWS-")
     # The Facts tab shows every scalar fact, unknown ones included.
     assert window.facts_tab.model.rowCount() >= 8
-    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
-    assert "Demand received" in actions
+    trail = window.audit_tab.model
+    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
+    assert "case.intake" in actions
+    # The trail is told in sentences, with the particulars under Details, never as codes.
+    said = [trail.index(r, 4).data() for r in range(trail.rowCount())]
+    intake = said[actions.index("case.intake")]
+    assert intake.startswith("Took in ") and "GUIWS-" in intake
+    assert not any("." in s.split(" ")[0] for s in said)
+    window.tabs.setCurrentWidget(window.audit_tab)
+    window.audit_tab.table.selectRow(actions.index("case.intake"))
+    window.audit_tab.details_button.click()
+    assert window.audit_tab.details.isVisible()
+    assert "SHA-256" in window.audit_tab.details.toPlainText()
 
 
 def test_progress_shows_while_reading_and_hides_after(window, qtbot, demand_file):
@@ -133,7 +146,7 @@ def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, d
     case = window.desk.cases()[0]
     assert case.country == "GB"
     qtbot.waitUntil(lambda: window.audit_tab.model.rowCount() == 2)
-    assert window.audit_tab.model.index(1, 4).data() == "Fact corrected"
+    assert window.audit_tab.model.index(1, 4).data() == "Corrected country from US to GB: the court's seal"
     assert window.desk.audit_trail(case.case_id)[-1].payload["reason"] == "the court's seal"
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from tests.ui.conftest import GUI_PIN, make_pdf
+from ui.case.audit import ACTION_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -162,7 +163,8 @@ def test_override_without_a_reason_is_refused_and_with_one_is_kept_as_the_review
     assert "photocopy" in tab.details.toPlainText()  # the reason is shown with the answer
     assert window.desk.verify_audit().events == events_before + 1  # only the accepted override
     assert window.queue.model.index(0, 2).data() == "In review"
-    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
+    trail = window.audit_tab.model
+    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
     assert "checklist.answered" in actions
 
     tab.reset_current()
@@ -230,7 +232,8 @@ def test_case_facts_form_records_what_the_scan_cannot_tell(window, qtbot, demand
     assert ctx.target_is_journalist_or_activist is True
     assert not form.save.isEnabled()  # the form now shows what is stored
     assert journalist.currentData() is True
-    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
+    trail = window.audit_tab.model
+    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
     assert "case_fact.set" in actions
     hr = [a for a in _items(tab) if a.group == "human_rights"]
     assert any(a.answer == "fail" for a in hr), "a journalist as target is a human-rights concern"

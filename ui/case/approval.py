@@ -7,6 +7,7 @@ Every value shown may have been typed by someone, so labels are plain text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -69,7 +70,7 @@ class ApprovalDialog(SignInDialog):
     def __init__(
         self,
         summary: ApprovalSummary,
-        outcome_words: dict[str, str],
+        outcome_words: Mapping[str, str],
         reviewers: list[str],
         default: str | None,
         hint: str = "",

@@ -1,44 +1,36 @@
-"""The Audit tab: the case's trail, newest last, as the hash chain recorded it."""
+"""The Audit tab: the case's trail, newest last, as the hash chain recorded it.
+
+Each event is a sentence in words (``app.labels.audit_sentence``); the selected event's
+particulars, hashes included, are under Details.
+"""
 
 from __future__ import annotations
 
-import json
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.labels import audit_details, audit_sentence
 from app.model import AuditEvent
 from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-ACTION_LABELS = {
-    "case.intake": "Demand received",
-    "fact.corrected": "Fact corrected",
-    "reviewer.added": "Reviewer added",
-    "workstation.created": "Workstation set up",
-    "settings.changed": "Settings changed",
-    "settings.letterhead": "Letterhead changed",
-    "letter.drafted": "Letter drafted",
-    "letter.edited": "Letter edited",
-    "letter.finalised": "Letter finalised",
-    "letter.exported": "Letter exported",
-    "letters.packaged": "Response package written",
-}
-
-
-def _details(event: AuditEvent) -> str:
-    p = event.payload
-    if event.action == "fact.corrected":
-        text = f"{p.get('key')}: {p.get('from')!r} → {p.get('to')!r}"
-        return text + (f" — {p['reason']}" if p.get("reason") else "")
-    if event.action == "case.intake":
-        return f"{p.get('filename')}, {p.get('pages')} page(s), SHA-256 {str(p.get('sha256'))[:12]}…"
-    return json.dumps(p, ensure_ascii=False)
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored action code, for tests and tools
 
 
 class AuditModel(RowsModel[AuditEvent]):
-    HEADERS = ("#", "When (UTC)", "Reviewer", "Workstation", "Action", "Details")
+    HEADERS = ("#", "When (UTC)", "Reviewer", "Workstation", "What happened")
 
     def set_events(self, events: list[AuditEvent]) -> None:
         self.set_rows(events)
@@ -53,12 +45,23 @@ class AuditModel(RowsModel[AuditEvent]):
                 event.at.replace("T", " ")[:19],
                 event.reviewer,
                 event.workstation,
-                ACTION_LABELS.get(event.action, event.action),
-                _details(event),
+                audit_sentence(event),
             )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"hash {event.hash}\nprevious {event.prev_hash}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return audit_sentence(event)
+        if role == ACTION_ROLE:
+            return event.action
         return None
+
+
+def details_html(event: AuditEvent) -> str:
+    e = html.escape
+    rows = [*audit_details(event), ("Hash", event.hash), ("Previous hash", event.prev_hash)]
+    cells = "".join(
+        f"<tr><td style='color:#5f6368;padding-right:12px'>{e(name)}</td><td>{e(value)}</td></tr>"
+        for name, value in rows
+    )
+    return f"<p><b>{e(audit_sentence(event))}</b></p><table>{cells}</table>"
 
 
 class AuditTab(QWidget):
@@ -67,13 +70,29 @@ class AuditTab(QWidget):
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Audit trail")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+
+        self.details_button = QToolButton()
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setAccessibleName("Show the selected event's details")
+        self.details_button.toggled.connect(self._toggle_details)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Audit event details")
+        self.details.setMaximumHeight(180)
+        self.details.hide()
+
         note = QLabel(
             "Every change is recorded here and chained by hash; Tools ▸ Verify audit trail checks it."
         )
@@ -81,11 +100,26 @@ class AuditTab(QWidget):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details_button)
+        layout.addWidget(self.details)
         layout.addWidget(note)
 
     def show_events(self, events: list[AuditEvent]) -> None:
         self.model.set_events(events)
         self.table.scrollToBottom()
+        self._show_details(self.table.currentIndex())
 
     def clear(self) -> None:
         self.model.set_events([])
+        self.details.clear()
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details.setVisible(shown)
+        self._show_details(self.table.currentIndex())
+
+    def _show_details(self, current: Index, _previous: Index | None = None) -> None:
+        if not current.isValid():
+            self.details.setHtml("<p style='color:#5f6368'>Select an event to see its details.</p>")
+            return
+        self.details.setHtml(details_html(self.model.row_at(current.row())))

@@ -5,7 +5,7 @@ Display only: the answers, their groups and their evidence come from ``app/revie
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from ui.common.table_model import RowsModel
 
 if TYPE_CHECKING:
     from app.review.model import Answer, Evidence  # noqa: F401 - named in a string annotation
+    from app.review.policy import PolicyPack
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,30 +48,24 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ItemText:
     question: str
     help: str
+    label: str = ""
 
 
-def item_texts(pack: Any) -> dict[str, ItemText]:
-    """Each checklist item's question and help text, as the policy pack words them."""
-    items: Iterable[Any] = getattr(pack, "items", None) or getattr(pack, "checklist", None) or ()
-    if isinstance(items, Mapping):
-        items = items.values()
-    texts: dict[str, ItemText] = {}
-    for spec in items:
-        item_id = getattr(spec, "id", None)
-        if item_id:
-            question = getattr(spec, "question", "") or ""
-            help_text = getattr(spec, "help", None) or getattr(spec, "help_text", "") or ""
-            texts[str(item_id)] = ItemText(str(question), str(help_text))
-    return texts
+def item_texts(pack: PolicyPack) -> dict[str, ItemText]:
+    """Each checklist item's label, question and help text, as the policy pack words them."""
+    return {item.id: ItemText(item.question, item.help, item.label) for item in pack.items}
 
 
 def answer_label(answer: str) -> str:
     return ANSWER_LABELS.get(answer, answer)
 
 
-def short_label(item_id: str) -> str:
-    """A name that fits a list: the id without its group, "validity.authority_has_jurisdiction" →
-    "Authority has jurisdiction". The pack's full question is shown beside it (tooltip, details)."""
+def short_label(item_id: str, texts: Mapping[str, ItemText]) -> str:
+    """A name that fits a list: the pack's label ("Signed"); its full question is shown beside it
+    (tooltip, details). An item the pack does not know (an old case) is named from its id."""
+    text = texts.get(item_id)
+    if text is not None and text.label:
+        return text.label
     name = item_id.split(".", 1)[-1].replace("_", " ").strip()
     return name[:1].upper() + name[1:] if name else item_id
 
@@ -178,7 +173,7 @@ class ChecklistModel(QAbstractItemModel):
         unknown = answer.answer == "unknown"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return short_label(answer.id)
+                return short_label(answer.id, self.texts)
             if column == 1:
                 return answer_label(answer.answer)
             if column == 2:

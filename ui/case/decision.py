@@ -10,6 +10,7 @@ here with their own name and PIN. Which outcomes need approval, and who may give
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.labels import labels
+from app.labels import outcome as label_of_outcome
 from app.review.model import DISCLOSING
 from app.review.service import OUTCOMES, DecisionRefused
 from app.services import DeskError
@@ -49,23 +52,12 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-OUTCOME_LABELS = {
-    "reject": "Reject",
-    "narrow": "Seek narrowing",
-    "redirect": "Redirect to the enterprise customer",
-    "disclose_noncontent": "Disclose non-content only",
-    "disclose_content": "Disclose content",
-    "escalate": "Escalate to senior review",
-    "not_a_data_demand": "Not a data demand (record and route)",
-    "no_data": "No data",
-    "withdrawn": "Withdrawn",
-    "challenge": "Challenge in court",
-}
+OUTCOME_LABELS = labels().outcomes  # resources/labels.toml, shared with the CLI and the audit trail
 EMPTY_SCOPE: dict[str, Any] = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
 
 
 def outcome_label(outcome: str) -> str:
-    return OUTCOME_LABELS.get(outcome, outcome.replace("_", " "))
+    return label_of_outcome(outcome)
 
 
 def _scope_dict(scope: Any) -> dict[str, Any]:
@@ -130,7 +122,7 @@ class ReasonsModel(RowsModel["Answer"]):
             return None
         answer = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{answer_label(answer.answer)} · {short_label(answer.id)}"
+            return f"{answer_label(answer.answer)} · {short_label(answer.id, self.texts)}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if answer.id in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -456,7 +448,7 @@ class DecisionTab(QWidget):
     ) -> None:
         self._review, self._case_id, self._assessment, self._facts = review, case_id, assessment, facts
         rec = assessment.recommendation
-        self.recommendation.setText(_recommendation_html(assessment))
+        self.recommendation.setText(_recommendation_html(assessment, item_texts(review.pack)))
         self.related.setText(
             "Also named in other cases: "
             + "; ".join(f"{ident} — {', '.join(refs)}" for ident, refs in assessment.related.items())
@@ -630,14 +622,14 @@ class DecisionTab(QWidget):
             self.item_activated.emit(href.removeprefix("item:"))
 
 
-def _recommendation_html(assessment: Assessment) -> str:
+def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) -> str:
     """The outcome and the items that led there, each a link to the item; every value escaped."""
     e = html.escape
     rec = assessment.recommendation
     answers = {a.id: a for a in assessment.answers}
 
     def link(item_id: str) -> str:
-        return f"<a href='item:{e(item_id, quote=True)}'>{e(short_label(item_id))}</a>"
+        return f"<a href='item:{e(item_id, quote=True)}'>{e(short_label(item_id, texts))}</a>"
 
     def marked(item_id: str) -> str:
         answer = answers.get(item_id)

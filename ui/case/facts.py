@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fact_editors import choice_words, fact_editor
+from app.labels import labels
 from app.model import FactValue
 from app.services import DeskError
 from ui.common.table_model import RowsModel
@@ -29,21 +30,7 @@ from ui.common.table_model import RowsModel
 Index = QModelIndex | QPersistentModelIndex
 Save = Callable[[str, "str | None", str], FactValue]  # (key, value or None for not known, reason)
 
-LABELS = {
-    "instrument": "Instrument",
-    "issuing_authority": "Issuing authority",
-    "country": "Country",
-    "date_issued": "Date issued",
-    "signed": "Signed",
-    "addressee": "Addressee",
-    "file_number": "File / docket number",
-    "response_due": "Response due",
-    "response_period": "Counted as",
-    "emergency": "Emergency",
-    "date_range_from": "Data from",
-    "date_range_to": "Data to",
-    "received": "Received (served)",
-}
+LABELS = labels().facts  # resources/labels.toml
 HINTS = {
     "received": "The day it was served: staleness and periods from receipt count from it",
 }
