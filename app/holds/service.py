@@ -66,6 +66,38 @@ class Holds:
             "preservation_holds": [h.link_json(case_id, today) for h in self.holds_naming(case_id)],
         }
 
+    def letter_kinds(self, case_id: CaseId, kinds: list[str]) -> list[str]:
+        """The hold letter only for a case with a hold, the release letter only once it has ended."""
+        hold = self.hold(case_id)
+        ended = hold is not None and hold.state(self.today()) != "active"
+        return [k for k in kinds if (k != "hold" or hold is not None) and (k != "hold_release" or ended)]
+
+    def letter_refusal(self, case_id: CaseId, kind: str) -> str | None:
+        """Why a hold or release letter cannot be written for this case now, or None."""
+        if kind not in ("hold", "hold_release"):
+            return None
+        hold = self.hold(case_id)
+        if hold is None:
+            return f"A {kind} letter answers a preservation request's hold; this case has none."
+        if kind == "hold_release" and hold.state(self.today()) == "active":
+            return f"The hold runs until {hold.until}: release it first (hold CASE --release)."
+        return None
+
+    def letter_values(self, case_id: CaseId) -> dict[str, Any]:
+        """What the hold and release letters fill in (app/letters/templates.py, LetterContext)."""
+        hold = self.hold(case_id)
+        if hold is None:
+            return {}
+        ended = hold.ended_on(self.today())
+        return {
+            "held_identifiers": [v for _, v in hold.identifiers],
+            "hold_statute": hold.statute,
+            "hold_since": hold.starts.isoformat(),
+            "hold_until": hold.until.isoformat(),
+            "hold_ended": ended.isoformat() if ended else None,
+            "demand_reference": hold.requester_reference or "",
+        }
+
     def expiring(self, today: date | None = None) -> list[Hold]:
         """Running holds whose last day is within the pack's look-ahead, soonest first."""
         day = today or self.today()
