@@ -41,6 +41,9 @@ class Holds:
     def holds(self) -> list[Hold]:
         return [self._hold(r) for r in self.store.list_holds()]
 
+    def is_preservation(self, case_id: CaseId) -> bool:
+        return bool(self._instrument(case_id) == PRESERVATION)
+
     def holds_naming(self, case_id: CaseId) -> list[Hold]:
         """The holds a demand is linked to: it names a held identifier and came while they ran."""
         if self._instrument(case_id) == PRESERVATION:

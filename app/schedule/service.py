@@ -773,7 +773,7 @@ def _holds_expiring(desk: Desk, day: date) -> list[TodayItem]:
         left = (hold.until - day).days
         when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
         more = f"{hold.extensions_left} extension(s) left" if hold.extensions_left else "no extension left"
-        label = f"Preservation hold ends {when} ({more})"
+        label = f"Hold ends {when} · {more}"
         items.append(TodayItem(hold.case_id, hold.reference, "hold_expiring", hold.until.isoformat(), label,
                                _urgency(hold.until, day)))  # fmt: skip
     return items

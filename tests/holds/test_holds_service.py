@@ -203,3 +203,30 @@ def test_the_pack_gives_the_period_by_country_and_refuses_a_bad_entry():
                       "extension_days": 90, "max_extensions": 1}})  # fmt: skip
     with pytest.raises(policy.HoldPolicyError, match="default"):
         policy.parse({"expiring_within_days": 14})
+
+
+def test_the_hold_letter_states_the_period_and_the_release_letter_waits_for_the_end(desk, held):
+    from app.letters.service import Letters
+    from tests.conftest import use_our_letterhead
+
+    letters = Letters(desk)
+    use_our_letterhead(letters)
+    Review(desk).decide(held, "not_a_data_demand")
+    assert "hold" in letters.allowed_kinds(held) and "hold_release" not in letters.allowed_kinds(held)
+    letter = letters.draft(held, "hold")
+    assert HELD in letter.body and "until 3 March 2027" in letter.body and "2703(f)" in letter.body
+    with pytest.raises(DeskError, match="release it first"):
+        letters.draft(held, "hold_release")
+    Holds(desk).release(held, "FBI: no process will follow")
+    release = letters.draft(held, "hold_release")
+    assert f"ended on {SERVED.day} December 2026" in release.body
+
+
+def test_a_demand_without_a_hold_is_offered_no_hold_letter(desk):
+    from app.letters.service import Letters
+
+    case = desk.intake(subpoena(), "subpoena.pdf")
+    Review(desk).decide(case, "withdrawn")
+    assert not {"hold", "hold_release"} & set(Letters(desk).allowed_kinds(case))
+    with pytest.raises(DeskError, match="has none"):
+        Letters(desk).draft(case, "hold")
