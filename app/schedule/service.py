@@ -772,8 +772,7 @@ def _holds_expiring(desk: Desk, day: date) -> list[TodayItem]:
     for hold in Holds(desk).expiring(day):
         left = (hold.until - day).days
         when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-        more = f"{hold.extensions_left} extension(s) left" if hold.extensions_left else "no extension left"
-        label = f"Hold ends {when} · {more}"
+        label = f"Hold ends {when}" + ("" if hold.extensions_left else " (no extension left)")
         items.append(TodayItem(hold.case_id, hold.reference, "hold_expiring", hold.until.isoformat(), label,
                                _urgency(hold.until, day)))  # fmt: skip
     return items

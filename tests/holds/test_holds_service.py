@@ -77,7 +77,7 @@ def test_today_lists_a_hold_only_in_its_last_14_days_and_it_expires_unextended(d
     assert schedule.today(until - timedelta(days=15)).holds_expiring == []
     [item] = schedule.today(until - timedelta(days=14)).holds_expiring
     assert (item.case_id, item.on, item.kind) == (held, until.isoformat(), "hold_expiring")
-    assert "1 extension(s) left" in item.label
+    assert item.label == "Hold ends in 14 days"
     assert schedule.today(until + timedelta(days=1)).holds_expiring == []
     assert Holds(desk).hold(held).state(until + timedelta(days=1)) == "expired"
 
