@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -66,6 +66,9 @@ from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
 Clock = Callable[[], datetime]
+
+if TYPE_CHECKING:
+    from app.holds.service import Holds
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
 AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
@@ -1304,7 +1307,7 @@ class Desk:
             self.store.set_setting("audit_head", f"{seq}:{digest}")
 
 
-def _holds(desk: Desk) -> Any:
+def _holds(desk: Desk) -> Holds:
     from app.holds.service import Holds  # app.holds builds on this module
 
     return Holds(desk)
