@@ -230,3 +230,16 @@ def test_a_demand_without_a_hold_is_offered_no_hold_letter(desk):
     assert not {"hold", "hold_release"} & set(Letters(desk).allowed_kinds(case))
     with pytest.raises(DeskError, match="has none"):
         Letters(desk).draft(case, "hold")
+
+
+def test_a_hold_travels_with_its_case_in_a_bundles_rows(desk, held):
+    from db import case_copy
+
+    Holds(desk).extend(held, SERVED + timedelta(days=120), "renewed request of 2027-02-20")
+    rows = case_copy.read_case(desk.store, held)
+    assert [r["case_id"] for r in rows["holds"]] == [held]
+    before = Holds(desk).hold(held)
+    with desk.store.atomic():
+        desk.store.update_hold(held, {"extensions": "[]"})  # as a colleague's older copy had it
+        case_copy.replace_case(desk.store, held, rows)
+    assert Holds(desk).hold(held) == before
