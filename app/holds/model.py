@@ -119,7 +119,9 @@ class Hold:
         state = self.state(today)
         if state == "active":
             return None
-        return self.until if state == "expired" else self.ended.on  # type: ignore[union-attr]
+        if state == "expired" or self.ended is None:
+            return self.until
+        return self.ended.on
 
     def to_json(self, today: date) -> dict[str, Any]:
         return {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -100,15 +100,15 @@ class HoldBox(QGroupBox):
             self.summary.setText("<b>No hold was made for this preservation request.</b>")
             self._lines(holds.intake_notes(case_id))
 
-    def _show_own(self, hold: Hold, today: object) -> None:
-        state = hold.state(today)  # type: ignore[arg-type]
+    def _show_own(self, hold: Hold, today: date) -> None:
+        state = hold.state(today)
         colour = STATE_COLOURS.get(state, "#5f6368")
         if state == "active":
-            left = (hold.until - today).days  # type: ignore[operator]
+            left = (hold.until - today).days
             word = f"<span style='color:{colour}'><b>{left} day{'s' if left != 1 else ''} left</b></span>"
             self.summary.setText(f"Held until <b>{hold.until.isoformat()}</b> — {word}")
         else:
-            ended = hold.ended_on(today)  # type: ignore[arg-type]
+            ended = hold.ended_on(today)
             self.summary.setText(
                 f"<span style='color:{colour}'><b>{html.escape(state.capitalize())}</b></span> "
                 f"— the hold ended on <b>{ended}</b>"
