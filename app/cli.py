@@ -900,6 +900,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_sync  # here, not at the top: cli_sync imports this module's helpers
 
     cli_sync.register(sub, add)
+    from app import cli_hold  # like cli_sync, it imports this module's helpers
+
+    cli_hold.register(sub, add)
     return parser
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -66,6 +66,9 @@ from db import Store, StoreError, WrongKeyError
 from db.store import dumps
 
 Clock = Callable[[], datetime]
+
+if TYPE_CHECKING:
+    from app.holds.service import Holds
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
 AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
@@ -776,12 +779,13 @@ class Desk:
                 },
                 actor=actor,
             )
+            _holds(self).on_intake(case_id, actor)  # a preservation request's hold, a demand's link
         return case_id
 
     def intake_warnings(self, case_id: CaseId) -> list[str]:
         """What the reviewer must know about how the demand was read (the intake's warnings)."""
         if any(pipeline.has_text(p) for p in self.pages(case_id)):
-            return []
+            return _holds(self).intake_notes(case_id)
         return [
             "Nothing could be read from the document (no text layer, and OCR found no text): "
             "the review recommends escalating it until its facts are entered from the served original."
@@ -1028,7 +1032,7 @@ class Desk:
                 "open_ended": bool(secrecy["open_ended"]) if secrecy else None,
                 "statute": secrecy["statute"] if secrecy else None,
             },
-        }
+        } | _holds(self).facts_json(case_id)
 
     # -- correcting facts ----------------------------------------------------------------
 
@@ -1301,6 +1305,12 @@ class Desk:
                 }
             )
             self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+def _holds(desk: Desk) -> Holds:
+    from app.holds.service import Holds  # app.holds builds on this module
+
+    return Holds(desk)
 
 
 def _seq_hash(raw: str | None) -> tuple[int, str] | None:

@@ -419,6 +419,21 @@ class Store:
     def end_pause(self, change_id: int, ends: str) -> None:
         self._table("deadline_changes").update(change_id, {"ends": ends})
 
+    # -- preservation holds --------------------------------------------------------------
+
+    def get_hold(self, case_id: str) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM holds WHERE case_id = ?", [case_id]))
+        return rows[0] if rows else None
+
+    def list_holds(self) -> list[Row]:
+        return list(self.db.query("SELECT * FROM holds ORDER BY starts, case_id"))
+
+    def insert_hold(self, row: Row) -> None:
+        self._table("holds").insert(row)
+
+    def update_hold(self, case_id: str, fields: Row) -> None:
+        self._table("holds").update(case_id, fields)
+
     # -- search --------------------------------------------------------------------------
 
     def index_case_text(self, case_id: str, reference: str, body: str) -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from app.fsutil import write_atomic
+from app.holds.service import Holds
 from app.letters import package as packaging
 from app.letters import pdf, templates
 from app.letters.packageproc import package_isolated
@@ -178,7 +179,8 @@ class Letters:
             return []
         facts = self.desk.facts(case_id)
         emergency = bool(facts.get("emergency")) or facts.get("instrument") == "emergency_request"
-        return list(templates.allowed_kinds(decision.outcome, emergency=emergency))
+        kinds = templates.allowed_kinds(decision.outcome, emergency=emergency)
+        return Holds(self.desk).letter_kinds(case_id, kinds)  # hold letters only for a case with a hold
 
     def context(self, case_id: CaseId) -> templates.LetterContext:
         """What the templates fill in: the case, its decision, the failed items' rules, the letterhead."""
@@ -240,6 +242,7 @@ class Letters:
             "emergency_summary": facts.get("emergency_summary"),
             "title_of_case": case.get("title") or "",
             **{k: v for k, v in settings.items() if k != "logo_png"},
+            **Holds(self.desk).letter_values(case_id),
         }
         known = {f.name for f in fields(templates.LetterContext)}
         return templates.LetterContext(**{k: v for k, v in values.items() if k in known})
@@ -365,6 +368,7 @@ class Letters:
         if decision is None:
             raise DeskError("Record a decision first: the letter is drafted from it.")
         allowed = self.allowed_kinds(case_id)
+        self._refuse(Holds(self.desk).letter_refusal(case_id, kind))
         if kind not in allowed:
             raise DeskError(
                 f"A {kind} letter does not answer a decision to {decision.outcome}; "

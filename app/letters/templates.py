@@ -52,6 +52,8 @@ KINDS: tuple[str, ...] = (
     "enterprise_notice",
     "secrecy_challenge",
     "emergency_response",
+    "hold",
+    "hold_release",
 )
 RECIPIENTS = ("requester", "user", "enterprise_customer")
 # In allowed_outcomes, "*" is any outcome a reviewer has decided on. An escalated case
@@ -91,6 +93,10 @@ PLACEHOLDERS = frozenset(
         "contact",
         "signature_name",
         "signature_title",
+        "hold_statute",
+        "hold_since",
+        "hold_until",
+        "hold_ended",
     }
 )
 # Yes/no facts, for {?flag} and {^flag} only.
@@ -103,6 +109,7 @@ LISTS: Mapping[str, frozenset[str]] = {
     "categories": frozenset({"category", "category_code"}),
     "excluded_categories": frozenset({"category", "category_code"}),
     "enclosures": frozenset({"enclosure"}),
+    "held_identifiers": frozenset({"identifier"}),
 }
 _TEMPLATE_KEYS = {"title", "recipient", "allowed_outcomes", "emergency_only", "body"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
@@ -192,6 +199,12 @@ class LetterContext:
     # of the end in the past tense only when this is on or before its date; see _values.
     secrecy_ended: str | None = None
     secrecy_in_force: bool = False  # an order still forbids notice on the letter's date
+    # -- a preservation hold (app/holds), for the hold and release letters
+    held_identifiers: list[str] = field(default_factory=list)  # exactly what is kept
+    hold_statute: str = ""  # the law the request was made under
+    hold_since: str | None = None  # the day the request was served
+    hold_until: str | None = None  # the hold's last day, as extended
+    hold_ended: str | None = None  # the day it was released or otherwise ended
     # -- the organisation sending the letter (the same settings as the letterhead)
     organisation: str = ""
     legal_entity: str = ""
@@ -708,6 +721,11 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "categories": [category(c) for c in ctx.categories],
         "excluded_categories": [category(c) for c in ctx.excluded_categories],
         "enclosures": [{"enclosure": e} for e in ctx.enclosures],
+        "held_identifiers": [{"identifier": i} for i in ctx.held_identifiers],
+        "hold_statute": ctx.hold_statute,
+        "hold_since": fmt(ctx.hold_since),
+        "hold_until": fmt(ctx.hold_until),
+        "hold_ended": fmt(ctx.hold_ended),
     }
 
 

@@ -105,6 +105,8 @@ class Assessment:
     answers: list[Answer]
     recommendation: Recommendation
     related: dict[str, list[str]]  # identifier → references of other cases that name it
+    # Preservation holds the demand is linked to (app/holds): their case, requester, reference.
+    holds: tuple[dict[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +115,7 @@ class Assessment:
             "items": [answer_to_json(a) for a in self.answers],
             "recommendation": recommendation_to_json(self.recommendation),
             "related_cases": self.related,
+            "preservation_holds": list(self.holds),
         }
 
 
@@ -178,7 +181,10 @@ class Review:
         ctx = self.context(case_id)
         answers = checklist.evaluate(facts, ctx, self.pack, overrides=self.overrides(case_id))
         recommendation = decide.recommend(facts, answers, ctx, self.pack)
-        return Assessment(case_id, self.pack.version, answers, recommendation, self.related_cases(case_id))
+        holds = tuple(facts["preservation_holds"])  # Desk.facts carries them (app/holds)
+        return Assessment(
+            case_id, self.pack.version, answers, recommendation, self.related_cases(case_id), holds
+        )
 
     def related_cases(self, case_id: CaseId) -> dict[str, list[str]]:
         own = [r["normalized"] for r in self.store.get_identifiers(case_id) if r["normalized"]]

@@ -150,7 +150,7 @@ class EmergencyDue:
 class TodayItem:
     case_id: str
     reference: str
-    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval
+    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval | hold_expiring
     on: str  # ISO date
     label: str
     urgency: str  # overdue | today | soon | later
@@ -170,6 +170,7 @@ class Today:
     orders_expiring: list[TodayItem] = field(default_factory=list)
     reconsider_orders: list[TodayItem] = field(default_factory=list)
     awaiting_approval: list[TodayItem] = field(default_factory=list)
+    holds_expiring: list[TodayItem] = field(default_factory=list)  # preservation holds (app/holds)
 
     def sections(self) -> list[tuple[str, list[TodayItem]]]:
         return [
@@ -180,6 +181,7 @@ class Today:
             (f"Secrecy orders expiring in the next {ORDERS_AHEAD_DAYS} days", self.orders_expiring),
             ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
             ("Decisions awaiting approval", self.awaiting_approval),
+            ("Preservation holds ending soon", self.holds_expiring),
         ]
 
     def to_json(self) -> dict[str, Any]:
@@ -191,6 +193,7 @@ class Today:
             "orders_expiring",
             "reconsider_orders",
             "awaiting_approval",
+            "holds_expiring",
         )
         return {"today": self.today} | {k: [i.to_json() for i in getattr(self, k)] for k in keys}
 
@@ -725,6 +728,7 @@ class Schedule:
                             _urgency(again, day),
                         )
                     )
+        out.holds_expiring.extend(_holds_expiring(self.desk, day))
         for items in (
             out.responses_overdue,
             out.responses_due,
@@ -758,6 +762,20 @@ class Schedule:
                     items.append(ics.CalendarItem(case.reference, "reconsider_order", again))
         stamp = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
         return ics.deadlines_ics(items, stamp=stamp)
+
+
+def _holds_expiring(desk: Desk, day: date) -> list[TodayItem]:
+    """Running preservation holds whose last day is near: extend (on a renewed request) or let go."""
+    from app.holds.service import Holds
+
+    items = []
+    for hold in Holds(desk).expiring(day):
+        left = (hold.until - day).days
+        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+        label = f"Hold ends {when}" + ("" if hold.extensions_left else " (no extension left)")
+        items.append(TodayItem(hold.case_id, hold.reference, "hold_expiring", hold.until.isoformat(), label,
+                               _urgency(hold.until, day)))  # fmt: skip
+    return items
 
 
 def _urgency(on: date, today: date) -> str:

@@ -35,6 +35,8 @@ FOR_KIND = {
     "enterprise_notice": ("redirect", False),
     "secrecy_challenge": ("disclose_content", False),
     "emergency_response": ("disclose_noncontent", True),
+    "hold": ("not_a_data_demand", False),
+    "hold_release": ("not_a_data_demand", False),
 }
 
 

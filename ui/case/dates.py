@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.schedule.notices import EXCEPTION_LABELS
 from app.services import DeskError
+from ui.case.hold_box import HoldBox
 
 if TYPE_CHECKING:
     from app.model import CaseId
@@ -273,11 +274,14 @@ class DatesTab(QWidget):
             [self.given, self.withhold, self.letter],
         )
 
+        self.hold_box = HoldBox()  # shown for a preservation request, or a demand linked to one
+        self.hold_box.changed.connect(self.changed)
+
         self.unavailable = self._label(muted=True)
         self.unavailable.hide()
         body = QWidget()
         layout = QVBoxLayout(body)
-        for widget in (self.unavailable, due_box, order_box, notice_box):
+        for widget in (self.unavailable, self.hold_box, due_box, order_box, notice_box):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -334,6 +338,7 @@ class DatesTab(QWidget):
         self._schedule = None
         self._case_id = None
         self._view = None
+        self.hold_box.clear()
         for box in self._boxes:
             box.setEnabled(False)
         for label in (
@@ -368,6 +373,9 @@ class DatesTab(QWidget):
         self._show_due(view)
         self._show_order(view)
         self._show_notice(view)
+        from app.holds.service import Holds  # here, like the schedule: only when a case is shown
+
+        self.hold_box.show_case(Holds(self._schedule.desk), self._case_id)
 
     def _show_due(self, view: CaseSchedule) -> None:
         if view.due is None or view.due_status is None:

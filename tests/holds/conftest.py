@@ -1,0 +1,1 @@
+from tests.cli.test_cli import cli, home, initialised, initialised_template  # noqa: F401

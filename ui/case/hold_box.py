@@ -1,0 +1,205 @@
+"""The Dates tab's preservation-hold box: the case's own hold, or the holds a demand is linked to.
+
+What is held, until when and whether it may be extended are ``Holds``'s to say
+(app/holds/service.py); the box shows its answers and records an extension or a release
+through the same dialog as the tab's other dates, which keeps a refusal in view.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from app.holds.model import Hold
+    from app.holds.service import Holds
+    from app.model import CaseId
+    from ui.case.dates import ChangeDialog
+
+STATE_COLOURS = {"active": "#1e6b34", "expired": "#b3261e"}
+
+
+class HoldBox(QGroupBox):
+    #: (message) the hold was recorded, extended or released.
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Preservation hold", parent)
+        self._holds: Holds | None = None
+        self._case_id: CaseId | None = None
+        self._hold: Hold | None = None
+        self.dialog: ChangeDialog | None = None  # the open dialog, for tests and for closing on lock
+        self.summary = QLabel()
+        self.detail = QLabel()
+        self.detail.setObjectName("muted")
+        for label in (self.summary, self.detail):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped values only
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName("Preservation hold")
+        self.extend = QPushButton("Extended…")
+        self.extend.setToolTip("A renewed request extends the hold: its new last day and the letter")
+        self.extend.clicked.connect(self.extend_hold)
+        self.release = QPushButton("Release…")
+        self.release.setToolTip("The requester no longer needs the data kept: the hold ends today")
+        self.release.clicked.connect(self.release_hold)
+        self.record = QPushButton("Record the hold")
+        self.record.setToolTip("Intake made no hold (the targets were corrected since): make it now")
+        self.record.clicked.connect(self.record_hold)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.detail)
+        row = QHBoxLayout()
+        for button in (self.record, self.extend, self.release):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.clear()
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self._holds = self._case_id = self._hold = None
+        self.summary.clear()
+        self.detail.clear()
+        self.hide()
+
+    def show_case(self, holds: Holds, case_id: CaseId) -> None:
+        self._holds, self._case_id = holds, case_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._holds is None or self._case_id is None:
+            return
+        holds, case_id = self._holds, self._case_id
+        today = holds.today()
+        hold = self._hold = holds.hold(case_id)
+        linked = holds.holds_naming(case_id) if hold is None else []
+        preservation = hold is None and not linked and holds.is_preservation(case_id)
+        self.setVisible(hold is not None or bool(linked) or preservation)
+        for button in (self.extend, self.release):
+            button.setVisible(hold is not None)
+        self.record.setVisible(preservation)
+        if hold is not None:
+            self._show_own(hold, today)
+        elif linked:
+            self.summary.setText("<b>This demand names accounts under a preservation hold.</b>")
+            self._lines([
+                f"{h.reference}: {', '.join(h.link_json(case_id, today)['identifiers'])} held "
+                f"{h.starts}–{h.until} at the request of {h.requester or 'an unknown requester'}"
+                + (f" ({h.requester_reference})" if h.requester_reference else "")
+                + ". Answering or withdrawing this demand ends that hold."
+                for h in linked
+            ])  # fmt: skip
+        elif preservation:
+            self.summary.setText("<b>No hold was made for this preservation request.</b>")
+            self._lines(holds.intake_notes(case_id))
+
+    def _show_own(self, hold: Hold, today: date) -> None:
+        state = hold.state(today)
+        colour = STATE_COLOURS.get(state, "#5f6368")
+        if state == "active":
+            left = (hold.until - today).days
+            word = f"<span style='color:{colour}'><b>{left} day{'s' if left != 1 else ''} left</b></span>"
+            self.summary.setText(f"Held until <b>{hold.until.isoformat()}</b> — {word}")
+        else:
+            ended = hold.ended_on(today)
+            self.summary.setText(
+                f"<span style='color:{colour}'><b>{html.escape(state.capitalize())}</b></span> "
+                f"— the hold ended on <b>{ended}</b>"
+            )
+        lines = [
+            "Accounts: " + ", ".join(v for _, v in hold.identifiers),
+            f"Since {hold.starts} under {hold.statute}"
+            + (f", at the request of {hold.requester}" if hold.requester else "")
+            + (f" ({hold.requester_reference})" if hold.requester_reference else "")
+            + ".",
+        ]
+        lines += [f"Extended to {e.until} by {e.by}: {e.reason}" for e in hold.extensions]
+        lines += [
+            f"Demand {d.reference} (served {d.received}) names {', '.join(d.identifiers)}."
+            for d in hold.linked
+        ]
+        if hold.ended is not None:
+            lines.append(f"Ended on {hold.ended.on}: {hold.ended.reason}")
+        elif state == "active":
+            lines.append(
+                f"{hold.extensions_left} extension(s) left." if hold.extensions_left else "No extension left."
+            )
+        self._lines(lines)
+        self.extend.setEnabled(state == "active" and hold.extensions_left > 0)
+        self.release.setEnabled(state == "active")
+
+    def _lines(self, lines: list[str]) -> None:
+        self.detail.setText("<br>".join(html.escape(line) for line in lines))
+
+    # -- changes ---------------------------------------------------------------------
+
+    def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
+        messages: list[str] = []
+        dialog.apply = lambda d: messages.append(apply(d))
+        self.dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+        if accepted and messages:
+            self.refresh()
+            self.changed.emit(messages[-1])
+
+    def extend_hold(self) -> None:
+        from ui.case.dates import ChangeDialog
+
+        holds, case_id, hold = self._holds, self._case_id, self._hold
+        if holds is None or case_id is None or hold is None:
+            return
+        dialog = ChangeDialog(
+            self,
+            "Extend the preservation hold",
+            day=hold.until + timedelta(days=hold.extension_days),
+            day_label="Held until",
+            text_label="Renewed request",
+            text_hint="its letter, date and reference",
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            holds.extend(case_id, d.chosen_date, d.text.text())
+            return f"Preservation hold extended to {d.chosen_date.isoformat()}."
+
+        self._open(dialog, apply)
+
+    def release_hold(self) -> None:
+        from ui.case.dates import ChangeDialog
+
+        holds, case_id = self._holds, self._case_id
+        if holds is None or case_id is None:
+            return
+        dialog = ChangeDialog(
+            self, "Release the preservation hold", day=None, text_hint="e.g. the requester's e-mail of today"
+        )
+
+        def apply(d: ChangeDialog) -> str:
+            holds.release(case_id, d.text.text())
+            return "Preservation hold released."
+
+        self._open(dialog, apply)
+
+    def record_hold(self) -> None:
+        holds, case_id = self._holds, self._case_id
+        if holds is None or case_id is None:
+            return
+        from app.services import DeskError
+
+        try:
+            hold = holds.record(case_id)
+        except DeskError as exc:
+            self.detail.setText(f"<span style='color:#b3261e'>{html.escape(str(exc))}</span>")
+            return
+        self.refresh()
+        self.changed.emit(f"Preservation hold recorded until {hold.until.isoformat()}.")
