@@ -871,6 +871,10 @@ class Desk:
                 }
             )
 
+    def next_reference(self, now: datetime) -> str:
+        """The next case reference (WS-2026-0001); call inside the transaction that inserts the case."""
+        return self._next_reference(now)
+
     def _next_reference(self, now: datetime) -> str:
         code = re.sub(r"[^A-Z0-9]", "", self.workstation.upper())[:6] or "WS"
         prefix = f"{code}-{now.year}-"
