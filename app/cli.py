@@ -900,6 +900,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_sync  # here, not at the top: cli_sync imports this module's helpers
 
     cli_sync.register(sub, add)
+    from app import cli_disclosure  # issue 19: disclosures without legal process
+
+    cli_disclosure.register(sub, add)
     return parser
 
 

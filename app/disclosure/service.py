@@ -177,7 +177,8 @@ class Disclosures:
             raise DisclosureRefused(f"A country is a two-letter ISO code (US, IE, DE), not {country!r}.")
         if chosen.countries and where not in chosen.countries:
             raise DisclosureRefused(
-                f"{chosen.label} applies in {', '.join(chosen.countries)} only, not {where or 'an unnamed country'}."
+                f"{chosen.label} applies in {', '.join(chosen.countries)} only, "
+                f"not {where or 'an unnamed country'}."
             )
         pdf = self._document(document)
 
@@ -372,9 +373,10 @@ class Disclosures:
         ground = self.grounds.get(row["ground"])
         document = self.store.get_document(case_id)
         withheld = [n for n in self.store.get_notices(case_id) if n["status"] == "withheld"]
+        kind = withheld[-1]["exception_kind"] if withheld else None
         notice = (
-            f"Withheld: {EXCEPTION_LABELS.get(withheld[-1]['exception_kind'], withheld[-1]['exception_kind'])}"
-            if withheld
+            f"Withheld: {EXCEPTION_LABELS.get(kind, kind)}"
+            if kind
             else "Owed to the user under the usual rules (see the case's notices)."
         )
         return Disclosure(
@@ -432,4 +434,3 @@ def _category(category: str) -> str:
     if found not in CATEGORIES:
         raise DisclosureRefused(f"A category is one of {', '.join(CATEGORIES)} (not {category!r}).")
     return found
-
