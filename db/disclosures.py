@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from db.store import Row, Store
+
+# cases.instrument of a disclosure case: the queue shows it, the report sets such cases apart.
+DISCLOSURE_KIND = "voluntary_disclosure"
 
 
 def insert_disclosure(store: Store, row: Row) -> None:
@@ -22,17 +23,3 @@ def approve_disclosure(store: Store, case_id: str, approved_by: str, approved_at
         "UPDATE disclosures SET approved_by = ?, approved_at = ? WHERE case_id = ? AND approved_by IS NULL",
         (approved_by, approved_at, case_id),
     )
-
-
-_MADE_BEFORE_APPROVAL = """
-SELECT c.reference, x.ground, x.disclosed_on, x.recorded_by, x.approved_by, x.approved_at
-  FROM disclosures x JOIN cases c ON c.id = x.case_id
- WHERE x.made_before_approval AND c.received_at >= ? AND c.received_at < ?
- ORDER BY c.received_at
-"""
-
-
-def made_before_approval(store: Store, start: str, end: str) -> list[tuple[Any, ...]]:
-    """(reference, ground, disclosed on, recorded by, approved by, approved at) of the period's
-    disclosures that went out before a second reviewer approved them."""
-    return [tuple(r) for r in store.db.execute(_MADE_BEFORE_APPROVAL, (start, end)).fetchall()]

@@ -36,7 +36,7 @@ from db import disclosures as rows
 
 # The queue's and the report's mark of a disclosure case; not an ``Instrument`` (no demand
 # was served), so no fact correction or intake can give a demand this kind.
-DISCLOSURE_INSTRUMENT = "voluntary_disclosure"
+DISCLOSURE_INSTRUMENT = rows.DISCLOSURE_KIND
 MAX_TEXT = 4000  # a justification or a recipient is words, not a document
 
 
