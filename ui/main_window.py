@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app import demo, keys, services
 from app.corrections import Corrections
 from app.datadir import DataDir
+from app.disclosure.service import Disclosures
 from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
 from app.model import CaseId, CaseSummary, FactValue, KeyStorage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
+        self._disclosure_dialog: QDialog | None = None  # closed by locking
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -215,6 +217,12 @@ class MainWindow(QMainWindow):
             self.open_demand,
             "Store a demand PDF as a new case",
         )
+        self.new_disclosure_action = self._action(
+            "New &disclosure…",
+            None,
+            self.new_disclosure,
+            "Record data disclosed without legal process (an NCMEC report, an emergency, …)",
+        )
         self.lock_action = self._action(
             "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
         )
@@ -282,7 +290,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.open_action, self.lock_action])
+        file_menu.addActions([self.open_action, self.new_disclosure_action, self.lock_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -338,6 +346,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.case_actions = [
             self.open_action,
+            self.new_disclosure_action,
             self.today_action,
             self.report_action,
             self.lock_action,
@@ -402,6 +411,8 @@ class MainWindow(QMainWindow):
         self._cancel_task()
         if self._organisation_dialog is not None:
             self._organisation_dialog.reject()  # nothing is stored once the store is closed
+        if self._disclosure_dialog is not None:
+            self._disclosure_dialog.reject()
         if self._report_window is not None:
             self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
@@ -593,8 +604,20 @@ class MainWindow(QMainWindow):
         facts = self.desk.facts(self.case_id)
         self.case_title.setText(f"{facts['reference']}")
         self.case_stack.setCurrentWidget(self.tabs)
-        if not self.viewer.load(self.desk.document(self.case_id)):
+        try:
+            pdf: bytes | None = self.desk.document(self.case_id)
+        except services.DeskError:
+            pdf = None  # a disclosure without legal process may have no document behind it
+        if pdf is None:
+            self.viewer.unload()
+        elif not self.viewer.load(pdf):
             self.statusBar().showMessage("This document cannot be shown.", 5000)
+        disclosure = Disclosures(self.desk).get(self.case_id)
+        if disclosure is not None:
+            state = "approved" if disclosure.approved_by else "awaiting approval"
+            self.case_title.setText(f"{facts['reference']} — {disclosure.ground_label} ({state})")
+            for flag in disclosure.flags:
+                self.statusBar().showMessage(flag, 10000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         self._show_case_details()
 
@@ -817,6 +840,21 @@ class MainWindow(QMainWindow):
 
         if edit_organisation(self, self.desk, opened=opened):
             self.statusBar().showMessage("Organisation saved: letters drafted from now on show it.", 8000)
+
+    def new_disclosure(self) -> None:
+        """File ▸ New disclosure…: a disclosure made without legal process, as a case of its own."""
+        if self.desk is None:
+            return
+        from ui.dialogs.disclosure import new_disclosure
+
+        def opened(dialog: QDialog | None) -> None:
+            self._disclosure_dialog = dialog
+
+        case_id = new_disclosure(self, Disclosures(self.desk), self.desk.clock().date(), opened=opened)
+        if case_id is None or self.desk is None:
+            return
+        self.refresh_queue(select=case_id)
+        self._on_case_selected(case_id)  # its title and status bar show what is still to be done
 
     def edit_letterhead(self) -> None:
         if self.desk is None:
