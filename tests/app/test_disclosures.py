@@ -150,3 +150,16 @@ def test_a_demand_is_not_a_disclosure(disclosures, desk, canary_pdf):
     assert disclosures.get(case_id) is None
     with pytest.raises(DeskError, match="not a disclosure"):
         disclosures.approve(case_id, OTHER, OTHER_PIN)
+
+
+def test_a_disclosure_case_is_neither_decided_nor_given_an_instrument(disclosures, desk):
+    from app.review.service import Review
+
+    case_id = disclosures.record("ncmec", "NCMEC")
+    before = _state(desk)
+    with pytest.raises(DeskError, match="no demand to decide"):
+        Review(desk).decide(case_id, "disclose_content")
+    with pytest.raises(DeskError, match="has no instrument"):
+        desk.correct_fact(case_id, "instrument", "subpoena", "misread")
+    assert _state(desk) == before
+    assert desk.cases()[0].instrument == DISCLOSURE_INSTRUMENT

@@ -31,7 +31,9 @@ def test_an_emergency_disclosure_is_recorded_from_the_file_menu(window, qtbot):
     errors = _drive_dialogs(
         qtbot,
         _fill("emergency", "Portland Police Bureau", early=True),
-        _fill("emergency", "Portland Police Bureau", "A child abducted; her login IPs locate her.", early=True),
+        _fill(
+            "emergency", "Portland Police Bureau", "A child abducted; her login IPs locate her.", early=True
+        ),
     )
     window.new_disclosure_action.trigger()
     assert len(errors) == 1 and "Say why" in errors[0]
