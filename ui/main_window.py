@@ -46,6 +46,7 @@ from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
 from ui.case.dates import DatesTab
 from ui.case.decision import DecisionTab
+from ui.case.disclosure import DisclosureTab
 from ui.case.facts import FactsTab
 from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.letters_tab = LettersTab(self.settings)
         self.dates_tab = DatesTab()
         self.audit_tab = AuditTab()
+        self.disclosure_tab = DisclosureTab()
         self.today_view = TodayView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_tab, "Facts")
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.letters_tab, "Letters")
         self.tabs.addTab(self.dates_tab, "Dates")
         self.tabs.addTab(self.audit_tab, "Audit")
+        # Shown, in place of the tabs about a demand, when the case is a disclosure without legal process.
+        self.tabs.addTab(self.disclosure_tab, "Disclosure")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.disclosure_tab), False)
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
         self.case_title.setObjectName("panelTitle")
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.changed.connect(self._after_review_change)
         self.decision_tab.decided.connect(self._after_decision)
+        self.disclosure_tab.approved.connect(self._after_disclosure_approved)
         self.decision_tab.item_activated.connect(self._show_checklist_item)
         self.letters_tab.changed.connect(self._show_audit)
         self.letters_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -426,6 +432,7 @@ class MainWindow(QMainWindow):
         self.letters_tab.clear()  # saves unsaved letter text while the store is still open
         self.dates_tab.clear()
         self.audit_tab.clear()
+        self.disclosure_tab.clear()
         self.today_view.clear()
         self._midnight.stop()
         self.case_stack.setCurrentWidget(self.today_view)
@@ -612,14 +619,35 @@ class MainWindow(QMainWindow):
             self.viewer.unload()
         elif not self.viewer.load(pdf):
             self.statusBar().showMessage("This document cannot be shown.", 5000)
-        disclosure = Disclosures(self.desk).get(self.case_id)
-        if disclosure is not None:
-            state = "approved" if disclosure.approved_by else "awaiting approval"
-            self.case_title.setText(f"{facts['reference']} — {disclosure.ground_label} ({state})")
-            for flag in disclosure.flags:
-                self.statusBar().showMessage(flag, 10000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         self._show_case_details()
+        self._show_disclosure(facts["reference"])
+
+    def _show_disclosure(self, reference: str) -> None:
+        """A disclosure without legal process: its own tab instead of the checklist, decision and letters."""
+        if self.desk is None or self.case_id is None:
+            return
+        service = Disclosures(self.desk)
+        found = self.disclosure_tab.show_case(service, self.case_id)
+        for tab in (self.checklist_tab, self.decision_tab, self.letters_tab):
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), not found)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.disclosure_tab), found)
+        disclosure = service.get(self.case_id) if found else None
+        if disclosure is None:
+            return
+        state = "approved" if disclosure.approved_by else "awaiting approval"
+        self.case_title.setText(f"{reference} — {disclosure.ground_label} ({state})")
+        self.tabs.setCurrentWidget(self.disclosure_tab)
+        if disclosure.flags:
+            self.statusBar().showMessage(disclosure.flags[0], 10000)
+
+    def _after_disclosure_approved(self, message: str) -> None:
+        self.refresh_queue()
+        self._show_dates()
+        self._show_audit()
+        if self.desk is not None and self.case_id is not None:
+            self._show_disclosure(self.desk.facts(self.case_id)["reference"])
+        self.statusBar().showMessage(message, 8000)
 
     def _show_case_details(self) -> None:
         if self.desk is None or self.case_id is None:

@@ -63,3 +63,44 @@ def test_the_emergency_box_is_off_for_a_ground_that_must_wait_and_cancel_stores_
     window.new_disclosure_action.trigger()
     assert seen == [False, True]
     assert window.desk.cases() == []
+
+
+def test_the_disclosure_tab_replaces_the_demand_tabs_and_a_second_reviewer_approves_there(
+    window, qtbot, demand_file
+):
+    from ui.dialogs.access import SignInDialog
+
+    desk = window.desk
+    desk.add_reviewer("Grace", "975310", admin_pin="135792")
+    case_id = Disclosures(desk).record("ncmec", "NCMEC", identifiers=["wren.h4x@example.net"])
+    window.refresh_queue(select=case_id)
+    window._on_case_selected(case_id)
+    tabs = window.tabs
+    assert tabs.currentWidget() is window.disclosure_tab
+    assert not tabs.isTabVisible(tabs.indexOf(window.decision_tab))
+    assert "wren.h4x@example.net (email)" in window.disclosure_tab.summary.text()
+    assert "Not yet approved" in window.disclosure_tab.summary.text()
+
+    def sign(name: str, pin: str):
+        def step(dialog: QDialog) -> None:
+            assert isinstance(dialog, SignInDialog)
+            dialog.reviewer.setCurrentText(name)
+            dialog.pin.setText(pin)
+            dialog.accept()
+
+        return step
+
+    # The reviewer who recorded it is refused (four eyes); Grace approves.
+    errors = _drive_dialogs(qtbot, sign("Ada", "135792"), sign("Grace", "975310"))
+    window.disclosure_tab.approve_button.click()
+    assert len(errors) == 1 and "four eyes" in errors[0]
+    assert Disclosures(desk).get(case_id).approved_by == "Grace"
+    assert "Approved by Grace" in window.disclosure_tab.summary.text()
+    assert not window.disclosure_tab.approve_button.isEnabled()
+    assert "(approved)" in window.case_title.text()
+    # A demand shows its own tabs again.
+    demand = desk.intake(demand_file.read_bytes(), demand_file.name)
+    window.refresh_queue(select=demand)
+    window._on_case_selected(demand)
+    assert tabs.isTabVisible(tabs.indexOf(window.decision_tab))
+    assert not tabs.isTabVisible(tabs.indexOf(window.disclosure_tab))
