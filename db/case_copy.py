@@ -67,6 +67,7 @@ TABLES: tuple[CaseTable, ...] = (
     CaseTable("secrecy_orders", "case_id", json_columns=("box", "extensions")),
     CaseTable("notices", "id", local_id=True, refs=(("letter_id", "letters"),)),
     CaseTable("deadline_changes", "id", local_id=True),
+    CaseTable("disclosures", "case_id", json_columns=("categories",)),  # migration 0015
 )
 
 NOT_CASE_DATA = {
