@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, i=i: self._show_tab(i),
             )
             for i in range(self.tabs.count())
+            if self.tabs.widget(i) is not self.disclosure_tab  # Ctrl+1…6: the tabs of a demand
         ]
         self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
         self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
@@ -933,6 +934,8 @@ class MainWindow(QMainWindow):
         self.checklist_tab.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_tab(self, index: int) -> None:
+        if not self.tabs.isTabVisible(index):  # a disclosure case has no checklist, decision or letters
+            return
         self.tabs.setCurrentIndex(index)
         widget = self.tabs.currentWidget()
         if widget is not None and widget.focusProxy() is not None:  # the tab's main view takes the keys

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.disclosure.service import Disclosures
@@ -78,6 +79,8 @@ def test_the_disclosure_tab_replaces_the_demand_tabs_and_a_second_reviewer_appro
     tabs = window.tabs
     assert tabs.currentWidget() is window.disclosure_tab
     assert not tabs.isTabVisible(tabs.indexOf(window.decision_tab))
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # no Decision tab to go to
+    assert tabs.currentWidget() is window.disclosure_tab
     assert "wren.h4x@example.net (email)" in window.disclosure_tab.summary.text()
     assert "Not yet approved" in window.disclosure_tab.summary.text()
 
