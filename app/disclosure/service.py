@@ -16,6 +16,7 @@ is recorded as such when the disclosure is.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import secrets
 import uuid
@@ -426,6 +427,11 @@ def _identifier(text: str) -> tuple[str, str]:
         raise DisclosureRefused(f"An identifier needs a value of 1 to 320 characters (not {text!r}).")
     if kind == "email" and (value.count("@") != 1 or not all(value.split("@"))):
         raise DisclosureRefused(f"{value!r} is not an e-mail address.")
+    if kind == "ip":
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise DisclosureRefused(f"{value!r} is not an IP address or block.") from None
     return kind, value
 
 

@@ -104,6 +104,7 @@ def test_a_non_emergency_ground_may_not_go_out_before_approval(disclosures, desk
         ("emergency", {}, "Say why"),  # discretionary grounds need a justification
         ("ncmec", {"identifiers": ["fax=123"]}, "KIND=VALUE"),
         ("ncmec", {"identifiers": ["email=not-an-address"]}, "not an e-mail address"),
+        ("ncmec", {"identifiers": ["ip=300.1.2.3"]}, "not an IP address"),
         ("ncmec", {"identifiers": ["a@example.net", "A@example.net"]}, "listed twice"),
         ("ncmec", {"categories": ["dna"]}, "category is one of"),
     ],
