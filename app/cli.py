@@ -903,6 +903,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_hold  # like cli_sync, it imports this module's helpers
 
     cli_hold.register(sub, add)
+    from app import cli_disclosure  # issue 19: disclosures without legal process
+
+    cli_disclosure.register(sub, add)
     return parser
 
 

@@ -63,6 +63,7 @@ from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, emergency_due_at, emergency_start, rule_for
 from app.signing import SigningError, SigningKey, fingerprint
 from db import Store, StoreError, WrongKeyError
+from db.disclosures import DISCLOSURE_KIND
 from db.store import dumps
 
 Clock = Callable[[], datetime]
@@ -875,6 +876,10 @@ class Desk:
                 }
             )
 
+    def next_reference(self, now: datetime) -> str:
+        """The next case reference (WS-2026-0001); call inside the transaction that inserts the case."""
+        return self._next_reference(now)
+
     def _next_reference(self, now: datetime) -> str:
         code = re.sub(r"[^A-Z0-9]", "", self.workstation.upper())[:6] or "WS"
         prefix = f"{code}-{now.year}-"
@@ -1043,6 +1048,10 @@ class Desk:
         case = self.store.get_case(case_id)
         if case is None:
             raise DeskError(f"No case {case_id}.")
+        if key == "instrument" and case["instrument"] == DISCLOSURE_KIND:
+            raise DeskError(
+                "This case is a disclosure made without legal process, not a demand: it has no instrument."
+            )
         if key == "received":
             if value is None:
                 raise DeskError("A case keeps the day it was received; give the right one (YYYY-MM-DD).")

@@ -68,6 +68,7 @@ TABLES: tuple[CaseTable, ...] = (
     CaseTable("notices", "id", local_id=True, refs=(("letter_id", "letters"),)),
     CaseTable("deadline_changes", "id", local_id=True),
     CaseTable("holds", "case_id", json_columns=("identifiers", "extensions")),
+    CaseTable("disclosures", "case_id", json_columns=("categories",)),  # migration 0014
 )
 
 NOT_CASE_DATA = {

@@ -33,6 +33,12 @@ CASE_COLUMNS = (
 # joined by CONTEXT_SEPARATOR (one index probe per case instead of one per key).
 CONTEXT_SEPARATOR = "\x1f"
 
+# A disclosure made without legal process (db.disclosures, instrument 'voluntary_disclosure')
+# has no decision: its instrument column carries its ground ("voluntary_disclosure:ncmec") and
+# its outcome column its approval (app.report.figures.DISCLOSURE_STATES). The probes run for
+# those cases only, and a demand's row is what it was before disclosures existed, so periods
+# frozen earlier keep their fingerprints.
+#
 # Measured on 100,000 cases: every join or scalar subquery is one index probe per case,
 # and each costs ~0.1-0.25 s, so there are as few as the figures allow. Accounts are the
 # targeted identifiers: intake stores each (kind, value) of a demand once, so a plain
@@ -45,14 +51,22 @@ SELECT c.id,
        c.reference,
        c.received_at,
        c.country,
-       c.instrument,
+       CASE WHEN c.instrument = 'voluntary_disclosure' THEN
+           (SELECT 'voluntary_disclosure:' || x.ground FROM disclosures x WHERE x.case_id = c.id)
+       ELSE c.instrument END AS instrument,
        (SELECT count(*) FROM identifiers i WHERE i.case_id = c.id AND i.role = 'target') AS accounts,
        coalesce(so.present, 0) AS secrecy,
        CASE WHEN so.present THEN
            (SELECT json_extract(f.value, '$') FROM facts f
              WHERE f.case_id = c.id AND f.key = 'issuing_authority')
        END AS authority,
-       d.outcome,
+       CASE WHEN c.instrument = 'voluntary_disclosure' THEN
+           (SELECT CASE WHEN x.approved_by IS NULL AND x.made_before_approval THEN 'made_before_approval'
+                        WHEN x.approved_by IS NULL THEN 'awaiting_approval'
+                        WHEN x.made_before_approval THEN 'approved_after_the_fact'
+                        ELSE 'approved' END
+              FROM disclosures x WHERE x.case_id = c.id)
+       ELSE d.outcome END AS outcome,
        d.approved_by IS NOT NULL AS approved,
        (SELECT group_concat(CASE WHEN r.key IN ('enterprise_customer', 'enterprise_seats', 'data_stored_in')
                                  THEN r.key || '=' || r.value END, char(31))

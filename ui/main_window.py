@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app import demo, keys, services
 from app.corrections import Corrections
 from app.datadir import DataDir
+from app.disclosure.service import Disclosures
 from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
 from app.model import CaseId, CaseSummary, FactValue, KeyStorage
@@ -45,6 +46,7 @@ from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
 from ui.case.dates import DatesTab
 from ui.case.decision import DecisionTab
+from ui.case.disclosure import DisclosureTab
 from ui.case.facts import FactsTab
 from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
+        self._disclosure_dialog: QDialog | None = None  # closed by locking
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.letters_tab = LettersTab(self.settings)
         self.dates_tab = DatesTab()
         self.audit_tab = AuditTab()
+        self.disclosure_tab = DisclosureTab()
         self.today_view = TodayView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_tab, "Facts")
@@ -110,6 +114,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.letters_tab, "Letters")
         self.tabs.addTab(self.dates_tab, "Dates")
         self.tabs.addTab(self.audit_tab, "Audit")
+        # Shown, in place of the tabs about a demand, when the case is a disclosure without legal process.
+        self.tabs.addTab(self.disclosure_tab, "Disclosure")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.disclosure_tab), False)
         self.tabs.setDocumentMode(True)
         self.case_title = QLabel("No case open")
         self.case_title.setObjectName("panelTitle")
@@ -168,6 +175,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.changed.connect(self._after_review_change)
         self.decision_tab.decided.connect(self._after_decision)
+        self.disclosure_tab.approved.connect(self._after_disclosure_approved)
         self.decision_tab.item_activated.connect(self._show_checklist_item)
         self.letters_tab.changed.connect(self._show_audit)
         self.letters_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -215,6 +223,12 @@ class MainWindow(QMainWindow):
             self.open_demand,
             "Store a demand PDF as a new case",
         )
+        self.new_disclosure_action = self._action(
+            "New &disclosure…",
+            None,
+            self.new_disclosure,
+            "Record data disclosed without legal process (an NCMEC report, an emergency, …)",
+        )
         self.lock_action = self._action(
             "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
         )
@@ -257,6 +271,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, i=i: self._show_tab(i),
             )
             for i in range(self.tabs.count())
+            if self.tabs.widget(i) is not self.disclosure_tab  # Ctrl+1…6: the tabs of a demand
         ]
         self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
         self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
@@ -282,7 +297,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.open_action, self.lock_action])
+        file_menu.addActions([self.open_action, self.new_disclosure_action, self.lock_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -338,6 +353,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.case_actions = [
             self.open_action,
+            self.new_disclosure_action,
             self.today_action,
             self.report_action,
             self.lock_action,
@@ -402,6 +418,8 @@ class MainWindow(QMainWindow):
         self._cancel_task()
         if self._organisation_dialog is not None:
             self._organisation_dialog.reject()  # nothing is stored once the store is closed
+        if self._disclosure_dialog is not None:
+            self._disclosure_dialog.reject()
         if self._report_window is not None:
             self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
@@ -415,6 +433,7 @@ class MainWindow(QMainWindow):
         self.letters_tab.clear()  # saves unsaved letter text while the store is still open
         self.dates_tab.clear()
         self.audit_tab.clear()
+        self.disclosure_tab.clear()
         self.today_view.clear()
         self._midnight.stop()
         self.case_stack.setCurrentWidget(self.today_view)
@@ -593,10 +612,43 @@ class MainWindow(QMainWindow):
         facts = self.desk.facts(self.case_id)
         self.case_title.setText(f"{facts['reference']}")
         self.case_stack.setCurrentWidget(self.tabs)
-        if not self.viewer.load(self.desk.document(self.case_id)):
+        try:
+            pdf: bytes | None = self.desk.document(self.case_id)
+        except services.DeskError:
+            pdf = None  # a disclosure without legal process may have no document behind it
+        if pdf is None:
+            self.viewer.unload()
+        elif not self.viewer.load(pdf):
             self.statusBar().showMessage("This document cannot be shown.", 5000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         self._show_case_details()
+        self._show_disclosure(facts["reference"])
+
+    def _show_disclosure(self, reference: str) -> None:
+        """A disclosure without legal process: its own tab instead of the checklist, decision and letters."""
+        if self.desk is None or self.case_id is None:
+            return
+        service = Disclosures(self.desk)
+        found = self.disclosure_tab.show_case(service, self.case_id)
+        for tab in (self.checklist_tab, self.decision_tab, self.letters_tab):
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), not found)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.disclosure_tab), found)
+        disclosure = service.get(self.case_id) if found else None
+        if disclosure is None:
+            return
+        state = "approved" if disclosure.approved_by else "awaiting approval"
+        self.case_title.setText(f"{reference} — {disclosure.ground_label} ({state})")
+        self.tabs.setCurrentWidget(self.disclosure_tab)
+        if disclosure.flags:
+            self.statusBar().showMessage(disclosure.flags[0], 10000)
+
+    def _after_disclosure_approved(self, message: str) -> None:
+        self.refresh_queue()
+        self._show_dates()
+        self._show_audit()
+        if self.desk is not None and self.case_id is not None:
+            self._show_disclosure(self.desk.facts(self.case_id)["reference"])
+        self.statusBar().showMessage(message, 8000)
 
     def _show_case_details(self) -> None:
         if self.desk is None or self.case_id is None:
@@ -818,6 +870,21 @@ class MainWindow(QMainWindow):
         if edit_organisation(self, self.desk, opened=opened):
             self.statusBar().showMessage("Organisation saved: letters drafted from now on show it.", 8000)
 
+    def new_disclosure(self) -> None:
+        """File ▸ New disclosure…: a disclosure made without legal process, as a case of its own."""
+        if self.desk is None:
+            return
+        from ui.dialogs.disclosure import new_disclosure
+
+        def opened(dialog: QDialog | None) -> None:
+            self._disclosure_dialog = dialog
+
+        case_id = new_disclosure(self, Disclosures(self.desk), self.desk.clock().date(), opened=opened)
+        if case_id is None or self.desk is None:
+            return
+        self.refresh_queue(select=case_id)
+        self._on_case_selected(case_id)  # its title and status bar show what is still to be done
+
     def edit_letterhead(self) -> None:
         if self.desk is None:
             return
@@ -867,6 +934,8 @@ class MainWindow(QMainWindow):
         self.checklist_tab.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_tab(self, index: int) -> None:
+        if not self.tabs.isTabVisible(index):  # a disclosure case has no checklist, decision or letters
+            return
         self.tabs.setCurrentIndex(index)
         widget = self.tabs.currentWidget()
         if widget is not None and widget.focusProxy() is not None:  # the tab's main view takes the keys

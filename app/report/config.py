@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from app.disclosure.grounds import Ground, GroundsError, load_grounds
 from app.model import Instrument
 from app.review.model import DECISION_OUTCOMES
 
@@ -19,7 +20,7 @@ CONFIG_PATH = Path(__file__).resolve().parents[2] / "resources" / "report" / "re
 BUCKETS = ("rejected", "withdrawn", "no_data", "redirected", "noncontent_only", "content", "pending")
 DISCLOSED = ("noncontent_only", "content")
 NOT_A_DATA_DEMAND = "not_a_data_demand"
-APART_KINDS = ("banded", "count")
+APART_KINDS = ("banded", "count", "disclosure")
 
 
 class ConfigError(ValueError):
@@ -44,6 +45,13 @@ class ReportConfig:
     outcome_labels: Mapping[str, str]
     federal_markers: tuple[str, ...]
     countries: Mapping[str, str]
+    # The policy pack's grounds for a disclosure without legal process, in the order the
+    # report lists them (resources/policy/disclosure_grounds.toml).
+    disclosure_grounds: tuple[Ground, ...] = ()
+
+    @functools.cached_property
+    def ground(self) -> dict[str, Ground]:
+        return {g.key: g for g in self.disclosure_grounds}
 
     @functools.cached_property
     def process_of_instrument(self) -> dict[str, str]:
@@ -62,9 +70,10 @@ class ReportConfig:
 def load_config(path: Path = CONFIG_PATH) -> ReportConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        grounds = load_grounds().grounds
+    except (OSError, tomllib.TOMLDecodeError, GroundsError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    return parse_config(data, str(path))
+    return replace(parse_config(data, str(path)), disclosure_grounds=grounds)
 
 
 def parse_config(data: Mapping[str, Any], where: str = "report.toml") -> ReportConfig:

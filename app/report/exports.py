@@ -141,6 +141,17 @@ def to_json(report: Report) -> dict[str, Any]:
             "accounts": report.figure("preservation", "preservation", "accounts").value,
         },
         "not_data_demands": report.figure("not_data_demands", "not_data_demands", "documents").value,
+        # Disclosures made without legal process, apart from the demands (app.disclosure).
+        "disclosures": {
+            "by_ground": [
+                {"ground": r.key, "label": r.label, **{c: r.value(c) for c in r.cells}}
+                for r in report.table("disclosures_by_ground").rows
+            ],
+            "by_country": [
+                {"country": r.key, "name": r.label, **{c: r.value(c) for c in r.cells}}
+                for r in report.table("disclosures_by_country").rows
+            ],
+        },
         "trend": [
             {
                 "period": p.label,

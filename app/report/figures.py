@@ -20,6 +20,10 @@ What is counted where:
   table's emergency row agree.
 - A secrecy order counts as federal when the issuing authority's name holds one of
   the data file's federal markers.
+- A disclosure made without legal process (``app.disclosure``) is no demand: it counts
+  apart, by the day it was made, in the disclosure tables: by ground (the policy pack's)
+  and by country, each split into emergency and voluntary disclosures and by how it was
+  approved (before, after the fact, or not yet).
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ from app.review.model import DISCLOSING
 from db.report_rows import CONTEXT_SEPARATOR
 
 UNKNOWN = "?"  # a process or bucket the data file does not know: a failed check
+# A disclosure case's instrument, as db.report_rows gives it: this prefix and the ground.
+DISCLOSURE_PREFIX = "voluntary_disclosure:"
+# A disclosure case's bucket: how its second reviewer's approval stands (db.report_rows).
+DISCLOSURE_STATES = ("approved", "approved_after_the_fact", "made_before_approval", "awaiting_approval")
 UNKNOWN_COUNTRY = "ZZ"  # CLDR's code for an unknown region
 
 
@@ -101,7 +109,14 @@ def fingerprint(raw: Sequence[Any]) -> str:
     return hashlib.blake2b(repr(tuple(raw)).encode(), digest_size=8).hexdigest()
 
 
+_DISCLOSURE = "voluntary_disclosure"  # the legal process of resources/report/report.toml
+
+
 def process_of(instrument: str | None, config: ReportConfig) -> str:
+    if instrument and instrument.startswith(DISCLOSURE_PREFIX):
+        # A ground the pack no longer lists cannot be counted in its row: a failed check.
+        known = instrument[len(DISCLOSURE_PREFIX) :] in config.ground
+        return _DISCLOSURE if known and _DISCLOSURE in config.process_of_instrument.values() else UNKNOWN
     return config.process_of_instrument.get(instrument or config.unread_instrument, UNKNOWN)
 
 
@@ -166,6 +181,29 @@ def classify(
         process = processes.get(instrument)
         if process is None:
             process = processes[instrument] = process_of(instrument, config)
+        if process == _DISCLOSURE:  # no decision: the approval's state is its bucket
+            ground = config.ground.get(str(instrument)[len(DISCLOSURE_PREFIX) :])
+            found.append(
+                CaseRow(
+                    case_id,
+                    reference,
+                    received_at[:10],
+                    country.upper() if country else UNKNOWN_COUNTRY,
+                    instrument,
+                    process,
+                    outcome,
+                    outcome if outcome in DISCLOSURE_STATES else UNKNOWN,
+                    accounts or 0,
+                    False,
+                    False,
+                    ground is not None and ground.emergency,
+                    False,
+                    None,
+                    None,
+                    fingerprint(raw) if fingerprints else "",
+                )
+            )
+            continue
         federal = False
         if authority:
             federal = federal_names.get(authority)  # type: ignore[assignment]
@@ -414,12 +452,15 @@ def build_report(
     national: list[CaseRow] = []
     preservation: list[CaseRow] = []
     not_data: list[CaseRow] = []
+    disclosures: list[CaseRow] = []
     for r in rows:
         kind = apart.get(r.process)
         if kind == "banded":
             national.append(r)
         elif kind == "count":
             preservation.append(r)
+        elif kind == "disclosure":
+            disclosures.append(r)
         elif r.bucket == NOT_A_DATA_DEMAND:
             not_data.append(r)
         else:
@@ -621,6 +662,7 @@ def build_report(
             scope=_ids(not_data),
         ),
     ]
+    tables += _disclosure_tables(disclosures, config)
     report = Report(
         period=period,
         config=config,
@@ -638,6 +680,90 @@ def build_report(
 
 def _with_problems(report: Report, problems: Sequence[Problem]) -> Report:
     return replace(report, problems=tuple(problems))
+
+
+DISCLOSURE_COLUMNS = (
+    Column("disclosures", "Disclosures"),
+    Column("accounts", "Accounts", "accounts"),
+    Column("emergency", "Emergency"),
+    Column("voluntary", "Voluntary"),
+    Column("approved", "Approved before disclosure"),
+    Column("approved_after_the_fact", "Approved after the fact"),
+    Column("unapproved", "Not yet approved"),
+)
+
+
+def _disclosure_cells(cases: Sequence[CaseRow]) -> dict[str, Figure]:
+    def where(test: Callable[[CaseRow], bool]) -> Figure:
+        found = [c for c in cases if test(c)]
+        return Figure(len(found), found)
+
+    return {
+        "disclosures": Figure(len(cases), cases),
+        "accounts": Figure(sum(map(_ACCOUNTS, cases)), cases),
+        "emergency": where(lambda c: c.emergency),
+        "voluntary": where(lambda c: not c.emergency),
+        "approved": where(lambda c: c.bucket == "approved"),
+        "approved_after_the_fact": where(lambda c: c.bucket == "approved_after_the_fact"),
+        "unapproved": where(lambda c: c.bucket in ("made_before_approval", "awaiting_approval")),
+    }
+
+
+def _disclosure_tables(cases: Sequence[CaseRow], config: ReportConfig) -> list[Table]:
+    """Disclosures made without legal process, by the pack's ground and by country."""
+
+    def ground_of(c: CaseRow) -> str:
+        return str(c.instrument or "")[len(DISCLOSURE_PREFIX) :]
+
+    def ground_label(key: str) -> str:
+        ground = config.ground.get(key)
+        kind = "emergency" if ground and ground.emergency else "voluntary"
+        return f"{ground.label} ({kind})" if ground else f"Unknown ground ({key})"
+
+    scope = _ids(cases)
+    return [
+        Table(
+            "disclosures_by_ground",
+            "Disclosures without legal process, by ground",
+            DISCLOSURE_COLUMNS,
+            tuple(
+                TableRow(k, ground_label(k), _disclosure_cells(g))
+                for k, g in _grouped(cases, ground_of, [g.key for g in config.disclosure_grounds])
+            ),
+            "Data disclosed with no demand served: the NCMEC reports the law requires, and what the "
+            "policy allows to prevent harm, death or serious injury or to report a crime against us or "
+            "a customer. Not in the totals. Counted on the day of the disclosure; one disclosed in an "
+            "emergency before a second reviewer approved it is counted as approved after the fact.",
+            scope=scope,
+        ),
+        Table(
+            "disclosures_by_country",
+            "Disclosures without legal process, by country",
+            DISCLOSURE_COLUMNS,
+            tuple(
+                TableRow(k, config.country_name(k), _disclosure_cells(g))
+                for k, g in _grouped(cases, lambda c: c.country)
+            ),
+            "The country of the authority or organisation the data was disclosed to.",
+            scope=scope,
+        ),
+    ]
+
+
+def disclosure_notes(rows: Iterable[CaseRow], config: ReportConfig) -> tuple[str, ...]:
+    """One note per disclosure made before a second reviewer approved it (a genuine emergency)."""
+    notes = []
+    for r in rows:
+        if r.bucket not in ("approved_after_the_fact", "made_before_approval"):
+            continue
+        key = str(r.instrument or "")[len(DISCLOSURE_PREFIX) :]
+        ground = config.ground.get(key)
+        state = "approved after the fact" if r.bucket == "approved_after_the_fact" else "NOT YET APPROVED"
+        notes.append(
+            f"{r.reference}: disclosed on {r.received} ({ground.label if ground else key}) before a "
+            f"second reviewer approved it; {state}."
+        )
+    return tuple(notes)
 
 
 def _national_security_table(cases: Sequence[CaseRow], config: ReportConfig) -> Table:
@@ -704,6 +830,7 @@ def check(report: Report) -> list[Problem]:
         *national,
         *report.table("preservation").scope,
         *report.table("not_data_demands").scope,
+        *report.table("disclosures_by_ground").scope,
     ]
     missing = set(every) - set(placed)
     if missing:
@@ -737,6 +864,8 @@ def check(report: Report) -> list[Problem]:
                         sorted(ids ^ demands) or sorted(ids),
                     )
         for row in table.rows:
+            if "disclosures" in row.cells:
+                _check_disclosure_row(table, row, problem)
             if "pending" in row.cells:
                 split = sum(int(row.cells[b].value or 0) for b in BUCKETS)
                 if split != row.value("demands"):
@@ -747,6 +876,19 @@ def check(report: Report) -> list[Problem]:
                         set(row.cells["demands"].case_ids) ^ in_buckets,
                     )
     return problems
+
+
+def _check_disclosure_row(table: Table, row: TableRow, problem: Callable[[str, Iterable[str]], None]) -> None:
+    """Emergency and voluntary split a row's disclosures, and so do the three approval columns."""
+    every = set(row.cells["disclosures"].case_ids)
+    for parts in (("emergency", "voluntary"), ("approved", "approved_after_the_fact", "unapproved")):
+        ids = [i for p in parts for i in row.cells[p].case_ids]
+        if len(ids) != len(every) or set(ids) != every:
+            problem(
+                f"{table.title}, {row.label}: {' + '.join(parts)} add up to {len(ids)}, "
+                f"not its {len(every)} disclosures",
+                every.symmetric_difference(ids) or ids,
+            )
 
 
 def _column_ids(table: Table, column: str) -> list[str]:

@@ -473,6 +473,8 @@ def render(report: Report, *, organisation: str) -> bytes:
         ("national_security", "National security"),
         ("preservation", "Preservation"),
         ("not_data_demands", "Other documents"),
+        ("disclosures_by_ground", "Ground"),
+        ("disclosures_by_country", "Country"),
     ):
         table = report.table(key)
         has_outcomes = any(c.key == "pending" for c in table.columns)

@@ -36,6 +36,7 @@ from app.report.figures import (
     bucket_of,
     build_report,
     classify,
+    disclosure_notes,
     in_totals,
     process_of,
 )
@@ -159,8 +160,9 @@ class Reports:
             frozen=frozen,
             changed=changed,
         )
-        if given.overridden:
-            report = replace(report, notes=override_notes(given.overridden))
+        notes = override_notes(given.overridden) + disclosure_notes(report.rows, self.config)
+        if notes:
+            report = replace(report, notes=notes)
         if not given.trend_halves:
             return report
         points = self._trend_points(

@@ -39,6 +39,7 @@ from app.review.model import DECISION_OUTCOMES as OUTCOMES
 from app.review.policy import PolicyPack, load_pack
 from app.review.summary import ApprovalSummary, Leaving, leaving
 from app.services import Desk, DeskError, WrongPinError
+from db.disclosures import DISCLOSURE_KIND
 
 # What a reviewer may establish about a case (ReviewContext's fields a scan cannot tell).
 CONTEXT_KEYS = {
@@ -323,6 +324,12 @@ class Review:
         with ``override_reason``, which is stored with the decision and audited.
         """
         actor = self.desk.actor()
+        case = self.store.get_case(case_id)
+        if case is not None and case["instrument"] == DISCLOSURE_KIND:
+            raise DeskError(
+                "This case is a disclosure made without legal process: there is no demand to decide. "
+                "A second reviewer approves it (disclosure approve)."
+            )
         if outcome not in OUTCOMES:
             raise DeskError(f"An outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}.")
         assessment = self.assess(case_id)

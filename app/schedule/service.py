@@ -61,6 +61,7 @@ from app.schedule.notices import (
     reconsideration_due,
 )
 from app.services import Desk, DeskError
+from db.disclosures import get_disclosure
 
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
@@ -425,7 +426,10 @@ class Schedule:
     ) -> tuple[str, NoticeStatus | None, bool]:
         """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
         decision = self.review.decision(case_id)
-        discloses = decision is not None and decision.outcome in DISCLOSING
+        # A disclosure made without legal process (app.disclosure) owes notice like any other.
+        discloses = (decision is not None and decision.outcome in DISCLOSING) or (
+            get_disclosure(self.store, case_id) is not None
+        )
         recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
         if order is None and not discloses:
             return recipient, None, discloses

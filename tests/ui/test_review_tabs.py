@@ -204,7 +204,7 @@ def test_j_and_k_step_through_items_while_the_checklist_is_shown(window, qtbot, 
 
 
 def test_ctrl_digits_select_facts_checklist_decision_letters_dates_audit(window, qtbot):
-    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count()) if window.tabs.isTabVisible(i)]
     assert names == ["Facts", "Checklist", "Decision", "Letters", "Dates", "Audit"]
     for digit, widget in (
         (Qt.Key.Key_3, window.decision_tab),
