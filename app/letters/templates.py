@@ -52,6 +52,7 @@ KINDS: tuple[str, ...] = (
     "enterprise_notice",
     "secrecy_challenge",
     "emergency_response",
+    "reimbursement",
 )
 RECIPIENTS = ("requester", "user", "enterprise_customer")
 # In allowed_outcomes, "*" is any outcome a reviewer has decided on. An escalated case
@@ -91,6 +92,8 @@ PLACEHOLDERS = frozenset(
         "contact",
         "signature_name",
         "signature_title",
+        "cost_total",
+        "cost_statute",
     }
 )
 # Yes/no facts, for {?flag} and {^flag} only.
@@ -103,6 +106,8 @@ LISTS: Mapping[str, frozenset[str]] = {
     "categories": frozenset({"category", "category_code"}),
     "excluded_categories": frozenset({"category", "category_code"}),
     "enclosures": frozenset({"enclosure"}),
+    "cost_items": frozenset({"task", "hours", "rate", "amount"}),
+    "payment_details": frozenset({"line"}),
 }
 _TEMPLATE_KEYS = {"title", "recipient", "allowed_outcomes", "emergency_only", "body"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
@@ -198,6 +203,11 @@ class LetterContext:
     contact: str = ""
     signature_name: str = ""
     signature_title: str = ""
+    # -- cost recovery (the reimbursement letter; app/costs): amounts already formatted
+    cost_items: list[dict[str, str]] = field(default_factory=list)  # task, hours, rate, amount
+    cost_total: str = ""  # "USD 450.00"
+    cost_statute: str = ""  # the law that lets the provider seek it
+    payment_details: list[str] = field(default_factory=list)  # how to pay, one line each
 
 
 @dataclass(frozen=True)
@@ -708,6 +718,10 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "categories": [category(c) for c in ctx.categories],
         "excluded_categories": [category(c) for c in ctx.excluded_categories],
         "enclosures": [{"enclosure": e} for e in ctx.enclosures],
+        "cost_items": [dict(item) for item in ctx.cost_items],
+        "cost_total": ctx.cost_total,
+        "cost_statute": ctx.cost_statute,
+        "payment_details": [{"line": line} for line in ctx.payment_details],
     }
 
 

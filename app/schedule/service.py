@@ -150,7 +150,7 @@ class EmergencyDue:
 class TodayItem:
     case_id: str
     reference: str
-    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval
+    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval | invoice_unpaid
     on: str  # ISO date
     label: str
     urgency: str  # overdue | today | soon | later
@@ -170,6 +170,7 @@ class Today:
     orders_expiring: list[TodayItem] = field(default_factory=list)
     reconsider_orders: list[TodayItem] = field(default_factory=list)
     awaiting_approval: list[TodayItem] = field(default_factory=list)
+    invoices_unpaid: list[TodayItem] = field(default_factory=list)  # reimbursement requests (app/costs)
 
     def sections(self) -> list[tuple[str, list[TodayItem]]]:
         return [
@@ -180,6 +181,7 @@ class Today:
             (f"Secrecy orders expiring in the next {ORDERS_AHEAD_DAYS} days", self.orders_expiring),
             ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
             ("Decisions awaiting approval", self.awaiting_approval),
+            ("Reimbursement requests unpaid", self.invoices_unpaid),
         ]
 
     def to_json(self) -> dict[str, Any]:
@@ -191,6 +193,7 @@ class Today:
             "orders_expiring",
             "reconsider_orders",
             "awaiting_approval",
+            "invoices_unpaid",
         )
         return {"today": self.today} | {k: [i.to_json() for i in getattr(self, k)] for k in keys}
 
@@ -733,7 +736,22 @@ class Schedule:
             out.reconsider_orders,
         ):
             items.sort(key=lambda i: (i.on, i.reference))
+        out.invoices_unpaid.extend(self._unpaid_invoices(day))
         return out
+
+    def _unpaid_invoices(self, day: date) -> list[TodayItem]:
+        """Reimbursement requests unpaid after the rate tables' days (60), oldest first."""
+        from app.costs.service import Costs  # the rate tables load only here
+
+        try:
+            unpaid = Costs(self.desk).unpaid_invoices(day)
+        except DeskError:
+            return []  # a rate table that does not load is reported where costs are used, not here
+        return [
+            TodayItem(x.case_id, x.reference, "invoice_unpaid", x.sent_on,
+                      f"{x.amount} unpaid {x.days} days after it was requested", "overdue")
+            for x in unpaid
+        ]  # fmt: skip
 
     def calendar(self, today: date | None = None) -> bytes:
         """``deadlines.ics``: due dates and expiries, each naming only the case's reference."""
