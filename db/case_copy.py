@@ -67,6 +67,8 @@ TABLES: tuple[CaseTable, ...] = (
     CaseTable("secrecy_orders", "case_id", json_columns=("box", "extensions")),
     CaseTable("notices", "id", local_id=True, refs=(("letter_id", "letters"),)),
     CaseTable("deadline_changes", "id", local_id=True),
+    CaseTable("cost_records", "case_id"),  # cost recovery (app/costs); its hours follow it
+    CaseTable("cost_hours", "id", local_id=True),
 )
 
 NOT_CASE_DATA = {

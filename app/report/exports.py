@@ -141,6 +141,8 @@ def to_json(report: Report) -> dict[str, Any]:
             "accounts": report.figure("preservation", "preservation", "accounts").value,
         },
         "not_data_demands": report.figure("not_data_demands", "not_data_demands", "documents").value,
+        # Our own record of what complying cost (not in the CSV layouts): one entry per currency.
+        "cost_recovery": [c.to_json() for c in report.costs],
         "trend": [
             {
                 "period": p.label,

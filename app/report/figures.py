@@ -362,6 +362,8 @@ class Report:
     frozen: FrozenInfo | None = None  # set when the figures are the ones frozen for this period
     changed_since_frozen: tuple[CaseChange, ...] = ()
     notes: tuple[str, ...] = ()  # for the reviewers, not the figures: decisions made over a refusal
+    # Cost recovery per currency (app/costs/figures.py): our JSON and PDF only, never the CSV.
+    costs: tuple[Any, ...] = ()
     _by_key: dict[str, Table] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, key: str) -> Table:
