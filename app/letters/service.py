@@ -387,11 +387,11 @@ class Letters:
     def _check_kind(self, case_id: CaseId, kind: str) -> None:
         if kind not in templates.KINDS:
             raise DeskError(f"A letter kind is one of {', '.join(templates.KINDS)}, not {kind!r}.")
+        if kind == REIMBURSEMENT:  # first: an emergency is never charged, whatever is decided
+            self._refuse(self._invoice_refusal(case_id))
         decision = self.review.decision(case_id)
         if decision is None:
             raise DeskError("Record a decision first: the letter is drafted from it.")
-        if kind == REIMBURSEMENT:
-            self._refuse(self._invoice_refusal(case_id))
         allowed = self.allowed_kinds(case_id)
         if kind not in allowed:
             raise DeskError(
