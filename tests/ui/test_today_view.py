@@ -69,7 +69,8 @@ def test_today_is_the_case_panel_with_no_case_open_and_every_section_says_its_co
     view = window.today_view
     assert window.case_stack.currentWidget() is view
     titles = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
-    assert len(titles) == 7
+    assert len(titles) == 8
+    assert titles[-1] == "Reimbursement requests unpaid (0)"  # cost recovery (app/costs)
     assert titles[0] == "Emergency requests (0)"  # an emergency request, when there is one, comes first
     assert all(t.endswith("(0)") for t in titles), titles
     first = view.model.index(0, 0, view.model.index(0, 0))
