@@ -128,7 +128,7 @@ class CostDialog(QDialog):
         self.refresh()
 
     def _day(self) -> date:
-        return self.on.date().toPython()  # type: ignore[no-any-return]
+        return self.on.date().toPython()  # type: ignore[return-value]  # PySide6 types it as object
 
     def add_hours(self) -> None:
         self._do(
