@@ -356,6 +356,11 @@ def test_the_report_keeps_currencies_apart_and_out_of_the_public_csv(desk, costs
     ]  # fmt: skip
     usd = next(c for c in report.costs if c.currency == "USD")
     assert (usd.sought, usd.recovered, usd.waived) == ([first], [first], [third])
+    # The drill-down (`report cases --table cost_recovery --row USD --column waived`) lists them.
+    assert report.cases("cost_recovery", "USD", "waived") == [third]
+    assert report.cases("cost_recovery", "EUR", "sought") == [second]
+    with pytest.raises(KeyError):
+        report.cases("cost_recovery", "GBP", "sought")
     for layout in ("ours", "google", "apple"):
         csv = reports.render(report, "csv", layout=layout).decode()
         assert "USD" not in csv and "EUR" not in csv and "150.00" not in csv and "recover" not in csv.lower()
