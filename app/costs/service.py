@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 from app.costs.rates import (
-    PolicyError,
     Rates,
     amount_cents,
     hours_text,
@@ -28,6 +27,7 @@ from app.costs.rates import (
 )
 from app.model import CaseId
 from app.review.evaluators import is_emergency
+from app.review.policy import PolicyError
 from app.services import Desk, DeskError
 from db import cost_rows
 

@@ -28,7 +28,7 @@ import hashlib
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.fsutil import write_atomic
 from app.letters import package as packaging
@@ -38,6 +38,9 @@ from app.model import CaseId
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
+
+if TYPE_CHECKING:
+    from app.costs.service import Costs
 
 LETTERHEAD_SETTING = "letterhead"
 DEFAULT_LETTERHEAD: dict[str, Any] = {
@@ -327,7 +330,7 @@ class Letters:
             "Tools ▸ Letterhead… or with demand-desk letterhead --set organisation=… --set legal_entity=…"
         )
 
-    def _costs(self) -> Any:
+    def _costs(self) -> Costs:
         from app.costs.service import Costs  # the rate tables load only for a reimbursement request
 
         return Costs(self.desk)
