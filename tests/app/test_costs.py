@@ -4,6 +4,7 @@ invoice letter, Today and the report."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from datetime import date, timedelta
@@ -378,3 +379,17 @@ def test_amounts_of_another_half_year_are_not_counted(desk, costs, case_id):
     other = f"{today.year - 1}H{1 if today.month <= 6 else 2}"
     assert Reports(desk).build(other, trend=False).costs == ()
     assert date.fromisoformat(costs.record(case_id).decided_on or "") == today
+
+
+def test_the_organisation_keeps_the_payment_details_the_invoice_gives(desk):
+    from app import organisation
+
+    org = organisation.Organisation(
+        "Quokka Mail", ("Quokka Mail Inc.",), ("1 Harbour Street",), "", "Team", "", tuple(PAYMENT)
+    )
+    organisation.set_organisation(desk, org)
+    assert organisation.organisation(desk).payment_lines == tuple(PAYMENT)
+    too_many = dataclasses.replace(org, payment_lines=tuple(f"line {n}" for n in range(9)))
+    with pytest.raises(DeskError, match="Payment details have at most 8 lines"):
+        organisation.set_organisation(desk, too_many)
+    assert organisation.organisation(desk).payment_lines == tuple(PAYMENT)
