@@ -356,7 +356,7 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
                 key, sep, value = pair.partition("=")
                 if not sep:
                     raise CliError(f"--set takes KEY=VALUE, not {pair!r}.")
-                values[key] = value.split("|") if key == "address_lines" else value
+                values[key] = value.split("|") if key in ("address_lines", "payment_lines") else value
             settings = letters.set_letterhead(**values)
         else:
             settings = letters.letterhead_settings()
@@ -791,7 +791,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p = add(sub, "letterhead", cmd_letterhead, "show or set the letterhead shared by all letters")
     p.add_argument(
-        "--set", action="append", metavar="KEY=VALUE", help="address_lines takes lines joined by |"
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="address_lines, payment_lines take lines joined by |",
     )
 
     p = add(sub, "today", cmd_today, "what needs a reviewer: deadlines, notices, secrecy orders, approvals")
@@ -906,6 +909,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_disclosure  # issue 19: disclosures without legal process
 
     cli_disclosure.register(sub, add)
+    from app import cli_cost  # likewise
+
+    cli_cost.register(sub, add)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Who the workstation answers for: the organisation, its legal entities, letterhead and signature.
+"""Who the workstation answers for: the organisation, its legal entities, letterhead, signature
+and the payment details a reimbursement request gives.
 
 The legal entities are the names a demand must be addressed to (the checklist's
 ``validity.addressed_to_provider``); the letterhead and signature block head and close every
@@ -33,6 +34,8 @@ class Organisation:
     contact: str
     signature_name: str
     signature_title: str
+    # How a reimbursement request (app/costs) is paid: account name, bank, number, … one a line.
+    payment_lines: tuple[str, ...] = ()
 
     @property
     def example(self) -> bool:
@@ -71,6 +74,7 @@ def organisation(desk: Desk) -> Organisation:
         contact=str(head.get("contact") or ""),
         signature_name=str(head.get("signature_name") or ""),
         signature_title=str(head.get("signature_title") or ""),
+        payment_lines=tuple(str(line) for line in head.get("payment_lines") or ()),
     )
 
 
@@ -111,6 +115,9 @@ def set_organisation(desk: Desk, org: Organisation) -> Organisation:
         raise DeskError("Give the organisation's address: a letter must say where it comes from.")
     if len(address) > MAX_ADDRESS_LINES:
         raise DeskError(f"An address has at most {MAX_ADDRESS_LINES} lines.")
+    payment = [_line(line, "payment details line") for line in org.payment_lines if line.strip()]
+    if len(payment) > MAX_ADDRESS_LINES:
+        raise DeskError(f"Payment details have at most {MAX_ADDRESS_LINES} lines.")
     signature_name = _line(org.signature_name, "signatory")
     if not signature_name:
         raise DeskError("Say who signs the letters (a team or a person).")
@@ -124,6 +131,7 @@ def set_organisation(desk: Desk, org: Organisation) -> Organisation:
             contact=_line(org.contact, "contact"),
             signature_name=signature_name,
             signature_title=_line(org.signature_title, "signatory's title"),
+            payment_lines=payment,
         )
     return organisation(desk)
 

@@ -69,6 +69,8 @@ TABLES: tuple[CaseTable, ...] = (
     CaseTable("deadline_changes", "id", local_id=True),
     CaseTable("holds", "case_id", json_columns=("identifiers", "extensions")),
     CaseTable("disclosures", "case_id", json_columns=("categories",)),  # migration 0014
+    CaseTable("cost_records", "case_id"),  # cost recovery (app/costs); its hours follow it
+    CaseTable("cost_hours", "id", local_id=True),
 )
 
 NOT_CASE_DATA = {

@@ -293,6 +293,9 @@ class MainWindow(QMainWindow):
         self.letterhead_action = self._action(
             "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
         )
+        self.cost_action = self._action(
+            "&Cost recovery…", None, self.edit_costs, "The open case's costs: hours, seek or waive, payment"
+        )
         about = self._action("&About Demand Desk", None, self._about)
 
         menu = self.menuBar()
@@ -333,6 +336,7 @@ class MainWindow(QMainWindow):
                 self.passphrase_action,
                 self.organisation_action,
                 self.letterhead_action,
+                self.cost_action,
             ]
         )
         sync_menu = menu.addMenu("&Sync")
@@ -884,6 +888,24 @@ class MainWindow(QMainWindow):
             return
         self.refresh_queue(select=case_id)
         self._on_case_selected(case_id)  # its title and status bar show what is still to be done
+
+    def edit_costs(self) -> None:
+        """Tools ▸ Cost recovery…: the open case's cost record (ui/dialogs/cost.py)."""
+        if self.desk is None or self.case_id is None:
+            self.statusBar().showMessage("Open a case first: costs are kept per case.", 5000)
+            return
+        from app.costs.service import Costs
+        from ui.dialogs.cost import CostDialog
+
+        try:
+            costs = Costs(self.desk)
+        except services.DeskError as exc:
+            QMessageBox.warning(self, "Cost recovery", str(exc))
+            return
+        dialog = CostDialog(costs, self.case_id, self.desk.facts(self.case_id)["reference"], self)
+        dialog.exec()
+        dialog.deleteLater()
+        self._refresh_today()
 
     def edit_letterhead(self) -> None:
         if self.desk is None:

@@ -28,7 +28,7 @@ import hashlib
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.fsutil import write_atomic
 from app.holds.service import Holds
@@ -39,6 +39,9 @@ from app.model import CaseId
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
+
+if TYPE_CHECKING:
+    from app.costs.service import Costs
 
 LETTERHEAD_SETTING = "letterhead"
 DEFAULT_LETTERHEAD: dict[str, Any] = {
@@ -51,6 +54,8 @@ DEFAULT_LETTERHEAD: dict[str, Any] = {
     "page_size": "Letter",
     # How a letter quotes the case: {reference} (the case's), {year}, {kind}.
     "reference_format": "{reference}",
+    # How a reimbursement request (app/costs) is paid: account name, bank, account number …
+    "payment_lines": [],
 }
 LETTERHEAD_FIELDS = (*DEFAULT_LETTERHEAD, "logo_png")
 # Who is identified by the letterhead: while these are the example's, a letter would go
@@ -66,6 +71,8 @@ NOTICE_KINDS: dict[str, tuple[Recipient, ...] | None] = {
 }
 # The letters that go with the data disclosed: they wait for the disclosure's approval.
 DISCLOSING_KINDS = ("disclosure_cover", "emergency_response")
+# The invoice for the costs of complying (app/costs): drafted only once the cost is sought.
+REIMBURSEMENT = "reimbursement"
 
 
 @dataclass(frozen=True)
@@ -179,11 +186,14 @@ class Letters:
             return []
         facts = self.desk.facts(case_id)
         emergency = bool(facts.get("emergency")) or facts.get("instrument") == "emergency_request"
-        kinds = templates.allowed_kinds(decision.outcome, emergency=emergency)
+        kinds = list(templates.allowed_kinds(decision.outcome, emergency=emergency))
+        if REIMBURSEMENT in kinds and self._invoice_refusal(case_id) is not None:
+            kinds.remove(REIMBURSEMENT)
         return Holds(self.desk).letter_kinds(case_id, kinds)  # hold letters only for a case with a hold
 
-    def context(self, case_id: CaseId) -> templates.LetterContext:
-        """What the templates fill in: the case, its decision, the failed items' rules, the letterhead."""
+    def context(self, case_id: CaseId, kind: str | None = None) -> templates.LetterContext:
+        """What the templates fill in: the case, its decision, the failed items' rules, the letterhead
+        (and for a reimbursement request, the itemised costs)."""
         facts = self.desk.facts(case_id)
         decision = self.review.decision(case_id)
         assessment = self.review.assess(case_id)
@@ -240,10 +250,13 @@ class Letters:
             "secrecy_ended": ended.isoformat() if ended else None,
             "secrecy_in_force": order is not None and ended is None,
             "emergency_summary": facts.get("emergency_summary"),
+            "demand_reference": facts.get("file_number") or "",
             "title_of_case": case.get("title") or "",
             **{k: v for k, v in settings.items() if k != "logo_png"},
             **Holds(self.desk).letter_values(case_id),
         }
+        if kind == REIMBURSEMENT:
+            values |= self._costs().letter_values(case_id, list(settings.get("payment_lines") or []))
         known = {f.name for f in fields(templates.LetterContext)}
         return templates.LetterContext(**{k: v for k, v in values.items() if k in known})
 
@@ -319,6 +332,21 @@ class Letters:
             "Tools ▸ Letterhead… or with demand-desk letterhead --set organisation=… --set legal_entity=…"
         )
 
+    def _costs(self) -> Costs:
+        from app.costs.service import Costs  # the rate tables load only for a reimbursement request
+
+        return Costs(self.desk)
+
+    def _invoice_refusal(self, case_id: CaseId) -> str | None:
+        """Why no reimbursement request may be drafted (app/costs owns the rule), or None."""
+        refusal = self._costs().invoice_refusal(case_id)
+        if refusal is None and not self.letterhead_settings().get("payment_lines"):
+            refusal = (
+                "A reimbursement request needs the payment details it asks the requester to use: "
+                "set them in Tools ▸ Organisation… or with demand-desk letterhead --set payment_lines=…|…"
+            )
+        return refusal
+
     def _refuse(self, reason: str | None) -> None:
         if reason is not None:
             raise DeskError(reason)
@@ -336,7 +364,7 @@ class Letters:
         actor = self.desk.actor()
         self._check_kind(case_id, kind)
         try:
-            drafted = templates.draft(kind, self.context(case_id), language)
+            drafted = templates.draft(kind, self.context(case_id, kind), language)
         except templates.TemplateError as exc:
             raise DeskError(str(exc)) from None
         now = self.desk.now()
@@ -364,6 +392,8 @@ class Letters:
     def _check_kind(self, case_id: CaseId, kind: str) -> None:
         if kind not in templates.KINDS:
             raise DeskError(f"A letter kind is one of {', '.join(templates.KINDS)}, not {kind!r}.")
+        if kind == REIMBURSEMENT:  # first: an emergency is never charged, whatever is decided
+            self._refuse(self._invoice_refusal(case_id))
         decision = self.review.decision(case_id)
         if decision is None:
             raise DeskError("Record a decision first: the letter is drafted from it.")

@@ -54,6 +54,7 @@ KINDS: tuple[str, ...] = (
     "emergency_response",
     "hold",
     "hold_release",
+    "reimbursement",
 )
 RECIPIENTS = ("requester", "user", "enterprise_customer")
 # In allowed_outcomes, "*" is any outcome a reviewer has decided on. An escalated case
@@ -97,6 +98,8 @@ PLACEHOLDERS = frozenset(
         "hold_since",
         "hold_until",
         "hold_ended",
+        "cost_total",
+        "cost_statute",
     }
 )
 # Yes/no facts, for {?flag} and {^flag} only.
@@ -110,6 +113,8 @@ LISTS: Mapping[str, frozenset[str]] = {
     "excluded_categories": frozenset({"category", "category_code"}),
     "enclosures": frozenset({"enclosure"}),
     "held_identifiers": frozenset({"identifier"}),
+    "cost_items": frozenset({"task", "hours", "rate", "amount"}),
+    "payment_details": frozenset({"line"}),
 }
 _TEMPLATE_KEYS = {"title", "recipient", "allowed_outcomes", "emergency_only", "body"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
@@ -211,6 +216,11 @@ class LetterContext:
     contact: str = ""
     signature_name: str = ""
     signature_title: str = ""
+    # -- cost recovery (the reimbursement letter; app/costs): amounts already formatted
+    cost_items: list[dict[str, str]] = field(default_factory=list)  # task, hours, rate, amount
+    cost_total: str = ""  # "USD 450.00"
+    cost_statute: str = ""  # the law that lets the provider seek it
+    payment_details: list[str] = field(default_factory=list)  # how to pay, one line each
 
 
 @dataclass(frozen=True)
@@ -726,6 +736,10 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "hold_since": fmt(ctx.hold_since),
         "hold_until": fmt(ctx.hold_until),
         "hold_ended": fmt(ctx.hold_ended),
+        "cost_items": [dict(item) for item in ctx.cost_items],
+        "cost_total": ctx.cost_total,
+        "cost_statute": ctx.cost_statute,
+        "payment_details": [{"line": line} for line in ctx.payment_details],
     }
 
 

@@ -152,6 +152,8 @@ def to_json(report: Report) -> dict[str, Any]:
                 for r in report.table("disclosures_by_country").rows
             ],
         },
+        # Our own record of what complying cost (not in the CSV layouts): one entry per currency.
+        "cost_recovery": [c.to_json() for c in report.costs],
         "trend": [
             {
                 "period": p.label,

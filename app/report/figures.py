@@ -400,6 +400,8 @@ class Report:
     frozen: FrozenInfo | None = None  # set when the figures are the ones frozen for this period
     changed_since_frozen: tuple[CaseChange, ...] = ()
     notes: tuple[str, ...] = ()  # for the reviewers, not the figures: decisions made over a refusal
+    # Cost recovery per currency (app/costs/figures.py): our JSON and PDF only, never the CSV.
+    costs: tuple[Any, ...] = ()
     _by_key: dict[str, Table] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, key: str) -> Table:
@@ -411,7 +413,16 @@ class Report:
         return self.table(table).row(row).cells[column]
 
     def cases(self, table: str, row: str, column: str) -> list[str]:
-        """The ids of the cases counted in one figure, in the order they were received."""
+        """The ids of the cases counted in one figure, in the order they were received.
+
+        ``cost_recovery`` (rows: currencies; columns: sought, recovered, waived) is not a
+        table of the published figures: it drills down into ``costs``.
+        """
+        if table == "cost_recovery":
+            found = next((c for c in self.costs if c.currency == row), None)
+            if found is None or column not in ("sought", "recovered", "waived"):
+                raise KeyError(f"{table}/{row}/{column}")
+            return list(getattr(found, column))
         return list(self.figure(table, row, column).case_ids)
 
     def references(self, case_ids: Iterable[str]) -> list[str]:

@@ -347,6 +347,30 @@ def _small_table(report: Report, key: str, first: str) -> Table:
     return _table(header, rows, [first_w, *([rest] * len(table.columns))])
 
 
+def _cost_section(report: Report) -> list[Flowable]:
+    """Amounts sought, recovered and waived, a row per currency: never added across currencies."""
+    s = _styles()
+    rows = [c.row() for c in report.costs]
+    first_w = 28 * mm
+    rest = (WIDTH - first_w) / 3
+    return [
+        Paragraph("Cost recovery", s["h2"]),
+        _table(
+            ["Currency", "Sought (cases)", "Recovered (cases)", "Waived (cases)"],
+            rows,
+            [first_w, rest, rest, rest],
+        ),
+        Paragraph(
+            _escape(
+                "Reimbursement of the cost of complying with U.S. legal demands, counted in the half-year "
+                "it was sought, paid or waived. We never charge for emergency requests or in known "
+                "child-exploitation investigations. Amounts in different currencies are not added up."
+            ),
+            s["note"],
+        ),
+    ]
+
+
 # ------------------------------------------------------------------------------ the document
 
 
@@ -488,6 +512,9 @@ def render(report: Report, *, organisation: str) -> bytes:
                 [Paragraph(_escape(table.title), s["h2"]), flow, Paragraph(_escape(table.note), s["note"])]
             )
         )
+
+    if report.costs:
+        story.append(KeepTogether(_cost_section(report)))
 
     out = io.BytesIO()
     footer_text = f"{organisation} · Transparency report {p.label}"

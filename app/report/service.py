@@ -23,6 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from app.costs import figures as cost_figures
 from app.fsutil import write_atomic
 from app.model import CaseId
 from app.report import exports
@@ -42,7 +43,7 @@ from app.report.figures import (
 )
 from app.report.periods import Period, half_year_of, half_years_before, parse_period
 from app.services import Desk, DeskError
-from db import report_rows
+from db import cost_rows, report_rows
 
 FROZEN_INDEX = "report.frozen"
 FROZEN_PREFIX = "report.frozen."
@@ -65,6 +66,7 @@ class ReportInput:
     trend_rows: tuple[tuple[str, str | None, str | None, int, int], ...]
     generated_at: str
     overridden: tuple[tuple[str, int, str, str, str, str], ...] = ()  # db.report_rows.overridden_decisions
+    cost_rows: tuple[dict[str, Any], ...] = ()  # db.cost_rows.decided_between
 
 
 class Reports:
@@ -135,6 +137,7 @@ class Reports:
             trend_rows=tuple(trend_rows),
             generated_at=self.desk.now(),
             overridden=tuple(report_rows.overridden_decisions(self.store, start, end)),
+            cost_rows=tuple(cost_rows.decided_between(self.store, start, end)),
         )
 
     def count(self, given: ReportInput) -> Report:
@@ -163,6 +166,8 @@ class Reports:
         notes = override_notes(given.overridden) + disclosure_notes(report.rows, self.config)
         if notes:
             report = replace(report, notes=notes)
+        if given.cost_rows:
+            report = replace(report, costs=cost_figures.count(given.cost_rows, *period.bounds()))
         if not given.trend_halves:
             return report
         points = self._trend_points(

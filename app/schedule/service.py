@@ -151,7 +151,9 @@ class EmergencyDue:
 class TodayItem:
     case_id: str
     reference: str
-    kind: str  # emergency | response | notice | order_expiring | reconsider_order | approval | hold_expiring
+    # emergency | response | notice | order_expiring | reconsider_order | approval | hold_expiring
+    # | invoice_unpaid
+    kind: str
     on: str  # ISO date
     label: str
     urgency: str  # overdue | today | soon | later
@@ -172,6 +174,7 @@ class Today:
     reconsider_orders: list[TodayItem] = field(default_factory=list)
     awaiting_approval: list[TodayItem] = field(default_factory=list)
     holds_expiring: list[TodayItem] = field(default_factory=list)  # preservation holds (app/holds)
+    invoices_unpaid: list[TodayItem] = field(default_factory=list)  # reimbursement requests (app/costs)
 
     def sections(self) -> list[tuple[str, list[TodayItem]]]:
         return [
@@ -183,6 +186,7 @@ class Today:
             ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
             ("Decisions awaiting approval", self.awaiting_approval),
             ("Preservation holds ending soon", self.holds_expiring),
+            ("Reimbursement requests unpaid", self.invoices_unpaid),
         ]
 
     def to_json(self) -> dict[str, Any]:
@@ -195,6 +199,7 @@ class Today:
             "reconsider_orders",
             "awaiting_approval",
             "holds_expiring",
+            "invoices_unpaid",
         )
         return {"today": self.today} | {k: [i.to_json() for i in getattr(self, k)] for k in keys}
 
@@ -741,7 +746,22 @@ class Schedule:
             out.reconsider_orders,
         ):
             items.sort(key=lambda i: (i.on, i.reference))
+        out.invoices_unpaid.extend(self._unpaid_invoices(day))
         return out
+
+    def _unpaid_invoices(self, day: date) -> list[TodayItem]:
+        """Reimbursement requests unpaid after the rate tables' days (60), oldest first."""
+        from app.costs.service import Costs  # the rate tables load only here
+
+        try:
+            unpaid = Costs(self.desk).unpaid_invoices(day)
+        except DeskError:
+            return []  # a rate table that does not load is reported where costs are used, not here
+        return [
+            TodayItem(x.case_id, x.reference, "invoice_unpaid", x.sent_on,
+                      f"{x.amount} unpaid {x.days} days after it was requested", "overdue")
+            for x in unpaid
+        ]  # fmt: skip
 
     def calendar(self, today: date | None = None) -> bytes:
         """``deadlines.ics``: due dates and expiries, each naming only the case's reference."""

@@ -37,6 +37,7 @@ FOR_KIND = {
     "emergency_response": ("disclose_noncontent", True),
     "hold": ("not_a_data_demand", False),
     "hold_release": ("not_a_data_demand", False),
+    "reimbursement": ("no_data", False),
 }
 
 
@@ -71,6 +72,10 @@ def context(**changes: object) -> LetterContext:
         organisation="Northwind Mail",
         legal_entity="Northwind Mail Ltd.",
         contact="lerequests@northwind.example",
+        cost_items=[{"task": "Legal review", "hours": "1.5", "rate": "USD 75.00", "amount": "USD 112.50"}],
+        cost_total="USD 112.50",
+        cost_statute="18 U.S.C. § 2706",
+        payment_details=["Northwind Mail Ltd.", "Account 123"],
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
@@ -102,14 +107,21 @@ def test_allowed_kinds_follow_the_decision() -> None:
     assert allowed_kinds("challenge", emergency=False) == ["rejection", *notices]
     assert allowed_kinds("narrow", emergency=False) == ["narrowing", *notices]
     assert allowed_kinds("redirect", emergency=False) == ["redirect", *notices]
-    assert allowed_kinds("disclose_content", emergency=False) == ["disclosure_cover", *notices]
+    # The reimbursement request is allowed by these outcomes; whether the case may be charged
+    # at all (never an emergency) is app/costs' rule, applied by the letters service.
+    assert allowed_kinds("disclose_content", emergency=False) == [
+        "disclosure_cover",
+        *notices,
+        "reimbursement",
+    ]
     assert allowed_kinds("disclose_noncontent", emergency=True) == [
         "disclosure_cover",
         *notices,
         "emergency_response",
+        "reimbursement",
     ]
     assert allowed_kinds("reject", emergency=True) == ["rejection", *notices, "emergency_response"]
-    assert allowed_kinds("no_data", emergency=False) == notices
+    assert allowed_kinds("no_data", emergency=False) == [*notices, "reimbursement"]
 
 
 def test_an_escalated_case_allows_no_letter_until_it_is_decided() -> None:

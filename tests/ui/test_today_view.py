@@ -72,6 +72,7 @@ def test_today_is_the_case_panel_with_no_case_open_and_every_section_says_its_co
     titles = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
     # One row per section the schedule defines (app/schedule/service.py: Today.sections).
     assert len(titles) == len(Today("").sections())
+    assert "Reimbursement requests unpaid (0)" in titles  # cost recovery (app/costs)
     assert titles[0] == "Emergency requests (0)"  # an emergency request, when there is one, comes first
     assert all(t.endswith("(0)") for t in titles), titles
     first = view.model.index(0, 0, view.model.index(0, 0))

@@ -41,6 +41,7 @@ EXAMPLE = {
     "contact": "e.g. Law Enforcement Response Team · lert@example.com",
     "signature_name": "e.g. Law Enforcement Response Team",
     "signature_title": "e.g. Legal Department",
+    "payment": "e.g. Example Online Services LLC\nFirst Example Bank, ABA 000000000\nAccount 0000000000",
 }
 
 
@@ -73,6 +74,10 @@ class OrganisationDialog(QDialog):
         self.signature_title = self._line(
             shown.signature_title if shown else "", "Signatory's title", EXAMPLE["signature_title"]
         )
+        self.payment = lines_edit(
+            shown.payment_lines if shown else (), "Payment details", EXAMPLE["payment"], rows=3
+        )
+        self.payment.setToolTip("How a reimbursement request asks to be paid; one line each.")
         entities_hint = QLabel("One per line; letters come from the first.")
         entities_hint.setObjectName("muted")
         entities_box = QWidget()
@@ -90,6 +95,7 @@ class OrganisationDialog(QDialog):
         form.addRow("Contact", self.contact)
         form.addRow("Signed by", self.signature_name)
         form.addRow("Signatory's title", self.signature_title)
+        form.addRow("Payment details", self.payment)
         self.error = error_label()
 
         layout = QVBoxLayout(self)
@@ -128,6 +134,7 @@ class OrganisationDialog(QDialog):
             contact=self.contact.text().strip(),
             signature_name=self.signature_name.text().strip(),
             signature_title=self.signature_title.text().strip(),
+            payment_lines=tuple(edited_lines(self.payment)),
         )
 
     def show_error(self, message: str) -> None:
