@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.fact_editors import choice_words, fact_editor
+from app.fact_editors import choice_words, fact_editor, instrument_words
 from app.model import FactValue
 from app.services import DeskError
 from ui.common.table_model import RowsModel
@@ -73,8 +73,11 @@ class FactsModel(RowsModel[FactValue]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.save: Save | None = None
+        self.country: str | None = None
 
     def set_facts(self, facts: list[FactValue]) -> None:
+        # The instrument is named as the law of the case's country names it.
+        self.country = next((f.value for f in facts if f.key == "country" and isinstance(f.value, str)), None)
         self.set_rows(facts)
 
     def fact_at(self, row: int) -> FactValue:
@@ -89,7 +92,11 @@ class FactsModel(RowsModel[FactValue]):
             if column == 0:
                 return LABELS.get(fact.key, fact.key)
             if column == 1:
-                return _show(fact.value, fact.key) if fact.value is not None else "not known"
+                if fact.value is None:
+                    return "not known"
+                if fact.key == "instrument" and isinstance(fact.value, str):
+                    return instrument_words(fact.value, self.country)
+                return _show(fact.value, fact.key)
             if column == 2:
                 if fact.source == "reviewer":
                     return "reviewer"
@@ -122,6 +129,10 @@ class FactsModel(RowsModel[FactValue]):
             return
         fact = self.row_at(row)
         self._rows[row] = self.save(fact.key, value, reason)
+        if fact.key == "country":  # the instrument's local name follows the country
+            self.country = self._rows[row].value if isinstance(self._rows[row].value, str) else None
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
