@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import demo, keys, services
+from app.about import about
 from app.corrections import Corrections
 from app.datadir import DataDir
 from app.fsutil import read_regular_file
@@ -50,6 +51,9 @@ from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.dialogs.received import ask_received
+from ui.help.about import AboutDialog
+from ui.help.guide import GuideWindow
+from ui.help.shortcuts import ShortcutsDialog, shortcuts
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
 from ui.report.view import ReportWindow
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
+        self._guide: GuideWindow | None = None
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -278,7 +283,16 @@ class MainWindow(QMainWindow):
         self.letterhead_action = self._action(
             "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
         )
-        about = self._action("&About Demand Desk", None, self._about)
+        self.guide_action = self._action(
+            "&User guide",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_guide,
+            "A reviewer's day, step by step",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every shortcut of the window"
+        )
+        self.about_action = self._action("&About Demand Desk", None, self._about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -326,7 +340,10 @@ class MainWindow(QMainWindow):
         sync_menu.addActions([self.sync.export_action, self.sync.import_action])
         sync_menu.addSeparator()
         sync_menu.addActions([self.sync.prefs_action, self.sync.team_action])
-        menu.addMenu("&Help").addAction(about)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -1146,12 +1163,24 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         keyring_state = "available" if keys.keyring_available() else "not available"
-        QMessageBox.about(
-            self,
-            "About Demand Desk",
-            "<b>Demand Desk</b><br>Review government demands for customer data, offline.<br><br>"
-            f"Data directory: <code>{self.data_dir.root}</code><br>OS keyring: {keyring_state}",
-        )
+        dialog = AboutDialog(about(), str(self.data_dir.root), keyring_state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_guide(self) -> GuideWindow:
+        """The user guide, one window however often F1 is pressed; it needs no unlocked store."""
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(shortcuts(self, self.tabs), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- window state ----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -229,10 +229,14 @@ class FactsTab(QWidget):
         self.table = _table(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
-        for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
+        # An action, not bare shortcuts: Help ▸ Keyboard shortcuts reads its keys from it.
+        self.correct_action = QAction("Correct the selected fact…", self.table)
+        self.correct_action.setShortcuts(
+            [QKeySequence(k) for k in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+        )
+        self.correct_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.correct_action.triggered.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
+        self.table.addAction(self.correct_action)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
