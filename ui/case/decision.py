@@ -413,6 +413,7 @@ class DecisionTab(QWidget):
         self.history_table = QTableView()
         self.history_table.setModel(self.history)
         self.history_table.setAccessibleName("Decision history")
+        self.history_table.setTabKeyNavigation(False)
         self.history_table.verticalHeader().hide()
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -214,6 +214,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
     return table
 
 
@@ -227,6 +228,7 @@ class FactsTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(self.model)
+        self.table.setAccessibleName("Facts read from the demand")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
         # An action, not bare shortcuts: Help ▸ Keyboard shortcuts reads its keys from it.
@@ -251,6 +253,7 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         targets = QLabel("Targets, data asked for, secrecy order")
         targets.setObjectName("panelTitle")
+        targets.setBuddy(self.readings_table)  # the table's name for a screen reader
         self.add_target_button = QPushButton("Add &target…")
         self.add_category_button = QPushButton("Add data &asked for…")
         self.remove_button = QPushButton("Re&move…")

@@ -56,6 +56,10 @@ class QueuePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # Tab leaves the queue for the next control; the arrow keys move between cases. Walking
+        # cell by cell scrolled the Reference column out of sight.
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName("Cases")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
