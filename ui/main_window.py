@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.lock_screen.unlock_requested.connect(self.unlock_interactively)
         self.queue.case_selected.connect(self._on_case_selected)
+        # The viewer follows the queue: a case the search hides is closed, not left on screen.
+        self.queue.case_filtered_out.connect(lambda _case_id: self._close_case())
         self.facts_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.changed.connect(self._after_review_change)
@@ -705,6 +707,14 @@ class MainWindow(QMainWindow):
         """Close the open case (if any) and show what needs the reviewer today in the case panel."""
         if self.desk is None:
             return
+        self._close_case()
+        self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _close_case(self) -> None:
+        """No case open: the viewer and the tabs let it go, the case panel shows Today.
+        The focus stays where it is (the reviewer may be typing a search)."""
+        if self.desk is None:
+            return
         self.queue.table.selectionModel().clearCurrentIndex()
         self.queue.table.clearSelection()
         self.case_id = None
@@ -719,7 +729,6 @@ class MainWindow(QMainWindow):
         self.case_title.setToolTip("")
         self.case_stack.setCurrentWidget(self.today_view)
         self._refresh_today()
-        self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _schedule_service(self) -> Schedule:
         """The schedule over the open store (imported here: a broken schedule must not stop the reviewing)."""
