@@ -5,7 +5,8 @@ Run: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshot_po
 
 DEMO_DIR is a demo data directory made by ``app.demo.create_demo`` (made in a temporary
 folder, and deleted after, when not given). Writes welcome.png, queue-focus.png,
-guide.png, about.png and shortcuts.png into OUTDIR, at the size of the screen.
+guide.png, about.png, shortcuts.png, letters-sha.png and facts-button-focus.png into
+OUTDIR (the French case is decided and its narrowing letter finalised first), at the size of the screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app import demo, services  # noqa: E402
 from app.datadir import DataDir  # noqa: E402
+from app.letters.service import Letters  # noqa: E402
+from app.review.service import Review  # noqa: E402
 from ui.dialogs.welcome import WelcomeDialog  # noqa: E402
 from ui.main import make_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -43,6 +46,11 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
 
     desk = services.unlock(demo_dir, passphrase=demo.DEMO_PASSPHRASE)
     desk.sign_in(demo.DEMO_REVIEWER, demo.DEMO_PIN)
+    french = next(c for c in desk.cases() if c.title == "fr-requisition")
+    letters = Letters(desk)
+    if not any(letter.status == "final" for letter in letters.letters(french.case_id)):
+        Review(desk).decide(french.case_id, "narrow")
+        letters.finalise(letters.draft(french.case_id, "narrowing").id)
     window = MainWindow(demo_dir, desk)
 
     def show_window() -> None:
@@ -53,8 +61,7 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
         window.activateWindow()  # no window manager under Xvfb: focus (and its ring) needs this
 
     def focus_queue() -> None:
-        case = next(c for c in desk.cases() if c.title == "fr-requisition")
-        window.queue.select_case(case.case_id)
+        window.queue.select_case(french.case_id)
         window.queue.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     def tab_on() -> None:
@@ -78,7 +85,20 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
     later(3900, lambda: grab(about_dialog(), "about.png"))
     later(4100, lambda: setattr(window, "_s", window.show_shortcuts()))
     later(4600, lambda: grab(window._s, "shortcuts.png"))
-    later(4800, app.quit)
+
+    def back_to_window() -> None:
+        for dialog in (window._g, window._s, about_dialog()):
+            dialog.close()
+        window.activateWindow()
+        window.tabs.setCurrentWidget(window.letters_tab)
+
+    later(4800, back_to_window)
+    later(5400, lambda: window.letters_tab.sha.copy_button.setFocus())
+    later(5800, lambda: grab(window, "letters-sha.png"))
+    later(6000, lambda: window.tabs.setCurrentWidget(window.facts_tab))
+    later(6300, lambda: window.facts_tab.correct_button.setFocus())
+    later(6700, lambda: grab(window, "facts-button-focus.png"))
+    later(7000, app.quit)
     for ms, fn in steps:
         QTimer.singleShot(ms, fn)
     app.exec()

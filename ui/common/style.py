@@ -14,8 +14,8 @@ QStatusBar QLabel { padding: 0 6px; }
 /* A focus ring the eye finds at once: the keyboard's place in the window (issue 20). */
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
 QAbstractItemView:focus, QScrollArea:focus { border: 2px solid #1a73e8; }
-QPushButton:focus, QToolButton:focus {
-    border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 3px 10px;
-}
+/* No more padding than the native button has: focus must not cut the button's words. */
+QPushButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0 2px; }
+QToolButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #1a73e8; border-radius: 3px; padding: 1px; }
 """
