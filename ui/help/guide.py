@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.about import user_guide
@@ -27,5 +26,3 @@ class GuideWindow(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        # Escape closes (QDialog); F1 again brings the guide to the front rather than a second copy.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, activated=self.raise_)
