@@ -47,6 +47,22 @@ def instrument_choices() -> tuple[tuple[str, str], ...]:
     return tuple((i.value, kinds[i.value].label if i.value in kinds else i.value) for i in Instrument)
 
 
+@functools.cache
+def instrument_words(kind: str | None, country: str | None) -> str:
+    """An instrument as the reviewer calls it where it was issued: the country's own name
+    when its law (the pack) has exactly one instrument of that kind ("Réquisition judiciaire"
+    for a French subpoena-kind demand), else the pack's name for the kind."""
+    if not kind:
+        return "—"
+    pack = load_pack()
+    jurisdiction = pack.jurisdiction(country)
+    if jurisdiction is not None and jurisdiction is not pack.default:
+        local = jurisdiction.local(kind)
+        if len(local) == 1:
+            return local[0].local_name
+    return choice_words("instrument").get(kind, kind.replace("_", " "))
+
+
 @functools.lru_cache(maxsize=1)
 def country_choices() -> tuple[tuple[str, str], ...]:
     """ISO 3166-1 countries by name (resources/countries/iso3166.toml)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import demo, keys, services
 from app.datadir import DataDir
@@ -17,6 +17,7 @@ from ui.common.style import STYLE_SHEET
 from ui.common.worker import Task, start
 from ui.dialogs.access import SetUpDialog
 from ui.dialogs.organisation import organisation_step
+from ui.dialogs.welcome import WelcomeDialog
 from ui.main_window import BUNDLE_SUFFIX, MainWindow
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "demand-desk.svg"
@@ -84,29 +85,23 @@ def first_run(data_dir: DataDir) -> services.Desk | None:
 
 
 def create_demo_with_progress(data_dir: DataDir) -> bool:
-    """Build the demo data directory off the GUI thread, showing which sample is being read."""
-    dialog = QProgressDialog("Preparing the demo workstation…", "", 0, max(len(demo.sample_pdfs()), 1))
-    dialog.setWindowTitle("Demand Desk")
-    dialog.setCancelButton(None)  # half a demo is worse than waiting a few seconds
-    dialog.setMinimumDuration(0)
+    """Build the demo data directory off the GUI thread behind a welcome saying what is set up."""
+    dialog = WelcomeDialog(len(demo.sample_pdfs()))
     errors: list[BaseException] = []
     loop = QEventLoop()
 
     def work(progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
         demo.create_demo(data_dir, progress=progress).close()
 
-    def on_progress(done: int, _total: int, name: str) -> None:
-        dialog.setValue(done)
-        dialog.setLabelText(f"Reading {name}…")
-
     task = Task(work)
-    task.signals.progress.connect(on_progress)
+    task.signals.progress.connect(dialog.on_progress)
+    task.signals.done.connect(lambda _result: dialog.finish())
     task.signals.failed.connect(errors.append)
     task.signals.finished.connect(loop.quit)
     dialog.show()
     start(task)
     loop.exec()
-    dialog.close()
+    dialog.accept()  # close() would ask reject(), which the welcome refuses
     if errors:
         QMessageBox.critical(
             None, "Demo not created", f"The demo workstation could not be created:\n{errors[0]}"

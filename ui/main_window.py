@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import demo, keys, services
+from app.about import about
 from app.corrections import Corrections
 from app.datadir import DataDir
 from app.disclosure.service import Disclosures
@@ -52,6 +53,9 @@ from ui.case.letters import LettersTab
 from ui.common.worker import Task, start
 from ui.dialogs.access import ChangePassphraseDialog, SignInDialog, UnlockDialog
 from ui.dialogs.received import ask_received
+from ui.help.about import AboutDialog
+from ui.help.guide import GuideWindow
+from ui.help.shortcuts import ShortcutsDialog, shortcuts
 from ui.lock import IdleWatcher, LockScreen
 from ui.queue.panel import QueuePanel
 from ui.report.view import ReportWindow
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
         self._disclosure_dialog: QDialog | None = None  # closed by locking
+        self._guide: GuideWindow | None = None
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -171,6 +176,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.lock_screen.unlock_requested.connect(self.unlock_interactively)
         self.queue.case_selected.connect(self._on_case_selected)
+        # The viewer follows the queue: a case the search hides is closed, not left on screen.
+        self.queue.case_filtered_out.connect(lambda _case_id: self._close_case())
         self.facts_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.show_source.connect(lambda page, boxes: self.viewer.highlight(page, boxes))
         self.checklist_tab.changed.connect(self._after_review_change)
@@ -296,7 +303,16 @@ class MainWindow(QMainWindow):
         self.cost_action = self._action(
             "&Cost recovery…", None, self.edit_costs, "The open case's costs: hours, seek or waive, payment"
         )
-        about = self._action("&About Demand Desk", None, self._about)
+        self.guide_action = self._action(
+            "&User guide",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_guide,
+            "A reviewer's day, step by step",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every shortcut of the window"
+        )
+        self.about_action = self._action("&About Demand Desk", None, self._about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -345,7 +361,10 @@ class MainWindow(QMainWindow):
         sync_menu.addActions([self.sync.export_action, self.sync.import_action])
         sync_menu.addSeparator()
         sync_menu.addActions([self.sync.prefs_action, self.sync.team_action])
-        menu.addMenu("&Help").addAction(about)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -744,6 +763,14 @@ class MainWindow(QMainWindow):
         """Close the open case (if any) and show what needs the reviewer today in the case panel."""
         if self.desk is None:
             return
+        self._close_case()
+        self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _close_case(self) -> None:
+        """No case open: the viewer and the tabs let it go, the case panel shows Today.
+        The focus stays where it is (the reviewer may be typing a search)."""
+        if self.desk is None:
+            return
         self.queue.table.selectionModel().clearCurrentIndex()
         self.queue.table.clearSelection()
         self.case_id = None
@@ -758,7 +785,6 @@ class MainWindow(QMainWindow):
         self.case_title.setToolTip("")
         self.case_stack.setCurrentWidget(self.today_view)
         self._refresh_today()
-        self.today_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _schedule_service(self) -> Schedule:
         """The schedule over the open store (imported here: a broken schedule must not stop the reviewing)."""
@@ -1237,12 +1263,24 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         keyring_state = "available" if keys.keyring_available() else "not available"
-        QMessageBox.about(
-            self,
-            "About Demand Desk",
-            "<b>Demand Desk</b><br>Review government demands for customer data, offline.<br><br>"
-            f"Data directory: <code>{self.data_dir.root}</code><br>OS keyring: {keyring_state}",
-        )
+        dialog = AboutDialog(about(), str(self.data_dir.root), keyring_state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_guide(self) -> GuideWindow:
+        """The user guide, one window however often F1 is pressed; it needs no unlocked store."""
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(shortcuts(self, self.tabs), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- window state ----------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,7 @@ class Words:
 @dataclass(frozen=True)
 class PolicyPack:
     version: str
+    date: str  # the day this version was made, shown in Help ▸ About; "" when the pack does not say
     description: str
     root: Path
     instruments: Mapping[str, InstrumentKind]
@@ -405,6 +407,7 @@ class _File:
 
 PACK_KEYS = (
     "version",
+    "date",
     "description",
     "emergency",
     "identifiers",
@@ -597,6 +600,19 @@ def _items(f: _File) -> tuple[ChecklistItem, ...]:
     return tuple(out)
 
 
+def _pack_date(f: _File) -> str:
+    """The day this version of the pack was made (YYYY-MM-DD); "" in a pack that does not say."""
+    value = f.data.get("date", "")
+    if value == "":
+        return ""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise f.fail((), "date", "must be the day the version was made, like 2026-12-07") from None
+    return text
+
+
 def _pack_settings(f: _File) -> dict[str, Any]:
     d = f.data
     f.only(d, (), PACK_KEYS)
@@ -632,6 +648,7 @@ def _pack_settings(f: _File) -> dict[str, Any]:
     ipv6 = f.number(identifiers, ("identifiers",), "widest_ipv6_prefix", 0, 128)
     return {
         "version": version,
+        "date": _pack_date(f),
         "description": f.string(d, (), "description"),
         "emergency_content": f.boolean(emergency, ("emergency",), "disclose_content"),
         "emergency_categories": tuple(f.strings(emergency, ("emergency",), "categories", allowed=CATEGORIES)),

@@ -177,6 +177,7 @@ class ChecklistTab(QWidget):
         self.evidence_table = QTableView()
         self.evidence_table.setModel(self.evidence)
         self.evidence_table.setAccessibleName("Evidence")
+        self.evidence_table.setTabKeyNavigation(False)
         self.evidence_table.verticalHeader().hide()
         self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evidence_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

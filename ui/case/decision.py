@@ -405,6 +405,7 @@ class DecisionTab(QWidget):
         self.history_table = QTableView()
         self.history_table.setModel(self.history)
         self.history_table.setAccessibleName("Decision history")
+        self.history_table.setTabKeyNavigation(False)
         self.history_table.verticalHeader().hide()
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -446,6 +447,7 @@ class DecisionTab(QWidget):
     def show_case(
         self, review: Review, case_id: CaseId, assessment: Assessment, facts: dict[str, Any]
     ) -> None:
+        another_case = case_id != self._case_id
         self._review, self._case_id, self._assessment, self._facts = review, case_id, assessment, facts
         rec = assessment.recommendation
         self.recommendation.setText(_recommendation_html(assessment, item_texts(review.pack)))
@@ -471,6 +473,8 @@ class DecisionTab(QWidget):
         self.record_button.setText("Record new revision" if latest else "Record decision")
         for widget in (self.outcome, self.reasons_view, self.scope, self.record_button, self.reset_button):
             widget.setEnabled(True)
+        if another_case:  # the recommendation first, not where the last case was left
+            self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_unavailable(self, message: str) -> None:
         self.clear()

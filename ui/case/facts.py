@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.fact_editors import choice_words, fact_editor
+from app.fact_editors import choice_words, fact_editor, instrument_words
 from app.labels import labels
 from app.model import FactValue
 from app.services import DeskError
@@ -60,8 +60,11 @@ class FactsModel(RowsModel[FactValue]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.save: Save | None = None
+        self.country: str | None = None
 
     def set_facts(self, facts: list[FactValue]) -> None:
+        # The instrument is named as the law of the case's country names it.
+        self.country = next((f.value for f in facts if f.key == "country" and isinstance(f.value, str)), None)
         self.set_rows(facts)
 
     def fact_at(self, row: int) -> FactValue:
@@ -76,7 +79,11 @@ class FactsModel(RowsModel[FactValue]):
             if column == 0:
                 return LABELS.get(fact.key, fact.key)
             if column == 1:
-                return _show(fact.value, fact.key) if fact.value is not None else "not known"
+                if fact.value is None:
+                    return "not known"
+                if fact.key == "instrument" and isinstance(fact.value, str):
+                    return instrument_words(fact.value, self.country)
+                return _show(fact.value, fact.key)
             if column == 2:
                 if fact.source == "reviewer":
                     return "reviewer"
@@ -109,6 +116,10 @@ class FactsModel(RowsModel[FactValue]):
             return
         fact = self.row_at(row)
         self._rows[row] = self.save(fact.key, value, reason)
+        if fact.key == "country":  # the instrument's local name follows the country
+            self.country = self._rows[row].value if isinstance(self._rows[row].value, str) else None
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
@@ -190,6 +201,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
     return table
 
 
@@ -203,12 +215,17 @@ class FactsTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(self.model)
+        self.table.setAccessibleName("Facts read from the demand")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
-        for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
+        # An action, not bare shortcuts: Help ▸ Keyboard shortcuts reads its keys from it.
+        self.correct_action = QAction("Correct the selected fact…", self.table)
+        self.correct_action.setShortcuts(
+            [QKeySequence(k) for k in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+        )
+        self.correct_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.correct_action.triggered.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
+        self.table.addAction(self.correct_action)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -223,6 +240,7 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         targets = QLabel("Targets, data asked for, secrecy order")
         targets.setObjectName("panelTitle")
+        targets.setBuddy(self.readings_table)  # the table's name for a screen reader
         self.add_target_button = QPushButton("Add &target…")
         self.add_category_button = QPushButton("Add data &asked for…")
         self.remove_button = QPushButton("Re&move…")

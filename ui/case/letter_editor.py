@@ -101,7 +101,10 @@ class LetterEditor(QPlainTextEdit):
     def _action(
         self, text: str, name: str, example: str, shortcut: QKeySequence.StandardKey | str, slot: object
     ) -> QAction:
-        action = QAction(text, self)
+        # Named in words (read by screen readers and Help ▸ Keyboard shortcuts); the toolbar
+        # shows the short glyph, a tool button's text being the action's icon text.
+        action = QAction(name, self)
+        action.setIconText(text)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

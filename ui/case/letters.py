@@ -55,6 +55,7 @@ from ui.case.decision import outcome_label
 from ui.case.letter_editor import LetterEditor
 from ui.case.letter_preview import LetterPreview, PreviewRenderer
 from ui.case.letters_model import LettersModel, kind_label
+from ui.common.elided import ElidedValue
 from ui.dialogs.letterhead import edit_letterhead
 
 if TYPE_CHECKING:
@@ -187,11 +188,8 @@ class LettersTab(QWidget):
         self.final_note = QLabel()
         self.final_note.setTextFormat(Qt.TextFormat.PlainText)
         self.final_note.setWordWrap(True)
-        self.sha = QLineEdit()
-        self.sha.setReadOnly(True)
-        self.sha.setAccessibleName("SHA-256 of the final PDF")
-        self.sha.setFrame(False)
-        self.sha.setStyleSheet("QLineEdit { background: transparent; font-family: monospace; }")
+        # Cut in the middle when the pane is narrow: whole in its tooltip, and copied whole.
+        self.sha = ElidedValue("SHA-256 of the final PDF")
         self.revise_button = QPushButton("Edit as new revision")
         self.revise_button.setToolTip("This letter stays as it is; your changes become a new draft revision")
         self.revise_button.clicked.connect(self.start_revision)
@@ -479,8 +477,6 @@ class LettersTab(QWidget):
             "and this one stays as it is."
         )
         self.sha.setText(letter.sha256 or "")
-        self.sha.setToolTip(letter.sha256 or "")
-        self.sha.setCursorPosition(0)
         self.revise_button.setVisible(True)
         self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {FINAL_COLOUR}; }}")
 

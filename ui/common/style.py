@@ -1,4 +1,5 @@
-"""The application's look: calm, legible, few colours; errors in one red, warnings in one amber."""
+"""The application's look: calm, legible, few colours; errors in one red, warnings in one amber;
+every focusable control shows a blue ring while it has the keyboard."""
 
 STYLE_SHEET = """
 QLabel#panelTitle { font-weight: 600; font-size: 11pt; padding: 2px 0; }
@@ -10,4 +11,11 @@ QLabel#demoBanner { background: #fff4ce; color: #5c4400; padding: 4px 8px; }
 QScrollArea#pageArea { background: #e8e8e8; }
 QTableView { gridline-color: #e0e0e0; }
 QStatusBar QLabel { padding: 0 6px; }
+/* A focus ring the eye finds at once: the keyboard's place in the window (issue 20). */
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
+QAbstractItemView:focus, QScrollArea:focus { border: 2px solid #1a73e8; }
+/* No more padding than the native button has: focus must not cut the button's words. */
+QPushButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0 2px; }
+QToolButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0; }
+QCheckBox:focus, QRadioButton:focus { border: 2px solid #1a73e8; border-radius: 3px; padding: 1px; }
 """

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.fact_editors import instrument_words
 from app.model import CaseStatus, CaseSummary
 from app.schedule.deadlines import emergency_label, emergency_short
 
@@ -43,10 +44,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: True for an undecided emergency request: the proxy keeps it above every other row
 URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
 RED, AMBER, GREY = QColor("#b3261e"), QColor("#9a6700"), QColor("#5f6368")
-
-
-def _label(value: str | None) -> str:
-    return value.replace("_", " ") if value else "—"
 
 
 class CaseQueueModel(QAbstractTableModel):
@@ -145,7 +142,7 @@ class CaseQueueModel(QAbstractTableModel):
                 case.response_due or "—",
                 f"{status} · conflict" if case.case_id in self.conflicts else status,
                 case.country or "—",
-                _label(case.instrument),
+                instrument_words(case.instrument, case.country),
                 case.received_at[:10],
                 case.title or "",
             )[column]

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 class QueuePanel(QWidget):
     #: the case id (str) the reviewer selected, or "" when the selection is cleared.
     case_selected = Signal(str)
+    #: the case id (str) that was open and that a search or status filter now hides.
+    case_filtered_out = Signal(str)
 
     def __init__(self, full_text_search: Callable[[str], set[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,10 @@ class QueuePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # Tab leaves the queue for the next control; the arrow keys move between cases. Walking
+        # cell by cell scrolled the Reference column out of sight.
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName("Cases")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -143,13 +149,39 @@ class QueuePanel(QWidget):
     def _apply_search(self) -> None:
         text = self.search.text()
         hits = self._full_text_search(text) if text.strip() else set()
-        self.proxy.set_search(text, hits)
-        self._update_count()
+        self._filter(lambda: self.proxy.set_search(text, hits))
 
     def _apply_status(self) -> None:
         status = self.status.currentData()
-        self.proxy.set_status(status if isinstance(status, CaseStatus) else None)
+        self._filter(lambda: self.proxy.set_status(status if isinstance(status, CaseStatus) else None))
+
+    def _is_shown(self, case_id: str) -> bool:
+        row = self.model.row_of(case_id)
+        return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
+    def _filter(self, change: Callable[[], None]) -> None:
+        """Filter the rows; the open case stays selected, or is let go when the filter hides it.
+
+        While rows leave, Qt moves the current row to a neighbour: with the signals held, that
+        neighbour is not opened behind the reviewer's back.
+        """
+        current = self.table.currentIndex()
+        open_case = current.data(CASE_ID_ROLE) if current.isValid() else None
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            change()
+            if open_case and self._is_shown(open_case):
+                self.select_case(open_case)
+            elif open_case:
+                selection.clearCurrentIndex()
+                selection.clearSelection()
+        finally:
+            selection.blockSignals(blocked)
+        self.table.viewport().update()
         self._update_count()
+        if open_case and not self.table.currentIndex().isValid():
+            self.case_filtered_out.emit(open_case)
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -90,6 +90,7 @@ class SyncController(QObject):
         self.runner: StepRunner | None = None
         self._auto_run = False
         self.dialog: QDialog | None = None  # the one open now, so that locking can close it
+        self.offer: QMessageBox | None = None  # "No team key", asking what to do
         self._export_task: StepRunner | None = None
         self._import_task: Task | None = None
 
@@ -183,6 +184,11 @@ class SyncController(QObject):
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        if self.offer is not None:
+            self.offer.reject()
+        # Nothing to sync, export or import with the store closed: the actions say so at once.
+        for act in self.actions:
+            act.setEnabled(False)
         self._team = None
         self._passphrase = None
         self.progress.hide()
@@ -221,7 +227,7 @@ class SyncController(QObject):
             return Bundles(desk, self._team)
         except NoTeamKeyError:
             if not quiet:
-                QMessageBox.information(self.window, "No team key", NO_TEAM_KEY)
+                self.offer_team_key()
             else:
                 self._set_indicator("Sync: no team key", NO_TEAM_KEY, warn=True)
             return None
@@ -283,13 +289,35 @@ class SyncController(QObject):
             self._passphrase = passphrase
         return TeamKey(desk.data_dir, desk.config, self._passphrase)
 
-    def edit_team(self) -> None:
+    def offer_team_key(self) -> None:
+        """Say there is no team key, with the way to make one here or join with a colleague's file."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No team key", NO_TEAM_KEY, parent=self.window)
+        make = box.addButton("&Make a team key…", QMessageBox.ButtonRole.AcceptRole)
+        join = box.addButton("&Join with a key file…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(make)
+        self.offer = box  # closed by locking, like every dialog of the sync
+        try:
+            box.exec()
+        finally:
+            self.offer = None
+        if box.clickedButton() is make:
+            self.edit_team(then="make")
+        elif box.clickedButton() is join:
+            self.edit_team(then="join")
+
+    def edit_team(self, then: str | None = None) -> None:
+        """The Team key dialog; ``then`` ("make" or "join") starts that change as it opens."""
         desk = self.desk
         if desk is None:
             return
         dialog = TeamKeyDialog(desk, self._writable_team, self.window)
         dialog.desk_open = lambda: self.desk is desk
         self.dialog = dialog
+        if then == "make":
+            QTimer.singleShot(0, dialog.make_key)
+        elif then == "join":
+            QTimer.singleShot(0, lambda: dialog.join_file())
         try:
             dialog.exec()
         finally:

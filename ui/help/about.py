@@ -1,0 +1,54 @@
+"""Help ▸ About: what this is, its version, the policy pack's version and date, the licences."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from app.about import About
+
+
+def licence_table(about: About) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(c.name)}</td><td>{escape(c.version)}</td>"
+        f"<td>{escape(c.licence)}</td><td>{escape(c.use)}</td></tr>"
+        for c in about.components
+    )
+    return (
+        "<table cellspacing=0 cellpadding=3 width='100%'>"
+        "<tr><th align=left>Component</th><th align=left>Version</th>"
+        "<th align=left>Licence</th><th align=left>Used for</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+class AboutDialog(QDialog):
+    def __init__(self, about: About, where: str, keyring: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About Demand Desk")
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        made = f", made {about.policy_date}" if about.policy_date else ""
+        self.summary = QLabel(
+            f"<p><b style='font-size:14pt'>Demand Desk {escape(about.version)}</b><br>"
+            "Review government demands for customer data, offline.</p>"
+            f"<p>Policy pack <b>{escape(about.policy_version)}</b>{escape(made)}<br>"
+            f"Data directory: <code>{escape(where)}</code><br>OS keyring: {escape(keyring)}</p>"
+        )
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        heading = QLabel("Shipped with, under these licences:")
+        layout.addWidget(heading)
+        self.licences = QTextBrowser()
+        self.licences.setOpenLinks(False)
+        self.licences.setAccessibleName("Licences of the shipped fonts and libraries")
+        self.licences.setHtml(licence_table(about))
+        heading.setBuddy(self.licences)
+        layout.addWidget(self.licences, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
