@@ -45,7 +45,7 @@ REQUIRED_ITEMS = {
 
 def test_the_shipped_pack_loads_with_a_version_and_every_instrument_kind() -> None:
     pack = load_pack()
-    assert pack.version == "2026.2" and pack.description
+    assert pack.version == "2026.3" and pack.description
     assert set(pack.instruments) == {k.value for k in Instrument}
     assert not pack.instruments["preservation_request"].data_demand
     assert (
@@ -230,7 +230,7 @@ def _missing_question(root: Path) -> tuple[Path, int, str]:
 
 def _syntax_error(root: Path) -> tuple[Path, int, str]:
     path = root / "pack.toml"
-    return path, edit(path, 'version = "2026.2"', "version = = 2026.2"), "not valid TOML"
+    return path, edit(path, 'version = "2026.3"', "version = = 2026.3"), "not valid TOML"
 
 
 def _bad_level(root: Path) -> tuple[Path, int, str]:

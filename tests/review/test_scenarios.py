@@ -1076,7 +1076,7 @@ def test_replaying_the_same_facts_context_and_answers_gives_the_same_result(tmp_
 def test_assess_json_has_designs_shape() -> None:
     answers, rec = run(SCENARIOS[0])
     data = assess_to_json("case-1", load_pack().version, answers, rec)
-    assert data["policy_version"] == "2026.2"
+    assert data["policy_version"] == "2026.3"
     item = answer_to_json(answers[0])
     assert {"id", "group", "answer", "source", "evidence", "rule"} <= item.keys()
     assert set(data["recommendation"]) >= {"outcome", "reasons", "scope"}
