@@ -141,10 +141,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.viewer)
         self.splitter.addWidget(case_panel)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([500, 560, 380])
+        # The case panel holds the most words (facts, checklist, reasons): it gets the most room.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 5)
+        self.splitter.setSizes([380, 520, 600])
 
         workspace = QWidget()
         workspace_layout = QVBoxLayout(workspace)

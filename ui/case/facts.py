@@ -101,6 +101,8 @@ class FactsModel(RowsModel[FactValue]):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None  # the column may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = HINTS.get(fact.key, "Double-click or press F2 to correct")
             if fact.source == "reviewer":
@@ -226,11 +228,16 @@ class FactsTab(QWidget):
         self.correct_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.correct_action.triggered.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
         self.table.addAction(self.correct_action)
+        # The value takes the spare width and wraps; where it was read from gives way (elided,
+        # whole in its tooltip), so a narrow panel still shows whole values.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 120)
         self.readings = ReadingsModel(self)
         self.readings_table = _table(self.readings)
         self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
