@@ -253,3 +253,24 @@ def test_a_workstation_put_back_to_an_older_copy_is_caught_by_what_its_colleague
         assert not a.desk.verify_audit().ok
     finally:
         a.desk.close()
+
+
+def test_crafted_head_files_are_refused_with_a_reason_and_the_rest_syncs(station_a, station_b, shared):
+    case_id = station_a.desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
+    station_a.bundles.sync(shared)
+    recipient = station_a.team.current_recipient()
+    crafted = {
+        b"not age at all": "it is not an age-encrypted file",
+        bundle_pack.seal(b"{" * 100_000, recipient): "it is not valid JSON (or is nested too deep)",
+        bundle_pack.seal(b'{"format": 1, "number": 1e400}', recipient): "it holds a number out of range",
+        bundle_pack.seal(
+            b'{"format": 1, "cases": {}, "holds": {}}', recipient
+        ): "it is incomplete or malformed",
+        bundle_pack.seal(b'{"format": 2}', recipient): "it is not an audit head this Demand Desk reads",
+    }
+    paths = {share.publish_head(shared, uuid.uuid4().hex, data): why for data, why in crafted.items()}
+    report = station_b.bundles.sync(shared)
+    refused = {r.file: r.reason for r in report.refused}
+    for path, why in paths.items():
+        assert refused[share.shown(shared, path)].startswith(f"audit head: {why}"), refused
+    assert report.pulled == [case_id] and report.heads.received and report.errors == []
