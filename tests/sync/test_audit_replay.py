@@ -184,6 +184,7 @@ def test_a_deleted_decision_event_fails_even_when_the_chain_is_rebuilt(stations)
         home,
         ("DELETE FROM audit_events WHERE case_id = ? AND action = 'decision.made'", [cases["local"]]),
         NO_ANCHOR,
+        NO_HEADS,
     )
     rechain(home)
     code, report, _ = verify(home, "--json")
