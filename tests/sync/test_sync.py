@@ -38,6 +38,7 @@ def test_a_case_made_on_a_reaches_b_with_its_facts_letters_and_audit_events(
         "errors": [],
         "cancelled": False,
         "roster": {"published": True, "received": []},
+        "heads": {"published": 1, "received": [], "problems": []},
     }
     [bundle] = published(shared)
     assert bundle.parent == shared / "demand-desk" / "cases" / case_id
