@@ -169,19 +169,20 @@ def check_signer(head: Head, *, here: str, own_key: str, admitted: Mapping[str, 
     """Raise HeadError unless the roster (or, for this workstation's own head, its own key)
     vouches for the key that signed ``head``."""
     if head.workstation == here:
-        expected: str | None = own_key
+        expected = own_key
         if head.key != own_key:
             raise HeadError(
                 f"it claims to be this workstation's ({here}) but names another signing key: "
                 "someone wrote it in this workstation's name"
             )
     else:
-        expected = admitted.get(head.workstation)
-        if expected is None:
+        admitted_key = admitted.get(head.workstation)
+        if admitted_key is None:
             raise HeadError(
                 f"{head.workstation} is not admitted to the team roster, so its audit head is not "
                 "trusted (an administrator admits it with `team admit`)"
             )
+        expected = admitted_key
         if head.key != expected:
             raise HeadError(
                 f"it names a signing key for {head.workstation} ({signing.fingerprint(head.key)}) that "

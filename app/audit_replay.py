@@ -437,23 +437,23 @@ class _Replay:
         rows = {(r["case_id"], r["item_id"]): r for r in self.tables.answers}
         for key, row in rows.items():
             case_id, item = key
-            e = latest.get(key)
+            given = latest.get(key)
             name = f"checklist answer {item} ({row['answer']})"
-            if e is None:
+            if given is None:
                 self._say(case_id, f"{name} was given with no event")
-            elif e.action == "checklist.cleared":
-                if not self._excused(e):
-                    self._say(case_id, f"{name} is in the table, but its last event cleared it", e.seq)
+            elif given.action == "checklist.cleared":
+                if not self._excused(given):
+                    self._say(case_id, f"{name} is in the table, but its last event cleared it", given.seq)
             else:
                 found = []
-                if e.payload.get("answer") != row["answer"]:
-                    found.append(f"the event gave {e.payload.get('answer')}")
-                if "reason" in e.payload and e.payload["reason"] != (row["reason"] or ""):
+                if given.payload.get("answer") != row["answer"]:
+                    found.append(f"the event gave {given.payload.get('answer')}")
+                if "reason" in given.payload and given.payload["reason"] != (row["reason"] or ""):
                     found.append("its reason differs")
-                if e.reviewer.casefold() != str(row["reviewer"] or "").casefold():
-                    found.append(f"given by {row['reviewer']} in the table, by {e.reviewer} in the event")
-                if found and not self._excused(e):
-                    self._say(case_id, f"{name} differs from its event: {'; '.join(found)}", e.seq)
+                if given.reviewer.casefold() != str(row["reviewer"] or "").casefold():
+                    found.append(f"given by {row['reviewer']} in the table, by {given.reviewer} in the event")
+                if found and not self._excused(given):
+                    self._say(case_id, f"{name} differs from its event: {'; '.join(found)}", given.seq)
         for key, e in latest.items():
             if key in rows or key[0] not in self.references or self._excused(e):
                 continue
@@ -522,8 +522,9 @@ class _Replay:
                 events[key] += 1
                 last[key] = e
             elif e.action == "deadline.resumed":
-                resumed[(e.case_id, e.payload.get("on"))] += 1
-                last[(e.case_id, e.payload.get("on"))] = e
+                ended = (e.case_id, e.payload.get("on"))
+                resumed[ended] += 1
+                last[ended] = e
         for key in rows - events:
             self._say(
                 key[0], f"{words[key[1]]} {key[2]} ({key[3]}) has no event that records it as it stands"
@@ -535,14 +536,14 @@ class _Replay:
                     f"{words[key[1]]} {key[2]} was recorded but the table does not hold it",
                     last[key].seq,
                 )
-        for key in ends - resumed:
-            self._say(key[0], f"a deadline pause ends on {key[1]} in the table with no event resuming it")
-        for key in resumed - ends:
-            if key[0] in self.references and not self._excused(last[key]):
+        for pause in ends - resumed:
+            self._say(pause[0], f"a deadline pause ends on {pause[1]} in the table with no event resuming it")
+        for pause in resumed - ends:
+            if pause[0] in self.references and not self._excused(last[pause]):
                 self._say(
-                    key[0],
-                    f"the deadline was resumed on {key[1]}, but no pause in the table ends then",
-                    last[key].seq,
+                    pause[0],
+                    f"the deadline was resumed on {pause[1]}, but no pause in the table ends then",
+                    last[pause].seq,
                 )
 
 
