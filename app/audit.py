@@ -47,6 +47,11 @@ def event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def text_digest(text: str) -> str:
+    """The SHA-256 of a text an event vouches for without holding it (a letter's body)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing ``audit verify`` found wrong, naming the case (when it is about one) and what."""

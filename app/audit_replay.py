@@ -17,25 +17,32 @@ case, every row without its event and every event whose row is gone or differs:
 - a fact a reviewer set holds the value of its latest ``fact.corrected`` event (or the
   day of service given at intake), and the latest correction of a fact is what it holds;
 - targets and categories of data a reviewer added or removed are there, or not, as their
-  latest event says, and a target or category a reviewer added has its event.
+  latest event says, and a target or category a reviewer added has its event;
+- every letter has its ``letter.drafted``/``letter.edited`` event, and its text hashes to
+  what the latest of them recorded (events that record the text's SHA-256);
+- a checklist answer a reviewer gave holds what its latest ``checklist.answered`` event
+  gave, and an answer given or cleared by an event is there, or not, as it says;
+- every notice given or withheld, every deadline extension and pause, and every resumption,
+  matches an event that recorded it, and each such event finds its row; a due date the
+  app recounted (``deadline.recounted``) is the fact's value unless a correction followed.
 
-Letters are matched by hash, decisions by revision, targets by value: local row ids
+Letters are matched by hash or by kind and revision, decisions by revision, targets by
+value, notices and deadline changes by what they say: local row ids
 differ between workstations, and a case received by sync carries its events with it
 (app/bundle/events.py), so the same replay holds for it. Events a store received for a
 conflict that was settled (``case.conflict_resolved``) describe the side not kept as
 well: before the settling, an event whose row is gone or differs is not a problem, but
 every row still needs an event of its own.
 
-Not checked: drafts and their edits, checklist answers, what a reviewer established
-about a case, notices, deadlines and secrecy orders, facts read at intake, settings and
-reviewers (the roster has its own log). Older events that lack a field are compared on
-the fields they have.
+Not checked: what a reviewer established about a case, secrecy orders, facts read at
+intake, settings and reviewers (the roster has its own log). Older events that lack a field
+are compared on the fields they have (a draft's text, before its events recorded its hash).
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +63,10 @@ class Tables:
     facts: list[Row]
     targets: list[Row]
     categories: list[Row]
+    letters: list[Row]
+    answers: list[Row]
+    notices: list[Row]
+    deadline_changes: list[Row]
 
 
 def read_tables(store: Store) -> Tables:
@@ -66,6 +77,10 @@ def read_tables(store: Store) -> Tables:
         facts=audit_rows.facts(store),
         targets=audit_rows.targets(store),
         categories=audit_rows.categories(store),
+        letters=list(audit_rows.letters(store)),
+        answers=audit_rows.answers(store),
+        notices=audit_rows.notices(store),
+        deadline_changes=audit_rows.deadline_changes(store),
     )
 
 
@@ -77,6 +92,13 @@ class _Event:
     case_id: str
     action: str
     payload: dict[str, Any]
+    first_seq: int = 0  # its number in the chain where it was made
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """When it was made. Imported events join this chain in (time, identity) order, so within
+        one second only the number in their own chain says which came first."""
+        return (self.at, self.first_seq or self.seq)
 
 
 def replay(rows: Iterable[Mapping[str, Any]], tables: Tables) -> list[Problem]:
@@ -95,7 +117,15 @@ def _events(rows: Iterable[Mapping[str, Any]]) -> list[_Event]:
             continue  # the chain check names an unreadable payload
         if isinstance(payload, dict):
             events.append(
-                _Event(int(row["seq"]), row["at"], row["reviewer"], row["case_id"], row["action"], payload)
+                _Event(
+                    int(row["seq"]),
+                    row["at"],
+                    row["reviewer"],
+                    row["case_id"],
+                    row["action"],
+                    payload,
+                    int(row.get("origin_seq") or row["seq"]),
+                )
             )
     return events
 
@@ -131,6 +161,10 @@ class _Replay:
         self._facts()
         self._targets()
         self._categories()
+        self._drafts()
+        self._answers()
+        self._notices()
+        self._deadlines()
         return self.problems
 
     def _say(self, case_id: str, what: str, seq: int | None = None) -> None:
@@ -273,10 +307,12 @@ class _Replay:
                 set_by[(e.case_id, e.payload["key"])].append((e, e.payload["to"]))
             elif e.action == "case.intake" and e.payload.get("received_given") is True:
                 set_by[(e.case_id, "received")].append((e, e.payload.get("received")))
+            elif e.action == "deadline.recounted" and "to" in e.payload:
+                set_by[(e.case_id, "response_due")].append((e, e.payload["to"]))
         rows = {(r["case_id"], r["key"]): r for r in self.tables.facts}
         for key, row in rows.items():
             case_id, name = key
-            setters = sorted(set_by.get(key, []), key=lambda pair: (pair[0].at, pair[0].seq))
+            setters = sorted(set_by.get(key, []), key=lambda pair: pair[0].order)
             value = _json(row["value"]) if row["value"] is not None else None
             if not setters:
                 if row["source"] == "reviewer":
@@ -307,7 +343,7 @@ class _Replay:
                 value = e.payload.get("value")
                 if isinstance(value, str):
                     key = (e.case_id, value.casefold())
-                    if key not in latest or (e.at, e.seq) >= (latest[key].at, latest[key].seq):
+                    if key not in latest or e.order >= latest[key].order:
                         latest[key] = e
         present: dict[tuple[str, str], Row] = {}
         for row in self.tables.targets:
@@ -334,7 +370,7 @@ class _Replay:
                 if isinstance(category, str):
                     latest[(e.case_id, category)] = max(
                         (x for x in (latest.get((e.case_id, category)), e) if x is not None),
-                        key=lambda x: (x.at, x.seq),
+                        key=lambda x: x.order,
                     )
         present = {(r["case_id"], r["category"]) for r in self.tables.categories}
         for row in self.tables.categories:
@@ -350,6 +386,165 @@ class _Replay:
                 self._say(case_id, f"data asked for ({category}) was added but is not in the table", e.seq)
             elif e.action == "fact.category_removed" and there:
                 self._say(case_id, f"data asked for ({category}) was removed but is in the table", e.seq)
+
+    # -- letters' texts, checklist answers, notices and deadlines ------------------------------
+
+    def _drafts(self) -> None:
+        written: dict[tuple[str, str, int], list[_Event]] = defaultdict(list)
+        legacy: dict[str, set[Any]] = defaultdict(set)  # events from before they named kind and revision
+        for e in self.events:
+            if e.action not in ("letter.drafted", "letter.edited"):
+                continue
+            kind, revision = e.payload.get("kind"), e.payload.get("revision")
+            if isinstance(kind, str) and isinstance(revision, int):
+                written[(e.case_id, kind, revision)].append(e)
+            else:
+                legacy[e.case_id] |= {e.payload.get("letter"), kind}
+        held = set()
+        for row in self.tables.letters:
+            case_id, key = row["case_id"], (row["case_id"], row["kind"], row["revision"])
+            held.add(key)
+            name = f"{row['status']} letter {row['kind']} (revision {row['revision']})"
+            events = sorted(written.get(key, []), key=lambda e: e.order)
+            if not events:
+                if not {row["id"], row["kind"]} & legacy[case_id]:
+                    self._say(case_id, f"{name} has no drafted or edited event")
+                continue
+            recorded = [e for e in events if isinstance(e.payload.get("body_sha256"), str)]
+            if recorded and recorded[-1].payload["body_sha256"] != row["body_sha256"]:
+                self._say(
+                    case_id, f"{name}: its text is not the one its last edit recorded", recorded[-1].seq
+                )
+        for key, events in written.items():
+            if key not in held and key[0] in self.references:
+                last = events[-1]
+                if not self._excused(last):
+                    self._say(
+                        key[0],
+                        f"the event records letter {key[1]} (revision {key[2]}) but the table has no "
+                        "such letter",
+                        last.seq,
+                    )
+
+    def _answers(self) -> None:
+        latest: dict[tuple[str, str], _Event] = {}
+        for e in self.events:
+            item = e.payload.get("item")
+            if e.action in ("checklist.answered", "checklist.cleared") and isinstance(item, str):
+                key = (e.case_id, item)
+                if key not in latest or e.order >= latest[key].order:
+                    latest[key] = e
+        rows = {(r["case_id"], r["item_id"]): r for r in self.tables.answers}
+        for key, row in rows.items():
+            case_id, item = key
+            given = latest.get(key)
+            name = f"checklist answer {item} ({row['answer']})"
+            if given is None:
+                self._say(case_id, f"{name} was given with no event")
+            elif given.action == "checklist.cleared":
+                if not self._excused(given):
+                    self._say(case_id, f"{name} is in the table, but its last event cleared it", given.seq)
+            else:
+                found = []
+                if given.payload.get("answer") != row["answer"]:
+                    found.append(f"the event gave {given.payload.get('answer')}")
+                if "reason" in given.payload and given.payload["reason"] != (row["reason"] or ""):
+                    found.append("its reason differs")
+                if given.reviewer.casefold() != str(row["reviewer"] or "").casefold():
+                    found.append(f"given by {row['reviewer']} in the table, by {given.reviewer} in the event")
+                if found and not self._excused(given):
+                    self._say(case_id, f"{name} differs from its event: {'; '.join(found)}", given.seq)
+        for key, e in latest.items():
+            if key in rows or key[0] not in self.references or self._excused(e):
+                continue
+            if e.action == "checklist.answered":
+                self._say(
+                    key[0],
+                    f"checklist item {key[1]} was answered {e.payload.get('answer')} but the table "
+                    "has no answer",
+                    e.seq,
+                )
+
+    def _notices(self) -> None:
+        def said(kind: Any, recipient: Any, what: Any) -> str:
+            return f"notice to {recipient or 'user'} {'given' if kind == 'given' else 'withheld'} ({what})"
+
+        rows: Counter[tuple[Any, ...]] = Counter()
+        for r in self.tables.notices:
+            what = r["sent_at"] if r["kind"] == "given" else r["exception_kind"]
+            detail = r["how"] if r["kind"] == "given" else r["reason"]
+            rows[
+                (r["case_id"], r["kind"], r["recipient"], what, detail, str(r["decided_by"]).casefold())
+            ] += 1
+        events: Counter[tuple[Any, ...]] = Counter()
+        last: dict[tuple[Any, ...], _Event] = {}
+        for e in self.events:
+            if e.action not in ("notice.given", "notice.withheld"):
+                continue
+            p = e.payload
+            given = e.action == "notice.given"
+            key = (
+                e.case_id,
+                "given" if given else "exception",
+                p.get("recipient"),
+                p.get("sent_at") if given else p.get("exception_kind"),
+                p.get("how") if given else p.get("reason"),
+                e.reviewer.casefold(),
+            )
+            events[key] += 1
+            last[key] = e
+        for key in rows - events:
+            self._say(key[0], f"{said(key[1], key[2], key[3])} has no event that records it as it stands")
+        for key in events - rows:
+            e = last[key]
+            if key[0] in self.references and not self._excused(e):
+                self._say(
+                    key[0],
+                    f"{said(key[1], key[2], key[3])} was recorded but the table does not hold it",
+                    e.seq,
+                )
+
+    def _deadlines(self) -> None:
+        words = {"extension": "deadline extended to", "pause": "deadline paused on"}
+        rows: Counter[tuple[Any, ...]] = Counter()
+        ends: Counter[tuple[str, Any]] = Counter()
+        for r in self.tables.deadline_changes:
+            rows[(r["case_id"], r["kind"], r["starts"], r["reason"], str(r["reviewer"]).casefold())] += 1
+            if r["kind"] == "pause" and r["ends"] is not None:
+                ends[(r["case_id"], r["ends"])] += 1
+        events: Counter[tuple[Any, ...]] = Counter()
+        resumed: Counter[tuple[str, Any]] = Counter()
+        last: dict[tuple[Any, ...], _Event] = {}
+        for e in self.events:
+            if e.action in ("deadline.extended", "deadline.paused"):
+                kind = "extension" if e.action == "deadline.extended" else "pause"
+                key = (e.case_id, kind, e.payload.get("on"), e.payload.get("reason"), e.reviewer.casefold())
+                events[key] += 1
+                last[key] = e
+            elif e.action == "deadline.resumed":
+                ended = (e.case_id, e.payload.get("on"))
+                resumed[ended] += 1
+                last[ended] = e
+        for key in rows - events:
+            self._say(
+                key[0], f"{words[key[1]]} {key[2]} ({key[3]}) has no event that records it as it stands"
+            )
+        for key in events - rows:
+            if key[0] in self.references and not self._excused(last[key]):
+                self._say(
+                    key[0],
+                    f"{words[key[1]]} {key[2]} was recorded but the table does not hold it",
+                    last[key].seq,
+                )
+        for pause in ends - resumed:
+            self._say(pause[0], f"a deadline pause ends on {pause[1]} in the table with no event resuming it")
+        for pause in resumed - ends:
+            if pause[0] in self.references and not self._excused(last[pause]):
+                self._say(
+                    pause[0],
+                    f"the deadline was resumed on {pause[1]}, but no pause in the table ends then",
+                    last[pause].seq,
+                )
 
 
 def _decision_differences(row: Row, event: _Event) -> list[str]:

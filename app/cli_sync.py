@@ -235,6 +235,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"Conflict: case {c} (resolve it with `resolve {c} --keep mine|theirs`)" for c in report.conflicts
     ]
     lines += [f"Roster: {change}" for change in report.roster.received]
+    lines += [f"Audit head: {head}" for head in report.heads.received]
+    lines += [f"Audit trail problem: {problem}" for problem in report.heads.problems]
     lines += [f"Refused {r.file}: {r.reason}" for r in report.refused]
     _emit(args, report.to_json(), "\n".join(lines))
     for error in report.errors:

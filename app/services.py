@@ -1204,9 +1204,24 @@ class Desk:
         problems = [audit.Problem(None, None, report.problem, report.first_bad_seq)] if report.problem else []
         problems += report.problems
         problems += audit_replay.replay(rows, audit_replay.read_tables(self.store))
+        problems += self._head_problems(rows)
         if problems:
             report = replace(report, ok=False, problems=tuple(problems))
         return report
+
+    def _head_problems(self, rows: list[dict[str, Any]]) -> list[audit.Problem]:
+        """What the signed heads show (app/audit_heads.py): the chain must still pass through every
+        head published of it, here or held by a colleague; and what sync found in colleagues' heads."""
+        from app import audit_heads
+        from db import audit_heads as head_rows
+
+        hashes = {int(r["seq"]): str(r["hash"]) for r in rows}
+        claims = audit_heads.chain_claims(self.workstation, head_rows.heads(self.store))
+        found = audit_heads.chain_problems(hashes, claims)
+        for row in head_rows.findings(self.store):
+            case = self.store.get_case(row["case_id"]) if row["case_id"] else None
+            found.append(audit.Problem(row["case_id"], case["reference"] if case else None, row["what"]))
+        return found
 
     def anchor_audit(self) -> bool:
         """Record the chain's head as this workstation's anchor if the chain is whole (after a

@@ -55,3 +55,46 @@ def targets(store: Store) -> list[Row]:
 
 def categories(store: Store) -> list[Row]:
     return list(store.db.query("SELECT case_id, category, text FROM data_requested ORDER BY case_id, id"))
+
+
+def letters(store: Store) -> Iterator[Row]:
+    """Every letter, draft or final, with the SHA-256 of its text (not the text)."""
+    cursor = store.db.conn.execute(
+        "SELECT case_id, id, kind, revision, status, body FROM letters ORDER BY case_id, kind, revision, id"
+    )
+    for case_id, letter_id, kind, revision, status, body in cursor:
+        yield {
+            "case_id": case_id,
+            "id": letter_id,
+            "kind": kind,
+            "revision": revision,
+            "status": status,
+            "body_sha256": hashlib.sha256(str(body).encode("utf-8")).hexdigest(),
+        }
+
+
+def answers(store: Store) -> list[Row]:
+    return list(
+        store.db.query(
+            "SELECT case_id, item_id, answer, source, reason, reviewer FROM checklist_answers "
+            "ORDER BY case_id, item_id"
+        )
+    )
+
+
+def notices(store: Store) -> list[Row]:
+    return list(
+        store.db.query(
+            "SELECT case_id, kind, recipient, status, sent_at, how, exception_kind, reason, decided_by, "
+            "recorded_at FROM notices ORDER BY case_id, id"
+        )
+    )
+
+
+def deadline_changes(store: Store) -> list[Row]:
+    return list(
+        store.db.query(
+            "SELECT case_id, kind, starts, ends, reason, reviewer, at FROM deadline_changes "
+            "ORDER BY case_id, id"
+        )
+    )

@@ -75,6 +75,7 @@ TABLES: tuple[CaseTable, ...] = (
 
 NOT_CASE_DATA = {
     "audit_events": "the case's events travel as audit.jsonl and join the chain one by one",
+    "audit_head_findings": "what this store found wrong in colleagues' signed audit heads",
     "case_search": "a search index, rebuilt from the pages on import",
     "case_search_rows": "part of the search index",
     "sync_cases": "this store's own sync state",

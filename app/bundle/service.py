@@ -39,9 +39,9 @@ from typing import Any
 
 import pyrage
 
-from app import roster, roster_log
+from app import audit_heads, roster, roster_log
+from app.bundle import head_sync, share
 from app.bundle import pack as bundle_pack
-from app.bundle import share
 from app.bundle.events import append_new
 from app.bundle.format import MAX_BUNDLE_BYTES, BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
@@ -53,7 +53,8 @@ from app.model import CaseId
 from app.services import Desk, DeskError
 from app.steps import Cancelled, Io, Progress, Step, drive
 from app.team import TeamKey
-from db import StoreError, case_copy, sync_state
+from db import Store, StoreError, case_copy, sync_state
+from db import audit_heads as head_rows
 
 
 class Keep(StrEnum):
@@ -87,6 +88,7 @@ class SyncReport:
     cancelled: bool = False
     bytes_written: int = 0
     roster: RosterReport = field(default_factory=RosterReport)
+    heads: head_sync.HeadReport = field(default_factory=head_sync.HeadReport)
 
     @property
     def ok(self) -> bool:
@@ -101,6 +103,7 @@ class SyncReport:
             "errors": self.errors,
             "cancelled": self.cancelled,
             "roster": self.roster.to_json(),
+            "heads": self.heads.to_json(),
         }
 
 
@@ -243,6 +246,7 @@ class Bundles:
             sync_state.set_case_state(store, case_id, base_version=version_id, synced_seq=last_seq)
             store.update_case(case_id, {"version_id": version_id, "parent_version_id": parent})
             snap = bundle_pack.snapshot(store, case_id)
+            _holds(store, version_id, (e.id for e in snap.events))
         signer = self.team.signing()
         return bundle_pack.pack(
             snap,
@@ -318,6 +322,11 @@ class Bundles:
             problem = authorship_problem(bundle, self._events_known(case_id), team)
             if problem:
                 raise BundleError(problem)
+            # And that it holds every event a colleague's signed head already listed for it.
+            behind = head_sync.bundle_problem(store, bundle)
+            if behind:
+                head_sync.keep_bundle_problem(self.desk, behind[0], case_id, behind[1])
+                raise BundleError(behind[1])
             with store.atomic():
                 if not exists:
                     self._replace(bundle)
@@ -348,7 +357,7 @@ class Bundles:
         case_id = m.case_id
         base = state["base_version"] if state else None
         if base and m.version_id in self._ancestry([base]):
-            self._remember(m)
+            self._remember(m, bundle)
             return Received.ALREADY
         dirty = state is None or (
             sync_state.case_last_seq(store, case_id) > state["synced_seq"] or bool(state["pending_merge"])
@@ -369,10 +378,10 @@ class Bundles:
             # A third line of work: it waits (unread, unrecorded) until this conflict is settled.
             return Received.CONFLICT
         sync_state.set_conflict(store, case_id, m.version_id, bundle.plain, self.desk.now())
-        self._remember(m)
+        self._remember(m, bundle)
         return Received.CONFLICT
 
-    def _remember(self, m: Manifest) -> None:
+    def _remember(self, m: Manifest, bundle: Bundle) -> None:
         sync_state.add_version(
             self.store,
             {
@@ -387,6 +396,7 @@ class Bundles:
                 "published": 1,
             },
         )
+        _holds(self.store, m.version_id, (e.id for e in bundle.snapshot.events))
 
     def _replace(self, bundle: Bundle) -> None:
         """Make the bundle's version this store's copy of the case (caller's transaction)."""
@@ -397,7 +407,7 @@ class Bundles:
             raise BundleError(f"another case here already has the reference {case['reference']}")
         case_copy.replace_case(store, m.case_id, bundle.snapshot.tables)
         append_new(store, bundle.snapshot.events)
-        self._remember(m)
+        self._remember(m, bundle)
         sync_state.set_case_state(
             store,
             m.case_id,
@@ -428,6 +438,12 @@ class Bundles:
         yield from roster_steps(self.desk, self.team, shared, report.roster)
         report.refused += [Refusal(file, reason) for file, reason in report.roster.refused]
         report.errors += report.roster.errors
+        # Then the colleagues' audit heads: a case read below is held to what they listed.
+        yield from head_sync.read_steps(self.desk, self.team, shared, report.heads)
+        report.refused += [Refusal(file, reason) for file, reason in report.heads.refused]
+        report.heads.refused.clear()
+        report.errors += report.heads.errors
+        report.heads.errors.clear()
         to_push = sync_state.cases_to_publish(self.store)
         recipient = self.team.current_recipient() if to_push else None
         known = sync_state.known_version_ids(self.store)
@@ -495,8 +511,14 @@ class Bundles:
         finally:
             # Also when cancelled: the report names every conflict open now.
             report.conflicts = sorted(set(report.conflicts) | {c["case_id"] for c in self.conflicts()})
-        # A sync that ran to the end moves the audit trail's local anchor to its head, if whole.
-        self.desk.anchor_audit()
+        head_sync.check_withheld(self.desk, (p.version_id for p in fresh), report.heads)
+        if report.errors:
+            # The local anchor still moves to the trail's head, if whole; the signed head waits for
+            # a sync that published everything it would list.
+            self.desk.anchor_audit()
+            return
+        yield from head_sync.publish_steps(self.desk, self.team, shared, report.heads)
+        report.errors += report.heads.errors
 
     def _receive_all(
         self,
@@ -576,7 +598,7 @@ class Bundles:
         base = state["base_version"] if state else None
         pending = set(state["pending_merge"]) if state else set()
         with store.atomic():
-            self._remember(m)
+            self._remember(m, theirs)
             if keep is Keep.THEIRS:
                 case = theirs.snapshot.tables["cases"][0]
                 if case_copy.reference_taken(store, case_id, case["reference"]):
@@ -648,3 +670,9 @@ def _differences(
                 if ra.get(column) != rb.get(column):
                     found.append(FieldDiff(table.name, row, column, ra.get(column), rb.get(column)))
     return found
+
+
+def _holds(store: Store, version_id: str, event_ids: Iterable[str]) -> None:
+    """Remember how many audit events a version holds, and which (for this workstation's head)."""
+    ids = set(event_ids)
+    head_rows.version_events(store, version_id, len(ids), audit_heads.events_digest(ids))

@@ -1,7 +1,8 @@
 """The shared folder: dumb storage that other workstations write to at the same time.
 
-Layout: ``<share>/demand-desk/cases/<case id>/<version id>.ddb`` and the team's roster
-files, ``<share>/demand-desk/roster/<file id>.ddr``; nothing else and no locks. A file
+Layout: ``<share>/demand-desk/cases/<case id>/<version id>.ddb``, the team's roster
+files, ``<share>/demand-desk/roster/<file id>.ddr``, and each workstation's signed audit
+heads, ``<share>/demand-desk/heads/<file id>.ddh``; nothing else and no locks. A file
 is written under a hidden temporary name in its final folder, flushed to disk, then
 given its final name with a hard link, which fails rather than replace a file already
 there; published files are never changed or deleted. Readers see only
@@ -23,6 +24,8 @@ ROOT = "demand-desk"
 CASES = "cases"
 ROSTER = "roster"
 ROSTER_EXTENSION = ".ddr"
+HEADS = "heads"
+HEAD_EXTENSION = ".ddh"
 # Bundles are ciphertext, yet only the team's group reads them; every workstation's account
 # adds files to the same folders, so folders are group-writable and pass their group on.
 FILE_MODE = 0o640
@@ -80,8 +83,17 @@ def scan(share: Path) -> list[Published]:
 
 def scan_roster(share: Path) -> list[Path]:
     """Every roster file on the share, oldest name first (names are random: order is only stable)."""
+    return _scan_files(share / ROOT / ROSTER, ROSTER_EXTENSION)
+
+
+def scan_heads(share: Path) -> list[Path]:
+    """Every audit head file on the share, in a stable order."""
+    return _scan_files(share / ROOT / HEADS, HEAD_EXTENSION)
+
+
+def _scan_files(folder: Path, extension: str) -> list[Path]:
     try:
-        entries = sorted(os.scandir(share / ROOT / ROSTER), key=lambda e: e.name)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except FileNotFoundError:
         return []
     except OSError as exc:
@@ -89,8 +101,8 @@ def scan_roster(share: Path) -> list[Path]:
     return [
         Path(e.path)
         for e in entries
-        if e.name.endswith(ROSTER_EXTENSION)
-        and VERSION_ID.fullmatch(e.name[: -len(ROSTER_EXTENSION)])
+        if e.name.endswith(extension)
+        and VERSION_ID.fullmatch(e.name[: -len(extension)])
         and e.is_file(follow_symlinks=False)
     ]
 
@@ -103,6 +115,11 @@ def publish(share: Path, case_id: str, version_id: str, data: bytes) -> Path:
 def publish_roster(share: Path, file_id: str, data: bytes) -> Path:
     """Write one roster file, as a bundle is written."""
     return _publish(share, share / ROOT / ROSTER, f"{file_id}{ROSTER_EXTENSION}", data)
+
+
+def publish_head(share: Path, file_id: str, data: bytes) -> Path:
+    """Write one audit head file, as a bundle is written."""
+    return _publish(share, share / ROOT / HEADS, f"{file_id}{HEAD_EXTENSION}", data)
 
 
 def _publish(share: Path, folder: Path, name: str, data: bytes) -> Path:

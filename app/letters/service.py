@@ -30,6 +30,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.audit import text_digest
 from app.fsutil import write_atomic
 from app.holds.service import Holds
 from app.letters import package as packaging
@@ -369,6 +370,7 @@ class Letters:
             raise DeskError(str(exc)) from None
         now = self.desk.now()
         earlier = [x for x in self.letters(case_id) if x.kind == kind]
+        revision = (max(x.revision for x in earlier) + 1) if earlier else 1
         with self.store.atomic():
             letter_id = self.store.insert_letter(
                 {
@@ -380,13 +382,25 @@ class Letters:
                     "status": "draft",
                     "recipient": drafted.recipient,
                     "addressee": json.dumps(list(drafted.addressee_lines)),
-                    "revision": (max(x.revision for x in earlier) + 1) if earlier else 1,
+                    "revision": revision,
                     "created_by": actor,
                     "created_at": now,
                     "updated_at": now,
                 }
             )
-            self.desk.record("letter.drafted", case_id, {"letter": letter_id, "kind": kind}, actor=actor)
+            # Kind, revision and the text's SHA-256 let `audit verify` hold the draft to its event
+            # (app/audit_replay.py); the local row id differs on every workstation.
+            self.desk.record(
+                "letter.drafted",
+                case_id,
+                {
+                    "letter": letter_id,
+                    "kind": kind,
+                    "revision": revision,
+                    "body_sha256": text_digest(drafted.body),
+                },
+                actor=actor,
+            )
         return self.letter(letter_id)
 
     def _check_kind(self, case_id: CaseId, kind: str) -> None:
@@ -428,11 +442,12 @@ class Letters:
                 self.store.update_letter(
                     letter_id, {"body": body, "title": title or current.title, "updated_at": now}
                 )
-                target = letter_id
+                target, revision = letter_id, current.revision
             else:
                 revisions = [
                     x.revision for x in self.letters(CaseId(current.case_id)) if x.kind == current.kind
                 ]
+                revision = max(revisions) + 1
                 target = self.store.insert_letter(
                     {
                         "case_id": current.case_id,
@@ -443,7 +458,7 @@ class Letters:
                         "status": "draft",
                         "recipient": current.recipient,
                         "addressee": json.dumps(current.addressee_lines),
-                        "revision": max(revisions) + 1,
+                        "revision": revision,
                         "supersedes": letter_id,
                         "created_by": actor,
                         "created_at": now,
@@ -451,7 +466,16 @@ class Letters:
                     }
                 )
             self.desk.record(
-                "letter.edited", current.case_id, {"letter": target, "revision_of": letter_id}, actor=actor
+                "letter.edited",
+                current.case_id,
+                {
+                    "letter": target,
+                    "revision_of": letter_id,
+                    "kind": current.kind,
+                    "revision": revision,
+                    "body_sha256": text_digest(body),
+                },
+                actor=actor,
             )
         return self.letter(target)
 

@@ -70,6 +70,8 @@ def _stations_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             station.desk.store.db.conn.execute(
                 "UPDATE roster_events SET published = 0 WHERE workstation = ?", (station.desk.workstation,)
             )
+            # Nor do they hold the audit heads the set-up's share held.
+            station.desk.store.db.conn.execute("DELETE FROM audit_heads")
     a.desk.close()
     b.desk.close()
     return root

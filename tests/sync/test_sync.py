@@ -38,6 +38,7 @@ def test_a_case_made_on_a_reaches_b_with_its_facts_letters_and_audit_events(
         "errors": [],
         "cancelled": False,
         "roster": {"published": True, "received": []},
+        "heads": {"published": 1, "received": [], "problems": []},
     }
     [bundle] = published(shared)
     assert bundle.parent == shared / "demand-desk" / "cases" / case_id
@@ -286,8 +287,12 @@ def test_the_share_holds_only_the_documented_layout(station_a, shared):
     assert [f.parts[:3] for f in cases] == [("demand-desk", "cases", case_id)] * 2
     assert all(len(f.stem) == 32 and f.suffix == ".ddb" for f in cases)
     # The team's roster: one file, written when the workstation's set-up first went out.
-    [roster] = [f for f in files if f not in cases]
-    assert (roster.parts[:2], len(roster.stem), roster.suffix) == (("demand-desk", "roster"), 32, ".ddr")
+    [roster] = [f for f in files if f.parts[1] == "roster"]
+    assert (len(roster.stem), roster.suffix) == (32, ".ddr")
+    # The workstation's signed audit head: one for each sync that moved its trail.
+    heads = [f for f in files if f.parts[1] == "heads"]
+    assert len(heads) == 2 and all(len(f.stem) == 32 and f.suffix == ".ddh" for f in heads)
+    assert len(files) == len(cases) + 1 + len(heads)
 
 
 def test_a_crafted_bundle_on_the_share_is_refused_each_sync_and_never_stops_the_others(

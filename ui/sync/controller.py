@@ -67,6 +67,8 @@ def describe_report(report: SyncReport) -> str:
         parts.append(f"{n} roster change{'s' if n != 1 else ''}")
     if report.refused:
         parts.append(f"{len(report.refused)} file(s) refused")
+    if report.heads.problems:
+        parts.append(f"{len(report.heads.problems)} audit trail problem(s)")
     return "Synced: " + (", ".join(parts) if parts else "nothing to do")
 
 
@@ -409,7 +411,11 @@ class SyncController(QObject):
             self.message.emit(
                 "Sync stopped; nothing was half-done." if cancelled else describe_report(report)
             )
-            problems = [*report.errors, *(f"{r.file}: {r.reason}" for r in report.refused)]
+            problems = [
+                *report.errors,
+                *report.heads.problems,
+                *(f"{r.file}: {r.reason}" for r in report.refused),
+            ]
             if problems and not auto:
                 QMessageBox.warning(
                     self.window,
