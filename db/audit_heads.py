@@ -1,4 +1,4 @@
-"""The signed audit heads' tables (migration 0013): heads read or published, and what they
+"""The signed audit heads' tables (migration 0016): heads read or published, and what they
 showed wrong. Queries only; app/audit_heads.py and app/bundle/head_sync.py decide."""
 
 from __future__ import annotations
