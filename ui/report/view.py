@@ -2,15 +2,17 @@
 behind any figure, export.
 
 Everything shown comes from ``Reports`` (``app.report.service``): the window reads the
-period from the store on the GUI thread (the store's connection belongs to it) and
-counts off it (``Reports.read`` / ``Reports.count``), so a big half-year does not
-freeze the window while its tables are made. It holds nothing once shut (on lock).
+record on a read-only connection of its own (``Store.open_reader``: the store's own
+connection belongs to the GUI thread) and counts it (``Reports.read`` /
+``Reports.count``) on one worker thread, so a big half-year never stalls the window,
+not even while the half-years are listed when it opens. It holds nothing once shut
+(on lock): the reader is closed.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,7 @@ from PySide6.QtCore import (
     QSettings,
     QStringListModel,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -48,15 +51,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.report.figures import ReportError
-from app.report.service import Reports
+from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
-from ui.common.worker import Task, start
+from ui.common.worker import Task
 from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
 if TYPE_CHECKING:
     from app.report.figures import Figure, Report, Table
+    from app.report.periods import Period
     from app.services import Desk
+    from db.store import ReadOnlyStore
 
 FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
 LAYOUTS = (("ours", "our columns"), ("google", "like Google's"), ("apple", "like Apple's"))
@@ -105,7 +110,12 @@ class ReportWindow(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle("Transparency report")
         self.setStyleSheet(_BANNERS)
-        self.reports: Reports | None = Reports(desk)
+        # The record is read on this window's own read-only connection, by one thread at a time.
+        self._reader: ReadOnlyStore | None = desk.store.open_reader()
+        self._closings: set[Task] = set()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.reports: Reports | None = Reports(desk, reader=self._reader)
         self.settings = settings
         self.report: Report | None = None
         self._task: Task | None = None
@@ -130,7 +140,9 @@ class ReportWindow(QDialog):
         layout.addLayout(self.footer)
         self._tab_order()
         self._restore_geometry()
-        self._fill_periods()
+        self.period.addItem("Reading the record…", None)
+        self.period.setEnabled(False)  # the half-years are listed once read (see rebuild)
+        self._show_period_controls()
         self.rebuild()
 
     # -- building ----------------------------------------------------------------------
@@ -322,17 +334,18 @@ class ReportWindow(QDialog):
 
     # -- the period --------------------------------------------------------------------
 
-    def _fill_periods(self) -> None:
+    def _fill_periods(self, half_years: list[tuple[Period, int]]) -> None:
         assert self.reports is not None
-        half_years = self.reports.half_years()
         default = self.reports.default_half_year(half_years)
         self.period.blockSignals(True)
+        self.period.clear()
         for period, cases in half_years:
             frozen = " · frozen" if period.label in self._frozen else ""
             text = f"{period.label} ({period.title()}) — {cases:,} case(s){frozen}"
             self.period.addItem(text, period.label)
         self.period.addItem("Custom range…", CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
+        self.period.setEnabled(True)
         self.period.blockSignals(False)
         self.date_from.setDate(QDate(default.start.year, default.start.month, default.start.day))
         self.date_to.setDate(QDate(default.end.year, default.end.month, default.end.day))
@@ -394,47 +407,66 @@ class ReportWindow(QDialog):
     # -- counting ----------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Read the period from the store (here: the store is this thread's), count it on the pool."""
+        """Read the period and count it on the window's worker (the first time: the half-years too)."""
         self._rebuild.stop()
-        if self.reports is None:
+        reports = self.reports
+        if reports is None:
             return
         self._generation += 1
         generation = self._generation
-        text = self.period_text()
-        frozen = text in self._frozen and not self.live.isChecked()
-        try:
-            with _busy():
-                given = self.reports.read(
-                    text, seat_threshold=None if frozen else self.seats.value(), live=self.live.isChecked()
-                )
-        except DeskError as exc:
-            self._show_failure(str(exc))
-            return
+        listed = self.period.isEnabled()  # the half-years are listed: read what the controls say
+        text = self.period_text() if listed else None
+        live = self.live.isChecked()
+        seats = None if text in self._frozen and not live else self.seats.value()
+        frozen = set(self._frozen)
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+            half_years = None
+            period: Period | str | None = text
+            threshold = seats
+            if period is None:
+                half_years = reports.half_years(cancelled=cancelled)
+                period = reports.default_half_year(half_years)
+                threshold = None if period.label in frozen else threshold
+            given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
+            progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
+            return half_years, reports.count(given)
+
         self.export_button.setEnabled(False)
-        self.status.setText(f"Counting {len(given.raw_rows):,} case(s)…")
-        reports = self.reports
-        task = Task(lambda _progress, _cancelled: reports.count(given))
-        task.signals.done.connect(lambda report: self._counted(generation, report))
+        self.status.setText("Reading the record…")
+        task = Task(work)
+        task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
+        task.signals.done.connect(lambda result: self._counted(generation, *result))
         task.signals.failed.connect(lambda exc: self._count_failed(generation, exc))
         task.signals.finished.connect(lambda: self._finished(task))
         if self._task is not None:
             self._task.cancel()
         self._task = task
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
-        start(task)
+        self._pool.start(task)
+
+    def _reading(self, generation: int, cases: int) -> None:
+        if generation == self._generation and self.reports is not None:
+            self.status.setText(f"Counting {cases:,} case(s)…")
 
     def _finished(self, task: Task) -> None:
         QGuiApplication.restoreOverrideCursor()
         if self._task is task:
             self._task = None
 
-    def _counted(self, generation: int, report: Report) -> None:
+    def _counted(self, generation: int, half_years: list[tuple[Period, int]] | None, report: Report) -> None:
+        if half_years is not None and self.reports is not None and not self.period.isEnabled():
+            self._fill_periods(half_years)  # listed even when a later request supersedes this one
         if generation != self._generation or self.reports is None:
             return  # a later request is on its way, or the window was shut
         self.show_report(report)
 
     def _count_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation and self.reports is not None:
+        if generation != self._generation or self.reports is None or isinstance(exc, ReadCancelledError):
+            return
+        if isinstance(exc, DeskError):
+            self._show_failure(str(exc))
+        else:
             self._show_failure(f"The report could not be counted: {exc}")
 
     def _show_failure(self, message: str) -> None:
@@ -699,6 +731,7 @@ class ReportWindow(QDialog):
         if self._task is not None:
             self._task.cancel()
         self._generation += 1
+        self._close_reader()
         self.reports = None
         self.report = None
         self.cases.set_rows([])
@@ -712,14 +745,29 @@ class ReportWindow(QDialog):
             label.clear()
         self.close()
 
+    def _close_reader(self) -> None:
+        """Close the read-only connection once the worker is done with it (after a cancelled
+        read's current slice): the GUI thread does not wait for it."""
+        reader, self._reader = self._reader, None
+        if reader is None:
+            return
+        if self._task is not None:
+            self._task.cancel()
+        closing = Task(lambda _progress, _cancelled: reader.close())
+        closing.signals.finished.connect(lambda: self._closings.discard(closing))
+        self._closings.add(closing)  # kept until run: the pool does not own it
+        self._pool.start(closing)
+
     def done(self, result: int) -> None:
         if self.settings is not None:
             self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._close_reader()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
             self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._close_reader()
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
