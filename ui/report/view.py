@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,6 +58,8 @@ from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from app.report.figures import Figure, Report, Table
     from app.report.periods import Period
     from app.services import Desk
@@ -313,22 +315,32 @@ class ReportWindow(QDialog):
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.export_button = QPushButton("&Export…")
         self.export_button.clicked.connect(self.export_interactively)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Print the report as its PDF export shows it (Ctrl+P; audited)")
+        self.print_button.clicked.connect(lambda: self.print_report())
+        self.preview_button = QPushButton("Pre&view…")
+        self.preview_button.setToolTip("See the printed pages first")
+        self.preview_button.clicked.connect(lambda: self.print_report(preview=True))
+        print_action = QAction("Print", self)
+        print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        print_action.triggered.connect(lambda: self.print_report())
+        self.addAction(print_action)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)
         # Enter belongs to the tables (list a figure's cases, open a case), never to a button.
-        for button in (self.export_button, self.close_button):
+        for button in (self.export_button, self.print_button, self.preview_button, self.close_button):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.footer = QHBoxLayout()
         self.footer.addWidget(self.status, 1)
         for widget in (format_label, self.format, self.layout_label, self.layout_choice, self.export_button,
-                       self.close_button):  # fmt: skip
+                       self.print_button, self.preview_button, self.close_button):  # fmt: skip
             self.footer.addWidget(widget)
 
     def _tab_order(self) -> None:
         chain = [self.period, self.date_from, self.date_to, self.seats, self.live, self.table_list,
                  self.figure_view, self.case_view, self.format, self.layout_choice, self.export_button,
-                 self.close_button]  # fmt: skip
+                 self.print_button, self.preview_button, self.close_button]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
 
@@ -432,7 +444,7 @@ class ReportWindow(QDialog):
             progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
             return half_years, reports.count(given)
 
-        self.export_button.setEnabled(False)
+        self._allow_leaving(False, "Counting…")
         self.status.setText("Reading the record…")
         task = Task(work)
         task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
@@ -473,9 +485,15 @@ class ReportWindow(QDialog):
         self.report = None
         self.problems_label.setText(message)
         self.problems_label.show()
-        self.export_button.setEnabled(False)
-        self.export_button.setToolTip(message)
+        self._allow_leaving(False, message)
         self.status.clear()
+
+    def _allow_leaving(self, allowed: bool, why: str) -> None:
+        """Export and print go together: both take the figures out of the store."""
+        self.export_button.setEnabled(allowed)
+        self.export_button.setToolTip(why)
+        for button in (self.print_button, self.preview_button):
+            button.setEnabled(allowed)
 
     # -- showing -----------------------------------------------------------------------
 
@@ -523,8 +541,7 @@ class ReportWindow(QDialog):
     def _show_problems(self, report: Report) -> None:
         if report.consistent:
             self.problems_label.hide()
-            self.export_button.setEnabled(True)
-            self.export_button.setToolTip("Write these figures as CSV, JSON or PDF (audited)")
+            self._allow_leaving(True, "Write these figures as CSV, JSON or PDF (audited)")
             return
         lines = "<br>".join(f"• {_escape(p.describe())}" for p in report.problems)
         self.problems_label.setText(
@@ -532,8 +549,7 @@ class ReportWindow(QDialog):
             f"below, then count again:<br>{lines}"
         )
         self.problems_label.show()
-        self.export_button.setEnabled(False)
-        self.export_button.setToolTip("Export is off: the figures do not reconcile (see the cases named).")
+        self._allow_leaving(False, "Export is off: the figures do not reconcile (see the cases named).")
 
     def _show_charts(self, report: Report) -> None:
         outcomes = report.table("outcomes")
@@ -700,6 +716,27 @@ class ReportWindow(QDialog):
         self.status.setText(f"Wrote the {report.period.label} report ({fmt.upper()}) to {path}.")
         self.exported.emit(path)
         return path
+
+    def print_report(self, *, preview: bool = False, printer: QPrinter | None = None) -> bool:
+        """Print the report shown, as its PDF export (audited); ``printer``: a test's PDF printer."""
+        report, reports = self.report, self.reports
+        if report is None or reports is None or not report.consistent:
+            return False
+        from app.printing import Prints
+        from ui.common import printing
+
+        prints = Prints(reports.desk)
+        try:
+            with _busy():
+                printout = prints.report(reports, report)
+        except (ReportError, DeskError) as exc:
+            QMessageBox.critical(self, "Report not printed", str(exc))
+            return False
+        run = printing.preview if preview else printing.print_interactively
+        if not run(self, prints, printout, printer):
+            return False
+        self.status.setText(f"Printed the {report.period.label} report.")
+        return True
 
     def _ask_path(self, name: str) -> Path | None:
         folder = str(Path.home())
