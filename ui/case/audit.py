@@ -23,6 +23,8 @@ ACTION_LABELS = {
     "letter.edited": "Letter edited",
     "letter.finalised": "Letter finalised",
     "letter.exported": "Letter exported",
+    "letter.printed": "Letter printed",
+    "case.summary_printed": "Case summary printed",
     "letters.packaged": "Response package written",
 }
 
