@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
+        self._print_dialog: QDialog | None = None  # closed by locking
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -422,6 +423,8 @@ class MainWindow(QMainWindow):
         self._cancel_task()
         if self._organisation_dialog is not None:
             self._organisation_dialog.reject()  # nothing is stored once the store is closed
+        if self._print_dialog is not None:
+            self._print_dialog.reject()  # nothing is printed once locked
         if self._report_window is not None:
             self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
@@ -837,11 +840,14 @@ class MainWindow(QMainWindow):
         from app.printing import Prints
         from ui.common.printing import print_interactively
 
-        if not print_interactively(self, Prints(self.desk), printout, printer):
+        if not print_interactively(self, Prints(self.desk), printout, printer, self._print_opened):
             return False
         self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
         self._show_audit()
         return True
+
+    def _print_opened(self, dialog: QDialog | None) -> None:
+        self._print_dialog = dialog  # closed by locking: a preview shows the case's pages
 
     def print_preview(self, _checked: bool = False, printer: QPrinter | None = None) -> bool:
         printout = self.printout()
@@ -850,7 +856,7 @@ class MainWindow(QMainWindow):
         from app.printing import Prints
         from ui.common.printing import preview
 
-        if not preview(self, Prints(self.desk), printout, printer):
+        if not preview(self, Prints(self.desk), printout, printer, self._print_opened):
             return False
         self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
         self._show_audit()

@@ -139,3 +139,19 @@ def test_nothing_to_print_without_a_case(window, qtbot, tmp_path):
     assert not window.print_interactively(printer=pdf_printer(out))
     assert not out.exists()
     assert "Open a case" in window.statusBar().currentMessage()
+
+
+def test_locking_closes_an_open_preview_and_prints_nothing(window, qtbot, demand_file, tmp_path):
+    _open(window, qtbot, demand_file)
+    out = tmp_path / "locked.pdf"
+    seen: list[object] = []
+
+    def lock_meanwhile(dialog) -> None:
+        seen.append(type(dialog))
+        window.lock()  # the idle lock, while the case's pages are on screen
+
+    answer_dialogs([lock_meanwhile])
+    assert not window.print_preview(printer=pdf_printer(out))
+    assert seen == [QPrintPreviewDialog]
+    assert window.desk is None and window._print_dialog is None
+    assert not out.exists()

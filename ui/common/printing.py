@@ -11,6 +11,7 @@ chose in the print dialog, and every print is recorded (``Prints.printed``).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,24 +142,51 @@ def destination(printer: QPrinter) -> str:
     return f"printer {printer.printerName() or 'default'}"
 
 
+Opened = Callable[[QDialog | None], None]
+
+
 def print_interactively(
-    parent: QWidget, prints: Prints, printout: Printout, printer: QPrinter | None = None
+    parent: QWidget,
+    prints: Prints,
+    printout: Printout,
+    printer: QPrinter | None = None,
+    opened: Opened | None = None,
 ) -> bool:
-    """Qt's print dialog, then the pages, then the audit event. False: cancelled or failed (shown)."""
+    """Qt's print dialog, then the pages, then the audit event. False: cancelled or failed (shown).
+
+    ``opened`` is told the dialog while it is open (and None after), so that locking can close it.
+    """
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(printout.title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {printout.title}")
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-    finally:
-        dialog.deleteLater()
+    if not _run(dialog, opened):
+        return False
     return _print(parent, prints, printout, printer)
 
 
-def preview(parent: QWidget, prints: Prints, printout: Printout, printer: QPrinter | None = None) -> bool:
-    """The pages on screen; printing from the preview prints and records as the print dialog does."""
+def _run(dialog: QDialog, opened: Opened | None) -> bool:
+    if opened is not None:
+        opened(dialog)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        if opened is not None:
+            opened(None)
+        dialog.deleteLater()
+
+
+def preview(
+    parent: QWidget,
+    prints: Prints,
+    printout: Printout,
+    printer: QPrinter | None = None,
+    opened: Opened | None = None,
+) -> bool:
+    """The pages on screen; printing from the preview prints and records as the print dialog does.
+
+    ``opened`` as for ``print_interactively``: a preview shows case data, so locking must close it.
+    """
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(printout.title)
     try:
@@ -170,9 +198,8 @@ def preview(parent: QWidget, prints: Prints, printout: Printout, printer: QPrint
     dialog.setWindowTitle(f"Print preview · {printout.title}")
     dialog.paintRequested.connect(job.paint)
     try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = _run(dialog, opened)
     finally:
-        dialog.deleteLater()
         job.close()
     # A preview alone prints nothing; "Print" in it does (unless a file was asked for and not given).
     to_nowhere = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and not printer.outputFileName()

@@ -123,6 +123,7 @@ class ReportWindow(QDialog):
         self._task: Task | None = None
         self._generation = 0  # results of a superseded request are dropped
         self._dialog: QFileDialog | None = None
+        self._print_dialog: QDialog | None = None
         self._frozen = {f.period: f for f in self.reports.frozen_periods()}
         self._rebuild = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
         self._rebuild.timeout.connect(self.rebuild)
@@ -733,10 +734,13 @@ class ReportWindow(QDialog):
             QMessageBox.critical(self, "Report not printed", str(exc))
             return False
         run = printing.preview if preview else printing.print_interactively
-        if not run(self, prints, printout, printer):
+        if not run(self, prints, printout, printer, self._print_opened):
             return False
         self.status.setText(f"Printed the {report.period.label} report.")
         return True
+
+    def _print_opened(self, dialog: QDialog | None) -> None:
+        self._print_dialog = dialog  # closed by locking (shut)
 
     def _ask_path(self, name: str) -> Path | None:
         folder = str(Path.home())
@@ -762,8 +766,9 @@ class ReportWindow(QDialog):
 
     def shut(self) -> None:
         """Drop every figure and case shown and the store, and close (the main window locks)."""
-        if self._dialog is not None:
-            self._dialog.reject()
+        for dialog in (self._dialog, self._print_dialog):
+            if dialog is not None:
+                dialog.reject()
         self._rebuild.stop()
         if self._task is not None:
             self._task.cancel()
@@ -788,6 +793,8 @@ class ReportWindow(QDialog):
         reader, self._reader = self._reader, None
         if reader is None:
             return
+        self.reports = None  # nothing more is read: a later rebuild does nothing
+        self._rebuild.stop()
         if self._task is not None:
             self._task.cancel()
         closing = Task(lambda _progress, _cancelled: reader.close())
