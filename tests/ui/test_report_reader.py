@@ -41,3 +41,18 @@ def test_the_report_window_reads_off_the_gui_thread_on_a_reader_closed_on_lock(w
     qtbot.waitUntil(lambda: not view._closings, timeout=5000)
     with pytest.raises(Exception, match="closed"):
         reader.get_setting("x")
+
+
+def test_opening_the_window_counts_the_default_period_once(window, qtbot, monkeypatch):
+    add_known_cases(window.desk)
+    reads: list[str] = []
+    real = report_rows.case_rows
+
+    def spy(source, start, end, **kwargs):
+        reads.append(start)
+        return real(source, start, end, **kwargs)
+
+    monkeypatch.setattr(report_rows, "case_rows", spy)
+    view = open_report(window, qtbot)
+    qtbot.wait(800)  # longer than the pause after which changed controls count again
+    assert len(reads) == 1 and view.period.isEnabled()

@@ -360,8 +360,10 @@ class ReportWindow(QDialog):
         self.period.setCurrentIndex(self.period.findData(default.label))
         self.period.setEnabled(True)
         self.period.blockSignals(False)
-        self.date_from.setDate(QDate(default.start.year, default.start.month, default.start.day))
-        self.date_to.setDate(QDate(default.end.year, default.end.month, default.end.day))
+        for edit, day in ((self.date_from, default.start), (self.date_to, default.end)):
+            edit.blockSignals(True)  # the default period is being counted already: not again
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
         self._show_period_controls()
 
     def select_period(self, text: str) -> None:
