@@ -82,6 +82,17 @@ class Reports:
         self.config = config or load_config()
         self.reader = reader
 
+    @classmethod
+    def apart(cls, desk: Desk) -> Reports:
+        """Reports that read on a read-only connection of their own, opened with the store's key,
+        so that ``read`` may run off the thread that owns the store; ``close`` ends it."""
+        return cls(desk, reader=desk.store.open_reader())
+
+    def close(self) -> None:
+        """Close the own reader (on the thread that reads on it); the store stays open."""
+        if self.reader is not None:
+            self.reader.close()
+
     # -- figures ---------------------------------------------------------------------------
 
     def build(

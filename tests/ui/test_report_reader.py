@@ -35,7 +35,7 @@ def test_the_report_window_reads_off_the_gui_thread_on_a_reader_closed_on_lock(w
     assert not any(on_gui for _, on_gui in threads)
     assert recount(view, qtbot).totals().value("demands") >= 1
 
-    reader = view._reader
+    reader = view.reports.reader
     assert reader is not None
     window.lock()
     qtbot.waitUntil(lambda: not view._closings, timeout=5000)

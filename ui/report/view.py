@@ -2,7 +2,7 @@
 behind any figure, export.
 
 Everything shown comes from ``Reports`` (``app.report.service``): the window reads the
-record on a read-only connection of its own (``Store.open_reader``: the store's own
+record on a read-only connection of its own (``Reports.apart``: the store's own
 connection belongs to the GUI thread) and counts it (``Reports.read`` /
 ``Reports.count``) on one worker thread, so a big half-year never stalls the window,
 not even while the half-years are listed when it opens. It holds nothing once shut
@@ -63,7 +63,6 @@ if TYPE_CHECKING:
     from app.report.figures import Figure, Report, Table
     from app.report.periods import Period
     from app.services import Desk
-    from db.store import ReadOnlyStore
 
 FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
 LAYOUTS = (("ours", "our columns"), ("google", "like Google's"), ("apple", "like Apple's"))
@@ -115,11 +114,11 @@ class ReportWindow(QDialog):
         self.setWindowTitle("Transparency report")
         self.setStyleSheet(_BANNERS)
         # The record is read on this window's own read-only connection, by one thread at a time.
-        self._reader: ReadOnlyStore | None = desk.store.open_reader()
+        self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
         self._closings: set[Task] = set()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self.reports: Reports | None = Reports(desk, reader=self._reader)
+        self.reports: Reports | None = self._own_reports
         self.settings = settings
         self.report: Report | None = None
         self._task: Task | None = None
@@ -816,14 +815,14 @@ class ReportWindow(QDialog):
     def _close_reader(self) -> None:
         """Close the read-only connection once the worker is done with it (after a cancelled
         read's current slice): the GUI thread does not wait for it."""
-        reader, self._reader = self._reader, None
-        if reader is None:
+        reading, self._own_reports = self._own_reports, None
+        if reading is None:
             return
         self.reports = None  # nothing more is read: a later rebuild does nothing
         self._rebuild.stop()
         if self._task is not None:
             self._task.cancel()
-        closing = Task(lambda _progress, _cancelled: reader.close())
+        closing = Task(lambda _progress, _cancelled: reading.close())
         closing.signals.finished.connect(lambda: self._closings.discard(closing))
         self._closings.add(closing)  # kept until run: the pool does not own it
         self._pool.start(closing)
