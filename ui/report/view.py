@@ -531,8 +531,12 @@ class ReportWindow(QDialog):
         del report
 
         def release(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
-            rows = list(holder[0].rows)  # the cases outlive the report's tables, then go in slices
+            # The cases and tables outlive the report, then go a table, a slice of cases at a time:
+            # the interpreter is handed back to the GUI thread between each.
+            tables, rows = list(holder[0].tables), list(holder[0].rows)
             holder.clear()
+            while tables:
+                tables.pop()
             while rows:
                 del rows[-RELEASE_SLICE:]
 
