@@ -3,7 +3,7 @@ Queries only; app/costs.py decides what they mean."""
 
 from __future__ import annotations
 
-from db.store import Row, Store
+from db.store import ReadOnlyStore, Row, Store
 
 
 def get_record(store: Store, case_id: str) -> Row | None:
@@ -45,7 +45,7 @@ def unpaid_invoices(store: Store) -> list[Row]:
     )
 
 
-def decided_between(store: Store, start: str, end: str) -> list[Row]:
+def decided_between(store: Store | ReadOnlyStore, start: str, end: str) -> list[Row]:
     """Records sought or waived, or settled, on a day in [start, end) (ISO dates), with references."""
     return list(
         store.db.query(

@@ -1,9 +1,14 @@
 """The transparency report's queries: every case of a period in one pass, and trend counts.
 
 The report must reach 100,000 cases in well under two seconds, so each function is a
-single set-based query: one row per case, with everything the figures need joined in
-(the latest decision, the identifiers counted, the secrecy order, the facts and the
-review context the report reads). Nothing here classifies; ``app.report`` does.
+set-based query: one row per case, with everything the figures need joined in (the
+latest decision, the identifiers counted, the secrecy order, the facts and the review
+context the report reads). Nothing here classifies; ``app.report`` does.
+
+Each query runs over slices of ``SLICE_CASES`` cases, one statement per slice, so that
+the report can read on its own read-only connection (``Store.open_reader``) off the GUI
+thread without holding the file for long: a write on the store's own connection waits
+for a reader's statement to end.
 
 Periods are half-open ranges of ``received_at`` text: the column holds UTC ISO
 timestamps written by one formatter, so comparing text compares instants.
@@ -11,9 +16,11 @@ timestamps written by one formatter, so comparing text compares instants.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from db.store import Store
+from db.store import ReadOnlyStore, Store
 
 # Columns of ``case_rows``, in order; the report fingerprints a case from exactly these.
 CASE_COLUMNS = (
@@ -75,12 +82,13 @@ SELECT c.id,
   LEFT JOIN secrecy_orders so ON so.case_id = c.id
   LEFT JOIN decisions d ON d.id = (SELECT x.id FROM decisions x WHERE x.case_id = c.id
                                      ORDER BY x.revision DESC LIMIT 1)
- WHERE c.received_at >= ? AND c.received_at < ?
- ORDER BY c.received_at
+ WHERE c.received_at >= :lo_at AND c.received_at <= :hi_at
+       AND (c.received_at, c.rowid) > (:lo_at, :lo_id) AND (c.received_at, c.rowid) <= (:hi_at, :hi_id)
+ ORDER BY c.received_at, c.rowid
 """
 
 # The probes above touch most pages of the tables they read; with SQLite's default
-# cache (2 MB) pages are decrypted again and again. For the report's one statement the
+# cache (2 MB) pages are decrypted again and again. For the report's statements the
 # cache is raised, then put back.
 _REPORT_CACHE_KIB = 65536
 
@@ -95,7 +103,8 @@ SELECT substr(c.received_at, 1, 4)
   FROM cases c
   LEFT JOIN decisions d ON d.case_id = c.id
         AND d.revision = (SELECT max(x.revision) FROM decisions x WHERE x.case_id = c.id)
- WHERE c.received_at >= ? AND c.received_at < ?
+ WHERE c.received_at >= :lo_at AND c.received_at <= :hi_at
+       AND (c.received_at, c.rowid) > (:lo_at, :lo_id) AND (c.received_at, c.rowid) <= (:hi_at, :hi_id)
  GROUP BY half, c.instrument, d.outcome, approved
 """
 
@@ -105,43 +114,121 @@ SELECT substr(received_at, 1, 4)
        || CASE WHEN substr(received_at, 6, 2) <= '06' THEN 'H1' ELSE 'H2' END AS half,
        count(*) AS n
   FROM cases
+ WHERE received_at >= :lo_at AND received_at <= :hi_at
+       AND (received_at, rowid) > (:lo_at, :lo_id) AND (received_at, rowid) <= (:hi_at, :hi_id)
  GROUP BY half
 """
 
 
-def case_rows(store: Store, start: str, end: str) -> list[tuple[Any, ...]]:
+# A statement reads at most this many cases: the store's own connection waits for a
+# statement of this connection to finish before it may write (the journal is not WAL),
+# so each is kept to tens of milliseconds even at 100,000 cases.
+SLICE_CASES = 1000
+# The whole text range of received_at: every ISO timestamp sorts inside it.
+EVERYTHING = ("", "\uffff")
+_BELOW_EVERY_ROWID = -(2**63)
+
+# The last (received_at, rowid) of the slice that begins after a key: one short walk of
+# the index on received_at (which holds the rowid, so the order is the index's own).
+_SLICE_END = """
+SELECT received_at, rowid FROM cases
+ WHERE received_at >= :lo_at AND received_at < :end AND (received_at, rowid) > (:lo_at, :lo_id)
+ ORDER BY received_at, rowid LIMIT 1 OFFSET :skip
+"""
+
+Source = Store | ReadOnlyStore
+Cancelled = Callable[[], bool]
+
+
+class ReadCancelledError(Exception):
+    """The caller asked to stop (``cancelled()`` turned true) between two slices."""
+
+
+def _slices(source: Source, start: str, end: str, cancelled: Cancelled | None) -> Iterator[dict[str, Any]]:
+    """Parameters of each slice of the cases received in [start, end): ``end`` and the keys
+    (received_at, rowid) it runs after (``lo_``) and up to (``hi_``).
+
+    Each slice is read by its own statements, so no statement holds the file for long;
+    the slices are cut by key, so a case is in exactly one however the record changes.
+    """
+    lo: tuple[str, int] = (start, _BELOW_EVERY_ROWID)
+    while True:
+        if cancelled is not None and cancelled():
+            raise ReadCancelledError
+        bounds = {"end": end, "lo_at": lo[0], "lo_id": lo[1]}
+        found = source.db.execute(_SLICE_END, {**bounds, "skip": SLICE_CASES - 1}).fetchone()
+        hi = (str(found[0]), int(found[1])) if found else (end, _BELOW_EVERY_ROWID)
+        yield {**bounds, "hi_at": hi[0], "hi_id": hi[1]}
+        if found is None:
+            return
+        lo = hi
+
+
+@contextmanager
+def _large_cache(source: Source) -> Iterator[None]:
+    before = source.db.execute("PRAGMA cache_size").fetchone()[0]
+    source.db.execute(f"PRAGMA cache_size = -{_REPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        source.db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def case_rows(
+    source: Source, start: str, end: str, *, cancelled: Cancelled | None = None
+) -> list[tuple[Any, ...]]:
     """One tuple per case received in [start, end) (ISO text), columns as ``CASE_COLUMNS``.
 
-    One statement reads one snapshot, so a writer cannot slip in between the joins.
+    Read a slice of cases at a time (``SLICE_CASES``): a writer may slip in between
+    slices, but every case is read whole, by one statement. ``cancelled`` is asked
+    between slices; ``ReadCancelledError`` when it says stop.
     """
-    before = store.db.execute("PRAGMA cache_size").fetchone()[0]
-    store.db.execute(f"PRAGMA cache_size = -{_REPORT_CACHE_KIB}")
-    try:
-        # The raw cursor, not sqlite-utils' dicts: a tuple per row is what keeps 100,000 cheap.
-        return store.db.execute(_CASE_ROWS, (start, end)).fetchall()
-    finally:
-        store.db.execute(f"PRAGMA cache_size = {int(before)}")
+    rows: list[tuple[Any, ...]] = []
+    with _large_cache(source):
+        for params in _slices(source, start, end, cancelled):
+            # The raw cursor, not sqlite-utils' dicts: a tuple per row is what keeps 100,000 cheap.
+            rows += source.db.execute(_CASE_ROWS, params).fetchall()
+    return rows
 
 
-def trend_counts(store: Store, start: str, end: str) -> list[tuple[str, str | None, str | None, int, int]]:
+def trend_counts(
+    source: Source, start: str, end: str, *, cancelled: Cancelled | None = None
+) -> list[tuple[str, str | None, str | None, int, int]]:
     """(half-year, instrument, outcome, approved, cases) for cases received in [start, end)."""
-    return [tuple(r) for r in store.db.execute(_TREND, (start, end)).fetchall()]
+    counts: dict[tuple[str, str | None, str | None, int], int] = {}
+    with _large_cache(source):
+        for params in _slices(source, start, end, cancelled):
+            for half, instrument, outcome, approved, n in source.db.execute(_TREND, params):
+                key = (str(half), instrument, outcome, int(approved))
+                counts[key] = counts.get(key, 0) + int(n)
+    return [(*key, n) for key, n in counts.items()]
 
 
 # Every decision a senior reviewer recorded over a refusal, of cases received in the period.
 _OVERRIDDEN = """
 SELECT c.reference, d.revision, d.outcome, d.decided_by, d.override_reason, d.override_rules
-  FROM decisions d JOIN cases c ON c.id = d.case_id
- WHERE d.override_reason IS NOT NULL AND c.received_at >= ? AND c.received_at < ?
- ORDER BY c.received_at, d.revision
+  FROM cases c CROSS JOIN decisions d ON d.case_id = c.id
+ WHERE d.override_reason IS NOT NULL
+       AND c.received_at >= :lo_at AND c.received_at <= :hi_at
+       AND (c.received_at, c.rowid) > (:lo_at, :lo_id) AND (c.received_at, c.rowid) <= (:hi_at, :hi_id)
+ ORDER BY c.received_at, c.rowid, d.revision
 """
 
 
-def overridden_decisions(store: Store, start: str, end: str) -> list[tuple[str, int, str, str, str, str]]:
+def overridden_decisions(
+    source: Source, start: str, end: str, *, cancelled: Cancelled | None = None
+) -> list[tuple[str, int, str, str, str, str]]:
     """(reference, revision, outcome, decided by, reason, rules JSON) of cases received in [start, end)."""
-    return [tuple(r) for r in store.db.execute(_OVERRIDDEN, (start, end)).fetchall()]
+    found: list[tuple[str, int, str, str, str, str]] = []
+    for params in _slices(source, start, end, cancelled):
+        found += [tuple(r) for r in source.db.execute(_OVERRIDDEN, params).fetchall()]
+    return found
 
 
-def cases_by_half_year(store: Store) -> list[tuple[str, int]]:
+def cases_by_half_year(source: Source, *, cancelled: Cancelled | None = None) -> list[tuple[str, int]]:
     """(half-year label such as 2026H1, cases received in it) for every half-year that has cases."""
-    return [(str(h), int(n)) for h, n in store.db.execute(_BY_HALF_YEAR).fetchall()]
+    counts: dict[str, int] = {}
+    for params in _slices(source, *EVERYTHING, cancelled):
+        for half, n in source.db.execute(_BY_HALF_YEAR, params):
+            counts[str(half)] = counts.get(str(half), 0) + int(n)
+    return sorted(counts.items())

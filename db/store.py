@@ -50,10 +50,22 @@ def describe_failure(exc: BaseException) -> str | None:
     )
 
 
-def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+# A write waits this long for a reader of the same file (the report's own connection, or
+# another process) to finish its statement before it is refused as "busy". The report
+# reads in short statements (db.report_rows), so a write on the GUI thread waits briefly.
+WRITE_WAIT_MS = 1000
+# A reader waits longer: it runs off the GUI thread, and a write is short.
+READ_WAIT_MS = 10000
+
+
+def _connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
     if len(key) != 32:
         raise StoreError("the database key must be 256 bits")
-    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    if read_only:
+        # mode=ro: this connection can never write, create or migrate the file.
+        conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False)
     # Without this SQLCipher prints HMAC failures for a wrong key on stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")
     # A raw key (x'…') skips SQLCipher's own PBKDF2: the key is already 256 random bits.
@@ -68,6 +80,9 @@ def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     # Sorts and temporary indexes stay in memory: SQLite's temp files are not encrypted.
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {READ_WAIT_MS if read_only else WRITE_WAIT_MS}")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -83,6 +98,8 @@ class Store:
         self.path = Path(path)
         is_new = not self.path.exists()
         self._conn = _connect(self.path, key)
+        # Kept while the store is open, for a reader of its own (open_reader); dropped on close.
+        self._key: bytes | None = key
         if is_new:
             os.chmod(self.path, 0o600)
         # sqlcipher3's connection is a drop-in sqlite3 connection; sqlite-utils' types say sqlite3.
@@ -100,7 +117,17 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None:
+        self._key = None
         self._conn.close()
+
+    def open_reader(self) -> ReadOnlyStore:
+        """A second connection to this store that can only read, for work off the GUI thread.
+
+        The caller closes it; it works on after this store is closed only until then.
+        """
+        if self._key is None:
+            raise StoreError("the store is closed")
+        return ReadOnlyStore(self.path, self._key)
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
@@ -482,6 +509,32 @@ class Store:
         names = [d[0] for d in cursor.description]
         for values in cursor:
             yield dict(zip(names, values, strict=True))
+
+
+class ReadOnlyStore:
+    """A read-only connection to an open store's file, opened with the same key.
+
+    For reading off the GUI thread while the store's own connection stays the GUI
+    thread's (the report window counts on it). One thread at a time uses it.
+    """
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        self._conn = _connect(self.path, key, read_only=True)
+        self.db = sqlite_utils.Database(cast(Any, self._conn), execute_plugins=False)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def get_case(self, case_id: str) -> Row | None:
+        rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", [case_id]))
+        return rows[0] if rows else None
 
 
 def dumps(value: Any) -> str:

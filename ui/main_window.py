@@ -43,6 +43,7 @@ from app.fsutil import read_regular_file
 from app.intake.pdf import IntakeCancelledError
 from app.model import CaseId, CaseSummary, FactValue, KeyStorage
 from app.review.service import Review
+from app.services import DeskError
 from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
 from ui.case.dates import DatesTab
@@ -64,7 +65,10 @@ from ui.today.view import TodayView
 from ui.viewer.viewer import PdfViewer
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from app.letters.service import Letters
+    from app.printing import Printout
     from app.schedule.service import EmergencyDue, Schedule
 
 MAX_OPEN_BYTES = 100 * 1024 * 1024
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self._organisation_dialog: QDialog | None = None  # closed by locking
         self._disclosure_dialog: QDialog | None = None  # closed by locking
         self._guide: GuideWindow | None = None
+        self._print_dialog: QDialog | None = None  # closed by locking
         self._pending_files: list[tuple[Path, date | None]] = []  # with the day each was served
         # Window geometry and the last folder only: never anything about a case.
         self.settings = QSettings(str(data_dir.root / "ui.ini"), QSettings.Format.IniFormat)
@@ -240,6 +245,18 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
         )
+        self.print_action = self._action(
+            "&Print…",
+            QKeySequence.StandardKey.Print,
+            self.print_interactively,
+            "Print the letter selected on the Letters tab, else the open case's summary (audited)",
+        )
+        self.preview_action = self._action(
+            "Print pre&view…",
+            None,
+            self.print_preview,
+            "See the pages of the letter selected on the Letters tab, else of the case summary",
+        )
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action(
             "&Find in document…", QKeySequence.StandardKey.Find, self.viewer.open_find
@@ -319,6 +336,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addActions([self.open_action, self.new_disclosure_action, self.lock_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.preview_action])
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions(
@@ -378,6 +397,8 @@ class MainWindow(QMainWindow):
         self.case_actions = [
             self.open_action,
             self.new_disclosure_action,
+            self.print_action,
+            self.preview_action,
             self.today_action,
             self.report_action,
             self.lock_action,
@@ -444,6 +465,8 @@ class MainWindow(QMainWindow):
             self._organisation_dialog.reject()  # nothing is stored once the store is closed
         if self._disclosure_dialog is not None:
             self._disclosure_dialog.reject()
+        if self._print_dialog is not None:
+            self._print_dialog.reject()  # nothing is printed once locked
         if self._report_window is not None:
             self._report_window.shut()  # drops its figures and cases before the store closes
         self._pending_files.clear()
@@ -866,6 +889,61 @@ class MainWindow(QMainWindow):
             return
         self.refresh_queue()  # the queue's due colours follow the date too; refreshes Today
         self._arm_midnight()
+
+    # -- printing --------------------------------------------------------------------
+
+    def printout(self) -> Printout | None:
+        """What File ▸ Print prints: the letter selected on the Letters tab, else the case summary.
+
+        None (with the reason shown) when there is nothing to print or it may not leave the store.
+        """
+        if self.desk is None or self.case_id is None:
+            self.statusBar().showMessage("Open a case to print its summary or one of its letters.", 8000)
+            return None
+        from app.printing import Prints
+
+        try:
+            on_letters = self.tabs.currentWidget() is self.letters_tab
+            if on_letters and self.letters_tab.current_letter() is not None:
+                if not self.letters_tab.flush(interactive=True):  # print what the editor shows
+                    return None
+                letter = self.letters_tab.current_letter()
+                assert letter is not None
+                return Prints(self.desk, letters=self._letters_service()).letter(letter.id)
+            return Prints(self.desk, review=self._review_service()).case_summary(self.case_id)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Nothing was printed", str(exc))
+            return None
+
+    def print_interactively(self, _checked: bool = False, printer: QPrinter | None = None) -> bool:
+        """File ▸ Print…: Qt's print dialog for the printout (``printer``: a test's PDF printer)."""
+        printout = self.printout()
+        if printout is None or self.desk is None:
+            return False
+        from app.printing import Prints
+        from ui.common.printing import print_interactively
+
+        if not print_interactively(self, Prints(self.desk), printout, printer, self._print_opened):
+            return False
+        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self._show_audit()
+        return True
+
+    def _print_opened(self, dialog: QDialog | None) -> None:
+        self._print_dialog = dialog  # closed by locking: a preview shows the case's pages
+
+    def print_preview(self, _checked: bool = False, printer: QPrinter | None = None) -> bool:
+        printout = self.printout()
+        if printout is None or self.desk is None:
+            return False
+        from app.printing import Prints
+        from ui.common.printing import preview
+
+        if not preview(self, Prints(self.desk), printout, printer, self._print_opened):
+            return False
+        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self._show_audit()
+        return True
 
     # -- letters ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -44,11 +44,14 @@ from app.report.figures import (
 from app.report.periods import Period, half_year_of, half_years_before, parse_period
 from app.services import Desk, DeskError
 from db import cost_rows, report_rows
+from db.report_rows import ReadCancelledError
+from db.store import ReadOnlyStore, Store
 
 FROZEN_INDEX = "report.frozen"
 FROZEN_PREFIX = "report.frozen."
 TREND_HALF_YEARS = 6
 FORMATS = ("json", "csv", "pdf")
+__all__ = ["FORMATS", "ReadCancelledError", "ReportInput", "Reports", "override_notes"]
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,28 @@ class ReportInput:
 
 
 class Reports:
-    def __init__(self, desk: Desk, config: ReportConfig | None = None) -> None:
+    """``reader``, a read-only connection to the desk's store (``Store.open_reader``), is what
+    ``read`` and ``half_years`` read from when given, so that they may run off the thread
+    that owns the store; everything that writes uses the store."""
+
+    def __init__(
+        self, desk: Desk, config: ReportConfig | None = None, *, reader: ReadOnlyStore | None = None
+    ) -> None:
         self.desk = desk
         self.store = desk.store
         self.config = config or load_config()
+        self.reader = reader
+
+    @classmethod
+    def apart(cls, desk: Desk) -> Reports:
+        """Reports that read on a read-only connection of their own, opened with the store's key,
+        so that ``read`` may run off the thread that owns the store; ``close`` ends it."""
+        return cls(desk, reader=desk.store.open_reader())
+
+    def close(self) -> None:
+        """Close the own reader (on the thread that reads on it); the store stays open."""
+        if self.reader is not None:
+            self.reader.close()
 
     # -- figures ---------------------------------------------------------------------------
 
@@ -99,17 +120,20 @@ class Reports:
         seat_threshold: int | None = None,
         live: bool = False,
         trend: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> ReportInput:
         """What ``build`` reads from the store, and no more: the first, store-bound half of ``build``.
 
-        The window reads on the thread that owns the store's connection and counts
-        (``count``, the slower half: classifying, every table, the checks) off it.
-        Raises ``DeskError`` for a bad period or a threshold a frozen period was not made with.
+        With a ``reader`` it may run on any one thread at a time (the window reads and
+        counts on its own worker); ``cancelled`` is asked between slices of the record.
+        Raises ``DeskError`` for a bad period or a threshold a frozen period was not made
+        with, ``ReadCancelledError`` when ``cancelled`` says stop.
         """
+        source = self._source()
         period = _period(period)
         if seat_threshold is not None and seat_threshold < 0:
             raise DeskError("The seat threshold is a number of seats, 0 or more.")
-        index = self._index()
+        index = self._index(source)
         summary = index.get(period.label)
         if summary is not None and not live and seat_threshold is not None:
             if seat_threshold != summary["seat_threshold"]:
@@ -124,20 +148,21 @@ class Reports:
             halves = half_years_before(period, TREND_HALF_YEARS)
             own = period.is_half_year and halves[-1] == period
             trend_end = halves[-1].start.isoformat() if own else halves[-1].bounds()[1]
-            trend_rows = report_rows.trend_counts(self.store, halves[0].bounds()[0], trend_end)
+            trend_start = halves[0].bounds()[0]
+            trend_rows = report_rows.trend_counts(source, trend_start, trend_end, cancelled=cancelled)
         return ReportInput(
             period=period,
             seat_threshold=seat_threshold,
             live=live,
-            raw_rows=report_rows.case_rows(self.store, start, end),
+            raw_rows=report_rows.case_rows(source, start, end, cancelled=cancelled),
             frozen_summary=summary,
-            frozen_record=self._frozen_record(period) if summary is not None else None,
+            frozen_record=self._frozen_record(period, source) if summary is not None else None,
             index=index,
             trend_halves=tuple(halves),
             trend_rows=tuple(trend_rows),
             generated_at=self.desk.now(),
-            overridden=tuple(report_rows.overridden_decisions(self.store, start, end)),
-            cost_rows=tuple(cost_rows.decided_between(self.store, start, end)),
+            overridden=tuple(report_rows.overridden_decisions(source, start, end, cancelled=cancelled)),
+            cost_rows=tuple(cost_rows.decided_between(source, start, end)),
         )
 
     def count(self, given: ReportInput) -> Report:
@@ -230,14 +255,14 @@ class Reports:
                 points.append(TrendPoint(half.label, demands[half.label], disclosed[half.label], False))
         return points
 
-    def half_years(self) -> list[tuple[Period, int]]:
+    def half_years(self, *, cancelled: Callable[[], bool] | None = None) -> list[tuple[Period, int]]:
         """Half-years a report can be asked for, newest first, with how many cases were received in each.
 
         From the half-year of the first case received to the current one (the desk's clock),
-        empty ones included; just the current one on an empty store.
+        empty ones included; just the current one on an empty store. Read as ``read`` reads.
         """
         current = half_year_of(self.desk.clock().date())
-        counts = dict(report_rows.cases_by_half_year(self.store))
+        counts = dict(report_rows.cases_by_half_year(self._source(), cancelled=cancelled))
         found = [current]
         first = min(counts, default=current.label)
         while found[-1].label > first:
@@ -360,12 +385,15 @@ class Reports:
 
     # -- stored state ----------------------------------------------------------------------
 
-    def _index(self) -> dict[str, dict[str, Any]]:
-        raw = self.store.get_setting(FROZEN_INDEX)
+    def _source(self) -> Store | ReadOnlyStore:
+        return self.reader if self.reader is not None else self.store
+
+    def _index(self, source: Store | ReadOnlyStore | None = None) -> dict[str, dict[str, Any]]:
+        raw = (source or self.store).get_setting(FROZEN_INDEX)
         return json.loads(raw) if raw else {}
 
-    def _frozen_record(self, period: Period) -> str:
-        raw = self.store.get_setting(FROZEN_PREFIX + period.label)
+    def _frozen_record(self, period: Period, source: Store | ReadOnlyStore) -> str:
+        raw = source.get_setting(FROZEN_PREFIX + period.label)
         if raw is None:
             raise DeskError(f"The frozen figures of {period.label} are missing from the store.")
         return raw

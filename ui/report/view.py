@@ -2,15 +2,17 @@
 behind any figure, export.
 
 Everything shown comes from ``Reports`` (``app.report.service``): the window reads the
-period from the store on the GUI thread (the store's connection belongs to it) and
-counts off it (``Reports.read`` / ``Reports.count``), so a big half-year does not
-freeze the window while its tables are made. It holds nothing once shut (on lock).
+record on a read-only connection of its own (``Reports.apart``: the store's own
+connection belongs to the GUI thread) and counts it (``Reports.read`` /
+``Reports.count``) on one worker thread, so a big half-year never stalls the window,
+not even while the half-years are listed when it opens. It holds nothing once shut
+(on lock): the reader is closed.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,10 +24,11 @@ from PySide6.QtCore import (
     QSettings,
     QStringListModel,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,14 +51,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.report.figures import ReportError
-from app.report.service import Reports
+from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
-from ui.common.worker import Task, start
+from ui.common.worker import Task
 from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from app.report.figures import Figure, Report, Table
+    from app.report.periods import Period
     from app.services import Desk
 
 FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
@@ -64,6 +70,8 @@ CUSTOM = "custom"
 COUNTRY_BARS = 8
 FOLDER_KEY = "report/last_folder"
 GEOMETRY_KEY = "report/geometry"
+# A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
+RELEASE_SLICE = 2000
 # The figures follow the controls after a short pause, not at every step of a spin box.
 REBUILD_DELAY_MS = 250
 _BANNERS = """
@@ -105,12 +113,18 @@ class ReportWindow(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle("Transparency report")
         self.setStyleSheet(_BANNERS)
-        self.reports: Reports | None = Reports(desk)
+        # The record is read on this window's own read-only connection, by one thread at a time.
+        self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
+        self._closings: set[Task] = set()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.reports: Reports | None = self._own_reports
         self.settings = settings
         self.report: Report | None = None
         self._task: Task | None = None
         self._generation = 0  # results of a superseded request are dropped
         self._dialog: QFileDialog | None = None
+        self._print_dialog: QDialog | None = None
         self._frozen = {f.period: f for f in self.reports.frozen_periods()}
         self._rebuild = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
         self._rebuild.timeout.connect(self.rebuild)
@@ -130,7 +144,9 @@ class ReportWindow(QDialog):
         layout.addLayout(self.footer)
         self._tab_order()
         self._restore_geometry()
-        self._fill_periods()
+        self.period.addItem("Reading the record…", None)
+        self.period.setEnabled(False)  # the half-years are listed once read (see rebuild)
+        self._show_period_controls()
         self.rebuild()
 
     # -- building ----------------------------------------------------------------------
@@ -259,6 +275,9 @@ class ReportWindow(QDialog):
         self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.figure_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.case_view.horizontalHeader().setStretchLastSection(True)
+        # Column widths from the first 200 rows, not 1,000: a figure may list 100,000 cases, and
+        # measuring them is GUI-thread time; the columns hold values of even width.
+        self.case_view.horizontalHeader().setResizeContentsPrecision(200)
         self.case_view.activated.connect(self._open_case)
         self.cases_title = QLabel("Cases")
         self.cases_title.setObjectName("panelTitle")
@@ -301,41 +320,54 @@ class ReportWindow(QDialog):
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.export_button = QPushButton("&Export…")
         self.export_button.clicked.connect(self.export_interactively)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Print the report as its PDF export shows it (Ctrl+P; audited)")
+        self.print_button.clicked.connect(lambda: self.print_report())
+        self.preview_button = QPushButton("Pre&view…")
+        self.preview_button.setToolTip("See the printed pages first")
+        self.preview_button.clicked.connect(lambda: self.print_report(preview=True))
+        print_action = QAction("Print", self)
+        print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        print_action.triggered.connect(lambda: self.print_report())
+        self.addAction(print_action)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)
         # Enter belongs to the tables (list a figure's cases, open a case), never to a button.
-        for button in (self.export_button, self.close_button):
+        for button in (self.export_button, self.print_button, self.preview_button, self.close_button):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.footer = QHBoxLayout()
         self.footer.addWidget(self.status, 1)
         for widget in (format_label, self.format, self.layout_label, self.layout_choice, self.export_button,
-                       self.close_button):  # fmt: skip
+                       self.print_button, self.preview_button, self.close_button):  # fmt: skip
             self.footer.addWidget(widget)
 
     def _tab_order(self) -> None:
         chain = [self.period, self.date_from, self.date_to, self.seats, self.live, self.table_list,
                  self.figure_view, self.case_view, self.format, self.layout_choice, self.export_button,
-                 self.close_button]  # fmt: skip
+                 self.print_button, self.preview_button, self.close_button]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
 
     # -- the period --------------------------------------------------------------------
 
-    def _fill_periods(self) -> None:
+    def _fill_periods(self, half_years: list[tuple[Period, int]]) -> None:
         assert self.reports is not None
-        half_years = self.reports.half_years()
         default = self.reports.default_half_year(half_years)
         self.period.blockSignals(True)
+        self.period.clear()
         for period, cases in half_years:
             frozen = " · frozen" if period.label in self._frozen else ""
             text = f"{period.label} ({period.title()}) — {cases:,} case(s){frozen}"
             self.period.addItem(text, period.label)
         self.period.addItem("Custom range…", CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
+        self.period.setEnabled(True)
         self.period.blockSignals(False)
-        self.date_from.setDate(QDate(default.start.year, default.start.month, default.start.day))
-        self.date_to.setDate(QDate(default.end.year, default.end.month, default.end.day))
+        for edit, day in ((self.date_from, default.start), (self.date_to, default.end)):
+            edit.blockSignals(True)  # the default period is being counted already: not again
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
         self._show_period_controls()
 
     def select_period(self, text: str) -> None:
@@ -394,61 +426,86 @@ class ReportWindow(QDialog):
     # -- counting ----------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Read the period from the store (here: the store is this thread's), count it on the pool."""
+        """Read the period and count it on the window's worker (the first time: the half-years too)."""
         self._rebuild.stop()
-        if self.reports is None:
+        reports = self.reports
+        if reports is None:
             return
         self._generation += 1
         generation = self._generation
-        text = self.period_text()
-        frozen = text in self._frozen and not self.live.isChecked()
-        try:
-            with _busy():
-                given = self.reports.read(
-                    text, seat_threshold=None if frozen else self.seats.value(), live=self.live.isChecked()
-                )
-        except DeskError as exc:
-            self._show_failure(str(exc))
-            return
-        self.export_button.setEnabled(False)
-        self.status.setText(f"Counting {len(given.raw_rows):,} case(s)…")
-        reports = self.reports
-        task = Task(lambda _progress, _cancelled: reports.count(given))
-        task.signals.done.connect(lambda report: self._counted(generation, report))
+        listed = self.period.isEnabled()  # the half-years are listed: read what the controls say
+        text = self.period_text() if listed else None
+        live = self.live.isChecked()
+        seats = None if text in self._frozen and not live else self.seats.value()
+        frozen = set(self._frozen)
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+            half_years = None
+            period: Period | str | None = text
+            threshold = seats
+            if period is None:
+                half_years = reports.half_years(cancelled=cancelled)
+                period = reports.default_half_year(half_years)
+                threshold = None if period.label in frozen else threshold
+            given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
+            progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
+            return half_years, reports.count(given)
+
+        self._allow_leaving(False, "Counting…")
+        self.status.setText("Reading the record…")
+        task = Task(work)
+        task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
+        task.signals.done.connect(lambda result: self._counted(generation, *result))
         task.signals.failed.connect(lambda exc: self._count_failed(generation, exc))
         task.signals.finished.connect(lambda: self._finished(task))
         if self._task is not None:
             self._task.cancel()
         self._task = task
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
-        start(task)
+        self._pool.start(task)
+
+    def _reading(self, generation: int, cases: int) -> None:
+        if generation == self._generation and self.reports is not None:
+            self.status.setText(f"Counting {cases:,} case(s)…")
 
     def _finished(self, task: Task) -> None:
         QGuiApplication.restoreOverrideCursor()
         if self._task is task:
             self._task = None
 
-    def _counted(self, generation: int, report: Report) -> None:
+    def _counted(self, generation: int, half_years: list[tuple[Period, int]] | None, report: Report) -> None:
+        if half_years is not None and self.reports is not None and not self.period.isEnabled():
+            self._fill_periods(half_years)  # listed even when a later request supersedes this one
         if generation != self._generation or self.reports is None:
             return  # a later request is on its way, or the window was shut
         self.show_report(report)
 
     def _count_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation and self.reports is not None:
+        if generation != self._generation or self.reports is None or isinstance(exc, ReadCancelledError):
+            return
+        if isinstance(exc, DeskError):
+            self._show_failure(str(exc))
+        else:
             self._show_failure(f"The report could not be counted: {exc}")
 
     def _show_failure(self, message: str) -> None:
         self.report = None
         self.problems_label.setText(message)
         self.problems_label.show()
-        self.export_button.setEnabled(False)
-        self.export_button.setToolTip(message)
+        self._allow_leaving(False, message)
         self.status.clear()
+
+    def _allow_leaving(self, allowed: bool, why: str) -> None:
+        """Export and print go together: both take the figures out of the store."""
+        self.export_button.setEnabled(allowed)
+        self.export_button.setToolTip(why)
+        for button in (self.print_button, self.preview_button):
+            button.setEnabled(allowed)
 
     # -- showing -----------------------------------------------------------------------
 
     def show_report(self, report: Report) -> None:
-        self.report = report
+        previous, self.report = self.report, report
         totals = report.totals()
         period = report.period
         self.summary.setText(
@@ -463,7 +520,30 @@ class ReportWindow(QDialog):
         self._show_charts(report)
         self._show_tables(report)
         self.status.setText(f"Counted {len(report.rows):,} case(s) of {period.label}.")
+        if previous is not None:
+            self._release(previous)
         self.report_shown.emit(report)
+
+    def _release(self, report: Report) -> None:
+        """Let go of a report no longer shown on the worker, a slice of cases at a time: freeing
+        100,000 cases at once takes the GUI thread ~0.1 s (and holds the interpreter as long)."""
+        holder = [report]
+        del report
+
+        def release(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
+            # The cases and tables outlive the report, then go a table, a slice of cases at a time:
+            # the interpreter is handed back to the GUI thread between each.
+            tables, rows = list(holder[0].tables), list(holder[0].rows)
+            holder.clear()
+            while tables:
+                tables.pop()
+            while rows:
+                del rows[-RELEASE_SLICE:]
+
+        task = Task(release)
+        task.signals.finished.connect(lambda: self._closings.discard(task))
+        self._closings.add(task)  # kept until run: the pool does not own it
+        self._pool.start(task)
 
     def _show_frozen(self, report: Report) -> None:
         frozen = report.frozen
@@ -491,8 +571,7 @@ class ReportWindow(QDialog):
     def _show_problems(self, report: Report) -> None:
         if report.consistent:
             self.problems_label.hide()
-            self.export_button.setEnabled(True)
-            self.export_button.setToolTip("Write these figures as CSV, JSON or PDF (audited)")
+            self._allow_leaving(True, "Write these figures as CSV, JSON or PDF (audited)")
             return
         lines = "<br>".join(f"• {_escape(p.describe())}" for p in report.problems)
         self.problems_label.setText(
@@ -500,8 +579,7 @@ class ReportWindow(QDialog):
             f"below, then count again:<br>{lines}"
         )
         self.problems_label.show()
-        self.export_button.setEnabled(False)
-        self.export_button.setToolTip("Export is off: the figures do not reconcile (see the cases named).")
+        self._allow_leaving(False, "Export is off: the figures do not reconcile (see the cases named).")
 
     def _show_charts(self, report: Report) -> None:
         outcomes = report.table("outcomes")
@@ -669,6 +747,30 @@ class ReportWindow(QDialog):
         self.exported.emit(path)
         return path
 
+    def print_report(self, *, preview: bool = False, printer: QPrinter | None = None) -> bool:
+        """Print the report shown, as its PDF export (audited); ``printer``: a test's PDF printer."""
+        report, reports = self.report, self.reports
+        if report is None or reports is None or not report.consistent:
+            return False
+        from app.printing import Prints
+        from ui.common import printing
+
+        prints = Prints(reports.desk)
+        try:
+            with _busy():
+                printout = prints.report(reports, report)
+        except (ReportError, DeskError) as exc:
+            QMessageBox.critical(self, "Report not printed", str(exc))
+            return False
+        run = printing.preview if preview else printing.print_interactively
+        if not run(self, prints, printout, printer, self._print_opened):
+            return False
+        self.status.setText(f"Printed the {report.period.label} report.")
+        return True
+
+    def _print_opened(self, dialog: QDialog | None) -> None:
+        self._print_dialog = dialog  # closed by locking (shut)
+
     def _ask_path(self, name: str) -> Path | None:
         folder = str(Path.home())
         if self.settings is not None:
@@ -693,12 +795,14 @@ class ReportWindow(QDialog):
 
     def shut(self) -> None:
         """Drop every figure and case shown and the store, and close (the main window locks)."""
-        if self._dialog is not None:
-            self._dialog.reject()
+        for dialog in (self._dialog, self._print_dialog):
+            if dialog is not None:
+                dialog.reject()
         self._rebuild.stop()
         if self._task is not None:
             self._task.cancel()
         self._generation += 1
+        self._close_reader()
         self.reports = None
         self.report = None
         self.cases.set_rows([])
@@ -712,14 +816,31 @@ class ReportWindow(QDialog):
             label.clear()
         self.close()
 
+    def _close_reader(self) -> None:
+        """Close the read-only connection once the worker is done with it (after a cancelled
+        read's current slice): the GUI thread does not wait for it."""
+        reading, self._own_reports = self._own_reports, None
+        if reading is None:
+            return
+        self.reports = None  # nothing more is read: a later rebuild does nothing
+        self._rebuild.stop()
+        if self._task is not None:
+            self._task.cancel()
+        closing = Task(lambda _progress, _cancelled: reading.close())
+        closing.signals.finished.connect(lambda: self._closings.discard(closing))
+        self._closings.add(closing)  # kept until run: the pool does not own it
+        self._pool.start(closing)
+
     def done(self, result: int) -> None:
         if self.settings is not None:
             self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._close_reader()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
             self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._close_reader()
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
