@@ -41,21 +41,7 @@ class Corrections:
         if any(r["normalized"] == value.casefold() for r in self.store.get_identifiers(case_id)):
             raise DeskError(f"The case already lists the target {value}.")
         with self.store.atomic():
-            self.store.insert_identifiers(
-                [
-                    {
-                        "case_id": case_id,
-                        "kind": kind,
-                        "value": value,
-                        "normalized": value.casefold(),
-                        "redacted": 0,
-                        "page": None,
-                        "box": None,
-                        "source": "reviewer",
-                        "role": "target",
-                    }
-                ]
-            )
+            self.store.insert_identifiers([reviewer_target(case_id, kind, value)])
             self.desk.touch_case(case_id, self.desk.now())
             self.desk.record(
                 "fact.identifier_added",
@@ -164,3 +150,18 @@ def _reason(reason: str) -> str:
     if not reason:
         raise DeskError("Say why (--reason): what the served original shows.")
     return reason
+
+
+def reviewer_target(case_id: str, kind: str, value: str) -> dict[str, object]:
+    """The row of a target a reviewer named (not read from a page): no page, no box."""
+    return {
+        "case_id": case_id,
+        "kind": kind,
+        "value": value,
+        "normalized": value.casefold(),
+        "redacted": 0,
+        "page": None,
+        "box": None,
+        "source": "reviewer",
+        "role": "target",
+    }

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.corrections import IDENTIFIER_KINDS
+from app.corrections import IDENTIFIER_KINDS, reviewer_target
 from app.disclosure.grounds import Ground, Grounds, shipped_grounds
 from app.model import CaseId, CaseStatus
 from app.review import approval
@@ -225,22 +225,7 @@ class Disclosures:
                     "pack_version": self.grounds.version,
                 },
             )
-            self.store.insert_identifiers(
-                [
-                    {
-                        "case_id": case_id,
-                        "kind": kind,
-                        "value": value,
-                        "normalized": value.casefold(),
-                        "redacted": 0,
-                        "page": None,
-                        "box": None,
-                        "source": "reviewer",
-                        "role": "target",
-                    }
-                    for kind, value in targets
-                ]
-            )
+            self.store.insert_identifiers([reviewer_target(case_id, kind, value) for kind, value in targets])
             if pdf is not None:
                 self._store_document(case_id, pdf, stamp)
             self.store.index_case_text(case_id, reference, f"{chosen.label} {recipient} {why}")

@@ -55,6 +55,23 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+def run_change(
+    dialog: ChangeDialog, apply: Callable[[ChangeDialog], str], keep: Callable[[ChangeDialog | None], None]
+) -> str | None:
+    """Run a change dialog modally; ``apply`` records the change and returns the status-bar
+    message, returned here when the change was made. ``keep`` holds the open dialog (locking
+    closes it) and lets go of it after."""
+    messages: list[str] = []
+    dialog.apply = lambda d: messages.append(apply(d))
+    keep(dialog)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        keep(None)
+        dialog.deleteLater()
+    return messages[-1] if accepted and messages else None
+
+
 class ChangeDialog(QDialog):
     """A date and a line of text (and optionally a choice), applied by ``apply``; refusals stay in view."""
 
@@ -497,17 +514,10 @@ class DatesTab(QWidget):
 
     def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
         """Run the dialog; ``apply`` records the change and returns the status-bar message."""
-        messages: list[str] = []
-        dialog.apply = lambda d: messages.append(apply(d))
-        self.dialog = dialog
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            self.dialog = None
-            dialog.deleteLater()
-        if accepted and messages:
+        message = run_change(dialog, apply, lambda shown: setattr(self, "dialog", shown))
+        if message is not None:
             self.refresh()
-            self.changed.emit(messages[-1])
+            self.changed.emit(message)
 
     def _today(self) -> date:
         return self._view.today if self._view is not None else date.today()

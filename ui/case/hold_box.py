@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from app.holds.model import Hold
@@ -141,17 +141,12 @@ class HoldBox(QGroupBox):
     # -- changes ---------------------------------------------------------------------
 
     def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
-        messages: list[str] = []
-        dialog.apply = lambda d: messages.append(apply(d))
-        self.dialog = dialog
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            self.dialog = None
-            dialog.deleteLater()
-        if accepted and messages:
+        from ui.case.dates import run_change  # ui.case.dates holds this box
+
+        message = run_change(dialog, apply, lambda shown: setattr(self, "dialog", shown))
+        if message is not None:
             self.refresh()
-            self.changed.emit(messages[-1])
+            self.changed.emit(message)
 
     def extend_hold(self) -> None:
         from ui.case.dates import ChangeDialog
