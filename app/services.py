@@ -29,7 +29,7 @@ from app.fsutil import ensure_private_dir
 from app.intake import pipeline
 from app.intake.facts import ExtractedFacts, Reading
 from app.intake.limits import OCR_SECONDS_PER_PAGE, OCR_SECONDS_PER_PAGE_RANGE
-from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf
+from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf, start_reader_ahead
 from app.intake.pipeline import ReadDemand
 from app.model import (
     CASE_FACTS,
@@ -340,6 +340,11 @@ def change_passphrase(data_dir: DataDir, old: str, new: str) -> None:
     finally:
         if hold is not None:
             hold.release()
+
+
+def start_pdf_reader_ahead() -> None:
+    """Have a PDF reader started and waiting for the next demand (the window, when idle)."""
+    start_reader_ahead()
 
 
 def read_pdf(untrusted_pdf: bytes, cancelled: Callable[[], bool] | None = None) -> ProbedPdf:

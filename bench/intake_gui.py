@@ -5,7 +5,8 @@ Run: .venv/bin/python bench/intake_gui.py [--pages 20]
 Opens the real main window (offscreen), opens a generated scanned demand and prints:
 - the time from asking to open the file to page 1 being shown (target ≤ 300 ms);
 - the longest stall of the GUI event loop while OCR runs (target ≤ 50 ms), measured
-  by a 5 ms timer whose late ticks are the stalls;
+  by a 5 ms timer whose late ticks are the stalls, from the tick before page 1 is
+  painted (so the turns that open and paint it count);
 - the whole intake's wall time, for reference.
 Exits non-zero if a target is missed.
 """
@@ -55,19 +56,26 @@ def main() -> int:
         window = MainWindow(data_dir, desk)
         window.resize(1280, 800)
         window.show()
-        app.processEvents()
+        # A reviewer takes a moment to pick the file; the window uses it to get ready.
+        settle = time.perf_counter() + 1.0
+        while time.perf_counter() < settle:
+            app.processEvents()
+            time.sleep(0.01)
 
         clock = QElapsedTimer()
         page1_ms: list[float] = []
-        original_load = window.viewer.load
+        canvas = window.viewer.canvas
+        original_paint = canvas.paintEvent
 
-        def timed_load(data: bytes) -> bool:
-            shown = original_load(data)
-            app.processEvents()  # let the page paint
-            page1_ms.append(clock.nsecsElapsed() / 1e6)
-            return shown
+        # Page 1 is shown when the canvas first paints a rendered page. Timed from its
+        # paint, not by running the event loop inside the opening code, which would
+        # merge turns of the loop into one and count them as a stall.
+        def timed_paint(event: object) -> None:
+            original_paint(event)
+            if not page1_ms and not canvas._image.isNull():
+                page1_ms.append(clock.nsecsElapsed() / 1e6)
 
-        window.viewer.load = timed_load  # type: ignore[method-assign]
+        canvas.paintEvent = timed_paint  # type: ignore[method-assign]
 
         failures: list[str] = []
 
@@ -77,11 +85,19 @@ def main() -> int:
         window._intake_failed = failed  # type: ignore[method-assign]
 
         stalls: list[float] = []
+        opening = [False]  # the preview is being opened: its turns count as stalls too
+        original_show = window._show_unstored
+
+        def show_unstored(path: Path, pdf: bytes) -> None:
+            opening[0] = True
+            original_show(path, pdf)
+
+        window._show_unstored = show_unstored  # type: ignore[method-assign]
         last = [time.perf_counter()]
 
         def tick() -> None:
             now = time.perf_counter()
-            if page1_ms:  # count stalls only while OCR runs, after page 1 is up
+            if opening[0] or page1_ms:  # from the page-1 preview to the stored case
                 stalls.append((now - last[0]) * 1000 - 5)
             last[0] = now
 

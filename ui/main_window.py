@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._schedule: Schedule | None = None
         self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
         self._task: Task | None = None
+        self._previewing: bytes | None = None  # the demand being read, shown before it is stored
         self._report_window: ReportWindow | None = None
         self._organisation_dialog: QDialog | None = None  # closed by locking
         self._disclosure_dialog: QDialog | None = None  # closed by locking
@@ -571,6 +572,8 @@ class MainWindow(QMainWindow):
         if self.case_id is None:
             self.show_today()
         self._arm_midnight()
+        # Next to nothing for the window; page 1 of the first demand opened shows sooner.
+        QTimer.singleShot(0, services.start_pdf_reader_ahead)
 
     def _show_reviewer(self) -> None:
         assert self.desk is not None and self.desk.reviewer is not None
@@ -1145,11 +1148,20 @@ class MainWindow(QMainWindow):
         self.case_title.setText(f"Reading {path.name}… (not stored yet)")
         self.case_stack.setCurrentWidget(self.tabs)
         self.case_title.setToolTip(path.name)
-        self.viewer.load(untrusted_pdf)
+        # The page on the next turn of the event loop: clearing the case and opening the
+        # page each paint much of the window, and one after the other they stall it less.
+        self._previewing = untrusted_pdf
+        QTimer.singleShot(0, lambda: self._preview(untrusted_pdf))
+
+    def _preview(self, untrusted_pdf: bytes) -> None:
+        # Not if meanwhile it was stored, failed, or another case was opened.
+        if self._previewing is untrusted_pdf and self.desk is not None and self.case_id is None:
+            self.viewer.load(untrusted_pdf)
 
     def _intake_read(
         self, path: Path, untrusted_pdf: bytes, read: object, received: date | None = None
     ) -> None:
+        self._previewing = None
         if self.desk is None:  # locked while the reader ran: store nothing
             return
         try:
@@ -1175,6 +1187,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.refresh_queue(select=select))
 
     def _intake_failed(self, path: Path, exc: BaseException) -> None:
+        self._previewing = None
         if self.case_id is None and self.viewer.is_loaded():  # the unstored demand's preview
             self.show_today()
         if isinstance(exc, IntakeCancelledError):
@@ -1216,6 +1229,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.statusBar().clearMessage()
         self._next_intake()
+        if self._task is None and self.desk is not None:  # idle again: ready for the next demand
+            services.start_pdf_reader_ahead()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         urls = event.mimeData().urls()

@@ -9,6 +9,7 @@ thread writes the input and another reads the output; this thread only waits.
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import threading
@@ -31,6 +32,64 @@ def child_env(**extra: str) -> dict[str, str]:
     return {**kept, **extra}
 
 
+# Added to a reader's niceness: an idle core still goes to reading, a busy one to the
+# window first, so OCR of a long scan never makes the window stutter.
+READER_NICENESS = 10
+
+
+def lower_priority(pid: int) -> None:
+    """Run the child (and the Tesseract it starts) below this process's priority.
+
+    Set from here, at once, rather than by the child, so its start-up and imports run
+    low too."""
+    if not hasattr(os, "setpriority"):  # pragma: no cover - Windows
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, 0) + READER_NICENESS)
+    except OSError:  # it has already ended: nothing to lower
+        pass
+
+
+def _start(argv: list[str]) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env()
+    )
+    lower_priority(proc.pid)
+    return proc
+
+
+# Readers started ahead of need, at most one per command: its interpreter and imports
+# (most of the wait for a small file) are done before the file comes. Each still reads
+# one file only, so a hostile file never shares a process with another.
+_ahead: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
+_ahead_lock = threading.Lock()
+
+
+def start_ahead(argv: list[str]) -> None:
+    """Start a reader now for the next ``exchange`` with ``argv``, unless one is waiting."""
+    with _ahead_lock:
+        waiting = _ahead.get(tuple(argv))
+        if waiting is None or waiting.poll() is not None:
+            _ahead[tuple(argv)] = _start(argv)
+
+
+def _take(argv: list[str]) -> subprocess.Popen[bytes]:
+    with _ahead_lock:
+        waiting = _ahead.pop(tuple(argv), None)
+    if waiting is not None and waiting.poll() is None:
+        return waiting
+    return _start(argv)
+
+
+@atexit.register
+def _stop_ahead() -> None:
+    with _ahead_lock:
+        for proc in _ahead.values():
+            proc.kill()
+            proc.wait()
+        _ahead.clear()
+
+
 class ChildTimeoutError(Exception):
     pass
 
@@ -49,11 +108,10 @@ def exchange(
     """Run ``argv``, give it ``data``, and return (exit status, everything it wrote).
 
     Raises ChildTimeoutError or ChildCancelledError, with the child killed, when it takes
-    longer than ``timeout`` seconds or ``cancelled()`` turns true.
+    longer than ``timeout`` seconds or ``cancelled()`` turns true. A reader started ahead
+    with the same ``argv`` is used if one is waiting.
     """
-    proc = subprocess.Popen(
-        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env()
-    )
+    proc = _take(argv)
     assert proc.stdin is not None and proc.stdout is not None  # noqa: S101 - PIPE gives both
     stdin, stdout = proc.stdin, proc.stdout
     output: list[bytes] = []

@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import Any, NoReturn
 
 from app.intake import limits, ocrtext
-from app.intake.child import child_env
+from app.intake.child import child_env, lower_priority
 from app.intake.pdf import IntakeCancelledError, IntakeError, check_untrusted_pdf, reader_argv
 from app.model import PageSource, PageText, Word
 
@@ -189,6 +189,7 @@ class _Worker:
             # Its own process group, so that a kill takes its Tesseract along.
             start_new_session=_POSIX,
         )
+        lower_priority(self.proc.pid)
         self.ready = False
         self.page: int | None = None  # the page it is reading
         self.since = time.monotonic()

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange
+from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange, start_ahead
 from app.intake.limits import MAX_PDF_BYTES, READER_TIMEOUT_S
 from app.model import PageSource, PageText, Word
 
@@ -48,6 +48,15 @@ def check_untrusted_pdf(untrusted_pdf: bytes) -> None:
         raise IntakeError("The file is not a PDF.")
 
 
+PROBE_MODULE = "app.intake.pdfprobe"
+
+
+def start_reader_ahead() -> None:
+    """Start the PDF reader for the next demand now, while nothing else is being read,
+    so its page 1 shows sooner. For the window; a one-shot command has nothing to gain."""
+    start_ahead(reader_argv(PROBE_MODULE))
+
+
 def probe_pdf(
     untrusted_pdf: bytes,
     timeout: float = READER_TIMEOUT_S,
@@ -57,7 +66,7 @@ def probe_pdf(
     check_untrusted_pdf(untrusted_pdf)
     try:
         status, stdout = exchange(
-            reader_argv("app.intake.pdfprobe"), untrusted_pdf, timeout=timeout, cancelled=cancelled
+            reader_argv(PROBE_MODULE), untrusted_pdf, timeout=timeout, cancelled=cancelled
         )
     except ChildCancelledError:
         raise IntakeCancelledError("Reading the PDF was cancelled.") from None

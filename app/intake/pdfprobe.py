@@ -151,6 +151,10 @@ def probe(data: bytes) -> dict[str, Any]:
 
 def main() -> int:
     limit_resources()
+    # Imported before the file comes: a reader started ahead has them ready by then.
+    import pypdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
     data = sys.stdin.buffer.read()
     try:
         result = probe(data)

@@ -62,3 +62,40 @@ def test_ocr_workers_and_tesseract_get_no_secrets(monkeypatch):
     assert "DEMAND_DESK_PASSPHRASE" not in child_env()
     assert not any(k.startswith("DEMAND_DESK") for k in ocrworker.TESSERACT_ENV)
     assert ocrworker.TESSERACT_ENV["OMP_THREAD_LIMIT"] == "1"
+
+
+# Tells which process answered, and how nice it was.
+WHO = "import os, sys; sys.stdin.buffer.read(); sys.stdout.write(f'{os.getpid()} {os.nice(0)}')"
+
+
+def test_a_reader_started_ahead_answers_the_next_exchange_and_only_that_one():
+    from app.intake import child
+
+    argv = [sys.executable, "-c", WHO]
+    child.start_ahead(argv)
+    child.start_ahead(argv)  # one waits at most
+    waiting = child._ahead[tuple(argv)]
+    _status, first = exchange(argv, b"a demand", timeout=30)
+    _status, second = exchange(argv, b"another", timeout=30)
+    assert first.split()[0] == str(waiting.pid).encode()
+    assert second.split()[0] != first.split()[0]  # one file per process
+
+
+def test_readers_run_below_the_window_priority():
+    import os
+
+    from app.intake.child import READER_NICENESS
+
+    _status, out = exchange([sys.executable, "-c", WHO], b"", timeout=30)
+    assert int(out.split()[1]) == min(19, os.nice(0) + READER_NICENESS)
+
+
+def test_a_reader_started_ahead_that_died_is_replaced():
+    from app.intake import child
+
+    argv = [sys.executable, "-c", WHO]
+    child.start_ahead(argv)
+    child._ahead[tuple(argv)].kill()
+    child._ahead[tuple(argv)].wait()
+    status, out = exchange(argv, b"x", timeout=30)
+    assert status == 0 and out

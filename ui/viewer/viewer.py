@@ -7,6 +7,7 @@ no copy of the demand ever reaches the disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,41 +40,37 @@ from PySide6.QtWidgets import (
 from app.model import Box, Word
 from app.textsearch import find_phrase
 from ui.viewer.find import FindBar
+from ui.viewer.rendering import PageRenderer, RenderRequest
 
 # 100 % shows a page at its printed size on a typical 96-dpi screen.
 _POINTS_TO_PIXELS = 96 / 72
-_ROTATIONS = (
-    QPdfDocumentRenderOptions.Rotation.None_,
-    QPdfDocumentRenderOptions.Rotation.Clockwise90,
-    QPdfDocumentRenderOptions.Rotation.Clockwise180,
-    QPdfDocumentRenderOptions.Rotation.Clockwise270,
-)
 THUMB_WIDTH = 96
 # Tesseract's word confidence below which the text layer marks a word for checking.
 LOW_CONFIDENCE = 60.0
 
 
 class ThumbnailModel(QAbstractListModel):
-    """One row per page. Thumbnails are rendered one per turn of the event loop, only for
-    rows the view asks for, so a long scan never freezes the window while they appear."""
+    """One row per page. Thumbnails are rendered on the render thread, after the page the
+    reviewer reads and only for rows the view asks for, so a long scan never freezes the
+    window while they appear."""
 
-    def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: QPdfDocument, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc = document
+        self._renderer = renderer
         self._cache: dict[int, QIcon] = {}
-        self._wanted: list[int] = []
+        self._asked: set[int] = set()
         # A page-shaped placeholder: the view sizes its items from the first icon it sees.
         placeholder = QPixmap(THUMB_WIDTH, int(THUMB_WIDTH * 1.3))
         placeholder.fill(QColor("#f2f2f2"))
         self._blank = QIcon(placeholder)
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self._render_next)
+        renderer.rendered.connect(self._rendered, Qt.ConnectionType.QueuedConnection)
         document.statusChanged.connect(self._reset)
 
     def _reset(self, *_args: object) -> None:
         self.beginResetModel()
         self._cache.clear()
-        self._wanted.clear()
+        self._asked.clear()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -92,26 +89,21 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if page in self._cache:
                 return self._cache[page]
-            if page not in self._wanted:
-                self._wanted.append(page)
-                self._timer.start()
+            if page not in self._asked:
+                self._asked.add(page)
+                width = self._doc.pagePointSize(page).width()
+                self._renderer.request(page, THUMB_WIDTH / max(width, 1.0), 0, thumbnail=True)
             return self._blank
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Page {page + 1}"
         return None
 
-    def _render_next(self) -> None:
-        if not self._wanted or self._doc.status() != QPdfDocument.Status.Ready:
+    def _rendered(self, request: RenderRequest, image: QImage) -> None:
+        if not request.thumbnail or not self._renderer.wants(request):
             return
-        page = self._wanted.pop(0)
-        size = self._doc.pagePointSize(page)
-        height = int(THUMB_WIDTH * size.height() / max(size.width(), 1))
-        image = self._doc.render(page, QSize(THUMB_WIDTH, max(height, 1)))
-        self._cache[page] = QIcon(QPixmap.fromImage(image))
-        index = self.index(page, 0)
+        self._cache[request.page] = QIcon(QPixmap.fromImage(image))
+        index = self.index(request.page, 0)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-        if self._wanted:
-            self._timer.start()
 
 
 @dataclass(frozen=True)
@@ -135,17 +127,19 @@ class PageCanvas(QWidget):
         self._overlay = Overlay()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def show_image(self, image: QImage, overlay: Overlay) -> None:
+    def show_image(self, image: QImage, overlay: Overlay, size: QSize | None = None) -> None:
+        """``size``: the page's size on screen, when ``image`` (a render on its way is
+        not back yet) is of another size or empty: it is stretched to it meanwhile."""
         self._image = image
         self._overlay = overlay
-        self.setFixedSize(image.size() / max(image.devicePixelRatio(), 1.0))
+        self.setFixedSize(size if size is not None else image.size() / max(image.devicePixelRatio(), 1.0))
         self.update()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         if not self._image.isNull():
-            painter.drawImage(0, 0, self._image)
+            painter.drawImage(self.rect(), self._image)
         overlay = self._overlay
         if overlay.words:
             painter.fillRect(self.rect(), QColor(255, 255, 255, 200))  # fade the scan under the text
@@ -187,15 +181,19 @@ class PdfViewer(QWidget):
         self._highlights: dict[int, list[Box]] = {}
         self._words: dict[int, list[Word]] = {}  # 0-based page -> its OCR or text-layer words
         self._rendered = QImage()
-        self._rendered_key: tuple[object, ...] | None = None
-        self._render_soon = QTimer(self, singleShot=True, interval=0)
-        self._render_soon.timeout.connect(self._render)
+        self._rendered_key: tuple[Any, ...] | None = None
+        self._asked: tuple[tuple[Any, ...], RenderRequest] | None = None  # the render on its way
         self._show_text_layer = False
         self._matches: list[tuple[int, Box]] = []
         self._match_index = 0
 
+        self._render_soon = QTimer(self, singleShot=True, interval=0)
+        self._render_soon.timeout.connect(self._render)
+        self._renderer = PageRenderer()
+        self._renderer.rendered.connect(self._page_rendered, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(self._renderer.close)  # the render thread lets the document go
         self.thumbs = QListView()
-        self.thumbs.setModel(ThumbnailModel(self.document, self))
+        self.thumbs.setModel(ThumbnailModel(self.document, self._renderer, self))
         self.thumbs.setViewMode(QListView.ViewMode.IconMode)
         self.thumbs.setFlow(QListView.Flow.TopToBottom)
         self.thumbs.setWrapping(False)
@@ -304,6 +302,7 @@ class PdfViewer(QWidget):
         if self.document.status() != QPdfDocument.Status.Ready:
             self.unload()
             return False
+        self._renderer.open(pdf)
         self._page, self._rotation, self._fit_width = 0, 0, True
         self.page_box.blockSignals(True)
         self.page_box.setRange(1, self.document.pageCount())
@@ -318,6 +317,7 @@ class PdfViewer(QWidget):
         return True
 
     def unload(self) -> None:
+        self._renderer.close()
         self.document.close()
         if self._buffer is not None:
             self._buffer.close()
@@ -327,6 +327,7 @@ class PdfViewer(QWidget):
         self._highlights = {}
         self._words = {}
         self._rendered, self._rendered_key = QImage(), None  # never show a closed case's page
+        self._asked = None
         self._matches = []
         self.find_bar.field.clear()
         self.canvas.show_image(QImage(), Overlay())
@@ -455,16 +456,27 @@ class PdfViewer(QWidget):
         ratio = self.devicePixelRatioF()
         pixel_size = QSize(max(1, int(width_pt * scale * ratio)), max(1, int(height_pt * scale * ratio)))
         # Highlights, find results and the text layer change often; the page under them
-        # rarely does. Rasterising a scan is the slow part, so do it only when needed.
+        # rarely does. Rasterising a scan is the slow part: done only when needed, on the
+        # render thread. Meanwhile the same page at another size is stretched, another
+        # page is blank: never the wrong page.
         key = (self._page, self._rotation, pixel_size.width(), pixel_size.height(), ratio)
-        if key != self._rendered_key:
-            options = QPdfDocumentRenderOptions()
-            options.setRotation(_ROTATIONS[self._rotation])
-            self._rendered = self.document.render(self._page, pixel_size, options)
-            self._rendered.setDevicePixelRatio(ratio)
-            self._rendered_key = key
-        self.canvas.show_image(self._rendered, self._overlay())
+        if key == self._rendered_key:
+            self._asked = None
+            self._renderer.cancel_page()
+        elif self._asked is None or self._asked[0] != key:
+            self._asked = (key, self._renderer.request(self._page, scale * ratio, self._rotation))
+        on_screen = QSize(int(width_pt * scale), int(height_pt * scale))
+        same_page = self._rendered_key is not None and self._rendered_key[:2] == key[:2]
+        self.canvas.show_image(self._rendered if same_page else QImage(), self._overlay(), on_screen)
         self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
+
+    def _page_rendered(self, request: RenderRequest, image: QImage) -> None:
+        if self._asked is None or request != self._asked[1]:
+            return
+        key, self._asked = self._asked[0], None
+        image.setDevicePixelRatio(key[4])
+        self._rendered, self._rendered_key = image, key
+        self._render()
 
     def _overlay(self) -> Overlay:
         rect = self._overlay_rect
