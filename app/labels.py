@@ -34,28 +34,25 @@ def labels() -> Labels:
     return Labels(data["outcomes"], data["facts"], data["payload"], data["audit"])
 
 
-def _plain(code: str) -> str:
+def plain(code: str) -> str:
     """A code no table names, made readable: "not_a_data_demand" → "Not a data demand"."""
     words = code.rsplit(".", 1)[-1].replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else code
 
 
 def outcome(code: str) -> str:
-    return labels().outcomes.get(code) or _plain(code)
+    return labels().outcomes.get(code) or plain(code)
 
 
 def fact(key: str) -> str:
-    return labels().facts.get(key) or _plain(key)
+    return labels().facts.get(key) or plain(key)
 
 
 def item(item_id: str) -> str:
     """A checklist item by its label in the shipped policy pack."""
     from app.review.policy import load_pack  # the pack is loaded once and cached there
 
-    for spec in load_pack().items:
-        if spec.id == item_id:
-            return spec.label
-    return _plain(item_id)
+    return load_pack().item_label(item_id)
 
 
 def _shown(key: str, value: Any) -> str:
@@ -85,7 +82,7 @@ def audit_sentence(event: AuditEvent) -> str:
     """What the event did, as a sentence; an action no sentence covers is named in words."""
     template = labels().audit.get(event.action)
     if template is None:
-        return _plain(event.action.replace(".", " "))
+        return plain(event.action.replace(".", " "))
     payload = event.payload if isinstance(event.payload, Mapping) else {}
     values = _Payload({k: _shown(k, v) for k, v in payload.items()})
     text = string.Formatter().vformat(template, (), values)
@@ -98,4 +95,4 @@ def audit_details(event: AuditEvent) -> list[tuple[str, str]]:
     """The payload as (name, value) rows for the Details view, names in words."""
     payload = event.payload if isinstance(event.payload, Mapping) else {}
     names = labels().payload
-    return [(names.get(k) or _plain(k), _shown(k, v)) for k, v in payload.items()]
+    return [(names.get(k) or plain(k), _shown(k, v)) for k, v in payload.items()]

@@ -27,7 +27,6 @@ from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.format import BundleError
 from app.bundle.pack import Bundle
-from app.fsutil import UnreadableFile, read_regular_file
 from app.services import Desk
 from app.steps import Io, Step
 from app.team import TeamKey
@@ -52,13 +51,7 @@ class HeadReport:
 def read_head_file(path: Path, identities: Iterable[pyrage.x25519.Identity]) -> Head:
     """Read, decrypt and parse one head file; touches no store. Raises HeadError."""
     try:
-        untrusted = read_regular_file(path, audit_heads.MAX_HEAD_BYTES)
-    except UnreadableFile as exc:
-        raise HeadError(str(exc.strerror)) from None
-    except OSError as exc:
-        raise HeadError(f"it cannot be read ({share.describe(exc)})") from None
-    try:
-        plain = bundle_pack.decrypt(untrusted, identities)
+        plain = bundle_pack.read_sealed(path, audit_heads.MAX_HEAD_BYTES, identities)
     except BundleError as exc:
         raise HeadError(str(exc)) from None
     return audit_heads.decode(plain)

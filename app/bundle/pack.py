@@ -15,12 +15,14 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pyrage
 
 from app import roster, signing
 from app.bundle import events as bundle_events
+from app.bundle import share
 from app.bundle.events import Event
 from app.bundle.format import (
     AUDIT,
@@ -34,6 +36,7 @@ from app.bundle.format import (
     Manifest,
     load_json,
 )
+from app.fsutil import UnreadableFile, read_regular_file
 from db import Store
 from db.case_copy import TABLES, read_case
 from db.store import Row, dumps
@@ -140,6 +143,19 @@ def decrypt(untrusted: bytes, identities: Iterable[pyrage.x25519.Identity]) -> b
     if not tried:
         raise BundleError("this workstation has no team key to open it with")
     raise BundleError("none of this workstation's team keys opens it (made for another team, or a newer key)")
+
+
+def read_sealed(path: Path, limit: int, identities: Iterable[pyrage.x25519.Identity]) -> bytes:
+    """Read one sealed file (a roster file, a head) from the share and decrypt it.
+
+    Raises BundleError with the reason in words."""
+    try:
+        untrusted = read_regular_file(path, limit)
+    except UnreadableFile as exc:
+        raise BundleError(str(exc.strerror)) from None
+    except OSError as exc:
+        raise BundleError(f"it cannot be read ({share.describe(exc)})") from None
+    return decrypt(untrusted, identities)
 
 
 def unpack(plain: bytes, local_schema: int, *, trusted: Mapping[str, str] | None) -> Bundle:

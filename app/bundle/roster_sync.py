@@ -23,7 +23,6 @@ from app import roster, roster_log
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.format import BundleError
-from app.fsutil import UnreadableFile, read_regular_file
 from app.reviewers import RosterError
 from app.services import Desk
 from app.steps import Io, Step
@@ -45,13 +44,7 @@ class RosterReport:
 def read_roster_file(path: Path, identities: Iterable[pyrage.x25519.Identity]) -> roster.RosterFile:
     """Read, decrypt and check one roster file; touches no store. Raises RosterError."""
     try:
-        untrusted = read_regular_file(path, roster.MAX_FILE_BYTES)
-    except UnreadableFile as exc:
-        raise RosterError(str(exc.strerror)) from None
-    except OSError as exc:
-        raise RosterError(f"it cannot be read ({share.describe(exc)})") from None
-    try:
-        plain = bundle_pack.decrypt(untrusted, identities)
+        plain = bundle_pack.read_sealed(path, roster.MAX_FILE_BYTES, identities)
     except BundleError as exc:
         raise RosterError(str(exc)) from None
     return roster.decode_file(plain)

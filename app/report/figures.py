@@ -183,39 +183,28 @@ def classify(
             process = processes[instrument] = process_of(instrument, config)
         if process == _DISCLOSURE:  # no decision: the approval's state is its bucket
             ground = config.ground.get(str(instrument)[len(DISCLOSURE_PREFIX) :])
-            found.append(
-                CaseRow(
-                    case_id,
-                    reference,
-                    received_at[:10],
-                    country.upper() if country else UNKNOWN_COUNTRY,
-                    instrument,
-                    process,
-                    outcome,
-                    outcome if outcome in DISCLOSURE_STATES else UNKNOWN,
-                    accounts or 0,
-                    False,
-                    False,
-                    ground is not None and ground.emergency,
-                    False,
-                    None,
-                    None,
-                    fingerprint(raw) if fingerprints else "",
-                )
-            )
-            continue
-        federal = False
-        if authority:
-            federal = federal_names.get(authority)  # type: ignore[assignment]
-            if federal is None:
-                name = str(authority).lower()
-                federal = federal_names[authority] = any(m in name for m in markers)
-        bucket = buckets.get((outcome, approved))
-        if bucket is None:
-            bucket = buckets[outcome, approved] = bucket_of(outcome, approved, config)
-        context = _context(ctx) if ctx else _NO_CONTEXT
-        seats = context.get("enterprise_seats")
-        stored_in = context.get("data_stored_in")
+            bucket = outcome if outcome in DISCLOSURE_STATES else UNKNOWN
+            secret = federal = enterprise = False
+            emergency = ground is not None and ground.emergency
+            seats = stored_in = None
+        else:
+            federal = False
+            if authority:
+                federal = federal_names.get(authority)  # type: ignore[assignment]
+                if federal is None:
+                    name = str(authority).lower()
+                    federal = federal_names[authority] = any(m in name for m in markers)
+            bucket = buckets.get((outcome, approved))
+            if bucket is None:
+                bucket = buckets[outcome, approved] = bucket_of(outcome, approved, config)
+            context = _context(ctx) if ctx else _NO_CONTEXT
+            secret = bool(secrecy)
+            emergency = instrument == emergency_instrument
+            enterprise = context.get("enterprise_customer") is True
+            seats = context.get("enterprise_seats")
+            seats = int(seats) if isinstance(seats, int | float) and not isinstance(seats, bool) else None
+            stored_in = context.get("data_stored_in")
+            stored_in = str(stored_in).upper() if stored_in else None
         found.append(
             CaseRow(
                 case_id,
@@ -227,12 +216,12 @@ def classify(
                 outcome,
                 bucket,
                 accounts or 0,
-                bool(secrecy),
+                secret,
                 federal,
-                instrument == emergency_instrument,
-                context.get("enterprise_customer") is True,
-                int(seats) if isinstance(seats, int | float) and not isinstance(seats, bool) else None,
-                str(stored_in).upper() if stored_in else None,
+                emergency,
+                enterprise,
+                seats,
+                stored_in,
                 fingerprint(raw) if fingerprints else "",
             )
         )

@@ -132,8 +132,7 @@ def _recommend(
 
     def named(item_ids: list[str]) -> str:
         """The items by their labels in the pack ("Signed, Dates in order"), never by id."""
-        labels = {item.id: item.label for item in pack.items}
-        return ", ".join(labels.get(i, i) for i in item_ids)
+        return ", ".join(pack.item_label(i) for i in item_ids)
 
     kind = instrument_kind(facts, pack)
     if READABLE in failed("escalate"):

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.labels import plain
 from app.model import Instrument
 from app.review.model import CATEGORIES, EFFECTS, GROUPS
 
@@ -189,6 +190,15 @@ class PolicyPack:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+    @functools.cached_property
+    def _labels(self) -> dict[str, str]:
+        return {item.id: item.label for item in self.items}
+
+    def item_label(self, item_id: str) -> str:
+        """The item's label ("Signed"); an item this pack does not know (an old case's) is
+        named from its id, never shown as the id."""
+        return self._labels.get(item_id) or plain(item_id)
 
 
 # ------------------------------------------------------------------------------ text

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app import labels
 from app.review.model import GROUPS  # the order groups are shown in
 from ui.common.table_model import RowsModel
 
@@ -66,8 +67,7 @@ def short_label(item_id: str, texts: Mapping[str, ItemText]) -> str:
     text = texts.get(item_id)
     if text is not None and text.label:
         return text.label
-    name = item_id.split(".", 1)[-1].replace("_", " ").strip()
-    return name[:1].upper() + name[1:] if name else item_id
+    return labels.plain(item_id)
 
 
 # ------------------------------------------------------------------------------ models
