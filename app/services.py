@@ -8,6 +8,7 @@ the data never disagree.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -69,7 +70,13 @@ from db.store import dumps
 Clock = Callable[[], datetime]
 
 if TYPE_CHECKING:
+    from app.costs.service import Costs
+    from app.disclosure.service import Disclosures
     from app.holds.service import Holds
+    from app.letters.service import Letters
+    from app.printing import Prints
+    from app.review.service import Review
+    from app.schedule.service import Schedule
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
 AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
@@ -1334,6 +1341,58 @@ class Desk:
                 }
             )
             self.store.set_setting("audit_head", f"{seq}:{digest}")
+
+
+class Services:
+    """Every use-case service over one unlocked desk, each built when first asked for and
+    then shared: one ``Review`` serves the letters, the schedule and printing alike.
+
+    The window makes one when it unlocks and hands it to each part (report window, sync,
+    printing); each CLI command makes one. Nothing else builds a service.
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @functools.cached_property
+    def review(self) -> Review:
+        from app.review.service import Review
+
+        return Review(self.desk)
+
+    @functools.cached_property
+    def letters(self) -> Letters:
+        from app.letters.service import Letters
+
+        return Letters(self.desk, review=self.review)
+
+    @functools.cached_property
+    def schedule(self) -> Schedule:
+        from app.schedule.service import Schedule
+
+        return Schedule(self.desk, review=self.review)
+
+    @functools.cached_property
+    def holds(self) -> Holds:
+        return _holds(self.desk)
+
+    @functools.cached_property
+    def disclosures(self) -> Disclosures:
+        from app.disclosure.service import Disclosures
+
+        return Disclosures(self.desk)
+
+    @functools.cached_property
+    def costs(self) -> Costs:
+        from app.costs.service import Costs
+
+        return Costs(self.desk)
+
+    @functools.cached_property
+    def prints(self) -> Prints:
+        from app.printing import Prints
+
+        return Prints(self.desk, letters=self.letters, review=self.review, schedule=self.schedule)
 
 
 def _holds(desk: Desk) -> Holds:

@@ -43,6 +43,7 @@ from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
     from app.costs.service import Costs
+    from app.review.service import Review
 
 LETTERHEAD_SETTING = "letterhead"
 DEFAULT_LETTERHEAD: dict[str, Any] = {
@@ -116,12 +117,13 @@ class Letter:
 
 
 class Letters:
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, review: Review | None = None) -> None:
+        """``review``: the one the other services share (``app.services.Services``)."""
         from app.review.service import Review  # the review is read to phrase the reasons
 
         self.desk = desk
         self.store = desk.store
-        self.review = Review(desk)
+        self.review = review if review is not None else Review(desk)
 
     # -- settings ------------------------------------------------------------------------
 

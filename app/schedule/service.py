@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.model import CaseId, CaseStatus, FactValue
 from app.review.evaluators import is_emergency
@@ -62,6 +62,9 @@ from app.schedule.notices import (
 )
 from app.services import Desk, DeskError
 from db.disclosures import get_disclosure
+
+if TYPE_CHECKING:
+    from app.review.service import Review
 
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
@@ -205,12 +208,13 @@ class Today:
 
 
 class Schedule:
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, review: Review | None = None) -> None:
+        """``review``: the one the other services share (``app.services.Services``)."""
         from app.review.service import Review
 
         self.desk = desk
         self.store = desk.store
-        self.review = Review(desk)
+        self.review = review if review is not None else Review(desk)
 
     def _today(self, today: date | None) -> date:
         return today or self.desk.clock().date()
