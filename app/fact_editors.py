@@ -48,18 +48,15 @@ def instrument_choices() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def instrument_words(kind: str | None, country: str | None) -> str:
-    """An instrument as the reviewer calls it where it was issued: the country's own name
-    when its law (the pack) has exactly one instrument of that kind ("Réquisition judiciaire"
-    for a French subpoena-kind demand), else the pack's name for the kind."""
+def instrument_words(kind: str | None, country: str | None, authority: str | None = None) -> str:
+    """An instrument as the reviewer calls it where it was issued (``PolicyPack.local_instrument``:
+    "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
+    a US grand jury issued), else the pack's name for the kind."""
     if not kind:
         return "—"
-    pack = load_pack()
-    jurisdiction = pack.jurisdiction(country)
-    if jurisdiction is not None and jurisdiction is not pack.default:
-        local = jurisdiction.local(kind)
-        if len(local) == 1:
-            return local[0].local_name
+    local = load_pack().local_instrument(kind, country, authority)
+    if local is not None:
+        return local.local_name
     return choice_words("instrument").get(kind, kind.replace("_", " "))
 
 

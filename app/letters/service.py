@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import labels
 from app.audit import text_digest
 from app.fsutil import write_atomic
 from app.holds.service import Holds
@@ -37,14 +39,18 @@ from app.letters import package as packaging
 from app.letters import pdf, templates
 from app.letters.packageproc import package_isolated
 from app.model import CaseId
+from app.review.evaluators import doubtful
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
     from app.costs.service import Costs
+    from app.review.policy import PolicyPack
     from app.review.service import Review
 
+# The facts a letter's address block is built from.
+RECIPIENT_FACTS = ("issuing_authority", "addressee")
 LETTERHEAD_SETTING = "letterhead"
 DEFAULT_LETTERHEAD: dict[str, Any] = {
     "organisation": "Example Online Services",
@@ -214,7 +220,9 @@ class Letters:
                     id=rid,
                     question=getattr(item, "question", rid),
                     rule=getattr(item, "rule", answer.rule if answer else ""),
-                    note=answer.note if answer else "",
+                    # The reviewer's own remark only: a checker's note is the program's words,
+                    # not the provider's, and never goes to the requester.
+                    note=answer.note if answer and answer.source == "reviewer" else "",
                 )
             )
         scope = decision.scope if decision else {}
@@ -237,7 +245,8 @@ class Letters:
             "outcome": decision.outcome if decision else assessment.recommendation.outcome,
             "emergency": bool(facts.get("emergency")),
             "instrument": facts.get("instrument") or "",
-            "instrument_label": _instrument_label(self.review.pack, facts.get("instrument")),
+            # As the law where it was issued names it; the template names the kind otherwise.
+            "instrument_label": _local_name(self.review.pack, facts),
             "country": facts.get("country") or "",
             "date_issued": facts.get("date_issued") or "",
             "reasons": reasons,
@@ -505,6 +514,24 @@ class Letters:
             draft=not letter.final if draft_mark is None else draft_mark,
         )
 
+    def recipient_doubts(self, letter_id: int) -> list[str]:
+        """What in the letter's address block OCR read with low confidence and no reviewer
+        has corrected, in sentences: for the reviewer to check against the demand before the
+        letter is finalised (a misread authority's name would go out as it is)."""
+        letter = self.letter(letter_id)
+        facts = self.review.review_facts(CaseId(letter.case_id))
+        block = "\n".join(letter.addressee_lines)
+        doubts = []
+        for key in RECIPIENT_FACTS:
+            value = facts.get(key)
+            why = doubtful(facts, key, self.review.pack)
+            if isinstance(value, str) and value and value in block and why:
+                doubts.append(
+                    f"“{value}” ({labels.fact(key).lower()}) was {why}: check it against the demand, "
+                    "and correct the fact if it is wrong."
+                )
+        return doubts
+
     def finalise(self, letter_id: int) -> Letter:
         """Lock a draft: its PDF and SHA-256 are stored; any later change is a new revision."""
         actor = self.desk.actor()
@@ -588,12 +615,13 @@ def _check_reference_format(fmt: str) -> None:
         raise DeskError("The reference format must contain {reference}, so a letter names its case.")
 
 
-def _instrument_label(pack: Any, kind: str | None) -> str:
-    if not kind:
-        return "legal process"
-    instruments = getattr(pack, "instruments", {}) or {}
-    found = instruments.get(kind) if isinstance(instruments, dict) else None
-    return str(getattr(found, "label", None) or kind.replace("_", " "))
+def _local_name(pack: PolicyPack, facts: Mapping[str, Any]) -> str:
+    def text(key: str) -> str | None:
+        value = facts.get(key)
+        return value if isinstance(value, str) else None
+
+    local = pack.local_instrument(text("instrument"), text("country"), text("issuing_authority"))
+    return local.local_name if local is not None else ""
 
 
 def _letter(row: Any) -> Letter:

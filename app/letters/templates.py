@@ -173,6 +173,7 @@ class LetterContext:
     requester_address: list[str] = field(default_factory=list)  # its postal address, one line each
     addressee_name: str = ""  # the officer, agent or counsel who sent the demand, if named
     # -- the demand
+    instrument: str = ""  # its kind as the pack codes it ("subpoena"): named from [demand_names]
     instrument_label: str = ""  # the instrument as the country names it ("Grand-jury subpoena")
     country: str = ""  # the issuing country's name
     date_issued: str | None = None
@@ -531,6 +532,7 @@ class Labels:
     categories: Mapping[str, str]
     outcomes: Mapping[str, str]
     instruments: Mapping[str, str]
+    demand_names: Mapping[str, str]  # instrument kind -> what {demand} says when no local name is known
     reasons: Mapping[str, tuple[str, str]]  # item id -> (statement, rule)
 
     def format_date(self, iso: str | None) -> str:
@@ -580,7 +582,7 @@ def load_labels(language: str = "en", *, root: Path | None = None) -> Labels:
 
 
 _LABEL_TEXTS = ("date_format", "range_both", "range_from", "range_to", "demand_generic", "reason_fallback")
-_LABEL_TABLES = ("salutation", "closing", "pdf", "categories", "outcomes", "instruments")
+_LABEL_TABLES = ("salutation", "closing", "pdf", "categories", "outcomes", "instruments", "demand_names")
 # What the English labels must have; another language takes what it lacks from them.
 _LABEL_REQUIRED = {
     "salutation": ("named", *RECIPIENTS),
@@ -619,6 +621,7 @@ def _load_labels(language: str, root: Path) -> Labels:
         categories=data["categories"],
         outcomes=data["outcomes"],
         instruments=data["instruments"],
+        demand_names=data["demand_names"],
         reasons={k: (v["statement"], v["rule"]) for k, v in data["reasons"].items()},
     )
 
@@ -696,7 +699,9 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "closing": closing,
         "requester_name": ctx.requester_name,
         "addressee_name": ctx.addressee_name,
-        "demand": ctx.instrument_label or labels.demand_generic,
+        # The law's own name for it, else the kind in the letter's language, never a pick-list
+        # label such as "Subpoena (or equivalent)".
+        "demand": ctx.instrument_label or labels.demand_names.get(ctx.instrument) or labels.demand_generic,
         "instrument_label": ctx.instrument_label,
         "country": ctx.country,
         "date_issued": fmt(ctx.date_issued),

@@ -515,9 +515,8 @@ def authority_has_jurisdiction(facts: Facts, ctx: ReviewContext, pack: PolicyPac
     if not authority:
         return Finding("unknown", evidence, "the issuing authority was not read")
     _, local = _local_for(facts, pack)
-    folded = fold(str(authority))
     for instrument in local:
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in instrument.issuers):
+        if instrument.issued_by(str(authority)):
             return Finding("pass", evidence, f"{authority} may issue a {instrument.local_name}")
     if not local or any(not i.issuers for i in local):
         return Finding("unknown", evidence, f"the reviewer checks that {authority} may issue this instrument")

@@ -69,6 +69,11 @@ class LocalInstrument:
     notes: str
     prospective: bool = False  # collects data from now on (interception, pen register)
 
+    def issued_by(self, authority: str) -> bool:
+        """Whether ``authority`` is one of those the law lets issue it (by whole folded words)."""
+        folded = fold(authority)
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in self.issuers)
+
 
 @dataclass(frozen=True)
 class SecrecyLaw:
@@ -184,6 +189,21 @@ class PolicyPack:
         code = country.strip().upper()
         code = {"UK": "GB", "EL": "GR"}.get(code, code)
         return self.jurisdictions.get(code, self.default)
+
+    def local_instrument(
+        self, kind: str | None, country: str | None, authority: str | None = None
+    ) -> LocalInstrument | None:
+        """The instrument as the law where it was issued names it ("Grand-jury subpoena",
+        "Réquisition judiciaire"): the country's only one of that kind, or the one of several
+        that ``authority`` may issue. None when the pack cannot tell."""
+        jurisdiction = self.jurisdiction(country)
+        if not kind or jurisdiction is None or jurisdiction is self.default:
+            return None
+        local = jurisdiction.local(kind)
+        if len(local) == 1:
+            return local[0]
+        issuing = [i for i in local if authority and i.issuers and i.issued_by(authority)]
+        return issuing[0] if len(issuing) == 1 else None
 
     def item(self, item_id: str) -> ChecklistItem:
         for item in self.items:

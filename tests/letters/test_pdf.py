@@ -133,7 +133,9 @@ def test_metadata_names_the_letter() -> None:
     reader = PdfReader(io.BytesIO(letter("narrowing")))
     info = reader.metadata
     assert info is not None
-    assert info.title == "Re: Grand-jury subpoena dated 2 March 2026: request to narrow"
+    assert info.title == (
+        "Re: Grand-jury subpoena dated 2 March 2026 (your reference NK-2026-0193): request to narrow"
+    )
     assert info.author == "Alex Morgan"
     assert info.subject == "narrowing letter for DEMO-2026-0005"
     assert info["/CreationDate"].startswith("D:20260314")

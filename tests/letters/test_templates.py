@@ -236,7 +236,9 @@ def test_dates_are_written_in_the_letters_language() -> None:
     de = draft("narrowing", ctx, "de")
     assert "vom 2. März 2026" in de.body
     assert "vom 1. Januar 2025 bis zum 30. Juni 2025" in de.body
-    assert de.title == "Grand-jury subpoena vom 2. März 2026: Bitte um Eingrenzung"
+    assert de.title == (
+        "Grand-jury subpoena vom 2. März 2026 (Ihr Zeichen: NK-2026-0193): Bitte um Eingrenzung"
+    )
 
 
 def test_a_language_without_a_kind_falls_back_to_english(tmp_path: Path) -> None:

@@ -600,8 +600,9 @@ class LettersTab(QWidget):
         letter = self._current
         if letter is None or self._letters is None or (letter.final and not self._revising):
             return None
+        doubts = self._letters.recipient_doubts(letter.id)
         box = QMessageBox(
-            QMessageBox.Icon.Question,
+            QMessageBox.Icon.Warning if doubts else QMessageBox.Icon.Question,
             "Finalise letter",
             f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
             "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
@@ -609,6 +610,8 @@ class LettersTab(QWidget):
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
+        if doubts:  # the address block may carry a misreading: the reviewer checks it first
+            box.setInformativeText("Check the recipient first:\n" + "\n".join(f"• {d}" for d in doubts))
         box.button(QMessageBox.StandardButton.Ok).setText("Finalise")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if not self._ask(box) or self._current is not letter:
