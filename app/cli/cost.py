@@ -16,13 +16,16 @@ Only one change per command, so that a refusal never leaves half of a command do
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.costs.rates import hours_text, money
 
+if TYPE_CHECKING:
+    from app.costs.service import CostRecord
 
-def _text(record: Any, reference: str) -> str:
+
+def _text(record: CostRecord, reference: str) -> str:
     currency = record.currency or ""
     table = record.jurisdiction or "no rate table"
     lines = [f"Costs of {reference} ({table}, rates {record.rates_version or '-'})"]

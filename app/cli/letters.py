@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk
 from app.letters.templates import KINDS as LETTER_KINDS
 
+if TYPE_CHECKING:
+    from app.letters.service import Letters
 
-def _letters(desk: services.Desk) -> Any:
+
+def _letters(desk: services.Desk) -> Letters:
     from app.letters.service import Letters  # reportlab is loaded only when a letter is made
 
     return Letters(desk)

@@ -15,14 +15,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_command, emit, open_desk
 from app.report.exports import LAYOUTS
 from app.report.figures import Report, ReportError
 
+if TYPE_CHECKING:
+    from app.report.service import Reports
+    from app.services import Desk
 
-def _reports(desk: Any) -> Any:
+
+def _reports(desk: Desk) -> Reports:
     from app.report.service import Reports
 
     return Reports(desk)

@@ -6,15 +6,18 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, acting_reviewer, add_command, add_group, emit, open_desk
 from app.fsutil import read_regular_file
 from app.review.model import ANSWERS, DECISION_OUTCOMES
 
+if TYPE_CHECKING:
+    from app.review.service import Review
 
-def _review(desk: services.Desk) -> Any:
+
+def _review(desk: services.Desk) -> Review:
     from app.review.service import Review  # the policy pack is loaded only when a case is reviewed
 
     return Review(desk)
