@@ -22,7 +22,7 @@ def cmd_notices_due(args: argparse.Namespace) -> int:
 
 
 def open_schedule(desk: services.Desk) -> Any:
-    """The schedule service, once the due dates are counted with the current calendars."""
+    """The schedule service every date command (and ``settings``) works through."""
     from app.schedule.service import Schedule
 
     desk.refresh_due_dates()  # dates counted with an older holiday calendar move first
