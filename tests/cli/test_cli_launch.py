@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import _split_bundle
+from app.cli.launch import split_bundle as _split_bundle
 
 DEMAND_DESK = Path(sys.executable).with_name("demand-desk")
 

@@ -16,16 +16,16 @@ Only one change per command, so that a refusal never leaves half of a command do
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, CliError, _date, _desk, _emit
+from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.costs.rates import hours_text, money
 
-Add = Callable[[Any, str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from app.costs.service import CostRecord
 
 
-def _text(record: Any, reference: str) -> str:
+def _text(record: CostRecord, reference: str) -> str:
     currency = record.currency or ""
     table = record.jurisdiction or "no rate table"
     lines = [f"Costs of {reference} ({table}, rates {record.rates_version or '-'})"]
@@ -63,7 +63,7 @@ def cmd_cost(args: argparse.Namespace) -> int:
         raise CliError(f"One change at a time: {' and '.join(chosen)} were given together.")
     from app.costs.service import Costs  # the rate tables load only when costs are asked for
 
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         case_id = desk.resolve_case(args.case)
         costs = Costs(desk)
         if args.add_hours:
@@ -76,20 +76,20 @@ def cmd_cost(args: argparse.Namespace) -> int:
         elif args.child_exploitation:
             costs.mark_child_exploitation(case_id, args.reason or "")
         elif args.paid:
-            costs.mark_paid(case_id, _date(args.paid, "--paid") or desk.clock().date())
+            costs.mark_paid(case_id, parse_date(args.paid, "--paid") or desk.clock().date())
         elif args.write_off:
             costs.write_off(
-                case_id, _date(args.write_off, "--write-off") or desk.clock().date(), args.reason or ""
+                case_id, parse_date(args.write_off, "--write-off") or desk.clock().date(), args.reason or ""
             )
         record = costs.record(case_id)
         reference = desk.facts(case_id)["reference"]
-    _emit(args, record.to_json() | {"reference": reference}, _text(record, reference))
+    emit(args, record.to_json() | {"reference": reference}, _text(record, reference))
     return EXIT_OK
 
 
-def register(sub: Any, add: Add) -> None:
+def register(sub: Any) -> None:
     """Add the ``cost`` command to the main parser."""
-    p = add(sub, "cost", cmd_cost, "a case's cost recovery: hours by task, seek or waive, payment")
+    p = add_command(sub, "cost", cmd_cost, "a case's cost recovery: hours by task, seek or waive, payment")
     p.add_argument("case", help="case id (or a unique start of it) or reference")
     p.add_argument(
         "--add-hours", nargs=2, metavar=("TASK", "H"), help="hours spent on a task (review, search, …)"

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, _desk, _emit
+from app.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_command, emit, open_desk
 from app.report.exports import LAYOUTS
 from app.report.figures import Report, ReportError
 
-Add = Callable[[Any, str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from app.report.service import Reports
+    from app.services import Desk
 
 
-def _reports(desk: Any) -> Any:
+def _reports(desk: Desk) -> Reports:
     from app.report.service import Reports
 
     return Reports(desk)
@@ -61,7 +62,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if fmt == "pdf" and not args.out:
         raise CliError("A PDF report needs --out FILE.pdf.")
     out = Path(args.out) if args.out else None
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         reports = _reports(desk)
         report = reports.build(args.period, seat_threshold=args.seats, live=args.live)
         if fmt is None:
@@ -79,7 +80,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_freeze(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         try:
             report = _reports(desk).freeze(
                 args.period, seat_threshold=args.seats, replace=args.replace, reason=args.reason or ""
@@ -88,7 +89,7 @@ def cmd_freeze(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     frozen = report.frozen
     assert frozen is not None  # noqa: S101 - just frozen
-    _emit(
+    emit(
         args,
         {
             "period": frozen.period,
@@ -103,19 +104,19 @@ def cmd_freeze(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         report = _reports(desk).build(args.period, trend=False)
     if report.frozen is None:
         raise CliError(f"{report.period.label} is not frozen; freeze it with: report freeze --period ….")
     changes = [{"case_id": c.case_id, "reference": c.reference, "change": c.change}
                for c in report.changed_since_frozen]  # fmt: skip
     text = "\n".join(f"{c['reference']:<18} {c['case_id']}  {c['change']}" for c in changes)
-    _emit(args, changes, text or f"No case of {report.period.label} changed since it was frozen.")
+    emit(args, changes, text or f"No case of {report.period.label} changed since it was frozen.")
     return EXIT_OK
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         report = _reports(desk).build(args.period, seat_threshold=args.seats, live=args.live, trend=False)
         try:
             ids = report.cases(args.table, args.row, args.column)
@@ -127,13 +128,15 @@ def cmd_cases(args: argparse.Namespace) -> int:
             ) from None
     refs = report.references(ids)
     rows = [{"case_id": i, "reference": r} for i, r in zip(ids, refs, strict=True)]
-    _emit(args, rows, "\n".join(f"{r['reference']:<18} {r['case_id']}" for r in rows) or "No cases.")
+    emit(args, rows, "\n".join(f"{r['reference']:<18} {r['case_id']}" for r in rows) or "No cases.")
     return EXIT_OK
 
 
-def register(sub: Any, add: Add) -> None:
+def register(sub: Any) -> None:
     """Add the ``report`` command and its sub-commands to the main parser."""
-    p = add(sub, "report", cmd_report, "the transparency report: figures of a period, as csv, json or pdf")
+    p = add_command(
+        sub, "report", cmd_report, "the transparency report: figures of a period, as csv, json or pdf"
+    )
     # Not required here: `report freeze --period P` gives it to the sub-command instead.
     _period_options(p, required=False)
     p.add_argument("--format", choices=["csv", "json", "pdf"], help="write the report in this format")
@@ -142,14 +145,16 @@ def register(sub: Any, add: Add) -> None:
     )
     p.add_argument("--out", metavar="FILE", help="write here (default for csv/json: stdout)")
     actions = p.add_subparsers(dest="report_action", metavar="freeze|changes|cases")
-    q = add(actions, "freeze", cmd_freeze, "store a period's figures as published; later changes are flagged")
+    q = add_command(
+        actions, "freeze", cmd_freeze, "store a period's figures as published; later changes are flagged"
+    )
     q.add_argument("--period", required=True, help="2026H1, 2026H2, or FROM..TO")
     q.add_argument("--seats", type=int, help="enterprise seat threshold (default from resources/report)")
     q.add_argument("--replace", action="store_true", help="replace figures frozen before (needs --reason)")
     q.add_argument("--reason")
-    q = add(actions, "changes", cmd_changes, "cases changed since a period was frozen")
+    q = add_command(actions, "changes", cmd_changes, "cases changed since a period was frozen")
     q.add_argument("--period", required=True)
-    q = add(actions, "cases", cmd_cases, "the cases counted in one figure")
+    q = add_command(actions, "cases", cmd_cases, "the cases counted in one figure")
     _period_options(q)
     q.add_argument("--table", required=True, help="e.g. outcomes_by_country")
     q.add_argument("--row", required=True, help="e.g. US")

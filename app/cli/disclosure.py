@@ -15,15 +15,21 @@ choices, so a ground the pack does not list is refused by the one rule in
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, CliError, _acting_reviewer, _date, _desk, _emit
+from app.cli.common import (
+    EXIT_OK,
+    CliError,
+    acting_reviewer,
+    add_command,
+    add_group,
+    emit,
+    open_desk,
+    parse_date,
+)
 from app.fsutil import read_regular_file
 from app.intake.limits import MAX_PDF_BYTES
-
-Add = Callable[[Any, str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def _disclosures(desk: Any) -> Any:
@@ -44,7 +50,7 @@ def _text(found: Any) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    received = _date(args.date, "--date")
+    received = parse_date(args.date, "--date")
     document = None
     if args.document:
         path = Path(args.document)
@@ -52,7 +58,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             document = (path.name, read_regular_file(path, MAX_PDF_BYTES))
         except OSError as exc:
             raise CliError(f"Cannot read {path}: {exc.strerror or exc}") from exc
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         service = _disclosures(desk)
         case_id = service.record(
             args.ground,
@@ -66,28 +72,28 @@ def cmd_new(args: argparse.Namespace) -> int:
             document=document,
         )
         found = service.get(case_id)
-    _emit(args, found.to_json(), _text(found))
+    emit(args, found.to_json(), _text(found))
     return EXIT_OK
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    if not _acting_reviewer(args):
+    if not acting_reviewer(args):
         raise CliError(
             "Name the approving reviewer: disclosure approve CASE --reviewer NAME "
             "(PIN from $DEMAND_DESK_PIN)."
         )
-    with _desk(args) as desk:  # signs the approver in with their own PIN
+    with open_desk(args) as desk:  # signs the approver in with their own PIN
         found = _disclosures(desk).approve_signed_in(desk.resolve_case(args.case))
-    _emit(args, found.to_json(), _text(found))
+    emit(args, found.to_json(), _text(found))
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         found = _disclosures(desk).get(desk.resolve_case(args.case))
     if found is None:
         raise CliError(f"{args.case} is a demand, not a disclosure without legal process.")
-    _emit(args, found.to_json(), _text(found))
+    emit(args, found.to_json(), _text(found))
     return EXIT_OK
 
 
@@ -106,16 +112,16 @@ def cmd_grounds(args: argparse.Namespace) -> int:
         }
         for g in grounds.grounds
     ]
-    _emit(args, data, "\n".join(f"{g.key:<14} {g.label}" for g in grounds.grounds))
+    emit(args, data, "\n".join(f"{g.key:<14} {g.label}" for g in grounds.grounds))
     return EXIT_OK
 
 
-def register(sub: Any, add: Add) -> None:
+def register(sub: Any) -> None:
     """Add the ``disclosure`` command group to the main parser."""
-    group = sub.add_parser(
-        "disclosure", help="disclosures made without legal process (NCMEC, emergencies, …)"
-    ).add_subparsers(dest="action", required=True)
-    p = add(group, "new", cmd_new, "record a disclosure made without legal process, for a second reviewer")
+    group = add_group(sub, "disclosure", "disclosures made without legal process (NCMEC, emergencies, …)")
+    p = add_command(
+        group, "new", cmd_new, "record a disclosure made without legal process, for a second reviewer"
+    )
     p.add_argument("--ground", help="the policy's ground (see `disclosure grounds`), e.g. ncmec, emergency")
     p.add_argument("--to", metavar="AUTHORITY", help="to whom the data was disclosed")
     p.add_argument("--identifier", action="append", default=[], metavar="KIND=VALUE", help="an account")
@@ -129,8 +135,10 @@ def register(sub: Any, add: Add) -> None:
         help="a genuine emergency: it went out before a second reviewer approved (flagged)",
     )
     p.add_argument("--document", metavar="FILE.pdf", help="a supporting PDF, kept encrypted")
-    p = add(group, "approve", cmd_approve, "approve a disclosure as --reviewer NAME, a second reviewer")
+    p = add_command(
+        group, "approve", cmd_approve, "approve a disclosure as --reviewer NAME, a second reviewer"
+    )
     p.add_argument("case")
-    p = add(group, "show", cmd_show, "print a disclosure without legal process")
+    p = add_command(group, "show", cmd_show, "print a disclosure without legal process")
     p.add_argument("case")
-    add(group, "grounds", cmd_grounds, "the grounds the policy pack lists")
+    add_command(group, "grounds", cmd_grounds, "the grounds the policy pack lists")

@@ -12,7 +12,6 @@ import argparse
 import functools
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,21 @@ from app.bundle import prefs as sync_prefs
 from app.bundle.format import BundleError
 from app.bundle.service import Bundles, Keep, Received
 from app.bundle.share import ShareError
-from app.cli import EXIT_FAILED, EXIT_OK, CliError, _desk, _emit, _need_secret
+from app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    Command,
+    add_command,
+    add_group,
+    emit,
+    need_secret,
+    open_desk,
+)
 from app.model import KeyStorage
 from app.services import Desk
 from app.signing import SigningError, SigningKey
 from app.team import TeamError, TeamKey
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _plain_errors(func: Command) -> Command:
@@ -48,7 +55,7 @@ def _plain_errors(func: Command) -> Command:
 def _team(desk: Desk) -> TeamKey:
     passphrase = os.environ.get("DEMAND_DESK_PASSPHRASE") or None
     if passphrase is None and desk.config.key_storage is KeyStorage.PASSPHRASE:
-        passphrase = _need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
+        passphrase = need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
     return TeamKey(desk.data_dir, desk.config, passphrase)
 
 
@@ -57,7 +64,7 @@ def _bundles(desk: Desk) -> Bundles:
 
 
 def _team_file_passphrase() -> str:
-    return _need_secret(
+    return need_secret(
         "DEMAND_DESK_TEAM_PASSPHRASE", "Passphrase of the team key file: ", "The team key file's passphrase"
     )
 
@@ -67,7 +74,7 @@ def _team_file_passphrase() -> str:
 
 @_plain_errors
 def cmd_team_init(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         desk.actor()
         team = _team(desk)
         signer = team.signing()
@@ -76,13 +83,13 @@ def cmd_team_init(args: argparse.Namespace) -> int:
         desk.record("team.created", None, {"recipient": info.current})
         # The first workstation admits itself: the roster every key file carries starts here.
         admission.found(desk, signer)
-    _emit(args, info.to_json(), f"Made the team key {info.current}. Export it for the other workstations.")
+    emit(args, info.to_json(), f"Made the team key {info.current}. Export it for the other workstations.")
     return EXIT_OK
 
 
 @_plain_errors
 def cmd_team_show(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         info = TeamKey(desk.data_dir, desk.config).info()
         fingerprint = SigningKey(desk.data_dir, desk.config).fingerprint()
         listed = admission.admitted(desk)
@@ -97,7 +104,7 @@ def cmd_team_show(args: argparse.Namespace) -> int:
         f"This workstation, {desk.workstation}: signing key fingerprint {fingerprint}"
         + ("" if admitted else " (not admitted to the team roster yet)")
     )
-    _emit(args, data, text)
+    emit(args, data, text)
     return EXIT_OK
 
 
@@ -105,12 +112,12 @@ def cmd_team_show(args: argparse.Namespace) -> int:
 def cmd_team_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     file_passphrase = _team_file_passphrase()
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         desk.actor()
         team = _team(desk)
         info = team.export(out, file_passphrase, admission.roster_for_key_file(desk, team.signing()))
         desk.record("team.exported", None, {"file": out.name, "keys": len(info.recipients)})
-    _emit(args, info.to_json() | {"out": str(out)}, f"Wrote the team key file {out}.")
+    emit(args, info.to_json() | {"out": str(out)}, f"Wrote the team key file {out}.")
     return EXIT_OK
 
 
@@ -118,13 +125,13 @@ def cmd_team_export(args: argparse.Namespace) -> int:
 def cmd_team_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     file_passphrase = _team_file_passphrase()
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         desk.actor()
         info = _team(desk).import_file(path, file_passphrase)
         desk.record("team.imported", None, {"file": path.name, "current": info.current})
         trusted = admission.take_key_file_roster(desk, info.carried or "")
     names = ", ".join(a.workstation for a in trusted) or "none (the file carries no roster)"
-    _emit(
+    emit(
         args,
         info.to_json() | {"trusted": [a.to_json() for a in trusted]},
         f"Joined the team: key {info.current} ({len(info.recipients)} kept). Workstations trusted: {names}.\n"
@@ -136,7 +143,7 @@ def cmd_team_import(args: argparse.Namespace) -> int:
 
 @_plain_errors
 def cmd_team_admit(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         if not args.workstation:
             pending = admission.requests(desk)
             listed = admission.admitted(desk)
@@ -153,10 +160,10 @@ def cmd_team_admit(args: argparse.Namespace) -> int:
                 "Compare a fingerprint with the one `team show` prints on that workstation, by phone "
                 "or in person, then run `team admit WORKSTATION`."
             ]
-            _emit(args, data, "\n".join(lines))
+            emit(args, data, "\n".join(lines))
             return EXIT_OK
         done = admission.admit(desk, _team(desk).signing(), args.workstation, args.fingerprint)
-    _emit(
+    emit(
         args,
         {"admitted": done.to_json()},
         f"Admitted {done.workstation} (signing key fingerprint {done.fingerprint}) to the team roster. "
@@ -167,10 +174,10 @@ def cmd_team_admit(args: argparse.Namespace) -> int:
 
 @_plain_errors
 def cmd_team_rotate(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         info = _team(desk).rotate()
         desk.record("team.rotated", None, {"recipient": info.current, "keys": len(info.recipients)})
-    _emit(
+    emit(
         args,
         info.to_json(),
         f"New team key {info.current}; older bundles still open. Export it for the other workstations.",
@@ -183,15 +190,15 @@ def cmd_team_rotate(args: argparse.Namespace) -> int:
 
 @_plain_errors
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         out = _bundles(desk).export_case(desk.resolve_case(args.case), Path(args.to))
-    _emit(args, {"out": str(out)}, f"Wrote {out}.")
+    emit(args, {"out": str(out)}, f"Wrote {out}.")
     return EXIT_OK
 
 
 @_plain_errors
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         bundle, outcome = _bundles(desk).import_file(Path(args.file))
     m = bundle.manifest
     text = {
@@ -200,7 +207,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         Received.CONFLICT: f"Case {m.case_id} now has a conflict: resolve it with `resolve {m.case_id}`.",
         Received.ALREADY: f"Version {m.version_id} of case {m.case_id} is already here; nothing changed.",
     }[outcome]
-    _emit(args, {"case_id": m.case_id, "version_id": m.version_id, "outcome": outcome.value}, text)
+    emit(args, {"case_id": m.case_id, "version_id": m.version_id, "outcome": outcome.value}, text)
     return EXIT_OK
 
 
@@ -213,7 +220,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not getattr(args, "json", False) and total:
             print(f"{message} ({done}/{total})", file=sys.stderr, flush=True)
 
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         saved = sync_prefs.prefs(desk).folder
         if args.shared is None and saved is None:
             raise CliError(
@@ -238,7 +245,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     lines += [f"Audit head: {head}" for head in report.heads.received]
     lines += [f"Audit trail problem: {problem}" for problem in report.heads.problems]
     lines += [f"Refused {r.file}: {r.reason}" for r in report.refused]
-    _emit(args, report.to_json(), "\n".join(lines))
+    emit(args, report.to_json(), "\n".join(lines))
     for error in report.errors:
         print(f"demand-desk: {error}", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -246,7 +253,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 @_plain_errors
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         bundles = _bundles(desk)
         if args.case:
             view = bundles.conflict_view(desk.resolve_case(args.case)).to_json()
@@ -259,20 +266,20 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 f"mine={d['mine']!r}  theirs={d['theirs']!r}"
                 for d in view["differences"]
             ]
-            _emit(args, view, "\n".join(lines))
+            emit(args, view, "\n".join(lines))
             return EXIT_OK
         rows = bundles.conflicts()
     text = "\n".join(f"{r['reference']:<18} {r['case_id']}  since {r['found_at']}" for r in rows)
-    _emit(args, rows, text or "No open conflicts.")
+    emit(args, rows, text or "No open conflicts.")
     return EXIT_OK
 
 
 @_plain_errors
 def cmd_resolve(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with open_desk(args) as desk:
         case_id = desk.resolve_case(args.case)
         _bundles(desk).resolve(case_id, Keep(args.keep))
-    _emit(
+    emit(
         args,
         {"case_id": case_id, "kept": args.keep},
         f"Kept {args.keep} for case {case_id}; the next sync publishes the resolution.",
@@ -280,23 +287,21 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
-    team = sub.add_parser("team", help="the team key bundles are encrypted to").add_subparsers(
-        dest="action", required=True
-    )
-    add(team, "init", cmd_team_init, "make the team key (on the first workstation)")
-    add(team, "show", cmd_team_show, "the team key's public part and how many older keys are kept")
-    p = add(
+def register(sub: Any) -> None:
+    team = add_group(sub, "team", "the team key bundles are encrypted to")
+    add_command(team, "init", cmd_team_init, "make the team key (on the first workstation)")
+    add_command(team, "show", cmd_team_show, "the team key's public part and how many older keys are kept")
+    p = add_command(
         team,
         "export",
         cmd_team_export,
         "write the team key file (passphrase from $DEMAND_DESK_TEAM_PASSPHRASE)",
     )
     p.add_argument("--out", required=True, metavar="FILE")
-    p = add(team, "import", cmd_team_import, "join the team from a key file")
+    p = add_command(team, "import", cmd_team_import, "join the team from a key file")
     p.add_argument("file")
-    add(team, "rotate", cmd_team_rotate, "make a new team key; old bundles stay readable")
-    p = add(
+    add_command(team, "rotate", cmd_team_rotate, "make a new team key; old bundles stay readable")
+    p = add_command(
         team,
         "admit",
         cmd_team_admit,
@@ -305,21 +310,21 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("workstation", nargs="?")
     p.add_argument("--fingerprint", help="the fingerprint the workstation shows (`team show`), to be sure")
 
-    bundle = sub.add_parser("bundle", help="one case version in one encrypted file").add_subparsers(
-        dest="action", required=True
-    )
-    p = add(bundle, "export", cmd_bundle_export, "write a case's bundle into a folder")
+    bundle = add_group(sub, "bundle", "one case version in one encrypted file")
+    p = add_command(bundle, "export", cmd_bundle_export, "write a case's bundle into a folder")
     p.add_argument("case")
     p.add_argument("--to", required=True, metavar="DIR")
-    p = add(bundle, "import", cmd_bundle_import, "check a bundle and import it (all or nothing)")
+    p = add_command(bundle, "import", cmd_bundle_import, "check a bundle and import it (all or nothing)")
     p.add_argument("file")
 
-    p = add(sub, "sync", cmd_sync, "publish changed cases to a shared folder and import the others'")
+    p = add_command(sub, "sync", cmd_sync, "publish changed cases to a shared folder and import the others'")
     p.add_argument(
         "--shared", metavar="DIR", help="the shared folder (default: the one set in Sync settings)"
     )
-    p = add(sub, "conflicts", cmd_conflicts, "open conflicts; with CASE, both sides field by field")
+    p = add_command(sub, "conflicts", cmd_conflicts, "open conflicts; with CASE, both sides field by field")
     p.add_argument("case", nargs="?")
-    p = add(sub, "resolve", cmd_resolve, "settle a conflict: keep my version or theirs (audit events: both)")
+    p = add_command(
+        sub, "resolve", cmd_resolve, "settle a conflict: keep my version or theirs (audit events: both)"
+    )
     p.add_argument("case")
     p.add_argument("--keep", required=True, choices=[k.value for k in Keep])

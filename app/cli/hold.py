@@ -12,14 +12,11 @@ Changing commands name their reviewer (--reviewer, PIN in DEMAND_DESK_PIN) and a
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
-from app.cli import EXIT_OK, CliError, _date, _desk, _emit
+from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.holds.model import Hold
 from app.holds.service import Holds
-
-Add = Callable[[Any, str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def _line(hold: Hold, today: Any) -> str:
@@ -38,15 +35,15 @@ def cmd_hold(args: argparse.Namespace) -> int:
         raise CliError("Give one of --record, --extend DATE, --release.")
     if args.reason and not (args.extend or args.release):
         raise CliError("--reason goes with --extend or --release.")
-    until = _date(args.extend, "--extend")
-    with _desk(args) as desk:
+    until = parse_date(args.extend, "--extend")
+    with open_desk(args) as desk:
         holds = Holds(desk)
         today = holds.today()
         if args.target == "list":
             if changes:
                 raise CliError("Name the hold's case to change it: hold CASE --extend … (not 'list').")
             found = holds.holds()
-            _emit(
+            emit(
                 args,
                 [h.to_json(today) for h in found],
                 "\n".join(_line(h, today) for h in found) or "No preservation holds.",
@@ -64,13 +61,15 @@ def cmd_hold(args: argparse.Namespace) -> int:
             if shown is None:
                 raise CliError(f"{args.target} has no preservation hold.")
             hold = shown
-    _emit(args, hold.to_json(today), _line(hold, today))
+    emit(args, hold.to_json(today), _line(hold, today))
     return EXIT_OK
 
 
-def register(sub: Any, add: Add) -> None:
+def register(sub: Any) -> None:
     """Add the ``hold`` command to the main parser."""
-    p = add(sub, "hold", cmd_hold, "preservation holds: list them, or extend or release one case's hold")
+    p = add_command(
+        sub, "hold", cmd_hold, "preservation holds: list them, or extend or release one case's hold"
+    )
     p.add_argument("target", metavar="list|CASE", help="'list' for every hold, or the hold's case")
     p.add_argument("--record", action="store_true", help="make the case's hold from its corrected facts")
     p.add_argument("--extend", metavar="DATE", help="a renewed request extends it to DATE (with --reason)")

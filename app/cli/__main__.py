@@ -1,0 +1,5 @@
+"""``python -m app.cli``: the same as the ``demand-desk`` command."""
+
+from app.cli import main
+
+raise SystemExit(main())
