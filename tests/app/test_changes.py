@@ -24,5 +24,7 @@ def test_merge_joins_cases_and_aspects_and_keeps_every_case():
 
 
 def test_a_change_is_a_value():
-    assert Changed.of("c1", Aspect.REVIEW, Aspect.DECISION) == Changed.of("c1", Aspect.DECISION, Aspect.REVIEW)
+    assert Changed.of("c1", Aspect.REVIEW, Aspect.DECISION) == Changed.of(
+        "c1", Aspect.DECISION, Aspect.REVIEW
+    )
     assert hash(Changed.of("c1", Aspect.REVIEW)) == hash(Changed.of("c1", Aspect.REVIEW))
