@@ -38,10 +38,11 @@ def test_a_fact_corrected_and_published_shows_in_the_checklist_decision_and_audi
 
     # The use case alone, as the CLI or a sync would change the case: the tabs still show the old answer.
     Corrections(window.desk).set_fact(case_id, "signed", "no" if signed else "yes", "the served original")
-    window.bus.publish(Changed.of(case_id, Aspect.LETTERS))  # an aspect the review does not show
     window.bus.publish(Changed.of("another-case", Aspect.FACTS))  # the fact of another case
     assert _signed_answer(window) == before and _decision_signed_answer(window) == before
     assert _audit_actions(window)[-1] != "fact.corrected"
+    window.bus.publish(Changed.of(case_id, Aspect.LETTERS))  # an aspect the review does not show
+    assert _signed_answer(window) == before and _decision_signed_answer(window) == before
 
     window.bus.publish(Changed.of(case_id, Aspect.FACTS))
     assert _signed_answer(window) == expected
