@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-import ui.main_window as main_window_module
+import ui.shell.intake as main_window_module
 from app.fsutil import read_regular_file
 
 pytestmark = pytest.mark.gui

@@ -177,7 +177,7 @@ def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_fact
 
     from PySide6.QtWidgets import QFileDialog
 
-    import ui.main_window
+    import ui.shell.intake
 
     asked: list[int] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(demand_file)], ""))
@@ -186,7 +186,7 @@ def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_fact
         asked.append(files)
         return date(2026, 1, 5)
 
-    monkeypatch.setattr(ui.main_window, "ask_received", ask)
+    monkeypatch.setattr(ui.shell.intake, "ask_received", ask)
     window.open_demand()
     qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
     qtbot.waitUntil(lambda: window.case_id is not None, timeout=5_000)
@@ -205,10 +205,10 @@ def test_the_day_chosen_in_the_open_dialog_is_stored_and_correctable_in_the_fact
 def test_cancelling_the_received_day_opens_nothing(window, qtbot, demand_file, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    import ui.main_window
+    import ui.shell.intake
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(demand_file)], ""))
-    monkeypatch.setattr(ui.main_window, "ask_received", lambda *_a: None)
+    monkeypatch.setattr(ui.shell.intake, "ask_received", lambda *_a: None)
     window.open_demand()
     assert window._task is None and not window._pending_files and window.desk.cases() == []
 

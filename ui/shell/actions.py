@@ -1,0 +1,251 @@
+"""The main window's actions: menus, the toolbar, shortcuts and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton
+
+
+class ActionsMixin:
+    """Mixed into ``MainWindow``: builds its actions, which call the window's slots."""
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            "&Open demand…",
+            QKeySequence.StandardKey.Open,
+            self.open_demand,
+            "Store a demand PDF as a new case",
+        )
+        self.new_disclosure_action = self._action(
+            "New &disclosure…",
+            None,
+            self.new_disclosure,
+            "Record data disclosed without legal process (an NCMEC report, an emergency, …)",
+        )
+        self.lock_action = self._action(
+            "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
+        )
+        self.print_action = self._action(
+            "&Print…",
+            QKeySequence.StandardKey.Print,
+            self.print_interactively,
+            "Print the letter selected on the Letters tab, else the open case's summary (audited)",
+        )
+        self.preview_action = self._action(
+            "Print pre&view…",
+            None,
+            self.print_preview,
+            "See the pages of the letter selected on the Letters tab, else of the case summary",
+        )
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action(
+            "&Find in document…", QKeySequence.StandardKey.Find, self.viewer.open_find
+        )
+        self.find_next_action = self._action(
+            "Find &next", QKeySequence.StandardKey.FindNext, lambda: self.viewer.step_match(1)
+        )
+        self.find_previous_action = self._action(
+            "Find pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: self.viewer.step_match(-1)
+        )
+        self.find_case_action = self._action("Find &case…", "Ctrl+Shift+F", self._focus_search)
+        self.today_action = self._action(
+            "&Today",
+            "Ctrl+Shift+T",
+            self.show_today,
+            "What needs you today: deadlines, notices, secrecy orders, approvals",
+        )
+        self.report_action = self._action(
+            "Transparency &report…",
+            "Ctrl+Shift+P",
+            self.show_report,
+            "The six-monthly figures: tables, charts, the cases behind each figure, export",
+        )
+        self.text_layer_action = self._action("Show OCR &text layer", "Ctrl+T", self.viewer.toggle_text_layer)
+        self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
+        self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
+        self.zoom_in = self._action("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.viewer.zoom_in)
+        self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._action("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.viewer.zoom_out)
+        self.fit_width = self._action("&Fit width", "Ctrl+0", self.viewer.fit_width)
+        self.rotate_right = self._action("Rotate &right", "Ctrl+R", self.viewer.rotate_right)
+        self.rotate_left = self._action("Rotate &left", "Ctrl+Shift+R", self.viewer.rotate_left)
+        self.tab_actions = [
+            self._action(
+                f"&{self.tabs.tabText(i)} tab",
+                f"Ctrl+{i + 1}",
+                lambda _c=False, i=i: self._show_tab(i),
+            )
+            for i in range(self.tabs.count())
+            if self.tabs.widget(i) is not self.disclosure_tab  # Ctrl+1…6: the tabs of a demand
+        ]
+        self._build_tool_actions()
+        self._build_menus(quit_action)
+        self._build_toolbar()
+
+    def _build_tool_actions(self) -> None:
+        self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
+        self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
+        self.cycle_action = self._action(
+            "Secrecy order &review cycle…",
+            None,
+            self.choose_reconsider_cycle,
+            "How often an open-ended secrecy order comes back so that a challenge is considered",
+        )
+        self.add_reviewer_action = self._action("&Reviewers…", None, self.manage_reviewers)
+        self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
+        self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
+        self.organisation_action = self._action(
+            "&Organisation…",
+            None,
+            self.edit_organisation,
+            "Your organisation: its legal entities, address, contact and signature block",
+        )
+        self.letterhead_action = self._action(
+            "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
+        )
+        self.cost_action = self._action(
+            "&Cost recovery…", None, self.edit_costs, "The open case's costs: hours, seek or waive, payment"
+        )
+        self.guide_action = self._action(
+            "&User guide",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_guide,
+            "A reviewer's day, step by step",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every shortcut of the window"
+        )
+        self.about_action = self._action("&About Demand Desk", None, self._about)
+
+    def _build_menus(self, quit_action: QAction) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.open_action, self.new_disclosure_action, self.lock_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.preview_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions(
+            [self.find_action, self.find_next_action, self.find_previous_action, self.find_case_action]
+        )
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
+        view_menu.addAction(self.report_action)
+        view_menu.addSeparator()
+        view_menu.addActions([self.prev_page, self.next_page])
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [
+                self.zoom_in,
+                self.zoom_out,
+                self.fit_width,
+                self.rotate_left,
+                self.rotate_right,
+                self.text_layer_action,
+            ]
+        )
+        view_menu.addSeparator()
+        view_menu.addActions(self.tab_actions)
+        tools_menu = menu.addMenu("&Tools")
+        tools_menu.addActions(
+            [
+                self.verify_action,
+                self.autolock_action,
+                self.cycle_action,
+                self.add_reviewer_action,
+                self.switch_action,
+                self.passphrase_action,
+                self.organisation_action,
+                self.letterhead_action,
+                self.cost_action,
+            ]
+        )
+        sync_menu = menu.addMenu("&Sync")
+        sync_menu.addActions([self.sync.sync_action, self.sync.resolve_action])
+        sync_menu.addSeparator()
+        sync_menu.addActions([self.sync.export_action, self.sync.import_action])
+        sync_menu.addSeparator()
+        sync_menu.addActions([self.sync.prefs_action, self.sync.team_action])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.today_action)
+        toolbar.addAction(self.sync.sync_action)
+        toolbar.addAction(self.report_action)
+        toolbar.addAction(self.lock_action)
+        self.case_actions = [
+            self.open_action,
+            self.new_disclosure_action,
+            self.print_action,
+            self.preview_action,
+            self.today_action,
+            self.report_action,
+            self.lock_action,
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+            self.find_case_action,
+            self.text_layer_action,
+            self.next_page,
+            self.prev_page,
+            self.zoom_in,
+            self.zoom_out,
+            self.fit_width,
+            self.rotate_left,
+            self.rotate_right,
+            *self.tab_actions,
+            self.verify_action,
+            self.autolock_action,
+            self.cycle_action,
+            self.add_reviewer_action,
+            self.switch_action,
+            self.passphrase_action,
+            self.organisation_action,
+            self.letterhead_action,
+        ]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.reviewer_label = QLabel()
+        self.workstation_label = QLabel(f"Workstation: {self.config.workstation}")
+        self.lock_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.clicked.connect(self._cancel_task)
+        self.progress.hide()
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.sync.progress)
+        bar.addPermanentWidget(self.sync.cancel_button)
+        bar.addPermanentWidget(self.sync.indicator)
+        bar.addPermanentWidget(self.reviewer_label)
+        bar.addPermanentWidget(self.workstation_label)
+        bar.addPermanentWidget(self.lock_label)
