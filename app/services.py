@@ -70,6 +70,7 @@ from db.store import dumps
 Clock = Callable[[], datetime]
 
 if TYPE_CHECKING:
+    from app.corrections import Corrections
     from app.costs.service import Costs
     from app.disclosure.service import Disclosures
     from app.holds.service import Holds
@@ -1387,6 +1388,12 @@ class Services:
         from app.costs.service import Costs
 
         return Costs(self.desk)
+
+    @functools.cached_property
+    def corrections(self) -> Corrections:
+        from app.corrections import Corrections
+
+        return Corrections(self.desk)
 
     @functools.cached_property
     def prints(self) -> Prints:

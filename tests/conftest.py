@@ -173,7 +173,7 @@ def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def _umask_kept() -> Iterator[None]:
-    """The command line sets the process umask to 077 (app/cli.py); run in-process by a test,
+    """The command line sets the process umask to 077 (app/cli/launch.py); run in-process by a test,
     it must not change the modes of files later tests make."""
     before = os.umask(0o022)
     os.umask(before)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.costs.rates import hours_text, money
 
@@ -61,11 +62,9 @@ def cmd_cost(args: argparse.Namespace) -> int:
     ]
     if len(chosen) > 1:
         raise CliError(f"One change at a time: {' and '.join(chosen)} were given together.")
-    from app.costs.service import Costs  # the rate tables load only when costs are asked for
-
     with open_desk(args) as desk:
         case_id = desk.resolve_case(args.case)
-        costs = Costs(desk)
+        costs = services.Services(desk).costs
         if args.add_hours:
             task, hours = args.add_hours
             costs.add_hours(case_id, task, hours)

@@ -18,6 +18,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app import services
 from app.cli.common import (
     EXIT_OK,
     CliError,
@@ -33,9 +34,7 @@ from app.intake.limits import MAX_PDF_BYTES
 
 
 def _disclosures(desk: Any) -> Any:
-    from app.disclosure.service import Disclosures
-
-    return Disclosures(desk)
+    return services.Services(desk).disclosures
 
 
 def _text(found: Any) -> str:

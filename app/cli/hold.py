@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.holds.model import Hold
-from app.holds.service import Holds
 
 
 def _line(hold: Hold, today: Any) -> str:
@@ -37,7 +37,7 @@ def cmd_hold(args: argparse.Namespace) -> int:
         raise CliError("--reason goes with --extend or --release.")
     until = parse_date(args.extend, "--extend")
     with open_desk(args) as desk:
-        holds = Holds(desk)
+        holds = services.Services(desk).holds
         today = holds.today()
         if args.target == "list":
             if changes:

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.fsutil import read_regular_file
 from app.intake.limits import MAX_PDF_BYTES
@@ -36,8 +37,6 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from app.corrections import Corrections
-
     changes = (
         _pairs(args.set, "--set", "KEY=VALUE"),
         _pairs(args.add_identifier, "--add-identifier", "KIND=VALUE"),
@@ -49,7 +48,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
         ):
             if not (args.reason or "").strip():
                 raise CliError("A correction needs --reason: what the served original shows.")
-            fix = Corrections(desk)
+            fix = services.Services(desk).corrections
             # All of them or none: a refused one leaves the case as it was.
             with desk.store.atomic():
                 for key, value in changes[0]:

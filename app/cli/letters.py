@@ -15,9 +15,7 @@ if TYPE_CHECKING:
 
 
 def _letters(desk: services.Desk) -> Letters:
-    from app.letters.service import Letters  # reportlab is loaded only when a letter is made
-
-    return Letters(desk)
+    return services.Services(desk).letters  # reportlab is loaded only when a letter is made
 
 
 def cmd_letter(args: argparse.Namespace) -> int:

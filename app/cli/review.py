@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 
 
 def _review(desk: services.Desk) -> Review:
-    from app.review.service import Review  # the policy pack is loaded only when a case is reviewed
-
-    return Review(desk)
+    return services.Services(desk).review  # the policy pack is loaded only when a case is reviewed
 
 
 def cmd_assess(args: argparse.Namespace) -> int:

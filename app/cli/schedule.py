@@ -23,10 +23,8 @@ def cmd_notices_due(args: argparse.Namespace) -> int:
 
 def open_schedule(desk: services.Desk) -> Any:
     """The schedule service every date command (and ``settings``) works through."""
-    from app.schedule.service import Schedule
-
     desk.refresh_due_dates()  # dates counted with an older holiday calendar move first
-    return Schedule(desk)
+    return services.Services(desk).schedule
 
 
 def cmd_today(args: argparse.Namespace) -> int:

@@ -439,3 +439,33 @@ def test_a_logo_is_checked_before_qt_decodes_it(qtbot, tmp_path):
     huge.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_LOGO_BYTES))
     with pytest.raises(DeskError, match="larger than"):
         read_logo(huge)
+
+
+def test_each_tab_keeps_its_pane_widths_across_sessions(window, qtbot, gui_data_dir):
+    from app import services
+    from ui.main_window import MainWindow
+
+    window.splitter.setSizes([300, 600, 380])
+    facts = window.splitter.sizes()
+    window.tabs.setCurrentWidget(window.letters_tab)
+    made = window.splitter.sizes()
+    # The room comes from the scan first; the queue keeps its reference and due date.
+    assert made[2] > facts[2] and made[1] < facts[1] and made[0] >= 240
+    window.splitter.setSizes([made[0] - 40, made[1], made[2] + 40])
+    letters = window.splitter.sizes()
+    window.tabs.setCurrentWidget(window.audit_tab)
+    assert window.splitter.sizes() == facts  # a tab without its own takes the last scan-side widths
+    window.tabs.setCurrentWidget(window.letters_tab)
+    assert window.splitter.sizes() == letters
+    window.close()
+
+    desk = services.unlock(gui_data_dir, passphrase=GUI_PASSPHRASE)
+    desk.sign_in("Ada", GUI_PIN)
+    again = MainWindow(gui_data_dir, desk)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    again.tabs.setCurrentWidget(again.letters_tab)
+    assert again.splitter.sizes() == letters
+    again.lock()

@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
     from app.report.figures import Figure, Report, Table
     from app.report.periods import Period
-    from app.services import Desk
+    from app.services import Services
 
 FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
 LAYOUTS = (("ours", "our columns"), ("google", "like Google's"), ("apple", "like Apple's"))
@@ -106,7 +106,11 @@ class ReportWindow(QDialog):
     #: the path (pathlib.Path) of an export just written
     exported = Signal(object)
 
-    def __init__(self, desk: Desk, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, built: Services, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``built``: the main window's services over the unlocked desk (printing is audited there)."""
+        desk = built.desk
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -115,6 +119,7 @@ class ReportWindow(QDialog):
         self.setStyleSheet(_BANNERS)
         # The record is read on this window's own read-only connection, by one thread at a time.
         self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
+        self._prints = built.prints
         self._closings: set[Task] = set()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -752,10 +757,9 @@ class ReportWindow(QDialog):
         report, reports = self.report, self.reports
         if report is None or reports is None or not report.consistent:
             return False
-        from app.printing import Prints
         from ui.common import printing
 
-        prints = Prints(reports.desk)
+        prints = self._prints
         try:
             with _busy():
                 printout = prints.report(reports, report)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # The Letters tab shows an editor and a preview side by side: it asks the queue and the
 # viewer for this much room while it is shown (and gives it back when left untouched).
 LETTERS_PANEL_WIDTH = 780
+_ANY_TAB = "*"  # the panes a tab starts with that has none of its own
 
 log = logging.getLogger(__name__)
 
@@ -154,58 +155,80 @@ class CaseMixin:
         self.tabs.setCurrentWidget(self.letters_tab)
         self.letters_tab.draft(kind)
 
+    # Each tab keeps the pane widths the reviewer last left it with (remembered across
+    # sessions): the Letters tab wants room for an editor beside its preview, the others
+    # for the scan.
+
+    def _pane_key(self, index: int | None = None) -> str:
+        widget = self.tabs.widget(self.tabs.currentIndex() if index is None else index)
+        return type(widget).__name__ if widget is not None else ""
+
+    def _keep_pane_sizes(self) -> None:
+        """Remember the panes as they are for the tab they are kept for (and, but for
+        Letters, as the start of a tab that has none of its own)."""
+        if not self._pane_tab:
+            return
+        sizes = self.splitter.sizes()
+        self._pane_sizes[self._pane_tab] = sizes
+        if self._pane_tab != type(self.letters_tab).__name__:
+            self._pane_sizes[_ANY_TAB] = sizes
+
     def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.letters_tab:
+        self._keep_pane_sizes()  # the tab left keeps its panes as they were
+        self._pane_tab = self._pane_key(index)
+        self._show_pane_sizes()
+
+    def _show_pane_sizes(self) -> None:
+        letters = self.tabs.currentWidget() is self.letters_tab
+        remembered = self._pane_sizes.get(self._pane_tab)
+        if remembered is None and not letters:
+            remembered = self._pane_sizes.get(_ANY_TAB)
+        if remembered and len(remembered) == len(self.splitter.sizes()):
+            self.splitter.setSizes(remembered)
+        elif letters:
             self._make_room_for_letters()
-        elif self._room_for_letters is not None:
-            before, after = self._room_for_letters
-            self._room_for_letters = None
-            if self.splitter.sizes() == after:  # the reviewer has not moved the panes since
-                self.splitter.setSizes(before)
 
     def _make_room_for_letters(self) -> None:
         sizes = self.splitter.sizes()
-        if len(sizes) != 3 or sizes[2] >= LETTERS_PANEL_WIDTH or self._room_for_letters is not None:
+        if len(sizes) != 3 or sizes[2] >= LETTERS_PANEL_WIDTH:
             return
+        # From the scan first (down to its controls), then the queue (down to its reference and due date).
         need = LETTERS_PANEL_WIDTH - sizes[2]
-        from_queue = min(need, max(0, sizes[0] - max(220, self.queue.minimumSizeHint().width())))
-        from_viewer = min(
-            need - from_queue, max(0, sizes[1] - max(380, self.viewer.minimumSizeHint().width()))
+        from_viewer = min(need, max(0, sizes[1] - max(380, self.viewer.minimumSizeHint().width())))
+        from_queue = min(
+            need - from_viewer, max(0, sizes[0] - max(240, self.queue.minimumSizeHint().width()))
         )
-        if not from_queue and not from_viewer:
-            return
-        self.splitter.setSizes(
-            [sizes[0] - from_queue, sizes[1] - from_viewer, sizes[2] + from_queue + from_viewer]
-        )
-        self._room_for_letters = (sizes, self.splitter.sizes())
+        if from_queue or from_viewer:
+            self.splitter.setSizes(
+                [sizes[0] - from_queue, sizes[1] - from_viewer, sizes[2] + from_queue + from_viewer]
+            )
 
     # -- services --------------------------------------------------------------------
 
+    # Each is built on first use (app.services.Services): loading the policy pack raises if
+    # the pack is broken, and a broken letters module or template must not stop the reading
+    # and reviewing of demands.
+
+    def _services(self) -> services.Services:
+        assert self.services is not None, "no service while locked"
+        return self.services
+
     def _review_service(self) -> Review:
-        """The review service over the open store (loading the policy pack raises if the pack is broken)."""
-        assert self.desk is not None
-        if self._review is None or self._review.desk is not self.desk:
-            self._review = Review(self.desk)
-        return self._review
+        return self._services().review
 
     def _schedule_service(self) -> Schedule:
-        """The schedule over the open store (imported here: a broken schedule must not stop the reviewing)."""
-        assert self.desk is not None
-        if self._schedule is None or self._schedule.desk is not self.desk:
-            from app.schedule.service import Schedule
-
-            self._schedule = Schedule(self.desk)
-        return self._schedule
+        return self._services().schedule
 
     def _letters_service(self) -> Letters:
-        """The letters service over the open store (imported here: a broken letters module or
-        template must not stop the reading and reviewing of demands)."""
-        assert self.desk is not None
-        if self._letters is None or self._letters.desk is not self.desk:
-            from app.letters.service import Letters
+        return self._services().letters
 
-            self._letters = Letters(self.desk)
-        return self._letters
+    @property
+    def _review(self) -> Review | None:
+        return self.services.review if self.services is not None else None
+
+    @property
+    def _letters(self) -> Letters | None:
+        return self.services.letters if self.services is not None else None
 
     # -- today -----------------------------------------------------------------------
 

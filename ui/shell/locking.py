@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
@@ -47,9 +48,7 @@ class LockMixin:
         self.case_stack.setCurrentWidget(self.today_view)
         self.case_id = None
         self.case_title.setText("No case open")
-        self._review = None
-        self._letters = None
-        self._schedule = None
+        self.services = None
         if self.desk is not None:
             self.desk.close()
             self.desk = None
@@ -110,6 +109,7 @@ class LockMixin:
 
     def _unlocked(self, desk: services.Desk) -> None:
         self.desk = desk
+        self.services = services.Services(desk)
         for action in self.case_actions:
             action.setEnabled(True)
         self.sync.attach(self._unlock_passphrase)
@@ -155,8 +155,21 @@ class LockMixin:
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 860)
+        try:
+            panes = json.loads(str(self.settings.value("panes", "{}")))
+        except ValueError:
+            panes = {}
+        if isinstance(panes, dict):
+            self._pane_sizes = {
+                str(k): [int(x) for x in v]
+                for k, v in panes.items()
+                if isinstance(v, list) and all(isinstance(x, int) for x in v)
+            }
         splitter = self.settings.value("splitter")
-        if splitter is not None:
+        self._pane_tab = self._pane_key()
+        if self._pane_sizes.get(self._pane_tab):  # the tab shown first, as the reviewer last left it
+            QTimer.singleShot(0, self._show_pane_sizes)
+        elif splitter is not None:
             self.splitter.restoreState(splitter)
         else:  # first run: give the queue room for its columns once the window has its size
             QTimer.singleShot(0, lambda: self.splitter.setSizes([520, 560, 420]))
@@ -164,6 +177,8 @@ class LockMixin:
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self._keep_pane_sizes()
+        self.settings.setValue("panes", json.dumps(self._pane_sizes))
         self.settings.sync()
         self.lock()
         # Cancelled work stops within a moment; let it, so no worker outlives the window.

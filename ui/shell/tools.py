@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from app import keys, services
 from app.about import about
 from app.changes import Aspect, Changed
-from app.disclosure.service import Disclosures
 from app.services import DeskError
 from ui.dialogs.access import ChangePassphraseDialog
 from ui.help.about import AboutDialog
@@ -159,7 +158,7 @@ class ToolsMixin:
         if self.desk is None:
             return None
         if self._report_window is None:
-            window = ReportWindow(self.desk, self.settings, self)
+            window = ReportWindow(self._services(), self.settings, self)
             window.case_activated.connect(self._open_from_report)
             window.destroyed.connect(lambda: setattr(self, "_report_window", None))
             window.finished.connect(lambda: setattr(self, "_report_window", None))
@@ -184,8 +183,6 @@ class ToolsMixin:
         if self.desk is None or self.case_id is None:
             self.statusBar().showMessage("Open a case to print its summary or one of its letters.", 8000)
             return None
-        from app.printing import Prints
-
         try:
             on_letters = self.tabs.currentWidget() is self.letters_tab
             if on_letters and self.letters_tab.current_letter() is not None:
@@ -193,8 +190,8 @@ class ToolsMixin:
                     return None
                 letter = self.letters_tab.current_letter()
                 assert letter is not None
-                return Prints(self.desk, letters=self._letters_service()).letter(letter.id)
-            return Prints(self.desk, review=self._review_service()).case_summary(self.case_id)
+                return self._services().prints.letter(letter.id)
+            return self._services().prints.case_summary(self.case_id)
         except DeskError as exc:
             QMessageBox.warning(self, "Nothing was printed", str(exc))
             return None
@@ -204,10 +201,9 @@ class ToolsMixin:
         printout = self.printout()
         if printout is None or self.desk is None:
             return False
-        from app.printing import Prints
         from ui.common.printing import print_interactively
 
-        if not print_interactively(self, Prints(self.desk), printout, printer, self._print_opened):
+        if not print_interactively(self, self._services().prints, printout, printer, self._print_opened):
             return False
         self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
         self._publish(Aspect.AUDIT)
@@ -220,10 +216,9 @@ class ToolsMixin:
         printout = self.printout()
         if printout is None or self.desk is None:
             return False
-        from app.printing import Prints
         from ui.common.printing import preview
 
-        if not preview(self, Prints(self.desk), printout, printer, self._print_opened):
+        if not preview(self, self._services().prints, printout, printer, self._print_opened):
             return False
         self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
         self._publish(Aspect.AUDIT)
@@ -249,7 +244,7 @@ class ToolsMixin:
         def opened(dialog: QDialog | None) -> None:
             self._disclosure_dialog = dialog
 
-        case_id = new_disclosure(self, Disclosures(self.desk), self.desk.clock().date(), opened=opened)
+        case_id = new_disclosure(self, self._services().disclosures, self.desk.clock().date(), opened=opened)
         if case_id is None or self.desk is None:
             return
         self.refresh_queue(select=case_id)
@@ -260,11 +255,10 @@ class ToolsMixin:
         if self.desk is None or self.case_id is None:
             self.statusBar().showMessage("Open a case first: costs are kept per case.", 5000)
             return
-        from app.costs.service import Costs
         from ui.dialogs.cost import CostDialog
 
         try:
-            costs = Costs(self.desk)
+            costs = self._services().costs
         except services.DeskError as exc:
             QMessageBox.warning(self, "Cost recovery", str(exc))
             return

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from app.changes import CASE_ASPECTS, Aspect, Changed
-from app.corrections import Corrections
-from app.disclosure.service import Disclosures
 from app.model import FactValue
 from ui.bus import Bus
 
@@ -68,13 +66,14 @@ class FactsView(CaseView):
         desk, case_id = window.desk, window.case_id
 
         def save(key: str, value: str | None, reason: str) -> FactValue:
-            updated = Corrections(desk).set_fact(case_id, key, value, reason)
+            updated = window._services().corrections.set_fact(case_id, key, value, reason)
             # On the next turn: the Facts tab finishes showing its own row first.
             QTimer.singleShot(0, lambda: bus.publish(Changed.of(case_id, Aspect.FACTS)))
             return updated
 
         def correct(action: str, fields: dict[str, str]) -> None:
-            getattr(Corrections(desk), action)(case_id, **fields)  # raises DeskError with the refusal
+            # Raises DeskError with the refusal.
+            getattr(window._services().corrections, action)(case_id, **fields)
             QTimer.singleShot(0, lambda: bus.publish(Changed.of(case_id, Aspect.TARGETS)))
 
         tab = window.facts_tab
@@ -187,7 +186,7 @@ class DisclosureView(CaseView):
         if window.desk is None or window.case_id is None:
             return
         reference = str((facts or window.desk.facts(window.case_id))["reference"])
-        service = Disclosures(window.desk)
+        service = window._services().disclosures
         tabs, disclosure_tab = window.tabs, window.disclosure_tab
         found = disclosure_tab.show_case(service, window.case_id)
         for tab in (window.checklist_tab, window.decision_tab, window.letters_tab):

@@ -30,7 +30,6 @@ from app import services
 from app.changes import Aspect, Changed
 from app.datadir import DataDir
 from app.model import CaseId
-from app.review.service import Review
 from ui.bus import Bus
 from ui.case.audit import AuditTab
 from ui.case.checklist import ChecklistTab
@@ -55,8 +54,7 @@ from ui.today.view import TodayView
 from ui.viewer.viewer import PdfViewer
 
 if TYPE_CHECKING:
-    from app.letters.service import Letters
-    from app.schedule.service import Schedule
+    pass
 
 
 class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QMainWindow):
@@ -66,10 +64,10 @@ class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QM
         self.config = data_dir.read_config()
         self.desk: services.Desk | None = None
         self.case_id: CaseId | None = None
-        self._review: Review | None = None  # the policy pack is loaded when the first case is shown
-        self._letters: Letters | None = None
-        self._schedule: Schedule | None = None
-        self._room_for_letters: tuple[list[int], list[int]] | None = None  # splitter sizes before, after
+        # Every use-case service over the unlocked desk, each built when first needed.
+        self.services: services.Services | None = None
+        self._pane_sizes: dict[str, list[int]] = {}  # the splitter's sizes per case tab (ui/shell/case.py)
+        self._pane_tab = ""  # the tab those sizes are being kept for
         self._task: Task | None = None
         self._previewing: bytes | None = None  # the demand being read, shown before it is stored
         self._report_window: ReportWindow | None = None
