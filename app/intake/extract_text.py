@@ -235,8 +235,8 @@ def _segments(rows: list[list[Word]], width: float) -> list[tuple[list[Word], in
     reference) that OCR merged line by line is read column by column instead.
 
     A run of lines is a two-column block when each line splits at a wide gap into a
-    long left part and a right part that starts past 45 % of the page at the same
-    place. Label/value tables ("Account 1   alice@example.com") have short labels and
+    left part (long on the first line) and a right part that starts past 45 % of the page
+    at the same place. Label/value tables ("Account 1   alice@example.com") have short labels and
     are left alone, so each value stays beside its label.
     """
     out: list[tuple[list[Word], int]] = []
@@ -253,7 +253,9 @@ def _segments(rows: list[list[Word]], width: float) -> list[tuple[list[Word], in
             left, right = parts
             left_width = left[-1].box[2] - left[0].box[0]
             x = right[0].box[0]
-            if x < 0.45 * width or left_width < 0.28 * width:
+            # The block's first line is long on the left; the lines after it may be short
+            # there (a name that runs on: "… police nationale du / Rhône").
+            if x < 0.45 * width or (anchor is None and left_width < 0.28 * width):
                 break
             if anchor is not None and abs(x - anchor) > 0.05 * width:
                 break

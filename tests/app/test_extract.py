@@ -1168,6 +1168,18 @@ DEMOS = {
 }
 
 
+# The issuing authority, whole: a name that runs on in a two-column letterhead ("… du /
+# Rhône" beside "PV n° …") and one with a seal's specks OCR read in it ("for the i F Western").
+AUTHORITIES = {
+    "us-grand-jury-subpoena.pdf": "United States District Court for the Western District of Washington",
+    "us-search-warrant.pdf": None,
+    "us-emergency-request.pdf": "Kestrel County Sheriff's Office",
+    "de-court-order.pdf": "Amtsgericht Köln",
+    "ie-production-order.pdf": "The District Court Dublin Metropolitan District",
+    "fr-requisition.pdf": "Direction interdépartementale de la police nationale du Rhône",
+}
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(DEMOS))
 def test_demo_demands(name):
@@ -1175,6 +1187,7 @@ def test_demo_demands(name):
     facts = extract_facts(_ocr(SAMPLES / name), today=TODAY)
     assert (value(facts, "instrument"), value(facts, "country")) == (instrument, country)
     assert (value(facts, "date_issued"), value(facts, "response_due")) == (issued, due)
+    assert value(facts, "issuing_authority") == AUTHORITIES[name]
     found = {(i.kind, i.value) for i in facts.identifiers}
     for kind, wanted_value in wanted:
         # OCR may misread a letter of a scanned address ("ernerald" for "emerald"): allow two.
