@@ -65,7 +65,7 @@ from app.intake.extract_layout import (
     is_sentence,
     split_documents,
 )
-from app.intake.extract_text import Line, PlacedWord, Provenance, Stream, provenance_of
+from app.intake.extract_text import Line, PlacedWord, Provenance, Stream, provenance_of, without_debris
 from app.intake.facts import (
     DataRequestReading,
     ExtractedFacts,
@@ -80,8 +80,6 @@ from app.model import PageText
 from app.schedule.deadlines import format_period
 
 LOW_CONFIDENCE = 60.0
-# A letter or two OCR read below this confidence inside a name is a speck, not a word.
-DEBRIS_CONFIDENCE = 30.0
 # Instruments that ask for customer data (a preservation request or a takedown does not).
 DATA_DEMANDS = tuple(k for k in INSTRUMENT_KINDS if k not in ("preservation_request", "other"))
 
@@ -471,7 +469,7 @@ class _DocumentReader:
         for r, _, s, e in candidates:
             if r == rank and s <= end and e > end and s >= start:
                 end = e
-        words = self.stream.words_in(start, end)
+        words = without_debris(self.stream.words_in(start, end))
         # A name does not run on into the next line's title ("... County of Alameda / SUBPOENA").
         while len(words) > 1 and words[-1].line != words[-2].line:
             tail_line = self.stream.lines[words[-1].line]
@@ -480,7 +478,6 @@ class _DocumentReader:
             if not any(v.titles.search(tail_text) for v in self.vocab.instruments.values()):
                 break
             words = [w for w in words if w.line != tail_line.index]
-        words = _without_debris(words)
         text = _display(" ".join(w.text for w in words))
         return _reading(text, provenance_of(words))
 
@@ -1280,20 +1277,6 @@ class _DocumentReader:
 
 
 # ------------------------------------------------------------------------------ helpers
-
-
-def _without_debris(words: list[PlacedWord]) -> list[PlacedWord]:
-    """A name without the specks OCR read in it: a letter or two it was unsure of, or one
-    standing far taller than the words around it (a seal's edge, a stamp)
-    ("… for the i F Western District …")."""
-    if len(words) < 3:
-        return words
-    height = statistics.median(w.box[3] - w.box[1] for w in words)
-    return [
-        w
-        for w in words
-        if len(w.text) > 2 or (w.word.confidence >= DEBRIS_CONFIDENCE and w.box[3] - w.box[1] <= 2 * height)
-    ]
 
 
 def _words_after(line: Line, raw_chars: int) -> list[PlacedWord]:

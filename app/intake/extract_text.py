@@ -276,6 +276,24 @@ def _segments(rows: list[list[Word]], width: float) -> list[tuple[list[Word], in
     return out
 
 
+# A letter or two OCR read below this confidence inside a name is a speck, not a word.
+DEBRIS_CONFIDENCE = 30.0
+
+
+def without_debris(words: list[PlacedWord]) -> list[PlacedWord]:
+    """A name without the specks OCR read in it: a letter or two it was unsure of, or one
+    standing far taller than the words around it (a seal's edge, a stamp)
+    ("… for the i F Western District …")."""
+    if len(words) < 3:
+        return words
+    height = statistics.median(w.box[3] - w.box[1] for w in words)
+    return [
+        w
+        for w in words
+        if len(w.text) > 2 or (w.word.confidence >= DEBRIS_CONFIDENCE and w.box[3] - w.box[1] <= 2 * height)
+    ]
+
+
 class Stream:
     """Text of a run of pages, line by line, with each character mapped to its word."""
 
