@@ -335,11 +335,9 @@ def read_demand(
 # -- the unlocked desk -----------------------------------------------------------------
 
 
-# -- the unlocked desk -----------------------------------------------------------------
-
-
 class Desk(IntakeMixin, ReviewersMixin, AuditMixin, SettingsMixin):
-    """The unlocked workstation (``Context``) and every use case kept on it, by area.
+    """The unlocked workstation (``Context``, which each area's class builds on, so it comes
+    last in the order Python looks methods up) and every use case kept on it, by area.
 
     Intake's first half stays here, beside ``read_demand``: it reads the PDF through this
     module, so what stands in for the reader here stands in for it in ``intake`` too.
