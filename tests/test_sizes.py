@@ -14,7 +14,6 @@ MODULE_LINES, FUNCTION_LINES = 600, 80
 
 # Still over, to be split (issue 18). The intake heuristics keep their tables by fact.
 MODULES_OVER = {
-    "app/services.py": 1571,
     "app/intake/extract.py": 1435,
     "app/intake/extract_ids.py": 1291,
     "app/review/evaluators.py": 1005,
@@ -45,9 +44,7 @@ FUNCTIONS_OVER = {
     "app/intake/ocrworker.py:_ocr": 105,
     "app/review/decide.py:_recommend": 105,
     "app/intake/extract_ids.py:_label_value": 102,
-    "app/services.py:set_up": 102,
     "ui/viewer/viewer.py:__init__": 101,
-    "app/services.py:store_intake": 100,
     "app/schedule/service.py:today": 99,
     "ui/case/dates.py:__init__": 97,
     "ui/report/view.py:_build_body": 95,
