@@ -1,0 +1,73 @@
+# ruff: noqa: TID251  - a GUI script: it drives the real window to photograph it
+"""Each case tab of the demo's French réquisition, at the size of the screen (issue 20).
+
+Run: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshot_tabs.py OUTDIR DEMO_DIR
+
+DEMO_DIR is a demo data directory made by ``app.demo.create_demo`` (the French case is
+decided and its narrowing letter finalised first, so every tab has something to show).
+Writes tab-WIDTH-NAME.png into OUTDIR, one per tab.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app import demo, services  # noqa: E402
+from app.datadir import DataDir  # noqa: E402
+from ui.main import make_application  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+
+def shoot(demo_dir: DataDir, out: Path) -> None:
+    app = make_application()
+    screen = app.primaryScreen().availableGeometry()
+    desk = services.unlock(demo_dir, passphrase=demo.DEMO_PASSPHRASE)
+    desk.sign_in(demo.DEMO_REVIEWER, demo.DEMO_PIN)
+    built = services.Services(desk)
+    french = next(c for c in desk.cases() if c.title == "fr-requisition")
+    if not any(letter.status == "final" for letter in built.letters.letters(french.case_id)):
+        built.review.decide(french.case_id, "narrow")
+        built.letters.finalise(built.letters.draft(french.case_id, "narrowing").id)
+    window = MainWindow(demo_dir, desk)
+    window.resize(screen.width(), screen.height())
+    window.show()
+    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    names = [window.tabs.tabText(i).lower() for i in range(window.tabs.count())]
+    steps = [(600, lambda: window.queue.select_case(french.case_id))]
+    for n, (tab, name) in enumerate(zip(tabs, names, strict=True)):
+        if not window.tabs.isTabVisible(n):
+            continue
+
+        def show(tab=tab) -> None:
+            window.tabs.setCurrentWidget(tab)
+
+        def grab(name=name) -> None:
+            path = out / f"tab-{screen.width()}-{name}.png"
+            window.grab().save(str(path))
+            print(f"wrote {path}")
+
+        at = 1500 + 900 * n
+        steps += [(at, show), (at + 700, grab)]
+    steps.append((1500 + 900 * len(tabs) + 300, app.quit))
+    for ms, fn in steps:
+        QTimer.singleShot(ms, fn)
+    app.exec()
+    window.lock()
+
+
+def main() -> int:
+    out = Path(sys.argv[1]).absolute()
+    out.mkdir(parents=True, exist_ok=True)
+    shoot(DataDir(Path(sys.argv[2])), out)
+    return 0
+
+
+if __name__ == "__main__":
+    QApplication.setApplicationName("Demand Desk")
+    sys.exit(main())
