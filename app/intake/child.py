@@ -32,13 +32,14 @@ def child_env(**extra: str) -> dict[str, str]:
     return {**kept, **extra}
 
 
-# Added to a reader's niceness: an idle core still goes to reading, a busy one to the
-# window first, so OCR of a long scan never makes the window stutter.
+# Added to an OCR worker's niceness: an idle core still goes to OCR, a busy one to the
+# window first, so reading a long scan never makes the window stutter.
 READER_NICENESS = 10
 
 
 def lower_priority(pid: int) -> None:
-    """Run the child (and the Tesseract it starts) below this process's priority.
+    """Run the child (and the Tesseract it starts) below this process's priority: for the
+    long background work of OCR only.
 
     Set from here, at once, rather than by the child, so its start-up and imports run
     low too."""
@@ -51,11 +52,11 @@ def lower_priority(pid: int) -> None:
 
 
 def _start(argv: list[str]) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
+    # At the caller's priority: the reviewer waits for these short reads (the probe before
+    # page 1, the facts), and a lower one let a busy machine starve them past their time limit.
+    return subprocess.Popen(
         argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env()
     )
-    lower_priority(proc.pid)
-    return proc
 
 
 # Readers started ahead of need, at most one per command: its interpreter and imports

@@ -478,8 +478,7 @@ class _DocumentReader:
             if not any(v.titles.search(tail_text) for v in self.vocab.instruments.values()):
                 break
             words = [w for w in words if w.line != tail_line.index]
-        text = _display(" ".join(w.text for w in words))
-        return _reading(text, provenance_of(words))
+        return _reading(_display(" ".join(w.text for w in words)), provenance_of(words))
 
     def addressee(self) -> Reading | None:
         cues = self.vocab.cues
@@ -1039,7 +1038,7 @@ class _DocumentReader:
             # have ended the sentence there).
             first = self.stream.line_at(start).index
             last = self.stream.line_at(max(start, end - 1)).index
-            enders = [i for i in range(first, last + 1) if _LEAD_IN.search(lines[i].text)]
+            enders = [i for i in range(first, last + 1) if _LEAD_IN.search(lines[i].unspecked)]
             if not enders:
                 continue
             lead = lines[enders[-1]]
@@ -1056,7 +1055,8 @@ class _DocumentReader:
                 ):
                     break
                 carried = previous is not lead and previous.text.rstrip()[-1:] not in ".;:"
-                if not (_ENUMERATED.match(line.text) or carried or not is_sentence(line, self.vocab)):
+                listed = previous is lead or _ENUMERATED.match(line.text) or carried  # 1st item: dash or not
+                if not (listed or not is_sentence(line, self.vocab)):
                     break
                 line_start, line_end = self.stream.line_folded_span(line)
                 if self.has("procedure", line_start, line_end):

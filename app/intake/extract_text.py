@@ -70,6 +70,14 @@ class Line:
         return " ".join(w.text for w in self.words)
 
     @property
+    def unspecked(self) -> str:
+        """The text without specks OCR read after the line's end ("les éléments suivants : CLS")."""
+        words = list(self.words)
+        while len(words) > 1 and len(words[-1].text) <= 3 and words[-1].word.confidence < DEBRIS_CONFIDENCE:
+            words.pop()
+        return " ".join(w.text for w in words)
+
+    @property
     def top(self) -> float:
         return min(w.box[1] for w in self.words)
 
