@@ -55,6 +55,7 @@ from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
 from ui.common.worker import Task
 from ui.report.chart import Bar, BarChart, TrendChart
+from ui.report.collector import collector_paused
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
 if TYPE_CHECKING:
@@ -445,16 +446,17 @@ class ReportWindow(QDialog):
         frozen = set(self._frozen)
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
-            half_years = None
-            period: Period | str | None = text
-            threshold = seats
-            if period is None:
-                half_years = reports.half_years(cancelled=cancelled)
-                period = reports.default_half_year(half_years)
-                threshold = None if period.label in frozen else threshold
-            given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
-            progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
-            return half_years, reports.count(given)
+            with collector_paused():  # its sweeps of a big heap would hold up the GUI thread
+                half_years = None
+                period: Period | str | None = text
+                threshold = seats
+                if period is None:
+                    half_years = reports.half_years(cancelled=cancelled)
+                    period = reports.default_half_year(half_years)
+                    threshold = None if period.label in frozen else threshold
+                given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
+                progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
+                return half_years, reports.count(given)
 
         self._allow_leaving(False, "Counting…")
         self.status.setText("Reading the record…")
@@ -611,7 +613,8 @@ class ReportWindow(QDialog):
         row = keys.index(table_key) if table_key in keys else 0
         self.figures.set_table(None)  # the list's current row may not change: show the table anew
         self.table_list.setCurrentIndex(self.table_titles.index(row))
-        self._show_table(report.tables[row])
+        if self.figures.table is not report.tables[row]:  # not shown already by _on_table_changed
+            self._show_table(report.tables[row])
         if previous is not None:
             self._select_figure(previous.row, previous.column)
         else:
