@@ -12,6 +12,7 @@ not even while the half-years are listed when it opens. It holds nothing once sh
 from __future__ import annotations
 
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,6 +74,7 @@ FOLDER_KEY = "report/last_folder"
 GEOMETRY_KEY = "report/geometry"
 # A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
 RELEASE_SLICE = 2000
+RELEASE_PAUSE_S = 0.001
 # The figures follow the controls after a short pause, not at every step of a spin box.
 REBUILD_DELAY_MS = 250
 _BANNERS = """
@@ -539,13 +541,16 @@ class ReportWindow(QDialog):
 
         def release(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
             # The cases and tables outlive the report, then go a table, a slice of cases at a time:
-            # the interpreter is handed back to the GUI thread between each.
+            # the interpreter is handed back between each (a sleep lets go of it at once; waiting
+            # for the 5 ms switch interval at every Qt call the GUI thread makes stalls its painting).
             tables, rows = list(holder[0].tables), list(holder[0].rows)
             holder.clear()
             while tables:
                 tables.pop()
+                time.sleep(RELEASE_PAUSE_S)
             while rows:
                 del rows[-RELEASE_SLICE:]
+                time.sleep(RELEASE_PAUSE_S)
 
         task = Task(release)
         task.signals.finished.connect(lambda: self._closings.discard(task))
