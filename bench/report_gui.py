@@ -4,12 +4,15 @@ Run: .venv/bin/python bench/report_gui.py [--cases 100000]
 
 Fills a temporary store like bench/report.py, opens the real main window (offscreen) and
 the report window on it, then asks for 2026H1 and prints:
-- the time to open the window (it reads the default period on the GUI thread);
+- the time to open the window (building it on the GUI thread; the half-years and the
+  default period are read and counted on the window's worker, not timed here);
+- the longest stall of the GUI event loop while that first count runs;
 - the time from asking for 2026H1 until its figures are shown;
 - the longest stall of the GUI event loop meanwhile (a 5 ms timer's late ticks). The
-  store is read on the GUI thread (``Reports.read``: the store's connection is the GUI
-  thread's) and counted on the pool (``Reports.count``), so the stall is about the read.
-Reports only; the targets are the issue's (a report in ≤ 2 s).
+  window reads on its own read-only connection and counts on its worker
+  (``Reports.apart``), so what is left to stall the GUI thread is showing the result and
+  anything that holds the interpreter lock long on the worker (the cyclic garbage
+  collector's sweeps were: see ``ui/report/collector.py``). The target: no stall over 50 ms.
 """
 
 from __future__ import annotations
@@ -57,19 +60,21 @@ def main() -> int:
         view = window.show_report()
         assert view is not None
         opened = time.perf_counter() - start
-        asked = [0.0]
+        asked, first = [0.0], [0]
+        ticks.start()  # stalls while the half-years and the default period are read and counted
+        timer.start(5)
 
         def shown(_report: object) -> None:
             if not asked[0]:  # the default period is shown: now ask for 2026H1, and time it
-                worst[0] = 0
+                first[0], worst[0] = worst[0], 0
                 ticks.start()
-                timer.start(5)
                 asked[0] = time.perf_counter()
                 view.select_period("2026H1")
                 return
             took = time.perf_counter() - asked[0]
-            print(f"{count:,} cases: window opened in {opened * 1000:.0f} ms; 2026H1 shown "
-                  f"{took * 1000:.0f} ms after asking; longest GUI stall {worst[0]} ms")  # fmt: skip
+            print(f"{count:,} cases: window opened in {opened * 1000:.0f} ms; longest GUI stall while "
+                  f"the default period was counted {first[0]} ms; 2026H1 shown {took * 1000:.0f} ms "
+                  f"after asking; longest GUI stall {worst[0]} ms")  # fmt: skip
             timer.stop()
             window.lock()
             app.quit()

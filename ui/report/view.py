@@ -12,6 +12,7 @@ not even while the half-years are listed when it opens. It holds nothing once sh
 from __future__ import annotations
 
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,6 +56,7 @@ from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
 from ui.common.worker import Task
 from ui.report.chart import Bar, BarChart, TrendChart
+from ui.report.collector import collector_paused
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
 if TYPE_CHECKING:
@@ -72,6 +74,7 @@ FOLDER_KEY = "report/last_folder"
 GEOMETRY_KEY = "report/geometry"
 # A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
 RELEASE_SLICE = 2000
+RELEASE_PAUSE_S = 0.001
 # The figures follow the controls after a short pause, not at every step of a spin box.
 REBUILD_DELAY_MS = 250
 _BANNERS = """
@@ -445,16 +448,17 @@ class ReportWindow(QDialog):
         frozen = set(self._frozen)
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
-            half_years = None
-            period: Period | str | None = text
-            threshold = seats
-            if period is None:
-                half_years = reports.half_years(cancelled=cancelled)
-                period = reports.default_half_year(half_years)
-                threshold = None if period.label in frozen else threshold
-            given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
-            progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
-            return half_years, reports.count(given)
+            with collector_paused():  # its sweeps of a big heap would hold up the GUI thread
+                half_years = None
+                period: Period | str | None = text
+                threshold = seats
+                if period is None:
+                    half_years = reports.half_years(cancelled=cancelled)
+                    period = reports.default_half_year(half_years)
+                    threshold = None if period.label in frozen else threshold
+                given = reports.read(period, seat_threshold=threshold, live=live, cancelled=cancelled)
+                progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
+                return half_years, reports.count(given)
 
         self._allow_leaving(False, "Counting…")
         self.status.setText("Reading the record…")
@@ -537,13 +541,16 @@ class ReportWindow(QDialog):
 
         def release(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> None:
             # The cases and tables outlive the report, then go a table, a slice of cases at a time:
-            # the interpreter is handed back to the GUI thread between each.
+            # the interpreter is handed back between each (a sleep lets go of it at once; waiting
+            # for the 5 ms switch interval at every Qt call the GUI thread makes stalls its painting).
             tables, rows = list(holder[0].tables), list(holder[0].rows)
             holder.clear()
             while tables:
                 tables.pop()
+                time.sleep(RELEASE_PAUSE_S)
             while rows:
                 del rows[-RELEASE_SLICE:]
+                time.sleep(RELEASE_PAUSE_S)
 
         task = Task(release)
         task.signals.finished.connect(lambda: self._closings.discard(task))
@@ -611,7 +618,8 @@ class ReportWindow(QDialog):
         row = keys.index(table_key) if table_key in keys else 0
         self.figures.set_table(None)  # the list's current row may not change: show the table anew
         self.table_list.setCurrentIndex(self.table_titles.index(row))
-        self._show_table(report.tables[row])
+        if self.figures.table is not report.tables[row]:  # not shown already by _on_table_changed
+            self._show_table(report.tables[row])
         if previous is not None:
             self._select_figure(previous.row, previous.column)
         else:
