@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import textwrap
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +53,7 @@ from PySide6.QtWidgets import (
 from app.report.figures import ReportError
 from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
+from ui.common.busy import busy_cursor
 from ui.common.worker import Task
 from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.collector import collector_paused
@@ -737,7 +737,7 @@ class ReportWindow(QDialog):
         fmt = fmt or str(self.format.currentData())
         layout = layout or str(self.layout_choice.currentData())
         try:
-            with _busy():
+            with busy_cursor():
                 reports.export(report, fmt, path, layout=layout)
         except ReportError as exc:
             QMessageBox.critical(self, "Report not exported", str(exc))
@@ -769,7 +769,7 @@ class ReportWindow(QDialog):
 
         prints = self._prints
         try:
-            with _busy():
+            with busy_cursor():
                 printout = prints.report(reports, report)
         except (ReportError, DeskError) as exc:
             QMessageBox.critical(self, "Report not printed", str(exc))
@@ -878,12 +878,3 @@ def _what_is_listed(kind: str, figure: Figure) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
