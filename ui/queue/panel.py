@@ -152,8 +152,10 @@ class QueuePanel(QWidget):
         self._filter(lambda: self.proxy.set_search(text, hits))
 
     def _apply_status(self) -> None:
+        # Qt hands a StrEnum back as its plain string: the filter did nothing while this
+        # compared it with CaseStatus by type.
         status = self.status.currentData()
-        self._filter(lambda: self.proxy.set_status(status if isinstance(status, CaseStatus) else None))
+        self._filter(lambda: self.proxy.set_status(CaseStatus(status) if status else None))
 
     def _is_shown(self, case_id: str) -> bool:
         row = self.model.row_of(case_id)
@@ -184,7 +186,7 @@ class QueuePanel(QWidget):
             self.case_filtered_out.emit(open_case)
 
     def _update_count(self, *_args: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         noun = "case" if total == 1 else "cases"
         self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 

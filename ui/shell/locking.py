@@ -171,8 +171,13 @@ class LockMixin:
             QTimer.singleShot(0, self._show_pane_sizes)
         elif splitter is not None:
             self.splitter.restoreState(splitter)
-        else:  # first run: give the queue room for its columns once the window has its size
-            QTimer.singleShot(0, lambda: self.splitter.setSizes([520, 560, 420]))
+        else:  # first run: once the window has its size, the case panel's words get the most room
+            QTimer.singleShot(0, self._first_run_panes)
+
+    def _first_run_panes(self) -> None:
+        width = sum(self.splitter.sizes()) or self.width()
+        queue, case = max(360, width * 29 // 100), max(460, width * 38 // 100)
+        self.splitter.setSizes([queue, max(200, width - queue - case), case])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())

@@ -38,6 +38,7 @@ from ui.case.decision import DecisionTab
 from ui.case.disclosure import DisclosureTab
 from ui.case.facts import FactsTab
 from ui.case.letters import LettersTab
+from ui.common.columns import remember_columns
 from ui.common.worker import Task
 from ui.help.guide import GuideWindow
 from ui.lock import IdleWatcher, LockScreen
@@ -83,6 +84,8 @@ class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QM
         self.bus = Bus(self)
         self._build_panels()
         self._build_layout()
+        # The widths the reviewer drags a column to are kept per table (never a value).
+        self._columns = remember_columns(self.splitter, "main", self.settings)
         self.sync = SyncController(self, lambda: self.desk, self.settings)
         self.sync.open_case = lambda: self.case_id
         self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
