@@ -154,6 +154,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         list_buttons.addStretch(1)
         list_buttons.addWidget(self.package_button)
         list_buttons.addWidget(self.letterhead_button)
+        self.package_held = self._held_label("Why the response package waits")
         return list_buttons
 
     def _build_editor(self) -> QToolBar:
