@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from app.model import CaseId
     from app.review.service import Assessment, Decision, Review
 
-
 OUTCOME_LABELS = labels().outcomes  # resources/labels.toml, shared with the CLI and the audit trail
 
 

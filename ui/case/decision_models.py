@@ -14,7 +14,6 @@ from ui.common.table_model import RowsModel
 if TYPE_CHECKING:
     from app.review.model import Answer
 
-
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
 FOLDER_KEY = "letters_folder"  # where letters were last exported to (ui.ini, never case data)
 
 
