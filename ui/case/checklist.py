@@ -135,6 +135,30 @@ class ChecklistTab(QWidget):
         self.model = ChecklistModel(self)
         self.evidence = EvidenceModel(self)
 
+        self._build_tree()
+        details_box = self._build_details()
+        self._build_panes(details_box)
+
+        hint = QLabel("J / K next / previous item · C confirm · O override · R reset")
+        hint.setObjectName("muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(hint)
+
+        self._build_shortcuts()
+
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current)
+        self.evidence_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_evidence(current)
+        )
+        self.evidence_table.clicked.connect(self._show_evidence)
+        self.facts_form.save_requested.connect(self._save_context)
+        self.setFocusProxy(self.tree)
+        self.clear()
+
+    def _build_tree(self) -> None:
+        """The summary line and the tree of items, by group."""
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -156,6 +180,8 @@ class ChecklistTab(QWidget):
         header.resizeSection(0, 200)
         self.tree.setIndentation(14)
 
+    def _build_details(self) -> QWidget:
+        """The Item pane: the buttons, the selected item's details and its evidence."""
         self.confirm_button = QPushButton("Confirm")
         self.override_button = QPushButton("Override…")
         self.reset_button = QPushButton("Reset")
@@ -196,7 +222,10 @@ class ChecklistTab(QWidget):
         details_layout.addWidget(self.details, 1)
         details_layout.addWidget(evidence_title)
         details_layout.addWidget(self.evidence_table, 1)
+        return details_box
 
+    def _build_panes(self, details_box: QWidget) -> None:
+        """The Item and Case facts panes, under the tree."""
         self.facts_form = CaseFactsForm()
         facts_scroll = QScrollArea()
         facts_scroll.setWidgetResizable(True)
@@ -214,13 +243,7 @@ class ChecklistTab(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
-        hint = QLabel("J / K next / previous item · C confirm · O override · R reset")
-        hint.setObjectName("muted")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(hint)
-
+    def _build_shortcuts(self) -> None:
         # Window-wide keys, live only while this tab is the one shown (Qt ignores
         # shortcuts of hidden widgets), whichever pane has the focus.
         self.actions_by_key: dict[str, QAction] = {}
@@ -237,15 +260,6 @@ class ChecklistTab(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions_by_key[key] = action
-
-        self.tree.selectionModel().currentRowChanged.connect(self._on_current)
-        self.evidence_table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_evidence(current)
-        )
-        self.evidence_table.clicked.connect(self._show_evidence)
-        self.facts_form.save_requested.connect(self._save_context)
-        self.setFocusProxy(self.tree)
-        self.clear()
 
     # -- showing -----------------------------------------------------------------------
 

@@ -13,15 +13,12 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,293 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.labels import labels
-from app.labels import outcome as label_of_outcome
 from app.review.model import DISCLOSING
 from app.review.service import OUTCOMES, DecisionRefused
 from app.services import DeskError
 from ui.case.approval import ApprovalDialog, ask_override, confirm_disclosure
 from ui.case.checklist_model import ItemText, answer_label, item_texts, short_label
-from ui.case.facts import CATEGORY_LABELS
-from ui.common.table_model import RowsModel
+from ui.case.decision_models import HistoryModel, ReasonsModel, outcome_label
+from ui.case.scope_editor import ScopeEditor, scope_dict, scope_summary
 
 if TYPE_CHECKING:
     from app.model import CaseId
-    from app.review.model import Answer
     from app.review.service import Assessment, Decision, Review
 
-Index = QModelIndex | QPersistentModelIndex
-
 OUTCOME_LABELS = labels().outcomes  # resources/labels.toml, shared with the CLI and the audit trail
-EMPTY_SCOPE: dict[str, Any] = {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
-
-
-def outcome_label(outcome: str) -> str:
-    return label_of_outcome(outcome)
-
-
-def _scope_dict(scope: Any) -> dict[str, Any]:
-    """A Recommendation's Scope (dataclass) or a stored scope (dict), as Review.decide takes it."""
-    if isinstance(scope, dict):
-        dates = scope.get("date_range") or {}
-        return {
-            "identifiers": list(scope.get("identifiers", [])),
-            "categories": list(scope.get("categories", [])),
-            "date_range": {"from": dates.get("from"), "to": dates.get("to")},
-        }
-    return {
-        "identifiers": list(scope.identifiers),
-        "categories": list(scope.categories),
-        "date_range": {"from": scope.date_from, "to": scope.date_to},
-    }
-
-
-def scope_summary(scope: dict[str, Any]) -> str:
-    ids, cats = scope.get("identifiers", []), scope.get("categories", [])
-    dates = scope.get("date_range") or {}
-    if not ids and not cats:
-        return "nothing disclosed"
-    span = ""
-    if dates.get("from") or dates.get("to"):
-        span = f" · {dates.get('from') or '…'} to {dates.get('to') or '…'}"
-    id_word = "identifier" if len(ids) == 1 else "identifiers"
-    cat_word = "category" if len(cats) == 1 else "categories"
-    return f"{len(ids)} {id_word} · {len(cats)} {cat_word}{span}"
-
-
-# ------------------------------------------------------------------------------ models
-
-
-class ReasonsModel(RowsModel["Answer"]):
-    """The items a decision can rest on, checkable; the recommendation's reasons come first."""
-
-    HEADERS = ("Item",)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.checked: set[str] = set()
-        self.texts: dict[str, ItemText] = {}
-
-    def set_items(self, answers: list[Answer], checked: list[str], texts: dict[str, ItemText]) -> None:
-        rank = {"fail": 1, "unknown": 2}
-        ordered = sorted(
-            answers, key=lambda a: (0 if a.id in checked else rank.get(a.answer, 3), answers.index(a))
-        )
-        self.checked = set(checked)
-        self.texts = texts
-        self.set_rows(ordered)
-
-    def chosen(self) -> list[str]:
-        return [a.id for a in self._rows if a.id in self.checked]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        answer = self.row_at(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{answer_label(answer.answer)} · {short_label(answer.id, self.texts)}"
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if answer.id in self.checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.texts.get(answer.id)
-            return f"{text.question}\n{answer.id}" if text and text.question else answer.id
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        item_id = self.row_at(index.row()).id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(item_id)
-        else:
-            self.checked.discard(item_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
-
-
-class HistoryModel(RowsModel["Decision"]):
-    HEADERS = ("Rev.", "Outcome", "Decided by", "Approved by", "Scope")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self.row_at(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            approved = d.approved_by or ("awaiting" if d.needs_approval else "—")
-            return (
-                str(d.revision),
-                outcome_label(d.outcome),
-                d.decided_by,
-                approved,
-                scope_summary(d.scope),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            dates = d.scope.get("date_range") or {}
-            return "\n".join(
-                [
-                    f"Revision {d.revision}, {d.decided_at[:16].replace('T', ' ')} by {d.decided_by}",
-                    f"Policy {d.policy_version}",
-                    f"Reasons: {', '.join(d.reasons) or '—'}",
-                    f"Identifiers: {', '.join(d.scope.get('identifiers', [])) or '—'}",
-                    f"Categories: {', '.join(d.scope.get('categories', [])) or '—'}",
-                    f"Dates: {dates.get('from') or '…'} to {dates.get('to') or '…'}",
-                ]
-            )
-        return None
-
-
-# ------------------------------------------------------------------------------ scope editor
-
-
-class ScopeEditor(QWidget):
-    """The demand's identifiers and categories, ticked while in scope (struck when not), and the dates."""
-
-    #: the reviewer changed the scope.
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.identifier_boxes: dict[str, QCheckBox] = {}
-        self.category_boxes: dict[str, QCheckBox] = {}
-        self._notes: list[QLabel] = []  # "names no identifier" and the like
-        self._ids_layout = QVBoxLayout()
-        self._cats_layout = QVBoxLayout()
-        for inner in (self._ids_layout, self._cats_layout):
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(2)
-        self.redacted_note = QLabel()
-        self.redacted_note.setObjectName("muted")
-        self.redacted_note.setWordWrap(True)
-        self.from_box = QCheckBox("From")
-        self.to_box = QCheckBox("To")
-        self.from_date = _date_edit("First day in scope")
-        self.to_date = _date_edit("Last day in scope")
-        for box, edit in ((self.from_box, self.from_date), (self.to_box, self.to_date)):
-            box.setToolTip("Untick for no limit on this side")
-            box.toggled.connect(edit.setEnabled)
-            box.toggled.connect(lambda _on: self.changed.emit())
-            edit.dateChanged.connect(lambda _date: self.changed.emit())
-        dates = QGridLayout()
-        dates.setContentsMargins(0, 0, 0, 0)
-        dates.addWidget(self.from_box, 0, 0)
-        dates.addWidget(self.from_date, 0, 1)
-        dates.addWidget(self.to_box, 1, 0)
-        dates.addWidget(self.to_date, 1, 1)
-        dates.setColumnStretch(2, 1)
-        ids_title = QLabel("Identifiers")
-        cats_title = QLabel("Data")
-        dates_title = QLabel("Dates")
-        for title in (ids_title, cats_title, dates_title):
-            title.setObjectName("muted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(ids_title)
-        layout.addLayout(self._ids_layout)
-        layout.addWidget(self.redacted_note)
-        layout.addWidget(cats_title)
-        layout.addLayout(self._cats_layout)
-        layout.addWidget(dates_title)
-        layout.addLayout(dates)
-
-    def set_scope(self, facts: dict[str, Any], scope: dict[str, Any]) -> None:
-        """Offer what the demand names; tick what ``scope`` keeps."""
-        for widget in [*self.identifier_boxes.values(), *self.category_boxes.values(), *self._notes]:
-            widget.hide()
-            widget.deleteLater()
-        self.identifier_boxes.clear()
-        self.category_boxes.clear()
-        self._notes.clear()
-        values = list(dict.fromkeys(i["value"] for i in facts.get("identifiers", []) if i.get("value")))
-        for value in values:
-            box = self._box(value, value in scope.get("identifiers", []))
-            box.setAccessibleName(f"Identifier {value}")
-            self.identifier_boxes[value] = box
-            self._ids_layout.addWidget(box)
-        if not values:
-            self._ids_layout.addWidget(self._placeholder("The demand names no identifier."))
-        redacted = sum(1 for i in facts.get("identifiers", []) if not i.get("value"))
-        self.redacted_note.setText(
-            f"{redacted} identifier{'s' if redacted != 1 else ''} redacted or unreadable: never in scope."
-        )
-        self.redacted_note.setVisible(redacted > 0)
-        content: dict[str, bool] = {}
-        for item in facts.get("data_requested", []):
-            content[item["category"]] = content.get(item["category"], False) or bool(item.get("content"))
-        for category, is_content in content.items():
-            label = CATEGORY_LABELS.get(category, category)
-            if is_content and category != "content":
-                label += " (content)"
-            box = self._box(label, category in scope.get("categories", []))
-            box.setAccessibleName(f"Category {category}")
-            self.category_boxes[category] = box
-            self._cats_layout.addWidget(box)
-        if not content:
-            self._cats_layout.addWidget(self._placeholder("The demand names no data category."))
-        demand_dates = facts.get("date_range") or {}
-        dates = scope.get("date_range") or {}
-        for box, edit, chosen, asked in (
-            (self.from_box, self.from_date, dates.get("from"), demand_dates.get("from")),
-            (self.to_box, self.to_date, dates.get("to"), demand_dates.get("to")),
-        ):
-            edit.blockSignals(True)
-            shown = QDate.fromString(chosen or asked or "", Qt.DateFormat.ISODate)
-            edit.setDate(shown if shown.isValid() else QDate.currentDate())
-            edit.blockSignals(False)
-            box.blockSignals(True)
-            box.setChecked(bool(chosen))
-            box.blockSignals(False)
-            edit.setEnabled(bool(chosen))
-
-    def scope(self) -> dict[str, Any]:
-        return {
-            "identifiers": [v for v, box in self.identifier_boxes.items() if box.isChecked()],
-            "categories": [c for c, box in self.category_boxes.items() if box.isChecked()],
-            "date_range": {
-                "from": self.from_date.date().toString(Qt.DateFormat.ISODate)
-                if self.from_box.isChecked()
-                else None,
-                "to": self.to_date.date().toString(Qt.DateFormat.ISODate)
-                if self.to_box.isChecked()
-                else None,
-            },
-        }
-
-    def clear(self) -> None:
-        self.set_scope({}, EMPTY_SCOPE)
-        self.redacted_note.hide()
-
-    def _box(self, text: str, checked: bool) -> QCheckBox:
-        box = QCheckBox(text)
-        box.setChecked(checked)
-        _strike(box, not checked)
-        box.toggled.connect(lambda on, box=box: _strike(box, not on))
-        box.toggled.connect(lambda _on: self.changed.emit())
-        return box
-
-    def _placeholder(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("muted")
-        self._notes.append(label)
-        return label
-
-
-def _strike(box: QCheckBox, struck: bool) -> None:
-    font = box.font()
-    font.setStrikeOut(struck)
-    box.setFont(font)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    return edit
-
-
-# ------------------------------------------------------------------------------ the tab
 
 
 class DecisionTab(QWidget):
@@ -340,6 +63,28 @@ class DecisionTab(QWidget):
         self._latest: Decision | None = None
         self._dialog: QDialog | None = None  # the approval dialog while it is open
 
+        recommended_box = self._build_recommendation()
+        decide_box = self._build_decision()
+        self._build_approval_strip()
+        history_box = self._build_history()
+
+        body = QWidget()
+        blayout = QVBoxLayout(body)
+        blayout.setContentsMargins(0, 0, 0, 0)
+        blayout.addWidget(recommended_box)
+        blayout.addWidget(decide_box)
+        blayout.addWidget(history_box)
+        blayout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.approval_strip)
+        layout.addWidget(self.scroll_area, 1)
+        self.clear()
+
+    def _build_recommendation(self) -> QGroupBox:
         self.recommendation = QLabel()
         self.recommendation.setWordWrap(True)
         self.recommendation.setTextFormat(Qt.TextFormat.RichText)  # built from escaped values only
@@ -355,7 +100,9 @@ class DecisionTab(QWidget):
         rlayout = QVBoxLayout(recommended_box)
         rlayout.addWidget(self.recommendation)
         rlayout.addWidget(self.related)
+        return recommended_box
 
+    def _build_decision(self) -> QGroupBox:
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("Outcome")
         for outcome in OUTCOMES:
@@ -394,13 +141,25 @@ class DecisionTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.record_button)
         dlayout.addLayout(buttons)
+        return decide_box
 
+    def _build_approval_strip(self) -> None:
         self.approval = QLabel()
         self.approval.setTextFormat(Qt.TextFormat.PlainText)
         self.approval.setWordWrap(True)
         self.approve_button = QPushButton("Approve…")
         self.approve_button.setToolTip("A second reviewer approves with their own name and PIN")
         self.approve_button.clicked.connect(self.approve_interactively)
+        # The approval state stays in view above everything else: it is where the case stands.
+        self.approval_strip = QWidget()
+        self.approval_strip.setObjectName("approvalStrip")
+        self.approval_strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        arow = QHBoxLayout(self.approval_strip)
+        arow.setContentsMargins(6, 4, 6, 4)
+        arow.addWidget(self.approval, 1)
+        arow.addWidget(self.approve_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def _build_history(self) -> QGroupBox:
         self.history = HistoryModel(self)
         self.history_table = QTableView()
         self.history_table.setModel(self.history)
@@ -417,30 +176,7 @@ class DecisionTab(QWidget):
         history_box = QGroupBox("Decisions made")
         hlayout = QVBoxLayout(history_box)
         hlayout.addWidget(self.history_table)
-        # The approval state stays in view above everything else: it is where the case stands.
-        self.approval_strip = QWidget()
-        self.approval_strip.setObjectName("approvalStrip")
-        self.approval_strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        arow = QHBoxLayout(self.approval_strip)
-        arow.setContentsMargins(6, 4, 6, 4)
-        arow.addWidget(self.approval, 1)
-        arow.addWidget(self.approve_button, 0, Qt.AlignmentFlag.AlignVCenter)
-
-        body = QWidget()
-        blayout = QVBoxLayout(body)
-        blayout.setContentsMargins(0, 0, 0, 0)
-        blayout.addWidget(recommended_box)
-        blayout.addWidget(decide_box)
-        blayout.addWidget(history_box)
-        blayout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.approval_strip)
-        layout.addWidget(self.scroll_area, 1)
-        self.clear()
+        return history_box
 
     # -- showing -----------------------------------------------------------------------
 
@@ -467,7 +203,7 @@ class DecisionTab(QWidget):
         if latest is not None and (latest.scope.get("identifiers") or latest.scope.get("categories")):
             self._fill(latest.outcome, latest.reasons, latest.scope)
         elif latest is not None:
-            self._fill(latest.outcome, latest.reasons, _scope_dict(rec.scope))
+            self._fill(latest.outcome, latest.reasons, scope_dict(rec.scope))
         else:
             self._fill_from_recommendation()
         self.record_button.setText("Record new revision" if latest else "Record decision")
@@ -500,7 +236,7 @@ class DecisionTab(QWidget):
         if self._assessment is None:
             return
         rec = self._assessment.recommendation
-        self._fill(rec.outcome, list(rec.reasons), _scope_dict(rec.scope))
+        self._fill(rec.outcome, list(rec.reasons), scope_dict(rec.scope))
 
     def _fill(self, outcome: str, reasons: list[str], scope: dict[str, Any]) -> None:
         assert self._assessment is not None and self._review is not None
@@ -654,6 +390,6 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
             + ", ".join(link(i) for i in rec.pending)
             + "</p>"
         )
-    scope = _scope_dict(rec.scope)
+    scope = scope_dict(rec.scope)
     parts.append(f"<p style='color:#5f6368'>Recommended scope: {e(scope_summary(scope))}</p>")
     return "".join(parts)

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.case.date_dialogs import ChangeDialog, run_change
+
 if TYPE_CHECKING:
     from app.holds.model import Hold
     from app.holds.service import Holds
     from app.model import CaseId
-    from ui.case.dates import ChangeDialog
 
 STATE_COLOURS = {"active": "#1e6b34", "expired": "#b3261e"}
 
@@ -141,16 +142,12 @@ class HoldBox(QGroupBox):
     # -- changes ---------------------------------------------------------------------
 
     def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
-        from ui.case.dates import run_change  # ui.case.dates holds this box
-
         message = run_change(dialog, apply, lambda shown: setattr(self, "dialog", shown))
         if message is not None:
             self.refresh()
             self.changed.emit(message)
 
     def extend_hold(self) -> None:
-        from ui.case.dates import ChangeDialog
-
         holds, case_id, hold = self._holds, self._case_id, self._hold
         if holds is None or case_id is None or hold is None:
             return
@@ -170,8 +167,6 @@ class HoldBox(QGroupBox):
         self._open(dialog, apply)
 
     def release_hold(self) -> None:
-        from ui.case.dates import ChangeDialog
-
         holds, case_id = self._holds, self._case_id
         if holds is None or case_id is None:
             return

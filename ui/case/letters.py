@@ -20,25 +20,19 @@ final one stays as it was.
 from __future__ import annotations
 
 import dataclasses
-import logging
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -51,30 +45,25 @@ from PySide6.QtWidgets import (
 
 from app.model import CaseId
 from app.services import DeskError
-from ui.case.decision import outcome_label
+from ui.case.decision_models import outcome_label
 from ui.case.letter_editor import LetterEditor
 from ui.case.letter_preview import LetterPreview, PreviewRenderer
+from ui.case.letters_actions import LetterActionsMixin
 from ui.case.letters_model import LettersModel, kind_label
 from ui.common.elided import ElidedValue
-from ui.dialogs.letterhead import edit_letterhead
 
 if TYPE_CHECKING:
     from app.letters.service import Letter, Letters
 
-log = logging.getLogger(__name__)
-
 LANGUAGES = (("en", "English"), ("de", "German"))
-FOLDER_KEY = "letters_folder"  # where letters were last exported to (ui.ini, never case data)
 # Side by side below this width the editor and the preview are too narrow to use.
 SIDE_BY_SIDE_WIDTH = 600
 FINAL_COLOUR, REVISING_COLOUR = "#e6f4ea", "#fff4ce"  # locked: calm green; being revised: amber
 
 
-def _file_part(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "letter"
+class LettersTab(LetterActionsMixin, QWidget):
+    """A case's letters; what the reviewer does with one is in ``letters_actions``."""
 
-
-class LettersTab(QWidget):
     #: a letter was drafted, saved, finalised, exported or packaged: the audit trail has grown.
     changed = Signal()
     #: (text) what was just done, for the status bar.
@@ -97,7 +86,24 @@ class LettersTab(QWidget):
         self.model = LettersModel(self)
         self.renderer = PreviewRenderer(self)
 
-        # -- the list and what can be drafted
+        list_buttons = self._build_list()
+        toolbar = self._build_editor()
+        self._build_final_strip()
+        self._lay_out(list_buttons, toolbar)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.title_edit.textEdited.connect(self._on_text_changed)
+        self.editor.document().modificationChanged.connect(lambda _m: self._update_state())
+        self.renderer.rendered.connect(self._show_rendered)
+        self.renderer.failed.connect(
+            lambda message: self.preview.show_message(f"The preview could not be rendered: {message}")
+        )
+        self.setFocusProxy(self.table)
+        self.clear()
+
+    def _build_list(self) -> QHBoxLayout:
+        """The list of letters and what can be drafted; returns the row of buttons under it."""
         self.notice = QLabel()
         self.notice.setObjectName("muted")
         self.notice.setWordWrap(True)
@@ -149,8 +155,10 @@ class LettersTab(QWidget):
         list_buttons.addWidget(self.package_button)
         list_buttons.addWidget(self.letterhead_button)
         self.package_held = self._held_label("Why the response package waits")
+        return list_buttons
 
-        # -- the editor
+    def _build_editor(self) -> QToolBar:
+        """The editor, its title and actions; returns the toolbar above it."""
         self.editor = LetterEditor()
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Letter title")
@@ -184,7 +192,10 @@ class LettersTab(QWidget):
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("muted")
         self.letter_held = self._held_label("Why this letter waits")
+        return toolbar
 
+    def _build_final_strip(self) -> None:
+        """The strip over a final letter: locked since when, its SHA-256, Edit as new revision."""
         self.final_note = QLabel()
         self.final_note.setTextFormat(Qt.TextFormat.PlainText)
         self.final_note.setWordWrap(True)
@@ -208,6 +219,8 @@ class LettersTab(QWidget):
         strip.addWidget(self.final_note)
         strip.addLayout(sha_row)
 
+    def _lay_out(self, list_buttons: QHBoxLayout, toolbar: QToolBar) -> None:
+        """The list above the editor | preview split."""
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -242,17 +255,6 @@ class LettersTab(QWidget):
         self.outer.setStretchFactor(1, 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.outer, 1)
-
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.editor.textChanged.connect(self._on_text_changed)
-        self.title_edit.textEdited.connect(self._on_text_changed)
-        self.editor.document().modificationChanged.connect(lambda _m: self._update_state())
-        self.renderer.rendered.connect(self._show_rendered)
-        self.renderer.failed.connect(
-            lambda message: self.preview.show_message(f"The preview could not be rendered: {message}")
-        )
-        self.setFocusProxy(self.table)
-        self.clear()
 
     @staticmethod
     def _held_label(name: str) -> QLabel:
@@ -519,66 +521,6 @@ class LettersTab(QWidget):
         if self._current is not None:
             self.preview.show_pdf(data, f"preview rendered in {ms:.0f} ms")
 
-    # -- acting ------------------------------------------------------------------------
-
-    def flush(self, *, interactive: bool) -> bool:
-        """Save unsaved text before the editor moves on; False if that was refused."""
-        if not self.is_dirty():
-            return True
-        return self.save(interactive=interactive)
-
-    def save(self, *, interactive: bool = True) -> bool:
-        """Store the editor's text as the draft (a new revision when it was a final letter's)."""
-        letter, letters = self._current, self._letters
-        if letter is None or letters is None or not self.is_dirty():
-            return True
-        if letter.final and not self._revising:
-            return True
-        body = self.editor.toPlainText()
-        title = self.title_edit.text().strip() or None
-        try:
-            saved = letters.edit(letter.id, body, title)
-        except DeskError as exc:
-            if interactive:
-                QMessageBox.warning(self, "Letter not saved", str(exc))
-            else:
-                log.warning("A letter's unsaved text could not be saved: %s", exc)
-            return False
-        self.editor.document().setModified(False)
-        self.title_edit.setModified(False)
-        self._current, self._revising = saved, False
-        if interactive:  # not when locking: nothing about the case stays in the status bar
-            self.message.emit(
-                f"Saved as revision {saved.revision}; final revision {letter.revision} stays as it was."
-                if saved.id != letter.id
-                else f"Saved revision {saved.revision} of the {kind_label(saved.kind).lower()}."
-            )
-        if self._case_id is not None:
-            self._reload(select=saved.id, show=False)
-        self.editor.setReadOnly(False)
-        self.title_edit.setReadOnly(False)
-        self._show_final(saved)
-        self._update_state()
-        self.changed.emit()
-        return True
-
-    def draft(self, kind: str) -> Letter | None:
-        """Draft ``kind`` in the chosen language; the service's refusal is shown and nothing is stored."""
-        if self._letters is None or self._case_id is None:
-            return None
-        if not self.flush(interactive=True):
-            return None
-        try:
-            letter = self._letters.draft(self._case_id, kind, str(self.language.currentData()))
-        except DeskError as exc:
-            QMessageBox.warning(self, "Letter not drafted", str(exc))
-            return None
-        self._reload(select=letter.id)
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.message.emit(f"Drafted the {kind_label(kind).lower()} (revision {letter.revision}).")
-        self.changed.emit()
-        return letter
-
     def start_revision(self) -> None:
         """Make a final letter's text editable; saving stores it as a new draft revision."""
         letter = self._current
@@ -595,170 +537,6 @@ class LettersTab(QWidget):
         self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {REVISING_COLOUR}; }}")
         self._update_state()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def finalise_interactively(self) -> Letter | None:
-        letter = self._current
-        if letter is None or self._letters is None or (letter.final and not self._revising):
-            return None
-        doubts = self._letters.recipient_doubts(letter.id)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if doubts else QMessageBox.Icon.Question,
-            "Finalise letter",
-            f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
-            "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
-            "revision." + ("\n\nYour unsaved changes are saved first." if self.is_dirty() else ""),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        if doubts:  # the address block may carry a misreading: the reviewer checks it first
-            box.setInformativeText("Check the recipient first:\n" + "\n".join(f"• {d}" for d in doubts))
-        box.button(QMessageBox.StandardButton.Ok).setText("Finalise")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if not self._ask(box) or self._current is not letter:
-            return None
-        return self.finalise()
-
-    def finalise(self) -> Letter | None:
-        """Save, then lock the letter in the editor; a refusal is shown and it stays a draft."""
-        if not self.save():
-            return None
-        letter, letters = self._current, self._letters
-        if letter is None or letters is None:
-            return None
-        if letter.final:  # a new revision was opened but nothing changed
-            QMessageBox.information(self, "Finalise letter", "Nothing was changed: this revision is final.")
-            return None
-        try:
-            final = letters.finalise(letter.id)
-        except DeskError as exc:
-            QMessageBox.warning(self, "Letter not finalised", str(exc))
-            return None
-        self._reload(select=final.id)
-        self.message.emit(f"Finalised revision {final.revision}; SHA-256 {(final.sha256 or '')[:16]}…")
-        self.changed.emit()
-        return final
-
-    def export_interactively(self) -> Path | None:
-        letter = self._current
-        if letter is None or self._letters is None or not self.flush(interactive=True):
-            return None
-        letter = self._current
-        assert letter is not None
-        name = f"{_file_part(self._reference)}-{letter.kind}-r{letter.revision}"
-        name += ".pdf" if letter.final else "-draft.pdf"
-        path = self._ask_path("Export letter" if letter.final else "Export draft (not final)", name)
-        if path is None:
-            return None
-        return self.export(path)
-
-    def export(self, path: Path) -> Path | None:
-        """Write the letter in the editor to ``path``; errors are shown and nothing is remembered."""
-        letter, letters = self._current, self._letters
-        if letter is None or letters is None:
-            return None
-        try:
-            written = letters.export(letter.id, path)
-        except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Letter not exported", str(exc))
-            return None
-        self._remember_folder(written)
-        self.message.emit(f"Exported to {written}")
-        self.changed.emit()
-        return written
-
-    def export_package(self) -> Path | None:
-        """Ask whether the demand goes in, and where to; write the response package."""
-        letters, case_id = self._letters, self._case_id
-        if letters is None or case_id is None or not self.flush(interactive=True):
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Response package",
-            "One PDF with the case's final letters (the latest final revision of each), every page "
-            "stamped with the case reference and numbered.",
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Ok).setText("Choose file…")
-        with_demand = QCheckBox("Include the demand itself, after the letters")
-        box.setCheckBox(with_demand)
-        included = with_demand.isChecked
-        if not self._ask(box) or self._case_id != case_id:
-            return None
-        path = self._ask_path("Save response package", f"{_file_part(self._reference)}-response-package.pdf")
-        if path is None:
-            return None
-        return self.package(path, with_demand=included())
-
-    def package(self, path: Path, *, with_demand: bool = False) -> Path | None:
-        letters, case_id = self._letters, self._case_id
-        if letters is None or case_id is None:
-            return None
-        try:
-            written = letters.package(case_id, path, with_demand=with_demand)
-        except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Package not written", str(exc))
-            return None
-        self._remember_folder(written)
-        self.message.emit(f"Response package written to {written}")
-        self.changed.emit()
-        return written
-
-    def edit_letterhead(self, letters: Letters | None = None) -> bool:
-        """The letterhead dialog (from this tab or the Tools menu); the preview follows a change."""
-        letters = letters or self._letters
-        if letters is None:
-            return False
-
-        def opened(dialog: QDialog | None) -> None:
-            self._dialog = dialog
-
-        if not edit_letterhead(self, letters, self.settings, opened):
-            return False
-        self.message.emit("Letterhead saved: drafts show it now, final letters keep theirs.")
-        self.changed.emit()
-        if self._case_id is not None:
-            self._reload(select=self._current.id if self._current else None, show=False)
-            self._update_state()
-        if self._current is not None and not self._current.final:
-            self._request_preview(delay=False)
-        return True
-
-    def _ask(self, dialog: QDialog) -> bool:
-        """Run a dialog about the case; locking closes it (and then it counts as cancelled)."""
-        case_id = self._case_id
-        self._dialog = dialog
-        try:
-            result = dialog.exec()
-            if isinstance(dialog, QMessageBox):  # its result is the button pressed
-                accepted = dialog.clickedButton() is dialog.button(QMessageBox.StandardButton.Ok)
-            else:
-                accepted = result == QDialog.DialogCode.Accepted
-        finally:
-            self._dialog = None
-        return accepted and self._case_id == case_id and self._case_id is not None
-
-    def _ask_path(self, title: str, name: str) -> Path | None:
-        """A file to write, starting in the folder letters were last written to."""
-        folder = Path.home()
-        if self.settings is not None:
-            folder = Path(str(self.settings.value(FOLDER_KEY, str(folder))))
-        dialog = QFileDialog(self, title, str(folder), "PDF documents (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(name)
-        try:
-            if not self._ask(dialog) or not dialog.selectedFiles():
-                return None
-            path = Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-    def _remember_folder(self, path: Path) -> None:
-        if self.settings is not None:
-            self.settings.setValue(FOLDER_KEY, str(path.parent))
 
     # -- layout ------------------------------------------------------------------------
 

@@ -50,64 +50,10 @@ class CostDialog(QDialog):
         self.refusal.setObjectName("error")
         self.refusal.setWordWrap(True)
 
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Hours by task")
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(140)
-
-        self.task = QComboBox()
-        self.task.setAccessibleName("Task")
-        for task, label, cents in costs.tasks(case_id):
-            currency = costs.record(case_id).currency or ""
-            self.task.addItem(f"{label} ({money(cents, currency)} an hour)", task)
-        self.hours = QLineEdit(placeholderText="e.g. 1.5")
-        self.hours.setAccessibleName("Hours")
-        self.hours.setMaximumWidth(90)
-        self.add_button = QPushButton("Add hours")
-        self.add_button.clicked.connect(self.add_hours)
-        hours_row = QHBoxLayout()
-        hours_row.addWidget(self.task, 1)
-        hours_row.addWidget(self.hours)
-        hours_row.addWidget(self.add_button)
-
-        self.reason = QLineEdit(placeholderText="why it is sought, waived or written off")
-        self.reason.setAccessibleName("Reason")
-        self.seek_button = QPushButton("Seek reimbursement")
-        self.seek_button.clicked.connect(lambda: self._do(lambda: costs.seek(case_id, self.reason.text())))
-        self.waive_button = QPushButton("Waive")
-        self.waive_button.clicked.connect(lambda: self._do(lambda: costs.waive(case_id, self.reason.text())))
-        self.child_button = QPushButton("Child-exploitation investigation")
-        self.child_button.setToolTip(
-            "Mark the case as a known child-exploitation investigation: never charged"
-        )
-        self.child_button.clicked.connect(
-            lambda: self._do(lambda: costs.mark_child_exploitation(case_id, self.reason.text()))
-        )
-        decide_row = QHBoxLayout()
-        for button in (self.seek_button, self.waive_button, self.child_button):
-            decide_row.addWidget(button)
-        decide_row.addStretch(1)
-
-        self.on = QDateEdit(QDate.currentDate())
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setAccessibleName("Paid or written off on")
-        self.paid_button = QPushButton("Mark paid")
-        self.paid_button.clicked.connect(lambda: self._do(lambda: costs.mark_paid(case_id, self._day())))
-        self.write_off_button = QPushButton("Write off")
-        self.write_off_button.clicked.connect(
-            lambda: self._do(lambda: costs.write_off(case_id, self._day(), self.reason.text()))
-        )
-        settle_row = QHBoxLayout()
-        settle_row.addWidget(self.on)
-        settle_row.addWidget(self.paid_button)
-        settle_row.addWidget(self.write_off_button)
-        settle_row.addStretch(1)
+        self._build_table()
+        hours_row = self._build_hours_row()
+        decide_row = self._build_decide_row()
+        settle_row = self._build_settle_row()
 
         form = QFormLayout()
         form.addRow("Record hours", hours_row)
@@ -126,6 +72,79 @@ class CostDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(close)
         self.refresh()
+
+    def _build_table(self) -> None:
+        """The hours recorded, by task."""
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Hours by task")
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(140)
+
+    def _build_hours_row(self) -> QHBoxLayout:
+        """Record hours: a task (at its rate) and how many."""
+        costs, case_id = self.costs, self.case_id
+        self.task = QComboBox()
+        self.task.setAccessibleName("Task")
+        for task, label, cents in costs.tasks(case_id):
+            currency = costs.record(case_id).currency or ""
+            self.task.addItem(f"{label} ({money(cents, currency)} an hour)", task)
+        self.hours = QLineEdit(placeholderText="e.g. 1.5")
+        self.hours.setAccessibleName("Hours")
+        self.hours.setMaximumWidth(90)
+        self.add_button = QPushButton("Add hours")
+        self.add_button.clicked.connect(self.add_hours)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.task, 1)
+        hours_row.addWidget(self.hours)
+        hours_row.addWidget(self.add_button)
+        return hours_row
+
+    def _build_decide_row(self) -> QHBoxLayout:
+        """Seek, waive, or mark a child-exploitation investigation (never charged)."""
+        costs, case_id = self.costs, self.case_id
+        self.reason = QLineEdit(placeholderText="why it is sought, waived or written off")
+        self.reason.setAccessibleName("Reason")
+        self.seek_button = QPushButton("Seek reimbursement")
+        self.seek_button.clicked.connect(lambda: self._do(lambda: costs.seek(case_id, self.reason.text())))
+        self.waive_button = QPushButton("Waive")
+        self.waive_button.clicked.connect(lambda: self._do(lambda: costs.waive(case_id, self.reason.text())))
+        self.child_button = QPushButton("Child-exploitation investigation")
+        self.child_button.setToolTip(
+            "Mark the case as a known child-exploitation investigation: never charged"
+        )
+        self.child_button.clicked.connect(
+            lambda: self._do(lambda: costs.mark_child_exploitation(case_id, self.reason.text()))
+        )
+        decide_row = QHBoxLayout()
+        for button in (self.seek_button, self.waive_button, self.child_button):
+            decide_row.addWidget(button)
+        decide_row.addStretch(1)
+        return decide_row
+
+    def _build_settle_row(self) -> QHBoxLayout:
+        """The invoice: paid or written off, on a date."""
+        costs, case_id = self.costs, self.case_id
+        self.on = QDateEdit(QDate.currentDate())
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on.setAccessibleName("Paid or written off on")
+        self.paid_button = QPushButton("Mark paid")
+        self.paid_button.clicked.connect(lambda: self._do(lambda: costs.mark_paid(case_id, self._day())))
+        self.write_off_button = QPushButton("Write off")
+        self.write_off_button.clicked.connect(
+            lambda: self._do(lambda: costs.write_off(case_id, self._day(), self.reason.text()))
+        )
+        settle_row = QHBoxLayout()
+        settle_row.addWidget(self.on)
+        settle_row.addWidget(self.paid_button)
+        settle_row.addWidget(self.write_off_button)
+        settle_row.addStretch(1)
+        return settle_row
 
     def _day(self) -> date:
         return self.on.date().toPython()  # type: ignore[return-value]  # PySide6 types it as object

@@ -11,66 +11,38 @@ not even while the half-years are listed when it opens. It holds nothing once sh
 
 from __future__ import annotations
 
-import textwrap
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QDate,
-    QItemSelectionModel,
-    QModelIndex,
-    QSettings,
-    QStringListModel,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QGuiApplication, QKeySequence
+from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListView,
-    QMessageBox,
-    QPushButton,
     QSpinBox,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.report.figures import ReportError
 from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
-from ui.common.busy import busy_cursor
 from ui.common.worker import Task
-from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.collector import collector_paused
-from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
+from ui.report.export import ExportMixin
+from ui.report.figures_panel import FiguresPanelMixin
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-
-    from app.report.figures import Figure, Report, Table
+    from app.report.figures import Report
     from app.report.periods import Period
     from app.services import Services
 
-FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
-LAYOUTS = (("ours", "our columns"), ("google", "like Google's"), ("apple", "like Apple's"))
 CUSTOM = "custom"
-COUNTRY_BARS = 8
-FOLDER_KEY = "report/last_folder"
 GEOMETRY_KEY = "report/geometry"
 # A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
 RELEASE_SLICE = 2000
@@ -84,23 +56,9 @@ QLabel#reportFrozen { background: #e8f0fe; color: #174ea6; padding: 4px 8px; }
 """
 
 
-def _wrapped(label: str) -> str:
-    """A column title over two or three short lines, so a wide table fits without scrolling."""
-    return textwrap.fill(label, 12)
-
-
-class _Figures(FigureTableModel):
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        value = super().headerData(section, orientation, role)
-        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
-            return _wrapped(value)
-        return value
-
-
-class ReportWindow(QDialog):
-    """A period's transparency report; non-modal, beside the main window."""
+class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
+    """A period's transparency report; non-modal, beside the main window. Its figures (charts,
+    tables, cases) are built and shown in ``figures_panel``, its export and printing in ``export``."""
 
     #: the id (str) of a case to open in the main window: Enter or double-click in the cases list
     case_activated = Signal(str)
@@ -215,140 +173,6 @@ class ReportWindow(QDialog):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.hide()
         return label
-
-    def _build_body(self) -> None:
-        self.outcome_chart = BarChart("Outcomes")
-        self.country_chart = BarChart("Demands by requesting country")
-        self.trend_chart = TrendChart("Trend over the past half-years")
-        for chart in (self.outcome_chart, self.country_chart):
-            chart.figure_clicked.connect(self.show_figure)
-        self.charts = QFrame()
-        self.charts.setFrameShape(QFrame.Shape.StyledPanel)
-        charts = QHBoxLayout(self.charts)
-        charts.setContentsMargins(0, 0, 0, 0)
-        charts.addWidget(self.outcome_chart, 4)
-        charts.addWidget(self.country_chart, 4)
-        charts.addWidget(self.trend_chart, 5)
-        self.charts.setFixedHeight(200)
-
-        self.table_titles = QStringListModel(self)
-        self.table_list = QListView()
-        self.table_list.setModel(self.table_titles)
-        self.table_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_list.setAccessibleName("Tables")
-        self.table_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table_list.selectionModel().currentChanged.connect(self._on_table_changed)
-
-        self.figures = _Figures(self)
-        self.figure_view = QTableView()
-        self.figure_view.setModel(self.figures)
-        self.figure_view.setAccessibleName("Figures")
-        self.figure_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.figure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.figure_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.figure_view.setWordWrap(False)
-        self.figure_view.verticalHeader().hide()
-        self.figure_view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-        )
-        self.figure_view.selectionModel().currentChanged.connect(self._on_figure_changed)
-        self.figure_view.activated.connect(self._on_figure_activated)
-        self.table_title = QLabel()
-        self.table_title.setObjectName("panelTitle")
-        self.table_note = QLabel()
-        self.table_note.setObjectName("muted")
-        self.table_note.setWordWrap(True)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.table_title)
-        middle_layout.addWidget(self.figure_view, 1)
-        middle_layout.addWidget(self.table_note)
-
-        assert self.reports is not None
-        config = self.reports.config
-        names = {p.key: p.label for p in config.processes}
-        self.cases = CountedCasesModel(lambda k: names.get(k, k), config.bucket_label, self)
-        self.case_view = QTableView()
-        self.case_view.setModel(self.cases)
-        self.case_view.setAccessibleName("Cases counted in the figure")
-        self.case_view.setSortingEnabled(True)
-        self.case_view.horizontalHeader().setSortIndicatorShown(False)  # received order until sorted
-        self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.case_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.case_view.verticalHeader().hide()
-        self.case_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.figure_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.case_view.horizontalHeader().setStretchLastSection(True)
-        # Column widths from the first 200 rows, not 1,000: a figure may list 100,000 cases, and
-        # measuring them is GUI-thread time; the columns hold values of even width.
-        self.case_view.horizontalHeader().setResizeContentsPrecision(200)
-        self.case_view.activated.connect(self._open_case)
-        self.cases_title = QLabel("Cases")
-        self.cases_title.setObjectName("panelTitle")
-        self.cases_title.setWordWrap(True)
-        self.cases_hint = QLabel("Select a figure to list the cases counted in it.")
-        self.cases_hint.setObjectName("muted")
-        self.cases_hint.setWordWrap(True)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.cases_title)
-        right_layout.addWidget(self.case_view, 1)
-        right_layout.addWidget(self.cases_hint)
-
-        # The figures above the cases behind the one selected: both get the window's width.
-        self.detail = QSplitter(Qt.Orientation.Vertical)
-        self.detail.addWidget(middle)
-        self.detail.addWidget(right)
-        self.detail.setSizes([260, 300])
-        self.body = QSplitter(Qt.Orientation.Horizontal)
-        self.body.addWidget(self.table_list)
-        self.body.addWidget(self.detail)
-        self.body.setStretchFactor(0, 1)
-        self.body.setStretchFactor(1, 5)
-        self.body.setSizes([270, 1090])
-
-    def _build_footer(self) -> None:
-        self.status = QLabel()
-        self.status.setObjectName("muted")
-        self.format = QComboBox()
-        for key, text in FORMATS:
-            self.format.addItem(text, key)
-        self.layout_choice = QComboBox()
-        for key, text in LAYOUTS:
-            self.layout_choice.addItem(text, key)
-        format_label = QLabel("&Format:")
-        format_label.setBuddy(self.format)
-        self.layout_label = QLabel("&Columns:")
-        self.layout_label.setBuddy(self.layout_choice)
-        self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.export_button = QPushButton("&Export…")
-        self.export_button.clicked.connect(self.export_interactively)
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setToolTip("Print the report as its PDF export shows it (Ctrl+P; audited)")
-        self.print_button.clicked.connect(lambda: self.print_report())
-        self.preview_button = QPushButton("Pre&view…")
-        self.preview_button.setToolTip("See the printed pages first")
-        self.preview_button.clicked.connect(lambda: self.print_report(preview=True))
-        print_action = QAction("Print", self)
-        print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        print_action.triggered.connect(lambda: self.print_report())
-        self.addAction(print_action)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.close)
-        # Enter belongs to the tables (list a figure's cases, open a case), never to a button.
-        for button in (self.export_button, self.print_button, self.preview_button, self.close_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        self.footer = QHBoxLayout()
-        self.footer.addWidget(self.status, 1)
-        for widget in (format_label, self.format, self.layout_label, self.layout_choice, self.export_button,
-                       self.print_button, self.preview_button, self.close_button):  # fmt: skip
-            self.footer.addWidget(widget)
 
     def _tab_order(self) -> None:
         chain = [self.period, self.date_from, self.date_to, self.seats, self.live, self.table_list,
@@ -504,13 +328,6 @@ class ReportWindow(QDialog):
         self._allow_leaving(False, message)
         self.status.clear()
 
-    def _allow_leaving(self, allowed: bool, why: str) -> None:
-        """Export and print go together: both take the figures out of the store."""
-        self.export_button.setEnabled(allowed)
-        self.export_button.setToolTip(why)
-        for button in (self.print_button, self.preview_button):
-            button.setEnabled(allowed)
-
     # -- showing -----------------------------------------------------------------------
 
     def show_report(self, report: Report) -> None:
@@ -593,216 +410,6 @@ class ReportWindow(QDialog):
         self.problems_label.show()
         self._allow_leaving(False, "Export is off: the figures do not reconcile (see the cases named).")
 
-    def _show_charts(self, report: Report) -> None:
-        outcomes = report.table("outcomes")
-        self.outcome_chart.set_bars(
-            [_bar(outcomes.key, r.key, r.label, r.value("demands")) for r in outcomes.rows]
-        )
-        by_country = report.table("outcomes_by_country")
-        countries = by_country.rows
-        hidden = len(countries) - COUNTRY_BARS
-        self.country_chart.set_bars(
-            [
-                _bar(by_country.key, r.key, f"{r.label} ({r.key})", r.value("demands"))
-                for r in countries[:COUNTRY_BARS]
-            ],
-            more=f"+ {hidden} more in the table" if hidden > 0 else "",
-        )
-        self.trend_chart.set_points(report.trend)
-
-    def _show_tables(self, report: Report) -> None:
-        previous = self._current_key()
-        table_key = previous.table if previous else self._current_table_key() or "totals"
-        self.table_titles.setStringList([t.title for t in report.tables])
-        keys = [t.key for t in report.tables]
-        row = keys.index(table_key) if table_key in keys else 0
-        self.figures.set_table(None)  # the list's current row may not change: show the table anew
-        self.table_list.setCurrentIndex(self.table_titles.index(row))
-        if self.figures.table is not report.tables[row]:  # not shown already by _on_table_changed
-            self._show_table(report.tables[row])
-        if previous is not None:
-            self._select_figure(previous.row, previous.column)
-        else:
-            self._list_cases(None)
-
-    def _current_table_key(self) -> str | None:
-        return self.figures.table.key if self.figures.table is not None else None
-
-    def _current_key(self) -> FigureKey | None:
-        found = self.figures.figure_at(self.figure_view.currentIndex())
-        return found[0] if found else None
-
-    def _on_table_changed(self, current: QModelIndex) -> None:
-        if self.report is None or not current.isValid():
-            return
-        table = self.report.tables[current.row()]
-        if self.figures.table is not table:
-            self._show_table(table)
-            self._list_cases(None)
-
-    def _show_table(self, table: Table) -> None:
-        self.figures.set_table(table)
-        self.table_title.setText(table.title)
-        self.table_note.setText(table.note)
-        self.figure_view.resizeColumnsToContents()
-
-    def show_figure(self, key: FigureKey) -> None:
-        """Show the table of a figure with the figure selected, and list its cases."""
-        if self.report is None:
-            return
-        keys = [t.key for t in self.report.tables]
-        if key.table not in keys:
-            return
-        self.table_list.setCurrentIndex(self.table_titles.index(keys.index(key.table)))
-        self._select_figure(key.row, key.column)
-
-    def _select_figure(self, row: str, column: str) -> None:
-        index = self.figures.index_of(row, column)
-        if not index.isValid():
-            self._list_cases(None)
-            return
-        selection = self.figure_view.selectionModel()
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.figure_view.scrollTo(index)
-        self._list_cases(index)
-
-    def _on_figure_changed(self, current: QModelIndex) -> None:
-        self._list_cases(current)
-
-    def _on_figure_activated(self, index: QModelIndex) -> None:
-        """Enter (or a double-click) on a figure: its cases, and the keyboard goes to them."""
-        self._list_cases(index)
-        if self.cases.rowCount():
-            self.case_view.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.case_view.selectRow(0)
-
-    def _list_cases(self, index: QModelIndex | None) -> None:
-        found = self.figures.figure_at(index) if index is not None else None
-        if found is None or self.figures.table is None:
-            self.cases.set_rows([])
-            self.cases_title.setText("Cases")
-            self.cases_hint.setText("Select a figure (click, or arrow keys) to list the cases counted in it.")
-            return
-        key, figure = found
-        table = self.figures.table
-        row = table.row(key.row)
-        column = next(c for c in table.columns if c.key == key.column)
-        self.cases.set_rows(figure.cases)
-        self.case_view.horizontalHeader().setSortIndicatorShown(False)
-        self.case_view.resizeColumnsToContents()
-        self.cases_title.setText(
-            f"{len(figure.cases):,} case(s) in {table.title} · {row.label} · {column.label}"
-        )
-        self.cases_hint.setText(_what_is_listed(column.kind, figure) + " Enter or double-click opens a case.")
-
-    def listed_case_ids(self) -> list[str]:
-        return [self.cases.case_id_at(r) for r in range(self.cases.rowCount())]
-
-    def _open_case(self, index: QModelIndex) -> None:
-        if not index.isValid() or self.reports is None:
-            return
-        case_id = self.cases.case_id_at(index.row())
-        if not self.reports.case_references([case_id]):
-            self.status.setText(f"{self.cases.row_at(index.row()).reference} is no longer in the store.")
-            return
-        self.case_activated.emit(case_id)
-
-    # -- export ------------------------------------------------------------------------
-
-    def _on_format_changed(self) -> None:
-        csv = self.format.currentData() == "csv"
-        self.layout_choice.setEnabled(csv)
-        self.layout_label.setEnabled(csv)
-
-    def suggested_name(self) -> str:
-        fmt = self.format.currentData()
-        label = self.report.period.label.replace("..", "_to_") if self.report else "report"
-        layout = self.layout_choice.currentData()
-        suffix = f"-{layout}" if fmt == "csv" and layout != "ours" else ""
-        return f"transparency-report-{label}{suffix}.{fmt}"
-
-    def export_interactively(self) -> Path | None:
-        if self.report is None or not self.report.consistent:
-            return None
-        path = self._ask_path(self.suggested_name())
-        if path is None:
-            return None
-        return self.export_to(path)
-
-    def export_to(self, path: Path, fmt: str | None = None, layout: str | None = None) -> Path | None:
-        """Write the report shown to ``path`` (audited); a failure is shown and leaves no file."""
-        report, reports = self.report, self.reports
-        if report is None or reports is None:
-            return None
-        fmt = fmt or str(self.format.currentData())
-        layout = layout or str(self.layout_choice.currentData())
-        try:
-            with busy_cursor():
-                reports.export(report, fmt, path, layout=layout)
-        except ReportError as exc:
-            QMessageBox.critical(self, "Report not exported", str(exc))
-            return None
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            QMessageBox.critical(
-                self,
-                "Report not exported",
-                f"The report could not be written to {path}:\n{reason}.\n\nNothing was written there; "
-                "choose another folder (one you can write to, on a disk with room).",
-            )
-            return None
-        except DeskError as exc:
-            QMessageBox.critical(self, "Report not exported", str(exc))
-            return None
-        if self.settings is not None:
-            self.settings.setValue(FOLDER_KEY, str(path.parent))
-        self.status.setText(f"Wrote the {report.period.label} report ({fmt.upper()}) to {path}.")
-        self.exported.emit(path)
-        return path
-
-    def print_report(self, *, preview: bool = False, printer: QPrinter | None = None) -> bool:
-        """Print the report shown, as its PDF export (audited); ``printer``: a test's PDF printer."""
-        report, reports = self.report, self.reports
-        if report is None or reports is None or not report.consistent:
-            return False
-        from ui.common import printing
-
-        prints = self._prints
-        try:
-            with busy_cursor():
-                printout = prints.report(reports, report)
-        except (ReportError, DeskError) as exc:
-            QMessageBox.critical(self, "Report not printed", str(exc))
-            return False
-        run = printing.preview if preview else printing.print_interactively
-        if not run(self, prints, printout, printer, self._print_opened):
-            return False
-        self.status.setText(f"Printed the {report.period.label} report.")
-        return True
-
-    def _print_opened(self, dialog: QDialog | None) -> None:
-        self._print_dialog = dialog  # closed by locking (shut)
-
-    def _ask_path(self, name: str) -> Path | None:
-        folder = str(Path.home())
-        if self.settings is not None:
-            folder = str(self.settings.value(FOLDER_KEY, folder))
-        fmt = str(self.format.currentData())
-        dialog = QFileDialog(self, "Export the transparency report", folder, f"{fmt.upper()} files (*.{fmt})")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(fmt)
-        dialog.selectFile(name)
-        self._dialog = dialog
-        try:
-            if not dialog.exec() or not dialog.selectedFiles() or self.reports is None:
-                return None
-            path = Path(dialog.selectedFiles()[0])
-        finally:
-            self._dialog = None
-            dialog.deleteLater()
-        return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
-
     # -- closing -----------------------------------------------------------------------
 
     def shut(self) -> None:
@@ -859,21 +466,6 @@ class ReportWindow(QDialog):
         geometry = self.settings.value(GEOMETRY_KEY) if self.settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
             self.resize(1360, 860)
-
-
-def _bar(table: str, row: str, label: str, value: Any) -> Bar:
-    """A chart bar drawing a table's "demands" figure; clicking it lists that figure's cases."""
-    return Bar(label, int(value or 0), FigureKey(table, row, "demands"))
-
-
-def _what_is_listed(kind: str, figure: Figure) -> str:
-    if kind == "percent":
-        return "A share: listed are the cases it counts (its numerator)."
-    if kind == "accounts":
-        return f"Accounts: listed are the {len(figure.cases):,} case(s) whose accounts are added up."
-    if kind == "band":
-        return "Published only as a range; the cases are listed for the reviewer, not for publishing."
-    return "Listed in the order they were received."
 
 
 def _escape(text: str) -> str:

@@ -192,6 +192,31 @@ class PdfViewer(QWidget):
         self._renderer = PageRenderer()
         self._renderer.rendered.connect(self._page_rendered, Qt.ConnectionType.QueuedConnection)
         self.destroyed.connect(self._renderer.close)  # the render thread lets the document go
+        self._build_thumbs()
+        self._build_page_area()
+        self._build_controls()
+
+        page_side = QWidget()
+        side = QVBoxLayout(page_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.controls)
+        side.addWidget(self.find_bar)
+        side.addWidget(self.page_area, 1)
+        split = QWidget()
+        row = QHBoxLayout(split)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.thumbs)
+        row.addWidget(page_side, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(split)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_thumbs(self) -> None:
+        """The column of page thumbnails; a click goes to the page."""
         self.thumbs = QListView()
         self.thumbs.setModel(ThumbnailModel(self.document, self._renderer, self))
         self.thumbs.setViewMode(QListView.ViewMode.IconMode)
@@ -205,6 +230,8 @@ class PdfViewer(QWidget):
         self.thumbs.setAccessibleName("Page thumbnails")
         self.thumbs.clicked.connect(lambda index: self.go_to(index.row()))
 
+    def _build_page_area(self) -> None:
+        """The page itself, scrolled, and what shows before a document is open."""
         self.canvas = PageCanvas()
         self.page_area = QScrollArea()
         self.page_area.setWidget(self.canvas)
@@ -216,6 +243,8 @@ class PdfViewer(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("muted")
 
+    def _build_controls(self) -> None:
+        """The bar above the page (pages, zoom, rotation, text layer) and the find bar."""
         self.page_box = QSpinBox()
         self.page_box.setAccessibleName("Page")
         self.page_box.setKeyboardTracking(False)
@@ -252,25 +281,6 @@ class PdfViewer(QWidget):
         self.find_bar.query_changed.connect(self.find_text)
         self.find_bar.step.connect(self.step_match)
         self.find_bar.closed.connect(lambda: self.find_text(""))
-
-        page_side = QWidget()
-        side = QVBoxLayout(page_side)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.controls)
-        side.addWidget(self.find_bar)
-        side.addWidget(self.page_area, 1)
-        split = QWidget()
-        row = QHBoxLayout(split)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.thumbs)
-        row.addWidget(page_side, 1)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(split)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
 
     @staticmethod
     def _button(text: str, tip: str, slot: object) -> QToolButton:

@@ -1,0 +1,102 @@
+"""The Decision tab's item models: the items a decision can rest on, and the decisions made."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from app.labels import outcome as label_of_outcome
+from ui.case.checklist_model import ItemText, answer_label, short_label
+from ui.case.scope_editor import scope_summary
+from ui.common.table_model import RowsModel
+
+if TYPE_CHECKING:
+    from app.review.model import Answer
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def outcome_label(outcome: str) -> str:
+    return label_of_outcome(outcome)
+
+
+class ReasonsModel(RowsModel["Answer"]):
+    """The items a decision can rest on, checkable; the recommendation's reasons come first."""
+
+    HEADERS = ("Item",)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.checked: set[str] = set()
+        self.texts: dict[str, ItemText] = {}
+
+    def set_items(self, answers: list[Answer], checked: list[str], texts: dict[str, ItemText]) -> None:
+        rank = {"fail": 1, "unknown": 2}
+        ordered = sorted(
+            answers, key=lambda a: (0 if a.id in checked else rank.get(a.answer, 3), answers.index(a))
+        )
+        self.checked = set(checked)
+        self.texts = texts
+        self.set_rows(ordered)
+
+    def chosen(self) -> list[str]:
+        return [a.id for a in self._rows if a.id in self.checked]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        answer = self.row_at(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{answer_label(answer.answer)} · {short_label(answer.id, self.texts)}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if answer.id in self.checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.texts.get(answer.id)
+            return f"{text.question}\n{answer.id}" if text and text.question else answer.id
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        item_id = self.row_at(index.row()).id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(item_id)
+        else:
+            self.checked.discard(item_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+class HistoryModel(RowsModel["Decision"]):
+    HEADERS = ("Rev.", "Outcome", "Decided by", "Approved by", "Scope")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self.row_at(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            approved = d.approved_by or ("awaiting" if d.needs_approval else "—")
+            return (
+                str(d.revision),
+                outcome_label(d.outcome),
+                d.decided_by,
+                approved,
+                scope_summary(d.scope),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            dates = d.scope.get("date_range") or {}
+            return "\n".join(
+                [
+                    f"Revision {d.revision}, {d.decided_at[:16].replace('T', ' ')} by {d.decided_by}",
+                    f"Policy {d.policy_version}",
+                    f"Reasons: {', '.join(d.reasons) or '—'}",
+                    f"Identifiers: {', '.join(d.scope.get('identifiers', [])) or '—'}",
+                    f"Categories: {', '.join(d.scope.get('categories', [])) or '—'}",
+                    f"Dates: {dates.get('from') or '…'} to {dates.get('to') or '…'}",
+                ]
+            )
+        return None
