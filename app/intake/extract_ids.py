@@ -34,15 +34,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from app.intake.extract_dates import repair_digits
-from app.intake.extract_layout import (
-    ADDRESSEE,
-    FAX,
-    FOOTER,
-    LETTERHEAD,
-    SIGNATURE,
-    Layout,
-    is_sentence,
-)
+from app.intake.extract_layout import ADDRESSEE, FAX, FOOTER, LETTERHEAD, SIGNATURE, Layout, is_sentence
 from app.intake.extract_text import Line, PlacedWord, provenance_of
 from app.intake.facts import IdentifierReading
 from app.intake.folding import fold
