@@ -13,10 +13,9 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app.intake.folding import fold
 from app.model import Instrument
@@ -268,10 +267,14 @@ class Vocabulary:
 # ------------------------------------------------------------------------------ checking
 
 
+# A table of a vocabulary file as tomllib reads it, before it is checked.
+TomlTable = dict[str, object]
+
+
 class _Reader:
     """Typed access to one file's tables; every error names the file and the key."""
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+    def __init__(self, path: Path, data: TomlTable) -> None:
         self.path = path
         self.data = data
 
@@ -279,8 +282,8 @@ class _Reader:
         return VocabularyError(f"{self.path}: {key}: {message}")
 
     def table(
-        self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = True
-    ) -> dict[str, Any]:
+        self, parent: Mapping[str, object], key: str, where: str, *, required: bool = True
+    ) -> TomlTable:
         value = parent.get(key)
         if value is None:
             if required:
@@ -290,7 +293,9 @@ class _Reader:
             raise self.fail(f"{where}{key}", "must be a table")
         return value
 
-    def strings(self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:
+    def strings(
+        self, parent: Mapping[str, object], key: str, where: str, *, required: bool = True
+    ) -> list[str]:
         value = parent.get(key)
         if value is None:
             if required:
@@ -300,7 +305,7 @@ class _Reader:
             raise self.fail(f"{where}{key}", "must be a list of non-empty strings")
         return value
 
-    def numbers(self, parent: Mapping[str, Any], key: str, where: str) -> dict[str, int]:
+    def numbers(self, parent: Mapping[str, object], key: str, where: str) -> dict[str, int]:
         table = self.table(parent, key, where, required=False)
         out = {}
         for word, value in table.items():
@@ -309,7 +314,7 @@ class _Reader:
             out[fold(str(word))] = value
         return out
 
-    def only(self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    def only(self, table: Mapping[str, object], allowed: tuple[str, ...], where: str) -> None:
         unknown = sorted(set(table) - set(allowed))
         if unknown:
             raise self.fail(
@@ -350,6 +355,10 @@ COMMON_KEYS = (
 )
 
 
+# Compiles phrases of a file's key into a PhraseSet (the fragments of common.toml filled in).
+_Compile = Callable[["_Reader", list[str], str], PhraseSet]
+
+
 def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
     """Read and check ``common.toml`` and every language file in ``directory``."""
     common = _read(directory / "common.toml")
@@ -357,14 +366,80 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
     common.only(c, COMMON_KEYS, "")
     if c.get("schema") != 1:
         raise common.fail("schema", "must be 1")
-    fragments = common.table(c, "fragments", "")
-    for name, value in fragments.items():
+    fragments: dict[str, str] = {}
+    for name, value in common.table(c, "fragments", "").items():
         if not isinstance(value, str):
             raise common.fail(f"fragments.{name}", "must be a string")
+        fragments[name] = value
 
     def compiled(reader: _Reader, phrases: list[str], where: str) -> PhraseSet:
         return _compile(phrases, fragments, f"{reader.path}: {where}")
 
+    statutes = _statutes(common, compiled)
+    countries = _countries(common, compiled)
+
+    language_country = {}
+    for language, code in common.table(c, "languages", "").items():
+        if code not in countries:
+            raise common.fail(f"languages.{language}", f"{code!r} is not a country of [countries]")
+        language_country[language] = code
+    requester = common.table(c, "requester", "")
+    common.only(requester, ("domains",), "requester")
+    domains = tuple(fold(d) for d in common.strings(requester, "domains", "requester."))
+    redaction_table = common.table(c, "redaction", "")
+    common.only(redaction_table, ("markers",), "redaction")
+    redaction = compiled(
+        common, common.strings(redaction_table, "markers", "redaction."), "redaction.markers"
+    )
+    organisations = common.table(c, "organisations", "")
+    common.only(organisations, ("suffixes",), "organisations")
+    suffixes = compiled(
+        common, common.strings(organisations, "suffixes", "organisations."), "organisations.suffixes"
+    )
+
+    # -- the language files, merged -------------------------------------------------
+    language_files = sorted(p for p in directory.glob("*.toml") if p.name != "common.toml")
+    if not language_files:
+        raise VocabularyError(f"{directory}: no language files (en.toml, de.toml, ...)")
+
+    words = _LanguageWords()
+    for path in language_files:
+        _read_language(path, compiled, words)
+    for language in language_country:
+        if language not in words.stopwords:
+            raise common.fail(f"languages.{language}", f"there is no {language}.toml")
+
+    return _merged(
+        directory, fragments, words, statutes, countries, language_country, domains, redaction, suffixes
+    )
+
+
+@dataclass
+class _LanguageWords:
+    """The words of every language file, merged, before they are compiled."""
+
+    stopwords: dict[str, frozenset[str]] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    hijri_months: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    day_words: dict[str, int] = field(default_factory=dict)
+    units: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in UNIT_KINDS})
+    titles: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in INSTRUMENT_KINDS})
+    phrases: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in INSTRUMENT_KINDS})
+    civil: list[str] = field(default_factory=list)
+    criminal: list[str] = field(default_factory=list)
+    categories: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in CATEGORIES})
+    negation: list[str] = field(default_factory=list)
+    cues: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in CUE_NAMES})
+    labels: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in IDENTIFIER_LABEL_KINDS})
+    authorities: list[str] = field(default_factory=list)
+    general: list[str] = field(default_factory=list)
+    addressee_patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+
+def _statutes(common: _Reader, compiled: _Compile) -> list[Statute]:
+    c = common.data
     statutes = []
     raw_statutes = c.get("statutes")
     if not isinstance(raw_statutes, list) or not raw_statutes:
@@ -394,7 +469,11 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
         regex = compiled(common, [pattern], f"{where}.pattern").regex
         assert regex is not None
         statutes.append(Statute(label, regex, country, instrument, float(weight), secrecy))
+    return statutes
 
+
+def _countries(common: _Reader, compiled: _Compile) -> dict[str, Country]:
+    c = common.data
     countries = {}
     for code, entry in common.table(c, "countries", "").items():
         where = f"countries.{code}"
@@ -431,164 +510,145 @@ def load_vocabulary(directory: Path = VOCABULARY_DIR) -> Vocabulary:
         )
     if "US" not in countries:
         raise common.fail("countries", "must at least describe US")
+    return countries
 
-    language_country = {}
-    for language, code in common.table(c, "languages", "").items():
-        if code not in countries:
-            raise common.fail(f"languages.{language}", f"{code!r} is not a country of [countries]")
-        language_country[language] = code
-    requester = common.table(c, "requester", "")
-    common.only(requester, ("domains",), "requester")
-    domains = tuple(fold(d) for d in common.strings(requester, "domains", "requester."))
-    redaction_table = common.table(c, "redaction", "")
-    common.only(redaction_table, ("markers",), "redaction")
-    redaction = compiled(
-        common, common.strings(redaction_table, "markers", "redaction."), "redaction.markers"
-    )
-    organisations = common.table(c, "organisations", "")
-    common.only(organisations, ("suffixes",), "organisations")
-    suffixes = compiled(
-        common, common.strings(organisations, "suffixes", "organisations."), "organisations.suffixes"
-    )
 
-    # -- the language files, merged -------------------------------------------------
-    language_files = sorted(p for p in directory.glob("*.toml") if p.name != "common.toml")
-    if not language_files:
-        raise VocabularyError(f"{directory}: no language files (en.toml, de.toml, ...)")
-    stopwords: dict[str, frozenset[str]] = {}
-    months: dict[str, int] = {}
-    hijri_months: dict[str, int] = {}
-    numbers: dict[str, int] = {}
-    ordinals: dict[str, int] = {}
-    day_words: dict[str, int] = {}
-    units: dict[str, list[str]] = {k: [] for k in UNIT_KINDS}
-    titles: dict[str, list[str]] = {k: [] for k in INSTRUMENT_KINDS}
-    phrases: dict[str, list[str]] = {k: [] for k in INSTRUMENT_KINDS}
-    civil: list[str] = []
-    criminal: list[str] = []
-    categories: dict[str, list[str]] = {k: [] for k in CATEGORIES}
-    negation: list[str] = []
-    cues: dict[str, list[str]] = {k: [] for k in CUE_NAMES}
-    labels: dict[str, list[str]] = {k: [] for k in IDENTIFIER_LABEL_KINDS}
-    authorities: list[str] = []
-    general: list[str] = []
-    addressee_patterns: list[re.Pattern[str]] = []
-    for path in language_files:
-        reader = _read(path)
-        d = reader.data
-        reader.only(d, LANGUAGE_KEYS, "")
-        lang = d.get("language")
-        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
-            raise reader.fail("language", "must be an ISO 639-1 code like 'en'")
-        if lang != path.stem:
-            raise reader.fail("language", f"is {lang!r} but the file is named {path.name}")
-        stopwords[lang] = frozenset(fold(w) for w in reader.strings(d, "stopwords", ""))
-        dates = reader.table(d, "dates", "")
-        reader.only(dates, ("months", "hijri_months", "numbers", "ordinals", "units", "day_words"), "dates")
-        found_months = reader.numbers(dates, "months", "dates.")
-        if not found_months or any(not 1 <= m <= 12 for m in found_months.values()):
-            raise reader.fail("dates.months", "must map month names to 1-12")
-        for word, month in found_months.items():
-            if months.get(word, month) != month:
-                raise reader.fail(f"dates.months.{word}", f"is month {months[word]} in another file")
-            months[word] = month
-        found_hijri = reader.numbers(dates, "hijri_months", "dates.")
-        if any(not 1 <= m <= 12 for m in found_hijri.values()):
-            raise reader.fail("dates.hijri_months", "must map month names to 1-12")
-        hijri_months.update(found_hijri)
-        numbers.update(reader.numbers(dates, "numbers", "dates."))
-        ordinals.update(reader.numbers(dates, "ordinals", "dates."))
-        day_words.update(reader.numbers(dates, "day_words", "dates."))
-        unit_table = reader.table(dates, "units", "dates.")
-        reader.only(unit_table, UNIT_KINDS, "dates.units")
-        for kind in UNIT_KINDS:
-            units[kind] += reader.strings(unit_table, kind, "dates.units.", required=False)
-        instruments = reader.table(d, "instruments", "")
-        reader.only(instruments, INSTRUMENT_KINDS, "instruments")
-        for kind, entry in instruments.items():
-            if not isinstance(entry, dict):
-                raise reader.fail(f"instruments.{kind}", "must be a table")
-            reader.only(entry, ("titles", "phrases"), f"instruments.{kind}")
-            titles[kind] += reader.strings(entry, "titles", f"instruments.{kind}.", required=False)
-            phrases[kind] += reader.strings(entry, "phrases", f"instruments.{kind}.", required=False)
-        civil_table = reader.table(d, "civil", "")
-        reader.only(civil_table, ("civil", "criminal"), "civil")
-        civil += reader.strings(civil_table, "civil", "civil.")
-        criminal += reader.strings(civil_table, "criminal", "civil.")
-        category_table = reader.table(d, "categories", "")
-        reader.only(category_table, (*CATEGORIES, "negation"), "categories")
-        for category in CATEGORIES:
-            categories[category] += reader.strings(category_table, category, "categories.")
-        negation += reader.strings(category_table, "negation", "categories.")
-        cue_table = reader.table(d, "cues", "")
-        reader.only(cue_table, (*CUE_NAMES, "addressee_patterns"), "cues")
-        for name in CUE_NAMES:
-            cues[name] += reader.strings(cue_table, name, "cues.", required=False)
-        for n, pattern in enumerate(reader.strings(cue_table, "addressee_patterns", "cues.", required=False)):
-            where = f"cues.addressee_patterns[{n}]"
-            if not pattern.startswith("re:") or "(?P<org>" not in pattern:
-                raise reader.fail(where, "must be a 're:' pattern with a (?P<org>...) group")
-            regex = compiled(reader, [pattern], where).regex
-            assert regex is not None
-            addressee_patterns.append(regex)
-        label_table = reader.table(d, "identifier_labels", "")
-        reader.only(label_table, IDENTIFIER_LABEL_KINDS, "identifier_labels")
-        for kind in IDENTIFIER_LABEL_KINDS:
-            labels[kind] += reader.strings(label_table, kind, "identifier_labels.", required=False)
-        authority_table = reader.table(d, "authorities", "")
-        reader.only(authority_table, ("specific", "general"), "authorities")
-        authorities += reader.strings(authority_table, "specific", "authorities.")
-        general += reader.strings(authority_table, "general", "authorities.", required=False)
-        # Compile each entry on its own too, so that a bad pattern is reported with its file and key.
-        for table_name, table in (
-            ("cues", cue_table),
-            ("categories", category_table),
-            ("authorities", authority_table),
-            ("identifier_labels", label_table),
-            ("dates.units", unit_table),
-        ):
-            for key, items in table.items():
-                if key == "addressee_patterns":
-                    continue
-                for n, item in enumerate(items):
-                    compiled(reader, [item], f"{table_name}.{key}[{n}]")
-    for language in language_country:
-        if language not in stopwords:
-            raise common.fail(f"languages.{language}", f"there is no {language}.toml")
+def _read_language(path: Path, compiled: _Compile, words: _LanguageWords) -> None:
+    """Check one language file and add its words to ``words``."""
+    reader = _read(path)
+    d = reader.data
+    reader.only(d, LANGUAGE_KEYS, "")
+    lang = d.get("language")
+    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2}", lang):
+        raise reader.fail("language", "must be an ISO 639-1 code like 'en'")
+    if lang != path.stem:
+        raise reader.fail("language", f"is {lang!r} but the file is named {path.name}")
+    words.stopwords[lang] = frozenset(fold(w) for w in reader.strings(d, "stopwords", ""))
+    unit_table = _read_dates(reader, d, words)
+    instruments = reader.table(d, "instruments", "")
+    reader.only(instruments, INSTRUMENT_KINDS, "instruments")
+    for kind, entry in instruments.items():
+        if not isinstance(entry, dict):
+            raise reader.fail(f"instruments.{kind}", "must be a table")
+        reader.only(entry, ("titles", "phrases"), f"instruments.{kind}")
+        words.titles[kind] += reader.strings(entry, "titles", f"instruments.{kind}.", required=False)
+        words.phrases[kind] += reader.strings(entry, "phrases", f"instruments.{kind}.", required=False)
+    civil_table = reader.table(d, "civil", "")
+    reader.only(civil_table, ("civil", "criminal"), "civil")
+    words.civil += reader.strings(civil_table, "civil", "civil.")
+    words.criminal += reader.strings(civil_table, "criminal", "civil.")
+    category_table = reader.table(d, "categories", "")
+    reader.only(category_table, (*CATEGORIES, "negation"), "categories")
+    for category in CATEGORIES:
+        words.categories[category] += reader.strings(category_table, category, "categories.")
+    words.negation += reader.strings(category_table, "negation", "categories.")
+    cue_table = reader.table(d, "cues", "")
+    reader.only(cue_table, (*CUE_NAMES, "addressee_patterns"), "cues")
+    for name in CUE_NAMES:
+        words.cues[name] += reader.strings(cue_table, name, "cues.", required=False)
+    for n, pattern in enumerate(reader.strings(cue_table, "addressee_patterns", "cues.", required=False)):
+        where = f"cues.addressee_patterns[{n}]"
+        if not pattern.startswith("re:") or "(?P<org>" not in pattern:
+            raise reader.fail(where, "must be a 're:' pattern with a (?P<org>...) group")
+        regex = compiled(reader, [pattern], where).regex
+        assert regex is not None
+        words.addressee_patterns.append(regex)
+    label_table = reader.table(d, "identifier_labels", "")
+    reader.only(label_table, IDENTIFIER_LABEL_KINDS, "identifier_labels")
+    for kind in IDENTIFIER_LABEL_KINDS:
+        words.labels[kind] += reader.strings(label_table, kind, "identifier_labels.", required=False)
+    authority_table = reader.table(d, "authorities", "")
+    reader.only(authority_table, ("specific", "general"), "authorities")
+    words.authorities += reader.strings(authority_table, "specific", "authorities.")
+    words.general += reader.strings(authority_table, "general", "authorities.", required=False)
+    # Compile each entry on its own too, so that a bad pattern is reported with its file and key.
+    for table_name, table in (
+        ("cues", cue_table),
+        ("categories", category_table),
+        ("authorities", authority_table),
+        ("identifier_labels", label_table),
+        ("dates.units", unit_table),
+    ):
+        for key, items in table.items():
+            # Every other key was checked above to be a list of strings.
+            if key == "addressee_patterns" or not isinstance(items, list):
+                continue
+            for n, item in enumerate(items):
+                compiled(reader, [item], f"{table_name}.{key}[{n}]")
 
+
+def _read_dates(reader: _Reader, d: TomlTable, words: _LanguageWords) -> TomlTable:
+    """The [dates] table of a language file; returns its [dates.units] table."""
+    dates = reader.table(d, "dates", "")
+    reader.only(dates, ("months", "hijri_months", "numbers", "ordinals", "units", "day_words"), "dates")
+    found_months = reader.numbers(dates, "months", "dates.")
+    if not found_months or any(not 1 <= m <= 12 for m in found_months.values()):
+        raise reader.fail("dates.months", "must map month names to 1-12")
+    for word, month in found_months.items():
+        if words.months.get(word, month) != month:
+            raise reader.fail(f"dates.months.{word}", f"is month {words.months[word]} in another file")
+        words.months[word] = month
+    found_hijri = reader.numbers(dates, "hijri_months", "dates.")
+    if any(not 1 <= m <= 12 for m in found_hijri.values()):
+        raise reader.fail("dates.hijri_months", "must map month names to 1-12")
+    words.hijri_months.update(found_hijri)
+    words.numbers.update(reader.numbers(dates, "numbers", "dates."))
+    words.ordinals.update(reader.numbers(dates, "ordinals", "dates."))
+    words.day_words.update(reader.numbers(dates, "day_words", "dates."))
+    unit_table = reader.table(dates, "units", "dates.")
+    reader.only(unit_table, UNIT_KINDS, "dates.units")
+    for kind in UNIT_KINDS:
+        words.units[kind] += reader.strings(unit_table, kind, "dates.units.", required=False)
+    return unit_table
+
+
+def _merged(
+    directory: Path,
+    fragments: dict[str, str],
+    words: _LanguageWords,
+    statutes: list[Statute],
+    countries: dict[str, Country],
+    language_country: dict[str, str],
+    domains: tuple[str, ...],
+    redaction: PhraseSet,
+    suffixes: PhraseSet,
+) -> Vocabulary:
+    """The merged words compiled, with the common tables, into the vocabulary."""
     where = f"{directory}/*.toml"
     return Vocabulary(
-        stopwords=stopwords,
-        months=months,
-        hijri_months=hijri_months,
-        numbers=numbers,
-        ordinals=ordinals,
-        day_words=day_words,
-        units={k: _compile(v, fragments, f"{where}: dates.units.{k}") for k, v in units.items()},
+        stopwords=words.stopwords,
+        months=words.months,
+        hijri_months=words.hijri_months,
+        numbers=words.numbers,
+        ordinals=words.ordinals,
+        day_words=words.day_words,
+        units={k: _compile(v, fragments, f"{where}: dates.units.{k}") for k, v in words.units.items()},
         instruments={
             k: InstrumentWords(
-                _compile(titles[k], fragments, f"{where}: instruments.{k}.titles"),
-                _compile(phrases[k], fragments, f"{where}: instruments.{k}.phrases"),
+                _compile(words.titles[k], fragments, f"{where}: instruments.{k}.titles"),
+                _compile(words.phrases[k], fragments, f"{where}: instruments.{k}.phrases"),
             )
             for k in INSTRUMENT_KINDS
         },
-        civil=_compile(civil, fragments, f"{where}: civil.civil"),
-        criminal=_compile(criminal, fragments, f"{where}: civil.criminal"),
-        categories={k: _compile(v, fragments, f"{where}: categories.{k}") for k, v in categories.items()},
-        negation=_compile(negation, fragments, f"{where}: categories.negation"),
-        cues={k: _compile(v, fragments, f"{where}: cues.{k}") for k, v in cues.items()},
-        identifier_labels={
-            k: _compile(v, fragments, f"{where}: identifier_labels.{k}") for k, v in labels.items()
+        civil=_compile(words.civil, fragments, f"{where}: words.civil.civil"),
+        criminal=_compile(words.criminal, fragments, f"{where}: words.civil.criminal"),
+        categories={
+            k: _compile(v, fragments, f"{where}: words.categories.{k}") for k, v in words.categories.items()
         },
-        authorities=_compile(authorities, fragments, f"{where}: authorities.specific"),
-        general_authorities=_compile(general, fragments, f"{where}: authorities.general"),
+        negation=_compile(words.negation, fragments, f"{where}: words.categories.negation"),
+        cues={k: _compile(v, fragments, f"{where}: words.cues.{k}") for k, v in words.cues.items()},
+        identifier_labels={
+            k: _compile(v, fragments, f"{where}: identifier_labels.{k}") for k, v in words.labels.items()
+        },
+        authorities=_compile(words.authorities, fragments, f"{where}: words.authorities.specific"),
+        general_authorities=_compile(words.general, fragments, f"{where}: words.authorities.general"),
         statutes=tuple(statutes),
         countries=countries,
         language_country=language_country,
         requester_domains=domains,
         redaction=redaction,
         org_suffixes=suffixes,
-        addressee_patterns=tuple(addressee_patterns),
+        addressee_patterns=tuple(words.addressee_patterns),
     )
 
 
