@@ -15,6 +15,7 @@ from app.jsontypes import JsonScalar, JsonValue
 # A word as the readers send it: [text, x0, y0, x1, y1, confidence, line], in points of
 # the page as displayed (a tuple here, a list once through JSON).
 WordJson = tuple[str, float, float, float, float, float, int]
+WordList = list[str | float | int]  # the same, built as a list
 
 
 class ProbedPageJson(TypedDict):
@@ -23,7 +24,7 @@ class ProbedPageJson(TypedDict):
     width: float
     height: float
     text: str
-    words: list[WordJson]
+    words: list[WordList]
     source: str  # "text_layer" | "none"
 
 
@@ -90,7 +91,7 @@ class PageJson(TypedDict):
     height: float
     source: str
     text: str
-    words: list[list[str | float | int]]
+    words: list[WordList]
 
 
 def as_float(value: JsonValue) -> float:
