@@ -63,7 +63,8 @@ from app.intake.facts import (
     SecrecyReading,
 )
 from app.intake.folding import fold
-from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Vocabulary, vocabulary
+from app.intake.vocab import CATEGORIES, INSTRUMENT_KINDS, Vocabulary
+from app.intake.vocab_load import vocabulary
 from app.model import PageText
 
 LOW_CONFIDENCE = 60.0
