@@ -4,8 +4,13 @@ Every reading keeps its provenance: the page, the union box of the words it came
 and their mean OCR confidence. Where the text does not settle a fact the value is
 None, or the reading is flagged with the reason; nothing is guessed silently.
 
-The words live in resources/intake/*.toml (see ``vocab``); this module holds the
-rules that weigh them:
+The words live in resources/intake/*.toml (see ``vocab``); the rules that weigh them
+live in one module per fact, put together here as ``_DocumentReader``:
+``extract_instrument`` (instrument, country, signature), ``extract_parties`` (issuing
+authority, addressee, file number), ``extract_timing`` (date issued, date range,
+response date), ``extract_requested`` (whether and which data is demanded, emergency),
+``extract_secrecy`` and ``extract_ids`` (identifiers); ``extract_document`` holds the
+text they all read. This module reads each document and merges them:
 
 - **Documents.** A file may hold several documents (``extract_layout.split_documents``).
   Each is read on its own; the facts are those of the document that demands the most
