@@ -118,9 +118,22 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
     headings = [_is_heading(line, page_heights[line.page]) for line in lines]
     layout = Layout(stream, zones, headings, [BODY] * n)
     texts = [layout.line_text(line) for line in lines]
-    cues = vocab.cues
 
-    # Fax headers and footers: the machine's line at the very top, running footers at the bottom.
+    _fax_and_footers(layout, texts, vocab)
+    _letterhead(layout, texts, vocab, dates)
+    _addressee_labels(layout, texts, vocab)
+    _addressee_sections(layout, texts, vocab)
+    _addressee_in_sentence(layout, texts, vocab)
+    _sections(layout, texts, vocab)
+    _signature(layout, texts, vocab)
+    return layout
+
+
+def _fax_and_footers(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
+    """Fax headers and footers: the machine's line at the very top, running footers at the bottom."""
+    lines = layout.stream.lines
+    zones = layout.zones
+    cues = vocab.cues
     for i, line in enumerate(lines):
         page_top = line.top / line.page_height
         first_lines = i == 0 or lines[i - 1].page != line.page or (i > 1 and lines[i - 2].page != line.page)
@@ -129,8 +142,15 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
         elif line.top / line.page_height > 0.93:
             zones[i] = FOOTER
 
-    # Letterhead: the first page's lines above the body; a date among them makes a letter,
-    # and the lines between that date and the salutation are the addressee's block.
+
+def _letterhead(layout: Layout, texts: list[str], vocab: Vocabulary, dates: DateReader) -> None:
+    """Letterhead: the first page's lines above the body; a date among them makes a letter,
+    and the lines between that date and the salutation are the addressee's block."""
+    lines = layout.stream.lines
+    n = len(lines)
+    zones = layout.zones
+    headings = layout.headings
+    cues = vocab.cues
     if lines:
         first_page = lines[0].page
         body_start = n
@@ -181,7 +201,13 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
                         layout.addressee_lines.append(j)
                     break
 
-    # Addressee labels ("To:", "An:", "À :") and the lines that continue their block.
+
+def _addressee_labels(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
+    """Addressee labels ("To:", "An:", "À :") and the lines that continue their block."""
+    lines = layout.stream.lines
+    n = len(lines)
+    zones = layout.zones
+    cues = vocab.cues
     for i, line in enumerate(lines):
         if zones[i] in (FAX, FOOTER) or not _addressee_label(texts[i], line, vocab):
             continue
@@ -213,7 +239,14 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
             zones[j] = ADDRESSEE
             layout.addressee_lines.append(j)
 
-    # A form's addressee section ("SECTION B: Addressee") and the lines under it.
+
+def _addressee_sections(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
+    """A form's addressee section ("SECTION B: Addressee") and the lines under it."""
+    lines = layout.stream.lines
+    n = len(lines)
+    zones = layout.zones
+    headings = layout.headings
+    cues = vocab.cues
     for i, line in enumerate(lines):
         if len(line.words) > 6 or zones[i] in (FAX, FOOTER):
             continue
@@ -228,7 +261,13 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
             zones[j] = ADDRESSEE
             layout.addressee_lines.append(j)
 
-    # Addressee named in a sentence ("REQUÉRONS la société X, <address>,"): the name and address only.
+
+def _addressee_in_sentence(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
+    """Addressee named in a sentence ("REQUÉRONS la société X, <address>,"): the name and address only."""
+    lines = layout.stream.lines
+    n = len(lines)
+    zones = layout.zones
+    stream = layout.stream
     folded = stream.folded
     for pattern in vocab.addressee_patterns:
         for m in pattern.finditer(folded):
@@ -247,7 +286,11 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
                     end = max(end, stream.line_folded_span(nxt)[1])
             layout.spans.append((m.start("org"), end, ADDRESSEE))
 
-    # Sections: headings that open the list of what is asked for, or the reasons for it.
+
+def _sections(layout: Layout, texts: list[str], vocab: Vocabulary) -> None:
+    """Sections: headings that open the list of what is asked for, or the reasons for it."""
+    lines = layout.stream.lines
+    cues = vocab.cues
     section = BODY
     for i, line in enumerate(lines):
         # "3. Information requested (November 25, 2026 00:00 UTC to present)": the period
@@ -261,9 +304,6 @@ def analyse(stream: Stream, vocab: Vocabulary, dates: DateReader) -> Layout:
         elif short and any(full_match(cues["request_headings"], x, 0.4) for x in (t, unlabelled) if x):
             section = "request"
         layout.sections[i] = section
-
-    _signature(layout, texts, vocab)
-    return layout
 
 
 def _garbled_date_line(text: str, vocab: Vocabulary) -> bool:

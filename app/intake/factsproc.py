@@ -21,7 +21,6 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
 
 from app.intake.child import ChildCancelledError, ChildTimeoutError, exchange
 from app.intake.facts import (
@@ -32,7 +31,19 @@ from app.intake.facts import (
     SecrecyReading,
 )
 from app.intake.pdf import IntakeCancelledError, IntakeError, reader_argv
-from app.model import PageSource, PageText, Word
+from app.intake.readerjson import (
+    DataRequestJson,
+    FactsJson,
+    IdentifierJson,
+    PageJson,
+    ReadingJson,
+    SecrecyJson,
+    as_float,
+    as_int,
+    as_list,
+)
+from app.jsontypes import JsonObject, JsonValue
+from app.model import Box, PageSource, PageText, Word
 
 MODULE = "app.intake.factsproc"
 # Seconds a demand may take to read, on top of a base: a 300-page demand reads in about
@@ -44,7 +55,7 @@ TIMEOUT_PER_PAGE_S = 0.5
 # ------------------------------------------------------------------------------ JSON
 
 
-def pages_to_json(pages: Sequence[PageText]) -> list[dict[str, Any]]:
+def pages_to_json(pages: Sequence[PageText]) -> list[PageJson]:
     return [
         {
             "page_no": p.page_no,
@@ -58,44 +69,98 @@ def pages_to_json(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     ]
 
 
-def pages_from_json(data: list[dict[str, Any]]) -> list[PageText]:
+def pages_from_json(data: list[JsonValue]) -> list[PageText]:
     return [
         PageText(
-            page_no=int(p["page_no"]),
-            width=float(p["width"]),
-            height=float(p["height"]),
-            source=PageSource(p["source"]),
+            page_no=as_int(p["page_no"]),
+            width=as_float(p["width"]),
+            height=as_float(p["height"]),
+            source=PageSource(str(p["source"])),
             text=str(p["text"]),
             words=[
-                Word(str(w[0]), (float(w[1]), float(w[2]), float(w[3]), float(w[4])), float(w[5]), int(w[6]))
-                for w in p["words"]
+                Word(
+                    str(w[0]),
+                    (as_float(w[1]), as_float(w[2]), as_float(w[3]), as_float(w[4])),
+                    as_float(w[5]),
+                    as_int(w[6]),
+                )
+                for w in map(as_list, as_list(p["words"]))
             ],
         )
-        for p in data
+        for p in map(_object, data)
     ]
 
 
-def facts_to_json(facts: ExtractedFacts) -> dict[str, Any]:
+def _object(value: JsonValue) -> JsonObject:
+    if isinstance(value, dict):
+        return value
+    raise TypeError(f"not an object: {type(value).__name__}")
+
+
+def facts_to_json(facts: ExtractedFacts) -> JsonObject:
+    """In the shape of ``FactsJson`` (boxes as tuples, which JSON writes as lists)."""
     return asdict(facts)
 
 
-def _box(value: Any) -> Any:
-    return tuple(value) if value is not None else None
+def _box(value: list[float] | None) -> Box | None:
+    return (value[0], value[1], value[2], value[3]) if value is not None else None
 
 
-def facts_from_json(data: dict[str, Any]) -> ExtractedFacts:
+def facts_from_json(data: FactsJson) -> ExtractedFacts:
     secrecy = data.get("secrecy_order")
     return ExtractedFacts(
-        scalars={k: Reading(**{**v, "box": _box(v.get("box"))}) for k, v in data["scalars"].items()},
-        identifiers=[IdentifierReading(**{**i, "box": _box(i.get("box"))}) for i in data["identifiers"]],
-        requester_contacts=[
-            IdentifierReading(**{**i, "box": _box(i.get("box"))}) for i in data.get("requester_contacts", [])
-        ],
-        data_requested=[
-            DataRequestReading(**{**d, "box": _box(d.get("box"))}) for d in data["data_requested"]
-        ],
-        secrecy_order=SecrecyReading(**{**secrecy, "box": _box(secrecy.get("box"))}) if secrecy else None,
+        scalars={k: _reading(v) for k, v in data["scalars"].items()},
+        identifiers=[_identifier(i) for i in data["identifiers"]],
+        requester_contacts=[_identifier(i) for i in data.get("requester_contacts", [])],
+        data_requested=[_data_request(d) for d in data["data_requested"]],
+        secrecy_order=_secrecy(secrecy) if secrecy else None,
         language=data.get("language"),
+    )
+
+
+def _reading(v: ReadingJson) -> Reading:
+    return Reading(
+        value=v["value"], page=v["page"], box=_box(v["box"]), confidence=v["confidence"], flagged=v["flagged"]
+    )
+
+
+def _identifier(i: IdentifierJson) -> IdentifierReading:
+    return IdentifierReading(
+        kind=i["kind"],
+        value=i["value"],
+        redacted=i["redacted"],
+        page=i["page"],
+        box=_box(i["box"]),
+        raw=i["raw"],
+        confidence=i["confidence"],
+        flagged=i["flagged"],
+    )
+
+
+def _data_request(d: DataRequestJson) -> DataRequestReading:
+    return DataRequestReading(
+        category=d["category"],
+        content=d["content"],
+        text=d["text"],
+        page=d["page"],
+        box=_box(d["box"]),
+        confidence=d["confidence"],
+    )
+
+
+def _secrecy(s: SecrecyJson) -> SecrecyReading:
+    return SecrecyReading(
+        present=s["present"],
+        statute=s["statute"],
+        duration_days=s["duration_days"],
+        expires=s["expires"],
+        open_ended=s["open_ended"],
+        text=s["text"],
+        page=s["page"],
+        box=_box(s["box"]),
+        confidence=s["confidence"],
+        lifted_on=s["lifted_on"],
+        flagged=s["flagged"],
     )
 
 
@@ -124,7 +189,7 @@ def extract_isolated(
         raise IntakeError("Reading the facts stopped on this demand (its text may be damaged or hostile).")
     try:
         return facts_from_json(json.loads(stdout))
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise IntakeError("Reading the facts gave no answer for this demand.") from None
 
 

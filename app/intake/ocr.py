@@ -48,11 +48,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from app.intake import limits, ocrtext
 from app.intake.child import child_env, lower_priority
 from app.intake.pdf import IntakeCancelledError, IntakeError, check_untrusted_pdf, reader_argv
+from app.intake.readerjson import OcrHeader, OcrJob, as_float, as_int, as_list
+from app.jsontypes import JsonObject
 from app.model import PageSource, PageText, Word
 
 WORKER_MODULE = "app.intake.ocrworker"
@@ -177,7 +179,7 @@ class _Worker:
         self,
         untrusted_pdf: bytes,
         shared: int | None,
-        inbox: queue.Queue[tuple[_Worker, dict[str, Any] | None]],
+        inbox: queue.Queue[tuple[_Worker, JsonObject | None]],
     ) -> None:
         self.proc = subprocess.Popen(
             reader_argv(WORKER_MODULE),
@@ -195,7 +197,7 @@ class _Worker:
         self.since = time.monotonic()
         self._outbox: queue.Queue[bytes | None] = queue.Queue()
         auto = sorted(installed_languages() & set(ocrtext.AUTO_LANGUAGES))
-        header: dict[str, Any] = {"size": len(untrusted_pdf), "languages": auto}
+        header: OcrHeader = {"size": len(untrusted_pdf), "languages": auto}
         if shared is not None:
             header["fd"] = shared
         payload = b"" if shared is not None else untrusted_pdf
@@ -222,7 +224,7 @@ class _Worker:
         except (OSError, ValueError):  # the worker died or was killed
             pass
 
-    def _read(self, inbox: queue.Queue[tuple[_Worker, dict[str, Any] | None]]) -> None:
+    def _read(self, inbox: queue.Queue[tuple[_Worker, JsonObject | None]]) -> None:
         stdout = self.proc.stdout
         assert stdout is not None
         try:
@@ -238,7 +240,7 @@ class _Worker:
 
     def read(self, page_no: int, language: str, auto: bool) -> None:
         self.page, self.since = page_no, time.monotonic()
-        job = {"page": page_no, "lang": language, "auto": auto}
+        job: OcrJob = {"page": page_no, "lang": language, "auto": auto}
         self._outbox.put(json.dumps(job).encode() + b"\n")
 
     def finish(self) -> None:
@@ -292,7 +294,7 @@ class _Run:
         self.budget = limits.ocr_budget(len(wanted))
 
     def run(self) -> list[PageText]:
-        inbox: queue.Queue[tuple[_Worker, dict[str, Any] | None]] = queue.Queue()
+        inbox: queue.Queue[tuple[_Worker, JsonObject | None]] = queue.Queue()
         workers: list[_Worker] = []
         total = len(self.wanted)
         shared = shared_copy(self.untrusted_pdf)
@@ -333,7 +335,7 @@ class _Run:
         else:
             worker.finish()
 
-    def _handle(self, worker: _Worker, message: dict[str, Any] | None) -> None:
+    def _handle(self, worker: _Worker, message: JsonObject | None) -> None:
         if message is None:  # its stdout closed: it ended
             if worker.page is None:
                 return
@@ -379,15 +381,20 @@ class _Run:
         raise PageReadError(f"Page {page_no} could not be read: {reason}.", page_no, done)
 
 
-def _page_text(message: dict[str, Any]) -> PageText:
+def _page_text(message: JsonObject) -> PageText:
     return PageText(
-        page_no=int(message["page"]),
-        width=float(message["width"]),
-        height=float(message["height"]),
+        page_no=as_int(message["page"]),
+        width=as_float(message["width"]),
+        height=as_float(message["height"]),
         source=PageSource.OCR,
         text=str(message["text"]),
         words=[
-            Word(str(w[0]), (float(w[1]), float(w[2]), float(w[3]), float(w[4])), float(w[5]), int(w[6]))
-            for w in message["words"]
+            Word(
+                str(w[0]),
+                (as_float(w[1]), as_float(w[2]), as_float(w[3]), as_float(w[4])),
+                as_float(w[5]),
+                as_int(w[6]),
+            )
+            for w in map(as_list, as_list(message["words"]))
         ],
     )

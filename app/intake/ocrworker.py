@@ -58,7 +58,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from app.intake import ocrids, ocrtext
 from app.intake.child import child_env
@@ -78,6 +78,12 @@ from app.intake.pdfcheck import (
     open_pypdf,
     page_size_problem,
 )
+from app.intake.readerjson import OcrMessage, OcrPage, OcrPageFailed
+
+if TYPE_CHECKING:
+    import ctypes
+
+    import pypdfium2 as pdfium
 
 # One Tesseract per worker, one thread per Tesseract: the workers already use every
 # core, and OpenMP threads fighting over them make each page several times slower.
@@ -213,7 +219,7 @@ class Reader:
         self.languages = languages  # installed, to switch to
         self._pages_since_open = 0
 
-    def _open_pdfium(self) -> Any:
+    def _open_pdfium(self) -> pdfium.PdfDocument:
         pdfium = self.pdfium
         try:
             return pdfium.PdfDocument(self.data if isinstance(self.data, bytes) else _source(self.data))
@@ -241,14 +247,15 @@ class Reader:
             self._pages_since_open = 0
         _trim_heap()
 
-    def ocr(self, page_no: int, language: str, auto: bool) -> dict[str, Any]:
+    def ocr(self, page_no: int, language: str, auto: bool) -> OcrPage:
         try:
             return self._ocr(page_no, language, auto)
         finally:
             self._forget()
 
-    def _ocr(self, page_no: int, language: str, auto: bool) -> dict[str, Any]:
-        deadline = time.monotonic() + OCR_PAGE_TIMEOUT_S
+    def _checked_page(self, page_no: int) -> tuple[float, float, int]:
+        """The page's width and height in points and the resolution to OCR it at; PageError
+        if it cannot be read safely."""
         if not 1 <= page_no <= self.page_count:
             raise PageError(f"the PDF has no such page (it has {self.page_count})")
         problem = self.streams.page_problem(self.pypdf, page_no - 1)
@@ -260,6 +267,11 @@ class Reader:
             if problem:
                 raise PageError(f"it {problem}")
             dpi = self._dpi(page, width, height)
+        return width, height, dpi
+
+    def _ocr(self, page_no: int, language: str, auto: bool) -> OcrPage:
+        deadline = time.monotonic() + OCR_PAGE_TIMEOUT_S
+        width, height, dpi = self._checked_page(page_no)
         scale = dpi / 72
 
         def render(rotation: int, shrink: float = 1.0) -> Raster:
@@ -287,18 +299,7 @@ class Reader:
         if image.blank:
             # Nothing drawn on it: Tesseract would take half a second to find nothing, and a
             # PDF of a thousand blank pages (124 KB) would keep every core busy for minutes.
-            return {
-                "page": page_no,
-                "ok": True,
-                "width": round(width, 2),
-                "height": round(height, 2),
-                "text": "",
-                "words": [],
-                "language": language,
-                "rotation": 0,
-                "dpi": dpi,
-                "passes": 0,
-            }
+            return _message(page_no, width, height, "", [], language, 0, dpi, 0)
         words = read(image, language)
         rotation, passes = 0, 1
         if ocrtext.looks_rotated(words):
@@ -340,18 +341,7 @@ class Reader:
         passes += reread
         del image
         laid = ocrtext.layout(words, rotation=rotation, scale=scale, width=width, height=height)
-        return {
-            "page": page_no,
-            "ok": True,
-            "width": round(width, 2),
-            "height": round(height, 2),
-            "text": laid.text,
-            "words": laid.words,
-            "language": language,
-            "rotation": rotation,
-            "dpi": dpi,
-            "passes": passes,
-        }
+        return _message(page_no, width, height, laid.text, laid.words, language, rotation, dpi, passes)
 
     def _variant(self, words: list[ocrtext.TsvWord], language: str) -> str | None:
         """The model the page's reading says it is in, among those of its script; None if unclear.
@@ -371,7 +361,7 @@ class Reader:
         return ocrtext.with_latin(found)
 
     @contextmanager
-    def _page(self, page_no: int) -> Iterator[Any]:
+    def _page(self, page_no: int) -> Iterator[pdfium.PdfPage]:
         try:
             page = self.doc[page_no - 1]
         except self.pdfium.PdfiumError:
@@ -381,7 +371,7 @@ class Reader:
         finally:
             page.close()
 
-    def _dpi(self, page: Any, width: float, height: float) -> int:
+    def _dpi(self, page: pdfium.PdfPage, width: float, height: float) -> int:
         """The resolution to OCR this page at (see the module's docstring)."""
         dpi = float(OCR_DPI)
         native = self._native_dpi(page, width, height)
@@ -393,7 +383,7 @@ class Reader:
             dpi *= math.sqrt(OCR_MAX_RASTER_PIXELS / pixels)
         return max(1, int(dpi))
 
-    def _native_dpi(self, page: Any, width: float, height: float) -> float | None:
+    def _native_dpi(self, page: pdfium.PdfPage, width: float, height: float) -> float | None:
         """The resolution of the page's scan, when the page is one image covering it."""
         images = list(page.get_objects(filter=[self.pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
         if len(images) != 1:
@@ -406,6 +396,32 @@ class Reader:
         if (px_w < px_h) != (shown_w < shown_h):  # placed turned by a quarter
             px_w, px_h = px_h, px_w
         return 72 * float(max(px_w / shown_w, px_h / shown_h))
+
+
+def _message(
+    page_no: int,
+    width: float,
+    height: float,
+    text: str,
+    words: list[tuple[str, float, float, float, float, float, int]],
+    language: str,
+    rotation: int,
+    dpi: int,
+    passes: int,
+) -> OcrPage:
+    """The answer for a page read (see the protocol in the module's docstring)."""
+    return {
+        "page": page_no,
+        "ok": True,
+        "width": round(width, 2),
+        "height": round(height, 2),
+        "text": text,
+        "words": words,
+        "language": language,
+        "rotation": rotation,
+        "dpi": dpi,
+        "passes": passes,
+    }
 
 
 @dataclass(frozen=True)
@@ -463,7 +479,7 @@ def _trim_heap() -> None:
         _LIBC.malloc_trim(0)
 
 
-def _load_libc() -> Any:
+def _load_libc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -490,7 +506,7 @@ def _die_with_parent() -> None:
         _LIBC.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _send(out: BinaryIO, message: dict[str, Any]) -> None:
+def _send(out: BinaryIO, message: OcrMessage) -> None:
     out.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
     out.flush()
 
@@ -531,6 +547,7 @@ def main() -> int:
     for line in stdin:
         job = json.loads(line)
         page_no = int(job["page"])
+        result: OcrPage | OcrPageFailed
         try:
             result = reader.ocr(page_no, str(job["lang"]), bool(job.get("auto")))
         except PageError as exc:

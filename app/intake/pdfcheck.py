@@ -22,7 +22,7 @@ What is checked, and why here:
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, BinaryIO
 
 from app.intake.limits import (
     MAX_IMAGE_PIXELS,
@@ -31,6 +31,11 @@ from app.intake.limits import (
     MAX_STREAM_BYTES,
     READER_MEMORY_BYTES,
 )
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+    from pypdf import PageObject, PdfReader
+    from pypdf.generic import PdfObject
 
 _FLATE = {"/FlateDecode", "/Fl"}
 _SHRINKING = {"/ASCII85Decode", "/A85", "/ASCIIHexDecode", "/AHx"}
@@ -59,7 +64,7 @@ PASSWORD_PROTECTED = "The PDF is password-protected. Ask the sender for an unpro
 TOO_DEEP = "The PDF is built in a way that cannot be read safely (too deeply nested)."
 
 
-def open_pypdf(source: Any) -> Any:
+def open_pypdf(source: BinaryIO) -> PdfReader:
     """A pypdf reader over ``source`` (a binary file object), with its page count checked.
 
     pypdf is the stricter reader of the two: what it cannot read is refused, so that the
@@ -97,7 +102,7 @@ def page_size_problem(width: float, height: float) -> str | None:
     return f"is {width:.0f} × {height:.0f} points: too large to be a letter"
 
 
-def image_problem(page: Any) -> str | None:
+def image_problem(page: pdfium.PdfPage) -> str | None:
     """The first image on the pdfium ``page`` (forms included) with too many pixels."""
     import pypdfium2.raw as pdfium_c
 
@@ -121,7 +126,7 @@ class StreamChecker:
         self.limit = limit
         self._sizes: dict[int, int] = {}
 
-    def page_problem(self, reader: Any, index: int) -> str | None:
+    def page_problem(self, reader: PdfReader, index: int) -> str | None:
         """What is wrong with page ``index`` (0-based) of the pypdf ``reader``, if anything.
 
         A page pypdf cannot make sense of is left to pdfium (and the memory limit).
@@ -133,7 +138,7 @@ class StreamChecker:
         except Exception:  # noqa: BLE001 - pypdf's view is only a pre-check
             return None
 
-    def _page_problem(self, page: Any) -> str | None:
+    def _page_problem(self, page: PageObject) -> str | None:
         total = self._contents_size(page.get("/Contents"))
         if total <= self.limit:
             total += self._forms_size(page.get("/Resources"), 0, set())
@@ -144,7 +149,7 @@ class StreamChecker:
             )
         return None
 
-    def _contents_size(self, contents: Any) -> int:
+    def _contents_size(self, contents: PdfObject | None) -> int:
         if contents is None:
             return 0
         ref = contents
@@ -153,11 +158,11 @@ class StreamChecker:
             return sum(self._stream_size(item, item.get_object()) for item in contents)
         return self._stream_size(ref, contents)
 
-    def _forms_size(self, resources: Any, depth: int, seen: set[int]) -> int:
+    def _forms_size(self, resources: PdfObject | None, depth: int, seen: set[int]) -> int:
         if resources is None or depth > _MAX_FORM_DEPTH:
             return 0
         resources = resources.get_object()
-        xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+        xobjects = resources.get("/XObject") if resources is not None and hasattr(resources, "get") else None
         if xobjects is None:
             return 0
         xobjects = xobjects.get_object()
@@ -175,7 +180,7 @@ class StreamChecker:
             total += self._forms_size(form.get("/Resources"), depth + 1, seen)
         return total
 
-    def _stream_size(self, ref: Any, stream: Any) -> int:
+    def _stream_size(self, ref: PdfObject, stream: PdfObject | None) -> int:
         number = getattr(ref, "idnum", None)
         if number is not None and number in self._sizes:
             return self._sizes[number]
@@ -185,7 +190,11 @@ class StreamChecker:
         return size
 
 
-def _filters(stream: Any) -> list[str]:
+def _filters(stream: PdfObject | None) -> list[str]:
+    # A reference to a reference forwards .get to the stream; anything else without one is
+    # no stream, and fails here as its .get would have.
+    if stream is None or not hasattr(stream, "get"):
+        raise AttributeError(f"{type(stream).__name__} has no filters")
     value = stream.get("/Filter")
     if value is None:
         return []
@@ -195,7 +204,7 @@ def _filters(stream: Any) -> list[str]:
     return [str(value)]
 
 
-def inflated_size(stream: Any, limit: int) -> int:
+def inflated_size(stream: PdfObject | None, limit: int) -> int:
     """How many bytes a pypdf stream decodes to, counted up to just past ``limit``.
 
     Streams whose filters cannot be measured cheaply count as their raw size.

@@ -14,7 +14,7 @@ import io
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.intake.limits import MIN_TEXT_LAYER_CHARS
 from app.intake.pdfcheck import (
@@ -28,13 +28,17 @@ from app.intake.pdfcheck import (
     open_pypdf,
     page_size_problem,
 )
+from app.intake.readerjson import ProbeAnswer, ProbedPageJson, WordList
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 
-def _fail(message: str) -> dict[str, Any]:
+def _fail(message: str) -> ProbeAnswer:
     return {"ok": False, "error": message}
 
 
-def display_transform(page: Any) -> Callable[[float, float], tuple[float, float]]:
+def display_transform(page: pdfium.PdfPage) -> Callable[[float, float], tuple[float, float]]:
     """Maps page space (where the content stream draws) to the page as displayed.
 
     The displayed page is what the viewer shows and where OCR boxes are: the page's
@@ -59,15 +63,15 @@ def display_transform(page: Any) -> Callable[[float, float], tuple[float, float]
 
 
 def _words(
-    textpage: Any, to_display: Callable[[float, float], tuple[float, float]]
-) -> tuple[str, list[list[Any]]]:
+    textpage: pdfium.PdfTextPage, to_display: Callable[[float, float], tuple[float, float]]
+) -> tuple[str, list[WordList]]:
     """Group the text layer's characters into words with boxes (points of the page as displayed).
 
     Each word is [text, x0, y0, x1, y1, confidence, line]; a line break in the text
     layer starts the next line number.
     """
     text = textpage.get_text_range()
-    words: list[list[Any]] = []
+    words: list[WordList] = []
     current: list[str] = []
     box: list[float] = []
     line = 0
@@ -102,7 +106,7 @@ def _reads_as_text(text: str) -> bool:
     return text_layer_problem(text) is None
 
 
-def probe(data: bytes) -> dict[str, Any]:
+def probe(data: bytes) -> ProbeAnswer:
     import pypdfium2 as pdfium
 
     try:
@@ -119,7 +123,7 @@ def probe(data: bytes) -> dict[str, Any]:
         check_page_count(len(doc))  # pdfium may find pages in a damaged file that pypdf does not
     except RefusedError as exc:
         return _fail(str(exc))
-    pages = []
+    pages: list[ProbedPageJson] = []
     streams = StreamChecker()
     for index in range(len(doc)):
         # Before pdfium loads the page: loading inflates its content streams whole.

@@ -19,7 +19,8 @@ from app.intake.extract import detect_language, extract_facts
 from app.intake.extract_dates import DateReader, Period, add_period, parse_number
 from app.intake.facts import ExtractedFacts
 from app.intake.pdf import IntakeError, probe_pdf
-from app.intake.vocab import VocabularyError, load_vocabulary, vocabulary
+from app.intake.vocab import VocabularyError
+from app.intake.vocab_load import load_vocabulary, vocabulary
 from app.model import PageSource, PageText, Word
 
 TODAY = date(2026, 11, 28)

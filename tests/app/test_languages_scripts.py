@@ -17,7 +17,7 @@ from app.intake.folding import fold
 from app.intake.ocr import installed_languages
 from app.intake.ocrtext import parse_tsv
 from app.intake.pipeline import read_demand
-from app.intake.vocab import vocabulary
+from app.intake.vocab_load import vocabulary
 from tests.app.test_extract import page
 from tests.corpus.scripts import CYRILLIC_FONT, cjk_font, scan_lines
 

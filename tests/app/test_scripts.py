@@ -20,7 +20,7 @@ from app.intake.ocr import installed_languages
 from app.intake.ocrtext import AUTO_LANGUAGES, han_variant, text_layer_problem
 from app.intake.pdf import probe_pdf
 from app.intake.pipeline import read_demand
-from app.intake.vocab import vocabulary
+from app.intake.vocab_load import vocabulary
 from app.model import PageSource
 from tests.app.test_extract import page
 from tests.corpus.scripts import CYRILLIC_FONT, cjk_font, scan_lines
