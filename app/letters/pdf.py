@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import PIL.Image
 from reportlab.lib import colors
@@ -56,7 +56,7 @@ from reportlab.platypus import (
 )
 
 from app.letters import markdown, scripts
-from app.letters.templates import Labels, load_labels
+from app.letters.labels import Labels, load_labels
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -274,17 +274,62 @@ def render(
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {letterhead.page_size!r}")
     letter_date = Date.fromisoformat(date)
     labels = load_labels(language)
-    styles = _styles()
     page_w, page_h = PAGE_SIZES[letterhead.page_size]
     width = page_w - MARGIN_LEFT - MARGIN_RIGHT
     logo = _logo(letterhead.logo_png)
 
     head_height, draw_head = _letterhead(letterhead, logo, width)
+    mark = labels.pdf.get("draft", "DRAFT")
+    pages, footer = _pages(letterhead, labels, reference, mark, draft, page_w, page_h, head_height, draw_head)
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(page_w, page_h),
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{mark} – {title}" if draft else title,
+        author=author,
+        subject=f"{mark} – {subject}" if draft else subject,
+        keywords="draft" if draft else "",
+        creator="Demand Desk",
+        lang=language,
+        invariant=1,
+        displayDocTitle=1,
+        # Otherwise every page names Helvetica, a font that is not embedded.
+        initialFontName=SERIF[False, False],
+    )
+    doc.addPageTemplates(pages)
+    story = _story(
+        title, body_markdown, addressee_lines, reference, their_reference, date, labels, letterhead, width
+    )
+    digest = _doc_id(
+        [title, body_markdown, reference, date, list(addressee_lines), _letterhead_key(letterhead),
+         author, subject, language, their_reference, draft]
+    )  # fmt: skip
+    created = f"D:{letter_date:%Y%m%d}000000+00'00'"
+    doc.build(story, canvasmaker=functools.partial(_Canvas, footer=footer, created=created, doc_id=digest))
+    return out.getvalue()
+
+
+def _pages(
+    letterhead: Letterhead,
+    labels: Labels,
+    reference: str,
+    mark: str,
+    draft: bool,
+    page_w: float,
+    page_h: float,
+    head_height: float,
+    draw_head: Callable[[Canvas, float, float], None],
+) -> tuple[list[PageTemplate], Callable[[Canvas, int, int], None]]:
+    """The first page (under the letterhead band) and the later ones (under a running head),
+    and the footer drawn once the page count is known; each page marked DRAFT if ``draft``."""
+    width = page_w - MARGIN_LEFT - MARGIN_RIGHT
     rule_y = page_h - MARGIN_TOP - head_height - 4 * mm
     first_top = rule_y - 9 * mm
     later_top = page_h - MARGIN_TOP - 9 * mm
-
-    mark = labels.pdf.get("draft", "DRAFT")
 
     def draft_mark(canvas: Canvas) -> None:
         # Drawn first on each page, so the letter's text lies over it.
@@ -297,7 +342,7 @@ def render(
         canvas.drawCentredString(0, -DRAFT_SIZE / 3, mark)
         canvas.restoreState()
 
-    def first_page(canvas: Canvas, _doc: Any) -> None:
+    def first_page(canvas: Canvas, _doc: object) -> None:
         if draft:
             draft_mark(canvas)
         canvas.saveState()
@@ -307,7 +352,7 @@ def render(
         canvas.line(MARGIN_LEFT, rule_y, page_w - MARGIN_RIGHT, rule_y)
         canvas.restoreState()
 
-    def later_page(canvas: Canvas, _doc: Any) -> None:
+    def later_page(canvas: Canvas, _doc: object) -> None:
         if draft:
             draft_mark(canvas)
         canvas.saveState()
@@ -331,31 +376,26 @@ def render(
 
     first = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, first_top - MARGIN_BOTTOM, 0, 0, 0, 0, id="first")
     later = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, later_top - MARGIN_BOTTOM, 0, 0, 0, 0, id="later")
-    out = io.BytesIO()
-    doc = BaseDocTemplate(
-        out,
-        pagesize=(page_w, page_h),
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{mark} – {title}" if draft else title,
-        author=author,
-        subject=f"{mark} – {subject}" if draft else subject,
-        keywords="draft" if draft else "",
-        creator="Demand Desk",
-        lang=language,
-        invariant=1,
-        displayDocTitle=1,
-        # Otherwise every page names Helvetica, a font that is not embedded.
-        initialFontName=SERIF[False, False],
-    )
-    doc.addPageTemplates(
-        [
-            PageTemplate("first", [first], onPage=first_page, autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=later_page),
-        ]
-    )
+    pages = [
+        PageTemplate("first", [first], onPage=first_page, autoNextPageTemplate="later"),
+        PageTemplate("later", [later], onPage=later_page),
+    ]
+    return pages, footer
+
+
+def _story(
+    title: str,
+    body_markdown: str,
+    addressee_lines: Sequence[str],
+    reference: str,
+    their_reference: str,
+    date: str,
+    labels: Labels,
+    letterhead: Letterhead,
+    width: float,
+) -> list[Flowable]:
+    """The address block, the title, the body and the signature, in the order they are laid out."""
+    styles = _styles()
     story: list[Flowable] = [
         _address_block(addressee_lines, reference, their_reference, labels.format_date(date), labels, width),
         Spacer(1, 10 * mm),
@@ -368,16 +408,12 @@ def render(
     keep = 2 if len(body) >= 2 and isinstance(body[-2], Paragraph) else min(len(body), 1)
     story += body[: len(body) - keep]
     story.append(KeepTogether([*body[len(body) - keep :], *signature]))
-    digest = hashlib.sha256(
-        json.dumps(
-            [title, body_markdown, reference, date, list(addressee_lines), _letterhead_key(letterhead),
-             author, subject, language, their_reference, draft],
-            ensure_ascii=False,
-        ).encode()
-    ).digest()[:16]  # fmt: skip
-    created = f"D:{letter_date:%Y%m%d}000000+00'00'"
-    doc.build(story, canvasmaker=functools.partial(_Canvas, footer=footer, created=created, doc_id=digest))
-    return out.getvalue()
+    return story
+
+
+def _doc_id(key: list[object]) -> bytes:
+    """The document id: derived from the input, so the same letter gives the same bytes."""
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).digest()[:16]
 
 
 class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
@@ -390,14 +426,14 @@ class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
 
     def __init__(
         self,
-        *args: Any,
+        *args: object,
         footer: Callable[[Canvas, int, int], None],
         created: str,
         doc_id: bytes,
-        **kwargs: Any,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
+        self._held: list[dict[str, object]] = []
         self._footer = footer
         self.setDateFormatter(lambda *_: created)
         ids = pdfdoc.PDFText(doc_id, enc="raw").format(pdfdoc.DummyDoc())
@@ -416,7 +452,7 @@ class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         super().save()
 
 
-def _letterhead_key(letterhead: Letterhead) -> list[Any]:
+def _letterhead_key(letterhead: Letterhead) -> list[str | list[str] | None]:
     logo = hashlib.sha256(letterhead.logo_png).hexdigest() if letterhead.logo_png else None
     return [
         letterhead.organisation,
