@@ -20,6 +20,7 @@ from app.schedule.service import read_order
 if TYPE_CHECKING:
     from app.letters.service import Letters
     from app.review.policy import PolicyPack
+    from app.review.service import Assessment, Decision, Review
 
 # The invoice for the costs of complying (app/costs): drafted only once the cost is sought.
 REIMBURSEMENT = "reimbursement"
@@ -32,25 +33,7 @@ def letter_context(letters: Letters, case_id: CaseId, kind: str | None = None) -
     facts = desk.facts(case_id)
     decision = review.decision(case_id)
     assessment = review.assess(case_id)
-    items = {i.id: i for i in review.pack.items} if hasattr(review.pack, "items") else {}
-    answers = {a.id: a for a in assessment.answers}
-    reason_ids = decision.reasons if decision else list(assessment.recommendation.reasons)
-    if not reason_ids:
-        reason_ids = [a.id for a in assessment.answers if a.answer == "fail"]
-    reasons = []
-    for rid in reason_ids:
-        item = items.get(rid)
-        answer = answers.get(rid)
-        reasons.append(
-            templates.Reason(
-                id=rid,
-                question=getattr(item, "question", rid),
-                rule=getattr(item, "rule", answer.rule if answer else ""),
-                # The reviewer's own remark only: a checker's note is the program's words,
-                # not the provider's, and never goes to the requester.
-                note=answer.note if answer and answer.source == "reviewer" else "",
-            )
-        )
+    reasons = _reasons(review, decision, assessment)
     scope = decision.scope if decision else {}
     dates = scope.get("date_range") or {}
     asked_content = any(d["content"] for d in facts["data_requested"])
@@ -107,6 +90,30 @@ def letter_context(letters: Letters, case_id: CaseId, kind: str | None = None) -
         payment = settings.get("payment_lines") or []
         ctx = replace(ctx, **letters.costs().letter_values(case_id, list(payment)))
     return ctx
+
+
+def _reasons(review: Review, decision: Decision | None, assessment: Assessment) -> list[templates.Reason]:
+    """The failed items the decision rests on (or the assessment's), with their rules."""
+    items = {i.id: i for i in review.pack.items} if hasattr(review.pack, "items") else {}
+    answers = {a.id: a for a in assessment.answers}
+    reason_ids = decision.reasons if decision else list(assessment.recommendation.reasons)
+    if not reason_ids:
+        reason_ids = [a.id for a in assessment.answers if a.answer == "fail"]
+    reasons = []
+    for rid in reason_ids:
+        item = items.get(rid)
+        answer = answers.get(rid)
+        reasons.append(
+            templates.Reason(
+                id=rid,
+                question=getattr(item, "question", rid),
+                rule=getattr(item, "rule", answer.rule if answer else ""),
+                # The reviewer's own remark only: a checker's note is the program's words,
+                # not the provider's, and never goes to the requester.
+                note=answer.note if answer and answer.source == "reviewer" else "",
+            )
+        )
+    return reasons
 
 
 def _local_name(pack: PolicyPack, facts: JsonObject) -> str:

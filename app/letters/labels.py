@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.letters.placeholders import TemplateError, key_line, read_toml
 
@@ -100,62 +99,79 @@ _LABEL_REQUIRED = {
 }
 
 
+@dataclass(frozen=True)
+class _LabelsFile:
+    """What one labels file gives, checked for shape; ``keys`` are the keys it has."""
+
+    keys: frozenset[str] = frozenset()
+    texts: dict[str, str] = field(default_factory=dict)
+    months: tuple[str, ...] | None = None
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # item id -> (statement, rule)
+
+
 @functools.lru_cache(maxsize=32)
 def _load_labels(language: str, root: Path) -> Labels:
     english_path = root / "en" / "labels.toml"
     english = _read_labels(english_path, required=True)
     for key in (*_LABEL_TEXTS, "months", *_LABEL_TABLES, "reasons"):
-        if key not in english:
+        if key not in english.keys:
             raise TemplateError(english_path, f"missing key {key!r}")
     for table, keys in _LABEL_REQUIRED.items():
         for key in keys:
-            if key not in english[table]:
+            if key not in english.tables[table]:
                 raise TemplateError(english_path, f"missing {table}.{key}")
-    own = _read_labels(root / language / "labels.toml", required=False) if language != "en" else {}
-    data: dict[str, Any] = {**english, **own}
-    for table in (*_LABEL_TABLES, "reasons"):
-        data[table] = {**english[table], **own.get(table, {})}
+    own = _read_labels(root / language / "labels.toml", required=False) if language != "en" else _LabelsFile()
+    texts = {**english.texts, **own.texts}
+    tables = {table: {**english.tables[table], **own.tables.get(table, {})} for table in _LABEL_TABLES}
+    months = own.months or english.months
+    assert months is not None  # noqa: S101 - the English labels have them, checked above
     return Labels(
         language=language,
-        date_format=data["date_format"],
-        months=tuple(data["months"]),
-        range_both=data["range_both"],
-        range_from=data["range_from"],
-        range_to=data["range_to"],
-        demand_generic=data["demand_generic"],
-        reason_fallback=data["reason_fallback"],
-        salutation=data["salutation"],
-        closing=data["closing"],
-        pdf=data["pdf"],
-        categories=data["categories"],
-        outcomes=data["outcomes"],
-        instruments=data["instruments"],
-        demand_names=data["demand_names"],
-        reasons={k: (v["statement"], v["rule"]) for k, v in data["reasons"].items()},
+        date_format=texts["date_format"],
+        months=months,
+        range_both=texts["range_both"],
+        range_from=texts["range_from"],
+        range_to=texts["range_to"],
+        demand_generic=texts["demand_generic"],
+        reason_fallback=texts["reason_fallback"],
+        salutation=tables["salutation"],
+        closing=tables["closing"],
+        pdf=tables["pdf"],
+        categories=tables["categories"],
+        outcomes=tables["outcomes"],
+        instruments=tables["instruments"],
+        demand_names=tables["demand_names"],
+        reasons={**english.reasons, **own.reasons},
     )
 
 
-def _read_labels(path: Path, *, required: bool) -> dict[str, Any]:
+def _read_labels(path: Path, *, required: bool) -> _LabelsFile:
     """A labels file, checked for shape: every key known, every value text, each in its place."""
     if not path.is_file():
         if required:
             raise TemplateError(path, "the English labels are missing")
-        return {}
+        return _LabelsFile()
     text, data = read_toml(path)
 
     def fail(problem: str, key: str, placeholder: str = "") -> TemplateError:
         return TemplateError(path, problem, line=key_line(text, key), placeholder=placeholder)
 
+    read = _LabelsFile(keys=frozenset(data))
+    months: tuple[str, ...] | None = None
     for key, value in data.items():
         if key in _LABEL_TEXTS:
             if not isinstance(value, str):
                 raise fail(f"{key} must be text", key)
+            read.texts[key] = value
         elif key == "months":
             if not (isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) for m in value)):
                 raise fail("months must list the 12 month names", key)
+            months = tuple(str(m) for m in value)
         elif key in _LABEL_TABLES:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise TemplateError(path, f"[{key}] must hold text values")
+            read.tables[key] = {str(k): str(v) for k, v in value.items()}
         elif key == "reasons":
             for item, worded in value.items() if isinstance(value, dict) else ():
                 if not (
@@ -163,15 +179,16 @@ def _read_labels(path: Path, *, required: bool) -> dict[str, Any]:
                     and all(isinstance(worded.get(k), str) for k in ("statement", "rule"))
                 ):
                     raise TemplateError(path, f'[reasons."{item}"] needs a statement and a rule, both text')
+                read.reasons[str(item)] = (str(worded["statement"]), str(worded["rule"]))
         else:
             raise fail(f"unknown key {key!r}", key)
     for dotted, allowed in _LABEL_FIELDS.items():
         table, _, key = dotted.rpartition(".")
-        value = data.get(table, {}).get(key) if table else data.get(key)
+        value = read.tables.get(table, {}).get(key) if table else read.texts.get(key)
         for name in _FIELD.findall(value or ""):
             if name not in allowed:
                 raise fail(f"unknown placeholder {{{name}}} in {dotted}", key, name)
-    return data
+    return replace(read, months=months)
 
 
 def language_code(language: str) -> str:

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 # What a template may put in. Each is plain text; those that are dates are formatted
 # in the letter's language.
@@ -112,7 +112,7 @@ Node = _Text | _Var | _Section
 # ------------------------------------------------------------------------------ files
 
 
-def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+def read_toml(path: Path) -> tuple[str, dict[str, object]]:
     try:
         text = path.read_text(encoding="utf-8")
         return text, tomllib.loads(text)
