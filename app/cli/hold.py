@@ -12,14 +12,14 @@ Changing commands name their reviewer (--reviewer, PIN in DEMAND_DESK_PIN) and a
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from datetime import date
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
 from app.holds.model import Hold
 
 
-def _line(hold: Hold, today: Any) -> str:
+def _line(hold: Hold, today: date) -> str:
     held = ", ".join(v for _, v in hold.identifiers)
     state = hold.state(today)
     when = f"until {hold.until}" if state == "active" else f"{state} {hold.ended_on(today)}"
@@ -65,7 +65,7 @@ def cmd_hold(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``hold`` command to the main parser."""
     p = add_command(
         sub, "hold", cmd_hold, "preservation holds: list them, or extend or release one case's hold"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk
 from app.letters.templates import KINDS as LETTER_KINDS
 
 if TYPE_CHECKING:
-    from app.letters.service import Letters
+    from app.letters.service import LetterheadValue, Letters
 
 
 def _letters(desk: services.Desk) -> Letters:
@@ -50,7 +50,7 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         letters = _letters(desk)
         if args.set:
-            values: dict[str, Any] = {}
+            values: dict[str, LetterheadValue] = {}
             for pair in args.set:
                 key, sep, value = pair.partition("=")
                 if not sep:
@@ -64,7 +64,7 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``letter``, ``letters`` and ``letterhead`` to the main parser."""
     p = add_command(
         sub, "letter", cmd_letter, "draft a letter from the decision and write its PDF (or the package)"

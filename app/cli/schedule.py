@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, add_group, emit, open_desk, parse_date
 from app.fsutil import write_atomic
+
+if TYPE_CHECKING:
+    from app.schedule.service import Schedule
 
 
 def cmd_notices_due(args: argparse.Namespace) -> int:
@@ -21,7 +25,7 @@ def cmd_notices_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_schedule(desk: services.Desk) -> Any:
+def open_schedule(desk: services.Desk) -> Schedule:
     """The schedule service every date command (and ``settings``) works through."""
     desk.refresh_due_dates()  # dates counted with an older holiday calendar move first
     return services.Services(desk).schedule
@@ -75,7 +79,7 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
                 raise CliError("With --record, give --until DATE or --until-further-order.")
             schedule.record_order(
                 case_id,
-                issued=parse_date(args.record, "--record"),
+                issued=_needed_date(args.record, "--record"),
                 expires=parse_date(args.until, "--until") if args.until else None,
                 statute=args.statute or "",
                 reason=args.reason or "",
@@ -83,19 +87,19 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
         if args.covers:
             schedule.set_covers(case_id, args.covers)
         if args.extend:
-            schedule.extend_order(case_id, parse_date(args.extend, "--extend"), args.reason or "")
+            schedule.extend_order(case_id, _needed_date(args.extend, "--extend"), args.reason or "")
         if args.lifted:
-            schedule.lift_order(case_id, parse_date(args.lifted, "--lifted"))
+            schedule.lift_order(case_id, _needed_date(args.lifted, "--lifted"))
         if args.challenged:
             schedule.record_challenge(
                 case_id,
-                parse_date(args.challenged, "--challenged"),
+                _needed_date(args.challenged, "--challenged"),
                 args.outcome or "",
                 succeeded=args.succeeded,
             )
         if args.reconsidered:
             schedule.record_reconsidered(
-                case_id, parse_date(args.reconsidered, "--reconsidered"), args.reason or ""
+                case_id, _needed_date(args.reconsidered, "--reconsidered"), args.reason or ""
             )
         order = schedule.secrecy_order(case_id)
     data = (
@@ -114,12 +118,20 @@ def cmd_secrecy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _needed_date(text: str | None, what: str) -> date:
+    """A date the action needs: refused, naming the option, when it is missing or malformed."""
+    day = parse_date(text, what)
+    if day is None:
+        raise CliError(f"Give {what} DATE.")
+    return day
+
+
 def cmd_deadline(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         schedule = open_schedule(desk)
         case_id = desk.resolve_case(args.case)
         if args.action_ == "extend":
-            schedule.extend_deadline(case_id, parse_date(args.to, "--to"), args.reason or "")
+            schedule.extend_deadline(case_id, _needed_date(args.to, "--to"), args.reason or "")
         elif args.action_ == "pause":
             schedule.pause_deadline(case_id, args.reason or "")
         elif args.action_ == "resume":
@@ -129,7 +141,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register_deadlines(sub: Any) -> None:
+def register_deadlines(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``today``, ``deadlines ics``, ``deadline`` and ``secrecy`` to the main parser."""
     p = add_command(
         sub, "today", cmd_today, "what needs a reviewer: deadlines, notices, secrecy orders, approvals"
@@ -154,7 +166,7 @@ def register_deadlines(sub: Any) -> None:
     _register_secrecy(sub)
 
 
-def _register_secrecy(sub: Any) -> None:
+def _register_secrecy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         sub, "secrecy", cmd_secrecy, "a case's secrecy order: whom it covers, extensions, lifting, challenge"
     )
@@ -177,7 +189,7 @@ def _register_secrecy(sub: Any) -> None:
     p.add_argument("--reason")
 
 
-def register_notices(sub: Any) -> None:
+def register_notices(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``notice given|withhold`` and ``notices due`` to the main parser."""
     notice = add_group(sub, "notice", "record a notice given or withheld")
     p = add_command(notice, "given", cmd_notice_given, "record that notice was given")

@@ -98,15 +98,16 @@ def cmd_settings(args: argparse.Namespace) -> int:
             else:
                 schedule.set_reconsider_days(number)
         sync = sync_prefs.prefs(desk)
+        entities = list(desk.provider_entities())
         data = {
             "idle_lock_minutes": desk.idle_lock_minutes(),
             "secrecy_reconsider_days": schedule.reconsider_days,
             "sync_folder": str(sync.folder) if sync.folder else None,
             "sync_every_minutes": sync.every_minutes,
-            "provider_entities": list(desk.provider_entities()),
+            "provider_entities": entities,
             "ocr_seconds_per_page": desk.ocr_seconds_per_page(),
         }
-    shown = {**data, "provider_entities": f"{organisation.ENTITY_SEPARATOR} ".join(data["provider_entities"])}
+    shown = {**data, "provider_entities": f"{organisation.ENTITY_SEPARATOR} ".join(entities)}
     emit(args, data, "\n".join(f"{k}: {v}" for k, v in shown.items()))
     return EXIT_OK
 

@@ -12,7 +12,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 MAX_VALUE = 320  # the longest e-mail address there can be
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -50,6 +50,65 @@ def identifier_problem(kind: str, value: str | None) -> str | None:
     else:  # account ids, user names and the rest: one token, no spaces or control characters
         ok = _HANDLE.fullmatch(text) is not None and any(c.isalnum() for c in text)
     return None if ok else f"{text!r} is not a well-formed {kind.replace('_', ' ')}"
+
+
+class HoldExtensionJson(TypedDict):
+    until: str
+    reason: str
+    by: str
+    on: str
+
+
+class HoldEndJson(TypedDict):
+    on: str
+    how: str
+    reason: str
+    case_id: str | None
+    reference: str | None
+
+
+class LinkedDemandJson(TypedDict):
+    case_id: str
+    reference: str
+    received: str
+    identifiers: list[str]
+    outcome: str | None
+    answered_on: str | None
+
+
+class HoldJson(TypedDict):
+    """A hold in ``hold --json`` and in its own case's Facts JSON (``hold``)."""
+
+    case_id: str
+    reference: str
+    identifiers: list[dict[str, str]]  # kind, value
+    country: str | None
+    statute: str
+    since: str
+    until: str
+    first_until: str
+    extensions: list[HoldExtensionJson]
+    extensions_left: int
+    requester: str | None
+    requester_reference: str | None
+    state: str
+    ended_on: str | None
+    ended: HoldEndJson | None
+    linked_demands: list[LinkedDemandJson]
+
+
+class HoldLinkJson(TypedDict):
+    """A hold as a later demand's Facts JSON shows it (``preservation_holds``)."""
+
+    case_id: str
+    reference: str
+    requester: str | None
+    requester_reference: str | None
+    statute: str
+    identifiers: list[str]
+    since: str
+    until: str
+    state: str
 
 
 @dataclass(frozen=True)
@@ -123,7 +182,7 @@ class Hold:
             return self.until
         return self.ended.on
 
-    def to_json(self, today: date) -> dict[str, Any]:
+    def to_json(self, today: date) -> HoldJson:
         return {
             "case_id": self.case_id,
             "reference": self.reference,
@@ -164,7 +223,7 @@ class Hold:
             ],
         }
 
-    def link_json(self, demand_case_id: str, today: date) -> dict[str, Any]:
+    def link_json(self, demand_case_id: str, today: date) -> HoldLinkJson:
         """The hold as a later demand's facts and assessment show it."""
         named = next((d.identifiers for d in self.linked if d.case_id == demand_case_id), ())
         return {

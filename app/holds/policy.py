@@ -7,10 +7,10 @@ country, so they are data: a country without an entry takes the pack's ``[defaul
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 POLICY_FILE = Path(__file__).resolve().parents[2] / "resources" / "policy" / "preservation.toml"
 
@@ -37,14 +37,14 @@ class PreservationPolicy:
         return self.rules.get((country or "").upper()) or self.rules["default"]
 
 
-def _number(entry: dict[str, Any], key: str, where: str, *, least: int) -> int:
+def _number(entry: Mapping[str, object], key: str, where: str, *, least: int) -> int:
     value = entry.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or value < least:
         raise HoldPolicyError(f"{where}: {key} must be a whole number of at least {least}, not {value!r}.")
     return value
 
 
-def parse(data: dict[str, Any], where: str = "preservation.toml") -> PreservationPolicy:
+def parse(data: Mapping[str, object], where: str = "preservation.toml") -> PreservationPolicy:
     rules = {}
     for code, entry in data.items():
         if not isinstance(entry, dict):

@@ -12,15 +12,42 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import TypedDict
 
 from app.holds import policy
-from app.holds.model import Hold, HoldEnd, HoldExtension, LinkedDemand, identifier_problem
+from app.holds.model import (
+    Hold,
+    HoldEnd,
+    HoldExtension,
+    HoldJson,
+    HoldLinkJson,
+    LinkedDemand,
+    identifier_problem,
+)
 from app.model import CaseId
 from app.review.model import DISCLOSING
 from app.services import Desk, DeskError
+from db.store import Row
 
 PRESERVATION = "preservation_request"
+
+
+class HoldFactsJson(TypedDict):
+    """The Facts JSON's hold keys (``Desk.facts``)."""
+
+    hold: HoldJson | None
+    preservation_holds: list[HoldLinkJson]
+
+
+class HoldLetterValues(TypedDict):
+    """What the hold and release letters fill in (``app.letters.templates.LetterContext``)."""
+
+    held_identifiers: list[str]
+    hold_statute: str
+    hold_since: str
+    hold_until: str
+    hold_ended: str | None
+    demand_reference: str
 
 
 class Holds:
@@ -60,7 +87,7 @@ class Holds:
                     found.append(hold)
         return found
 
-    def facts_json(self, case_id: CaseId) -> dict[str, Any]:
+    def facts_json(self, case_id: CaseId) -> HoldFactsJson:
         """The Facts JSON's hold keys: the case's own hold, and the holds a demand is linked to."""
         today = self.today()
         own = self.hold(case_id)
@@ -86,11 +113,12 @@ class Holds:
             return f"The hold runs until {hold.until}: release it first (hold CASE --release)."
         return None
 
-    def letter_values(self, case_id: CaseId) -> dict[str, Any]:
-        """What the hold and release letters fill in (app/letters/templates.py, LetterContext)."""
+    def letter_values(self, case_id: CaseId) -> HoldLetterValues | None:
+        """What the hold and release letters fill in (app/letters/templates.py, LetterContext);
+        None for a case without a hold."""
         hold = self.hold(case_id)
         if hold is None:
-            return {}
+            return None
         ended = hold.ended_on(self.today())
         return {
             "held_identifiers": [v for _, v in hold.identifiers],
@@ -211,7 +239,9 @@ class Holds:
             raise DeskError(
                 f"An extension under {hold.statute} runs at most {hold.extension_days} days, to {latest}."
             )
-        extensions = [*_extensions(self.store.get_hold(case_id)), {
+        stored = self.store.get_hold(case_id)
+        assert stored is not None  # noqa: S101 - _existing found it
+        extensions = [*_extensions(stored), {
             "until": until.isoformat(), "reason": reason.strip(), "by": actor, "on": self.today().isoformat()
         }]  # fmt: skip
         with self.store.atomic():
@@ -282,10 +312,10 @@ class Holds:
 
     # -- rows to values ------------------------------------------------------------------
 
-    def _instrument(self, case_id: CaseId) -> Any:
+    def _instrument(self, case_id: CaseId) -> object:
         return self.desk.fact_map(case_id)["instrument"].value
 
-    def _hold(self, row: Any) -> Hold:
+    def _hold(self, row: Row) -> Hold:
         rule = self.policy.rule(row["country"])
         case = self.store.get_case(row["case_id"])
         extensions = tuple(
@@ -347,7 +377,7 @@ class Holds:
         return tuple(sorted(linked, key=lambda d: (d.received, d.reference)))
 
 
-def _answered(decisions: list[Any]) -> tuple[str | None, date | None]:
+def _answered(decisions: list[Row]) -> tuple[str | None, date | None]:
     """The demand's outcome and the day it was answered: decided (and approved, if it discloses)."""
     if not decisions:
         return None, None
@@ -359,11 +389,11 @@ def _answered(decisions: list[Any]) -> tuple[str | None, date | None]:
     return latest["outcome"], date.fromisoformat(latest["decided_at"][:10])
 
 
-def _identifiers(row: Any) -> list[dict[str, str]]:
+def _identifiers(row: Row) -> list[dict[str, str]]:
     return list(json.loads(row["identifiers"] or "[]"))
 
 
-def _extensions(row: Any) -> list[dict[str, str]]:
+def _extensions(row: Row) -> list[dict[str, str]]:
     return list(json.loads(row["extensions"] or "[]"))
 
 

@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from app.intake.limits import MAX_PAGES, MAX_PDF_BYTES
-from app.letters.pdf import SANS, register_fonts
+from app.letters.fonts import SANS, register_fonts
 
 STAMP_SIZE = 8.0  # points
 STAMP_INSET = 5 * mm  # from the page's right and bottom edges

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from typing import Any
 
 from app.intake.child import ChildTimeoutError, exchange
 from app.intake.limits import READER_TIMEOUT_S
@@ -39,7 +38,7 @@ def package_isolated(
     reference: str,
     *,
     timeout: float = PACKAGE_TIMEOUT_S,
-    **options: Any,
+    **options: object,
 ) -> bytes:
     """``package.package(letters, demand, reference, **options)`` in a child process.
 

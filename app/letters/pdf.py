@@ -6,10 +6,9 @@ piece of text, the body's and the letterhead's alike, is escaped before reportla
 it, so nothing a requester, a customer or a reviewer typed can become reportlab markup.
 
 Fonts are the DejaVu faces shipped in resources/fonts (serif for the letter, sans for
-the letterhead and page furniture), embedded as subsets. DejaVu Serif has no Arabic,
-so each character is set in the first face that has it: the letter's face, then DejaVu
-Sans in the same weight and slant, then upright, then regular. Right-to-left names are
-shaped and put in display order first (``app.letters.scripts``).
+the letterhead and page furniture), embedded as subsets, each character in the first
+face that has it (``app.letters.fonts``). Right-to-left names are shaped and put in
+display order first (``app.letters.scripts``).
 
 The same input gives the same bytes: reportlab's invariant mode, a creation date taken
 from the letter's date, and a document id derived from the input instead of the clock.
@@ -30,8 +29,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import PIL.Image
 from reportlab.lib import colors
@@ -41,7 +39,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -56,9 +53,10 @@ from reportlab.platypus import (
 )
 
 from app.letters import markdown, scripts
-from app.letters.templates import Labels, load_labels
-
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from app.letters.fonts import SANS as SANS
+from app.letters.fonts import SERIF, face_runs, markup, spans_markup
+from app.letters.fonts import register_fonts as register_fonts
+from app.letters.labels import Labels, load_labels
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 # A logo is a small picture for a letterhead; anything larger is a mistake in the settings.
@@ -76,30 +74,6 @@ MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 17 * mm
 MARGIN_BOTTOM = 24 * mm
 
-# (bold, italic) -> the registered name of each face.
-SERIF = {
-    (False, False): "DemandDesk-Serif",
-    (True, False): "DemandDesk-Serif-Bold",
-    (False, True): "DemandDesk-Serif-Italic",
-    (True, True): "DemandDesk-Serif-BoldItalic",
-}
-SANS = {
-    (False, False): "DemandDesk-Sans",
-    (True, False): "DemandDesk-Sans-Bold",
-    (False, True): "DemandDesk-Sans-Oblique",
-    (True, True): "DemandDesk-Sans-BoldOblique",
-}
-FONT_FILES = {
-    "DemandDesk-Serif": "DejaVuSerif.ttf",
-    "DemandDesk-Serif-Bold": "DejaVuSerif-Bold.ttf",
-    "DemandDesk-Serif-Italic": "DejaVuSerif-Italic.ttf",
-    "DemandDesk-Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
-    "DemandDesk-Sans": "DejaVuSans.ttf",
-    "DemandDesk-Sans-Bold": "DejaVuSans-Bold.ttf",
-    "DemandDesk-Sans-Oblique": "DejaVuSans-Oblique.ttf",
-    "DemandDesk-Sans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
-}
-
 
 @dataclass(frozen=True)
 class Letterhead:
@@ -115,72 +89,12 @@ class Letterhead:
     page_size: Literal["A4", "Letter"] = "A4"
 
 
-# ------------------------------------------------------------------------------ fonts
-
-
-@functools.cache
-def register_fonts() -> dict[str, frozenset[int]]:
-    """Register the shipped faces with reportlab (once) and return each one's code points."""
-    coverage: dict[str, frozenset[int]] = {}
-    for name, filename in FONT_FILES.items():
-        font = TTFont(name, str(FONTS_DIR / filename))
-        pdfmetrics.registerFont(font)
-        coverage[name] = frozenset(font.face.charToGlyph)
-    return coverage
-
-
-def face_for(char: str, *, serif: bool = True, bold: bool = False, italic: bool = False) -> str:
-    """The face a character is set in: the first of the fallback chain that has its glyph."""
-    coverage = register_fonts()
-    chain = _chain(serif, bold, italic)
-    code = ord(char)
-    for name in chain:
-        if code in coverage[name]:
-            return name
-    return chain[0]
-
-
-@functools.cache
-def _chain(serif: bool, bold: bool, italic: bool) -> tuple[str, ...]:
-    faces = [SERIF[bold, italic]] if serif else []
-    faces += [SANS[bold, italic], SANS[bold, False], SANS[False, False]]
-    return tuple(dict.fromkeys(faces))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _runs(text: str, *, serif: bool, bold: bool, italic: bool) -> list[tuple[str, str]]:
-    """``text`` (already in display order) cut into (face, text) runs that the faces can set."""
-    coverage = register_fonts()
-    chain = _chain(serif, bold, italic)
-    primary = chain[0]
-    primary_cover = coverage[primary]
-    if all(ord(c) in primary_cover or c.isspace() for c in text):
-        return [(primary, text)]
-    runs: list[tuple[str, list[str]]] = []
-    for c in text:
-        code = ord(c)
-        face = primary
-        if not c.isspace() and code not in primary_cover:
-            face = next((f for f in chain if code in coverage[f]), primary)
-        if runs and runs[-1][0] == face:
-            runs[-1][1].append(c)
-        else:
-            runs.append((face, [c]))
-    return [(face, "".join(chars)) for face, chars in runs]
-
-
-def _markup(text: str, *, serif: bool = True, bold: bool = False, italic: bool = False) -> str:
-    """Plain ``text`` as reportlab paragraph markup, each run in a face that has its glyphs."""
-    runs = _runs(scripts.visual(text), serif=serif, bold=bold, italic=italic)
-    return "".join(f'<font face="{face}">{_escape(run)}</font>' for face, run in runs)
+# ------------------------------------------------------------------------------ page furniture
 
 
 def _draw_text(canvas: Canvas, text: str, x: float, y: float, *, size: float, right: bool = False) -> None:
     """One line of page furniture (muted sans) at baseline ``y``, ending at ``x`` if ``right``."""
-    runs = _runs(scripts.visual(" ".join(text.split())), serif=False, bold=False, italic=False)
+    runs = face_runs(scripts.visual(" ".join(text.split())), serif=False, bold=False, italic=False)
     widths = [pdfmetrics.stringWidth(run, face, size) for face, run in runs]
     x -= sum(widths) if right else 0
     canvas.setFillColor(MUTED)
@@ -188,10 +102,6 @@ def _draw_text(canvas: Canvas, text: str, x: float, y: float, *, size: float, ri
         canvas.setFont(face, size)
         canvas.drawString(x, y, run)
         x += w
-
-
-def _spans_markup(spans: Sequence[markdown.Span], *, serif: bool = True) -> str:
-    return "".join(_markup(s.text, serif=serif, bold=s.bold, italic=s.italic) for s in spans)
 
 
 # ------------------------------------------------------------------------------ styles
@@ -274,17 +184,62 @@ def render(
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {letterhead.page_size!r}")
     letter_date = Date.fromisoformat(date)
     labels = load_labels(language)
-    styles = _styles()
     page_w, page_h = PAGE_SIZES[letterhead.page_size]
     width = page_w - MARGIN_LEFT - MARGIN_RIGHT
     logo = _logo(letterhead.logo_png)
 
     head_height, draw_head = _letterhead(letterhead, logo, width)
+    mark = labels.pdf.get("draft", "DRAFT")
+    pages, footer = _pages(letterhead, labels, reference, mark, draft, page_w, page_h, head_height, draw_head)
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(page_w, page_h),
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{mark} – {title}" if draft else title,
+        author=author,
+        subject=f"{mark} – {subject}" if draft else subject,
+        keywords="draft" if draft else "",
+        creator="Demand Desk",
+        lang=language,
+        invariant=1,
+        displayDocTitle=1,
+        # Otherwise every page names Helvetica, a font that is not embedded.
+        initialFontName=SERIF[False, False],
+    )
+    doc.addPageTemplates(pages)
+    story = _story(
+        title, body_markdown, addressee_lines, reference, their_reference, date, labels, letterhead, width
+    )
+    digest = _doc_id(
+        [title, body_markdown, reference, date, list(addressee_lines), _letterhead_key(letterhead),
+         author, subject, language, their_reference, draft]
+    )  # fmt: skip
+    created = f"D:{letter_date:%Y%m%d}000000+00'00'"
+    doc.build(story, canvasmaker=functools.partial(_Canvas, footer=footer, created=created, doc_id=digest))
+    return out.getvalue()
+
+
+def _pages(
+    letterhead: Letterhead,
+    labels: Labels,
+    reference: str,
+    mark: str,
+    draft: bool,
+    page_w: float,
+    page_h: float,
+    head_height: float,
+    draw_head: Callable[[Canvas, float, float], None],
+) -> tuple[list[PageTemplate], Callable[[Canvas, int, int], None]]:
+    """The first page (under the letterhead band) and the later ones (under a running head),
+    and the footer drawn once the page count is known; each page marked DRAFT if ``draft``."""
+    width = page_w - MARGIN_LEFT - MARGIN_RIGHT
     rule_y = page_h - MARGIN_TOP - head_height - 4 * mm
     first_top = rule_y - 9 * mm
     later_top = page_h - MARGIN_TOP - 9 * mm
-
-    mark = labels.pdf.get("draft", "DRAFT")
 
     def draft_mark(canvas: Canvas) -> None:
         # Drawn first on each page, so the letter's text lies over it.
@@ -297,7 +252,7 @@ def render(
         canvas.drawCentredString(0, -DRAFT_SIZE / 3, mark)
         canvas.restoreState()
 
-    def first_page(canvas: Canvas, _doc: Any) -> None:
+    def first_page(canvas: Canvas, _doc: object) -> None:
         if draft:
             draft_mark(canvas)
         canvas.saveState()
@@ -307,7 +262,7 @@ def render(
         canvas.line(MARGIN_LEFT, rule_y, page_w - MARGIN_RIGHT, rule_y)
         canvas.restoreState()
 
-    def later_page(canvas: Canvas, _doc: Any) -> None:
+    def later_page(canvas: Canvas, _doc: object) -> None:
         if draft:
             draft_mark(canvas)
         canvas.saveState()
@@ -331,35 +286,30 @@ def render(
 
     first = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, first_top - MARGIN_BOTTOM, 0, 0, 0, 0, id="first")
     later = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width, later_top - MARGIN_BOTTOM, 0, 0, 0, 0, id="later")
-    out = io.BytesIO()
-    doc = BaseDocTemplate(
-        out,
-        pagesize=(page_w, page_h),
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{mark} – {title}" if draft else title,
-        author=author,
-        subject=f"{mark} – {subject}" if draft else subject,
-        keywords="draft" if draft else "",
-        creator="Demand Desk",
-        lang=language,
-        invariant=1,
-        displayDocTitle=1,
-        # Otherwise every page names Helvetica, a font that is not embedded.
-        initialFontName=SERIF[False, False],
-    )
-    doc.addPageTemplates(
-        [
-            PageTemplate("first", [first], onPage=first_page, autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=later_page),
-        ]
-    )
+    pages = [
+        PageTemplate("first", [first], onPage=first_page, autoNextPageTemplate="later"),
+        PageTemplate("later", [later], onPage=later_page),
+    ]
+    return pages, footer
+
+
+def _story(
+    title: str,
+    body_markdown: str,
+    addressee_lines: Sequence[str],
+    reference: str,
+    their_reference: str,
+    date: str,
+    labels: Labels,
+    letterhead: Letterhead,
+    width: float,
+) -> list[Flowable]:
+    """The address block, the title, the body and the signature, in the order they are laid out."""
+    styles = _styles()
     story: list[Flowable] = [
         _address_block(addressee_lines, reference, their_reference, labels.format_date(date), labels, width),
         Spacer(1, 10 * mm),
-        Paragraph(_markup(title, bold=True), styles["title"]),
+        Paragraph(markup(title, bold=True), styles["title"]),
     ]
     body = _body(body_markdown)
     signature = _signature(letterhead)
@@ -368,16 +318,12 @@ def render(
     keep = 2 if len(body) >= 2 and isinstance(body[-2], Paragraph) else min(len(body), 1)
     story += body[: len(body) - keep]
     story.append(KeepTogether([*body[len(body) - keep :], *signature]))
-    digest = hashlib.sha256(
-        json.dumps(
-            [title, body_markdown, reference, date, list(addressee_lines), _letterhead_key(letterhead),
-             author, subject, language, their_reference, draft],
-            ensure_ascii=False,
-        ).encode()
-    ).digest()[:16]  # fmt: skip
-    created = f"D:{letter_date:%Y%m%d}000000+00'00'"
-    doc.build(story, canvasmaker=functools.partial(_Canvas, footer=footer, created=created, doc_id=digest))
-    return out.getvalue()
+    return story
+
+
+def _doc_id(key: list[object]) -> bytes:
+    """The document id: derived from the input, so the same letter gives the same bytes."""
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).digest()[:16]
 
 
 class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
@@ -390,14 +336,14 @@ class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
 
     def __init__(
         self,
-        *args: Any,
+        *args: object,
         footer: Callable[[Canvas, int, int], None],
         created: str,
         doc_id: bytes,
-        **kwargs: Any,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
+        self._held: list[dict[str, object]] = []
         self._footer = footer
         self.setDateFormatter(lambda *_: created)
         ids = pdfdoc.PDFText(doc_id, enc="raw").format(pdfdoc.DummyDoc())
@@ -416,7 +362,7 @@ class _Canvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         super().save()
 
 
-def _letterhead_key(letterhead: Letterhead) -> list[Any]:
+def _letterhead_key(letterhead: Letterhead) -> list[str | list[str] | None]:
     logo = hashlib.sha256(letterhead.logo_png).hexdigest() if letterhead.logo_png else None
     return [
         letterhead.organisation,
@@ -470,12 +416,12 @@ def _letterhead(
     right_w = width * 0.38
     left_w = width - right_w - logo_w - gap - 6 * mm
 
-    left = [Paragraph(_markup(letterhead.organisation, bold=True), styles["organisation"])]
+    left = [Paragraph(markup(letterhead.organisation, bold=True), styles["organisation"])]
     if letterhead.legal_entity and letterhead.legal_entity != letterhead.organisation:
-        left.append(Paragraph(_markup(letterhead.legal_entity, serif=False), styles["entity"]))
+        left.append(Paragraph(markup(letterhead.legal_entity, serif=False), styles["entity"]))
     right_lines = [*letterhead.address_lines, *letterhead.contact.splitlines()]
     right = [
-        Paragraph(_markup(line.strip(), serif=False), styles["letterhead_right"])
+        Paragraph(markup(line.strip(), serif=False), styles["letterhead_right"])
         for line in right_lines
         if line.strip()
     ]
@@ -516,7 +462,7 @@ def _address_block(
     width: float,
 ) -> Flowable:
     styles = _styles()
-    address = [Paragraph(_markup(line), styles["address"]) for line in addressee_lines if line.strip()]
+    address = [Paragraph(markup(line), styles["address"]) for line in addressee_lines if line.strip()]
     meta: list[Flowable] = []
     for label, value in (
         (labels.pdf["our_reference"], reference),
@@ -524,8 +470,8 @@ def _address_block(
         (labels.pdf["date"], shown_date),
     ):
         if value:
-            meta.append(Paragraph(_markup(label.upper(), serif=False), styles["meta_label"]))
-            meta.append(Paragraph(_markup(value), styles["meta_value"]))
+            meta.append(Paragraph(markup(label.upper(), serif=False), styles["meta_label"]))
+            meta.append(Paragraph(markup(value), styles["meta_value"]))
     table = Table([[address or "", meta]], colWidths=[width * 0.64, width * 0.36])
     table.setStyle(
         TableStyle(
@@ -556,11 +502,11 @@ def _body(text: str) -> list[Flowable]:
             # on the page of what it introduces.
             text_of = "".join(s.text for s in block.spans).rstrip()
             leads = nxt is not None and (all(s.bold for s in block.spans) or text_of.endswith(":"))
-            out.append(Paragraph(_spans_markup(block.spans), styles["lead" if leads else "body"]))
+            out.append(Paragraph(spans_markup(block.spans), styles["lead" if leads else "body"]))
         else:
             for number, item in enumerate(block.items, 1):
                 bullet = f"{number}." if block.ordered else "\u2022"
-                out.append(Paragraph(_spans_markup(item), styles["item"], bulletText=bullet))
+                out.append(Paragraph(spans_markup(item), styles["item"], bulletText=bullet))
             out.append(Spacer(1, 4))
     return out
 
@@ -569,10 +515,10 @@ def _signature(letterhead: Letterhead) -> list[Flowable]:
     styles = _styles()
     lines: list[Flowable] = [Spacer(1, 13 * mm)]
     if letterhead.signature_name:
-        lines.append(Paragraph(_markup(letterhead.signature_name, bold=True), styles["signature"]))
+        lines.append(Paragraph(markup(letterhead.signature_name, bold=True), styles["signature"]))
     if letterhead.signature_title:
-        lines.append(Paragraph(_markup(letterhead.signature_title), styles["signature"]))
+        lines.append(Paragraph(markup(letterhead.signature_title), styles["signature"]))
     entity = letterhead.legal_entity or letterhead.organisation
     if entity:
-        lines.append(Paragraph(_markup(entity), styles["signature"]))
+        lines.append(Paragraph(markup(entity), styles["signature"]))
     return lines

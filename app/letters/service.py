@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from app import labels
 from app.audit import text_digest
@@ -37,22 +35,27 @@ from app.fsutil import write_atomic
 from app.holds.service import Holds
 from app.letters import package as packaging
 from app.letters import pdf, templates
+from app.letters.context import REIMBURSEMENT, letter_context
+from app.letters.model import Letter as Letter
+from app.letters.model import letter_from_row
 from app.letters.packageproc import package_isolated
 from app.model import CaseId
 from app.review.evaluators import doubtful
-from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
+from app.schedule.notices import Recipient, notice_held
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
     from app.costs.service import Costs
-    from app.review.policy import PolicyPack
     from app.review.service import Review
+
+# A letterhead setting is a line of text, or lines (the address, the payment details).
+LetterheadValue: TypeAlias = str | list[str]
 
 # The facts a letter's address block is built from.
 RECIPIENT_FACTS = ("issuing_authority", "addressee")
 LETTERHEAD_SETTING = "letterhead"
-DEFAULT_LETTERHEAD: dict[str, Any] = {
+DEFAULT_LETTERHEAD: dict[str, LetterheadValue] = {
     "organisation": "Example Online Services",
     "legal_entity": "Example Online Services LLC",
     "address_lines": ["500 Example Parkway", "Redwood City, CA 94063", "United States"],
@@ -79,47 +82,6 @@ NOTICE_KINDS: dict[str, tuple[Recipient, ...] | None] = {
 }
 # The letters that go with the data disclosed: they wait for the disclosure's approval.
 DISCLOSING_KINDS = ("disclosure_cover", "emergency_response")
-# The invoice for the costs of complying (app/costs): drafted only once the cost is sought.
-REIMBURSEMENT = "reimbursement"
-
-
-@dataclass(frozen=True)
-class Letter:
-    id: int
-    case_id: str
-    kind: str
-    title: str
-    language: str
-    body: str
-    status: str  # draft | final
-    sha256: str | None
-    revision: int
-    supersedes: int | None
-    recipient: str
-    addressee_lines: list[str]
-    created_by: str
-    created_at: str
-    finalised_at: str | None
-
-    @property
-    def final(self) -> bool:
-        return self.status == "final"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "language": self.language,
-            "status": self.status,
-            "revision": self.revision,
-            "supersedes": self.supersedes,
-            "recipient": self.recipient,
-            "sha256": self.sha256,
-            "created_by": self.created_by,
-            "created_at": self.created_at,
-            "finalised_at": self.finalised_at,
-        }
 
 
 class Letters:
@@ -133,12 +95,12 @@ class Letters:
 
     # -- settings ------------------------------------------------------------------------
 
-    def letterhead_settings(self) -> dict[str, Any]:
+    def letterhead_settings(self) -> dict[str, LetterheadValue]:
         raw = self.store.get_setting(LETTERHEAD_SETTING)
         stored = json.loads(raw) if raw else {}
         return {**DEFAULT_LETTERHEAD, **{k: v for k, v in stored.items() if k in LETTERHEAD_FIELDS}}
 
-    def set_letterhead(self, **values: Any) -> dict[str, Any]:
+    def set_letterhead(self, **values: LetterheadValue) -> dict[str, LetterheadValue]:
         unknown = sorted(set(values) - set(LETTERHEAD_FIELDS))
         if unknown:
             raise DeskError(
@@ -173,21 +135,33 @@ class Letters:
     def letterhead(self) -> pdf.Letterhead:
         values = self.letterhead_settings()
         logo = values.get("logo_png")
-        values["logo_png"] = bytes.fromhex(logo) if isinstance(logo, str) and logo else None
-        known = {f.name for f in fields(pdf.Letterhead)}
-        values["address_lines"] = list(values.get("address_lines") or [])
-        return pdf.Letterhead(**{k: v for k, v in values.items() if k in known})
+
+        def text(key: str) -> str:
+            value = values.get(key)
+            return value if isinstance(value, str) else ""
+
+        return pdf.Letterhead(
+            organisation=text("organisation"),
+            legal_entity=text("legal_entity"),
+            address_lines=list(values.get("address_lines") or []),
+            contact=text("contact"),
+            signature_name=text("signature_name"),
+            signature_title=text("signature_title"),
+            logo_png=bytes.fromhex(logo) if isinstance(logo, str) and logo else None,
+            # set_letterhead lets no other size in
+            page_size="A4" if values.get("page_size") == "A4" else "Letter",
+        )
 
     # -- reading -------------------------------------------------------------------------
 
     def letters(self, case_id: CaseId) -> list[Letter]:
-        return [_letter(r) for r in self.store.get_letters(case_id)]
+        return [letter_from_row(r) for r in self.store.get_letters(case_id)]
 
     def letter(self, letter_id: int) -> Letter:
         row = self.store.get_letter(letter_id)
         if row is None:
             raise DeskError(f"No letter {letter_id}.")
-        return _letter(row)
+        return letter_from_row(row)
 
     def allowed_kinds(self, case_id: CaseId) -> list[str]:
         decision = self.review.decision(case_id)
@@ -201,76 +175,8 @@ class Letters:
         return Holds(self.desk).letter_kinds(case_id, kinds)  # hold letters only for a case with a hold
 
     def context(self, case_id: CaseId, kind: str | None = None) -> templates.LetterContext:
-        """What the templates fill in: the case, its decision, the failed items' rules, the letterhead
-        (and for a reimbursement request, the itemised costs)."""
-        facts = self.desk.facts(case_id)
-        decision = self.review.decision(case_id)
-        assessment = self.review.assess(case_id)
-        items = {i.id: i for i in self.review.pack.items} if hasattr(self.review.pack, "items") else {}
-        answers = {a.id: a for a in assessment.answers}
-        reason_ids = decision.reasons if decision else list(assessment.recommendation.reasons)
-        if not reason_ids:
-            reason_ids = [a.id for a in assessment.answers if a.answer == "fail"]
-        reasons = []
-        for rid in reason_ids:
-            item = items.get(rid)
-            answer = answers.get(rid)
-            reasons.append(
-                templates.Reason(
-                    id=rid,
-                    question=getattr(item, "question", rid),
-                    rule=getattr(item, "rule", answer.rule if answer else ""),
-                    # The reviewer's own remark only: a checker's note is the program's words,
-                    # not the provider's, and never goes to the requester.
-                    note=answer.note if answer and answer.source == "reviewer" else "",
-                )
-            )
-        scope = decision.scope if decision else {}
-        dates = scope.get("date_range") or {}
-        asked_content = any(d["content"] for d in facts["data_requested"])
-        kept_content = "content" in (scope.get("categories") or [])
-        settings = self.letterhead_settings()
-        secrecy = facts.get("secrecy_order") or {}
-        order = read_order(self.desk, case_id)
-        today = self.desk.clock().date()
-        ended = order_ended(order, today) if order is not None else None
-        expiry = effective_expiry(order) if order is not None else None
-        case = self.store.get_case(case_id) or {}
-        values: dict[str, Any] = {
-            "reference": self.our_reference(facts["reference"], kind=""),
-            "date": today.isoformat(),
-            "requester_name": facts.get("issuing_authority") or "",
-            "requester_address": [],
-            "addressee_name": "",  # no person is named: "Dear Sir or Madam"
-            "outcome": decision.outcome if decision else assessment.recommendation.outcome,
-            "emergency": bool(facts.get("emergency")),
-            "instrument": facts.get("instrument") or "",
-            # As the law where it was issued names it; the template names the kind otherwise.
-            "instrument_label": _local_name(self.review.pack, facts),
-            "country": facts.get("country") or "",
-            "date_issued": facts.get("date_issued") or "",
-            "reasons": reasons,
-            "identifiers": list(scope.get("identifiers") or []),
-            "categories": list(scope.get("categories") or []),
-            "date_from": dates.get("from"),
-            "date_to": dates.get("to"),
-            # The template words it in its own language.
-            "instrument_needed": "search_warrant" if asked_content and not kept_content else None,
-            "enterprise_customer": None,
-            "secrecy_statute": (order.statute if order is not None else None) or secrecy.get("statute"),
-            "secrecy_expires": expiry.isoformat() if expiry else secrecy.get("expires"),
-            "secrecy_ended": ended.isoformat() if ended else None,
-            "secrecy_in_force": order is not None and ended is None,
-            "emergency_summary": facts.get("emergency_summary"),
-            "demand_reference": facts.get("file_number") or "",
-            "title_of_case": case.get("title") or "",
-            **{k: v for k, v in settings.items() if k != "logo_png"},
-            **Holds(self.desk).letter_values(case_id),
-        }
-        if kind == REIMBURSEMENT:
-            values |= self._costs().letter_values(case_id, list(settings.get("payment_lines") or []))
-        known = {f.name for f in fields(templates.LetterContext)}
-        return templates.LetterContext(**{k: v for k, v in values.items() if k in known})
+        """What the templates fill in (``app.letters.context``)."""
+        return letter_context(self, case_id, kind)
 
     # -- what may leave ------------------------------------------------------------------
 
@@ -344,14 +250,14 @@ class Letters:
             "Tools ▸ Letterhead… or with demand-desk letterhead --set organisation=… --set legal_entity=…"
         )
 
-    def _costs(self) -> Costs:
+    def costs(self) -> Costs:
         from app.costs.service import Costs  # the rate tables load only for a reimbursement request
 
         return Costs(self.desk)
 
     def _invoice_refusal(self, case_id: CaseId) -> str | None:
         """Why no reimbursement request may be drafted (app/costs owns the rule), or None."""
-        refusal = self._costs().invoice_refusal(case_id)
+        refusal = self.costs().invoice_refusal(case_id)
         if refusal is None and not self.letterhead_settings().get("payment_lines"):
             refusal = (
                 "A reimbursement request needs the payment details it asks the requester to use: "
@@ -613,32 +519,3 @@ def _check_reference_format(fmt: str) -> None:
         ) from None
     if "{reference}" not in fmt:
         raise DeskError("The reference format must contain {reference}, so a letter names its case.")
-
-
-def _local_name(pack: PolicyPack, facts: Mapping[str, Any]) -> str:
-    def text(key: str) -> str | None:
-        value = facts.get(key)
-        return value if isinstance(value, str) else None
-
-    local = pack.local_instrument(text("instrument"), text("country"), text("issuing_authority"))
-    return local.local_name if local is not None else ""
-
-
-def _letter(row: Any) -> Letter:
-    return Letter(
-        id=row["id"],
-        case_id=row["case_id"],
-        kind=row["kind"],
-        title=row["title"],
-        language=row["language"],
-        body=row["body"],
-        status=row["status"],
-        sha256=row["sha256"],
-        revision=row["revision"],
-        supersedes=row["supersedes"],
-        recipient=row["recipient"],
-        addressee_lines=json.loads(row["addressee"] or "[]"),
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-        finalised_at=row["finalised_at"],
-    )

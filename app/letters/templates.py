@@ -18,8 +18,9 @@ Placeholders, in the title and the body:
 
 A section tag alone on its line takes the line with it, so blocks can be laid out one
 tag per line without leaving blank lines behind. ``PLACEHOLDERS``, ``FLAGS`` and
-``LISTS`` below are what a template may use; ``LetterContext`` documents where each
-comes from.
+``LISTS`` (``app.letters.placeholders``, which parses and fills the templates) are what a
+template may use; ``LetterContext`` documents where each comes from. The words the
+letters of a language share are its labels (``app.letters.labels``).
 
 Drafting is pure: ``draft(kind, ctx)`` returns the title and the body as the reviewer
 will edit them, in the Markdown subset of ``app.letters.markdown``.
@@ -29,18 +30,27 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from app.letters.labels import LETTERS_DIR as LETTERS_DIR
+from app.letters.labels import RECIPIENTS, Labels, fill, language_code
+from app.letters.labels import load_labels as load_labels
 from app.letters.markdown import escape
+from app.letters.placeholders import (
+    Node,
+    TemplateValue,
+    key_line,
+    parse,
+    plain,
+    read_toml,
+    render,
+    tidy,
+)
+from app.letters.placeholders import TemplateError as TemplateError
 from app.review.model import DECISION_OUTCOMES as OUTCOMES
 from app.review.model import DISCLOSING
-
-LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
 
 KINDS: tuple[str, ...] = (
     "rejection",
@@ -56,82 +66,12 @@ KINDS: tuple[str, ...] = (
     "hold_release",
     "reimbursement",
 )
-RECIPIENTS = ("requester", "user", "enterprise_customer")
 # In allowed_outcomes, "*" is any outcome a reviewer has decided on. An escalated case
 # has not been decided yet: its letters wait for the senior reviewer.
 ANY_DECIDED = "*"
 UNDECIDED = ("escalate",)
 
-# What a template may put in. Each is plain text; those that are dates are formatted
-# in the letter's language.
-PLACEHOLDERS = frozenset(
-    {
-        "reference",
-        "date",
-        "salutation",
-        "closing",
-        "requester_name",
-        "addressee_name",
-        "demand",
-        "instrument_label",
-        "country",
-        "date_issued",
-        "demand_reference",
-        "emergency_summary",
-        "outcome_statement",
-        "date_from",
-        "date_to",
-        "date_range",
-        "instrument_needed",
-        "user_name",
-        "enterprise_customer",
-        "enterprise_contact",
-        "secrecy_statute",
-        "secrecy_expires",
-        "secrecy_ended",
-        "organisation",
-        "legal_entity",
-        "contact",
-        "signature_name",
-        "signature_title",
-        "hold_statute",
-        "hold_since",
-        "hold_until",
-        "hold_ended",
-        "cost_total",
-        "cost_statute",
-    }
-)
-# Yes/no facts, for {?flag} and {^flag} only.
-FLAGS = frozenset({"emergency", "disclosed", "rejected", "redirected", "challenged", "secrecy_in_force"})
-# Lists for {#list}...{/list}, with the fields each item offers.
-LISTS: Mapping[str, frozenset[str]] = {
-    "reasons": frozenset({"statement", "rule", "note", "question", "id"}),
-    "identifiers": frozenset({"identifier"}),
-    "excluded_identifiers": frozenset({"identifier"}),
-    "categories": frozenset({"category", "category_code"}),
-    "excluded_categories": frozenset({"category", "category_code"}),
-    "enclosures": frozenset({"enclosure"}),
-    "held_identifiers": frozenset({"identifier"}),
-    "cost_items": frozenset({"task", "hours", "rate", "amount"}),
-    "payment_details": frozenset({"line"}),
-}
 _TEMPLATE_KEYS = {"title", "recipient", "allowed_outcomes", "emergency_only", "body"}
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
-
-
-class TemplateError(Exception):
-    """A template or labels file is missing, malformed, or uses a placeholder it may not.
-
-    The message names the file, and the line and placeholder when there is one.
-    """
-
-    def __init__(self, path: Path | str, problem: str, *, line: int | None = None, placeholder: str = ""):
-        self.path = str(path)
-        self.line = line
-        self.placeholder = placeholder
-        where = f"{self.path}, line {line}" if line else self.path
-        super().__init__(f"{where}: {problem}")
 
 
 class KindNotAllowed(ValueError):
@@ -236,29 +176,6 @@ class Draft:
     addressee_lines: list[str] = field(default_factory=list)  # the address block for the PDF
 
 
-# ------------------------------------------------------------------------------ templates
-
-
-@dataclass(frozen=True)
-class _Text:
-    text: str
-
-
-@dataclass(frozen=True)
-class _Var:
-    name: str
-
-
-@dataclass(frozen=True)
-class _Section:
-    mode: str  # "#" repeat, "?" if set, "^" if not set
-    name: str
-    children: tuple[_Node, ...]
-
-
-_Node = _Text | _Var | _Section
-
-
 @dataclass(frozen=True)
 class Template:
     kind: str
@@ -269,8 +186,8 @@ class Template:
     emergency_only: bool
     body: str
     path: Path
-    _title: tuple[_Node, ...] = field(repr=False, compare=False)
-    _body: tuple[_Node, ...] = field(repr=False, compare=False)
+    _title: tuple[Node, ...] = field(repr=False, compare=False)
+    _body: tuple[Node, ...] = field(repr=False, compare=False)
 
     def allows(self, outcome: str, *, emergency: bool) -> bool:
         if self.emergency_only and not emergency:
@@ -284,7 +201,7 @@ def load_template(kind: str, language: str = "en", *, root: Path | None = None) 
     """The template for ``kind``, in ``language`` or in English when that language lacks it."""
     if kind not in KINDS:
         raise ValueError(f"unknown letter kind {kind!r}; the kinds are {', '.join(KINDS)}")
-    return _load_template(kind, _language(language), root or LETTERS_DIR)
+    return _load_template(kind, language_code(language), root or LETTERS_DIR)
 
 
 def allowed_kinds(outcome: str, *, emergency: bool, root: Path | None = None) -> list[str]:
@@ -309,17 +226,14 @@ def draft(kind: str, ctx: LetterContext, language: str = "en", *, root: Path | N
         )
     labels = load_labels(template.language, root=root)
     values = _values(ctx, labels, template.recipient)
-    title = " ".join(_render(template._title, [values], _plain).split())
-    body = _tidy(_render(template._body, [values], escape))
+    title = " ".join(render(template._title, [values], plain).split())
+    body = tidy(render(template._body, [values], escape))
     return Draft(
         kind, template.language, title, body, template.recipient, _addressee(ctx, template.recipient)
     )
 
 
-def _language(language: str) -> str:
-    if not _LANGUAGE.fullmatch(language):
-        raise ValueError(f"not a language code: {language!r}")
-    return language
+# ------------------------------------------------------------------------------ templates
 
 
 @functools.lru_cache(maxsize=128)
@@ -329,66 +243,51 @@ def _load_template(kind: str, language: str, root: Path) -> Template:
         if language == "en":
             raise TemplateError(path, f"no template for the {kind} letter")
         return _load_template(kind, "en", root)
-    text, data = _read_toml(path)
+    text, data = read_toml(path)
     unknown = sorted(set(data) - _TEMPLATE_KEYS)
     if unknown:
-        raise TemplateError(path, f"unknown key {unknown[0]!r}", line=_key_line(text, unknown[0]))
+        raise TemplateError(path, f"unknown key {unknown[0]!r}", line=key_line(text, unknown[0]))
     for key in ("title", "recipient", "allowed_outcomes", "body"):
         if key not in data:
             raise TemplateError(path, f"missing key {key!r}")
     title, body, recipient = data["title"], data["body"], data["recipient"]
     if not isinstance(title, str) or not isinstance(body, str):
         raise TemplateError(path, "title and body must be text")
-    if recipient not in RECIPIENTS:
+    if not isinstance(recipient, str) or recipient not in RECIPIENTS:
         raise TemplateError(
             path,
             f"recipient {recipient!r} is not one of {', '.join(RECIPIENTS)}",
-            line=_key_line(text, "recipient"),
+            line=key_line(text, "recipient"),
         )
     outcomes = data["allowed_outcomes"]
     if not isinstance(outcomes, list) or not outcomes:
         raise TemplateError(
-            path, "allowed_outcomes must be a non-empty list", line=_key_line(text, "allowed_outcomes")
+            path, "allowed_outcomes must be a non-empty list", line=key_line(text, "allowed_outcomes")
         )
     for outcome in outcomes:
         if outcome != ANY_DECIDED and outcome not in OUTCOMES:
             raise TemplateError(
                 path,
                 f"unknown outcome {outcome!r} in allowed_outcomes",
-                line=_key_line(text, "allowed_outcomes"),
+                line=key_line(text, "allowed_outcomes"),
             )
     emergency_only = data.get("emergency_only", False)
     if not isinstance(emergency_only, bool):
         raise TemplateError(
-            path, "emergency_only must be true or false", line=_key_line(text, "emergency_only")
+            path, "emergency_only must be true or false", line=key_line(text, "emergency_only")
         )
     return Template(
         kind=kind,
         language=language,
         title=title,
         recipient=recipient,
-        allowed_outcomes=tuple(outcomes),
+        allowed_outcomes=tuple(str(outcome) for outcome in outcomes),  # each one checked above
         emergency_only=emergency_only,
         body=body,
         path=path,
-        _title=_parse(title, path, _key_line(text, "title") or 0, 0),
-        _body=_parse(body, path, _key_line(text, "body") or 0, _body_offset(text)),
+        _title=parse(title, path, key_line(text, "title") or 0, 0),
+        _body=parse(body, path, key_line(text, "body") or 0, _body_offset(text)),
     )
-
-
-def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-        return text, tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(path, f"cannot be read: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(path, f"is not valid TOML: {exc}") from exc
-
-
-def _key_line(text: str, key: str) -> int | None:
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _body_offset(text: str) -> int:
@@ -397,278 +296,10 @@ def _body_offset(text: str) -> int:
     return 1 if match else 0
 
 
-# ------------------------------------------------------------------------------ placeholders
-
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
-_TAG = re.compile(r"([#?^/]?)([a-z_][a-z0-9_]*)")
-_STANDALONE = re.compile(r"[ \t]*\{([#?^/])([a-z_][a-z0-9_]*)\}[ \t]*\r?\n?")
-
-
-def _parse(text: str, path: Path, key_line: int, offset: int) -> tuple[_Node, ...]:
-    """The placeholder tree of a title or body, checked against what templates may use."""
-    # Each frame: (mode, name, children, line it opened on, item fields in scope).
-    root: list[_Node] = []
-    stack: list[tuple[str, str, list[_Node], int, frozenset[str]]] = [("", "", root, 0, frozenset())]
-
-    def fail(problem: str, line: int, placeholder: str = "") -> TemplateError:
-        return TemplateError(path, problem, line=key_line + offset + line - 1, placeholder=placeholder)
-
-    def tag(mode: str, name: str, line: int) -> None:
-        fields = stack[-1][4]
-        shown = "{" + mode + name + "}"
-        if mode == "/":
-            if len(stack) == 1 or stack[-1][1] != name:
-                expected = f"; {{/{stack[-1][1]}}} is still open" if len(stack) > 1 else ""
-                raise fail(f"{shown} closes no open section{expected}", line, name)
-            opened_mode, opened_name, children, _, _ = stack.pop()
-            stack[-1][2].append(_Section(opened_mode, opened_name, tuple(children)))
-            return
-        known = name in PLACEHOLDERS or name in FLAGS or name in LISTS or name in fields
-        if not known:
-            raise fail(f"unknown placeholder {shown}", line, name)
-        if mode == "":
-            if name in LISTS and name not in fields:
-                raise fail(f"{shown} is a list: repeat it with {{#{name}}}...{{/{name}}}", line, name)
-            if name in FLAGS:
-                raise fail(f"{shown} is a yes/no flag: use {{?{name}}}...{{/{name}}}", line, name)
-            stack[-1][2].append(_Var(name))
-            return
-        if mode == "#":
-            if name not in LISTS:
-                raise fail(f"{shown} repeats over a list, and {name} is not one", line, name)
-            fields = fields | LISTS[name]
-        stack.append((mode, name, [], line, fields))
-
-    lines = text.splitlines(keepends=True)
-    for number, line in enumerate(lines, 1):
-        standalone = _STANDALONE.fullmatch(line)
-        if standalone:
-            tag(standalone.group(1), standalone.group(2), number)
-            continue
-        pos = 0
-        for match in _TOKEN.finditer(line):
-            if match.start() > pos:
-                stack[-1][2].append(_Text(line[pos : match.start()]))
-            pos = match.end()
-            token = match.group(0)
-            if token in ("{{", "}}"):
-                stack[-1][2].append(_Text(token[0]))
-            elif match.group(1) is None:
-                raise fail(f"stray {token!r}: write {token * 2} for a literal brace", number)
-            else:
-                parsed = _TAG.fullmatch(match.group(1))
-                if not parsed:
-                    raise fail(f"malformed placeholder {token}", number, match.group(1))
-                tag(parsed.group(1), parsed.group(2), number)
-        if pos < len(line):
-            stack[-1][2].append(_Text(line[pos:]))
-    if len(stack) > 1:
-        mode, name, _, opened, _ = stack[-1]
-        raise fail(f"section {{{mode}{name}}} is never closed", opened, name)
-    return tuple(root)
-
-
-def _render(
-    nodes: Sequence[_Node],
-    scopes: list[Mapping[str, Any]],
-    quote: Callable[..., str],
-    line_start: bool = True,
-) -> str:
-    """The text of ``nodes``; ``line_start`` says whether it begins at the start of a line."""
-    out: list[str] = []
-
-    def at_line_start() -> bool:
-        last = next((s for s in reversed(out) if s), None)
-        return line_start if last is None else last.endswith("\n")
-
-    for node in nodes:
-        if isinstance(node, _Text):
-            out.append(node.text)
-        elif isinstance(node, _Var):
-            out.append(quote(str(_lookup(scopes, node.name) or ""), line_start=at_line_start()))
-        elif node.mode == "#":
-            for item in _lookup(scopes, node.name) or ():
-                out.append(_render(node.children, [*scopes, item], quote, at_line_start()))
-        elif bool(_lookup(scopes, node.name)) == (node.mode == "?"):
-            out.append(_render(node.children, scopes, quote, at_line_start()))
-    return "".join(out)
-
-
-def _lookup(scopes: list[Mapping[str, Any]], name: str) -> Any:
-    for scope in reversed(scopes):
-        if name in scope:
-            return scope[name]
-    return None
-
-
-def _plain(text: str, *, line_start: bool = True) -> str:
-    return " ".join(text.split())
-
-
-def _tidy(body: str) -> str:
-    """Sections left out leave blank lines and doubled spaces behind; close them up."""
-    lines = [re.sub(r"(?<=\S)[ \t]{2,}", " ", line.rstrip()) for line in body.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-
-
-# ------------------------------------------------------------------------------ labels
-
-
-@dataclass(frozen=True)
-class Labels:
-    """The words a language's letters share (resources/letters/<language>/labels.toml)."""
-
-    language: str
-    date_format: str
-    months: tuple[str, ...]
-    range_both: str
-    range_from: str
-    range_to: str
-    demand_generic: str
-    reason_fallback: str
-    salutation: Mapping[str, str]
-    closing: Mapping[str, str]
-    pdf: Mapping[str, str]
-    categories: Mapping[str, str]
-    outcomes: Mapping[str, str]
-    instruments: Mapping[str, str]
-    demand_names: Mapping[str, str]  # instrument kind -> what {demand} says when no local name is known
-    reasons: Mapping[str, tuple[str, str]]  # item id -> (statement, rule)
-
-    def format_date(self, iso: str | None) -> str:
-        """``iso`` in this language ("14 March 2026"); text that is not an ISO date as it is."""
-        if not iso:
-            return ""
-        try:
-            day = date.fromisoformat(iso)
-        except ValueError:
-            return iso
-        return _fill(self.date_format, day=str(day.day), month=self.months[day.month - 1], year=str(day.year))
-
-    def date_range(self, start: str | None, end: str | None) -> str:
-        first, last = self.format_date(start), self.format_date(end)
-        if first and last:
-            return _fill(self.range_both, **{"from": first, "to": last})
-        if first:
-            return _fill(self.range_from, **{"from": first})
-        if last:
-            return _fill(self.range_to, to=last)
-        return ""
-
-    def page(self, page: int, pages: int) -> str:
-        return _fill(self.pdf["page"], page=str(page), pages=str(pages))
-
-
-# The placeholders each label may contain.
-_LABEL_FIELDS = {
-    "date_format": {"day", "month", "year"},
-    "range_both": {"from", "to"},
-    "range_from": {"from"},
-    "range_to": {"to"},
-    "salutation.named": {"name"},
-    "reason_fallback": {"question"},
-    "pdf.page": {"page", "pages"},
-}
-_FIELD = re.compile(r"\{([^{}]*)\}")
-
-
-def _fill(text: str, **values: str) -> str:
-    return _FIELD.sub(lambda m: values[m.group(1)], text)
-
-
-def load_labels(language: str = "en", *, root: Path | None = None) -> Labels:
-    """The labels of ``language``, each one it lacks taken from English."""
-    return _load_labels(_language(language), root or LETTERS_DIR)
-
-
-_LABEL_TEXTS = ("date_format", "range_both", "range_from", "range_to", "demand_generic", "reason_fallback")
-_LABEL_TABLES = ("salutation", "closing", "pdf", "categories", "outcomes", "instruments", "demand_names")
-# What the English labels must have; another language takes what it lacks from them.
-_LABEL_REQUIRED = {
-    "salutation": ("named", *RECIPIENTS),
-    "closing": ("named", "generic"),
-    "pdf": ("our_reference", "your_reference", "date", "page"),
-}
-
-
-@functools.lru_cache(maxsize=32)
-def _load_labels(language: str, root: Path) -> Labels:
-    english_path = root / "en" / "labels.toml"
-    english = _read_labels(english_path, required=True)
-    for key in (*_LABEL_TEXTS, "months", *_LABEL_TABLES, "reasons"):
-        if key not in english:
-            raise TemplateError(english_path, f"missing key {key!r}")
-    for table, keys in _LABEL_REQUIRED.items():
-        for key in keys:
-            if key not in english[table]:
-                raise TemplateError(english_path, f"missing {table}.{key}")
-    own = _read_labels(root / language / "labels.toml", required=False) if language != "en" else {}
-    data: dict[str, Any] = {**english, **own}
-    for table in (*_LABEL_TABLES, "reasons"):
-        data[table] = {**english[table], **own.get(table, {})}
-    return Labels(
-        language=language,
-        date_format=data["date_format"],
-        months=tuple(data["months"]),
-        range_both=data["range_both"],
-        range_from=data["range_from"],
-        range_to=data["range_to"],
-        demand_generic=data["demand_generic"],
-        reason_fallback=data["reason_fallback"],
-        salutation=data["salutation"],
-        closing=data["closing"],
-        pdf=data["pdf"],
-        categories=data["categories"],
-        outcomes=data["outcomes"],
-        instruments=data["instruments"],
-        demand_names=data["demand_names"],
-        reasons={k: (v["statement"], v["rule"]) for k, v in data["reasons"].items()},
-    )
-
-
-def _read_labels(path: Path, *, required: bool) -> dict[str, Any]:
-    """A labels file, checked for shape: every key known, every value text, each in its place."""
-    if not path.is_file():
-        if required:
-            raise TemplateError(path, "the English labels are missing")
-        return {}
-    text, data = _read_toml(path)
-
-    def fail(problem: str, key: str, placeholder: str = "") -> TemplateError:
-        return TemplateError(path, problem, line=_key_line(text, key), placeholder=placeholder)
-
-    for key, value in data.items():
-        if key in _LABEL_TEXTS:
-            if not isinstance(value, str):
-                raise fail(f"{key} must be text", key)
-        elif key == "months":
-            if not (isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) for m in value)):
-                raise fail("months must list the 12 month names", key)
-        elif key in _LABEL_TABLES:
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise TemplateError(path, f"[{key}] must hold text values")
-        elif key == "reasons":
-            for item, worded in value.items() if isinstance(value, dict) else ():
-                if not (
-                    isinstance(worded, dict)
-                    and all(isinstance(worded.get(k), str) for k in ("statement", "rule"))
-                ):
-                    raise TemplateError(path, f'[reasons."{item}"] needs a statement and a rule, both text')
-        else:
-            raise fail(f"unknown key {key!r}", key)
-    for dotted, allowed in _LABEL_FIELDS.items():
-        table, _, key = dotted.rpartition(".")
-        value = data.get(table, {}).get(key) if table else data.get(key)
-        for name in _FIELD.findall(value or ""):
-            if name not in allowed:
-                raise fail(f"unknown placeholder {{{name}}} in {dotted}", key, name)
-    return data
-
-
 # ------------------------------------------------------------------------------ values
 
 
-def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any]:
+def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, TemplateValue]:
     fmt = labels.format_date
     named = {
         "requester": ctx.addressee_name,
@@ -676,7 +307,7 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         "enterprise_customer": ctx.enterprise_contact,
     }
     name = named.get(recipient, "").strip()
-    salutation = _fill(labels.salutation["named"], name=name) if name else labels.salutation[recipient]
+    salutation = fill(labels.salutation["named"], name=name) if name else labels.salutation[recipient]
     closing = labels.closing["named" if name else "generic"]
     outcome = ctx.outcome or ""
 
@@ -688,7 +319,7 @@ def _values(ctx: LetterContext, labels: Labels, recipient: str) -> dict[str, Any
         if worded:
             statement, rule = worded
         else:
-            statement = _fill(labels.reason_fallback, question=r.question or r.id)
+            statement = fill(labels.reason_fallback, question=r.question or r.id)
             rule = r.rule
         return {"id": r.id, "question": r.question, "statement": statement, "rule": rule, "note": r.note}
 

@@ -2,7 +2,8 @@
 
 The rules are pure (``calendars``, ``deadlines``, ``notices``, ``ics``); here each case's
 secrecy order, decision, recorded notices and deadline changes are read from the store,
-and every change is written in one transaction with its audit event.
+and every change is written in one transaction with its audit event. What it answers is
+in ``model``; Today's lists are sorted out in ``today``.
 
 What counts as a notice due:
 
@@ -25,10 +26,10 @@ Open-ended orders come back for reconsideration every ``reconsider_days`` (the s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
+from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus, FactValue
 from app.review.evaluators import is_emergency
 from app.review.model import DISCLOSING
@@ -36,7 +37,6 @@ from app.schedule import ics
 from app.schedule.deadlines import (
     Deadline,
     DeadlineRule,
-    DeadlineStatus,
     Extension,
     Pause,
     compute_deadline,
@@ -46,6 +46,11 @@ from app.schedule.deadlines import (
     emergency_short,
     emergency_start,
 )
+from app.schedule.model import CaseSchedule as CaseSchedule
+from app.schedule.model import DeadlineChange, DueNotice, RecordedNotice
+from app.schedule.model import EmergencyDue as EmergencyDue
+from app.schedule.model import Today as Today
+from app.schedule.model import TodayItem as TodayItem
 from app.schedule.notices import (
     DEFAULT_CYCLE_DAYS,
     EXCEPTION_LABELS,
@@ -53,15 +58,17 @@ from app.schedule.notices import (
     NoticeGiven,
     NoticeStatus,
     OrderExtension,
+    Recipient,
     SecrecyOrder,
     effective_expiry,
-    expiring_within,
     notice_held,
     notice_status,
     reconsideration_due,
 )
+from app.schedule.today import due_today
 from app.services import Desk, DeskError
 from db.disclosures import get_disclosure
+from db.store import Row
 
 if TYPE_CHECKING:
     from app.review.service import Review
@@ -69,142 +76,9 @@ if TYPE_CHECKING:
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
 MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
-RESPONSES_AHEAD_DAYS = 7
-ORDERS_AHEAD_DAYS = 30
 # Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
 # nothing has left yet).
 UNDECIDED = (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)
-# A week's warning: with a short cycle, a longer look-ahead would bring an order back the
-# day it was reconsidered.
-RECONSIDER_AHEAD_DAYS = 7
-
-
-@dataclass(frozen=True)
-class DueNotice:
-    case_id: str
-    reference: str
-    recipient: str  # user | enterprise
-    kind: str  # prior | delayed
-    due_on: str
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class RecordedNotice:
-    """A notice recorded as given, or withheld by an exception."""
-
-    status: str  # given | withheld
-    recipient: str
-    on: str | None  # ISO date given
-    how: str  # how it was given, or the exception's label
-    reason: str
-    decided_by: str
-    recorded_at: str
-
-
-@dataclass(frozen=True)
-class DeadlineChange:
-    kind: str  # extension | pause
-    starts: str
-    ends: str | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class CaseSchedule:
-    """One case's dates and notice, as its Dates tab shows them."""
-
-    case_id: str
-    today: date
-    due: Deadline | None
-    due_status: DeadlineStatus | None
-    period: str | None  # "10 business days from issue", when the demand gave a period
-    changes: list[DeadlineChange]
-    order: SecrecyOrder | None
-    order_expiry: date | None
-    reconsider_by: date | None
-    recipient: str  # user | enterprise
-    notice: NoticeStatus | None  # None: nothing is owed yet (no order, nothing disclosed)
-    notices: list[RecordedNotice]
-    # Why no notice may go to the recipient today (notices.notice_held), or None.
-    notice_held: str | None = None
-
-    @property
-    def paused(self) -> bool:
-        return any(c.kind == "pause" and c.ends is None for c in self.changes)
-
-
-@dataclass(frozen=True)
-class EmergencyDue:
-    """An undecided emergency request and the moment it is due."""
-
-    case_id: CaseId
-    reference: str
-    due_at: datetime  # aware; received + the pack's response hours
-    label: str  # "Due 14:32 today (in 5 h)" / "Overdue by 3 h (due 09:10 today)"
-    short: str  # "in 5 h" / "3 h overdue", for the queue's narrow column
-    overdue: bool
-    awaiting_approval: bool = False  # decided to disclose, not yet approved: nothing has left
-
-
-@dataclass(frozen=True)
-class TodayItem:
-    case_id: str
-    reference: str
-    # emergency | response | notice | order_expiring | reconsider_order | approval | hold_expiring
-    # | invoice_unpaid
-    kind: str
-    on: str  # ISO date
-    label: str
-    urgency: str  # overdue | today | soon | later
-    at: str | None = None  # ISO moment (UTC) for what is due at an hour: an emergency request
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class Today:
-    today: str
-    emergencies: list[TodayItem] = field(default_factory=list)
-    responses_overdue: list[TodayItem] = field(default_factory=list)
-    responses_due: list[TodayItem] = field(default_factory=list)
-    notices_due: list[TodayItem] = field(default_factory=list)
-    orders_expiring: list[TodayItem] = field(default_factory=list)
-    reconsider_orders: list[TodayItem] = field(default_factory=list)
-    awaiting_approval: list[TodayItem] = field(default_factory=list)
-    holds_expiring: list[TodayItem] = field(default_factory=list)  # preservation holds (app/holds)
-    invoices_unpaid: list[TodayItem] = field(default_factory=list)  # reimbursement requests (app/costs)
-
-    def sections(self) -> list[tuple[str, list[TodayItem]]]:
-        return [
-            ("Emergency requests", self.emergencies),
-            ("Responses overdue", self.responses_overdue),
-            (f"Responses due in the next {RESPONSES_AHEAD_DAYS} days", self.responses_due),
-            ("Notices due", self.notices_due),
-            (f"Secrecy orders expiring in the next {ORDERS_AHEAD_DAYS} days", self.orders_expiring),
-            ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
-            ("Decisions awaiting approval", self.awaiting_approval),
-            ("Preservation holds ending soon", self.holds_expiring),
-            ("Reimbursement requests unpaid", self.invoices_unpaid),
-        ]
-
-    def to_json(self) -> dict[str, Any]:
-        keys = (
-            "emergencies",
-            "responses_overdue",
-            "responses_due",
-            "notices_due",
-            "orders_expiring",
-            "reconsider_orders",
-            "awaiting_approval",
-            "holds_expiring",
-            "invoices_unpaid",
-        )
-        return {"today": self.today} | {k: [i.to_json() for i in getattr(self, k)] for k in keys}
 
 
 class Schedule:
@@ -245,15 +119,13 @@ class Schedule:
     def secrecy_order(self, case_id: CaseId) -> SecrecyOrder | None:
         return read_order(self.desk, case_id)
 
-    def _order_row(self, case_id: CaseId) -> Any:
+    def _order_row(self, case_id: CaseId) -> Row:
         row = self.store.get_secrecy_order(case_id)
         if row is None or not row["present"]:
             raise DeskError("The case has no secrecy order.")
         return row
 
-    def _change_order(
-        self, case_id: CaseId, fields: dict[str, Any], action: str, payload: dict[str, Any]
-    ) -> None:
+    def _change_order(self, case_id: CaseId, fields: JsonObject, action: str, payload: JsonObject) -> None:
         actor = self.desk.actor()
         self._order_row(case_id)
         with self.store.atomic():
@@ -349,7 +221,7 @@ class Schedule:
         """
         if succeeded and not outcome.strip():
             raise DeskError("Say how the challenge ended (the court's order and its date).")
-        fields: dict[str, Any] = {
+        fields: JsonObject = {
             "challenged_on": on.isoformat(),
             "challenge_outcome": outcome.strip() or None,
         }
@@ -406,7 +278,7 @@ class Schedule:
             "notice.withheld",
         )
 
-    def _insert_notice(self, case_id: CaseId, row: dict[str, Any], action: str) -> None:
+    def _insert_notice(self, case_id: CaseId, row: JsonObject, action: str) -> None:
         actor = self.desk.actor()
         if self.store.get_case(case_id) is None:
             raise DeskError(f"No case {case_id}.")
@@ -432,14 +304,14 @@ class Schedule:
 
     def _notice_status(
         self, case_id: CaseId, order: SecrecyOrder | None, today: date
-    ) -> tuple[str, NoticeStatus | None, bool]:
+    ) -> tuple[Recipient, NoticeStatus | None, bool]:
         """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
         decision = self.review.decision(case_id)
         # A disclosure made without legal process (app.disclosure) owes notice like any other.
         discloses = (decision is not None and decision.outcome in DISCLOSING) or (
             get_disclosure(self.store, case_id) is not None
         )
-        recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
+        recipient: Recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
         if order is None and not discloses:
             return recipient, None, discloses
         rows = self.store.get_notices(case_id)
@@ -456,7 +328,7 @@ class Schedule:
             if given
             else None,
             today,
-            recipient,  # type: ignore[arg-type]
+            recipient,
             self.reconsider_days,
         )
         return recipient, status, discloses
@@ -467,7 +339,7 @@ class Schedule:
         if self.store.get_case(case_id) is None:
             raise DeskError(f"No case {case_id}.")
         values = self.desk.fact_map(case_id)
-        deadline = self._response_deadline(case_id, today, values)
+        deadline = self.response_deadline(case_id, today, values)
         order = self.secrecy_order(case_id)
         recipient, status, _ = self._notice_status(case_id, order, today)
         period = values["response_period"].value
@@ -504,7 +376,7 @@ class Schedule:
             recipient=recipient,
             notice=status,
             notices=notices,
-            notice_held=notice_held(order, recipient, today),  # type: ignore[arg-type]
+            notice_held=notice_held(order, recipient, today),
         )
 
     def notices_due(self, today: date | None = None) -> list[DueNotice]:
@@ -517,12 +389,13 @@ class Schedule:
 
     def response_due(self, case_id: CaseId, today: date | None = None) -> date | None:
         """The demand's response date, moved by extensions and by time paused."""
-        deadline = self._response_deadline(case_id, self._today(today))
+        deadline = self.response_deadline(case_id, self._today(today))
         return deadline.due if deadline else None
 
-    def _response_deadline(
+    def response_deadline(
         self, case_id: CaseId, today: date, values: dict[str, FactValue] | None = None
     ) -> Deadline | None:
+        """The demand's response deadline as extended and paused, or None when it states none."""
         values = values if values is not None else self.desk.fact_map(case_id)
         # Counted by its period, a pause in business days skips that country's holidays too.
         rule = self.desk.period_rule(case_id, values)
@@ -544,7 +417,7 @@ class Schedule:
         out: dict[CaseId, tuple[date, bool]] = {}
         for raw in self.store.cases_with_deadline_changes():
             case_id = CaseId(raw)
-            deadline = self._response_deadline(case_id, day)
+            deadline = self.response_deadline(case_id, day)
             if deadline is not None:
                 out[case_id] = (deadline.due, deadline.paused_now)
         return out
@@ -654,118 +527,8 @@ class Schedule:
     # -- today ---------------------------------------------------------------------------
 
     def today(self, today: date | None = None) -> Today:
-        """What needs the reviewer: the same data as ``demand-desk today --json``.
-
-        Emergency requests come first, counted in hours from now (on another ``today``,
-        from this time of day on that day).
-        """
-        day = self._today(today)
-        now = self.desk.clock()
-        if now.date() != day:
-            now = datetime.combine(day, now.timetz())
-        out = Today(day.isoformat())
-        urgent = self.emergencies(now)
-        for emergency in sorted(urgent.values(), key=lambda e: (e.due_at, e.reference)):
-            out.emergencies.append(
-                TodayItem(
-                    emergency.case_id,
-                    emergency.reference,
-                    "emergency",
-                    emergency.due_at.astimezone().date().isoformat(),
-                    emergency.label + (" · awaiting approval" if emergency.awaiting_approval else ""),
-                    "overdue" if emergency.overdue else "today",
-                    at=emergency.due_at.astimezone(UTC).isoformat(timespec="minutes"),
-                )
-            )
-        for case in self.desk.cases():
-            cid, ref = case.case_id, case.reference
-            if cid in urgent:
-                pass  # listed above, in hours
-            elif case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
-                deadline = self._response_deadline(cid, day)
-                if deadline is not None:
-                    due = deadline.due
-                    status = deadline_status(deadline, day)
-                    if status.kind == "paused":
-                        pass  # the clock waits for the requester
-                    elif status.kind == "overdue":
-                        out.responses_overdue.append(
-                            TodayItem(cid, ref, "response", due.isoformat(), status.label, "overdue")
-                        )
-                    elif (left := (due - day).days) <= RESPONSES_AHEAD_DAYS:
-                        urgency = "today" if due == day else "soon"
-                        label = "Due today" if left == 0 else f"Due in {left} day{'s' if left != 1 else ''}"
-                        out.responses_due.append(
-                            TodayItem(cid, ref, "response", due.isoformat(), label, urgency)
-                        )
-            if case.status is CaseStatus.AWAITING_APPROVAL:
-                out.awaiting_approval.append(
-                    TodayItem(
-                        cid,
-                        ref,
-                        "approval",
-                        day.isoformat(),
-                        "Awaiting a second reviewer's approval",
-                        "today",
-                    )
-                )
-            notice = self.notice(cid, day)
-            if notice is not None:
-                urgency = "today" if notice.due_on == day.isoformat() else "overdue"
-                label = f"{notice.kind.capitalize()} notice to the {notice.recipient}"
-                out.notices_due.append(TodayItem(cid, ref, "notice", notice.due_on, label, urgency))
-            order = self.secrecy_order(cid)
-            if order is not None and expiring_within(order, day, ORDERS_AHEAD_DAYS):
-                expiry = effective_expiry(order)
-                assert expiry is not None  # noqa: S101 - expiring_within needs one
-                out.orders_expiring.append(
-                    TodayItem(
-                        cid,
-                        ref,
-                        "order_expiring",
-                        expiry.isoformat(),
-                        "Secrecy order expires",
-                        _urgency(expiry, day),
-                    )
-                )
-            if order is not None and order.open_ended and order.lifted_on is None:
-                again = reconsideration_due(order, day, self.reconsider_days)
-                if again is not None and again <= day + timedelta(days=RECONSIDER_AHEAD_DAYS):
-                    out.reconsider_orders.append(
-                        TodayItem(
-                            cid,
-                            ref,
-                            "reconsider_order",
-                            again.isoformat(),
-                            "Reconsider the open-ended order",
-                            _urgency(again, day),
-                        )
-                    )
-        out.holds_expiring.extend(_holds_expiring(self.desk, day))
-        for items in (
-            out.responses_overdue,
-            out.responses_due,
-            out.notices_due,
-            out.orders_expiring,
-            out.reconsider_orders,
-        ):
-            items.sort(key=lambda i: (i.on, i.reference))
-        out.invoices_unpaid.extend(self._unpaid_invoices(day))
-        return out
-
-    def _unpaid_invoices(self, day: date) -> list[TodayItem]:
-        """Reimbursement requests unpaid after the rate tables' days (60), oldest first."""
-        from app.costs.service import Costs  # the rate tables load only here
-
-        try:
-            unpaid = Costs(self.desk).unpaid_invoices(day)
-        except DeskError:
-            return []  # a rate table that does not load is reported where costs are used, not here
-        return [
-            TodayItem(x.case_id, x.reference, "invoice_unpaid", x.sent_on,
-                      f"{x.amount} unpaid {x.days} days after it was requested", "overdue")
-            for x in unpaid
-        ]  # fmt: skip
+        """What needs the reviewer: the same data as ``demand-desk today --json`` (``app.schedule.today``)."""
+        return due_today(self, self._today(today))
 
     def calendar(self, today: date | None = None) -> bytes:
         """``deadlines.ics``: due dates and expiries, each naming only the case's reference."""
@@ -792,29 +555,7 @@ class Schedule:
         return ics.deadlines_ics(items, stamp=stamp)
 
 
-def _holds_expiring(desk: Desk, day: date) -> list[TodayItem]:
-    """Running preservation holds whose last day is near: extend (on a renewed request) or let go."""
-    from app.holds.service import Holds
-
-    items = []
-    for hold in Holds(desk).expiring(day):
-        left = (hold.until - day).days
-        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-        label = f"Hold ends {when}" + ("" if hold.extensions_left else " (no extension left)")
-        items.append(TodayItem(hold.case_id, hold.reference, "hold_expiring", hold.until.isoformat(), label,
-                               _urgency(hold.until, day)))  # fmt: skip
-    return items
-
-
-def _urgency(on: date, today: date) -> str:
-    if on < today:
-        return "overdue"
-    if on == today:
-        return "today"
-    return "soon" if (on - today).days <= 7 else "later"
-
-
-def _day(value: Any) -> date | None:
+def _day(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
@@ -826,7 +567,7 @@ def read_order(desk: Desk, case_id: CaseId) -> SecrecyOrder | None:
     return _order(desk.store.get_secrecy_order(case_id))
 
 
-def _order(row: Any) -> SecrecyOrder | None:
+def _order(row: Row | None) -> SecrecyOrder | None:
     if row is None or not row["present"]:
         return None
     extensions = tuple(

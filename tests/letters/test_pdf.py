@@ -16,8 +16,9 @@ from pypdf.generic import DictionaryObject
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.letters import scripts
+from app.letters.fonts import FONT_FILES, FONTS_DIR, face_for
 from app.letters.package import PackageError, bates, package
-from app.letters.pdf import FONT_FILES, FONTS_DIR, Letterhead, face_for, render
+from app.letters.pdf import Letterhead, render
 from app.letters.templates import KINDS, draft
 from tests.letters.test_templates import FOR_KIND, context
 
