@@ -40,6 +40,7 @@ from app.letters import pdf, templates
 from app.letters.packageproc import package_isolated
 from app.model import CaseId
 from app.review.evaluators import doubtful
+from app.review.model import empty_scope
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
@@ -225,7 +226,7 @@ class Letters:
                     note=answer.note if answer and answer.source == "reviewer" else "",
                 )
             )
-        scope = decision.scope if decision else {}
+        scope = decision.scope if decision else empty_scope()
         dates = scope.get("date_range") or {}
         asked_content = any(d["content"] for d in facts["data_requested"])
         kept_content = "content" in (scope.get("categories") or [])

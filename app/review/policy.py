@@ -24,7 +24,7 @@ from typing import Any
 
 from app.labels import plain
 from app.model import Instrument
-from app.review.model import CATEGORIES, EFFECTS, GROUPS
+from app.domain.enums import CATEGORIES, EFFECTS, GROUPS, Effect, Group
 
 POLICY_DIR = Path(__file__).resolve().parents[2] / "resources" / "policy"
 
@@ -120,13 +120,13 @@ class Jurisdiction:
 @dataclass(frozen=True)
 class ChecklistItem:
     id: str
-    group: str
+    group: Group
     label: str  # a short name for lists and reasons ("Signed"); the question says it in full
     question: str
     help: str
     rule: str
     evaluate: str  # a name in evaluators.EVALUATORS, or "" for the reviewer only
-    effect: str
+    effect: Effect
     applies_to: tuple[str, ...]
 
 
@@ -617,13 +617,13 @@ def _items(f: _File) -> tuple[ChecklistItem, ...]:
         out.append(
             ChecklistItem(
                 id=item_id,
-                group=group,
+                group=Group(group),
                 label=f.string(entry, where, "label"),
                 question=f.string(entry, where, "question"),
                 help=f.string(entry, where, "help"),
                 rule=f.string(entry, where, "rule"),
                 evaluate=evaluate,
-                effect=effect,
+                effect=Effect(effect),
                 applies_to=tuple(applies_to),
             )
         )
