@@ -26,7 +26,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         found = _review(desk).assess(desk.resolve_case(args.case))
     rec = found.recommendation
     lines = [f"{a.answer:<15} {a.id}" + (f"  ({a.note})" if a.note else "") for a in found.answers]
-    lines.append(f"Recommended: {rec.outcome}" + (f" because {', '.join(rec.reasons)}" if rec.reasons else ""))
+    lines.append(
+        f"Recommended: {rec.outcome}" + (f" because {', '.join(rec.reasons)}" if rec.reasons else "")
+    )
     emit(args, found.to_json(), "\n".join(lines))
     return EXIT_OK
 

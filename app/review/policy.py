@@ -22,9 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.domain.enums import CATEGORIES, EFFECTS, GROUPS, Effect, Group
 from app.labels import plain
 from app.model import Instrument
-from app.domain.enums import CATEGORIES, EFFECTS, GROUPS, Effect, Group
 
 POLICY_DIR = Path(__file__).resolve().parents[2] / "resources" / "policy"
 

@@ -35,9 +35,9 @@ from app.bundle import pack as bundle_pack
 from app.bundle.format import BundleError, Manifest, load_json
 from app.bundle.service import read_bundle
 from app.datadir import DataDir
+from app.domain.facts import Facts
 from app.model import Reviewer
 from app.report.periods import PeriodError, parse_period
-from app.domain.facts import Facts
 from app.review.limits import ScopeRefused, check_scope
 from app.reviewers import Role
 from app.signing import fingerprint

@@ -1009,9 +1009,7 @@ def test_an_override_replaces_the_automatic_answer_and_keeps_its_evidence() -> N
     [auto] = [a for a in evaluate(facts, context()) if a.id == "validity.signed"]
     [given] = [
         a
-        for a in evaluate(
-            facts, context(), overrides={"validity.signed": ("pass", "Signed on page 3.")}
-        )
+        for a in evaluate(facts, context(), overrides={"validity.signed": ("pass", "Signed on page 3.")})
         if a.id == "validity.signed"
     ]
     assert (auto.answer, auto.source) == ("fail", "auto")
