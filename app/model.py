@@ -15,6 +15,7 @@ from app.domain.enums import Instrument as Instrument
 from app.domain.enums import KeyStorage as KeyStorage
 from app.domain.enums import PageSource as PageSource
 from app.domain.enums import Role as Role
+from app.jsontypes import JsonObject
 
 CaseId = NewType("CaseId", str)
 
@@ -138,7 +139,7 @@ class AuditEvent:
     workstation: str
     case_id: str | None
     action: str
-    payload: dict[str, Any]
+    payload: JsonObject
     prev_hash: str
     hash: str
 
@@ -148,6 +149,8 @@ class FactValue:
     """A scalar fact as the Facts tab shows it: current value, where it came from."""
 
     key: str
+    # Untyped: the window, the schedule and the holds read a fact's value as the type its key
+    # holds (EDITABLE_FACTS); typing it means typing each key where they read it.
     value: Any
     source: str  # "auto" | "reviewer"
     page: int | None = None

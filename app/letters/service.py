@@ -39,8 +39,7 @@ from app.letters import package as packaging
 from app.letters import pdf, templates
 from app.letters.packageproc import package_isolated
 from app.model import CaseId
-from app.review.evaluators import doubtful
-from app.review.model import empty_scope
+from app.review import evaluators, model
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
@@ -226,7 +225,7 @@ class Letters:
                     note=answer.note if answer and answer.source == "reviewer" else "",
                 )
             )
-        scope = decision.scope if decision else empty_scope()
+        scope = decision.scope if decision else model.empty_scope()
         dates = scope.get("date_range") or {}
         asked_content = any(d["content"] for d in facts["data_requested"])
         kept_content = "content" in (scope.get("categories") or [])
@@ -525,7 +524,7 @@ class Letters:
         doubts = []
         for key in RECIPIENT_FACTS:
             value = facts.get(key)
-            why = doubtful(facts, key, self.review.pack)
+            why = evaluators.doubtful(facts, key, self.review.pack)
             if isinstance(value, str) and value and value in block and why:
                 doubts.append(
                     f"“{value}” ({labels.fact(key).lower()}) was {why}: check it against the demand, "

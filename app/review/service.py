@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.enums import ANSWERS, DISCLOSING, Outcome
@@ -26,13 +26,12 @@ from app.intake.facts import file_number_key
 from app.jsontypes import JsonObject, JsonValue
 from app.model import CaseId, CaseStatus
 from app.review import approval, checklist, decide, limits
+from app.review.decisions import Assessment, Decision, decision_from_row
 from app.review.model import (
     Answer,
-    Override,
     Recommendation,
     ReviewContext,
     ScopeJson,
-    answer_to_json,
     context_from_json,
     context_to_json,
     context_with,
@@ -45,7 +44,6 @@ from app.review.policy import PolicyPack, load_pack
 from app.review.summary import ApprovalSummary, Leaving, leaving
 from app.services import Desk, DeskError, WrongPinError
 from db.disclosures import DISCLOSURE_KIND
-from db.store import Row
 
 # What a reviewer may establish about a case (ReviewContext's fields a scan cannot tell).
 CONTEXT_KEYS = {
@@ -70,65 +68,6 @@ class DecisionRefused(DeskError):
             note = "A senior reviewer may override this with a written reason."
         lines = "; ".join(r.line() for r in self.refusals)
         super().__init__(f"Refused: {lines}." + (f" {note}" if note else ""))
-
-
-@dataclass(frozen=True)
-class Decision:
-    revision: int
-    outcome: str
-    reasons: list[str]
-    scope: ScopeJson
-    policy_version: str
-    decided_by: str
-    decided_at: str
-    approved_by: str | None
-    approved_at: str | None
-    override: Override | None = None  # a senior reviewer overrode a refusal
-
-    @property
-    def needs_approval(self) -> bool:
-        return self.outcome in DISCLOSING and self.approved_by is None
-
-    def to_json(self) -> JsonObject:
-        override: JsonValue = (
-            {"reason": self.override["reason"], "rules": list(self.override["rules"])}
-            if self.override
-            else None
-        )
-        return {
-            "revision": self.revision,
-            "outcome": self.outcome,
-            "reasons": list(self.reasons),
-            "scope": stored_scope_to_json(self.scope),
-            "policy_version": self.policy_version,
-            "decided_by": self.decided_by,
-            "decided_at": self.decided_at,
-            "approved_by": self.approved_by,
-            "approved_at": self.approved_at,
-            "awaiting_approval": self.needs_approval,
-            "override": override,
-        }
-
-
-@dataclass(frozen=True)
-class Assessment:
-    case_id: CaseId
-    policy_version: str
-    answers: list[Answer]
-    recommendation: Recommendation
-    related: dict[str, list[str]]  # identifier → references of other cases that name it
-    # Preservation holds the demand is linked to (app/holds): their case, requester, reference.
-    holds: tuple[JsonObject, ...] = ()
-
-    def to_json(self) -> JsonObject:
-        return {
-            "case_id": self.case_id,
-            "policy_version": self.policy_version,
-            "items": [answer_to_json(a) for a in self.answers],
-            "recommendation": recommendation_to_json(self.recommendation),
-            "related_cases": {k: list(v) for k, v in self.related.items()},
-            "preservation_holds": list(self.holds),
-        }
 
 
 class Review:
@@ -237,7 +176,7 @@ class Review:
         return found
 
     def decisions(self, case_id: CaseId) -> list[Decision]:
-        return [_decision(r) for r in self.store.get_decisions(case_id)]
+        return [decision_from_row(r) for r in self.store.get_decisions(case_id)]
 
     def decision(self, case_id: CaseId) -> Decision | None:
         found = self.decisions(case_id)
@@ -602,28 +541,6 @@ class Review:
             "recommended_now": again,
             "same": then == again,
         }
-
-
-# ------------------------------------------------------------------------------ JSON
-
-
-def _decision(row: Row) -> Decision:
-    return Decision(
-        revision=row["revision"],
-        outcome=row["outcome"],
-        reasons=json.loads(row["reasons"]),
-        scope=json.loads(row["scope"]),
-        policy_version=row["policy_version"],
-        decided_by=row["decided_by"],
-        decided_at=row["decided_at"],
-        approved_by=row["approved_by"],
-        approved_at=row["approved_at"],
-        override=(
-            {"reason": row["override_reason"], "rules": json.loads(row["override_rules"] or "[]")}
-            if row.get("override_reason")
-            else None
-        ),
-    )
 
 
 def import_directory(desk: Desk, source: Path) -> int:
