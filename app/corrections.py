@@ -10,13 +10,12 @@ reason and leaves the value's form to ``Desk.correct_fact`` (app/fact_editors.py
 
 from __future__ import annotations
 
+from app.domain.enums import CATEGORIES
+from app.domain.enums import IDENTIFIER_KINDS as IDENTIFIER_KINDS  # what a target can be; read from here too
 from app.model import CaseId, FactValue
-from app.review.model import CATEGORIES
 from app.services import Desk, DeskError
 from db.store import Row
 
-# What a target identifier can be (app/intake/facts.py: Identifier.kind).
-IDENTIFIER_KINDS = ("email", "phone", "account_id", "username", "gamertag", "ip", "url", "other")
 MAX_VALUE = 320  # the longest e-mail address there can be
 
 

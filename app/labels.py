@@ -12,7 +12,6 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.model import AuditEvent
 
@@ -55,7 +54,7 @@ def item(item_id: str) -> str:
     return load_pack().item_label(item_id)
 
 
-def _shown(key: str, value: Any) -> str:
+def _shown(key: str, value: object) -> str:
     if value is None or value == "":
         return "—"
     if key == "key" and isinstance(value, str):

@@ -7,47 +7,20 @@ values are part of the storage format: add values, never rename them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NewType
 
-from app.reviewers import Role
+# The enums live with every stored code in app/domain; the layers import them from here too.
+from app.domain.enums import CaseStatus as CaseStatus
+from app.domain.enums import Instrument as Instrument
+from app.domain.enums import KeyStorage as KeyStorage
+from app.domain.enums import PageSource as PageSource
+from app.domain.enums import Role as Role
+from app.jsontypes import JsonObject
 
 CaseId = NewType("CaseId", str)
 
 # Bumped when the meaning of a stored enum value or the Facts JSON shape changes.
 FACTS_FORMAT = 1
-
-
-class Instrument(StrEnum):
-    SUBPOENA = "subpoena"
-    COURT_ORDER = "court_order"
-    SEARCH_WARRANT = "search_warrant"
-    EMERGENCY_REQUEST = "emergency_request"
-    NSL = "nsl"
-    FISA_ORDER = "fisa_order"
-    PRODUCTION_ORDER = "production_order"
-    CIVIL_SUBPOENA = "civil_subpoena"
-    PRESERVATION_REQUEST = "preservation_request"
-    OTHER = "other"
-
-
-class CaseStatus(StrEnum):
-    NEW = "new"
-    IN_REVIEW = "in_review"
-    AWAITING_APPROVAL = "awaiting_approval"
-    DECIDED = "decided"
-    CLOSED = "closed"
-
-
-class KeyStorage(StrEnum):
-    KEYRING = "keyring"
-    PASSPHRASE = "passphrase"  # noqa: S105 - a storage mode, not a secret
-
-
-class PageSource(StrEnum):
-    TEXT_LAYER = "text_layer"
-    OCR = "ocr"
-    NONE = "none"
 
 
 # The scalar facts of a case, in the order the Facts tab shows them. Each maps to a
@@ -166,7 +139,7 @@ class AuditEvent:
     workstation: str
     case_id: str | None
     action: str
-    payload: dict[str, Any]
+    payload: JsonObject
     prev_hash: str
     hash: str
 
@@ -176,6 +149,8 @@ class FactValue:
     """A scalar fact as the Facts tab shows it: current value, where it came from."""
 
     key: str
+    # Untyped: the window, the schedule and the holds read a fact's value as the type its key
+    # holds (EDITABLE_FACTS); typing it means typing each key where they read it.
     value: Any
     source: str  # "auto" | "reviewer"
     page: int | None = None

@@ -10,27 +10,10 @@ import json
 import re
 import unicodedata
 from datetime import datetime, timedelta
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-
-class Role(StrEnum):
-    """What a reviewer may do. Each role may do everything the ones before it may."""
-
-    REVIEWER = "reviewer"
-    SENIOR = "senior"  # decides escalated cases, overrides a refused decision with a reason
-    ADMINISTRATOR = "administrator"  # enrols and removes reviewers, changes roles
-
-    @property
-    def senior(self) -> bool:
-        return self is not Role.REVIEWER
-
-    @property
-    def label(self) -> str:
-        return {"reviewer": "Reviewer", "senior": "Senior reviewer", "administrator": "Administrator"}[
-            self.value
-        ]
+from app.domain.enums import Role as Role  # defined with every stored code; imported from here too
 
 
 class RosterError(ValueError):

@@ -14,10 +14,7 @@ MODULE_LINES, FUNCTION_LINES = 600, 80
 
 # Still over, to be split (issue 18). The intake heuristics keep their tables by fact.
 MODULES_OVER = {
-    "app/review/evaluators.py": 1005,
     "app/report/figures.py": 903,
-    "app/review/requesters.py": 899,
-    "app/review/policy.py": 742,
     "app/bundle/service.py": 678,
     "ui/sync/controller.py": 671,
 }
@@ -25,10 +22,8 @@ FUNCTIONS_OVER = {
     "app/report/figures.py:build_report": 242,
     "app/disclosure/service.py:record": 122,
     "app/report/pdf.py:render": 115,
-    "app/review/decide.py:_recommend": 105,
     "app/report/exports.py:to_json": 91,
     "app/bundle/service.py:sync_steps": 89,
-    "app/review/service.py:decide": 89,
     "app/report/figures.py:check": 81,
 }
 FUNCTIONS_OVER = {
@@ -40,6 +35,9 @@ FUNCTIONS_OVER = {
     "app/report/pdf.py:render": 115,
     "app/review/decide.py:_recommend": 105,
     "app/schedule/service.py:today": 99,
+    "ui/case/decision.py:__init__": 110,
+    "app/intake/extract.py:response_due": 107,
+    "app/intake/ocrworker.py:_ocr": 105,
     "app/intake/extract_ids.py:_label_value": 102,
     "ui/viewer/viewer.py:__init__": 101,
     "ui/case/dates.py:__init__": 97,
@@ -47,6 +45,8 @@ FUNCTIONS_OVER = {
     "app/report/exports.py:to_json": 91,
     "app/bundle/service.py:sync_steps": 89,
     "app/review/service.py:decide": 89,
+    "ui/dialogs/cost.py:__init__": 88,
+    "app/intake/extract.py:read": 86,
     "app/report/figures.py:check": 81,
 }
 

@@ -23,16 +23,13 @@ def _review(desk: services.Desk) -> Review:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        assessment = _review(desk).assess(desk.resolve_case(args.case)).to_json()
-    rec = assessment["recommendation"]
-    lines = [
-        f"{i['answer']:<15} {i['id']}" + (f"  ({i['note']})" if i["note"] else "")
-        for i in assessment["items"]
-    ]
+        found = _review(desk).assess(desk.resolve_case(args.case))
+    rec = found.recommendation
+    lines = [f"{a.answer:<15} {a.id}" + (f"  ({a.note})" if a.note else "") for a in found.answers]
     lines.append(
-        f"Recommended: {rec['outcome']}" + (f" because {', '.join(rec['reasons'])}" if rec["reasons"] else "")
+        f"Recommended: {rec.outcome}" + (f" because {', '.join(rec.reasons)}" if rec.reasons else "")
     )
-    emit(args, assessment, "\n".join(lines))
+    emit(args, found.to_json(), "\n".join(lines))
     return EXIT_OK
 
 

@@ -14,13 +14,15 @@ from app.holds.service import Holds
 from app.jsontypes import JsonObject
 from app.letters import templates
 from app.model import CaseId
+from app.review.model import empty_scope
 from app.schedule.notices import effective_expiry, order_ended
 from app.schedule.service import read_order
 
 if TYPE_CHECKING:
     from app.letters.service import Letters
+    from app.review.decisions import Assessment, Decision
     from app.review.policy import PolicyPack
-    from app.review.service import Assessment, Decision, Review
+    from app.review.service import Review
 
 # The invoice for the costs of complying (app/costs): drafted only once the cost is sought.
 REIMBURSEMENT = "reimbursement"
@@ -34,7 +36,7 @@ def letter_context(letters: Letters, case_id: CaseId, kind: str | None = None) -
     decision = review.decision(case_id)
     assessment = review.assess(case_id)
     reasons = _reasons(review, decision, assessment)
-    scope = decision.scope if decision else {}
+    scope = decision.scope if decision else empty_scope()
     dates = scope.get("date_range") or {}
     asked_content = any(d["content"] for d in facts["data_requested"])
     kept_content = "content" in (scope.get("categories") or [])

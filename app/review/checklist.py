@@ -18,16 +18,16 @@ as a question rather than disappearing as not applicable.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from app.review.evaluators import EVALUATORS, Finding, is_civil, is_emergency, is_enterprise
-from app.review.model import ANSWERS, Answer, ReviewContext
+from app.domain.enums import ANSWERS, Source, Verdict
+from app.domain.facts import Facts
+from app.review.evaluators import EVALUATORS
+from app.review.findings import Finding, is_civil, is_emergency, is_enterprise
+from app.review.model import Answer, ReviewContext
 from app.review.policy import ChecklistItem, PolicyPack, load_pack
 
 
-def applies(
-    item: ChecklistItem, facts: Mapping[str, Any], ctx: ReviewContext, pack: PolicyPack
-) -> bool | None:
+def applies(item: ChecklistItem, facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> bool | None:
     """Whether the item applies to this case: True, False, or None when that is not known yet."""
     if not item.applies_to:
         return True
@@ -40,29 +40,29 @@ def applies(
         elif target == "enterprise":
             hit = is_enterprise(ctx)
         else:
-            hit = facts.get("instrument") == target
+            hit = facts.instrument == target
         if hit:
             return True
         undecided = undecided or hit is None
     return None if undecided else False
 
 
-def _automatic(
-    item: ChecklistItem, facts: Mapping[str, Any], ctx: ReviewContext, pack: PolicyPack
-) -> Finding:
+def _automatic(item: ChecklistItem, facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     applicable = applies(item, facts, ctx, pack)
     if applicable is False:
-        return Finding("not_applicable", (), "does not apply to this demand")
+        return Finding(Verdict.NOT_APPLICABLE, (), "does not apply to this demand")
     if not item.evaluate:
-        return Finding("unknown", (), "only the reviewer can answer this")
+        return Finding(Verdict.UNKNOWN, (), "only the reviewer can answer this")
     found = EVALUATORS[item.evaluate](facts, ctx, pack)
-    if applicable is None and found.answer in ("pass", "fail"):
-        return Finding("unknown", found.evidence, f"whether this applies is not known yet; {found.note}")
+    if applicable is None and found.answer in (Verdict.PASS, Verdict.FAIL):
+        return Finding(
+            Verdict.UNKNOWN, found.evidence, f"whether this applies is not known yet; {found.note}"
+        )
     return found
 
 
 def evaluate(
-    facts: Mapping[str, Any],
+    facts: Facts,
     ctx: ReviewContext,
     pack: PolicyPack | None = None,
     overrides: Mapping[str, tuple[str, str]] | None = None,
@@ -83,12 +83,16 @@ def evaluate(
     out = []
     for item in pack.items:
         found = _automatic(item, facts, ctx, pack)
-        answer, source, note = found.answer, "auto", found.note
+        answer, source, note = found.answer, Source.AUTO, found.note
         if item.id in overrides:
             given, reason = overrides[item.id]
             if given != found.answer and not reason.strip():
                 raise ValueError(f"{item.id}: say why it is {given} when the checklist found {found.answer}.")
-            answer, source, note = given, "reviewer", reason.strip() or f"confirmed ({found.note})"
+            answer, source, note = (
+                Verdict(given),
+                Source.REVIEWER,
+                reason.strip() or f"confirmed ({found.note})",
+            )
         out.append(
             Answer(
                 id=item.id,

@@ -56,27 +56,17 @@ relied on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Any
 
-from app.review.evaluators import (
-    bulk_items,
-    can_compel,
-    data_items,
-    emergency_allows,
-    identifier_problem,
-    identifiers,
-    instrument_kind,
-    is_civil,
-    is_content,
-    is_emergency,
-    parse_date,
-    served,
-)
-from app.review.model import CATEGORIES, Answer, Recommendation, ReviewContext, Scope
+from app.domain.enums import CATEGORIES, Effect, Outcome, Verdict
+from app.domain.facts import DataRequest, Facts
+from app.review.circumstances import emergency_allows
+from app.review.findings import can_compel, instrument_kind, is_civil, is_emergency, parse_date, served
+from app.review.model import Answer, Recommendation, ReviewContext, Scope
 from app.review.policy import PolicyPack, load_pack
+from app.review.targets import bulk_items, identifier_problem
 
 SPECIFIC = "validity.specific_identifiers"
 WELL_FORMED = "validity.identifiers_well_formed"
@@ -100,7 +90,7 @@ class _Scoped:
 
 
 def recommend(
-    facts: Mapping[str, Any],
+    facts: Facts,
     answers: Sequence[Answer],
     ctx: ReviewContext,
     pack: PolicyPack | None = None,
@@ -110,91 +100,103 @@ def recommend(
     found = _recommend(facts, answers, ctx, pack)
     pending = []
     for answer in answers:
-        if answer.answer != "unknown":
+        if answer.answer != Verdict.UNKNOWN:
             continue
-        trial = [replace(a, answer="fail") if a.id == answer.id else a for a in answers]
+        trial = [replace(a, answer=Verdict.FAIL) if a.id == answer.id else a for a in answers]
         other = _recommend(facts, trial, ctx, pack)
         if (other.outcome, other.scope) != (found.outcome, found.scope):
             pending.append(answer.id)
     return replace(found, pending=pending)
 
 
+def _out(outcome: Outcome, reasons: list[str], scope: Scope, *explanation: str) -> Recommendation:
+    return Recommendation(outcome, reasons, scope, [], [e for e in explanation if e])
+
+
+def _failed(failing: Sequence[Answer], effect: Effect) -> list[str]:
+    return [a.id for a in failing if a.effect == effect]
+
+
+def _named(pack: PolicyPack, item_ids: list[str]) -> str:
+    """The items by their labels in the pack ("Signed, Dates in order"), never by id."""
+    return ", ".join(pack.item_label(i) for i in item_ids)
+
+
 def _recommend(
-    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
+    facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
 ) -> Recommendation:
-    failing = [a for a in answers if a.answer == "fail"]
-
-    def failed(effect: str) -> list[str]:
-        return [a.id for a in failing if a.effect == effect]
-
-    def out(outcome: str, reasons: list[str], scope: Scope, *explanation: str) -> Recommendation:
-        return Recommendation(outcome, reasons, scope, [], [e for e in explanation if e])
-
-    def named(item_ids: list[str]) -> str:
-        """The items by their labels in the pack ("Signed, Dates in order"), never by id."""
-        return ", ".join(pack.item_label(i) for i in item_ids)
-
+    """Rules 0 to 2: what cannot be judged, is no data demand, or is not valid; then the scope's."""
+    failing = [a for a in answers if a.answer == Verdict.FAIL]
     kind = instrument_kind(facts, pack)
-    if READABLE in failed("escalate"):
+    if READABLE in _failed(failing, Effect.ESCALATE):
         poor = next(a for a in failing if a.id == READABLE)
-        return out(
-            "escalate",
+        return _out(
+            Outcome.ESCALATE,
             [READABLE],
             Scope(),
             f"The scan could not be read well enough to judge: {poor.note}.",
         )
-    if not data_items(facts):
-        return out("not_a_data_demand", [], Scope(), "The document asks for no customer data.")
+    if not facts.data_requested:
+        return _out(Outcome.NOT_A_DATA_DEMAND, [], Scope(), "The document asks for no customer data.")
     if kind is not None and not kind.data_demand:
-        return out(
-            "not_a_data_demand",
+        return _out(
+            Outcome.NOT_A_DATA_DEMAND,
             [],
             Scope(),
             f"A {kind.label.lower()} asks for no disclosure on its own; it is recorded and routed.",
         )
-    blocking = failed("blocks")
+    blocking = _failed(failing, Effect.BLOCKS)
     if blocking:
-        return out("reject", blocking, Scope(), "The demand is not valid: " + named(blocking) + ".")
+        return _out(
+            Outcome.REJECT, blocking, Scope(), "The demand is not valid: " + _named(pack, blocking) + "."
+        )
+    return _within_scope(facts, failing, _scope(facts, answers, ctx, pack), kind is None, pack)
 
-    scoped = _scope(facts, answers, ctx, pack)
+
+def _within_scope(
+    facts: Facts, failing: Sequence[Answer], scoped: _Scoped, unread: bool, pack: PolicyPack
+) -> Recommendation:
+    """Rules 3 to 8, for a valid data demand: what is left in scope, and what to do with it."""
     # Nothing left that could be disclosed: no concern or redirect changes that.
-    narrowable = failed("narrowable")
+    narrowable = _failed(failing, Effect.NARROWABLE)
     # Identifiers are gone on positive evidence only (bulk, wildcards, malformed); targets that
     # could not be read leave the list empty without rejecting (see 3).
-    ids_gone = not scoped.scope.identifiers and (
-        SPECIFIC in failed("narrowable") or WELL_FORMED in scoped.struck
-    )
+    ids_gone = not scoped.scope.identifiers and (SPECIFIC in narrowable or WELL_FORMED in scoped.struck)
     if ids_gone or not scoped.scope.categories:
         missing = "identifier" if ids_gone else "category of data"
         reasons = scoped.struck or ([SPECIFIC] if ids_gone else [SUFFICIENT])
-        return out(
-            "reject", reasons, Scope(), *scoped.notes, f"No {missing} the policy allows is left in scope."
+        return _out(
+            Outcome.REJECT,
+            reasons,
+            Scope(),
+            *scoped.notes,
+            f"No {missing} the policy allows is left in scope.",
         )
     if not scoped.scope.identifiers:
         scoped.notes.append(
             "No target could be read (blacked out or unreadable on this copy): the scope names none "
             "until the reviewer adds them from the served original."
         )
-    concerns = failed("escalate")
+    concerns = _failed(failing, Effect.ESCALATE)
     if concerns:
-        return out(
-            "escalate",
+        return _out(
+            Outcome.ESCALATE,
             concerns,
             scoped.scope,
-            "A human-rights concern goes to senior review: " + named(concerns) + ".",
+            "A human-rights concern goes to senior review: " + _named(pack, concerns) + ".",
             "The scope shows what would be disclosed if senior review clears it.",
         )
-    if kind is None:
-        return out(
-            "escalate",
+    if unread:
+        return _out(
+            Outcome.ESCALATE,
             [OFFICIAL],
             scoped.scope,
             "The instrument could not be read: establish what the demand is before deciding.",
         )
-    redirects = failed("redirects")
+    redirects = _failed(failing, Effect.REDIRECTS)
     if redirects:
-        return out(
-            "redirect",
+        return _out(
+            Outcome.REDIRECT,
             redirects,
             Scope(),
             "The data belongs to an enterprise customer: redirect to the customer.",
@@ -202,22 +204,24 @@ def _recommend(
 
     asks = [i for i in narrowable if i not in STRIKES]
     if asks:
-        return out(
-            "narrow",
+        return _out(
+            Outcome.NARROW,
             narrowable,
             scoped.scope,
             *scoped.notes,
-            "Ask the authority to narrow the demand to the scope shown: " + named(asks) + ".",
+            "Ask the authority to narrow the demand to the scope shown: " + _named(pack, asks) + ".",
         )
     content = scoped.content
     if is_emergency(facts):
-        outcome = "disclose_content" if content and pack.emergency_content else "disclose_noncontent"
-        return out(
+        outcome = (
+            Outcome.DISCLOSE_CONTENT if content and pack.emergency_content else Outcome.DISCLOSE_NONCONTENT
+        )
+        return _out(
             outcome, scoped.struck, scoped.scope, *scoped.notes, "Disclose only what addresses the emergency."
         )
-    outcome = "disclose_content" if content else "disclose_noncontent"
+    outcome = Outcome.DISCLOSE_CONTENT if content else Outcome.DISCLOSE_NONCONTENT
     what = "content and non-content" if content else "non-content only"
-    return out(
+    return _out(
         outcome,
         scoped.struck,
         scoped.scope,
@@ -226,21 +230,17 @@ def _recommend(
     )
 
 
-def acceptable_scope(
-    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
-) -> Scope:
+def acceptable_scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack) -> Scope:
     """What the demand names less what failing narrowable items rule out (rule 6), whatever the
     outcome: the scope a reviewer who narrows or discloses against a rejection starts from."""
     return _scope(facts, answers, ctx, pack).scope
 
 
-def _scope(
-    facts: Mapping[str, Any], answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack
-) -> _Scoped:
+def _scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack) -> _Scoped:
     given = {a.id: a.answer for a in answers}
 
     def failed(item_id: str) -> bool:
-        return given.get(item_id) == "fail"
+        return given.get(item_id) == Verdict.FAIL
 
     struck: list[str] = []
     notes: list[str] = []
@@ -252,7 +252,7 @@ def _scope(
             notes.append(note)
 
     kept_ids: list[str] = []
-    for ident in identifiers(facts):
+    for ident in facts.identifiers:
         problem, why = identifier_problem(ident, pack)
         if problem == "redacted":
             continue
@@ -262,7 +262,7 @@ def _scope(
         if problem == "malformed" and failed(WELL_FORMED):
             strike(WELL_FORMED, f"Struck: {why}.")
             continue
-        value = str(ident["value"]).strip()
+        value = str(ident.value).strip()
         if value not in kept_ids:
             kept_ids.append(value)
 
@@ -270,42 +270,42 @@ def _scope(
     civil = is_civil(facts, pack)
     content_ok, noncontent_ok = can_compel(facts, pack)
     bulk = {
-        n for n, item in enumerate(data_items(facts)) if any(item is b for b, _ in bulk_items(facts, pack))
+        n for n, item in enumerate(facts.data_requested) if any(item is b for b, _ in bulk_items(facts, pack))
     }
-    kept: list[Mapping[str, Any]] = []
-    for n, item in enumerate(data_items(facts)):
-        category = item.get("category")
+    kept: list[DataRequest] = []
+    for n, item in enumerate(facts.data_requested):
+        category = item.category
         if n in bulk and failed(SPECIFIC):
             strike(SPECIFIC, f"Struck: the request for {category} does not name its targets.")
             continue
         if emergency:
             if (failed(EMERGENCY_SCOPE) and not emergency_allows(item, pack)) or (
-                is_content(item) and not pack.emergency_content
+                item.is_content and not pack.emergency_content
             ):
                 strike(EMERGENCY_SCOPE, f"Struck: {category} does not address the emergency.")
                 continue
         elif failed(SUFFICIENT) and (
-            (is_content(item) and not content_ok) or (not is_content(item) and not noncontent_ok)
+            (item.is_content and not content_ok) or (not item.is_content and not noncontent_ok)
         ):
-            part = "content" if is_content(item) else "non-content"
+            part = "content" if item.is_content else "non-content"
             strike(SUFFICIENT, f"Struck: the instrument cannot compel {part} ({category}).")
             continue
-        if civil and is_content(item) and failed(CONSENT):
+        if civil and item.is_content and failed(CONSENT):
             strike(CONSENT, f"Struck: {category} without the account owner's consent.")
             continue
         kept.append(item)
-    asked = {str(item.get("category")) for item in kept}
-    categories = [c for c in CATEGORIES if c in asked]
+    asked = {str(item.category) for item in kept}
+    categories: list[str] = [c for c in CATEGORIES if c in asked]
 
-    span = facts.get("date_range") or {}
-    start, end = parse_date(span.get("from")), parse_date(span.get("to"))
-    date_from = start.isoformat() if start else span.get("from")
-    date_to = end.isoformat() if end else span.get("to")
+    span = facts.date_range
+    start, end = parse_date(span.start), parse_date(span.end)
+    date_from = start.isoformat() if start else span.start
+    date_to = end.isoformat() if end else span.end
     if failed(NOT_BROAD) and start is not None:
         last = end or served(ctx)
         if (last - start).days > ctx.max_range_days:
             date_from = (last - timedelta(days=ctx.max_range_days)).isoformat()
             date_to = last.isoformat()
             notes.append(f"Clipped: the date range to the {ctx.max_range_days} days ending {date_to}.")
-    content = any(is_content(item) for item in kept)
+    content = any(item.is_content for item in kept)
     return _Scoped(Scope(kept_ids, categories, date_from, date_to), struck, notes, content)

@@ -21,19 +21,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from app.review.evaluators import (
-    can_compel,
-    data_items,
-    identifiers,
-    instrument_kind,
-    is_civil,
-    is_content,
-    is_emergency,
-    parse_date,
-)
-from app.review.model import CATEGORIES, DISCLOSING, Answer, Scope
+from app.domain.enums import CATEGORIES, DISCLOSING, Effect, Verdict
+from app.domain.facts import Facts
+from app.review.findings import can_compel, instrument_kind, is_civil, is_emergency, parse_date
+from app.review.model import Answer, Scope, ScopeJson
 from app.review.policy import PolicyPack
 
 # Rule ids: named in refusals, and audited and stored when a senior reviewer overrides one.
@@ -50,7 +42,7 @@ BLOCKING_OPEN = "checklist.blocking_open"
 
 CONSENT_ITEM = "civil.owner_consent_for_content"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # fromisoformat alone also takes 20250101 and week dates
-OPEN_ANSWERS = ("unknown", "fail")
+OPEN_ANSWERS = (Verdict.UNKNOWN, Verdict.FAIL)
 
 
 class ScopeRefused(ValueError):
@@ -76,24 +68,23 @@ class OpenItem:
     """A checklist item still unknown (or failed) that the decision would rest on."""
 
     id: str
-    answer: str
+    answer: Verdict
     question: str
-    effect: str
+    effect: Effect
 
 
 # ------------------------------------------------------------------------------ scope
 
 
-def demand_scope(facts: Mapping[str, Any]) -> tuple[list[str], dict[str, bool], date | None, date | None]:
+def demand_scope(facts: Facts) -> tuple[list[str], dict[str, bool], date | None, date | None]:
     """What the demand names: readable identifiers, categories (→ content?), its date bounds."""
-    named = list(dict.fromkeys(str(i["value"]).strip() for i in identifiers(facts) if i.get("value")))
+    named = list(dict.fromkeys(str(i.value).strip() for i in facts.identifiers if i.value))
     categories: dict[str, bool] = {}
-    for item in data_items(facts):
-        category = str(item.get("category"))
-        categories[category] = categories.get(category, False) or is_content(item)
-    given = facts.get("date_range")
-    span: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
-    return named, categories, parse_date(span.get("from")), parse_date(span.get("to"))
+    for item in facts.data_requested:
+        category = str(item.category)
+        categories[category] = categories.get(category, False) or item.is_content
+    span = facts.date_range
+    return named, categories, parse_date(span.start), parse_date(span.end)
 
 
 def usable_default(scope: Scope) -> Scope:
@@ -106,7 +97,7 @@ def usable_default(scope: Scope) -> Scope:
     )
 
 
-def check_scope(raw: Any, facts: Mapping[str, Any]) -> dict[str, Any]:
+def check_scope(raw: object, facts: Facts) -> ScopeJson:
     """The scope as stored, or ``ScopeRefused``: it may only keep what the demand named.
 
     A missing bound of the date range takes the demand's (the disclosure never reaches
@@ -157,19 +148,19 @@ def check_scope(raw: Any, facts: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def content_in(scope: Mapping[str, Any], facts: Mapping[str, Any]) -> list[str]:
+def content_in(scope: ScopeJson, facts: Facts) -> list[str]:
     """The scope's categories that are content (the category itself, or asked for as content)."""
     _, asked, _, _ = demand_scope(facts)
     return [c for c in scope.get("categories", []) if c == "content" or asked.get(c)]
 
 
-def _strings(value: Any, name: str) -> list[str]:
+def _strings(value: object, name: str) -> list[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise ScopeRefused(SCOPE_SHAPE, f"The scope's {name} are a list of text")
     return [v.strip() for v in value if v.strip()]
 
 
-def _date(value: Any, side: str) -> date | None:
+def _date(value: object, side: str) -> date | None:
     if value is None or value == "":
         return None
     found = parse_date(value) if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()) else None
@@ -185,13 +176,13 @@ def _date(value: Any, side: str) -> date | None:
 
 def open_blocking(answers: Sequence[Answer], pack: PolicyPack) -> list[OpenItem]:
     """Blocking items still unknown or failed: no disclosure rests on them."""
-    return [_open(a, pack) for a in answers if a.effect == "blocks" and a.answer in OPEN_ANSWERS]
+    return [_open(a, pack) for a in answers if a.effect == Effect.BLOCKS and a.answer in OPEN_ANSWERS]
 
 
 def open_items(answers: Sequence[Answer], pack: PolicyPack) -> list[OpenItem]:
     """Every item still unknown, blocking ones first (what an approver should see)."""
-    found = [_open(a, pack) for a in answers if a.answer == "unknown"]
-    return sorted(found, key=lambda i: i.effect != "blocks")
+    found = [_open(a, pack) for a in answers if a.answer == Verdict.UNKNOWN]
+    return sorted(found, key=lambda i: i.effect != Effect.BLOCKS)
 
 
 def _open(answer: Answer, pack: PolicyPack) -> OpenItem:
@@ -204,8 +195,8 @@ def _open(answer: Answer, pack: PolicyPack) -> OpenItem:
 
 def refusals(
     outcome: str,
-    scope: Mapping[str, Any],
-    facts: Mapping[str, Any],
+    scope: ScopeJson,
+    facts: Facts,
     answers: Sequence[Answer],
     pack: PolicyPack,
 ) -> list[Refusal]:
@@ -244,7 +235,7 @@ def refusals(
 
 
 def _instrument_refusals(
-    content: bool, facts: Mapping[str, Any], answers: Sequence[Answer], pack: PolicyPack
+    content: bool, facts: Facts, answers: Sequence[Answer], pack: PolicyPack
 ) -> list[Refusal]:
     kind = instrument_kind(facts, pack)
     if kind is None:

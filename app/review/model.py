@@ -10,29 +10,57 @@ are additions the shape allows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
-ANSWERS = ("pass", "fail", "unknown", "not_applicable")
-SOURCES = ("auto", "reviewer")
-GROUPS = ("validity", "human_rights", "emergency", "civil", "enterprise")
-EFFECTS = ("blocks", "narrowable", "escalate", "redirects", "records")
-OUTCOMES = (
-    "reject",
-    "narrow",
-    "redirect",
-    "disclose_noncontent",
-    "disclose_content",
-    "escalate",
-    "not_a_data_demand",
+from app.domain.enums import (
+    ANSWERS,
+    CATEGORIES,
+    DECISION_OUTCOMES,
+    DISCLOSING,
+    EFFECTS,
+    GROUPS,
+    OUTCOMES,
+    SOURCES,
+    Effect,
+    Group,
+    Outcome,
+    Source,
+    Verdict,
 )
-# What a reviewer may decide: the recommendation's outcomes, and what only a reviewer
-# records. The service, the letters and the command line all take them from here.
-DECISION_OUTCOMES = (*OUTCOMES, "no_data", "withdrawn", "challenge")
-DISCLOSING = ("disclose_noncontent", "disclose_content")
-# Facts JSON categories, in the order scopes list them.
-CATEGORIES = ("subscriber_info", "ip_history", "billing", "traffic", "content", "other")
+from app.domain.facts import Box
+from app.jsontypes import JsonObject, JsonValue
+
+# The codes are StrEnums in app/domain; these names stay for the many callers that list them.
+__all__ = [
+    "ANSWERS",
+    "CATEGORIES",
+    "DECISION_OUTCOMES",
+    "DISCLOSING",
+    "EFFECTS",
+    "GROUPS",
+    "OUTCOMES",
+    "SOURCES",
+    "Answer",
+    "DateRangeJson",
+    "Evidence",
+    "Override",
+    "Recommendation",
+    "ReviewContext",
+    "Scope",
+    "ScopeJson",
+    "answer_to_json",
+    "assess_to_json",
+    "context_from_json",
+    "context_to_json",
+    "context_with",
+    "empty_scope",
+    "evidence_to_json",
+    "recommendation_to_json",
+    "scope_to_json",
+    "stored_scope_to_json",
+]
 
 
 @dataclass(frozen=True)
@@ -40,24 +68,24 @@ class Evidence:
     """Where on the demand an answer was read: 1-based page, box in PDF points, the text."""
 
     page: int | None
-    box: tuple[float, float, float, float] | None
+    box: Box | None
     text: str
 
 
 @dataclass(frozen=True)
 class Answer:
     id: str
-    group: str
-    answer: str  # one of ANSWERS
-    source: str  # "auto" | "reviewer"
+    group: Group
+    answer: Verdict
+    source: Source
     evidence: tuple[Evidence, ...]
     rule: str
     note: str
-    effect: str  # one of EFFECTS
+    effect: Effect
 
     @property
     def failed(self) -> bool:
-        return self.answer == "fail"
+        return self.answer == Verdict.FAIL
 
 
 @dataclass(frozen=True)
@@ -70,9 +98,31 @@ class Scope:
     date_to: str | None = None
 
 
+# A scope as a decision stores it and the window and the letters read it (the JSON is the contract).
+DateRangeJson = TypedDict("DateRangeJson", {"from": str | None, "to": str | None})
+
+
+class ScopeJson(TypedDict):
+    identifiers: list[str]
+    categories: list[str]
+    date_range: DateRangeJson
+
+
+def empty_scope() -> ScopeJson:
+    """The scope of a decision that keeps nothing (and of a case not decided yet)."""
+    return {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
+
+
+class Override(TypedDict):
+    """Why a senior reviewer recorded a decision over the refusals it named (their rule ids)."""
+
+    reason: str
+    rules: list[str]
+
+
 @dataclass(frozen=True)
 class Recommendation:
-    outcome: str  # one of OUTCOMES
+    outcome: Outcome  # one of OUTCOMES
     reasons: list[str]  # item ids that led there
     scope: Scope
     pending: list[str]  # unknown items whose answer could change the outcome
@@ -106,11 +156,11 @@ class ReviewContext:
 # ------------------------------------------------------------------------------ JSON
 
 
-def evidence_to_json(e: Evidence) -> dict[str, Any]:
+def evidence_to_json(e: Evidence) -> JsonObject:
     return {"page": e.page, "box": list(e.box) if e.box else None, "text": e.text}
 
 
-def answer_to_json(a: Answer) -> dict[str, Any]:
+def answer_to_json(a: Answer) -> JsonObject:
     return {
         "id": a.id,
         "group": a.group,
@@ -123,7 +173,7 @@ def answer_to_json(a: Answer) -> dict[str, Any]:
     }
 
 
-def scope_to_json(s: Scope) -> dict[str, Any]:
+def scope_to_json(s: Scope) -> JsonObject:
     return {
         "identifiers": list(s.identifiers),
         "categories": list(s.categories),
@@ -131,7 +181,17 @@ def scope_to_json(s: Scope) -> dict[str, Any]:
     }
 
 
-def recommendation_to_json(r: Recommendation) -> dict[str, Any]:
+def stored_scope_to_json(s: ScopeJson) -> JsonObject:
+    """A stored scope as free JSON (an audit payload, ``--json``): the same keys in the same order."""
+    dates = s["date_range"]
+    return {
+        "identifiers": list(s["identifiers"]),
+        "categories": list(s["categories"]),
+        "date_range": {"from": dates["from"], "to": dates["to"]},
+    }
+
+
+def recommendation_to_json(r: Recommendation) -> JsonObject:
     return {
         "outcome": r.outcome,
         "reasons": list(r.reasons),
@@ -143,7 +203,7 @@ def recommendation_to_json(r: Recommendation) -> dict[str, Any]:
 
 def assess_to_json(
     case_id: str, policy_version: str, answers: Iterable[Answer], recommendation: Recommendation
-) -> dict[str, Any]:
+) -> JsonObject:
     """DESIGN.md's Assess JSON for one case."""
     return {
         "case_id": case_id,
@@ -153,61 +213,70 @@ def assess_to_json(
     }
 
 
-def scope_from_json(data: Mapping[str, Any]) -> Scope:
-    dates = data.get("date_range") or {}
-    return Scope(
-        identifiers=[str(i) for i in data.get("identifiers", [])],
-        categories=[str(c) for c in data.get("categories", [])],
-        date_from=dates.get("from"),
-        date_to=dates.get("to"),
-    )
-
-
-def _box(value: Any) -> tuple[float, float, float, float] | None:
-    if isinstance(value, list | tuple) and len(value) == 4:
-        x0, y0, x1, y1 = (float(v) for v in value)
-        return (x0, y0, x1, y1)
-    return None
-
-
-def evidence_from_json(data: Mapping[str, Any]) -> Evidence:
-    page = data.get("page")
-    return Evidence(
-        page if isinstance(page, int) else None, _box(data.get("box")), str(data.get("text") or "")
-    )
-
-
-def answer_from_json(data: Mapping[str, Any]) -> Answer:
-    return Answer(
-        id=str(data["id"]),
-        group=str(data["group"]),
-        answer=str(data["answer"]),
-        source=str(data["source"]),
-        evidence=tuple(evidence_from_json(e) for e in data.get("evidence", [])),
-        rule=str(data.get("rule", "")),
-        note=str(data.get("note", "")),
-        effect=str(data.get("effect", "")),
-    )
-
-
-def context_to_json(ctx: ReviewContext) -> dict[str, Any]:
-    """Every field of the context, tuples as lists and the date as ISO text."""
-    out: dict[str, Any] = {}
-    for f in fields(ReviewContext):
-        value = getattr(ctx, f.name)
-        out[f.name] = list(value) if isinstance(value, tuple) else value
-    out["today"] = ctx.today.isoformat()
-    out["received"] = ctx.received.isoformat() if ctx.received else None
-    return out
-
-
-def context_from_json(data: Mapping[str, Any]) -> ReviewContext:
-    """The context ``context_to_json`` wrote; keys it does not know (an older basis) are left out."""
-    known = {f.name for f in fields(ReviewContext)}
-    values: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
+def context_to_json(ctx: ReviewContext) -> JsonObject:
+    """Every field of the context in its order, tuples as lists and the dates as ISO text."""
+    return {
+        "today": ctx.today.isoformat(),
+        "received": ctx.received.isoformat() if ctx.received else None,
+        "provider_entities": list(ctx.provider_entities),
+        "enterprise_customer": ctx.enterprise_customer,
+        "enterprise_exception": ctx.enterprise_exception,
+        "enterprise_seats": ctx.enterprise_seats,
+        "data_stored_in": ctx.data_stored_in,
+        "target_is_journalist_or_activist": ctx.target_is_journalist_or_activist,
+        "offence": ctx.offence,
+        "offence_criminalises_protected_activity": ctx.offence_criminalises_protected_activity,
+        "owner_consent": ctx.owner_consent,
+        "requester_emails": list(ctx.requester_emails),
+        "requester_phones": list(ctx.requester_phones),
+        "directory_extra": ctx.directory_extra,
+        "max_range_days": ctx.max_range_days,
     }
-    values["today"] = date.fromisoformat(str(values["today"]))
-    if values.get("received"):
-        values["received"] = date.fromisoformat(str(values["received"]))
-    return ReviewContext(**values)
+
+
+def _flag(value: JsonValue) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _text(value: JsonValue) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _count(value: JsonValue) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _texts(value: JsonValue) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+
+def context_with(today: date, received: date | None, data: Mapping[str, JsonValue]) -> ReviewContext:
+    """A context from what was stored of it: a key not given (or of the wrong type) is not known."""
+    days = _count(data.get("max_range_days"))
+    return ReviewContext(
+        today=today,
+        received=received,
+        provider_entities=_texts(data.get("provider_entities")),
+        enterprise_customer=_flag(data.get("enterprise_customer")),
+        enterprise_exception=_flag(data.get("enterprise_exception")),
+        enterprise_seats=_count(data.get("enterprise_seats")),
+        data_stored_in=_text(data.get("data_stored_in")),
+        target_is_journalist_or_activist=_flag(data.get("target_is_journalist_or_activist")),
+        offence=_text(data.get("offence")),
+        offence_criminalises_protected_activity=_flag(data.get("offence_criminalises_protected_activity")),
+        owner_consent=_flag(data.get("owner_consent")),
+        requester_emails=_texts(data.get("requester_emails")),
+        requester_phones=_texts(data.get("requester_phones")),
+        directory_extra=_text(data.get("directory_extra")),
+        max_range_days=365 if days is None else days,
+    )
+
+
+def context_from_json(data: Mapping[str, JsonValue]) -> ReviewContext:
+    """The context ``context_to_json`` wrote; keys it does not know (an older basis) are left out."""
+    received = data.get("received")
+    return context_with(
+        date.fromisoformat(str(data["today"])),
+        date.fromisoformat(received) if isinstance(received, str) and received else None,
+        data,
+    )

@@ -16,26 +16,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
+from app.domain.enums import ANSWERS, DISCLOSING, Outcome
+from app.domain.enums import DECISION_OUTCOMES as OUTCOMES
+from app.domain.facts import Facts, Provenance, Reading
 from app.intake.facts import file_number_key
+from app.jsontypes import JsonObject, JsonValue
 from app.model import CaseId, CaseStatus
 from app.review import approval, checklist, decide, limits
+from app.review.decisions import Assessment, Decision, decision_from_row
 from app.review.model import (
-    ANSWERS,
-    DISCLOSING,
     Answer,
     Recommendation,
     ReviewContext,
-    answer_to_json,
+    ScopeJson,
     context_from_json,
     context_to_json,
+    context_with,
+    empty_scope,
     recommendation_to_json,
     scope_to_json,
+    stored_scope_to_json,
 )
-from app.review.model import DECISION_OUTCOMES as OUTCOMES
 from app.review.policy import PolicyPack, load_pack
 from app.review.summary import ApprovalSummary, Leaving, leaving
 from app.services import Desk, DeskError, WrongPinError
@@ -66,60 +70,6 @@ class DecisionRefused(DeskError):
         super().__init__(f"Refused: {lines}." + (f" {note}" if note else ""))
 
 
-@dataclass(frozen=True)
-class Decision:
-    revision: int
-    outcome: str
-    reasons: list[str]
-    scope: dict[str, Any]
-    policy_version: str
-    decided_by: str
-    decided_at: str
-    approved_by: str | None
-    approved_at: str | None
-    override: Mapping[str, Any] | None = None  # {"reason", "rules"}: a senior reviewer overrode a refusal
-
-    @property
-    def needs_approval(self) -> bool:
-        return self.outcome in DISCLOSING and self.approved_by is None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "revision": self.revision,
-            "outcome": self.outcome,
-            "reasons": self.reasons,
-            "scope": self.scope,
-            "policy_version": self.policy_version,
-            "decided_by": self.decided_by,
-            "decided_at": self.decided_at,
-            "approved_by": self.approved_by,
-            "approved_at": self.approved_at,
-            "awaiting_approval": self.needs_approval,
-            "override": dict(self.override) if self.override else None,
-        }
-
-
-@dataclass(frozen=True)
-class Assessment:
-    case_id: CaseId
-    policy_version: str
-    answers: list[Answer]
-    recommendation: Recommendation
-    related: dict[str, list[str]]  # identifier → references of other cases that name it
-    # Preservation holds the demand is linked to (app/holds): their case, requester, reference.
-    holds: tuple[dict[str, Any], ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "case_id": self.case_id,
-            "policy_version": self.policy_version,
-            "items": [answer_to_json(a) for a in self.answers],
-            "recommendation": recommendation_to_json(self.recommendation),
-            "related_cases": self.related,
-            "preservation_holds": list(self.holds),
-        }
-
-
 class Review:
     def __init__(self, desk: Desk, pack: PolicyPack | None = None) -> None:
         self.desk = desk
@@ -128,47 +78,52 @@ class Review:
 
     # -- reading -------------------------------------------------------------------------
 
-    def review_facts(self, case_id: CaseId) -> dict[str, Any]:
-        """The Facts JSON, with where each scalar fact was read (for the checklist's evidence)."""
-        facts = self.desk.facts(case_id)
+    def facts(self, case_id: CaseId) -> Facts:
+        """The case's facts, with where each scalar fact was read (for the checklist's evidence)."""
         values = self.desk.fact_values(case_id)
-        facts["_provenance"] = {
-            f.key: {
-                "page": f.page,
-                "box": list(f.box) if f.box else None,
-                "text": str(f.value),
-                "confidence": f.confidence if f.source == "auto" else None,
-            }
-            for f in values
-            if f.value is not None and f.page is not None
-        }
-        # What the reviewer set is evidence in itself, wherever (and whether) it was read.
-        facts["_corrected"] = [f.key for f in values if f.source == "reviewer"]
-        facts["_reading"] = self.reading(case_id)
-        return facts
+        return replace(
+            Facts.from_json(self.desk.facts(case_id)),
+            provenance={
+                f.key: Provenance(
+                    f.page,
+                    f.box if f.box else None,
+                    str(f.value),
+                    f.confidence if f.source == "auto" else None,
+                )
+                for f in values
+                if f.value is not None and f.page is not None
+            },
+            # What the reviewer set is evidence in itself, wherever (and whether) it was read.
+            corrected=tuple(f.key for f in values if f.source == "reviewer"),
+            reading=self.reading(case_id),
+        )
 
-    def reading(self, case_id: CaseId) -> dict[str, int]:
+    def review_facts(self, case_id: CaseId) -> JsonObject:
+        """``facts`` as the Facts JSON with ``_provenance``, ``_corrected`` and ``_reading``."""
+        return self.facts(case_id).to_json()
+
+    def reading(self, case_id: CaseId) -> Reading:
         """How well the scan was read: pages, words, and words read below the pack's confidence."""
         pages = self.desk.pages(case_id)
         cut = self.pack.poor_word_confidence
         # Specks OCR reads on a blank page ("|", "~") are not words.
         words = [w for p in pages for w in p.words if any(c.isalnum() for c in w.text)]
-        return {
-            "pages": len(pages),
-            "ocr_words": len(words),
-            "low_confidence_words": sum(1 for w in words if w.confidence < cut),
-        }
+        return Reading(
+            pages=len(pages),
+            ocr_words=len(words),
+            low_confidence_words=sum(1 for w in words if w.confidence < cut),
+        )
 
     def context(self, case_id: CaseId) -> ReviewContext:
-        stored = {r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)}
+        values: dict[str, JsonValue] = {
+            r["key"]: json.loads(r["value"]) for r in self.store.get_review_context(case_id)
+        }
         entities = self.desk.provider_entities()
-        known = {f.name for f in fields(ReviewContext)}
-        values = {k: v for k, v in stored.items() if k in known}
         if entities:
-            values["provider_entities"] = entities
+            values["provider_entities"] = list(entities)
         if self.desk.data_dir.requesters_path.exists():
             values["directory_extra"] = str(self.desk.data_dir.requesters_path)
-        return ReviewContext(today=self.desk.clock().date(), received=self.desk.received(case_id), **values)
+        return context_with(self.desk.clock().date(), self.desk.received(case_id), values)
 
     def overrides(self, case_id: CaseId) -> dict[str, tuple[str, str]]:
         return {
@@ -178,13 +133,17 @@ class Review:
         }
 
     def assess(self, case_id: CaseId) -> Assessment:
-        facts = self.review_facts(case_id)
+        facts = self.facts(case_id)
         ctx = self.context(case_id)
         answers = checklist.evaluate(facts, ctx, self.pack, overrides=self.overrides(case_id))
         recommendation = decide.recommend(facts, answers, ctx, self.pack)
-        holds = tuple(facts["preservation_holds"])  # Desk.facts carries them (app/holds)
         return Assessment(
-            case_id, self.pack.version, answers, recommendation, self.related_cases(case_id), holds
+            case_id,
+            self.pack.version,
+            answers,
+            recommendation,
+            self.related_cases(case_id),
+            facts.preservation_holds,  # Desk.facts carries them (app/holds)
         )
 
     def related_cases(self, case_id: CaseId) -> dict[str, list[str]]:
@@ -217,7 +176,7 @@ class Review:
         return found
 
     def decisions(self, case_id: CaseId) -> list[Decision]:
-        return [_decision(r) for r in self.store.get_decisions(case_id)]
+        return [decision_from_row(r) for r in self.store.get_decisions(case_id)]
 
     def decision(self, case_id: CaseId) -> Decision | None:
         found = self.decisions(case_id)
@@ -234,7 +193,7 @@ class Review:
         if item_id not in current:
             raise DeskError(f"There is no checklist item {item_id!r}.")
         automatic = {
-            a.id: a for a in checklist.evaluate(self.review_facts(case_id), self.context(case_id), self.pack)
+            a.id: a for a in checklist.evaluate(self.facts(case_id), self.context(case_id), self.pack)
         }[item_id]
         if answer != automatic.answer and not reason.strip():
             raise DeskError(f"Say why {item_id} is {answer} when the checklist found {automatic.answer}.")
@@ -274,7 +233,9 @@ class Review:
             self.store.delete_answer(case_id, item_id)
             self.desk.record("checklist.cleared", case_id, {"item": item_id}, actor=actor)
 
-    def set_context(self, case_id: CaseId, key: str, value: Any, reason: str = "") -> None:
+    def set_context(
+        self, case_id: CaseId, key: str, value: bool | int | str | None, reason: str = ""
+    ) -> None:
         """Record a fact about the case that the scan cannot tell (None forgets it)."""
         actor = self.desk.actor()
         if key not in CONTEXT_KEYS:
@@ -313,7 +274,7 @@ class Review:
         case_id: CaseId,
         outcome: str,
         reasons: Sequence[str] = (),
-        scope: Mapping[str, Any] | None = None,
+        scope: Mapping[str, object] | None = None,
         *,
         override_reason: str = "",
     ) -> Decision:
@@ -338,52 +299,75 @@ class Review:
         if unknown:
             raise DeskError(f"No checklist item {', '.join(unknown)}.")
         recommended = assessment.recommendation
-        if recommended.outcome == "escalate" and outcome != "escalate" and not self.desk.is_senior():
+        if (
+            recommended.outcome == Outcome.ESCALATE
+            and outcome != Outcome.ESCALATE
+            and not self.desk.is_senior()
+        ):
             raise DeskError(
                 "The checklist escalates this case ("
                 + ", ".join(recommended.reasons or ["a concern"])
                 + "): "
                 "a senior reviewer decides it. Record 'escalate' to pass it on."
             )
-        facts = self.review_facts(case_id)
+        facts = self.facts(case_id)
         chosen = self._chosen_scope(case_id, outcome, scope, facts, assessment)
         refused = limits.refusals(outcome, chosen, facts, assessment.answers, self.pack)
         override = self._override(refused, override_reason)
+        chosen_reasons = list(reasons) or list(recommended.reasons)
+        self._record_decision(case_id, actor, outcome, chosen_reasons, chosen, facts, recommended, override)
+        decision = self.decision(case_id)
+        assert decision is not None  # noqa: S101 - just written
+        return decision
+
+    def _record_decision(
+        self,
+        case_id: CaseId,
+        actor: str,
+        outcome: str,
+        reasons: list[str],
+        chosen: ScopeJson,
+        facts: Facts,
+        recommended: Recommendation,
+        override: JsonObject | None,
+    ) -> None:
+        """Store a decision that passed every check, with the basis it was made on, and audit it."""
         previous = self.decision(case_id)
         now = self.desk.now()
-        basis = {
-            "facts": facts,
+        basis: JsonObject = {
+            "facts": facts.to_json(),
             "context": context_to_json(self.context(case_id)),
             "overrides": {k: list(v) for k, v in self.overrides(case_id).items()},
         }
-        chosen_reasons = list(reasons) or list(recommended.reasons)
-        row = {
+        revision = (previous.revision + 1) if previous else 1
+        rules = override["rules"] if override else []
+        row: dict[str, str | int | None] = {
             "case_id": case_id,
-            "revision": (previous.revision + 1) if previous else 1,
+            "revision": revision,
             "outcome": outcome,
-            "reasons": json.dumps(chosen_reasons),
+            "reasons": json.dumps(reasons),
             "scope": json.dumps(chosen),
             "policy_version": self.pack.version,
             "decided_by": actor,
             "decided_at": now,
             "basis": json.dumps(basis, default=str),
             "recommended": json.dumps(recommendation_to_json(recommended)),
-            "override_reason": override["reason"] if override else None,
-            "override_rules": json.dumps(override["rules"] if override else []),
+            "override_reason": str(override["reason"]) if override else None,
+            "override_rules": json.dumps(rules),
         }
         status = (
             CaseStatus.AWAITING_APPROVAL
             if outcome in DISCLOSING
             else CaseStatus.IN_REVIEW  # escalated: a senior reviewer decides it
-            if outcome == "escalate"
+            if outcome == Outcome.ESCALATE
             else CaseStatus.DECIDED
         )
-        payload: dict[str, Any] = {
-            "revision": row["revision"],
+        payload: JsonObject = {
+            "revision": revision,
             "outcome": outcome,
             "recommended": recommended.outcome,
-            "reasons": chosen_reasons,
-            "scope": chosen,
+            "reasons": list(reasons),
+            "scope": stored_scope_to_json(chosen),
             "policy_version": self.pack.version,
         }
         if override:
@@ -394,13 +378,10 @@ class Review:
             self.desk.record(
                 "decision.revised" if previous else "decision.made", case_id, payload, actor=actor
             )
-        decision = self.decision(case_id)
-        assert decision is not None  # noqa: S101 - just written
-        return decision
 
     def check_decision(
-        self, case_id: CaseId, outcome: str, scope: Mapping[str, Any] | None = None
-    ) -> tuple[dict[str, Any], list[limits.Refusal]]:
+        self, case_id: CaseId, outcome: str, scope: Mapping[str, object] | None = None
+    ) -> tuple[ScopeJson, list[limits.Refusal]]:
         """The scope ``decide`` would store and why it would refuse, without storing anything.
 
         Raises ``DecisionRefused`` for a scope nobody may record. The window asks this
@@ -409,26 +390,26 @@ class Review:
         if outcome not in OUTCOMES:
             raise DeskError(f"An outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}.")
         assessment = self.assess(case_id)
-        facts = self.review_facts(case_id)
+        facts = self.facts(case_id)
         chosen = self._chosen_scope(case_id, outcome, scope, facts, assessment)
         return chosen, limits.refusals(outcome, chosen, facts, assessment.answers, self.pack)
 
-    def leaving(self, case_id: CaseId, scope: Mapping[str, Any]) -> Leaving:
+    def leaving(self, case_id: CaseId, scope: ScopeJson) -> Leaving:
         """A scope in words (identifiers, categories, dates): what a disclosure lets leave."""
-        return leaving(scope, self.desk.facts(case_id))
+        return leaving(scope, Facts.from_json(self.desk.facts(case_id)))
 
     def _chosen_scope(
         self,
         case_id: CaseId,
         outcome: str,
-        scope: Mapping[str, Any] | None,
-        facts: Mapping[str, Any],
+        scope: Mapping[str, object] | None,
+        facts: Facts,
         assessment: Assessment,
-    ) -> dict[str, Any]:
-        if outcome not in (*DISCLOSING, "narrow"):
+    ) -> ScopeJson:
+        if outcome not in (*DISCLOSING, Outcome.NARROW):
             if scope is not None:  # discarded, but a scope wider than the demand is still refused
                 self._checked(scope, facts)
-            return {"identifiers": [], "categories": [], "date_range": {"from": None, "to": None}}
+            return empty_scope()
         if scope is not None:
             return self._checked(scope, facts)
         default = assessment.recommendation.scope
@@ -436,19 +417,19 @@ class Review:
             # The recommendation keeps nothing (a rejection); narrowing starts from what would be acceptable.
             default = decide.acceptable_scope(facts, assessment.answers, self.context(case_id), self.pack)
         chosen = self._checked(scope_to_json(limits.usable_default(default)), facts)
-        if outcome == "disclose_noncontent":  # the recommended scope less its content
+        if outcome == Outcome.DISCLOSE_NONCONTENT:  # the recommended scope less its content
             content = set(limits.content_in(chosen, facts))
             chosen["categories"] = [c for c in chosen["categories"] if c not in content]
         return chosen
 
     @staticmethod
-    def _checked(scope: Mapping[str, Any], facts: Mapping[str, Any]) -> dict[str, Any]:
+    def _checked(scope: Mapping[str, object], facts: Facts) -> ScopeJson:
         try:
             return limits.check_scope(scope, facts)
         except limits.ScopeRefused as exc:
             raise DecisionRefused([limits.Refusal(exc.rule, exc.message, False)]) from None
 
-    def _override(self, refused: list[limits.Refusal], reason: str) -> dict[str, Any] | None:
+    def _override(self, refused: list[limits.Refusal], reason: str) -> JsonObject | None:
         """The override to store, or the refusal: only a senior reviewer, only with a reason."""
         reason = " ".join(reason.split())
         if not refused:
@@ -537,7 +518,7 @@ class Review:
         assert approved is not None  # noqa: S101 - just written
         return approved
 
-    def replay(self, case_id: CaseId, revision: int | None = None) -> dict[str, Any]:
+    def replay(self, case_id: CaseId, revision: int | None = None) -> JsonObject:
         """The recommendation a decision's basis gives under the current pack, beside the one it got."""
         rows = self.store.get_decisions(case_id)
         if revision is not None:
@@ -548,8 +529,9 @@ class Review:
         basis = json.loads(row["basis"])
         ctx = context_from_json(basis.get("context", {}))
         overrides = {k: (v[0], v[1]) for k, v in basis.get("overrides", {}).items()}
-        answers = checklist.evaluate(basis["facts"], ctx, self.pack, overrides=overrides)
-        again = recommendation_to_json(decide.recommend(basis["facts"], answers, ctx, self.pack))
+        facts = Facts.from_json(basis["facts"])
+        answers = checklist.evaluate(facts, ctx, self.pack, overrides=overrides)
+        again = recommendation_to_json(decide.recommend(facts, answers, ctx, self.pack))
         then = json.loads(row["recommended"]) if row["recommended"] else None
         return {
             "revision": row["revision"],
@@ -559,28 +541,6 @@ class Review:
             "recommended_now": again,
             "same": then == again,
         }
-
-
-# ------------------------------------------------------------------------------ JSON
-
-
-def _decision(row: Mapping[str, Any]) -> Decision:
-    return Decision(
-        revision=row["revision"],
-        outcome=row["outcome"],
-        reasons=json.loads(row["reasons"]),
-        scope=json.loads(row["scope"]),
-        policy_version=row["policy_version"],
-        decided_by=row["decided_by"],
-        decided_at=row["decided_at"],
-        approved_by=row["approved_by"],
-        approved_at=row["approved_at"],
-        override=(
-            {"reason": row["override_reason"], "rules": json.loads(row["override_rules"] or "[]")}
-            if row.get("override_reason")
-            else None
-        ),
-    )
 
 
 def import_directory(desk: Desk, source: Path) -> int:

@@ -6,11 +6,11 @@ made here, so the approver sees exactly what the decider confirmed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from app.domain.facts import Facts
 from app.review.limits import OpenItem, content_in
+from app.review.model import Override, ScopeJson
 
 CATEGORY_WORDS = {
     "subscriber_info": "Subscriber information",
@@ -52,7 +52,7 @@ class ApprovalSummary:
     categories: list[str]  # in words
     date_range: str  # in words
     open_items: list[OpenItem]  # still unknown now, blocking ones first
-    override: Mapping[str, Any] | None = None  # {"reason", "rules"} when a senior overrode a refusal
+    override: Override | None = None  # when a senior reviewer overrode a refusal
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -60,7 +60,7 @@ class ApprovalSummary:
         return Leaving(self.identifiers, self.categories, self.date_range)
 
 
-def leaving(scope: Mapping[str, Any], facts: Mapping[str, Any]) -> Leaving:
+def leaving(scope: ScopeJson, facts: Facts) -> Leaving:
     content = set(content_in(scope, facts))
     categories = []
     for c in scope.get("categories", []):
@@ -69,7 +69,7 @@ def leaving(scope: Mapping[str, Any], facts: Mapping[str, Any]) -> Leaving:
     return Leaving(list(scope.get("identifiers", [])), categories, date_words(scope))
 
 
-def date_words(scope: Mapping[str, Any]) -> str:
+def date_words(scope: ScopeJson) -> str:
     dates = scope.get("date_range") or {}
     start, end = dates.get("from"), dates.get("to")
     if start and end:

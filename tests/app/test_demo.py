@@ -93,3 +93,20 @@ def test_the_demo_names_each_instrument_as_its_country_does(demo_desk):
     assert names["us-search-warrant"] == "Search warrant"
     assert names["us-emergency-request"] == "Emergency disclosure request"
     assert "subpoena" not in names["fr-requisition"].casefold()
+
+
+@pytest.mark.corpus
+def test_every_demo_cases_facts_json_reads_back_byte_identically(demo_desk):
+    import json
+
+    from app.domain.facts import Facts
+    from app.review.service import Review
+    from tests.review.test_facts_json import _old_review_facts
+
+    review = Review(demo_desk)
+    for case in demo_desk.cases():
+        stored = demo_desk.facts(case.case_id)
+        assert json.dumps(Facts.from_json(stored).to_json()) == json.dumps(stored), case.title
+        # What a decision keeps as its basis is what it kept before the facts were typed.
+        old = _old_review_facts(demo_desk, review, case.case_id)
+        assert json.dumps(review.review_facts(case.case_id)) == json.dumps(old), case.title

@@ -35,6 +35,7 @@ from app.bundle import pack as bundle_pack
 from app.bundle.format import BundleError, Manifest, load_json
 from app.bundle.service import read_bundle
 from app.datadir import DataDir
+from app.domain.facts import Facts
 from app.model import Reviewer
 from app.report.periods import PeriodError, parse_period
 from app.review.limits import ScopeRefused, check_scope
@@ -297,7 +298,7 @@ def test_case_rows_of_arbitrary_values_are_refused_with_a_store_error(real, tabl
 
 @given(json_values | st.integers(1, 100_000).map(lambda n: json.loads(_deep(min(n, 900)))))
 def test_a_scope_of_arbitrary_json_is_refused_with_scope_refused(real, raw):
-    facts = real.desk.facts(real.case_id)
+    facts = Facts.from_json(real.desk.facts(real.case_id))
     bounded(lambda: check_scope(raw, facts), ScopeRefused)
 
 
@@ -313,7 +314,7 @@ def test_a_scope_of_arbitrary_json_is_refused_with_scope_refused(real, raw):
     )
 )
 def test_a_scope_with_arbitrary_fields_is_refused_with_scope_refused(real, raw):
-    facts = real.desk.facts(real.case_id)
+    facts = Facts.from_json(real.desk.facts(real.case_id))
     bounded(lambda: check_scope(raw, facts), ScopeRefused)
 
 

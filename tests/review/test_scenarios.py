@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from app.domain.facts import Facts
 from app.review import checklist, decide
 from app.review.model import (
     OUTCOMES,
@@ -909,10 +910,24 @@ def fake_requesters(monkeypatch: pytest.MonkeyPatch, verdict: str) -> list[tuple
     return calls
 
 
+def evaluate(
+    facts: dict[str, Any],
+    ctx: ReviewContext,
+    pack: Any = None,
+    overrides: dict[str, tuple[str, str]] | None = None,
+) -> list[Answer]:
+    """The checklist on a scenario's Facts JSON, read as the review service reads the stored JSON."""
+    return checklist.evaluate(Facts.from_json(facts), ctx, pack, overrides=overrides)
+
+
+def recommend(facts: dict[str, Any], answers: list[Answer], ctx: ReviewContext, pack: Any) -> Recommendation:
+    return decide.recommend(Facts.from_json(facts), answers, ctx, pack)
+
+
 def run(s: Scenario) -> tuple[list[Answer], Recommendation]:
     pack = load_pack()
-    answers = checklist.evaluate(s.facts, s.ctx, pack, overrides=s.overrides)
-    return answers, decide.recommend(s.facts, answers, s.ctx, pack)
+    answers = evaluate(s.facts, s.ctx, pack, overrides=s.overrides)
+    return answers, recommend(s.facts, answers, s.ctx, pack)
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=[s.name for s in SCENARIOS])
@@ -959,7 +974,7 @@ def test_every_answer_names_its_rule_and_failures_say_why() -> None:
 
 
 def test_evidence_points_at_the_page_where_the_fact_was_read() -> None:
-    answers = {a.id: a for a in checklist.evaluate(demand(signed=False), context())}
+    answers = {a.id: a for a in evaluate(demand(signed=False), context())}
     [evidence] = answers["validity.signed"].evidence
     assert (evidence.page, evidence.box, evidence.text) == (
         2,
@@ -967,7 +982,7 @@ def test_evidence_points_at_the_page_where_the_fact_was_read() -> None:
         "/s/ Hon. Mary Major",
     )
     facts = subpoena(identifiers=[ident("alice@example.com", page=3)])
-    answers = {a.id: a for a in checklist.evaluate(facts, context())}
+    answers = {a.id: a for a in evaluate(facts, context())}
     [shown] = answers["validity.specific_identifiers"].evidence
     assert shown.page == 3 and shown.box == (72.0, 300.0, 260.0, 312.0)
     content = answers["validity.instrument_sufficient"].evidence
@@ -991,12 +1006,10 @@ def test_civil_content_without_a_known_consent_is_pending() -> None:
 
 def test_an_override_replaces_the_automatic_answer_and_keeps_its_evidence() -> None:
     facts = demand(signed=False)
-    [auto] = [a for a in checklist.evaluate(facts, context()) if a.id == "validity.signed"]
+    [auto] = [a for a in evaluate(facts, context()) if a.id == "validity.signed"]
     [given] = [
         a
-        for a in checklist.evaluate(
-            facts, context(), overrides={"validity.signed": ("pass", "Signed on page 3.")}
-        )
+        for a in evaluate(facts, context(), overrides={"validity.signed": ("pass", "Signed on page 3.")})
         if a.id == "validity.signed"
     ]
     assert (auto.answer, auto.source) == ("fail", "auto")
@@ -1006,15 +1019,15 @@ def test_an_override_replaces_the_automatic_answer_and_keeps_its_evidence() -> N
 
 def test_an_override_without_a_reason_or_of_an_unknown_item_is_refused() -> None:
     with pytest.raises(ValueError, match="say why"):
-        checklist.evaluate(demand(signed=False), context(), overrides={"validity.signed": ("pass", " ")})
+        evaluate(demand(signed=False), context(), overrides={"validity.signed": ("pass", " ")})
     with pytest.raises(ValueError, match="No checklist item"):
-        checklist.evaluate(demand(), context(), overrides={"validity.vibes": ("pass", "fine")})
+        evaluate(demand(), context(), overrides={"validity.vibes": ("pass", "fine")})
     with pytest.raises(ValueError, match="an answer is one of"):
-        checklist.evaluate(demand(), context(), overrides={"validity.signed": ("maybe", "fine")})
+        evaluate(demand(), context(), overrides={"validity.signed": ("maybe", "fine")})
     # Confirming the automatic answer needs no reason.
     [a] = [
         a
-        for a in checklist.evaluate(demand(), context(), overrides={"validity.signed": ("pass", "")})
+        for a in evaluate(demand(), context(), overrides={"validity.signed": ("pass", "")})
         if a.id == "validity.signed"
     ]
     assert a.source == "reviewer" and a.answer == "pass"
@@ -1023,7 +1036,7 @@ def test_an_override_without_a_reason_or_of_an_unknown_item_is_refused() -> None
 def test_requester_check_is_unknown_without_the_directory_module(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "app.review.requesters", None)  # import fails
     ctx = context(requester_emails=("records@seattle.gov",))
-    [a] = [a for a in checklist.evaluate(demand(), ctx) if a.id == "validity.requester_verified"]
+    [a] = [a for a in evaluate(demand(), ctx) if a.id == "validity.requester_verified"]
     assert a.answer == "unknown" and "not available" in a.note
 
 
@@ -1032,20 +1045,20 @@ def test_requester_contacts_read_from_the_demand_are_checked(monkeypatch: pytest
     facts = demand(
         requester_contacts=[{"kind": "email", "value": "cops@mail.example", "page": 1, "box": None}]
     )
-    [a] = [a for a in checklist.evaluate(facts, context()) if a.id == "validity.requester_verified"]
+    [a] = [a for a in evaluate(facts, context()) if a.id == "validity.requester_verified"]
     assert a.answer == "fail" and calls == [(US_COURT, "US", ["cops@mail.example"], [])]
     assert any(e.text == "cops@mail.example" for e in a.evidence)
 
 
 def test_not_applicable_items_are_those_applies_to_excludes() -> None:
-    answers = {a.id: a for a in checklist.evaluate(demand(), context())}
+    answers = {a.id: a for a in evaluate(demand(), context())}
     for item_id in (
         "emergency.summary_of_emergency",
         "civil.owner_consent_for_content",
         "enterprise.redirect_first",
     ):
         assert answers[item_id].answer == "not_applicable", item_id
-    answers = {a.id: a for a in checklist.evaluate(emergency(), context())}
+    answers = {a.id: a for a in evaluate(emergency(), context())}
     assert answers["emergency.summary_of_emergency"].answer == "pass"
     assert answers["validity.instrument_sufficient"].answer == "not_applicable"
 
@@ -1062,11 +1075,11 @@ def test_replaying_the_same_facts_context_and_answers_gives_the_same_result(tmp_
         stored = json.loads(json.dumps({"facts": s.facts, "context": context_to_json(s.ctx)}))
         ctx = context_from_json(stored["context"])
         assert ctx == s.ctx
-        first = checklist.evaluate(s.facts, s.ctx, first_pack, overrides=s.overrides)
-        again = checklist.evaluate(stored["facts"], ctx, second_pack, overrides=s.overrides)
+        first = evaluate(s.facts, s.ctx, first_pack, overrides=s.overrides)
+        again = evaluate(stored["facts"], ctx, second_pack, overrides=s.overrides)
         assert again == first
-        rec_first = decide.recommend(s.facts, first, s.ctx, first_pack)
-        rec_again = decide.recommend(stored["facts"], again, ctx, second_pack)
+        rec_first = recommend(s.facts, first, s.ctx, first_pack)
+        rec_again = recommend(stored["facts"], again, ctx, second_pack)
         assert rec_again == rec_first
         assert json.dumps(assess_to_json("c", second_pack.version, again, rec_again)) == json.dumps(
             assess_to_json("c", first_pack.version, first, rec_first)
