@@ -26,29 +26,6 @@ FUNCTIONS_OVER = {
     "app/bundle/service.py:sync_steps": 89,
     "app/report/figures.py:check": 81,
 }
-FUNCTIONS_OVER = {
-    "app/report/figures.py:build_report": 242,
-    "app/intake/vocab.py:load_vocabulary": 240,
-    "ui/case/letters.py:__init__": 173,
-    "app/intake/extract_layout.py:analyse": 157,
-    "app/disclosure/service.py:record": 122,
-    "app/report/pdf.py:render": 115,
-    "app/review/decide.py:_recommend": 105,
-    "app/schedule/service.py:today": 99,
-    "ui/case/decision.py:__init__": 110,
-    "app/intake/extract.py:response_due": 107,
-    "app/intake/ocrworker.py:_ocr": 105,
-    "app/intake/extract_ids.py:_label_value": 102,
-    "ui/viewer/viewer.py:__init__": 101,
-    "ui/case/dates.py:__init__": 97,
-    "ui/report/view.py:_build_body": 95,
-    "app/report/exports.py:to_json": 91,
-    "app/bundle/service.py:sync_steps": 89,
-    "app/review/service.py:decide": 89,
-    "ui/dialogs/cost.py:__init__": 88,
-    "app/intake/extract.py:read": 86,
-    "app/report/figures.py:check": 81,
-}
 
 
 def _sizes() -> tuple[dict[str, int], dict[str, int]]:
