@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.bundle.service import SyncReport
+from app.bundle.sync_report import SyncReport
 from app.services import Desk, DeskError
 
 FOLDER = "sync_folder"

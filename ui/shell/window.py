@@ -83,7 +83,7 @@ class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QM
         self.bus = Bus(self)
         self._build_panels()
         self._build_layout()
-        self.sync = SyncController(self, lambda: self.desk, self.settings)
+        self.sync = SyncController(self, lambda: self.services, self.settings)
         self.sync.open_case = lambda: self.case_id
         self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
         self._bundles_to_import: list[Path] = []  # opened with the app: imported once unlocked
