@@ -22,7 +22,7 @@ import pyrage
 
 from app import audit_heads, roster_log
 from app.audit import Problem
-from app.audit_heads import Head, HeadError
+from app.audit_heads import Head, HeadError, Held, Listed
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.format import BundleError
@@ -216,14 +216,14 @@ def publish_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -
     last = store.audit_last()
     if last is None:
         return
-    cases = {
+    cases: dict[str, Listed] = {
         r["case_id"]: {"version": r["version"], "events": r["events"], "digest": r["digest"]}
         for r in head_rows.listed_versions(store)
     }
     own = head_rows.heads(store, here)
     if own and (own[-1]["seq"], own[-1]["hash"], own[-1]["cases"]) == (last["seq"], last["hash"], cases):
         return  # nothing moved: the head on the share still says it (what it holds of others waits)
-    holds = {
+    holds: dict[str, Held] = {
         name: {"number": row["number"], "seq": row["seq"], "hash": row["hash"]}
         for name, row in head_rows.newest(store).items()
         if name != here

@@ -13,7 +13,6 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from app import admission
 from app.bundle import prefs as sync_prefs
@@ -287,7 +286,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     team = add_group(sub, "team", "the team key bundles are encrypted to")
     add_command(team, "init", cmd_team_init, "make the team key (on the first workstation)")
     add_command(team, "show", cmd_team_show, "the team key's public part and how many older keys are kept")
