@@ -82,6 +82,7 @@ def check_json(doc: object, what: str) -> None:
 
 def whole_number(value: object, what: str, *, low: int = 0) -> int:
     """An integer field of untrusted JSON: an int in range, not a float, string or bool."""
+    # type() refuses a bool, which isinstance would take for an int.
     if not isinstance(value, int) or type(value) is not int or not low <= value <= MAX_INT:
         raise BundleError(f"{what} is not a whole number in range")
     return value
