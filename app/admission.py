@@ -15,7 +15,7 @@ dialog) by another way than the share, then admits it (``admit``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from app import roster, roster_log, signing
 from app.reviewers import RosterError
@@ -25,6 +25,20 @@ from app.signing import SigningKey
 from db import roster_log as roster_rows
 
 KEY_FILE_ROSTER_PREFIX = "# demand-desk roster: "
+
+
+class RequestJson(TypedDict):
+    workstation: str
+    fingerprint: str
+    key: str
+    first_seen: str
+    clashes_with_admitted_key: bool
+
+
+class AdmittedJson(TypedDict):
+    workstation: str
+    fingerprint: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -40,7 +54,7 @@ class Request:
     def fingerprint(self) -> str:
         return signing.fingerprint(self.key)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RequestJson:
         return {
             "workstation": self.workstation,
             "fingerprint": self.fingerprint,
@@ -59,7 +73,7 @@ class Admitted:
     def fingerprint(self) -> str:
         return signing.fingerprint(self.key)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AdmittedJson:
         return {"workstation": self.workstation, "fingerprint": self.fingerprint, "key": self.key}
 
 

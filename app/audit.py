@@ -18,9 +18,20 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
+
+from app.jsontypes import JsonValue
+from db.store import Row
 
 GENESIS = "0" * 64
+
+
+class Origin(TypedDict):
+    """Where an imported event was first recorded: its hash, sequence number and previous hash there."""
+
+    id: str
+    seq: int
+    prev_hash: str
 
 
 def event_hash(
@@ -31,11 +42,11 @@ def event_hash(
     workstation: str,
     case_id: str | None,
     action: str,
-    payload: Mapping[str, Any],
+    payload: Mapping[str, JsonValue],
     prev_hash: str,
-    origin: Mapping[str, Any] | None = None,
+    origin: Origin | None = None,
 ) -> str:
-    fields: list[Any] = [seq, at, reviewer, workstation, case_id, action, payload, prev_hash]
+    fields: list[object] = [seq, at, reviewer, workstation, case_id, action, payload, prev_hash]
     if origin is not None:
         fields.append(origin)
     body = json.dumps(
@@ -84,14 +95,14 @@ class ChainReport:
         return [p.words() for p in self.problems]
 
 
-def origin_of(row: Mapping[str, Any]) -> dict[str, Any] | None:
+def origin_of(row: Row) -> Origin | None:
     """The origin an imported event carries in its hash, or None for an event made here."""
     if row.get("origin_id") is None:
         return None
     return {"id": row["origin_id"], "seq": row["origin_seq"], "prev_hash": row["origin_prev"]}
 
 
-def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None) -> ChainReport:
+def verify_chain(rows: Iterable[Row], head: tuple[int, str] | None) -> ChainReport:
     """Walk the events in sequence order; name the first one that does not fit.
 
     ``rows`` are stored events (payload as stored JSON text); ``head`` is the recorded
@@ -138,7 +149,7 @@ def verify_chain(rows: Iterable[Mapping[str, Any]], head: tuple[int, str] | None
     return ChainReport(True, count)
 
 
-def check_anchor(rows: Iterable[Mapping[str, Any]], anchor: tuple[int, str]) -> Problem | None:
+def check_anchor(rows: Iterable[Row], anchor: tuple[int, str]) -> Problem | None:
     """Does the chain still extend the head this workstation saw whole (its last verify or sync)?
 
     Catches a tail cut off together with the recorded head, a re-chaining from some event

@@ -29,11 +29,12 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 from app import signing
 from app.audit import Problem
 from app.bundle.format import CASE_ID, VERSION_ID, BundleError, load_json, whole_number
+from db.store import Row
 
 FORMAT = 1
 _SIGNED = b"demand-desk audit head v1\n"
@@ -54,6 +55,36 @@ def events_digest(event_ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(set(event_ids))).encode("ascii")).hexdigest()
 
 
+class Listed(TypedDict):
+    """A case as a head lists it: its version here and that version's audit events."""
+
+    version: str
+    events: int | None  # how many; None from before heads counted them
+    digest: str | None  # events_digest of their identities; None likewise
+
+
+class Held(TypedDict):
+    """The newest head held of another workstation."""
+
+    number: int
+    seq: int
+    hash: str
+
+
+class HeadBody(TypedDict):
+    """A head file's fields but its signature (what the workstation signs)."""
+
+    format: int
+    workstation: str
+    key: str
+    number: int
+    written: str
+    seq: int
+    hash: str
+    cases: dict[str, Listed]
+    holds: dict[str, Held]
+
+
 @dataclass(frozen=True)
 class Head:
     workstation: str
@@ -63,12 +94,12 @@ class Head:
     seq: int
     hash: str
     # case id -> {"version": id, "events": count or None, "digest": hex or None}
-    cases: dict[str, dict[str, Any]] = field(default_factory=dict)
+    cases: dict[str, Listed] = field(default_factory=dict)
     # workstation -> {"number": n, "seq": s, "hash": h}: the newest head held of each other one
-    holds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    holds: dict[str, Held] = field(default_factory=dict)
     signature: str = ""
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> HeadBody:
         return {
             "format": FORMAT,
             "workstation": self.workstation,
@@ -124,25 +155,25 @@ def decode(untrusted: bytes) -> Head:
         raise HeadError(f"it is incomplete or malformed ({exc})") from None
 
 
-def _text(value: Any, what: str) -> str:
+def _text(value: object, what: str) -> str:
     if not isinstance(value, str) or not value or len(value) > MAX_NAME:
         raise ValueError(f"bad {what}")
     return value
 
 
-def _hash(value: Any) -> str:
+def _hash(value: object) -> str:
     if not isinstance(value, str) or not HASH.fullmatch(value):
         raise ValueError("bad hash")
     return value
 
 
-def _case_id(value: Any) -> str:
+def _case_id(value: object) -> str:
     if not isinstance(value, str) or not CASE_ID.fullmatch(value):
         raise ValueError("bad case id")
     return value
 
 
-def _listed(value: Any) -> dict[str, Any]:
+def _listed(value: object) -> Listed:
     if not isinstance(value, dict) or not isinstance(value.get("version"), str):
         raise ValueError("bad case entry")
     if not VERSION_ID.fullmatch(value["version"]):
@@ -155,7 +186,7 @@ def _listed(value: Any) -> dict[str, Any]:
     }
 
 
-def _held(value: Any) -> dict[str, Any]:
+def _held(value: object) -> Held:
     if not isinstance(value, dict):
         raise ValueError("bad head held")
     return {
@@ -195,11 +226,11 @@ def check_signer(head: Head, *, here: str, own_key: str, admitted: Mapping[str, 
 # -- what heads show ---------------------------------------------------------------------------
 
 
-def _said(row: Mapping[str, Any]) -> str:
+def _said(row: Row) -> str:
     return f"{row['workstation']}'s audit head {row['number']} (written {row['written']})"
 
 
-def regressions(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[tuple[str | None, str]]:
+def regressions(earlier: Row, later: Row) -> list[tuple[str | None, str]]:
     """How ``later`` (a head with a higher number) goes back on ``earlier``, both of one
     workstation: (case id or None, what), empty when it does not."""
     found: list[tuple[str | None, str]] = []
@@ -250,7 +281,7 @@ def regressions(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[tu
     return found
 
 
-def twin_problem(one: Mapping[str, Any], other: Mapping[str, Any]) -> str | None:
+def twin_problem(one: Row, other: Row) -> str | None:
     """Two heads of one workstation with one number must be the same head."""
     same = (one["seq"], one["hash"], one["cases"]) == (other["seq"], other["hash"], other["cases"])
     if same:
@@ -261,11 +292,11 @@ def twin_problem(one: Mapping[str, Any], other: Mapping[str, Any]) -> str | None
     )
 
 
-def chain_claims(here: str, heads: Iterable[Mapping[str, Any]]) -> list[tuple[int, str, str]]:
+def chain_claims(here: str, heads: Iterable[Row]) -> list[tuple[int, str, str]]:
     """Every place (seq, hash, who says so) this workstation's chain must still pass through:
     its own published heads, and what each colleague's newest head holds of it."""
     claims: dict[tuple[int, str], str] = {}
-    newest: dict[str, Mapping[str, Any]] = {}
+    newest: dict[str, Row] = {}
     for row in heads:
         if row["workstation"] == here:
             claims.setdefault(

@@ -43,15 +43,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from app.audit import Problem
+from app.jsontypes import JsonObject, JsonValue
 from db import audit_rows
 from db.store import Row, Store
 
 DECIDED = ("decision.made", "decision.revised")
+# A notice as the table and its event both say it: (case, kind, recipient, sent on or
+# exception, how or reason, who decided).
+_NoticeKey = tuple[str, str, object, object, object, str]
+# A deadline change likewise: (case, kind, starts, reason, who).
+_ChangeKey = tuple[str, str, object, object, str]
 ADDED_BY_REVIEWER = "added by the reviewer:"  # app/corrections.py: add_category's text
 
 
@@ -91,7 +96,7 @@ class _Event:
     reviewer: str
     case_id: str
     action: str
-    payload: dict[str, Any]
+    payload: JsonObject
     first_seq: int = 0  # its number in the chain where it was made
 
     @property
@@ -101,12 +106,12 @@ class _Event:
         return (self.at, self.first_seq or self.seq)
 
 
-def replay(rows: Iterable[Mapping[str, Any]], tables: Tables) -> list[Problem]:
+def replay(rows: Iterable[Row], tables: Tables) -> list[Problem]:
     """Every disagreement between the events (stored rows, in sequence order) and the tables."""
     return _Replay(_events(rows), tables).run()
 
 
-def _events(rows: Iterable[Mapping[str, Any]]) -> list[_Event]:
+def _events(rows: Iterable[Row]) -> list[_Event]:
     events = []
     for row in rows:
         if row["case_id"] is None:
@@ -130,7 +135,8 @@ def _events(rows: Iterable[Mapping[str, Any]]) -> list[_Event]:
     return events
 
 
-def _json(text: Any) -> Any:
+def _json(text: object) -> object:
+    """A stored JSON text as the value it holds; anything else (or unreadable text) as it is."""
     try:
         return json.loads(text) if isinstance(text, str) else text
     except ValueError:
@@ -301,10 +307,11 @@ class _Replay:
 
     def _facts(self) -> None:
         # What set each (case, fact) last: corrections, and the day of service given at intake.
-        set_by: dict[tuple[str, str], list[tuple[_Event, Any]]] = defaultdict(list)
+        set_by: dict[tuple[str, str], list[tuple[_Event, JsonValue]]] = defaultdict(list)
         for e in self.events:
-            if e.action == "fact.corrected" and isinstance(e.payload.get("key"), str) and "to" in e.payload:
-                set_by[(e.case_id, e.payload["key"])].append((e, e.payload["to"]))
+            fact = e.payload.get("key")
+            if e.action == "fact.corrected" and isinstance(fact, str) and "to" in e.payload:
+                set_by[(e.case_id, fact)].append((e, e.payload["to"]))
             elif e.action == "case.intake" and e.payload.get("received_given") is True:
                 set_by[(e.case_id, "received")].append((e, e.payload.get("received")))
             elif e.action == "deadline.recounted" and "to" in e.payload:
@@ -391,7 +398,7 @@ class _Replay:
 
     def _drafts(self) -> None:
         written: dict[tuple[str, str, int], list[_Event]] = defaultdict(list)
-        legacy: dict[str, set[Any]] = defaultdict(set)  # events from before they named kind and revision
+        legacy: dict[str, set[object]] = defaultdict(set)  # events from before they named kind and revision
         for e in self.events:
             if e.action not in ("letter.drafted", "letter.edited"):
                 continue
@@ -466,24 +473,24 @@ class _Replay:
                 )
 
     def _notices(self) -> None:
-        def said(kind: Any, recipient: Any, what: Any) -> str:
+        def said(kind: str, recipient: object, what: object) -> str:
             return f"notice to {recipient or 'user'} {'given' if kind == 'given' else 'withheld'} ({what})"
 
-        rows: Counter[tuple[Any, ...]] = Counter()
+        rows: Counter[_NoticeKey] = Counter()
         for r in self.tables.notices:
             what = r["sent_at"] if r["kind"] == "given" else r["exception_kind"]
             detail = r["how"] if r["kind"] == "given" else r["reason"]
             rows[
                 (r["case_id"], r["kind"], r["recipient"], what, detail, str(r["decided_by"]).casefold())
             ] += 1
-        events: Counter[tuple[Any, ...]] = Counter()
-        last: dict[tuple[Any, ...], _Event] = {}
+        events: Counter[_NoticeKey] = Counter()
+        last: dict[tuple[object, ...], _Event] = {}
         for e in self.events:
             if e.action not in ("notice.given", "notice.withheld"):
                 continue
             p = e.payload
             given = e.action == "notice.given"
-            key = (
+            key: _NoticeKey = (
                 e.case_id,
                 "given" if given else "exception",
                 p.get("recipient"),
@@ -506,19 +513,25 @@ class _Replay:
 
     def _deadlines(self) -> None:
         words = {"extension": "deadline extended to", "pause": "deadline paused on"}
-        rows: Counter[tuple[Any, ...]] = Counter()
-        ends: Counter[tuple[str, Any]] = Counter()
+        rows: Counter[_ChangeKey] = Counter()
+        ends: Counter[tuple[str, object]] = Counter()
         for r in self.tables.deadline_changes:
             rows[(r["case_id"], r["kind"], r["starts"], r["reason"], str(r["reviewer"]).casefold())] += 1
             if r["kind"] == "pause" and r["ends"] is not None:
                 ends[(r["case_id"], r["ends"])] += 1
-        events: Counter[tuple[Any, ...]] = Counter()
-        resumed: Counter[tuple[str, Any]] = Counter()
-        last: dict[tuple[Any, ...], _Event] = {}
+        events: Counter[_ChangeKey] = Counter()
+        resumed: Counter[tuple[str, object]] = Counter()
+        last: dict[tuple[object, ...], _Event] = {}
         for e in self.events:
             if e.action in ("deadline.extended", "deadline.paused"):
                 kind = "extension" if e.action == "deadline.extended" else "pause"
-                key = (e.case_id, kind, e.payload.get("on"), e.payload.get("reason"), e.reviewer.casefold())
+                key: _ChangeKey = (
+                    e.case_id,
+                    kind,
+                    e.payload.get("on"),
+                    e.payload.get("reason"),
+                    e.reviewer.casefold(),
+                )
                 events[key] += 1
                 last[key] = e
             elif e.action == "deadline.resumed":

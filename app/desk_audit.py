@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any
 
 from app import audit
 from app.audit import ChainReport
 from app.context import Context
 from app.model import AuditEvent, CaseId
+from db.store import Row
 
 AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
 
@@ -51,7 +51,7 @@ class AuditMixin(Context):
             report = replace(report, ok=False, problems=tuple(problems))
         return report
 
-    def _head_problems(self, rows: list[dict[str, Any]]) -> list[audit.Problem]:
+    def _head_problems(self, rows: list[Row]) -> list[audit.Problem]:
         """What the signed heads show (app/audit_heads.py): the chain must still pass through every
         head published of it, here or held by a colleague; and what sync found in colleagues' heads."""
         from app import audit_heads
@@ -70,7 +70,7 @@ class AuditMixin(Context):
         sync); False when it is not, and the anchor stays where it was."""
         return self._verify_chain(list(self.store.audit_events())).ok
 
-    def _verify_chain(self, rows: list[dict[str, Any]]) -> ChainReport:
+    def _verify_chain(self, rows: list[Row]) -> ChainReport:
         """The hash chain and its recorded head, then the anchor; a whole chain is anchored.
 
         The anchor (settings ``audit_anchor``: seq and hash) is kept apart from the events

@@ -13,15 +13,17 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.fsutil import write_atomic
+from app.jsontypes import JsonObject
 
 KEY_BYTES = 32
 KEY_FILE_FORMAT = 1
@@ -60,6 +62,26 @@ class KeyringEntryMissingError(KeyError_):
     pass
 
 
+class WrappedKey(TypedDict):
+    """A key sealed under a passphrase: key.json, and the ``wrapped`` of a kept secret."""
+
+    format: int
+    kdf: str
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+    salt: str  # base64
+    nonce: str
+    sealed_key: str
+
+
+class KeptSecret(TypedDict):
+    """How ``keep_secret`` kept a secret: in the OS keyring, wrapped under the passphrase, or both."""
+
+    keyring: bool
+    wrapped: NotRequired[WrappedKey]
+
+
 def new_database_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
@@ -76,7 +98,7 @@ def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
-def wrap_key(key: bytes, passphrase: str, params: KdfParams | None = None) -> dict[str, Any]:
+def wrap_key(key: bytes, passphrase: str, params: KdfParams | None = None) -> WrappedKey:
     if not passphrase:
         raise WrongPassphraseError("The passphrase must not be empty.")
     params = params or KdfParams()
@@ -96,9 +118,10 @@ def wrap_key(key: bytes, passphrase: str, params: KdfParams | None = None) -> di
     }
 
 
-def unwrap_key(doc: dict[str, Any], passphrase: str) -> bytes:
+def unwrap_key(doc: object, passphrase: str) -> bytes:
+    """The key ``wrap_key`` sealed; ``doc`` is as read back from a file, checked here."""
     try:
-        if doc.get("format") != KEY_FILE_FORMAT or doc.get("kdf") != "argon2id":
+        if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT or doc.get("kdf") != "argon2id":
             raise ValueError("unknown key file format")
         params = KdfParams(int(doc["time_cost"]), int(doc["memory_kib"]), int(doc["parallelism"]))
         # A damaged (or hostile) file must not crash Argon2 or hang the unlock for hours.
@@ -128,7 +151,7 @@ def unwrap_key(doc: dict[str, Any], passphrase: str) -> bytes:
     return key
 
 
-def read_key_file(path: Path) -> dict[str, Any]:
+def read_key_file(path: Path) -> JsonObject:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -141,10 +164,11 @@ def read_key_file(path: Path) -> dict[str, Any]:
         ) from exc
     if not isinstance(doc, dict):
         raise KeyFileDamagedError(f"The key file {path} is not a key file.")
-    return doc
+    checked: JsonObject = doc
+    return checked
 
 
-def write_key_file(path: Path, doc: dict[str, Any]) -> None:
+def write_key_file(path: Path, doc: WrappedKey) -> None:
     write_atomic(path, json.dumps(doc, indent=2).encode("utf-8"))
 
 
@@ -234,11 +258,11 @@ class SecretUnreachableError(KeyError_):
     """Neither the keyring nor a wrap under the passphrase holds the secret here."""
 
 
-def keep_secret(raw: bytes, account: str, in_keyring: bool, passphrase: str | None) -> dict[str, Any]:
+def keep_secret(raw: bytes, account: str, in_keyring: bool, passphrase: str | None) -> KeptSecret:
     """Keep ``raw`` as the database key is kept: in the OS keyring under ``account`` when the
     workstation uses it, and wrapped under the passphrase when one is given. Returns the
     record (``keyring``, ``wrapped``) the caller writes to its file."""
-    record: dict[str, Any] = {"keyring": False}
+    record: KeptSecret = {"keyring": False}
     if in_keyring:
         keyring_store(account, raw)
         record["keyring"] = True
@@ -249,7 +273,7 @@ def keep_secret(raw: bytes, account: str, in_keyring: bool, passphrase: str | No
     return record
 
 
-def load_secret(record: dict[str, Any], account: str, passphrase: str | None) -> bytes:
+def load_secret(record: Mapping[str, object], account: str, passphrase: str | None) -> bytes:
     """A secret kept by ``keep_secret``: from the keyring, else unwrapped with the passphrase,
     else (a passphrase change stopped half-way: see ``TeamKey.stage_passphrase``) from the
     wrap under the old one kept beside it. Raises a KeyError_ that says which way failed."""

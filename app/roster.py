@@ -26,12 +26,13 @@ import json
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TypedDict
 
 from app import signing
+from app.jsontypes import JsonValue
 from app.reviewers import MAX_NAME, Role, RosterError, confusable_with, normalise_name
 
 FORMAT = 1
@@ -57,6 +58,21 @@ def not_admitted(workstation: str) -> str:
         f"workstation {workstation} is not admitted to the team roster; "
         f"an administrator runs `team admit {workstation}`"
     )
+
+
+class RosterEventJson(TypedDict):
+    """One change as a roster file holds it."""
+
+    id: str
+    seq: int
+    at: str
+    workstation: str
+    actor: str | None
+    action: str
+    name: str
+    role: str | None
+    key: str | None
+    sig: str | None
 
 
 @dataclass(frozen=True)
@@ -98,7 +114,7 @@ class RosterEvent:
     def signed_with(self, sig: str) -> RosterEvent:
         return RosterEvent(**{**self.__dict__, "sig": sig})
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RosterEventJson:
         return {
             "id": self.id,
             "seq": self.seq,
@@ -113,7 +129,7 @@ class RosterEvent:
         }
 
     @classmethod
-    def from_json(cls, doc: Any) -> RosterEvent:
+    def from_json(cls, doc: JsonValue) -> RosterEvent:
         """An event as a roster file holds it, checked field by field (RosterError says what is wrong)."""
         if not isinstance(doc, dict):
             raise RosterError("a roster event is not a JSON object")
@@ -129,12 +145,13 @@ class RosterEvent:
             raise RosterError(f"roster event {event_id} has no valid sequence number")
         if not isinstance(at, str) or not _moment(at):
             raise RosterError(f"roster event {event_id} has no valid time")
-        for value, what in ((workstation, "workstation"), (name, "name")):
-            if not isinstance(value, str) or not value or len(value) > MAX_NAME:
-                raise RosterError(f"roster event {event_id} has no valid {what}")
+        workstation = _named(workstation, "workstation", event_id)
+        name = _named(name, "name", event_id)
         if actor is not None and (not isinstance(actor, str) or len(actor) > MAX_NAME):
             raise RosterError(f"roster event {event_id} has no valid actor")
         try:
+            if not isinstance(action, str) or not (role is None or isinstance(role, str)):
+                raise ValueError(action, role)
             act = Action(action)
             rank = None if role is None else Role(role)
         except ValueError:
@@ -143,7 +160,7 @@ class RosterEvent:
             raise RosterError(f"roster event {event_id} has a role where it needs none, or lacks one")
         key, sig = doc.get("key"), doc.get("sig")
         if (act is Action.ADMITTED) != (key is not None) or (
-            key is not None and signing.public_raw(key) is None
+            key is not None and (not isinstance(key, str) or signing.public_raw(key) is None)
         ):
             raise RosterError(f"roster event {event_id} has a public key where it needs none, or lacks one")
         if sig is not None and (not isinstance(sig, str) or len(sig) > 128):
@@ -166,6 +183,13 @@ class Standing:
     workstation: str  # where they were first enrolled
     removed_at: str | None = None
     removed_by: str | None = None
+
+
+def _named(value: JsonValue, what: str, event_id: str) -> str:
+    """A roster event's workstation or name: a short, non-empty text."""
+    if not isinstance(value, str) or not value or len(value) > MAX_NAME:
+        raise RosterError(f"roster event {event_id} has no valid {what}")
+    return value
 
 
 def _moment(text: str) -> datetime | None:
@@ -195,15 +219,11 @@ def fold(events: Iterable[RosterEvent]) -> dict[str, Standing]:
         elif known is None or known.removed_at is not None:
             continue  # a change to someone not (or no longer) on the roster changes nothing
         elif event.action is Action.REMOVED:
-            team[key] = _replace(known, removed_at=event.at, removed_by=event.actor)
+            team[key] = replace(known, removed_at=event.at, removed_by=event.actor)
         else:
             assert event.role is not None
-            team[key] = _replace(known, role=event.role)
+            team[key] = replace(known, role=event.role)
     return team
-
-
-def _replace(standing: Standing, **changes: Any) -> Standing:
-    return Standing(**{**standing.__dict__, **changes})
 
 
 def workstations(events: Iterable[RosterEvent]) -> dict[str, str]:

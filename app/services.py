@@ -44,6 +44,7 @@ from app.signing import SigningError, SigningKey, fingerprint
 from db import Store, StoreError, WrongKeyError
 
 if TYPE_CHECKING:
+    from app.bundle.service import Bundles
     from app.corrections import Corrections
     from app.costs.service import Costs
     from app.disclosure.service import Disclosures
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from app.printing import Prints
     from app.review.service import Review
     from app.schedule.service import Schedule
+    from app.team import TeamKey
 
 
 # -- setting up and unlocking ---------------------------------------------------------
@@ -379,6 +381,8 @@ class Services:
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
+        # The workstation passphrase that unwraps the team key when no keyring keeps it.
+        self.team_passphrase: str | None = None
 
     @functools.cached_property
     def review(self) -> Review:
@@ -427,6 +431,25 @@ class Services:
         from app.printing import Prints
 
         return Prints(self.desk, letters=self.letters, review=self.review, schedule=self.schedule)
+
+    @functools.cached_property
+    def team(self) -> TeamKey:
+        from app.team import TeamKey
+
+        return TeamKey(self.desk.data_dir, self.desk.config, self.team_passphrase)
+
+    @functools.cached_property
+    def bundles(self) -> Bundles:
+        from app.bundle.service import Bundles  # app.bundle builds on this module
+
+        return Bundles(self.desk, self.team)
+
+    def reopen_team(self, passphrase: str | None) -> None:
+        """Open the team key afresh when next used, unwrapped with ``passphrase``: after a
+        passphrase change, or when team.json was rewritten (made, joined, rotated)."""
+        self.team_passphrase = passphrase
+        for name in ("team", "bundles"):
+            self.__dict__.pop(name, None)
 
 
 __all__ = [

@@ -19,8 +19,8 @@ import base64
 import binascii
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -29,12 +29,20 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from app import keys
 from app.datadir import DataDir, WorkstationConfig
 from app.fsutil import write_atomic
+from app.jsontypes import JsonObject, JsonValue
 from app.model import KeyStorage
 
 FILE_FORMAT = 1
 FILE_NAME = "signing.json"
 PUBLIC_BYTES = 32
 SIGNATURE_BYTES = 64
+
+
+class SigningFile(keys.KeptSecret):
+    """signing.json: the public key, and the private one kept as the database key is."""
+
+    format: int
+    public: str
 
 
 class SigningError(Exception):
@@ -46,7 +54,7 @@ def public_text(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def public_raw(text: Any) -> bytes | None:
+def public_raw(text: object) -> bytes | None:
     """The 32 bytes of a written public key; None when ``text`` is not one."""
     if not isinstance(text, str) or len(text) > 64:
         return None
@@ -64,7 +72,7 @@ def fingerprint(public: str) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 
-def verify(public: str, message: bytes, signature: Any) -> bool:
+def verify(public: str, message: bytes, signature: object) -> bool:
     """True when ``signature`` (base64) is ``public``'s over ``message``; never raises."""
     raw = public_raw(public)
     if raw is None or not isinstance(signature, str) or len(signature) > 128:
@@ -93,9 +101,9 @@ class SigningKey:
     def exists(self) -> bool:
         return self.path.is_file()
 
-    def _doc(self) -> dict[str, Any]:
+    def _doc(self) -> JsonObject:
         try:
-            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            doc: JsonValue = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise SigningError(
                 f"This workstation has no signing key ({self.path} is missing); unlock it once with "
@@ -156,10 +164,10 @@ class SigningKey:
             )
         except keys.KeyError_ as exc:
             raise SigningError(f"The signing key could not be stored: {exc}.") from exc
-        doc: dict[str, Any] = {"format": FILE_FORMAT, "public": public_text(_public_of(private)), **kept}
+        doc: SigningFile = {"format": FILE_FORMAT, "public": public_text(_public_of(private)), **kept}
         self._write(doc)
         self._private = private
-        return str(doc["public"])
+        return doc["public"]
 
     def forget(self) -> None:
         """Undo ``make`` (a set-up that failed part way)."""
@@ -167,7 +175,7 @@ class SigningKey:
         if self.config.key_storage is KeyStorage.KEYRING and keys.keyring_available():
             keys.keyring_delete(self.account)
 
-    def _write(self, doc: dict[str, Any]) -> None:
+    def _write(self, doc: Mapping[str, object]) -> None:
         write_atomic(self.path, json.dumps(doc, indent=2).encode("utf-8"))
 
     def stage_passphrase(self, new: str) -> bool:

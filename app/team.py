@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 import bech32
 import pyrage
@@ -31,6 +31,7 @@ import pyrage
 from app import keys
 from app.datadir import DataDir, WorkstationConfig
 from app.fsutil import read_regular_file, write_atomic
+from app.jsontypes import JsonObject, JsonValue
 from app.model import KeyStorage
 from app.signing import SigningKey
 
@@ -48,6 +49,23 @@ class NoTeamKeyError(TeamError):
     pass
 
 
+class TeamInfoJson(TypedDict):
+    current: str
+    keys: int
+    recipients: list[str]
+
+
+class TeamEntry(keys.KeptSecret):
+    """One identity in team.json (how it is kept, as ``keys.keep_secret`` says)."""
+
+    recipient: str  # its public key, age1…
+    created: str
+
+
+# team.json's entries as read back (unchecked beyond their being objects) or as made here.
+Entries = Sequence[Mapping[str, object]]
+
+
 @dataclass(frozen=True)
 class TeamInfo:
     recipients: list[str]  # public keys (age1…), oldest first
@@ -55,7 +73,7 @@ class TeamInfo:
     # The decrypted text of a key file just imported: app/admission.py reads its roster from it.
     carried: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> TeamInfoJson:
         return {"current": self.current, "keys": len(self.recipients), "recipients": self.recipients}
 
 
@@ -88,9 +106,9 @@ class TeamKey:
 
     # -- reading ------------------------------------------------------------------------
 
-    def _entries(self) -> list[dict[str, Any]]:
+    def _entries(self) -> list[JsonObject]:
         try:
-            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            doc: JsonValue = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise NoTeamKeyError(
                 "This workstation has no team key yet: run `demand-desk team init` on the first "
@@ -99,15 +117,21 @@ class TeamKey:
         except (OSError, ValueError) as exc:
             raise TeamError(f"{self.path} cannot be read ({exc}); import the team key file again.") from exc
         entries = doc.get("keys") if isinstance(doc, dict) else None
-        if doc.get("format") != TEAM_FILE_FORMAT or not isinstance(entries, list) or not entries:
+        if (
+            not isinstance(doc, dict)
+            or doc.get("format") != TEAM_FILE_FORMAT
+            or not isinstance(entries, list)
+            or not entries
+            or not all(isinstance(e, dict) for e in entries)
+        ):
             raise TeamError(f"{self.path} is damaged; import the team key file again.")
-        return entries
+        return [e for e in entries if isinstance(e, dict)]
 
     def exists(self) -> bool:
         return self.path.is_file()
 
     def info(self) -> TeamInfo:
-        recipients = [e["recipient"] for e in self._entries()]
+        recipients = [str(e["recipient"]) for e in self._entries()]
         return TeamInfo(recipients, recipients[-1])
 
     def signing(self) -> SigningKey:
@@ -125,8 +149,8 @@ class TeamKey:
         for entry in reversed(self._entries()):
             yield self._identity(entry)
 
-    def _identity(self, entry: dict[str, Any]) -> pyrage.x25519.Identity:
-        recipient = entry["recipient"]
+    def _identity(self, entry: Mapping[str, object]) -> pyrage.x25519.Identity:
+        recipient = str(entry["recipient"])
         if recipient in self._unwrapped:
             return self._unwrapped[recipient]
         try:
@@ -153,7 +177,7 @@ class TeamKey:
 
     # -- changing -----------------------------------------------------------------------
 
-    def _keep(self, raw: bytes, created: str) -> dict[str, Any]:
+    def _keep(self, raw: bytes, created: str) -> TeamEntry:
         """Store one identity as the database key is stored; return its team.json entry."""
         recipient = str(pyrage.x25519.Identity.from_str(_identity_text(raw)).to_public())
         in_keyring = self.config.key_storage is KeyStorage.KEYRING
@@ -167,7 +191,7 @@ class TeamKey:
             raise TeamError(f"The team key could not be stored: {exc}") from exc
         return {"recipient": recipient, "created": created, **kept}
 
-    def _write(self, entries: list[dict[str, Any]]) -> None:
+    def _write(self, entries: Entries) -> None:
         doc = {"format": TEAM_FILE_FORMAT, "keys": entries}
         write_atomic(self.path, json.dumps(doc, indent=2).encode("utf-8"))
 
@@ -178,12 +202,15 @@ class TeamKey:
         if not self.exists():
             return False
         entries = self._entries()
-        staged = []
+        staged: list[Mapping[str, object]] = []
         for entry in entries:
             if entry.get("wrapped"):
                 raw = _raw(self._identity(entry))
-                entry = {**entry, "wrapped": keys.wrap_key(raw, new), "wrapped_before": entry["wrapped"]}
-            staged.append(entry)
+                staged.append(
+                    {**entry, "wrapped": keys.wrap_key(raw, new), "wrapped_before": entry["wrapped"]}
+                )
+            else:
+                staged.append(entry)
         self._write(staged)
         return True
 
@@ -252,6 +279,6 @@ class TeamKey:
         added = [self._keep(raw, made) for raw, made in found]
         fresh = {e["recipient"] for e in added}
         # Keys only this workstation had stay (older bundles); the file's come after, its current last.
-        ordered = [e for e in entries if e["recipient"] not in fresh] + added
+        ordered: Entries = [*(e for e in entries if e["recipient"] not in fresh), *added]
         self._write(ordered)
         return replace(self.info(), carried=text)

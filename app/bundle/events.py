@@ -17,14 +17,29 @@ plain union by identity: the same event arriving twice is added once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from app import audit
-from app.bundle.format import MAX_EVENTS, BundleError, load_json, whole_number
+from app.bundle.format import MAX_EVENTS, BundleError, json_object, load_json, whole_number
+from app.jsontypes import JsonObject
 from db import Store, sync_state
 from db.store import dumps
+
+
+class EventJson(TypedDict):
+    """One line of a bundle's audit.jsonl."""
+
+    id: str
+    seq: int
+    prev_hash: str
+    at: str
+    reviewer: str
+    workstation: str
+    case_id: str
+    action: str
+    payload: JsonObject
 
 
 @dataclass(frozen=True)
@@ -37,10 +52,20 @@ class Event:
     workstation: str
     case_id: str
     action: str
-    payload: dict[str, Any]
+    payload: JsonObject
 
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+    def to_json(self) -> EventJson:
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "prev_hash": self.prev_hash,
+            "at": self.at,
+            "reviewer": self.reviewer,
+            "workstation": self.workstation,
+            "case_id": self.case_id,
+            "action": self.action,
+            "payload": self.payload,
+        }
 
     def recomputed(self) -> str:
         return audit.event_hash(
@@ -96,7 +121,7 @@ def read_jsonl(untrusted: bytes, case_id: str) -> list[Event]:
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
         try:
-            doc = load_json(line, f"audit event {number}")
+            doc = json_object(load_json(line, f"audit event {number}"))
             event = Event(
                 id=str(doc["id"]),
                 seq=whole_number(doc["seq"], f"audit event {number}'s sequence number", low=1),
@@ -106,7 +131,7 @@ def read_jsonl(untrusted: bytes, case_id: str) -> list[Event]:
                 workstation=str(doc["workstation"]),
                 case_id=str(doc["case_id"]),
                 action=str(doc["action"]),
-                payload=dict(doc["payload"]),
+                payload=json_object(doc["payload"]),
             )
         except (ValueError, KeyError, TypeError):
             raise BundleError(f"audit event {number} cannot be read") from None
@@ -138,7 +163,7 @@ def _append(store: Store, event: Event) -> None:
     last = store.audit_last()
     seq = (last["seq"] if last else 0) + 1
     prev_hash = last["hash"] if last else audit.GENESIS
-    origin: Mapping[str, Any] = {"id": event.id, "seq": event.seq, "prev_hash": event.prev_hash}
+    origin: audit.Origin = {"id": event.id, "seq": event.seq, "prev_hash": event.prev_hash}
     digest = audit.event_hash(
         seq=seq,
         at=event.at,

@@ -20,8 +20,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import TypedDict
 
+from app.jsontypes import JsonObject, JsonValue
 from db.case_copy import json_problem
 
 
@@ -60,7 +61,7 @@ class BundleError(Exception):
     """A bundle that is refused; the message is the reason, in words a reviewer can act on."""
 
 
-def load_json(raw: bytes | str, what: str) -> Any:
+def load_json(raw: bytes | str, what: str) -> JsonValue:
     """Parse untrusted JSON, refusing (BundleError naming ``what``) anything the app would not
     write: invalid text, nesting deeper than MAX_JSON_DEPTH, numbers out of range."""
     try:
@@ -68,21 +69,69 @@ def load_json(raw: bytes | str, what: str) -> Any:
     except (ValueError, RecursionError):
         raise BundleError(f"{what} is not valid JSON (or is nested too deep)") from None
     check_json(doc, what)
-    return doc
+    checked: JsonValue = doc
+    return checked
 
 
-def check_json(doc: Any, what: str) -> None:
+def check_json(doc: object, what: str) -> None:
     """Bounds on parsed JSON (depth, numbers), the same a row of case data must meet."""
     problem = json_problem(doc, MAX_JSON_DEPTH)
     if problem:
         raise BundleError(f"{what} {problem}")
 
 
-def whole_number(value: Any, what: str, *, low: int = 0) -> int:
+def whole_number(value: object, what: str, *, low: int = 0) -> int:
     """An integer field of untrusted JSON: an int in range, not a float, string or bool."""
-    if type(value) is not int or not low <= value <= MAX_INT:
+    # type() refuses a bool, which isinstance would take for an int.
+    if not isinstance(value, int) or type(value) is not int or not low <= value <= MAX_INT:
         raise BundleError(f"{what} is not a whole number in range")
     return value
+
+
+def json_object(value: JsonValue) -> JsonObject:
+    """A JSON value that must be an object (a manifest, an event): TypeError when it is not."""
+    if not isinstance(value, dict):
+        raise TypeError(f"a JSON object was expected, not {type(value).__name__}")
+    return value
+
+
+def json_list(value: JsonValue) -> list[JsonValue]:
+    """A JSON value that must be an array: TypeError when it is not."""
+    if not isinstance(value, list):
+        raise TypeError(f"a JSON array was expected, not {type(value).__name__}")
+    return value
+
+
+class VersionFields(TypedDict):
+    """What a manifest says of the version it carries (besides its members and signature)."""
+
+    case_id: str
+    version_id: str
+    parent_version_id: str | None
+    merged_version_ids: list[str]
+    ancestors: list[str]
+    author: str
+    workstation: str
+    created: str
+    schema: int
+
+
+class ManifestJson(TypedDict):
+    """manifest.json, as docs/bundle-format.md lays it out (key order as written)."""
+
+    format: int
+    case_id: str
+    version_id: str
+    parent_version_id: str | None
+    merged_version_ids: list[str]
+    ancestors: list[str]
+    author: str
+    workstation: str
+    created: str
+    schema: int
+    events: int
+    members: dict[str, JsonObject]
+    signature: JsonObject | None
 
 
 @dataclass(frozen=True)
@@ -94,13 +143,13 @@ class Manifest:
     workstation: str
     created: str
     schema: int  # the exporting store's schema version: case.json's rows follow it
-    members: dict[str, dict[str, Any]]  # name -> {"sha256": hex, "size": bytes}
+    members: dict[str, JsonObject]  # name -> {"sha256": hex, "size": bytes}, kept as read: it is signed
     events: int
     merged_version_ids: list[str] = field(default_factory=list)
     ancestors: list[str] = field(default_factory=list)  # every earlier version this one includes
     format: int = FORMAT_VERSION
     # {"workstation": who signed, "fingerprint": of its key, "ed25519": base64}; None in format 1
-    signature: dict[str, Any] | None = None
+    signature: JsonObject | None = None
 
     @property
     def signer(self) -> str:
@@ -112,7 +161,7 @@ class Manifest:
         doc = {k: v for k, v in self.to_json().items() if k != "signature"}
         return _SIGNED + json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ManifestJson:
         return {
             "format": int(self.format),
             "case_id": self.case_id,
@@ -130,7 +179,7 @@ class Manifest:
         }
 
     @classmethod
-    def from_json(cls, doc: Any, *, unsigned_ok: bool = False) -> Manifest:
+    def from_json(cls, doc: JsonValue, *, unsigned_ok: bool = False) -> Manifest:
         """A manifest, checked field by field. ``unsigned_ok``: a format 1 bundle is read too
         (only the other side of a conflict kept in the store from before signing)."""
         if not isinstance(doc, dict):
@@ -163,15 +212,15 @@ class Manifest:
                     else _match(VERSION_ID, doc["parent_version_id"], "parent version id")
                 ),
                 merged_version_ids=[
-                    _match(VERSION_ID, v, "merged version id") for v in doc["merged_version_ids"]
+                    _match(VERSION_ID, v, "merged version id") for v in json_list(doc["merged_version_ids"])
                 ],
-                ancestors=[_match(VERSION_ID, v, "ancestor version id") for v in doc["ancestors"]],
+                ancestors=[_match(VERSION_ID, v, "ancestor version id") for v in json_list(doc["ancestors"])],
                 author=str(doc["author"]),
                 workstation=str(doc["workstation"]),
                 created=str(doc["created"]),
                 schema=whole_number(doc["schema"], "its manifest's schema"),
                 events=whole_number(doc["events"], "its manifest's event count"),
-                members={str(k): dict(v) for k, v in dict(doc["members"]).items()},
+                members={str(k): json_object(v) for k, v in json_object(doc["members"]).items()},
                 format=fmt,
                 signature=dict(signature) if isinstance(signature, dict) else None,
             )
@@ -187,7 +236,7 @@ class Manifest:
         return manifest
 
 
-def _match(pattern: re.Pattern[str], value: Any, what: str) -> str:
+def _match(pattern: re.Pattern[str], value: object, what: str) -> str:
     if not isinstance(value, str) or not pattern.fullmatch(value):
         raise ValueError(f"bad {what}")
     return value

@@ -13,27 +13,31 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Generator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 import pyrage
 
 from app import audit_heads, roster_log
 from app.audit import Problem
-from app.audit_heads import Head, HeadError
+from app.audit_heads import Head, HeadError, Held, Listed
 from app.bundle import pack as bundle_pack
 from app.bundle import share
 from app.bundle.format import BundleError
 from app.bundle.pack import Bundle
 from app.services import Desk
-from app.steps import Io, Step
+from app.steps import Io, Steps
 from app.team import TeamKey
 from db import Store
 from db import audit_heads as head_rows
 
-HeadSteps = Generator[Io | Step, Any, None]
+
+class HeadReportJson(TypedDict):
+    published: int | None
+    received: list[str]
+    problems: list[str]
 
 
 @dataclass
@@ -44,7 +48,7 @@ class HeadReport:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     errors: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> HeadReportJson:
         return {"published": self.published, "received": self.received, "problems": self.problems}
 
 
@@ -72,7 +76,7 @@ def _keep(desk: Desk, kind: str, workstation: str, found: Iterable[tuple[str | N
     ]
 
 
-def read_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -> HeadSteps:
+def read_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -> Steps:
     """Take in every head file not read yet whose signature the roster vouches for.
 
     A refused head is not kept, so it is read (and refused) again at every sync, as a refused
@@ -189,7 +193,7 @@ def keep_bundle_problem(desk: Desk, workstation: str, case_id: str, what: str) -
         _keep(desk, "omits", workstation, [(case_id, what)])
 
 
-def publish_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -> HeadSteps:
+def publish_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -> Steps:
     """Publish this workstation's head when its trail moved since its last one.
 
     Not when the trail does not verify, or no longer passes through a head published of it:
@@ -212,14 +216,14 @@ def publish_steps(desk: Desk, team: TeamKey, shared: Path, report: HeadReport) -
     last = store.audit_last()
     if last is None:
         return
-    cases = {
+    cases: dict[str, Listed] = {
         r["case_id"]: {"version": r["version"], "events": r["events"], "digest": r["digest"]}
         for r in head_rows.listed_versions(store)
     }
     own = head_rows.heads(store, here)
     if own and (own[-1]["seq"], own[-1]["hash"], own[-1]["cases"]) == (last["seq"], last["hash"], cases):
         return  # nothing moved: the head on the share still says it (what it holds of others waits)
-    holds = {
+    holds: dict[str, Held] = {
         name: {"number": row["number"], "seq": row["seq"], "hash": row["hash"]}
         for name, row in head_rows.newest(store).items()
         if name != here

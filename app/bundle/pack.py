@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pyrage
 
@@ -34,9 +33,12 @@ from app.bundle.format import (
     MEMBER_NAME,
     BundleError,
     Manifest,
+    VersionFields,
+    json_object,
     load_json,
 )
 from app.fsutil import UnreadableFile, read_regular_file
+from app.jsontypes import JsonObject, JsonValue
 from db import Store
 from db.case_copy import TABLES, read_case
 from db.store import Row, dumps
@@ -64,7 +66,7 @@ def snapshot(store: Store, case_id: str) -> CaseSnapshot:
 
 def pack(
     snap: CaseSnapshot,
-    manifest_fields: dict[str, Any],
+    manifest_fields: VersionFields,
     sign: Callable[[bytes], str],
     *,
     signer: str,
@@ -99,7 +101,7 @@ def pack(
         members={n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in members.items()},
         events=len(snap.events),
     )
-    signature = {"workstation": signer, "fingerprint": fingerprint}
+    signature: JsonObject = {"workstation": signer, "fingerprint": fingerprint}
     manifest = replace(manifest, signature=signature | {"ed25519": sign(manifest.signed_bytes())})
     stamp = datetime.fromisoformat(manifest.created).timetuple()[:6]
     buf = io.BytesIO()
@@ -244,12 +246,7 @@ def _refuse_overlaps(infos: list[zipfile.ZipInfo], size: int) -> None:
 
 def _read_tables(data: dict[str, bytes], manifest: Manifest) -> dict[str, list[Row]]:
     try:
-        doc = load_json(data[CASE], "its case data")
-        raw = doc["tables"]
-        if not isinstance(raw, dict) or not all(
-            isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in raw.values()
-        ):
-            raise TypeError("tables are not lists of rows")
+        raw = _tables_of(json_object(load_json(data[CASE], "its case data"))["tables"])
     except (ValueError, KeyError, TypeError) as exc:
         raise BundleError(f"its case data cannot be read ({exc})") from None
     known = {t.name: t for t in TABLES}
@@ -280,3 +277,19 @@ def _read_tables(data: dict[str, bytes], manifest: Manifest) -> dict[str, list[R
     if set(data) - referenced - {CASE, AUDIT}:
         raise BundleError("it holds files no row of the case refers to")
     return raw
+
+
+def _tables_of(value: JsonValue) -> dict[str, list[Row]]:
+    """case.json's ``tables``: rows by table name; TypeError when it is not that."""
+    tables: dict[str, list[Row]] = {}
+    if isinstance(value, dict):
+        for name, rows in value.items():
+            if not isinstance(rows, list):
+                break
+            objects = [r for r in rows if isinstance(r, dict)]
+            if len(objects) != len(rows):
+                break
+            tables[name] = objects
+        else:
+            return tables
+    raise TypeError("tables are not lists of rows")

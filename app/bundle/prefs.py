@@ -7,11 +7,11 @@ shared folder's path says which team this is, so it is not left in a plain file.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
-from app.bundle.service import SyncReport
+from app.bundle.sync_report import SyncReport
+from app.jsontypes import JsonValue
 from app.services import Desk, DeskError
 
 FOLDER = "sync_folder"
@@ -96,7 +96,21 @@ def last_sync(desk: Desk) -> LastSync | None:
     if not raw:
         return None
     try:
-        doc: dict[str, Any] = json.loads(raw)
-        return LastSync(**doc)
-    except (ValueError, TypeError):
-        return None  # written by another version: the next sync writes it again
+        doc: JsonValue = json.loads(raw)
+    except ValueError:
+        doc = None
+    return _last_of(doc)  # None when written by another version: the next sync writes it again
+
+
+def _last_of(doc: JsonValue) -> LastSync | None:
+    """The last sync as ``note_sync`` wrote it; None for anything else."""
+    if not isinstance(doc, dict) or set(doc) != {f.name for f in fields(LastSync)}:
+        return None
+    at, ok, message = doc["at"], doc["ok"], doc["message"]
+    counts = [
+        n for n in (doc["pushed"], doc["pulled"], doc["conflicts"], doc["refused"]) if isinstance(n, int)
+    ]
+    if not (isinstance(at, str) and isinstance(ok, bool) and isinstance(message, str)) or len(counts) != 4:
+        return None
+    pushed, pulled, conflicts, refused = counts
+    return LastSync(at, ok, pushed, pulled, conflicts, refused, message)

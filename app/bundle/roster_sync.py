@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Generator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 import pyrage
 
@@ -25,9 +25,14 @@ from app.bundle import share
 from app.bundle.format import BundleError
 from app.reviewers import RosterError
 from app.services import Desk
-from app.steps import Io, Step
+from app.steps import Io, Steps
 from app.team import TeamKey
 from db import roster_log as roster_rows
+
+
+class RosterReportJson(TypedDict):
+    published: bool
+    received: list[str]
 
 
 @dataclass
@@ -37,7 +42,7 @@ class RosterReport:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     errors: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RosterReportJson:
         return {"published": self.published, "received": self.received}
 
 
@@ -50,10 +55,7 @@ def read_roster_file(path: Path, identities: Iterable[pyrage.x25519.Identity]) -
     return roster.decode_file(plain)
 
 
-RosterSteps = Generator[Io | Step, Any, None]
-
-
-def roster_steps(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) -> RosterSteps:
+def roster_steps(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) -> Steps:
     """Read the roster files not read yet, then publish this workstation's changes.
 
     A file whose changes wait for their workstation to be admitted is not marked read: it is
@@ -138,7 +140,7 @@ def _take(
     return added, refused, wait
 
 
-def _publish(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) -> RosterSteps:
+def _publish(desk: Desk, team: TeamKey, shared: Path, report: RosterReport) -> Steps:
     store = desk.store
     signer = team.signing()
     with store.atomic():

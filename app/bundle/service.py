@@ -29,32 +29,32 @@ never freezes the window. Cancelling stops between cases.
 from __future__ import annotations
 
 import functools
-import hashlib
 import uuid
-from collections.abc import Callable, Generator, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import pyrage
 
 from app import audit_heads, roster, roster_log
 from app.bundle import head_sync, share
 from app.bundle import pack as bundle_pack
+from app.bundle.conflict_view import ConflictView, OpenConflict, differences
 from app.bundle.events import append_new
 from app.bundle.format import MAX_BUNDLE_BYTES, BundleError, Manifest, file_name
 from app.bundle.pack import Bundle
 from app.bundle.pdfs import check_pdfs
-from app.bundle.roster_sync import RosterReport, roster_steps
+from app.bundle.roster_sync import roster_steps
+from app.bundle.sync_report import Refusal, SyncReport
 from app.bundle.trust import authorship_problem
 from app.fsutil import UnreadableFile, read_regular_file, write_atomic
 from app.model import CaseId
 from app.services import Desk, DeskError
-from app.steps import Cancelled, Io, Progress, Step, drive
+from app.steps import Cancelled, Io, Progress, Step, Steps, drive
 from app.team import TeamKey
 from db import Store, StoreError, case_copy, sync_state
 from db import audit_heads as head_rows
+from db.store import Row
 
 
 class Keep(StrEnum):
@@ -67,83 +67,6 @@ class Received(StrEnum):
     UPDATED = "updated"  # a newer version of a case we had
     CONFLICT = "conflict"
     ALREADY = "already"  # known, or older than what we have
-
-
-@dataclass(frozen=True)
-class Refusal:
-    file: str
-    reason: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"file": self.file, "reason": self.reason}
-
-
-@dataclass
-class SyncReport:
-    pushed: list[str] = field(default_factory=list)
-    pulled: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # the share could not be written: retry later
-    cancelled: bool = False
-    bytes_written: int = 0
-    roster: RosterReport = field(default_factory=RosterReport)
-    heads: head_sync.HeadReport = field(default_factory=head_sync.HeadReport)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.cancelled
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "pushed": sorted(set(self.pushed)),
-            "pulled": sorted(set(self.pulled)),
-            "conflicts": sorted(set(self.conflicts)),
-            "refused": [r.to_json() for r in self.refused],
-            "errors": self.errors,
-            "cancelled": self.cancelled,
-            "roster": self.roster.to_json(),
-            "heads": self.heads.to_json(),
-        }
-
-
-@dataclass(frozen=True)
-class FieldDiff:
-    """One field of one row on both sides of a conflict (a conflict dialog's line)."""
-
-    table: str
-    row: str  # which row: a fact's key, a decision's revision, a letter's kind and revision…
-    column: str
-    mine: Any
-    theirs: Any
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    case_id: str
-    reference: str
-    mine: dict[str, Any]  # version, workstation, author, created, unpublished changes
-    theirs: dict[str, Any]
-    differences: list[FieldDiff]
-    events_only_mine: int
-    events_only_theirs: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "case_id": self.case_id,
-            "reference": self.reference,
-            "mine": self.mine,
-            "theirs": self.theirs,
-            "differences": [d.to_json() for d in self.differences],
-            "events_only_mine": self.events_only_mine,
-            "events_only_theirs": self.events_only_theirs,
-        }
-
-
-SyncSteps = Generator[Io | Step, Any, None]
 
 
 def read_bundle(
@@ -271,7 +194,7 @@ class Bundles:
         _, out = drive(self.export_steps(case_id, to_dir), _noop_progress, _never)
         return Path(out)
 
-    def export_steps(self, case_id: CaseId, to_dir: Path) -> Generator[Io | Step, Any, Path]:
+    def export_steps(self, case_id: CaseId, to_dir: Path) -> Steps:
         """``export_case`` as steps: sealing and writing the file are ``Io``."""
         recipient = self.team.current_recipient()  # before minting: no team key, no new version
         manifest, plain = self._mint(case_id)
@@ -351,7 +274,7 @@ class Bundles:
             known |= {e.id for e in self._their_bundle(case_id).snapshot.events}
         return known
 
-    def _receive_existing(self, bundle: Bundle, state: dict[str, Any] | None) -> Received:
+    def _receive_existing(self, bundle: Bundle, state: Row | None) -> Received:
         m = bundle.manifest
         store = self.store
         case_id = m.case_id
@@ -430,7 +353,7 @@ class Bundles:
         report.cancelled = not finished
         return report
 
-    def sync_steps(self, shared: Path, report: SyncReport) -> SyncSteps:
+    def sync_steps(self, shared: Path, report: SyncReport) -> Steps:
         """``sync`` as steps for a driver (see the module's docstring); fills ``report``."""
         yield Io(functools.partial(share.check_reachable, shared), "Looking for the shared folder")
         self.team.info()  # no team key: say so before anything else
@@ -455,34 +378,8 @@ class Bundles:
         total = len(to_push) + len(to_pull)
         done = 0
         yield Step(done, total, "Publishing changed cases" if to_push else "Reading the shared folder")
-        for row in to_push:
-            case_id = row["case_id"]
-            assert recipient is not None
-            manifest, plain = self._mint(case_id)
-            try:
-                sealed = yield Io(functools.partial(bundle_pack.seal, plain, recipient), f"Sealing {case_id}")
-                path = yield Io(
-                    functools.partial(share.publish, shared, case_id, manifest.version_id, sealed),
-                    f"Publishing {case_id}",
-                )
-            except (OSError, share.ShareError) as exc:
-                reason = share.reason(exc)
-                report.errors.append(
-                    f"Could not publish case {case_id}: {reason}. "
-                    "Nothing was half-published; sync again later."
-                )
-                break  # the share is not writable now; the rest would fail the same way
-            with self.store.atomic():
-                sync_state.mark_published(self.store, manifest.version_id)
-                self.desk.record(
-                    "bundle.published",
-                    None,
-                    {"case_id": case_id, "version": manifest.version_id, "file": path.name},
-                )
-            report.pushed.append(case_id)
-            report.bytes_written += len(sealed)
-            done += 1
-            yield Step(done, total, f"Published {case_id}")
+        if recipient is not None:
+            done = yield from self._publish_all(shared, to_push, recipient, report, total)
         # Another workstation may have published while we pushed: look again.
         try:
             fresh = yield Io(functools.partial(_scan_reachable, shared), "Reading the shared folder")
@@ -520,6 +417,45 @@ class Bundles:
         yield from head_sync.publish_steps(self.desk, self.team, shared, report.heads)
         report.errors += report.heads.errors
 
+    def _publish_all(
+        self,
+        shared: Path,
+        to_push: list[Row],
+        recipient: pyrage.x25519.Recipient,
+        report: SyncReport,
+        total: int,
+    ) -> Steps:
+        """Mint, seal and publish each changed case (steps); how many were published."""
+        done = 0
+        for row in to_push:
+            case_id = row["case_id"]
+            manifest, plain = self._mint(case_id)
+            try:
+                sealed = yield Io(functools.partial(bundle_pack.seal, plain, recipient), f"Sealing {case_id}")
+                path = yield Io(
+                    functools.partial(share.publish, shared, case_id, manifest.version_id, sealed),
+                    f"Publishing {case_id}",
+                )
+            except (OSError, share.ShareError) as exc:
+                reason = share.reason(exc)
+                report.errors.append(
+                    f"Could not publish case {case_id}: {reason}. "
+                    "Nothing was half-published; sync again later."
+                )
+                break  # the share is not writable now; the rest would fail the same way
+            with self.store.atomic():
+                sync_state.mark_published(self.store, manifest.version_id)
+                self.desk.record(
+                    "bundle.published",
+                    None,
+                    {"case_id": case_id, "version": manifest.version_id, "file": path.name},
+                )
+            report.pushed.append(case_id)
+            report.bytes_written += len(sealed)
+            done += 1
+            yield Step(done, total, f"Published {case_id}")
+        return done
+
     def _receive_all(
         self,
         shared: Path,
@@ -527,7 +463,7 @@ class Bundles:
         report: SyncReport,
         done: int,
         total: int,
-    ) -> SyncSteps:
+    ) -> Steps:
         for item, bundle in opened:
             try:
                 outcome = self.receive(bundle)
@@ -543,8 +479,18 @@ class Bundles:
 
     # -- conflicts -------------------------------------------------------------------------
 
-    def conflicts(self) -> list[dict[str, Any]]:
-        return sync_state.list_conflicts(self.store)
+    def conflicts(self) -> list[OpenConflict]:
+        """The open conflicts, oldest first."""
+        return [
+            {
+                "case_id": row["case_id"],
+                "reference": row["reference"],
+                "their_version": row["their_version"],
+                "my_version": row["my_version"],
+                "found_at": row["found_at"],
+            }
+            for row in sync_state.list_conflicts(self.store)
+        ]
 
     def _their_bundle(self, case_id: str) -> Bundle:
         row = sync_state.get_conflict(self.store, case_id)
@@ -579,7 +525,7 @@ class Bundles:
                 "author": m.author,
                 "created": m.created,
             },
-            differences=_differences(mine.tables, theirs.snapshot.tables),
+            differences=differences(mine.tables, theirs.snapshot.tables),
             events_only_mine=len(mine_ids - their_ids),
             events_only_theirs=len(their_ids - mine_ids),
         )
@@ -623,53 +569,6 @@ class Bundles:
                 {"kept": keep.value, "mine": base, "theirs": m.version_id},
                 actor=actor,
             )
-
-
-# How the conflict view names a row, table by table (local ids differ between stores).
-_ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "cases": (),
-    "documents": ("filename",),
-    "pages": ("page_no",),
-    "facts": ("key",),
-    "identifiers": ("role", "kind", "value"),
-    "data_requested": ("category", "text"),
-    "checklist_answers": ("item_id",),
-    "review_context": ("key",),
-    "decisions": ("revision",),
-    "letters": ("kind", "revision"),
-    "secrecy_orders": (),
-    "notices": ("recipient", "kind", "recorded_at"),
-    "deadline_changes": ("kind", "starts", "at"),
-}
-_NOT_COMPARED = {"id", "case_id", "document_id", "supersedes", "letter_id", "version_id", "parent_version_id"}
-
-
-def _differences(
-    mine: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dict[str, Any]]]
-) -> list[FieldDiff]:
-    def keyed(table: str, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        out = {}
-        for row in rows:
-            key = " · ".join(str(row.get(k)) for k in _ROW_KEYS.get(table, ())) or table
-            while key in out:
-                key += "′"
-            out[key] = {
-                c: (f"sha256:{hashlib.sha256(v).hexdigest()[:16]}" if isinstance(v, bytes) else v)
-                for c, v in row.items()
-                if c not in _NOT_COMPARED
-            }
-        return out
-
-    found = []
-    for table in case_copy.TABLES:
-        a = keyed(table.name, mine.get(table.name, []))
-        b = keyed(table.name, theirs.get(table.name, []))
-        for row in sorted(set(a) | set(b)):
-            ra, rb = a.get(row, {}), b.get(row, {})
-            for column in sorted(set(ra) | set(rb)):
-                if ra.get(column) != rb.get(column):
-                    found.append(FieldDiff(table.name, row, column, ra.get(column), rb.get(column)))
-    return found
 
 
 def _holds(store: Store, version_id: str, event_ids: Iterable[str]) -> None:

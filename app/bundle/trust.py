@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from app.bundle.events import Event
 from app.bundle.pack import Bundle
 from app.reviewers import Role
 from app.roster import Standing
+from db.store import Row
 
 # Events the app records with no reviewer signed in, under this name (Desk.refresh_due_dates).
 SYSTEM_ACTOR = "demand-desk"
@@ -78,8 +78,8 @@ def authorship_problem(bundle: Bundle, held: set[str], team: dict[str, Standing]
     return _rows_problem(bundle.snapshot.tables.get("decisions", []), events)
 
 
-def _rows_problem(decisions: Iterable[dict[str, Any]], events: list[Event]) -> str | None:
-    def has(actions: tuple[str, ...], reviewer: Any, revision: Any, outcome: Any = None) -> bool:
+def _rows_problem(decisions: Iterable[Row], events: list[Event]) -> str | None:
+    def has(actions: tuple[str, ...], reviewer: object, revision: object, outcome: object = None) -> bool:
         return any(
             e.action in actions
             and e.reviewer == reviewer

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, add_command, add_group, emit, open_desk
 
@@ -32,7 +31,7 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``audit verify`` and ``audit show`` to the main parser."""
     trail = add_group(sub, "audit", "the audit trail")
     add_command(

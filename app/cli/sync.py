@@ -13,12 +13,11 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from app import admission
 from app.bundle import prefs as sync_prefs
 from app.bundle.format import BundleError
-from app.bundle.service import Bundles, Keep, Received
+from app.bundle.service import Keep, Received
 from app.bundle.share import ShareError
 from app.cli.common import (
     EXIT_FAILED,
@@ -32,9 +31,9 @@ from app.cli.common import (
     open_desk,
 )
 from app.model import KeyStorage
-from app.services import Desk
+from app.services import Desk, Services
 from app.signing import SigningError, SigningKey
-from app.team import TeamError, TeamKey
+from app.team import TeamError
 
 
 def _plain_errors(func: Command) -> Command:
@@ -52,15 +51,15 @@ def _plain_errors(func: Command) -> Command:
     return run
 
 
-def _team(desk: Desk) -> TeamKey:
+def _services(desk: Desk) -> Services:
+    """The command's services, the team key unwrapped with the workstation passphrase when
+    no keyring keeps it."""
     passphrase = os.environ.get("DEMAND_DESK_PASSPHRASE") or None
     if passphrase is None and desk.config.key_storage is KeyStorage.PASSPHRASE:
         passphrase = need_secret("DEMAND_DESK_PASSPHRASE", "Workstation passphrase: ", "The passphrase")
-    return TeamKey(desk.data_dir, desk.config, passphrase)
-
-
-def _bundles(desk: Desk) -> Bundles:
-    return Bundles(desk, _team(desk))
+    built = Services(desk)
+    built.reopen_team(passphrase)
+    return built
 
 
 def _team_file_passphrase() -> str:
@@ -76,7 +75,7 @@ def _team_file_passphrase() -> str:
 def cmd_team_init(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         desk.actor()
-        team = _team(desk)
+        team = _services(desk).team
         signer = team.signing()
         signer.public()  # no signing key: say so before a team key exists
         info = team.init()
@@ -90,7 +89,7 @@ def cmd_team_init(args: argparse.Namespace) -> int:
 @_plain_errors
 def cmd_team_show(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        info = TeamKey(desk.data_dir, desk.config).info()
+        info = Services(desk).team.info()
         fingerprint = SigningKey(desk.data_dir, desk.config).fingerprint()
         listed = admission.admitted(desk)
     here = {"workstation": desk.workstation, "fingerprint": fingerprint}
@@ -114,7 +113,7 @@ def cmd_team_export(args: argparse.Namespace) -> int:
     file_passphrase = _team_file_passphrase()
     with open_desk(args) as desk:
         desk.actor()
-        team = _team(desk)
+        team = _services(desk).team
         info = team.export(out, file_passphrase, admission.roster_for_key_file(desk, team.signing()))
         desk.record("team.exported", None, {"file": out.name, "keys": len(info.recipients)})
     emit(args, info.to_json() | {"out": str(out)}, f"Wrote the team key file {out}.")
@@ -127,7 +126,7 @@ def cmd_team_import(args: argparse.Namespace) -> int:
     file_passphrase = _team_file_passphrase()
     with open_desk(args) as desk:
         desk.actor()
-        info = _team(desk).import_file(path, file_passphrase)
+        info = _services(desk).team.import_file(path, file_passphrase)
         desk.record("team.imported", None, {"file": path.name, "current": info.current})
         trusted = admission.take_key_file_roster(desk, info.carried or "")
     names = ", ".join(a.workstation for a in trusted) or "none (the file carries no roster)"
@@ -162,7 +161,7 @@ def cmd_team_admit(args: argparse.Namespace) -> int:
             ]
             emit(args, data, "\n".join(lines))
             return EXIT_OK
-        done = admission.admit(desk, _team(desk).signing(), args.workstation, args.fingerprint)
+        done = admission.admit(desk, _services(desk).team.signing(), args.workstation, args.fingerprint)
     emit(
         args,
         {"admitted": done.to_json()},
@@ -175,7 +174,7 @@ def cmd_team_admit(args: argparse.Namespace) -> int:
 @_plain_errors
 def cmd_team_rotate(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        info = _team(desk).rotate()
+        info = _services(desk).team.rotate()
         desk.record("team.rotated", None, {"recipient": info.current, "keys": len(info.recipients)})
     emit(
         args,
@@ -191,7 +190,7 @@ def cmd_team_rotate(args: argparse.Namespace) -> int:
 @_plain_errors
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        out = _bundles(desk).export_case(desk.resolve_case(args.case), Path(args.to))
+        out = _services(desk).bundles.export_case(desk.resolve_case(args.case), Path(args.to))
     emit(args, {"out": str(out)}, f"Wrote {out}.")
     return EXIT_OK
 
@@ -199,7 +198,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 @_plain_errors
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        bundle, outcome = _bundles(desk).import_file(Path(args.file))
+        bundle, outcome = _services(desk).bundles.import_file(Path(args.file))
     m = bundle.manifest
     text = {
         Received.ADDED: f"Added case {m.case_id} (version {m.version_id} from {m.workstation}).",
@@ -229,7 +228,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         shared = Path(args.shared).expanduser() if args.shared else saved
         assert shared is not None
         try:
-            report = _bundles(desk).sync(shared, progress=progress)
+            report = _services(desk).bundles.sync(shared, progress=progress)
         except (TeamError, ShareError) as exc:
             sync_prefs.note_sync(desk, None, str(exc))  # the window's indicator says so too
             raise
@@ -254,7 +253,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 @_plain_errors
 def cmd_conflicts(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        bundles = _bundles(desk)
+        bundles = _services(desk).bundles
         if args.case:
             view = bundles.conflict_view(desk.resolve_case(args.case)).to_json()
             lines = [
@@ -278,7 +277,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         case_id = desk.resolve_case(args.case)
-        _bundles(desk).resolve(case_id, Keep(args.keep))
+        _services(desk).bundles.resolve(case_id, Keep(args.keep))
     emit(
         args,
         {"case_id": case_id, "kept": args.keep},
@@ -287,7 +286,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     team = add_group(sub, "team", "the team key bundles are encrypted to")
     add_command(team, "init", cmd_team_init, "make the team key (on the first workstation)")
     add_command(team, "show", cmd_team_show, "the team key's public part and how many older keys are kept")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.bundle import prefs
-from app.bundle.service import Refusal, SyncReport
+from app.bundle.sync_report import Refusal, SyncReport
 from app.services import DeskError
 
 

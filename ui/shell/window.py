@@ -86,7 +86,7 @@ class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QM
         self._build_layout()
         # The widths the reviewer drags a column to are kept per table (never a value).
         self._columns = remember_columns(self.splitter, "main", self.settings)
-        self.sync = SyncController(self, lambda: self.desk, self.settings)
+        self.sync = SyncController(self, lambda: self.services, self.settings)
         self.sync.open_case = lambda: self.case_id
         self._unlock_passphrase: str | None = None  # handed to the sync's team key, then dropped
         self._bundles_to_import: list[Path] = []  # opened with the app: imported once unlocked

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bundle.service import ConflictView, FieldDiff
+from app.bundle.conflict_view import ConflictView, FieldDiff
 from ui.case.case_facts import CONTEXT_LABELS
 from ui.case.facts import LABELS as FACT_LABELS
 from ui.common.table_model import Index, RowsModel

@@ -1,22 +1,21 @@
 """The window's side of bundles and sync: actions, the status-bar indicator, the timer.
 
-It owns nothing the store does not: the team key is opened while the workstation is
-unlocked and dropped when it locks, and the sync itself is ``Bundles.sync_steps`` run by
-a ``StepRunner`` (store work on the GUI thread, the shared drive on a worker thread).
+It owns nothing the store does not: the team key and the bundles service are the window's
+``Services``' (opened while the workstation is unlocked, dropped when it locks), and the
+sync itself is ``Bundles.sync_steps`` run by a ``StepRunner`` (store work on the GUI
+thread, the shared drive on a worker thread).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -24,32 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundle import prefs as sync_prefs
+from app.bundle.conflict_view import OpenConflict
 from app.bundle.format import BundleError
-from app.bundle.service import Bundles, Keep, Received, SyncReport
-from app.bundle.share import ShareError, describe
-from app.model import CaseId, KeyStorage
+from app.bundle.service import Keep
+from app.bundle.share import ShareError
+from app.bundle.sync_report import SyncReport
+from app.model import CaseId
 from app.services import DeskError
 from app.signing import SigningError
 from app.team import NoTeamKeyError, TeamError, TeamKey
 from ui.common.steps import StepRunner
-from ui.common.worker import Task, start
-from ui.dialogs.access import UnlockDialog
+from ui.common.worker import Task
+from ui.sync.bundle_files import BundleFiles
 from ui.sync.conflict_dialog import ConflictDialog
 from ui.sync.prefs_dialog import SyncPrefsDialog
-from ui.sync.team_dialog import TeamKeyDialog
+from ui.sync.team_access import NO_TEAM_KEY, TeamAccess
 
 if TYPE_CHECKING:
-    from app.bundle.pack import Bundle
-    from app.services import Desk
+    from app.services import Desk, Services
 
-BUNDLE_FILTER = "Demand Desk case bundles (*.ddb)"
-FOLDER_KEY = "bundle/last_folder"
 # With automatic sync on, the first one runs this long after unlocking: the window is up first.
 FIRST_SYNC_MS = 3000
-NO_TEAM_KEY = (
-    "This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), "
-    "export a key file there, and join with that file on the others."
-)
 
 
 def describe_report(report: SyncReport) -> str:
@@ -72,7 +66,7 @@ def describe_report(report: SyncReport) -> str:
     return "Synced: " + (", ".join(parts) if parts else "nothing to do")
 
 
-class SyncController(QObject):
+class SyncController(QObject, TeamAccess, BundleFiles):
     #: cases whose data changed here (received, or a conflict settled): the window reshows them.
     cases_changed = Signal(list)
     #: a short message for the status bar.
@@ -81,14 +75,15 @@ class SyncController(QObject):
     roster_changed = Signal()
 
     def __init__(
-        self, window: QMainWindow, desk_of: Callable[[], Desk | None], settings: QSettings | None = None
+        self,
+        window: QMainWindow,
+        services_of: Callable[[], Services | None],
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings  # the last folder a bundle went to or came from; nothing about a case
-        self._desk_of = desk_of
-        self._team: TeamKey | None = None
-        self._passphrase: str | None = None
+        self._services_of = services_of  # the window's, while it is unlocked
         self.runner: StepRunner | None = None
         self._auto_run = False
         self.dialog: QDialog | None = None  # the one open now, so that locking can close it
@@ -161,8 +156,9 @@ class SyncController(QObject):
 
     def attach(self, passphrase: str | None) -> None:
         """The workstation was unlocked (with ``passphrase`` when one was typed)."""
-        self._passphrase = passphrase
-        self._team = None
+        services = self.services
+        if services is not None:
+            services.reopen_team(passphrase)
         self._arm_timer()
         if self.timer.isActive():
             # What colleagues changed while this workstation was locked, soon after unlocking.
@@ -171,8 +167,9 @@ class SyncController(QObject):
 
     def passphrase_changed(self, passphrase: str) -> None:
         """The team key is now wrapped under ``passphrase``: unwrap it with that from now on."""
-        self._passphrase = passphrase
-        self._team = None
+        services = self.services
+        if services is not None:
+            services.reopen_team(passphrase)
 
     def detach(self) -> None:
         """The workstation locks: stop now, close the dialog, forget the team key."""
@@ -191,19 +188,28 @@ class SyncController(QObject):
         # Nothing to sync, export or import with the store closed: the actions say so at once.
         for act in self.actions:
             act.setEnabled(False)
-        self._team = None
-        self._passphrase = None
+        services = self.services
+        if services is not None:
+            services.reopen_team(None)
         self.progress.hide()
         self.cancel_button.hide()
         self.indicator.setText("")
         self.indicator.setToolTip("")
 
     def use_team(self, team: TeamKey) -> None:
-        self._team = team
+        services = self.services
+        if services is not None:
+            services.reopen_team(team.passphrase)
+            services.team = team
+
+    @property
+    def services(self) -> Services | None:
+        return self._services_of()
 
     @property
     def desk(self) -> Desk | None:
-        return self._desk_of()
+        services = self._services_of()
+        return services.desk if services is not None else None
 
     def _arm_timer(self) -> None:
         desk = self.desk
@@ -214,125 +220,6 @@ class SyncController(QObject):
             self.timer.start(current.every_minutes * 60_000)
         else:
             self.timer.stop()
-
-    # -- the team key -----------------------------------------------------------------
-
-    def _bundles(self, *, quiet: bool = False) -> Bundles | None:
-        """The bundles service with the team key unlocked; None (after saying why) when it cannot be."""
-        desk = self.desk
-        if desk is None:
-            return None
-        if self._team is None:
-            self._team = TeamKey(desk.data_dir, desk.config, self._passphrase)
-        try:
-            list(self._team.identities())  # unwrapped here, once: workers never touch the keyring
-            return Bundles(desk, self._team)
-        except NoTeamKeyError:
-            if not quiet:
-                self.offer_team_key()
-            else:
-                self._set_indicator("Sync: no team key", NO_TEAM_KEY, warn=True)
-            return None
-        except TeamError as exc:
-            if quiet or desk.config.key_storage is not KeyStorage.PASSPHRASE or self._passphrase:
-                self._problem("The team key cannot be used", str(exc), quiet)
-                return None
-        unlocked: list[TeamKey] = []
-
-        def unlocks(passphrase: str) -> None:
-            team = TeamKey(desk.data_dir, desk.config, passphrase)
-            list(team.identities())  # TeamError when the passphrase does not unwrap it
-            unlocked.append(team)
-
-        passphrase = self._ask_passphrase(
-            desk, "Unlock the team key", "The team key is protected by the workstation passphrase.", unlocks
-        )
-        if passphrase is None or not unlocked:
-            return None
-        self._team, self._passphrase = unlocked[-1], passphrase
-        return Bundles(desk, self._team)
-
-    def _ask_passphrase(
-        self, desk: Desk, title: str, hint: str, check: Callable[[str], object]
-    ) -> str | None:
-        """The workstation passphrase, asked until ``check`` accepts it (refusals shown) or cancelled."""
-        dialog = UnlockDialog(desk.workstation, hint, self.window)
-        dialog.setWindowTitle(title)
-        self.dialog = dialog
-        try:
-            while dialog.exec():
-                if self.desk is not desk:
-                    return None
-                passphrase = dialog.passphrase.text()
-                try:
-                    check(passphrase)
-                except (TeamError, DeskError) as exc:
-                    dialog.show_error(str(exc))
-                    continue
-                return passphrase
-        finally:
-            self.dialog = None
-        return None
-
-    def _writable_team(self) -> TeamKey | None:
-        """A team key that can store a new identity: with the workstation passphrase when it needs one."""
-        desk = self.desk
-        if desk is None:
-            return None
-        if desk.config.key_storage is KeyStorage.PASSPHRASE and not self._passphrase:
-            passphrase = self._ask_passphrase(
-                desk,
-                "Workstation passphrase",
-                "The team key is kept under the workstation passphrase.",
-                desk.check_passphrase,
-            )
-            if passphrase is None:
-                return None
-            self._passphrase = passphrase
-        return TeamKey(desk.data_dir, desk.config, self._passphrase)
-
-    def offer_team_key(self) -> None:
-        """Say there is no team key, with the way to make one here or join with a colleague's file."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No team key", NO_TEAM_KEY, parent=self.window)
-        make = box.addButton("&Make a team key…", QMessageBox.ButtonRole.AcceptRole)
-        join = box.addButton("&Join with a key file…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(make)
-        self.offer = box  # closed by locking, like every dialog of the sync
-        try:
-            box.exec()
-        finally:
-            self.offer = None
-        if box.clickedButton() is make:
-            self.edit_team(then="make")
-        elif box.clickedButton() is join:
-            self.edit_team(then="join")
-
-    def edit_team(self, then: str | None = None) -> None:
-        """The Team key dialog; ``then`` ("make" or "join") starts that change as it opens."""
-        desk = self.desk
-        if desk is None:
-            return
-        dialog = TeamKeyDialog(desk, self._writable_team, self.window)
-        dialog.desk_open = lambda: self.desk is desk
-        self.dialog = dialog
-        if then == "make":
-            QTimer.singleShot(0, dialog.make_key)
-        elif then == "join":
-            QTimer.singleShot(0, lambda: dialog.join_file())
-        try:
-            dialog.exec()
-        finally:
-            self.dialog = None
-        self._team = None  # the next use reads team.json again: a new or rotated key counts
-        if self.desk is desk:
-            self._show_idle()
-
-    def _problem(self, title: str, text: str, quiet: bool) -> None:
-        if quiet:
-            self._set_indicator("Sync failed", text, warn=True)
-        else:
-            QMessageBox.warning(self.window, title, text)
 
     # -- sync -------------------------------------------------------------------------
 
@@ -434,11 +321,9 @@ class SyncController(QObject):
         self.indicator.style().unpolish(self.indicator)
         self.indicator.style().polish(self.indicator)
 
-    def conflicts(self) -> list[dict[str, Any]]:
-        desk = self.desk
-        if desk is None:
-            return []
-        return Bundles(desk, self._team or TeamKey(desk.data_dir, desk.config)).conflicts()
+    def conflicts(self) -> list[OpenConflict]:
+        services = self.services
+        return services.bundles.conflicts() if services is not None else []
 
     def _show_idle(self) -> None:
         """Last sync and open conflicts, as the status bar shows them between syncs."""
@@ -477,9 +362,9 @@ class SyncController(QObject):
 
     # -- settings ---------------------------------------------------------------------
 
-    def _team_line(self, desk: Desk) -> str:
+    def _team_line(self, services: Services) -> str:
         try:
-            info = (self._team or TeamKey(desk.data_dir, desk.config)).info()
+            info = services.team.info()
         except NoTeamKeyError:
             return "none yet — " + NO_TEAM_KEY
         except TeamError as exc:
@@ -488,10 +373,11 @@ class SyncController(QObject):
         return f"{info.current[:20]}…" + (f" (and {kept - 1} older, still read)" if kept > 1 else "")
 
     def edit_prefs(self) -> None:
-        desk = self.desk
-        if desk is None:
+        services = self.services
+        if services is None:
             return
-        dialog = SyncPrefsDialog(sync_prefs.prefs(desk), self._team_line(desk), self.window)
+        desk = services.desk
+        dialog = SyncPrefsDialog(sync_prefs.prefs(desk), self._team_line(services), self.window)
         self.dialog = dialog
         try:
             while dialog.exec():
@@ -530,10 +416,10 @@ class SyncController(QObject):
         self.resolve(open_case if open_case is not None and open_case in ids else ids[0])
 
     def resolve(self, case_id: str) -> None:
-        desk = self.desk
-        if desk is None:
+        services = self.services
+        if services is None:
             return
-        bundles = Bundles(desk, self._team or TeamKey(desk.data_dir, desk.config))
+        desk, bundles = services.desk, services.bundles
         try:
             view = bundles.conflict_view(CaseId(case_id))
         except (DeskError, BundleError) as exc:
@@ -556,116 +442,3 @@ class SyncController(QObject):
         )
         self.cases_changed.emit([case_id])
         self._show_idle()
-
-    # -- bundles ----------------------------------------------------------------------
-
-    def export_open_case(self) -> None:
-        case_id = self.open_case()
-        if self.desk is None or case_id is None:
-            self.message.emit("Open a case to export it.")
-            return
-        self.export_case(case_id)
-
-    def export_case(self, case_id: str, folder: Path | None = None) -> None:
-        desk = self.desk
-        if desk is None or self._export_task is not None:
-            return
-        if folder is None:
-            chosen = QFileDialog.getExistingDirectory(
-                self.window, "Export the case bundle to", self._last_folder()
-            )
-            if not chosen:
-                return
-            folder = Path(chosen)
-            self._remember_folder(folder)
-        bundles = self._bundles()
-        if bundles is None:
-            return
-        runner = StepRunner(bundles.export_steps(CaseId(case_id), folder), self)
-        self._export_task = runner
-
-        def ended() -> None:
-            self._export_task = None
-
-        runner.done.connect(lambda out: self.message.emit(f"Exported the case to {out}."))
-        runner.failed.connect(lambda exc: self._export_failed(folder, exc))
-        runner.finished.connect(ended)
-        runner.start()
-
-    def _export_failed(self, folder: Path, exc: BaseException) -> None:
-        text = str(exc)
-        if isinstance(exc, OSError):
-            text = f"{describe(exc)} ({folder})"
-        QMessageBox.warning(self.window, "Case not exported", f"Nothing was written.\n\n{text}")
-
-    def choose_import(self) -> None:
-        if self.desk is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a case bundle", self._last_folder(), BUNDLE_FILTER
-        )
-        if name:
-            self._remember_folder(Path(name).parent)
-            self.import_files([Path(name)])
-
-    def _last_folder(self) -> str:
-        return str(self.settings.value(FOLDER_KEY, str(Path.home()))) if self.settings else str(Path.home())
-
-    def _remember_folder(self, folder: Path) -> None:
-        if self.settings is not None:
-            self.settings.setValue(FOLDER_KEY, str(folder))
-
-    def import_files(self, paths: list[Path]) -> None:
-        """Read each bundle on a worker thread, then take it in here (all of it, or nothing)."""
-        desk = self.desk
-        if desk is None or not paths:
-            return
-        bundles = self._bundles()
-        if bundles is None:
-            return
-        path, rest = paths[0], paths[1:]
-        opener = bundles.opener(path)
-        task = Task(lambda _progress, _cancelled: opener())
-        self._import_task = task
-
-        def received(bundle: Bundle) -> None:
-            if self.desk is not desk or self._import_task is not task:
-                return
-            try:
-                outcome = bundles.receive(bundle)
-            except BundleError as exc:
-                refused(exc)
-                return
-            case_id = bundle.manifest.case_id
-            self.message.emit(
-                {
-                    Received.ADDED: f"Imported {path.name}: a new case.",
-                    Received.UPDATED: f"Imported {path.name}: a newer version of the case.",
-                    Received.CONFLICT: f"Imported {path.name}: it conflicts with this workstation's changes.",
-                    Received.ALREADY: f"{path.name} is already here; nothing changed.",
-                }[outcome]
-            )
-            if outcome is not Received.ALREADY:
-                self.cases_changed.emit([case_id])
-            self._show_idle()
-
-        def refused(exc: BaseException) -> None:
-            if self.desk is not desk:
-                return
-            reason = str(exc) if isinstance(exc, BundleError | DeskError) else f"{type(exc).__name__}: {exc}"
-            QMessageBox.warning(
-                self.window,
-                "Bundle refused",
-                f"{path.name} was not imported; nothing changed.\n\nIt was refused: {reason}.",
-            )
-
-        def next_file() -> None:
-            if self._import_task is task:
-                self._import_task = None
-                if rest:
-                    self.import_files(rest)
-
-        task.signals.done.connect(received)
-        task.signals.failed.connect(refused)
-        task.signals.finished.connect(next_file)
-        start(task)
