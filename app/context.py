@@ -16,10 +16,36 @@ from typing import Any
 from app import audit, keys, worklock
 from app.datadir import DataDir, WorkstationConfig
 from app.model import Reviewer
+from app.settings import Setting, SettingsSink, SettingsSource
 from db import Store
 from db.store import dumps
 
 Clock = Callable[[], datetime]
+
+
+def seq_hash(raw: str) -> tuple[int, str]:
+    """A stored "seq:hash" (an audit event's place in the chain); ValueError when it is damaged."""
+    seq, _, digest = raw.partition(":")
+    if not digest:
+        raise ValueError(raw)
+    return int(seq), digest
+
+
+def seq_hash_text(value: tuple[int, str]) -> str:
+    return f"{value[0]}:{value[1]}"
+
+
+# The chain's last event, moved by every event appended (here and by a sync's import).
+_AUDIT_HEAD = Setting("audit_head", __name__, seq_hash, seq_hash_text)
+
+
+def audit_head(source: SettingsSource) -> tuple[int, str] | None:
+    """The recorded head of the audit chain; ValueError when the record is damaged."""
+    return _AUDIT_HEAD.get(source)
+
+
+def set_audit_head(sink: SettingsSink, seq: int, digest: str) -> None:
+    _AUDIT_HEAD.put(sink, (seq, digest))
 
 
 class DeskError(Exception):
@@ -143,4 +169,4 @@ class Context:
                     "hash": digest,
                 }
             )
-            self.store.set_setting("audit_head", f"{seq}:{digest}")
+            set_audit_head(self.store, seq, digest)

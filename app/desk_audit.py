@@ -9,10 +9,12 @@ from typing import Any
 
 from app import audit
 from app.audit import ChainReport
-from app.context import Context
+from app.context import Context, audit_head, seq_hash, seq_hash_text
 from app.model import AuditEvent, CaseId
+from app.settings import Setting
 
-AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
+# The chain head last seen whole (Desk._verify_chain).
+_AUDIT_ANCHOR = Setting("audit_anchor", __name__, seq_hash, seq_hash_text)
 
 
 class AuditMixin(Context):
@@ -80,12 +82,12 @@ class AuditMixin(Context):
         it does not catch).
         """
         try:
-            head = _seq_hash(self.store.get_setting("audit_head"))
+            head = audit_head(self.store)
         except ValueError:
             return ChainReport(False, 0, None, "the chain's head record is damaged")
         report = audit.verify_chain(rows, head)
         try:
-            anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
+            anchor = _AUDIT_ANCHOR.get(self.store)
         except ValueError:
             damaged = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
             return replace(report, ok=False, problems=(damaged,))
@@ -94,15 +96,5 @@ class AuditMixin(Context):
             return replace(report, ok=False, problems=(found,))
         if report.ok and rows:
             with self.store.atomic():
-                self.store.set_setting(AUDIT_ANCHOR, f"{rows[-1]['seq']}:{rows[-1]['hash']}")
+                _AUDIT_ANCHOR.put(self.store, (int(rows[-1]["seq"]), str(rows[-1]["hash"])))
         return report
-
-
-def _seq_hash(raw: str | None) -> tuple[int, str] | None:
-    """A stored "seq:hash"; None when there is none; ValueError when it is damaged."""
-    if not raw:
-        return None
-    seq, _, digest = raw.partition(":")
-    if not digest:
-        raise ValueError(raw)
-    return int(seq), digest

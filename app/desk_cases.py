@@ -25,6 +25,7 @@ from app.model import (
 )
 from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
+from app.settings import text
 from db.disclosures import DISCLOSURE_KIND
 from db.store import dumps
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from app.services import Desk
 
 # The flag on a day of service nobody gave (intake stores it; older cases read it).
+# The holiday calendars' fingerprint when period deadlines were last counted.
+_CALENDARS_COUNTED = text("calendars_counted", __name__)
 ASSUMED_RECEIVED = "assumed served the day it was taken in; correct it if it was served earlier"
 
 
@@ -293,7 +296,7 @@ class CasesMixin(Context):
         due date changed (each with a ``deadline.recounted`` audit event).
         """
         current = calendars.fingerprint()
-        if self.store.get_setting("calendars_counted") == current:
+        if _CALENDARS_COUNTED.get(self.store) == current:
             return []
         actor = self.reviewer.name if self.reviewer else "demand-desk"
         changed = []
@@ -301,7 +304,7 @@ class CasesMixin(Context):
             for case_id in self.store.cases_with_fact("response_period"):
                 if self._recount_due(CaseId(case_id), "holiday calendar updated", actor):
                     changed.append(CaseId(case_id))
-            self.store.set_setting("calendars_counted", current)
+            _CALENDARS_COUNTED.put(self.store, current)
         return changed
 
     def fact_map(self, case_id: CaseId) -> dict[str, FactValue]:

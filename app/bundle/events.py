@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import audit
+from app.context import set_audit_head
 from app.bundle.format import MAX_EVENTS, BundleError, load_json, whole_number
 from db import Store, sync_state
 from db.store import dumps
@@ -166,4 +167,4 @@ def _append(store: Store, event: Event) -> None:
             "origin_prev": event.prev_hash,
         }
     )
-    store.set_setting("audit_head", f"{seq}:{digest}")
+    set_audit_head(store, seq, digest)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.bundle.service import SyncReport
 from app.services import Desk, DeskError
+from app.settings import Setting, integer, text
 
-FOLDER = "sync_folder"
-EVERY = "sync_every_minutes"
-LAST = "sync_last"
+_FOLDER = text("sync_folder", __name__)
+_EVERY = integer("sync_every_minutes", __name__)
 # 0 means "only when asked"; a day is the longest cycle that still reads as "automatic".
 MAX_EVERY_MINUTES = 24 * 60
 
@@ -38,10 +37,22 @@ class LastSync:
     message: str  # the first error, or what was done
 
 
+def _last_of(raw: str) -> LastSync:
+    """ValueError or TypeError when written by another version."""
+    return LastSync(**json.loads(raw))
+
+
+def _last_text(last: LastSync) -> str:
+    return json.dumps(last.__dict__)
+
+
+_LAST = Setting("sync_last", __name__, _last_of, _last_text)
+
+
 def prefs(desk: Desk) -> SyncPrefs:
-    folder = desk.store.get_setting(FOLDER) or ""
+    folder = _FOLDER.get(desk.store) or ""
     try:
-        every = int(desk.store.get_setting(EVERY) or 0)
+        every = _EVERY.get(desk.store) or 0
     except ValueError:
         every = 0
     return SyncPrefs(Path(folder) if folder else None, every if 0 <= every <= MAX_EVERY_MINUTES else 0)
@@ -57,8 +68,8 @@ def set_prefs(desk: Desk, folder: Path | None, every_minutes: int) -> SyncPrefs:
         raise DeskError("Choose the shared folder before syncing automatically.")
     actor = desk.actor()
     with desk.store.atomic():
-        desk.store.set_setting(FOLDER, str(folder) if folder else "")
-        desk.store.set_setting(EVERY, str(every_minutes))
+        _FOLDER.put(desk.store, str(folder) if folder else "")
+        _EVERY.put(desk.store, every_minutes)
         desk.record(
             "settings.changed",
             None,
@@ -87,16 +98,12 @@ def note_sync(desk: Desk, report: SyncReport | None, error: str = "") -> LastSyn
         refused=len(report.refused) if report else 0,
         message=message,
     )
-    desk.store.set_setting(LAST, json.dumps(last.__dict__))
+    _LAST.put(desk.store, last)
     return last
 
 
 def last_sync(desk: Desk) -> LastSync | None:
-    raw = desk.store.get_setting(LAST)
-    if not raw:
-        return None
     try:
-        doc: dict[str, Any] = json.loads(raw)
-        return LastSync(**doc)
+        return _LAST.get(desk.store)
     except (ValueError, TypeError):
         return None  # written by another version: the next sync writes it again

@@ -43,6 +43,7 @@ from app.review.evaluators import doubtful
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
+from app.settings import SettingsSource, json_object
 
 if TYPE_CHECKING:
     from app.costs.service import Costs
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 # The facts a letter's address block is built from.
 RECIPIENT_FACTS = ("issuing_authority", "addressee")
-LETTERHEAD_SETTING = "letterhead"
+_LETTERHEAD = json_object("letterhead", __name__, json.dumps)
 DEFAULT_LETTERHEAD: dict[str, Any] = {
     "organisation": "Example Online Services",
     "legal_entity": "Example Online Services LLC",
@@ -122,6 +123,12 @@ class Letter:
         }
 
 
+def organisation(source: SettingsSource) -> str:
+    """The organisation the letterhead names (the transparency report's cover names it too)."""
+    stored = _LETTERHEAD.get(source) or {}
+    return str(stored.get("organisation") or DEFAULT_LETTERHEAD["organisation"])
+
+
 class Letters:
     def __init__(self, desk: Desk, review: Review | None = None) -> None:
         """``review``: the one the other services share (``app.services.Services``)."""
@@ -134,8 +141,7 @@ class Letters:
     # -- settings ------------------------------------------------------------------------
 
     def letterhead_settings(self) -> dict[str, Any]:
-        raw = self.store.get_setting(LETTERHEAD_SETTING)
-        stored = json.loads(raw) if raw else {}
+        stored = _LETTERHEAD.get(self.store) or {}
         return {**DEFAULT_LETTERHEAD, **{k: v for k, v in stored.items() if k in LETTERHEAD_FIELDS}}
 
     def set_letterhead(self, **values: Any) -> dict[str, Any]:
@@ -156,7 +162,7 @@ class Letters:
         actor = self.desk.actor()
         merged = {**self.letterhead_settings(), **values}
         with self.store.atomic():
-            self.store.set_setting(LETTERHEAD_SETTING, json.dumps(merged))
+            _LETTERHEAD.put(self.store, merged)
             shown = {k: v for k, v in values.items() if k != "logo_png"}
             self.desk.record("settings.letterhead", None, shown, actor=actor)
         return merged

@@ -61,6 +61,7 @@ from app.schedule.notices import (
     reconsideration_due,
 )
 from app.services import Desk, DeskError
+from app.settings import integer
 from db.disclosures import get_disclosure
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ if TYPE_CHECKING:
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
 MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
+# How often an open-ended secrecy order comes back to be reconsidered (team policy).
+_RECONSIDER_DAYS = integer("secrecy_reconsider_days", __name__)
 RESPONSES_AHEAD_DAYS = 7
 ORDERS_AHEAD_DAYS = 30
 # Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
@@ -221,9 +224,9 @@ class Schedule:
 
     @property
     def reconsider_days(self) -> int:
-        raw = self.store.get_setting("secrecy_reconsider_days")
         try:
-            return max(1, int(raw)) if raw else DEFAULT_CYCLE_DAYS
+            days = _RECONSIDER_DAYS.get(self.store)
+            return max(1, days) if days is not None else DEFAULT_CYCLE_DAYS
         except ValueError:
             return DEFAULT_CYCLE_DAYS
 
@@ -237,7 +240,7 @@ class Schedule:
                 f"Reconsider open-ended orders every {MIN_CYCLE_DAYS} to {MAX_CYCLE_DAYS} days, not {days}."
             )
         with self.store.atomic():
-            self.store.set_setting("secrecy_reconsider_days", str(days))
+            _RECONSIDER_DAYS.put(self.store, days)
             self.desk.record("settings.changed", None, {"secrecy_reconsider_days": days}, actor=actor)
 
     # -- secrecy orders -----------------------------------------------------------------
