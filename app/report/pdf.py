@@ -169,7 +169,7 @@ def _outcome_chart(report: Report, width: float) -> Drawing:
     chart = HorizontalBarChart()
     chart.x, chart.y = 130, 10
     chart.width, chart.height = width - 180, height - 20
-    values = [int(r.value("demands")) for r in reversed(rows)]
+    values = [r.count("demands") for r in reversed(rows)]
     chart.data = [values]
     _bar_axes(chart, [r.label for r in reversed(rows)], values)
     chart.barWidth = 10
@@ -191,13 +191,9 @@ def _country_chart(report: Report, width: float) -> Drawing:
     shown = rows[:TOP_COUNTRIES]
     rest = rows[TOP_COUNTRIES:]
     names = [r.label for r in shown] + ([f"{len(rest)} other countries"] if rest else [])
-    values = [int(r.value("demands")) for r in shown] + (
-        [sum(int(r.value("demands")) for r in rest)] if rest else []
-    )
-    disclosed = [int(r.value("noncontent_only")) + int(r.value("content")) for r in shown]
-    disclosed += (
-        [sum(int(r.value("noncontent_only")) + int(r.value("content")) for r in rest)] if rest else []
-    )
+    values = [r.count("demands") for r in shown] + ([sum(r.count("demands") for r in rest)] if rest else [])
+    disclosed = [r.count("noncontent_only") + r.count("content") for r in shown]
+    disclosed += [sum(r.count("noncontent_only") + r.count("content") for r in rest)] if rest else []
     height = max(16 * len(names) + 40, 60)
     drawing = Drawing(width, height, initialFontName=REGULAR)
     if not names:
@@ -408,21 +404,21 @@ def _key_figures(report: Report) -> Table:
 
 def _lead(report: Report) -> str:
     total = report.totals()
-    demands = int(total.value("demands"))
+    demands = total.count("demands")
     period = report.period.title(between=" and ")
     if not demands:
         return f"We received no demands for customer data between {period}."
-    content, noncontent = int(total.value("content")), int(total.value("noncontent_only"))
-    refused = sum(int(total.value(b)) for b in ("rejected", "withdrawn", "no_data", "redirected"))
+    content, noncontent = total.count("content"), total.count("noncontent_only")
+    refused = sum(total.count(b) for b in ("rejected", "withdrawn", "no_data", "redirected"))
     text = (
         f"Between {period} we received {demands:,} demand{'s' if demands != 1 else ''} for customer data "
-        f"from governments, courts and civil litigants, specifying {int(total.value('accounts')):,} "
+        f"from governments, courts and civil litigants, specifying {total.count('accounts'):,} "
         f"account{'s' if total.value('accounts') != 1 else ''}. We disclosed content in response to "
         f"{content:,} and non-content data only (such as subscriber details or sign-in records) in response "
         f"to {noncontent:,}. {refused:,} ended without any data disclosed: we rejected or challenged them, "
         "they were withdrawn, we held no data, or we redirected the authority to our enterprise customer."
     )
-    pending = int(total.value("pending"))
+    pending = total.count("pending")
     if pending:
         verb = "was" if pending == 1 else "were"
         text += f" {pending:,} {verb} still being reviewed when this report was made."

@@ -50,7 +50,6 @@ from db.report_rows import ReadCancelledError
 from db.store import ReadOnlyStore, Store
 
 
-
 class FrozenSummary(TypedDict):
     """A frozen period's entry in the index of frozen periods (as stored, JSON)."""
 
@@ -293,11 +292,9 @@ class Reports:
             summary = index.get(half.label)
             if own is not None and half == period:
                 totals = own.totals()
-                disclosed_here = sum(int(totals.value(b)) for b in DISCLOSED)
+                disclosed_here = sum(totals.count(b) for b in DISCLOSED)
                 points.append(
-                    TrendPoint(
-                        half.label, int(totals.value("demands")), disclosed_here, own.frozen is not None
-                    )
+                    TrendPoint(half.label, totals.count("demands"), disclosed_here, own.frozen is not None)
                 )
             elif summary is not None:
                 points.append(TrendPoint(half.label, summary["demands"], summary["disclosed"], True))
@@ -361,8 +358,8 @@ class Reports:
             frozen_by=actor,
             seat_threshold=report.seat_threshold,
             cases=len(report.rows),
-            demands=int(totals.value("demands")),
-            disclosed=sum(int(totals.value(b)) for b in DISCLOSED),
+            demands=totals.count("demands"),
+            disclosed=sum(totals.count(b) for b in DISCLOSED),
         )
         record = json.dumps({"rows": [r.to_list() for r in report.rows]}, separators=(",", ":"))
         with self.store.atomic():
