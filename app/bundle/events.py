@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import audit
-from app.context import set_audit_head
 from app.bundle.format import MAX_EVENTS, BundleError, load_json, whole_number
+from app.context import set_audit_head
 from db import Store, sync_state
 from db.store import dumps
 

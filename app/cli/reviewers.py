@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app import services
-from app.cli.common import EXIT_OK, add_command, add_group, emit, need_secret, open_desk
+from app.cli.common import EXIT_OK, Subcommands, add_command, add_group, emit, need_secret, open_desk
 from app.model import Reviewer
 from app.reviewers import Role
 
@@ -82,7 +82,7 @@ def cmd_reviewer_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add ``reviewer add|remove|role|pin|list`` to the main parser."""
     reviewer = add_group(sub, "reviewer", "manage reviewers")
     roles = [role.value for role in Role]

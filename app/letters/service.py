@@ -35,15 +35,14 @@ from app import labels
 from app.audit import text_digest
 from app.fsutil import write_atomic
 from app.holds.service import Holds
+from app.letters import letterhead, pdf, templates
 from app.letters import package as packaging
-from app.letters import pdf, templates
 from app.letters.packageproc import package_isolated
 from app.model import CaseId
 from app.review.evaluators import doubtful
 from app.schedule.notices import Recipient, effective_expiry, notice_held, order_ended
 from app.schedule.service import read_order
 from app.services import Desk, DeskError
-from app.settings import SettingsSource, json_object
 
 if TYPE_CHECKING:
     from app.costs.service import Costs
@@ -52,7 +51,6 @@ if TYPE_CHECKING:
 
 # The facts a letter's address block is built from.
 RECIPIENT_FACTS = ("issuing_authority", "addressee")
-_LETTERHEAD = json_object("letterhead", __name__, json.dumps)
 DEFAULT_LETTERHEAD: dict[str, Any] = {
     "organisation": "Example Online Services",
     "legal_entity": "Example Online Services LLC",
@@ -123,12 +121,6 @@ class Letter:
         }
 
 
-def organisation(source: SettingsSource) -> str:
-    """The organisation the letterhead names (the transparency report's cover names it too)."""
-    stored = _LETTERHEAD.get(source) or {}
-    return str(stored.get("organisation") or DEFAULT_LETTERHEAD["organisation"])
-
-
 class Letters:
     def __init__(self, desk: Desk, review: Review | None = None) -> None:
         """``review``: the one the other services share (``app.services.Services``)."""
@@ -141,7 +133,7 @@ class Letters:
     # -- settings ------------------------------------------------------------------------
 
     def letterhead_settings(self) -> dict[str, Any]:
-        stored = _LETTERHEAD.get(self.store) or {}
+        stored = letterhead.stored(self.store)
         return {**DEFAULT_LETTERHEAD, **{k: v for k, v in stored.items() if k in LETTERHEAD_FIELDS}}
 
     def set_letterhead(self, **values: Any) -> dict[str, Any]:
@@ -162,7 +154,7 @@ class Letters:
         actor = self.desk.actor()
         merged = {**self.letterhead_settings(), **values}
         with self.store.atomic():
-            _LETTERHEAD.put(self.store, merged)
+            letterhead.store(self.store, merged)
             shown = {k: v for k, v in values.items() if k != "logo_png"}
             self.desk.record("settings.letterhead", None, shown, actor=actor)
         return merged

@@ -383,43 +383,13 @@ def _demand_tables(d: _Demands) -> list[Table]:
     demands, with_order, emergency, civil, seats = d.demands, d.with_order, d.emergency, d.civil, d.seats
     above, at_or_below, unrecorded, outcome_table = d.above, d.at_or_below, d.unrecorded, d.outcome_table
     content, abroad, at_home, unknown_store = d.content, d.abroad, d.at_home, d.unknown_store
-    scope = ids_of(demands)
     enterprise_labels = {
         "above_threshold": f"More than {seats} seats",
         "at_or_below_threshold": f"{seats} seats or fewer",
         "seats_unknown": "Seats not recorded",
     }
     return [
-        Table(
-            "secrecy_orders",
-            "Secrecy (non-disclosure) orders",
-            (
-                Column("demands", "Demands"),
-                Column("share", "% of demands", "percent"),
-                Column("federal", "From federal authorities"),
-            ),
-            tuple(
-                TableRow(
-                    k,
-                    lbl,
-                    {
-                        "demands": Figure(len(g), g),
-                        "share": Figure(percent(len(g), len(demands)), g),
-                        # Only orders have an issuer worth counting: the figure is "secrecy orders
-                        # from federal authorities".
-                        "federal": Figure(sum(c.federal for c in g), [c for c in g if c.federal])
-                        if k == "with_order"
-                        else Figure(None),
-                    },
-                )
-                for k, lbl, g in (
-                    ("with_order", "With a secrecy order", with_order),
-                    ("without_order", "Without", [c for c in demands if not c.secrecy]),
-                )
-            ),
-            "A demand accompanied by an order that forbids telling the customer about it.",
-            scope=scope,
-        ),
+        _secrecy_table(demands, with_order),
         outcome_table(
             "emergency",
             "Emergency requests",
@@ -462,6 +432,40 @@ def _demand_tables(d: _Demands) -> list[Table]:
             "Demands from parties to civil proceedings, not from governments.",
         ),
     ]
+
+
+def _secrecy_table(demands: list[CaseRow], with_order: list[CaseRow]) -> Table:
+    scope = ids_of(demands)
+    return Table(
+        "secrecy_orders",
+        "Secrecy (non-disclosure) orders",
+        (
+            Column("demands", "Demands"),
+            Column("share", "% of demands", "percent"),
+            Column("federal", "From federal authorities"),
+        ),
+        tuple(
+            TableRow(
+                k,
+                lbl,
+                {
+                    "demands": Figure(len(g), g),
+                    "share": Figure(percent(len(g), len(demands)), g),
+                    # Only orders have an issuer worth counting: the figure is "secrecy orders
+                    # from federal authorities".
+                    "federal": Figure(sum(c.federal for c in g), [c for c in g if c.federal])
+                    if k == "with_order"
+                    else Figure(None),
+                },
+            )
+            for k, lbl, g in (
+                ("with_order", "With a secrecy order", with_order),
+                ("without_order", "Without", [c for c in demands if not c.secrecy]),
+            )
+        ),
+        "A demand accompanied by an order that forbids telling the customer about it.",
+        scope=scope,
+    )
 
 
 def _apart_tables(preservation: list[CaseRow], not_data: list[CaseRow]) -> list[Table]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -39,6 +38,8 @@ from app.letters.pdf import SANS, register_fonts
 from app.report.config import BUCKETS
 from app.report.exports import COUNTING_RULE
 from app.report.figures import Report, TableRow
+from app.report.periods import Period
+from app.report.tables import FigureValue
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#5f6670")
@@ -79,7 +80,10 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+Styles = dict[str, ParagraphStyle]
+
+
+def _styles() -> Styles:
     register_fonts()
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=13, textColor=INK, spaceAfter=6)
     return {
@@ -134,7 +138,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _number(value: Any) -> str:
+def _number(value: FigureValue) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
@@ -291,7 +295,7 @@ def _table(
     s = _styles()
     head = [Paragraph(_escape(h), s["head"] if n == 0 else s["head_right"]) for n, h in enumerate(header)]
     body = [[Paragraph(_escape(c), s["cell"]) if n == 0 else c for n, c in enumerate(r)] for r in rows]
-    data: list[list[Any]] = [head, *body]
+    data: list[list[Flowable | str]] = [head, *body]
     if total is not None:
         data.append([Paragraph(f'<font face="{BOLD}">{_escape(total[0])}</font>', s["cell"]), *total[1:]])
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
@@ -428,6 +432,12 @@ def _lead(report: Report) -> str:
 def render(report: Report, *, organisation: str) -> bytes:
     """The report as PDF bytes. Call ``report.require_consistent()`` first (the service does)."""
     s = _styles()
+    story = [*_cover(report, organisation, s), *_overview(report, s), *_tables(report, s)]
+    return _document(story, report.period, organisation)
+
+
+def _cover(report: Report, organisation: str, s: Styles) -> list[Flowable]:
+    """The title, and whether these are the figures frozen for the period."""
     p = report.period
     story: list[Flowable] = [
         Paragraph(_escape(organisation), s["kicker"]),
@@ -444,7 +454,12 @@ def render(report: Report, *, organisation: str) -> bytes:
                 "the figures above them are shown as published."
             )
         story.append(Paragraph(_escape(note), s["flag"]))
-    story += [
+    return story
+
+
+def _overview(report: Report, s: Styles) -> list[Flowable]:
+    """The lead, the key figures and charts, how we count, and the tables by country and process."""
+    return [
         Paragraph(_escape(_lead(report)), s["body"]),
         Spacer(1, 3 * mm),
         _key_figures(report),
@@ -484,6 +499,11 @@ def render(report: Report, *, organisation: str) -> bytes:
         _outcome_table(report, "outcomes_by_legal_process", "Legal process"),
         Paragraph(_escape(report.table("outcomes_by_legal_process").note), s["note"]),
     ]
+
+
+def _tables(report: Report, s: Styles) -> list[Flowable]:
+    """Every other table with its note, then the costs."""
+    story: list[Flowable] = []
     for key, first in (
         ("secrecy_orders", "Secrecy orders"),
         ("emergency", "Emergency requests"),
@@ -511,7 +531,11 @@ def render(report: Report, *, organisation: str) -> bytes:
 
     if report.costs:
         story.append(KeepTogether(_cost_section(report)))
+    return story
 
+
+def _document(story: list[Flowable], p: Period, organisation: str) -> bytes:
+    """The pages laid out, each with the organisation, the period and "page n / m" at its foot."""
     out = io.BytesIO()
     footer_text = f"{organisation} · Transparency report {p.label}"
 
@@ -546,9 +570,9 @@ def _numbered(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas class that holds pages back until the count is known, for "page n / m"."""
 
     class Numbered(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
+            self._held: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held.append(dict(self.__dict__))

@@ -445,7 +445,7 @@ class Reports:
         return raw
 
     def _organisation(self) -> str:
-        from app.letters.service import organisation
+        from app.letters.letterhead import organisation
 
         return organisation(self.store)
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from app.model import CaseId, CaseStatus, FactValue
 from app.review.evaluators import is_emergency
 from app.review.model import DISCLOSING
-from app.schedule import ics
+from app.schedule import ics, reconsider
 from app.schedule.deadlines import (
     Deadline,
     DeadlineRule,
@@ -47,7 +47,6 @@ from app.schedule.deadlines import (
     emergency_start,
 )
 from app.schedule.notices import (
-    DEFAULT_CYCLE_DAYS,
     EXCEPTION_LABELS,
     NoticeException,
     NoticeGiven,
@@ -61,7 +60,6 @@ from app.schedule.notices import (
     reconsideration_due,
 )
 from app.services import Desk, DeskError
-from app.settings import integer
 from db.disclosures import get_disclosure
 
 if TYPE_CHECKING:
@@ -70,8 +68,6 @@ if TYPE_CHECKING:
 EXCEPTION_KINDS = ("danger", "child_exploitation", "compromised_account")
 COVERS = ("user", "enterprise", "both")
 MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
-# How often an open-ended secrecy order comes back to be reconsidered (team policy).
-_RECONSIDER_DAYS = integer("secrecy_reconsider_days", __name__)
 RESPONSES_AHEAD_DAYS = 7
 ORDERS_AHEAD_DAYS = 30
 # Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
@@ -224,11 +220,7 @@ class Schedule:
 
     @property
     def reconsider_days(self) -> int:
-        try:
-            days = _RECONSIDER_DAYS.get(self.store)
-            return max(1, days) if days is not None else DEFAULT_CYCLE_DAYS
-        except ValueError:
-            return DEFAULT_CYCLE_DAYS
+        return reconsider.reconsider_days(self.store)
 
     def set_reconsider_days(self, days: int) -> None:
         """How often an open-ended order comes back so that a challenge is considered (team policy)."""
@@ -240,7 +232,7 @@ class Schedule:
                 f"Reconsider open-ended orders every {MIN_CYCLE_DAYS} to {MAX_CYCLE_DAYS} days, not {days}."
             )
         with self.store.atomic():
-            _RECONSIDER_DAYS.put(self.store, days)
+            reconsider.set_reconsider_days(self.store, days)
             self.desk.record("settings.changed", None, {"secrecy_reconsider_days": days}, actor=actor)
 
     # -- secrecy orders -----------------------------------------------------------------
