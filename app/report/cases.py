@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from app.jsontypes import JsonObject
 from app.model import Instrument
 from app.report.config import NOT_A_DATA_DEMAND, ReportConfig
 from app.review.model import DISCLOSING
-from db.report_rows import CONTEXT_SEPARATOR
+from db.report_rows import CONTEXT_SEPARATOR, CaseColumns
 
 UNKNOWN = "?"  # a process or bucket the data file does not know: a failed check
 # A disclosure case's instrument, as db.report_rows gives it: this prefix and the ground.
@@ -41,15 +42,15 @@ class CaseRow(NamedTuple):
     stored_in: str | None  # where the data is stored, ISO code
     fingerprint: str  # of what the store holds for the report ("" unless asked for)
 
-    def to_list(self) -> list[Any]:
+    def to_list(self) -> list[object]:
         return list(self)
 
     @classmethod
-    def from_list(cls, values: Sequence[Any]) -> CaseRow:
-        return cls(*values)
+    def from_list(cls, values: Iterable[object]) -> CaseRow:
+        return cls._make(values)
 
 
-def fingerprint(raw: Sequence[Any]) -> str:
+def fingerprint(raw: Sequence[object]) -> str:
     """A short digest of a case's report row as stored; equal rows give equal figures."""
     return hashlib.blake2b(repr(tuple(raw)).encode(), digest_size=8).hexdigest()
 
@@ -78,14 +79,14 @@ def in_totals(process: str, bucket: str, config: ReportConfig) -> bool:
     return apart.get(process) is None and bucket != NOT_A_DATA_DEMAND
 
 
-_NO_CONTEXT: dict[str, Any] = {}
+_NO_CONTEXT: JsonObject = {}
 
 
-def _context(text: str | None) -> dict[str, Any]:
+def _context(text: str | None) -> JsonObject:
     """The ``context`` column: "key=json" pairs (db.report_rows.CONTEXT_SEPARATOR)."""
     if not text:
         return {}
-    found = {}
+    found: JsonObject = {}
     for pair in text.split(CONTEXT_SEPARATOR):
         key, _, value = pair.partition("=")
         try:
@@ -96,7 +97,7 @@ def _context(text: str | None) -> dict[str, Any]:
 
 
 def classify(
-    raws: Iterable[Sequence[Any]], config: ReportConfig, *, fingerprints: bool = False
+    raws: Iterable[CaseColumns], config: ReportConfig, *, fingerprints: bool = False
 ) -> list[CaseRow]:
     """Rows of ``db.report_rows.case_rows`` (columns ``CASE_COLUMNS``) as ``CaseRow``s.
 
@@ -104,7 +105,9 @@ def classify(
     compare with a frozen one.
     """
     processes: dict[str | None, str] = {}
-    buckets: dict[tuple[str | None, bool], str] = {}
+    buckets: dict[tuple[str | None, int | None], str] = {}
+    seats: int | None
+    stored_in: str | None
     federal_names: dict[str, bool] = {}
     markers = config.federal_markers
     emergency_instrument = Instrument.EMERGENCY_REQUEST.value
@@ -135,21 +138,23 @@ def classify(
         else:
             federal = False
             if authority:
-                federal = federal_names.get(authority)  # type: ignore[assignment]
-                if federal is None:
+                known = federal_names.get(authority)
+                if known is None:
                     name = str(authority).lower()
-                    federal = federal_names[authority] = any(m in name for m in markers)
-            bucket = buckets.get((outcome, approved))
-            if bucket is None:
-                bucket = buckets[outcome, approved] = bucket_of(outcome, approved, config)
+                    known = federal_names[authority] = any(m in name for m in markers)
+                federal = known
+            cached = buckets.get((outcome, approved))
+            if cached is None:
+                cached = buckets[outcome, approved] = bucket_of(outcome, bool(approved), config)
+            bucket = cached
             context = _context(ctx) if ctx else _NO_CONTEXT
             secret = bool(secrecy)
             emergency = instrument == emergency_instrument
             enterprise = context.get("enterprise_customer") is True
-            seats = context.get("enterprise_seats")
-            seats = int(seats) if isinstance(seats, int | float) and not isinstance(seats, bool) else None
-            stored_in = context.get("data_stored_in")
-            stored_in = str(stored_in).upper() if stored_in else None
+            given = context.get("enterprise_seats")
+            seats = int(given) if isinstance(given, int | float) and not isinstance(given, bool) else None
+            where = context.get("data_stored_in")
+            stored_in = str(where).upper() if where else None
         found.append(
             CaseRow(
                 case_id,

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from app.costs.figures import CurrencyCosts
 from app.report.cases import (
     DISCLOSURE_PREFIX,
     DISCLOSURE_STATES,
@@ -138,7 +139,7 @@ class Report:
     changed_since_frozen: tuple[CaseChange, ...] = ()
     notes: tuple[str, ...] = ()  # for the reviewers, not the figures: decisions made over a refusal
     # Cost recovery per currency (app/costs/figures.py): our JSON and PDF only, never the CSV.
-    costs: tuple[Any, ...] = ()
+    costs: tuple[CurrencyCosts, ...] = ()
     _by_key: dict[str, Table] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, key: str) -> Table:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from app.costs import figures as cost_figures
 from app.fsutil import write_atomic
@@ -46,7 +46,7 @@ from app.report.periods import Period, half_year_of, half_years_before, parse_pe
 from app.services import Desk, DeskError
 from app.settings import Setting, SettingFamily, json_object_of
 from db import cost_rows, report_rows
-from db.report_rows import ReadCancelledError
+from db.report_rows import CaseColumns, ReadCancelledError
 from db.store import ReadOnlyStore, Store
 
 
@@ -110,7 +110,7 @@ class ReportInput:
     period: Period
     seat_threshold: int | None
     live: bool
-    raw_rows: Sequence[Sequence[Any]]  # db.report_rows.case_rows
+    raw_rows: Sequence[CaseColumns]  # db.report_rows.case_rows
     frozen_summary: FrozenSummary | None  # the period's entry in the frozen index, if frozen
     frozen_record: str | None  # the cases as frozen (JSON, parsed when counting), if frozen
     index: dict[str, FrozenSummary]  # every frozen period's summary (the trend shows them as published)
@@ -118,7 +118,7 @@ class ReportInput:
     trend_rows: tuple[tuple[str, str | None, str | None, int, int], ...]
     generated_at: str
     overridden: tuple[tuple[str, int, str, str, str, str], ...] = ()  # db.report_rows.overridden_decisions
-    cost_rows: tuple[dict[str, Any], ...] = ()  # db.cost_rows.decided_between
+    cost_rows: tuple[Mapping[str, object], ...] = ()  # db.cost_rows.decided_between
 
 
 class Reports:
