@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app import services
 from app.cli.common import (
@@ -63,7 +63,7 @@ def cmd_case_fact(args: argparse.Namespace) -> int:
     if kind is None:
         raise CliError(f"Unknown case fact {args.key!r}; known: {', '.join(sorted(CONTEXT_KEYS))}.")
     raw = args.value
-    value: Any
+    value: bool | int | str | None
     if raw in ("", "none", "unknown"):
         value = None
     elif kind is bool:

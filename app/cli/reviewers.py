@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
 
 from app import services
 from app.cli.common import EXIT_OK, Subcommands, add_command, add_group, emit, need_secret, open_desk
+from app.jsontypes import JsonObject
 from app.model import Reviewer
 from app.reviewers import Role
 
@@ -63,7 +63,7 @@ def _admin_pin(args: argparse.Namespace, desk: services.Desk) -> str:
     return need_secret("DEMAND_DESK_PIN", "Your PIN: ", "The reviewer's PIN")
 
 
-def _reviewer_json(reviewer: Reviewer) -> dict[str, Any]:
+def _reviewer_json(reviewer: Reviewer) -> JsonObject:
     return {"name": reviewer.name, "role": reviewer.role.value, "senior": reviewer.senior}
 
 

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from app.costs.rates import (
     Rates,
+    RateTable,
     amount_cents,
     hours_text,
     load_rates,
     money,
     parse_hours,
 )
+from app.jsontypes import JsonObject
 from app.model import CaseId
 from app.review.evaluators import is_emergency
 from app.review.policy import PolicyError
@@ -76,7 +77,7 @@ class CostRecord:
     def total_text(self) -> str:
         return money(self.total_cents, self.currency) if self.currency else "nothing recorded"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "case_id": self.case_id,
             "jurisdiction": self.jurisdiction,
@@ -315,7 +316,7 @@ class Costs:
             )
         return None
 
-    def letter_values(self, case_id: CaseId, payment_lines: list[str]) -> dict[str, Any]:
+    def letter_values(self, case_id: CaseId, payment_lines: list[str]) -> JsonObject:
         """What the reimbursement letter fills in: the itemised amount and how to pay."""
         record = self.record(case_id)
         currency = record.currency or ""
@@ -337,7 +338,7 @@ class Costs:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _table(self, case_id: CaseId, *, required: bool) -> Any:
+    def _table(self, case_id: CaseId, *, required: bool) -> RateTable | None:
         country = self.desk.facts(case_id).get("country")
         table = self.rates.table(country)
         if table is None and required:

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.corrections import IDENTIFIER_KINDS, reviewer_target
 from app.disclosure.grounds import Ground, Grounds, shipped_grounds
+from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus
 from app.review import approval
 from app.review.model import CATEGORIES
@@ -94,7 +94,7 @@ class Disclosure:
             found.append("Awaiting a second reviewer's approval: do not disclose until approved.")
         return found
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "case_id": self.case_id,
             "reference": self.reference,
@@ -105,8 +105,8 @@ class Disclosure:
             "recipient": self.recipient,
             "recipient_country": self.recipient_country,
             "disclosed_on": self.disclosed_on,
-            "identifiers": self.identifiers,
-            "categories": self.categories,
+            "identifiers": [dict(i) for i in self.identifiers],
+            "categories": list(self.categories),
             "justification": self.justification,
             "recorded_by": self.recorded_by,
             "recorded_at": self.recorded_at,
@@ -116,7 +116,7 @@ class Disclosure:
             "made_before_approval": self.made_before_approval,
             "notice": self.notice,
             "document": self.document,
-            "flags": self.flags,
+            "flags": list(self.flags),
         }
 
 
