@@ -9,9 +9,8 @@ The use cases themselves are grouped by area (``app/desk_*.py``) and joined into
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from app import audit, keys, worklock
 from app.datadir import DataDir, WorkstationConfig
@@ -126,7 +125,7 @@ class Context:
         return iso(self.clock())
 
     def record(
-        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+        self, action: str, case_id: str | None, payload: Mapping[str, object], *, actor: str | None = None
     ) -> None:
         """Append one audit event (joining the caller's transaction), for the app's other services."""
         self._record(action, case_id, payload, actor=actor)
@@ -137,7 +136,7 @@ class Context:
         return self.reviewer.name
 
     def _record(
-        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+        self, action: str, case_id: str | None, payload: Mapping[str, object], *, actor: str | None = None
     ) -> None:
         """Append one audit event; joins the caller's transaction when there is one."""
         actor = actor or self._actor()
