@@ -4,8 +4,8 @@ workstation's anchor, the replay against the case tables and the signed heads.""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from app import audit
 from app.audit import ChainReport
@@ -53,13 +53,13 @@ class AuditMixin(Context):
             report = replace(report, ok=False, problems=tuple(problems))
         return report
 
-    def _head_problems(self, rows: list[dict[str, Any]]) -> list[audit.Problem]:
+    def _head_problems(self, rows: Sequence[Mapping[str, object]]) -> list[audit.Problem]:
         """What the signed heads show (app/audit_heads.py): the chain must still pass through every
         head published of it, here or held by a colleague; and what sync found in colleagues' heads."""
         from app import audit_heads
         from db import audit_heads as head_rows
 
-        hashes = {int(r["seq"]): str(r["hash"]) for r in rows}
+        hashes = dict(_place(r) for r in rows)
         claims = audit_heads.chain_claims(self.workstation, head_rows.heads(self.store))
         found = audit_heads.chain_problems(hashes, claims)
         for row in head_rows.findings(self.store):
@@ -72,7 +72,7 @@ class AuditMixin(Context):
         sync); False when it is not, and the anchor stays where it was."""
         return self._verify_chain(list(self.store.audit_events())).ok
 
-    def _verify_chain(self, rows: list[dict[str, Any]]) -> ChainReport:
+    def _verify_chain(self, rows: Sequence[Mapping[str, object]]) -> ChainReport:
         """The hash chain and its recorded head, then the anchor; a whole chain is anchored.
 
         The anchor (settings ``audit_anchor``: seq and hash) is kept apart from the events
@@ -96,5 +96,13 @@ class AuditMixin(Context):
             return replace(report, ok=False, problems=(found,))
         if report.ok and rows:
             with self.store.atomic():
-                _AUDIT_ANCHOR.put(self.store, (int(rows[-1]["seq"]), str(rows[-1]["hash"])))
+                _AUDIT_ANCHOR.put(self.store, _place(rows[-1]))
         return report
+
+
+def _place(row: Mapping[str, object]) -> tuple[int, str]:
+    """A stored event's place in the chain: (seq, hash)."""
+    seq, digest = row["seq"], row["hash"]
+    if not isinstance(seq, int) or not isinstance(digest, str):
+        raise ValueError(f"an audit event's seq {seq!r} or hash is damaged")
+    return seq, digest
