@@ -40,6 +40,8 @@ _DECLARED: dict[str, str] = {}
 
 def _declare(key: str, owner: str, *, prefix: bool) -> None:
     for other, by in _DECLARED.items():
+        if by == owner and other == (key + "*" if prefix else key):
+            continue  # the same module imported again (a reload): still one owner
         family = other.endswith("*")
         if other == key or (prefix and other.startswith(key)) or (family and key.startswith(other[:-1])):
             raise SettingDeclaredTwiceError(f"settings key {key!r} of {owner} is already declared by {by}")
