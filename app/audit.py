@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
-from app.jsontypes import JsonValue
 from db.store import Row
 
 GENESIS = "0" * 64
@@ -42,7 +41,7 @@ def event_hash(
     workstation: str,
     case_id: str | None,
     action: str,
-    payload: Mapping[str, JsonValue],
+    payload: Mapping[str, object],
     prev_hash: str,
     origin: Origin | None = None,
 ) -> str:

@@ -9,17 +9,42 @@ The use cases themselves are grouped by area (``app/desk_*.py``) and joined into
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from app import audit, keys, worklock
 from app.datadir import DataDir, WorkstationConfig
 from app.model import Reviewer
+from app.settings import Setting, SettingsSink, SettingsSource
 from db import Store
 from db.store import dumps
 
 Clock = Callable[[], datetime]
+
+
+def seq_hash(raw: str) -> tuple[int, str]:
+    """A stored "seq:hash" (an audit event's place in the chain); ValueError when it is damaged."""
+    seq, _, digest = raw.partition(":")
+    if not digest:
+        raise ValueError(raw)
+    return int(seq), digest
+
+
+def seq_hash_text(value: tuple[int, str]) -> str:
+    return f"{value[0]}:{value[1]}"
+
+
+# The chain's last event, moved by every event appended (here and by a sync's import).
+_AUDIT_HEAD = Setting("audit_head", __name__, seq_hash, seq_hash_text)
+
+
+def audit_head(source: SettingsSource) -> tuple[int, str] | None:
+    """The recorded head of the audit chain; ValueError when the record is damaged."""
+    return _AUDIT_HEAD.get(source)
+
+
+def set_audit_head(sink: SettingsSink, seq: int, digest: str) -> None:
+    _AUDIT_HEAD.put(sink, (seq, digest))
 
 
 class DeskError(Exception):
@@ -100,7 +125,7 @@ class Context:
         return iso(self.clock())
 
     def record(
-        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+        self, action: str, case_id: str | None, payload: Mapping[str, object], *, actor: str | None = None
     ) -> None:
         """Append one audit event (joining the caller's transaction), for the app's other services."""
         self._record(action, case_id, payload, actor=actor)
@@ -111,7 +136,7 @@ class Context:
         return self.reviewer.name
 
     def _record(
-        self, action: str, case_id: str | None, payload: dict[str, Any], *, actor: str | None = None
+        self, action: str, case_id: str | None, payload: Mapping[str, object], *, actor: str | None = None
     ) -> None:
         """Append one audit event; joins the caller's transaction when there is one."""
         actor = actor or self._actor()
@@ -143,4 +168,4 @@ class Context:
                     "hash": digest,
                 }
             )
-            self.store.set_setting("audit_head", f"{seq}:{digest}")
+            set_audit_head(self.store, seq, digest)

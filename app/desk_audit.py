@@ -4,15 +4,18 @@ workstation's anchor, the replay against the case tables and the signed heads.""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 
 from app import audit
 from app.audit import ChainReport
-from app.context import Context
+from app.context import Context, audit_head, seq_hash, seq_hash_text
 from app.model import AuditEvent, CaseId
+from app.settings import Setting
 from db.store import Row
 
-AUDIT_ANCHOR = "audit_anchor"  # settings key: the chain head last seen whole (Desk._verify_chain)
+# The chain head last seen whole (Desk._verify_chain).
+_AUDIT_ANCHOR = Setting("audit_anchor", __name__, seq_hash, seq_hash_text)
 
 
 class AuditMixin(Context):
@@ -57,7 +60,7 @@ class AuditMixin(Context):
         from app import audit_heads
         from db import audit_heads as head_rows
 
-        hashes = {int(r["seq"]): str(r["hash"]) for r in rows}
+        hashes = dict(_place(r) for r in rows)
         claims = audit_heads.chain_claims(self.workstation, head_rows.heads(self.store))
         found = audit_heads.chain_problems(hashes, claims)
         for row in head_rows.findings(self.store):
@@ -80,12 +83,12 @@ class AuditMixin(Context):
         it does not catch).
         """
         try:
-            head = _seq_hash(self.store.get_setting("audit_head"))
+            head = audit_head(self.store)
         except ValueError:
             return ChainReport(False, 0, None, "the chain's head record is damaged")
         report = audit.verify_chain(rows, head)
         try:
-            anchor = _seq_hash(self.store.get_setting(AUDIT_ANCHOR))
+            anchor = _AUDIT_ANCHOR.get(self.store)
         except ValueError:
             damaged = audit.Problem(None, None, "this workstation's anchor of the trail is damaged")
             return replace(report, ok=False, problems=(damaged,))
@@ -94,15 +97,13 @@ class AuditMixin(Context):
             return replace(report, ok=False, problems=(found,))
         if report.ok and rows:
             with self.store.atomic():
-                self.store.set_setting(AUDIT_ANCHOR, f"{rows[-1]['seq']}:{rows[-1]['hash']}")
+                _AUDIT_ANCHOR.put(self.store, _place(rows[-1]))
         return report
 
 
-def _seq_hash(raw: str | None) -> tuple[int, str] | None:
-    """A stored "seq:hash"; None when there is none; ValueError when it is damaged."""
-    if not raw:
-        return None
-    seq, _, digest = raw.partition(":")
-    if not digest:
-        raise ValueError(raw)
-    return int(seq), digest
+def _place(row: Mapping[str, object]) -> tuple[int, str]:
+    """A stored event's place in the chain: (seq, hash)."""
+    seq, digest = row["seq"], row["hash"]
+    if not isinstance(seq, int) or not isinstance(digest, str):
+        raise ValueError(f"an audit event's seq {seq!r} or hash is damaged")
+    return seq, digest

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -25,6 +26,7 @@ from app.model import (
 )
 from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
+from app.settings import text
 from db.disclosures import DISCLOSURE_KIND
 from db.store import dumps
 
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from app.services import Desk
 
 # The flag on a day of service nobody gave (intake stores it; older cases read it).
+# The holiday calendars' fingerprint when period deadlines were last counted.
+_CALENDARS_COUNTED = text("calendars_counted", __name__)
 ASSUMED_RECEIVED = "assumed served the day it was taken in; correct it if it was served earlier"
 
 
@@ -46,12 +50,12 @@ class CasesMixin(Context):
         # Only ``Desk`` is ever built from this class; the holds service takes the whole desk.
         return Holds(cast("Desk", self))
 
-    def touch_case(self, case_id: CaseId, now: str, fields: dict[str, Any] | None = None) -> None:
+    def touch_case(self, case_id: CaseId, now: str, fields: Mapping[str, object] | None = None) -> None:
         """A reviewer worked on the case: stamp it, store ``fields``, and take a new case into review."""
         case = self.store.get_case(case_id)
         if case is None:
             raise DeskError(f"No case {case_id}.")
-        changes: dict[str, Any] = {**(fields or {}), "updated_at": now}
+        changes: dict[str, object] = {**(fields or {}), "updated_at": now}
         if case["status"] == CaseStatus.NEW.value:
             changes["status"] = CaseStatus.IN_REVIEW.value
         self.store.update_case(case_id, changes)
@@ -232,7 +236,7 @@ class CasesMixin(Context):
 
     # -- correcting facts ----------------------------------------------------------------
 
-    def correct_fact(self, case_id: CaseId, key: str, value: Any, reason: str = "") -> FactValue:
+    def correct_fact(self, case_id: CaseId, key: str, value: object, reason: str = "") -> FactValue:
         """A reviewer's correction: the new value wins, the first reading is kept beside it."""
         actor = self._actor()
         value = _coerce_fact(key, value)
@@ -246,7 +250,7 @@ class CasesMixin(Context):
         if key == "received":
             if value is None:
                 raise DeskError("A case keeps the day it was received; give the right one (YYYY-MM-DD).")
-            self._served_on(date.fromisoformat(value))
+            self._served_on(date.fromisoformat(str(value)))
         current = self.fact_map(case_id)[key]
         if current.value == value:
             return current
@@ -293,7 +297,7 @@ class CasesMixin(Context):
         due date changed (each with a ``deadline.recounted`` audit event).
         """
         current = calendars.fingerprint()
-        if self.store.get_setting("calendars_counted") == current:
+        if _CALENDARS_COUNTED.get(self.store) == current:
             return []
         actor = self.reviewer.name if self.reviewer else "demand-desk"
         changed = []
@@ -301,7 +305,7 @@ class CasesMixin(Context):
             for case_id in self.store.cases_with_fact("response_period"):
                 if self._recount_due(CaseId(case_id), "holiday calendar updated", actor):
                     changed.append(CaseId(case_id))
-            self.store.set_setting("calendars_counted", current)
+            _CALENDARS_COUNTED.put(self.store, current)
         return changed
 
     def fact_map(self, case_id: CaseId) -> dict[str, FactValue]:
@@ -373,14 +377,14 @@ def _word(stored: list[Any]) -> Word:
     return Word(stored[0], (stored[1], stored[2], stored[3], stored[4]), confidence, line)
 
 
-def _as_date(value: Any) -> date | None:
+def _as_date(value: object) -> date | None:
     try:
         return date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
 
 
-def _coerce_fact(key: str, value: Any) -> Any:
+def _coerce_fact(key: str, value: object) -> bool | str | None:
     """Turn what a reviewer typed into the stored type, or refuse with a clear reason."""
     if key not in EDITABLE_FACTS:
         raise DeskError(f"{key!r} is not a fact that can be edited.")

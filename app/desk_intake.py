@@ -11,7 +11,6 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from app.context import iso
 from app.desk_cases import ASSUMED_RECEIVED, CasesMixin
@@ -234,7 +233,7 @@ def _count_due(facts: ExtractedFacts, now: datetime, served: date, received: dat
         facts.scalars["response_due"] = due
 
 
-def _page_row(page: PageText) -> dict[str, Any]:
+def _page_row(page: PageText) -> dict[str, object]:
     return {
         "page_no": page.page_no,
         "width": page.width,

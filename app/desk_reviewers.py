@@ -24,9 +24,17 @@ from app.reviewers import (
     same_person,
 )
 from app.roster import Action, RosterEvent
+from app.settings import SettingsSink, text
 from db import StoreError
 
 PIN_HASHER = PasswordHasher()  # Argon2id, 64 MiB: a stolen store does not give up PINs cheaply
+# Who set the workstation up (migration 0009 reads it too).
+_DEFAULT_REVIEWER = text("default_reviewer", __name__)
+
+
+def set_default_reviewer(sink: SettingsSink, name: str) -> None:
+    """Remember who set the workstation up: the sign-in dialog offers them first."""
+    _DEFAULT_REVIEWER.put(sink, name)
 
 
 def check_pin_rules(pin: str) -> None:
@@ -50,7 +58,7 @@ class ReviewersMixin(Context):
 
     def default_reviewer(self) -> str | None:
         """Who set the workstation up: the sign-in dialog offers them first. Nobody acts by default."""
-        return self.store.get_setting("default_reviewer")
+        return _DEFAULT_REVIEWER.get(self.store)
 
     def check_pin(self, name: str, pin: str) -> Reviewer:
         """The reviewer ``name`` if ``pin`` is theirs. Wrong PINs in a row lock them out for a while."""

@@ -20,9 +20,10 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from app.fact_editors import choice_words
+from app.jsontypes import JsonValue
 from app.model import CaseId
 from app.services import Desk, DeskError
 
@@ -84,7 +85,7 @@ class Printout:
     case_id: CaseId | None
     pdf: bytes | None = None
     sheet: CaseSheet | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, JsonValue] = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
@@ -315,11 +316,11 @@ class Prints:
         return self._schedule
 
 
-def _fact_words(key: str, value: Any) -> str:
+def _fact_words(key: str, value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     listed = choice_words(key)
-    if value in listed:
+    if isinstance(value, str) and value in listed:
         return f"{listed[value]} ({value})" if key == "country" else listed[value]
     return str(value)
 

@@ -29,10 +29,10 @@ from app.context import (
     utc_now,
 )
 from app.datadir import DataDir, DataDirError, WorkstationConfig
-from app.desk_audit import AUDIT_ANCHOR, AuditMixin
+from app.desk_audit import AuditMixin
 from app.desk_intake import NOTHING_READ, IntakeMixin
-from app.desk_reviewers import PIN_HASHER, ReviewersMixin, check_pin_rules, checked_name
-from app.desk_settings import DEFAULT_IDLE_LOCK_MINUTES, SettingsMixin
+from app.desk_reviewers import PIN_HASHER, ReviewersMixin, check_pin_rules, checked_name, set_default_reviewer
+from app.desk_settings import DEFAULT_IDLE_LOCK_MINUTES, SettingsMixin, first_settings
 from app.fsutil import ensure_private_dir
 from app.intake import pipeline
 from app.intake.pdf import IntakeError, ProbedPdf, probe_pdf, start_reader_ahead
@@ -40,6 +40,7 @@ from app.intake.pipeline import ReadDemand
 from app.model import CaseId, KeyStorage, Reviewer
 from app.reviewers import Role
 from app.roster import Action, RosterEvent
+from app.settings import text
 from app.signing import SigningError, SigningKey, fingerprint
 from db import Store, StoreError, WrongKeyError
 
@@ -57,6 +58,10 @@ if TYPE_CHECKING:
 
 
 # -- setting up and unlocking ---------------------------------------------------------
+
+# Written once, at set-up: the workstation's name (migration 0012 reads it) and when.
+_WORKSTATION = text("workstation", __name__)
+_CREATED_AT = text("created_at", __name__)
 
 
 def set_up(
@@ -153,10 +158,10 @@ def _keep_keys(
 def _first_entries(store: Store, workstation: str, reviewer: str, pin: str, now: str) -> None:
     """The new store's settings and its first reviewer, its administrator."""
     with store.atomic():
-        store.set_setting("workstation", workstation)
-        store.set_setting("created_at", now)
-        store.set_setting("default_reviewer", reviewer)
-        store.set_setting("idle_lock_minutes", str(DEFAULT_IDLE_LOCK_MINUTES))
+        _WORKSTATION.put(store, workstation)
+        _CREATED_AT.put(store, now)
+        set_default_reviewer(store, reviewer)
+        first_settings(store)
         # The one who sets the workstation up administers it: they enrol everyone else.
         roster_log.record(
             store,
@@ -453,7 +458,6 @@ class Services:
 
 
 __all__ = [
-    "AUDIT_ANCHOR",
     "DEFAULT_IDLE_LOCK_MINUTES",
     "NOTHING_READ",
     "Clock",

@@ -22,7 +22,7 @@ Cancelled = Callable[[], bool]
 class Io:
     """Work for the driver that touches no store: it may run on another thread."""
 
-    run: Callable[[], Any]
+    run: Callable[[], object]
     label: str = ""
 
 
@@ -43,7 +43,7 @@ def drive(steps: Steps, progress: Progress, cancelled: Cancelled) -> tuple[bool,
 
     An ``Io``'s exception is raised inside the steps, at the step that asked for it.
     """
-    result: Any = None
+    result: object = None
     error: BaseException | None = None
     while True:
         try:

@@ -36,6 +36,11 @@ CASE_COLUMNS = (
     "approved",
     "context",
 )
+# One row of ``case_rows``: id, reference, received_at, country, instrument, accounts, secrecy,
+# authority, outcome, approved (0/1), context.
+CaseColumns = tuple[
+    str, str, str, str | None, str | None, int, int, str | None, str | None, int | None, str | None
+]
 # What the report reads from review_context, the ``context`` column: "key=json" pairs
 # joined by CONTEXT_SEPARATOR (one index probe per case instead of one per key).
 CONTEXT_SEPARATOR = "\x1f"
@@ -176,14 +181,14 @@ def _large_cache(source: Source) -> Iterator[None]:
 
 def case_rows(
     source: Source, start: str, end: str, *, cancelled: Cancelled | None = None
-) -> list[tuple[Any, ...]]:
+) -> list[CaseColumns]:
     """One tuple per case received in [start, end) (ISO text), columns as ``CASE_COLUMNS``.
 
     Read a slice of cases at a time (``SLICE_CASES``): a writer may slip in between
     slices, but every case is read whole, by one statement. ``cancelled`` is asked
     between slices; ``ReadCancelledError`` when it says stop.
     """
-    rows: list[tuple[Any, ...]] = []
+    rows: list[CaseColumns] = []
     with _large_cache(source):
         for params in _slices(source, start, end, cancelled):
             # The raw cursor, not sqlite-utils' dicts: a tuple per row is what keeps 100,000 cheap.

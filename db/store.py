@@ -18,6 +18,7 @@ from typing import Any, cast
 import sqlcipher3
 import sqlite_utils
 
+from db import settings
 from db.migrations import MIGRATIONS, Migration
 
 Row = dict[str, Any]
@@ -172,11 +173,12 @@ class Store:
     # -- settings --------------------------------------------------------------------
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        """The raw text of ``key``; the core reads it through its typed ``app.settings.Setting``."""
+        value = settings.read(self.db, key)
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        self._table("settings").upsert({"key": key, "value": value}, pk="key")
+        settings.write(self.db, key, value)
 
     # -- reviewers -------------------------------------------------------------------
 
@@ -529,8 +531,8 @@ class ReadOnlyStore:
         self._conn.close()
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        value = settings.read(self.db, key)
+        return default if value is None else value
 
     def get_case(self, case_id: str) -> Row | None:
         rows = list(self.db.query("SELECT * FROM cases WHERE id = ?", [case_id]))

@@ -23,6 +23,7 @@ from typing import TypedDict
 
 from app import audit
 from app.bundle.format import MAX_EVENTS, BundleError, json_object, load_json, whole_number
+from app.context import set_audit_head
 from app.jsontypes import JsonObject
 from db import Store, sync_state
 from db.store import dumps
@@ -191,4 +192,4 @@ def _append(store: Store, event: Event) -> None:
             "origin_prev": event.prev_hash,
         }
     )
-    store.set_setting("audit_head", f"{seq}:{digest}")
+    set_audit_head(store, seq, digest)

@@ -13,10 +13,10 @@ from pathlib import Path
 from app.bundle.sync_report import SyncReport
 from app.jsontypes import JsonValue
 from app.services import Desk, DeskError
+from app.settings import Setting, integer, text
 
-FOLDER = "sync_folder"
-EVERY = "sync_every_minutes"
-LAST = "sync_last"
+_FOLDER = text("sync_folder", __name__)
+_EVERY = integer("sync_every_minutes", __name__)
 # 0 means "only when asked"; a day is the longest cycle that still reads as "automatic".
 MAX_EVERY_MINUTES = 24 * 60
 
@@ -38,10 +38,40 @@ class LastSync:
     message: str  # the first error, or what was done
 
 
+def _last_of(raw: str) -> LastSync:
+    """ValueError when written by another version."""
+    doc: JsonValue = json.loads(raw)
+    last = _checked_last(doc)
+    if last is None:
+        raise ValueError("not a last sync written by this version")
+    return last
+
+
+def _checked_last(doc: JsonValue) -> LastSync | None:
+    """The last sync as ``note_sync`` wrote it; None for anything else."""
+    if not isinstance(doc, dict) or set(doc) != {f.name for f in fields(LastSync)}:
+        return None
+    at, ok, message = doc["at"], doc["ok"], doc["message"]
+    counts = [
+        n for n in (doc["pushed"], doc["pulled"], doc["conflicts"], doc["refused"]) if isinstance(n, int)
+    ]
+    if not (isinstance(at, str) and isinstance(ok, bool) and isinstance(message, str)) or len(counts) != 4:
+        return None
+    pushed, pulled, conflicts, refused = counts
+    return LastSync(at, ok, pushed, pulled, conflicts, refused, message)
+
+
+def _last_text(last: LastSync) -> str:
+    return json.dumps(last.__dict__)
+
+
+_LAST = Setting("sync_last", __name__, _last_of, _last_text)
+
+
 def prefs(desk: Desk) -> SyncPrefs:
-    folder = desk.store.get_setting(FOLDER) or ""
+    folder = _FOLDER.get(desk.store) or ""
     try:
-        every = int(desk.store.get_setting(EVERY) or 0)
+        every = _EVERY.get(desk.store) or 0
     except ValueError:
         every = 0
     return SyncPrefs(Path(folder) if folder else None, every if 0 <= every <= MAX_EVERY_MINUTES else 0)
@@ -57,8 +87,8 @@ def set_prefs(desk: Desk, folder: Path | None, every_minutes: int) -> SyncPrefs:
         raise DeskError("Choose the shared folder before syncing automatically.")
     actor = desk.actor()
     with desk.store.atomic():
-        desk.store.set_setting(FOLDER, str(folder) if folder else "")
-        desk.store.set_setting(EVERY, str(every_minutes))
+        _FOLDER.put(desk.store, str(folder) if folder else "")
+        _EVERY.put(desk.store, every_minutes)
         desk.record(
             "settings.changed",
             None,
@@ -87,30 +117,12 @@ def note_sync(desk: Desk, report: SyncReport | None, error: str = "") -> LastSyn
         refused=len(report.refused) if report else 0,
         message=message,
     )
-    desk.store.set_setting(LAST, json.dumps(last.__dict__))
+    _LAST.put(desk.store, last)
     return last
 
 
 def last_sync(desk: Desk) -> LastSync | None:
-    raw = desk.store.get_setting(LAST)
-    if not raw:
-        return None
     try:
-        doc: JsonValue = json.loads(raw)
-    except ValueError:
-        doc = None
-    return _last_of(doc)  # None when written by another version: the next sync writes it again
-
-
-def _last_of(doc: JsonValue) -> LastSync | None:
-    """The last sync as ``note_sync`` wrote it; None for anything else."""
-    if not isinstance(doc, dict) or set(doc) != {f.name for f in fields(LastSync)}:
-        return None
-    at, ok, message = doc["at"], doc["ok"], doc["message"]
-    counts = [
-        n for n in (doc["pushed"], doc["pulled"], doc["conflicts"], doc["refused"]) if isinstance(n, int)
-    ]
-    if not (isinstance(at, str) and isinstance(ok, bool) and isinstance(message, str)) or len(counts) != 4:
-        return None
-    pushed, pulled, conflicts, refused = counts
-    return LastSync(at, ok, pushed, pulled, conflicts, refused, message)
+        return _LAST.get(desk.store)
+    except (ValueError, TypeError):
+        return None  # written by another version: the next sync writes it again

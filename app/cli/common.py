@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import TypeAlias
 
 from app import services
 from app.datadir import DataDir
@@ -25,6 +25,8 @@ from app.model import KeyStorage
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 Command = Callable[[argparse.Namespace], int]
+# A group of subcommands, as ``add_subparsers`` returns it.
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class CliError(Exception):
@@ -49,7 +51,7 @@ def need_secret(env: str, prompt: str, what: str) -> str:
     return value
 
 
-def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+def emit(args: argparse.Namespace, data: object, text: str) -> None:
     """Print a command's result: ``data`` as JSON with --json, else ``text`` for people."""
     if getattr(args, "json", False):
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -105,7 +107,7 @@ def open_desk(args: argparse.Namespace) -> Iterator[services.Desk]:
         desk.close()
 
 
-def add_command(group: Any, name: str, func: Command, help_: str) -> argparse.ArgumentParser:
+def add_command(group: Subcommands, name: str, func: Command, help_: str) -> argparse.ArgumentParser:
     """Add one command to a group of subcommands, with the options every command takes."""
     p: argparse.ArgumentParser = group.add_parser(name, help=help_, description=help_)
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -115,6 +117,6 @@ def add_command(group: Any, name: str, func: Command, help_: str) -> argparse.Ar
     return p
 
 
-def add_group(sub: Any, name: str, help_: str) -> Any:
+def add_group(sub: Subcommands, name: str, help_: str) -> Subcommands:
     """A command that only groups others (``reviewer add``, ``audit verify``, …): its subcommands."""
     return sub.add_parser(name, help=help_).add_subparsers(dest="action", required=True)

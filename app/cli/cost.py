@@ -16,10 +16,10 @@ Only one change per command, so that a refusal never leaves half of a command do
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app import services
-from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
+from app.cli.common import EXIT_OK, CliError, Subcommands, add_command, emit, open_desk, parse_date
 from app.costs.rates import hours_text, money
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def cmd_cost(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add the ``cost`` command to the main parser."""
     p = add_command(sub, "cost", cmd_cost, "a case's cost recovery: hours by task, seek or waive, payment")
     p.add_argument("case", help="case id (or a unique start of it) or reference")

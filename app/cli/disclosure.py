@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app import services
 from app.cli.common import (
     EXIT_OK,
     CliError,
+    Subcommands,
     acting_reviewer,
     add_command,
     add_group,
@@ -29,15 +29,16 @@ from app.cli.common import (
     open_desk,
     parse_date,
 )
+from app.disclosure.service import Disclosure, Disclosures
 from app.fsutil import read_regular_file
 from app.intake.limits import MAX_PDF_BYTES
 
 
-def _disclosures(desk: Any) -> Any:
+def _disclosures(desk: services.Desk) -> Disclosures:
     return services.Services(desk).disclosures
 
 
-def _text(found: Any) -> str:
+def _text(found: Disclosure) -> str:
     lines = [
         f"Case {found.reference} ({found.case_id}): {found.ground_label}",
         f"  to {found.recipient}" + (f" ({found.recipient_country})" if found.recipient_country else ""),
@@ -71,6 +72,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             document=document,
         )
         found = service.get(case_id)
+    if found is None:  # recorded just now, in one transaction: never expected
+        raise CliError(f"The disclosure {case_id} was recorded but cannot be read back.")
     emit(args, found.to_json(), _text(found))
     return EXIT_OK
 
@@ -115,7 +118,7 @@ def cmd_grounds(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add the ``disclosure`` command group to the main parser."""
     group = add_group(sub, "disclosure", "disclosures made without legal process (NCMEC, emergencies, …)")
     p = add_command(

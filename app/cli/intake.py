@@ -7,10 +7,9 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from app import services
-from app.cli.common import EXIT_OK, CliError, add_command, emit, open_desk, parse_date
+from app.cli.common import EXIT_OK, CliError, Subcommands, add_command, emit, open_desk, parse_date
 from app.fsutil import read_regular_file
 from app.intake.limits import MAX_PDF_BYTES
 
@@ -89,7 +88,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add ``intake``, ``facts`` and ``cases`` to the main parser."""
     p = add_command(sub, "intake", cmd_intake, "store a demand PDF as a new case and print its facts")
     p.add_argument("file")

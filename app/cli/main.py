@@ -12,10 +12,9 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from app import datadir, services
-from app.cli.common import EXIT_FAILED, CliError
+from app.cli.common import EXIT_FAILED, CliError, Subcommands
 from app.cli.launch import VersionAction, display_missing, harden_process, run_worker, split_bundle
 from app.datadir import DataDirError
 from app.intake.pdf import IntakeError
@@ -40,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_commands(sub: Any) -> None:
+def _add_commands(sub: Subcommands) -> None:
     # Imported here, not at the top: a reader process started through main (--worker) needs none.
     from app.cli import (
         audit,

@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_command, emit, open_desk
+from app.cli.common import EXIT_FAILED, EXIT_OK, CliError, Subcommands, add_command, emit, open_desk
 from app.report.exports import LAYOUTS
 from app.report.figures import Report, ReportError
 
@@ -132,7 +132,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add the ``report`` command and its sub-commands to the main parser."""
     p = add_command(
         sub, "report", cmd_report, "the transparency report: figures of a period, as csv, json or pdf"

@@ -6,10 +6,19 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app import services
-from app.cli.common import EXIT_OK, CliError, acting_reviewer, add_command, add_group, emit, open_desk
+from app.cli.common import (
+    EXIT_OK,
+    CliError,
+    Subcommands,
+    acting_reviewer,
+    add_command,
+    add_group,
+    emit,
+    open_desk,
+)
 from app.fsutil import read_regular_file
 from app.review.model import ANSWERS, DECISION_OUTCOMES
 
@@ -51,7 +60,7 @@ def cmd_case_fact(args: argparse.Namespace) -> int:
     if kind is None:
         raise CliError(f"Unknown case fact {args.key!r}; known: {', '.join(sorted(CONTEXT_KEYS))}.")
     raw = args.value
-    value: Any
+    value: bool | int | str | None
     if raw in ("", "none", "unknown"):
         value = None
     elif kind is bool:
@@ -123,7 +132,7 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add ``assess``, ``answer``, ``case-fact``, ``decide`` and ``approve`` to the main parser."""
     p = add_command(sub, "assess", cmd_assess, "the checklist's answers and the recommended outcome")
     p.add_argument("case")
@@ -166,7 +175,7 @@ def register(sub: Any) -> None:
     p.add_argument("case")
 
 
-def register_directory(sub: Any) -> None:
+def register_directory(sub: Subcommands) -> None:
     """Add ``directory import`` to the main parser."""
     directory = add_group(sub, "directory", "the directory of requesting authorities")
     p = add_command(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
 
 from app import services
-from app.cli.common import EXIT_OK, add_command, add_group, emit, need_secret, open_desk
+from app.cli.common import EXIT_OK, Subcommands, add_command, add_group, emit, need_secret, open_desk
+from app.jsontypes import JsonObject
 from app.model import Reviewer
 from app.reviewers import Role
 
@@ -63,7 +63,7 @@ def _admin_pin(args: argparse.Namespace, desk: services.Desk) -> str:
     return need_secret("DEMAND_DESK_PIN", "Your PIN: ", "The reviewer's PIN")
 
 
-def _reviewer_json(reviewer: Reviewer) -> dict[str, Any]:
+def _reviewer_json(reviewer: Reviewer) -> JsonObject:
     return {"name": reviewer.name, "role": reviewer.role.value, "senior": reviewer.senior}
 
 
@@ -82,7 +82,7 @@ def cmd_reviewer_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(sub: Subcommands) -> None:
     """Add ``reviewer add|remove|role|pin|list`` to the main parser."""
     reviewer = add_group(sub, "reviewer", "manage reviewers")
     roles = [role.value for role in Role]

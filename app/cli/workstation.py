@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from app import keys, organisation, services
 from app.cli.common import (
     EXIT_OK,
     CliError,
+    Subcommands,
     add_command,
     add_group,
     emit,
@@ -120,14 +120,14 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register_init(sub: Any) -> None:
+def register_init(sub: Subcommands) -> None:
     """Add ``init`` to the main parser."""
     p = add_command(sub, "init", cmd_init, "set up a new data directory")
     p.add_argument("--workstation", help="this workstation's name")
     p.add_argument("--key-storage", choices=["auto", "keyring", "passphrase"], default="auto")
 
 
-def register_settings(sub: Any) -> None:
+def register_settings(sub: Subcommands) -> None:
     """Add ``settings`` to the main parser."""
     p = add_command(
         sub,
@@ -144,7 +144,7 @@ def register_settings(sub: Any) -> None:
     )
 
 
-def register_passphrase(sub: Any) -> None:
+def register_passphrase(sub: Subcommands) -> None:
     """Add ``passphrase change`` to the main parser."""
     group = add_group(sub, "passphrase", "the workstation passphrase")
     add_command(

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from app.costs.rates import money
+from app.jsontypes import JsonObject
 
 
 @dataclass
@@ -28,7 +28,7 @@ class CurrencyCosts:
     recovered: list[str] = field(default_factory=list)
     waived: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         def amount(cents: int) -> str:
             return f"{cents // 100}.{cents % 100:02d}"
 
@@ -59,7 +59,12 @@ class CurrencyCosts:
         ]
 
 
-def count(rows: Iterable[Mapping[str, Any]], start: str, end: str) -> tuple[CurrencyCosts, ...]:
+def _text(row: Mapping[str, object], key: str) -> str | None:
+    value = row[key]
+    return value if isinstance(value, str) else None
+
+
+def count(rows: Iterable[Mapping[str, object]], start: str, end: str) -> tuple[CurrencyCosts, ...]:
     """Rows of ``db.cost_rows.decided_between`` counted for the period [start, end) (ISO dates)."""
     by_currency: dict[str, CurrencyCosts] = {}
 
@@ -67,16 +72,18 @@ def count(rows: Iterable[Mapping[str, Any]], start: str, end: str) -> tuple[Curr
         return day is not None and start <= day < end
 
     for row in rows:
-        currency = row["currency"] or "none"  # a waiver on a case no rate table prices
+        currency = _text(row, "currency") or "none"  # a waiver on a case no rate table prices
         figures = by_currency.setdefault(currency, CurrencyCosts(currency))
-        cents = int(row["amount_cents"] or 0)
-        if row["decision"] == "sought" and inside(row["decided_on"]):
+        amount = row["amount_cents"]
+        cents = amount if isinstance(amount, int) else 0
+        case_id = str(row["case_id"])
+        if row["decision"] == "sought" and inside(_text(row, "decided_on")):
             figures.sought_cents += cents
-            figures.sought.append(row["case_id"])
-        if row["decision"] == "waived" and inside(row["decided_on"]):
+            figures.sought.append(case_id)
+        if row["decision"] == "waived" and inside(_text(row, "decided_on")):
             figures.waived_cents += cents
-            figures.waived.append(row["case_id"])
-        if row["invoice"] == "paid" and inside(row["settled_on"]):
+            figures.waived.append(case_id)
+        if row["invoice"] == "paid" and inside(_text(row, "settled_on")):
             figures.recovered_cents += cents
-            figures.recovered.append(row["case_id"])
+            figures.recovered.append(case_id)
     return tuple(by_currency[c] for c in sorted(by_currency))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
 from app.review.policy import POLICY_DIR, PolicyError
 
@@ -85,7 +85,7 @@ def _load(root: Path) -> Rates:
     return Rates(version.strip(), tuple(outcomes), days, tables, dict(labels))
 
 
-def _table(country: str, raw: Any, labels: dict[str, str], fail: Any) -> RateTable:
+def _table(country: str, raw: object, labels: dict[str, str], fail: Callable[[str], Exception]) -> RateTable:
     where = f"[jurisdictions.{country}]"
     if not isinstance(raw, dict):
         raise fail(f"{where} must be a table")
@@ -119,7 +119,7 @@ def _table(country: str, raw: Any, labels: dict[str, str], fail: Any) -> RateTab
     return RateTable(country, currency, str(raw.get("statute") or ""), str(effective), cents)
 
 
-def _cents(value: Any) -> int | None:
+def _cents(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     try:

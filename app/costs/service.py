@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 from app.costs.rates import (
     Rates,
+    RateTable,
     amount_cents,
     hours_text,
     load_rates,
     money,
     parse_hours,
 )
+from app.jsontypes import JsonObject
 from app.model import CaseId
 from app.review.evaluators import is_emergency
 from app.review.policy import PolicyError
@@ -32,6 +34,15 @@ from app.services import Desk, DeskError
 from db import cost_rows
 
 MAX_REASON = 2000
+
+
+class CostLetterValues(TypedDict):
+    """What a reimbursement letter fills in (``LetterContext``'s cost fields)."""
+
+    cost_items: list[dict[str, str]]
+    cost_total: str
+    cost_statute: str
+    payment_details: list[str]
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ class CostRecord:
     def total_text(self) -> str:
         return money(self.total_cents, self.currency) if self.currency else "nothing recorded"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "case_id": self.case_id,
             "jurisdiction": self.jurisdiction,
@@ -315,13 +326,13 @@ class Costs:
             )
         return None
 
-    def letter_values(self, case_id: CaseId, payment_lines: list[str]) -> dict[str, Any]:
+    def letter_values(self, case_id: CaseId, payment_lines: list[str]) -> CostLetterValues:
         """What the reimbursement letter fills in: the itemised amount and how to pay."""
         record = self.record(case_id)
         currency = record.currency or ""
         table = self.rates.table(record.jurisdiction)
-        return {
-            "cost_items": [
+        return CostLetterValues(
+            cost_items=[
                 {
                     "task": x.label,
                     "hours": hours_text(x.centi_hours),
@@ -330,14 +341,14 @@ class Costs:
                 }
                 for x in record.lines
             ],  # fmt: skip
-            "cost_total": money(record.total_cents, currency) if currency else "",
-            "cost_statute": table.statute if table else "",
-            "payment_details": list(payment_lines),
-        }
+            cost_total=money(record.total_cents, currency) if currency else "",
+            cost_statute=table.statute if table else "",
+            payment_details=list(payment_lines),
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _table(self, case_id: CaseId, *, required: bool) -> Any:
+    def _table(self, case_id: CaseId, *, required: bool) -> RateTable | None:
         country = self.desk.facts(case_id).get("country")
         table = self.rates.table(country)
         if table is None and required:

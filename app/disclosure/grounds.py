@@ -12,7 +12,6 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.schedule.notices import EXCEPTION_LABELS
 
@@ -67,9 +66,12 @@ def shipped_grounds() -> Grounds:
     return load_grounds()
 
 
-def parse_grounds(data: Mapping[str, Any], where: str = "disclosure_grounds.toml") -> Grounds:
+def parse_grounds(data: Mapping[str, object], where: str = "disclosure_grounds.toml") -> Grounds:
     found: list[Ground] = []
-    for n, entry in enumerate(data.get("ground", []), start=1):
+    entries = data.get("ground", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise GroundsError(f"{where}: [[ground]] must be a list of tables")
+    for n, entry in enumerate(entries, start=1):
         key = str(entry.get("key") or "").strip()
         if not key or not key.replace("_", "").isalnum() or key != key.lower():
             raise GroundsError(f"{where}: ground {n} needs a lower-case key of letters, digits and _")

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.corrections import IDENTIFIER_KINDS, reviewer_target
 from app.disclosure.grounds import Ground, Grounds, shipped_grounds
+from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus
 from app.review import approval
 from app.review.model import CATEGORIES
@@ -94,7 +94,7 @@ class Disclosure:
             found.append("Awaiting a second reviewer's approval: do not disclose until approved.")
         return found
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "case_id": self.case_id,
             "reference": self.reference,
@@ -105,8 +105,8 @@ class Disclosure:
             "recipient": self.recipient,
             "recipient_country": self.recipient_country,
             "disclosed_on": self.disclosed_on,
-            "identifiers": self.identifiers,
-            "categories": self.categories,
+            "identifiers": [dict(i) for i in self.identifiers],
+            "categories": list(self.categories),
             "justification": self.justification,
             "recorded_by": self.recorded_by,
             "recorded_at": self.recorded_at,
@@ -116,8 +116,24 @@ class Disclosure:
             "made_before_approval": self.made_before_approval,
             "notice": self.notice,
             "document": self.document,
-            "flags": self.flags,
+            "flags": list(self.flags),
         }
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A disclosure as ``Disclosures.record`` checked it, before anything is written."""
+
+    ground: Ground
+    recipient: str
+    targets: list[tuple[str, str]]
+    kinds: list[str]
+    why: str
+    day: date
+    today: date
+    where: str | None
+    made_before_approval: bool
+    pdf: tuple[str, bytes, int] | None
 
 
 class Disclosures:
@@ -150,6 +166,32 @@ class Disclosures:
         encrypted in the case like a demand.
         """
         actor = self.desk.actor()
+        checked = self._check(
+            ground,
+            recipient,
+            identifiers,
+            categories,
+            justification,
+            disclosed_on,
+            country,
+            made_before_approval,
+            document,
+        )
+        return self._write(checked, actor)
+
+    def _check(
+        self,
+        ground: str | None,
+        recipient: str,
+        identifiers: Sequence[str],
+        categories: Sequence[str],
+        justification: str,
+        disclosed_on: date | None,
+        country: str | None,
+        made_before_approval: bool,
+        document: tuple[str, bytes] | None,
+    ) -> _Checked:
+        """Every check of ``record``, before anything is written."""
         chosen = self._ground(ground)
         recipient = _words(recipient, "Say to whom the data was disclosed (--to AUTHORITY).")
         targets = [_identifier(i) for i in identifiers]
@@ -182,7 +224,15 @@ class Disclosures:
                 f"not {where or 'an unnamed country'}."
             )
         pdf = self._document(document)
+        return _Checked(chosen, recipient, targets, kinds, why, day, today, where, made_before_approval, pdf)
 
+    def _write(self, checked: _Checked, actor: str) -> CaseId:
+        """The checked disclosure as a new case, its record and audit event, in one transaction."""
+        chosen, recipient, targets, kinds, why = (
+            checked.ground, checked.recipient, checked.targets, checked.kinds, checked.why
+        )  # fmt: skip
+        day, today, where, pdf = checked.day, checked.today, checked.where, checked.pdf
+        made_before_approval = checked.made_before_approval
         now = self.desk.clock()
         stamp = self.desk.now()
         case_id = CaseId(secrets.token_hex(8))
@@ -190,41 +240,7 @@ class Disclosures:
         received_at = stamp if day == today else f"{day.isoformat()}T00:00:00+00:00"
         with self.store.atomic():
             reference = self.desk.next_reference(now)
-            self.store.insert_case(
-                {
-                    "id": case_id,
-                    "reference": reference,
-                    "title": f"{chosen.label} to {recipient}"[:120],
-                    "received_at": received_at,
-                    "response_due": None,
-                    "country": where,
-                    "instrument": DISCLOSURE_INSTRUMENT,
-                    "status": CaseStatus.AWAITING_APPROVAL.value,
-                    "created_by": actor,
-                    "updated_at": stamp,
-                    "version_id": uuid.uuid4().hex,
-                    "parent_version_id": None,
-                }
-            )
-            rows.insert_disclosure(
-                self.store,
-                {
-                    "case_id": case_id,
-                    "ground": chosen.key,
-                    "recipient": recipient,
-                    "recipient_country": where,
-                    "disclosed_on": day.isoformat(),
-                    "justification": why,
-                    "categories": json.dumps(kinds),
-                    "emergency": int(chosen.emergency),
-                    "made_before_approval": int(made_before_approval),
-                    "recorded_by": actor,
-                    "recorded_at": stamp,
-                    "approved_by": None,
-                    "approved_at": None,
-                    "pack_version": self.grounds.version,
-                },
-            )
+            self._insert(case_id, reference, checked, actor, stamp, received_at)
             self.store.insert_identifiers([reviewer_target(case_id, kind, value) for kind, value in targets])
             if pdf is not None:
                 self._store_document(case_id, pdf, stamp)
@@ -250,6 +266,48 @@ class Disclosures:
             if chosen.notice_exception:
                 self._withhold_notice(case_id, chosen, actor, stamp)
         return case_id
+
+    def _insert(
+        self, case_id: CaseId, reference: str, checked: _Checked, actor: str, stamp: str, received_at: str
+    ) -> None:
+        """The case row of the disclosure and its own record."""
+        chosen, recipient, where, why = checked.ground, checked.recipient, checked.where, checked.why
+        day, kinds, made_before_approval = checked.day, checked.kinds, checked.made_before_approval
+        self.store.insert_case(
+            {
+                "id": case_id,
+                "reference": reference,
+                "title": f"{chosen.label} to {recipient}"[:120],
+                "received_at": received_at,
+                "response_due": None,
+                "country": where,
+                "instrument": DISCLOSURE_INSTRUMENT,
+                "status": CaseStatus.AWAITING_APPROVAL.value,
+                "created_by": actor,
+                "updated_at": stamp,
+                "version_id": uuid.uuid4().hex,
+                "parent_version_id": None,
+            }
+        )
+        rows.insert_disclosure(
+            self.store,
+            {
+                "case_id": case_id,
+                "ground": chosen.key,
+                "recipient": recipient,
+                "recipient_country": where,
+                "disclosed_on": day.isoformat(),
+                "justification": why,
+                "categories": json.dumps(kinds),
+                "emergency": int(chosen.emergency),
+                "made_before_approval": int(made_before_approval),
+                "recorded_by": actor,
+                "recorded_at": stamp,
+                "approved_by": None,
+                "approved_at": None,
+                "pack_version": self.grounds.version,
+            },
+        )
 
     def _ground(self, key: str | None) -> Ground:
         listed = ", ".join(self.grounds.keys)

@@ -27,15 +27,16 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from app import labels
 from app.audit import text_digest
 from app.fsutil import write_atomic
 from app.holds.service import Holds
+from app.letters import letterhead, pdf, templates
 from app.letters import package as packaging
-from app.letters import pdf, templates
 from app.letters.context import REIMBURSEMENT, letter_context
+from app.letters.letterhead import LetterheadValue as LetterheadValue
 from app.letters.model import Letter as Letter
 from app.letters.model import letter_from_row
 from app.letters.packageproc import package_isolated
@@ -49,12 +50,9 @@ if TYPE_CHECKING:
     from app.costs.service import Costs
     from app.review.service import Review
 
-# A letterhead setting is a line of text, or lines (the address, the payment details).
-LetterheadValue: TypeAlias = str | list[str]
 
 # The facts a letter's address block is built from.
 RECIPIENT_FACTS = ("issuing_authority", "addressee")
-LETTERHEAD_SETTING = "letterhead"
 DEFAULT_LETTERHEAD: dict[str, LetterheadValue] = {
     "organisation": "Example Online Services",
     "legal_entity": "Example Online Services LLC",
@@ -96,8 +94,7 @@ class Letters:
     # -- settings ------------------------------------------------------------------------
 
     def letterhead_settings(self) -> dict[str, LetterheadValue]:
-        raw = self.store.get_setting(LETTERHEAD_SETTING)
-        stored = json.loads(raw) if raw else {}
+        stored = letterhead.stored(self.store)
         return {**DEFAULT_LETTERHEAD, **{k: v for k, v in stored.items() if k in LETTERHEAD_FIELDS}}
 
     def set_letterhead(self, **values: LetterheadValue) -> dict[str, LetterheadValue]:
@@ -118,7 +115,7 @@ class Letters:
         actor = self.desk.actor()
         merged = {**self.letterhead_settings(), **values}
         with self.store.atomic():
-            self.store.set_setting(LETTERHEAD_SETTING, json.dumps(merged))
+            letterhead.store(self.store, merged)
             shown = {k: v for k, v in values.items() if k != "logo_png"}
             self.desk.record("settings.letterhead", None, shown, actor=actor)
         return merged

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from app.disclosure.grounds import Ground, GroundsError, load_grounds
 from app.model import Instrument
@@ -76,12 +75,30 @@ def load_config(path: Path = CONFIG_PATH) -> ReportConfig:
     return replace(parse_config(data, str(path)), disclosure_grounds=grounds)
 
 
-def parse_config(data: Mapping[str, Any], where: str = "report.toml") -> ReportConfig:
+def _table(data: Mapping[str, object], key: str, fail: Callable[[str], ConfigError]) -> dict[str, object]:
+    """A [table] of the data file (empty when absent); one that is not a table is refused."""
+    found = data.get(key, {})
+    if not isinstance(found, dict):
+        raise fail(f"{key} must be a table")
+    return {str(k): v for k, v in found.items()}
+
+
+def _whole(data: Mapping[str, object], key: str, default: int, fail: Callable[[str], ConfigError]) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise fail(f"{key} must be a whole number")
+    return int(value)
+
+
+def parse_config(data: Mapping[str, object], where: str = "report.toml") -> ReportConfig:
     def fail(message: str) -> ConfigError:
         return ConfigError(f"{where}: {message}")
 
     processes = []
-    for entry in data.get("legal_process", []):
+    entries = data.get("legal_process", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise fail("[[legal_process]] must be a list of tables")
+    for entry in entries:
         apart = entry.get("apart")
         if apart is not None and apart not in APART_KINDS:
             raise fail(f"legal process {entry.get('key')!r}: apart is one of {', '.join(APART_KINDS)}")
@@ -100,7 +117,7 @@ def parse_config(data: Mapping[str, Any], where: str = "report.toml") -> ReportC
     unread = str(data.get("unread_instrument", "other"))
     if unread not in seen:
         raise fail(f"unread_instrument {unread!r} is not an instrument")
-    outcomes = {str(k): str(v) for k, v in data.get("outcomes", {}).items()}
+    outcomes = {k: str(v) for k, v in _table(data, "outcomes", fail).items()}
     unmapped = [o for o in DECISION_OUTCOMES if o not in outcomes]
     if unmapped:
         raise fail(f"no bucket for decision outcome(s) {', '.join(unmapped)}")
@@ -111,17 +128,18 @@ def parse_config(data: Mapping[str, Any], where: str = "report.toml") -> ReportC
     if not isinstance(markers, list) or not markers:
         # A misplaced key (under a [table]) would silently count no authority as federal.
         raise fail("federal_markers must be a non-empty list at the top of the file")
-    seats = int(data.get("enterprise_seat_threshold", 50))
-    band = int(data.get("national_security_band", 500))
+    seats = _whole(data, "enterprise_seat_threshold", 50, fail)
+    band = _whole(data, "national_security_band", 500, fail)
     if seats < 0 or band < 1:
         raise fail("the seat threshold is 0 or more and the band width 1 or more")
+    labels = _table(data, "outcome_labels", fail)
     return ReportConfig(
         seat_threshold=seats,
         band=band,
         unread_instrument=unread,
         processes=tuple(processes),
         outcomes=outcomes,
-        outcome_labels={b: str(data.get("outcome_labels", {}).get(b, b)) for b in BUCKETS},
+        outcome_labels={b: str(labels.get(b, b)) for b in BUCKETS},
         federal_markers=tuple(str(m).lower() for m in markers),
-        countries={str(k): str(v) for k, v in data.get("countries", {}).items()},
+        countries={k: str(v) for k, v in _table(data, "countries", fail).items()},
     )

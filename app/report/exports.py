@@ -28,12 +28,15 @@ import csv
 import io
 import json
 from collections import defaultdict
-from typing import Any
+from typing import TypeAlias
 
+from app.jsontypes import JsonObject
 from app.report.config import BUCKETS, DISCLOSED
-from app.report.figures import Report, TableRow
+from app.report.figures import CaseRow, Report, TableRow
+from app.report.tables import FigureValue
 
 LAYOUTS = ("ours", "google", "apple")
+Cell: TypeAlias = str | int | float  # one CSV cell
 COUNTING_RULE = "A case counts in the period in which it was received (UTC)."
 
 OUR_COLUMNS = (
@@ -74,7 +77,7 @@ APPLE_COLUMNS = (
 # ------------------------------------------------------------------------------ JSON
 
 
-def _outcome_json(row: TableRow) -> dict[str, Any]:
+def _outcome_json(row: TableRow) -> JsonObject:
     return {
         "demands": row.value("demands"),
         "accounts": row.value("accounts"),
@@ -83,17 +86,26 @@ def _outcome_json(row: TableRow) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report) -> dict[str, Any]:
+def to_json(report: Report) -> JsonObject:
     """Every figure of the report as plain data (no case ids but those changed since freezing)."""
-    total = report.totals()
-    secrecy = report.table("secrecy_orders").row("with_order")
-    frozen = report.frozen
     return {
         "period": report.period.label,
         "from": report.period.start.isoformat(),
         "to": report.period.end.isoformat(),
         "counting": COUNTING_RULE,
         "generated_at": report.generated_at,
+        **_demands_json(report),
+        **_apart_json(report),
+        **_frozen_json(report),
+        "consistent": report.consistent,
+    }
+
+
+def _demands_json(report: Report) -> JsonObject:
+    """The demands: totals, by country and legal process, and the groups published of them."""
+    total = report.totals()
+    secrecy = report.table("secrecy_orders").row("with_order")
+    return {
         "totals": {
             "demands": total.value("demands"),
             "accounts": total.value("accounts"),
@@ -129,6 +141,12 @@ def to_json(report: Report) -> dict[str, Any]:
             for r in report.table("content_stored_abroad").rows
         },
         "civil": _outcome_json(report.table("civil").row("civil")),
+    }
+
+
+def _apart_json(report: Report) -> JsonObject:
+    """What is counted apart from the demands, and our own record of costs."""
+    return {
         "national_security": {
             "band": report.config.band,
             **{
@@ -154,6 +172,13 @@ def to_json(report: Report) -> dict[str, Any]:
         },
         # Our own record of what complying cost (not in the CSV layouts): one entry per currency.
         "cost_recovery": [c.to_json() for c in report.costs],
+    }
+
+
+def _frozen_json(report: Report) -> JsonObject:
+    """The trend, and how the figures stand against the ones frozen for the period."""
+    frozen = report.frozen
+    return {
         "trend": [
             {
                 "period": p.label,
@@ -172,7 +197,6 @@ def to_json(report: Report) -> dict[str, Any]:
             {"case_id": c.case_id, "reference": c.reference, "change": c.change}
             for c in report.changed_since_frozen
         ],
-        "consistent": report.consistent,
     }
 
 
@@ -183,7 +207,7 @@ def to_json_bytes(report: Report) -> bytes:
 # ------------------------------------------------------------------------------ CSV
 
 
-def _number(value: Any) -> Any:
+def _number(value: FigureValue) -> Cell:
     return "" if value is None else value
 
 
@@ -204,7 +228,7 @@ def to_csv(report: Report, layout: str = "ours") -> str:
     return out.getvalue()
 
 
-def _ours(report: Report) -> list[list[Any]]:
+def _ours(report: Report) -> list[list[Cell]]:
     period = report.period
     lines = []
     for table in report.tables:
@@ -212,21 +236,21 @@ def _ours(report: Report) -> list[list[Any]]:
         for row in table.rows:
             cells = {c: row.cells[c].value for c in row.cells}
             cells["demands"] = cells.get("demands", cells.get(first))
-            line: list[Any] = [period.label, period.start.isoformat(), period.end.isoformat()]
+            line: list[Cell] = [period.label, period.start.isoformat(), period.end.isoformat()]
             line += [table.key, row.key, row.label]
             line += [_number(cells.get(c)) for c in OUR_COLUMNS[6:]]
             lines.append(line)
     return lines
 
 
-def _google(report: Report) -> list[list[Any]]:
+def _google(report: Report) -> list[list[Cell]]:
     demands = set(report.table("totals").scope)
-    groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
     for row in report.rows:
         if row.case_id in demands:
             groups[row.country, row.process].append(row)
     order = {p.key: n for n, p in enumerate(report.config.processes)}
-    lines = []
+    lines: list[list[Cell]] = []
     for country, process in sorted(groups, key=lambda k: (k[0], order.get(k[1], len(order)))):
         cases = groups[country, process]
         disclosed = sum(1 for c in cases if c.bucket in DISCLOSED)
@@ -244,18 +268,18 @@ def _google(report: Report) -> list[list[Any]]:
     return lines
 
 
-def _apple(report: Report) -> list[list[Any]]:
-    lines = []
+def _apple(report: Report) -> list[list[Cell]]:
+    lines: list[list[Cell]] = []
     for row in report.table("outcomes_by_country").rows:
         lines.append(
             [
                 report.period.label,
                 row.label,
-                row.value("demands"),
-                row.value("accounts"),
-                row.value("rejected"),
-                row.value("noncontent_only"),
-                row.value("content"),
+                row.count("demands"),
+                row.count("accounts"),
+                row.count("rejected"),
+                row.count("noncontent_only"),
+                row.count("content"),
                 _number(row.value("percent_disclosed")),
             ]
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -39,6 +38,8 @@ from app.letters.pdf import SANS, register_fonts
 from app.report.config import BUCKETS
 from app.report.exports import COUNTING_RULE
 from app.report.figures import Report, TableRow
+from app.report.periods import Period
+from app.report.tables import FigureValue
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#5f6670")
@@ -79,7 +80,10 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+Styles = dict[str, ParagraphStyle]
+
+
+def _styles() -> Styles:
     register_fonts()
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=13, textColor=INK, spaceAfter=6)
     return {
@@ -134,7 +138,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _number(value: Any) -> str:
+def _number(value: FigureValue) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
@@ -169,7 +173,7 @@ def _outcome_chart(report: Report, width: float) -> Drawing:
     chart = HorizontalBarChart()
     chart.x, chart.y = 130, 10
     chart.width, chart.height = width - 180, height - 20
-    values = [int(r.value("demands")) for r in reversed(rows)]
+    values = [r.count("demands") for r in reversed(rows)]
     chart.data = [values]
     _bar_axes(chart, [r.label for r in reversed(rows)], values)
     chart.barWidth = 10
@@ -191,13 +195,9 @@ def _country_chart(report: Report, width: float) -> Drawing:
     shown = rows[:TOP_COUNTRIES]
     rest = rows[TOP_COUNTRIES:]
     names = [r.label for r in shown] + ([f"{len(rest)} other countries"] if rest else [])
-    values = [int(r.value("demands")) for r in shown] + (
-        [sum(int(r.value("demands")) for r in rest)] if rest else []
-    )
-    disclosed = [int(r.value("noncontent_only")) + int(r.value("content")) for r in shown]
-    disclosed += (
-        [sum(int(r.value("noncontent_only")) + int(r.value("content")) for r in rest)] if rest else []
-    )
+    values = [r.count("demands") for r in shown] + ([sum(r.count("demands") for r in rest)] if rest else [])
+    disclosed = [r.count("noncontent_only") + r.count("content") for r in shown]
+    disclosed += [sum(r.count("noncontent_only") + r.count("content") for r in rest)] if rest else []
     height = max(16 * len(names) + 40, 60)
     drawing = Drawing(width, height, initialFontName=REGULAR)
     if not names:
@@ -295,7 +295,7 @@ def _table(
     s = _styles()
     head = [Paragraph(_escape(h), s["head"] if n == 0 else s["head_right"]) for n, h in enumerate(header)]
     body = [[Paragraph(_escape(c), s["cell"]) if n == 0 else c for n, c in enumerate(r)] for r in rows]
-    data: list[list[Any]] = [head, *body]
+    data: list[list[Flowable | str]] = [head, *body]
     if total is not None:
         data.append([Paragraph(f'<font face="{BOLD}">{_escape(total[0])}</font>', s["cell"]), *total[1:]])
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
@@ -408,21 +408,21 @@ def _key_figures(report: Report) -> Table:
 
 def _lead(report: Report) -> str:
     total = report.totals()
-    demands = int(total.value("demands"))
+    demands = total.count("demands")
     period = report.period.title(between=" and ")
     if not demands:
         return f"We received no demands for customer data between {period}."
-    content, noncontent = int(total.value("content")), int(total.value("noncontent_only"))
-    refused = sum(int(total.value(b)) for b in ("rejected", "withdrawn", "no_data", "redirected"))
+    content, noncontent = total.count("content"), total.count("noncontent_only")
+    refused = sum(total.count(b) for b in ("rejected", "withdrawn", "no_data", "redirected"))
     text = (
         f"Between {period} we received {demands:,} demand{'s' if demands != 1 else ''} for customer data "
-        f"from governments, courts and civil litigants, specifying {int(total.value('accounts')):,} "
+        f"from governments, courts and civil litigants, specifying {total.count('accounts'):,} "
         f"account{'s' if total.value('accounts') != 1 else ''}. We disclosed content in response to "
         f"{content:,} and non-content data only (such as subscriber details or sign-in records) in response "
         f"to {noncontent:,}. {refused:,} ended without any data disclosed: we rejected or challenged them, "
         "they were withdrawn, we held no data, or we redirected the authority to our enterprise customer."
     )
-    pending = int(total.value("pending"))
+    pending = total.count("pending")
     if pending:
         verb = "was" if pending == 1 else "were"
         text += f" {pending:,} {verb} still being reviewed when this report was made."
@@ -432,6 +432,12 @@ def _lead(report: Report) -> str:
 def render(report: Report, *, organisation: str) -> bytes:
     """The report as PDF bytes. Call ``report.require_consistent()`` first (the service does)."""
     s = _styles()
+    story = [*_cover(report, organisation, s), *_overview(report, s), *_tables(report, s)]
+    return _document(story, report.period, organisation)
+
+
+def _cover(report: Report, organisation: str, s: Styles) -> list[Flowable]:
+    """The title, and whether these are the figures frozen for the period."""
     p = report.period
     story: list[Flowable] = [
         Paragraph(_escape(organisation), s["kicker"]),
@@ -448,7 +454,12 @@ def render(report: Report, *, organisation: str) -> bytes:
                 "the figures above them are shown as published."
             )
         story.append(Paragraph(_escape(note), s["flag"]))
-    story += [
+    return story
+
+
+def _overview(report: Report, s: Styles) -> list[Flowable]:
+    """The lead, the key figures and charts, how we count, and the tables by country and process."""
+    return [
         Paragraph(_escape(_lead(report)), s["body"]),
         Spacer(1, 3 * mm),
         _key_figures(report),
@@ -488,6 +499,11 @@ def render(report: Report, *, organisation: str) -> bytes:
         _outcome_table(report, "outcomes_by_legal_process", "Legal process"),
         Paragraph(_escape(report.table("outcomes_by_legal_process").note), s["note"]),
     ]
+
+
+def _tables(report: Report, s: Styles) -> list[Flowable]:
+    """Every other table with its note, then the costs."""
+    story: list[Flowable] = []
     for key, first in (
         ("secrecy_orders", "Secrecy orders"),
         ("emergency", "Emergency requests"),
@@ -515,7 +531,11 @@ def render(report: Report, *, organisation: str) -> bytes:
 
     if report.costs:
         story.append(KeepTogether(_cost_section(report)))
+    return story
 
+
+def _document(story: list[Flowable], p: Period, organisation: str) -> bytes:
+    """The pages laid out, each with the organisation, the period and "page n / m" at its foot."""
     out = io.BytesIO()
     footer_text = f"{organisation} · Transparency report {p.label}"
 
@@ -550,9 +570,9 @@ def _numbered(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas class that holds pages back until the count is known, for "page n / m"."""
 
     class Numbered(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
+            self._held: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held.append(dict(self.__dict__))

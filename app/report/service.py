@@ -17,14 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from app.costs import figures as cost_figures
 from app.fsutil import write_atomic
+from app.jsontypes import JsonObject
 from app.model import CaseId
 from app.report import exports
 from app.report.config import DISCLOSED, ReportConfig, load_config
@@ -43,12 +44,60 @@ from app.report.figures import (
 )
 from app.report.periods import Period, half_year_of, half_years_before, parse_period
 from app.services import Desk, DeskError
+from app.settings import Setting, SettingFamily, json_object_of
 from db import cost_rows, report_rows
-from db.report_rows import ReadCancelledError
+from db.report_rows import CaseColumns, ReadCancelledError
 from db.store import ReadOnlyStore, Store
 
-FROZEN_INDEX = "report.frozen"
-FROZEN_PREFIX = "report.frozen."
+
+class FrozenSummary(TypedDict):
+    """A frozen period's entry in the index of frozen periods (as stored, JSON)."""
+
+    frozen_at: str
+    frozen_by: str
+    seat_threshold: int
+    cases: int
+    demands: int
+    disclosed: int
+
+
+def _whole(entry: JsonObject, key: str) -> int:
+    value = entry.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"the frozen index's {key} is not a number")
+    return value
+
+
+def _text(entry: JsonObject, key: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"the frozen index's {key} is not text")
+    return value
+
+
+def _index_of(raw: str) -> dict[str, FrozenSummary]:
+    index = {}
+    for label, entry in json_object_of(raw).items():
+        if not isinstance(entry, dict):
+            raise ValueError("the frozen index holds a period that is not a summary")
+        index[label] = FrozenSummary(
+            frozen_at=_text(entry, "frozen_at"),
+            frozen_by=_text(entry, "frozen_by"),
+            seat_threshold=_whole(entry, "seat_threshold"),
+            cases=_whole(entry, "cases"),
+            demands=_whole(entry, "demands"),
+            disclosed=_whole(entry, "disclosed"),
+        )
+    return index
+
+
+def _index_text(index: dict[str, FrozenSummary]) -> str:
+    return json.dumps(index, sort_keys=True)
+
+
+# Every frozen period's summary, and each frozen period's cases (JSON, hashed when frozen).
+_FROZEN_INDEX = Setting("report.frozen", __name__, _index_of, _index_text)
+_FROZEN = SettingFamily("report.frozen.", __name__, str, str)
 TREND_HALF_YEARS = 6
 FORMATS = ("json", "csv", "pdf")
 __all__ = ["FORMATS", "ReadCancelledError", "ReportInput", "Reports", "override_notes"]
@@ -61,15 +110,15 @@ class ReportInput:
     period: Period
     seat_threshold: int | None
     live: bool
-    raw_rows: Sequence[Sequence[Any]]  # db.report_rows.case_rows
-    frozen_summary: dict[str, Any] | None  # the period's entry in the frozen index, if frozen
+    raw_rows: Sequence[CaseColumns]  # db.report_rows.case_rows
+    frozen_summary: FrozenSummary | None  # the period's entry in the frozen index, if frozen
     frozen_record: str | None  # the cases as frozen (JSON, parsed when counting), if frozen
-    index: dict[str, dict[str, Any]]  # every frozen period's summary (the trend shows them as published)
+    index: dict[str, FrozenSummary]  # every frozen period's summary (the trend shows them as published)
     trend_halves: tuple[Period, ...]  # empty: no trend asked for
     trend_rows: tuple[tuple[str, str | None, str | None, int, int], ...]
     generated_at: str
     overridden: tuple[tuple[str, int, str, str, str, str], ...] = ()  # db.report_rows.overridden_decisions
-    cost_rows: tuple[dict[str, Any], ...] = ()  # db.cost_rows.decided_between
+    cost_rows: tuple[Mapping[str, object], ...] = ()  # db.cost_rows.decided_between
 
 
 class Reports:
@@ -225,7 +274,7 @@ class Reports:
         period: Period,
         halves: list[Period],
         counts: Sequence[tuple[str, str | None, str | None, int, int]],
-        index: dict[str, dict[str, Any]],
+        index: dict[str, FrozenSummary],
         *,
         this: Report | None,
     ) -> list[TrendPoint]:
@@ -243,11 +292,9 @@ class Reports:
             summary = index.get(half.label)
             if own is not None and half == period:
                 totals = own.totals()
-                disclosed_here = sum(int(totals.value(b)) for b in DISCLOSED)
+                disclosed_here = sum(totals.count(b) for b in DISCLOSED)
                 points.append(
-                    TrendPoint(
-                        half.label, int(totals.value("demands")), disclosed_here, own.frozen is not None
-                    )
+                    TrendPoint(half.label, totals.count("demands"), disclosed_here, own.frozen is not None)
                 )
             elif summary is not None:
                 points.append(TrendPoint(half.label, summary["demands"], summary["disclosed"], True))
@@ -306,18 +353,18 @@ class Reports:
         report.require_consistent()
         totals = report.totals()
         now = self.desk.now()
-        index[period.label] = {
-            "frozen_at": now,
-            "frozen_by": actor,
-            "seat_threshold": report.seat_threshold,
-            "cases": len(report.rows),
-            "demands": totals.value("demands"),
-            "disclosed": sum(totals.value(b) for b in DISCLOSED),
-        }
+        index[period.label] = FrozenSummary(
+            frozen_at=now,
+            frozen_by=actor,
+            seat_threshold=report.seat_threshold,
+            cases=len(report.rows),
+            demands=totals.count("demands"),
+            disclosed=sum(totals.count(b) for b in DISCLOSED),
+        )
         record = json.dumps({"rows": [r.to_list() for r in report.rows]}, separators=(",", ":"))
         with self.store.atomic():
-            self.store.set_setting(FROZEN_PREFIX + period.label, record)
-            self.store.set_setting(FROZEN_INDEX, json.dumps(index, sort_keys=True))
+            _FROZEN.put(self.store, period.label, record)
+            _FROZEN_INDEX.put(self.store, index)
             self.desk.record(
                 "report.frozen",
                 None,
@@ -388,22 +435,19 @@ class Reports:
     def _source(self) -> Store | ReadOnlyStore:
         return self.reader if self.reader is not None else self.store
 
-    def _index(self, source: Store | ReadOnlyStore | None = None) -> dict[str, dict[str, Any]]:
-        raw = (source or self.store).get_setting(FROZEN_INDEX)
-        return json.loads(raw) if raw else {}
+    def _index(self, source: Store | ReadOnlyStore | None = None) -> dict[str, FrozenSummary]:
+        return _FROZEN_INDEX.get(source or self.store) or {}
 
     def _frozen_record(self, period: Period, source: Store | ReadOnlyStore) -> str:
-        raw = source.get_setting(FROZEN_PREFIX + period.label)
+        raw = _FROZEN.get(source, period.label)
         if raw is None:
             raise DeskError(f"The frozen figures of {period.label} are missing from the store.")
         return raw
 
     def _organisation(self) -> str:
-        from app.letters.service import DEFAULT_LETTERHEAD, LETTERHEAD_SETTING
+        from app.letters.letterhead import organisation
 
-        raw = self.store.get_setting(LETTERHEAD_SETTING)
-        stored = json.loads(raw) if raw else {}
-        return str(stored.get("organisation") or DEFAULT_LETTERHEAD["organisation"])
+        return organisation(self.store)
 
 
 def override_notes(rows: Sequence[tuple[str, int, str, str, str, str]]) -> tuple[str, ...]:
@@ -435,7 +479,7 @@ def _parse_frozen(record: str) -> list[CaseRow]:
     return [CaseRow.from_list(values) for values in json.loads(record)["rows"]]
 
 
-def _frozen_info(label: str, summary: dict[str, Any]) -> FrozenInfo:
+def _frozen_info(label: str, summary: FrozenSummary) -> FrozenInfo:
     return FrozenInfo(
         period=label,
         frozen_at=summary["frozen_at"],

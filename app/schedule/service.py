@@ -33,7 +33,7 @@ from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus, FactValue
 from app.review.evaluators import is_emergency
 from app.review.model import DISCLOSING
-from app.schedule import ics
+from app.schedule import ics, reconsider
 from app.schedule.deadlines import (
     Deadline,
     DeadlineRule,
@@ -52,7 +52,6 @@ from app.schedule.model import EmergencyDue as EmergencyDue
 from app.schedule.model import Today as Today
 from app.schedule.model import TodayItem as TodayItem
 from app.schedule.notices import (
-    DEFAULT_CYCLE_DAYS,
     EXCEPTION_LABELS,
     NoticeException,
     NoticeGiven,
@@ -95,11 +94,7 @@ class Schedule:
 
     @property
     def reconsider_days(self) -> int:
-        raw = self.store.get_setting("secrecy_reconsider_days")
-        try:
-            return max(1, int(raw)) if raw else DEFAULT_CYCLE_DAYS
-        except ValueError:
-            return DEFAULT_CYCLE_DAYS
+        return reconsider.reconsider_days(self.store)
 
     def set_reconsider_days(self, days: int) -> None:
         """How often an open-ended order comes back so that a challenge is considered (team policy)."""
@@ -111,7 +106,7 @@ class Schedule:
                 f"Reconsider open-ended orders every {MIN_CYCLE_DAYS} to {MAX_CYCLE_DAYS} days, not {days}."
             )
         with self.store.atomic():
-            self.store.set_setting("secrecy_reconsider_days", str(days))
+            reconsider.set_reconsider_days(self.store, days)
             self.desk.record("settings.changed", None, {"secrecy_reconsider_days": days}, actor=actor)
 
     # -- secrecy orders -----------------------------------------------------------------
