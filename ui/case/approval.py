@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ui.dialogs.access import SignInDialog
@@ -33,14 +33,16 @@ def confirm_disclosure(parent: QWidget, outcome_words: str, leaving: Leaving) ->
     """Ask before recording a disclosure, listing exactly what would leave; Cancel changes nothing."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Record a disclosure?")
+    box.setWindowTitle(QCoreApplication.translate("approval", "Record a disclosure?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
         f"{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
         + "\n".join(f"  • {line}" for line in leaving.lines())
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText("Record for approval")
+    box.button(QMessageBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("approval", "Record for approval")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Ok
 
@@ -49,12 +51,18 @@ def ask_override(parent: QWidget, message: str) -> str:
     """Show a refusal to a senior reviewer with "Override with a reason…"; the reason, or "" to leave it."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Decision not recorded")
+    box.setWindowTitle(QCoreApplication.translate("approval", "Decision not recorded"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
-    box.setInformativeText("As a senior reviewer you may record it anyway; the reason is audited.")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "approval", "As a senior reviewer you may record it anyway; the reason is audited."
+        )
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText("Override with a reason…")
+    box.button(QMessageBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("approval", "Override with a reason…")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     if box.exec() != QMessageBox.StandardButton.Ok:
         return ""

@@ -70,33 +70,35 @@ class AuditTab(QWidget):
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Audit trail")
+        self.table.setAccessibleName(self.tr("Audit trail"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Audit trail of this case")
+        self.table.setAccessibleName(self.tr("Audit trail of this case"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details_button = QToolButton()
-        self.details_button.setText("Details")
+        self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.details_button.setAccessibleName("Show the selected event's details")
+        self.details_button.setAccessibleName(self.tr("Show the selected event's details"))
         self.details_button.toggled.connect(self._toggle_details)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Audit event details")
+        self.details.setAccessibleName(self.tr("Audit event details"))
         self.details.setMaximumHeight(180)
         self.details.hide()
 
         note = QLabel(
-            "Every change is recorded here and chained by hash; Tools ▸ Verify audit trail checks it."
+            self.tr(
+                "Every change is recorded here and chained by hash; Tools ▸ Verify audit trail checks it."
+            )
         )
         note.setObjectName("muted")
         note.setWordWrap(True)
@@ -122,6 +124,6 @@ class AuditTab(QWidget):
 
     def _show_details(self, current: Index, _previous: Index | None = None) -> None:
         if not current.isValid():
-            self.details.setHtml("<p style='color:#5f6368'>Select an event to see its details.</p>")
+            self.details.setHtml(self.tr("<p style='color:#5f6368'>Select an event to see its details.</p>"))
             return
         self.details.setHtml(details_html(self.model.row_at(current.row())))

@@ -62,15 +62,15 @@ class CaseFactsForm(QGroupBox):
             widget: QWidget
             if kind is bool:
                 combo = QComboBox()
-                combo.addItem("not known", None)
-                combo.addItem("yes", True)
-                combo.addItem("no", False)
+                combo.addItem(self.tr("not known"), None)
+                combo.addItem(self.tr("yes"), True)
+                combo.addItem(self.tr("no"), False)
                 combo.currentIndexChanged.connect(self._update_buttons)
                 widget = combo
             elif kind is int:
                 spin = QSpinBox()
                 spin.setRange(0, 10_000_000)
-                spin.setSpecialValueText("not known")
+                spin.setSpecialValueText(self.tr("not known"))
                 spin.valueChanged.connect(self._update_buttons)
                 widget = spin
             else:
@@ -86,13 +86,13 @@ class CaseFactsForm(QGroupBox):
             caption.setBuddy(widget)
             form.addRow(caption, widget)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("how you know (kept in the audit trail)")
-        self.reason.setAccessibleName("Reason for the case facts")
-        form.addRow("Reason", self.reason)
-        self.save = QPushButton("Save case facts")
+        self.reason.setPlaceholderText(self.tr("how you know (kept in the audit trail)"))
+        self.reason.setAccessibleName(self.tr("Reason for the case facts"))
+        form.addRow(self.tr("Reason"), self.reason)
+        self.save = QPushButton(self.tr("Save case facts"))
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
-        self.undo = QPushButton("Undo changes")
+        self.undo = QPushButton(self.tr("Undo changes"))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(lambda: self.show_values(self._stored))
         row = QHBoxLayout()

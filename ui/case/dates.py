@@ -78,12 +78,12 @@ class DatesTab(QWidget):
     def _build_due_box(self) -> QGroupBox:
         self.due = self._label()
         self.due_detail = self._label(muted=True)
-        self.extend_due = QPushButton("Extend…")
-        self.extend_due.setToolTip("Record a new due date the requester agreed to, and why")
+        self.extend_due = QPushButton(self.tr("Extend…"))
+        self.extend_due.setToolTip(self.tr("Record a new due date the requester agreed to, and why"))
         self.extend_due.clicked.connect(self.extend_deadline)
-        self.pause = QPushButton("Pause the clock…")
+        self.pause = QPushButton(self.tr("Pause the clock…"))
         self.pause.setToolTip(
-            "Stop the clock while waiting for the requester (e.g. after a narrowing letter)"
+            self.tr("Stop the clock while waiting for the requester (e.g. after a narrowing letter)")
         )
         self.pause.clicked.connect(self.toggle_pause)
         return self._box("Response deadline", [self.due, self.due_detail], [self.extend_due, self.pause])
@@ -92,31 +92,33 @@ class DatesTab(QWidget):
         self.order = self._label()
         self.order_detail = self._label(muted=True)
         self.covers = QComboBox()
-        self.covers.setAccessibleName("The order covers")
+        self.covers.setAccessibleName(self.tr("The order covers"))
         for key, label in COVERS_LABELS.items():
             self.covers.addItem(label, key)
         self.covers.activated.connect(self._covers_chosen)
         covers_row = QHBoxLayout()
-        self.covers_label = QLabel("Covers")
+        self.covers_label = QLabel(self.tr("Covers"))
         covers_row.addWidget(self.covers_label)
         covers_row.addWidget(self.covers, 1)
-        self.extend_order = QPushButton("Extended…")
-        self.extend_order.setToolTip("The court extended the order: its new expiry and the order that did it")
+        self.extend_order = QPushButton(self.tr("Extended…"))
+        self.extend_order.setToolTip(
+            self.tr("The court extended the order: its new expiry and the order that did it")
+        )
         self.extend_order.clicked.connect(self.extend_secrecy)
-        self.challenge = QPushButton("Challenged…")
-        self.challenge.setToolTip("Record a challenge to the order and, when known, how it ended")
+        self.challenge = QPushButton(self.tr("Challenged…"))
+        self.challenge.setToolTip(self.tr("Record a challenge to the order and, when known, how it ended"))
         self.challenge.clicked.connect(self.record_challenge)
-        self.reconsidered = QPushButton("Reconsidered…")
+        self.reconsidered = QPushButton(self.tr("Reconsidered…"))
         self.reconsidered.setToolTip(
-            "The open-ended order was looked at again; it comes back after the cycle"
+            self.tr("The open-ended order was looked at again; it comes back after the cycle")
         )
         self.reconsidered.clicked.connect(self.record_reconsidered)
-        self.lifted = QPushButton("Lifted…")
-        self.lifted.setToolTip("The order was lifted: delayed notice becomes due that day")
+        self.lifted = QPushButton(self.tr("Lifted…"))
+        self.lifted.setToolTip(self.tr("The order was lifted: delayed notice becomes due that day"))
         self.lifted.clicked.connect(self.lift_order)
-        self.add_order = QPushButton("Record an order…")
+        self.add_order = QPushButton(self.tr("Record an order…"))
         self.add_order.setToolTip(
-            "The demand (or a separate order) forbids notice, but intake did not read it"
+            self.tr("The demand (or a separate order) forbids notice, but intake did not read it")
         )
         self.add_order.clicked.connect(self.record_order)
         return self._box(
@@ -129,18 +131,18 @@ class DatesTab(QWidget):
     def _build_notice_box(self) -> QGroupBox:
         self.notice = self._label()
         self.notice_detail = self._label(muted=True)
-        self.given = QPushButton("Notice given…")
-        self.given.setToolTip("Record how and when the customer was told")
+        self.given = QPushButton(self.tr("Notice given…"))
+        self.given.setToolTip(self.tr("Record how and when the customer was told"))
         self.given.clicked.connect(self.record_given)
-        self.withhold = QPushButton("Withhold…")
-        self.withhold.setToolTip("Withhold notice for a recorded exception, with the reason")
+        self.withhold = QPushButton(self.tr("Withhold…"))
+        self.withhold.setToolTip(self.tr("Withhold notice for a recorded exception, with the reason"))
         self.withhold.clicked.connect(self.record_withheld)
-        self.letter = QPushButton("Draft the notice letter")
+        self.letter = QPushButton(self.tr("Draft the notice letter"))
         self.letter.clicked.connect(self._draft)
         # Why the letter cannot be drafted yet: the secrecy order's reason, as the letters obey it.
         self.letter_held = self._label()
         self.letter_held.setObjectName("letterHeld")
-        self.letter_held.setAccessibleName("Why the notice letter waits")
+        self.letter_held.setAccessibleName(self.tr("Why the notice letter waits"))
         self.letter_held.hide()
         return self._box(
             "Notice to the customer",
@@ -232,7 +234,7 @@ class DatesTab(QWidget):
 
     def _show_due(self, view: CaseSchedule) -> None:
         if view.due is None or view.due_status is None:
-            self.due.setText("No response date: the demand gives none that could be read.")
+            self.due.setText(self.tr("No response date: the demand gives none that could be read."))
             self.due_detail.setText(
                 html.escape(
                     "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
@@ -266,7 +268,7 @@ class DatesTab(QWidget):
         self._set_lines(self.due_detail, lines)
         self.extend_due.setEnabled(True)
         self.pause.setEnabled(True)
-        self.pause.setText("Resume the clock" if view.paused else "Pause the clock…")
+        self.pause.setText(self.tr("Resume the clock") if view.paused else self.tr("Pause the clock…"))
 
     def _show_order(self, view: CaseSchedule) -> None:
         order = view.order
@@ -280,7 +282,7 @@ class DatesTab(QWidget):
         self.covers.setVisible(has_order)
         self.covers_label.setVisible(has_order)
         if order is None:
-            self.order.setText("No secrecy order: the demand does not forbid telling the customer.")
+            self.order.setText(self.tr("No secrecy order: the demand does not forbid telling the customer."))
             self._set_lines(self.order_detail, [])
             return
         statute = f" ({order.statute})" if order.statute else ""
@@ -398,7 +400,7 @@ class DatesTab(QWidget):
             day_label="Paused from",
             text_hint="waiting for the requester",
         )
-        dialog.text.setText("waiting for the requester")
+        dialog.text.setText(self.tr("waiting for the requester"))
 
         def pause(d: ChangeDialog) -> str:
             schedule.pause_deadline(case_id, d.text.text(), on=d.chosen_date)

@@ -63,7 +63,7 @@ class DisclosureTab(QWidget):
         self.summary = _plain("disclosureSummary")
         self.flags = _plain("disclosureFlags")
         self.flags.setStyleSheet("color: #8a5a00;")
-        self.approve_button = QPushButton("Approve as second reviewer…")
+        self.approve_button = QPushButton(self.tr("Approve as second reviewer…"))
         self.approve_button.clicked.connect(self.approve_interactively)
         layout.addWidget(self.summary)
         layout.addWidget(self.flags)

@@ -217,11 +217,11 @@ class FactsTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(self.model)
-        self.table.setAccessibleName("Facts read from the demand")
+        self.table.setAccessibleName(self.tr("Facts read from the demand"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
         # An action, not bare shortcuts: Help ▸ Keyboard shortcuts reads its keys from it.
-        self.correct_action = QAction("Correct the selected fact…", self.table)
+        self.correct_action = QAction(self.tr("Correct the selected fact…"), self.table)
         self.correct_action.setShortcuts(
             [QKeySequence(k) for k in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)]
         )
@@ -247,18 +247,18 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         rheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        targets = QLabel("Targets, data asked for, secrecy order")
+        targets = QLabel(self.tr("Targets, data asked for, secrecy order"))
         targets.setObjectName("panelTitle")
         targets.setBuddy(self.readings_table)  # the table's name for a screen reader
-        self.add_target_button = QPushButton("Add &target…")
-        self.add_category_button = QPushButton("Add data &asked for…")
-        self.remove_button = QPushButton("Re&move…")
+        self.add_target_button = QPushButton(self.tr("Add &target…"))
+        self.add_category_button = QPushButton(self.tr("Add data &asked for…"))
+        self.remove_button = QPushButton(self.tr("Re&move…"))
         self.add_target_button.clicked.connect(lambda: self._correct("target"))
         self.add_category_button.clicked.connect(lambda: self._correct("category"))
         self.remove_button.clicked.connect(lambda: self._correct("remove"))
-        self.remove_button.setToolTip("Remove the selected target or kind of data asked for")
-        self.correct_button = QPushButton("&Correct fact…")
-        self.correct_button.setToolTip("Correct the selected fact from the served original (F2)")
+        self.remove_button.setToolTip(self.tr("Remove the selected target or kind of data asked for"))
+        self.correct_button = QPushButton(self.tr("&Correct fact…"))
+        self.correct_button.setToolTip(self.tr("Correct the selected fact from the served original (F2)"))
         self.correct_button.clicked.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
         fact_buttons = QHBoxLayout()
         fact_buttons.addWidget(self.correct_button)
@@ -270,9 +270,11 @@ class FactsTab(QWidget):
         #: the window's use case: (what, fields) -> None, raising DeskError with the refusal
         self.correct: Callable[[str, dict[str, str]], None] | None = None
         hint = QLabel(
-            "Double-click a fact (or press F2) to correct it; the first reading is kept. What the "
-            "scan could not show (a blacked-out target, a list in an attachment) is added from the "
-            "served original, with the reason."
+            self.tr(
+                "Double-click a fact (or press F2) to correct it; the first reading is kept. What the "
+                "scan could not show (a blacked-out target, a list in an attachment) is added from the "
+                "served original, with the reason."
+            )
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
@@ -324,7 +326,9 @@ class FactsTab(QWidget):
             row = self.readings.row_at(current.row()) if current.isValid() else None
             if row is None or not row.kind:
                 QMessageBox.information(
-                    self, "Remove", "Select a target or a kind of data asked for in the list first."
+                    self,
+                    self.tr("Remove"),
+                    self.tr("Select a target or a kind of data asked for in the list first."),
                 )
                 return
         from ui.dialogs.correction import CorrectionDialog

@@ -42,15 +42,15 @@ class HoldBox(QGroupBox):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped values only
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Preservation hold")
-        self.extend = QPushButton("Extended…")
-        self.extend.setToolTip("A renewed request extends the hold: its new last day and the letter")
+        self.summary.setAccessibleName(self.tr("Preservation hold"))
+        self.extend = QPushButton(self.tr("Extended…"))
+        self.extend.setToolTip(self.tr("A renewed request extends the hold: its new last day and the letter"))
         self.extend.clicked.connect(self.extend_hold)
-        self.release = QPushButton("Release…")
-        self.release.setToolTip("The requester no longer needs the data kept: the hold ends today")
+        self.release = QPushButton(self.tr("Release…"))
+        self.release.setToolTip(self.tr("The requester no longer needs the data kept: the hold ends today"))
         self.release.clicked.connect(self.release_hold)
-        self.record = QPushButton("Record the hold")
-        self.record.setToolTip("Intake made no hold (the targets were corrected since): make it now")
+        self.record = QPushButton(self.tr("Record the hold"))
+        self.record.setToolTip(self.tr("Intake made no hold (the targets were corrected since): make it now"))
         self.record.clicked.connect(self.record_hold)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -89,7 +89,7 @@ class HoldBox(QGroupBox):
         if hold is not None:
             self._show_own(hold, today)
         elif linked:
-            self.summary.setText("<b>This demand names accounts under a preservation hold.</b>")
+            self.summary.setText(self.tr("<b>This demand names accounts under a preservation hold.</b>"))
             self._lines([
                 f"{h.reference}: {', '.join(h.link_json(case_id, today)['identifiers'])} held "
                 f"{h.starts}–{h.until} at the request of {h.requester or 'an unknown requester'}"
@@ -98,7 +98,7 @@ class HoldBox(QGroupBox):
                 for h in linked
             ])  # fmt: skip
         elif preservation:
-            self.summary.setText("<b>No hold was made for this preservation request.</b>")
+            self.summary.setText(self.tr("<b>No hold was made for this preservation request.</b>"))
             self._lines(holds.intake_notes(case_id))
 
     def _show_own(self, hold: Hold, today: date) -> None:

@@ -88,7 +88,7 @@ class LetterPreview(QWidget):
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.view = QPdfView()
-        self.view.setAccessibleName("Letter preview")
+        self.view.setAccessibleName(self.tr("Letter preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -104,7 +104,7 @@ class LetterPreview(QWidget):
         self.actual_size.setCheckable(True)
         self.actual_size.setAutoRaise(True)
         self.actual_size.setToolTip(
-            "Show the pages at their printed size (scroll to read); again to fit the width"
+            self.tr("Show the pages at their printed size (scroll to read); again to fit the width")
         )
         self.actual_size.toggled.connect(self._set_actual_size)
         row = QHBoxLayout()

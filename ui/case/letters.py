@@ -110,7 +110,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Letters")
+        self.table.setAccessibleName(self.tr("Letters"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,24 +128,26 @@ class LettersTab(LetterActionsMixin, QWidget):
 
         self.draft_menu = QMenu(self)
         self.draft_button = QToolButton()
-        self.draft_button.setText("New draft")
+        self.draft_button.setText(self.tr("New draft"))
         self.draft_button.setMenu(self.draft_menu)
         self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.draft_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.language = QComboBox()
-        self.language.setAccessibleName("Language of a new draft")
-        self.language.setToolTip("The language a new draft is written in")
+        self.language.setAccessibleName(self.tr("Language of a new draft"))
+        self.language.setToolTip(self.tr("The language a new draft is written in"))
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.package_button = QPushButton("Response package…")
+        self.package_button = QPushButton(self.tr("Response package…"))
         self.package_button.setToolTip(
-            "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
-            "the case reference"
+            self.tr(
+                "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+                "the case reference"
+            )
         )
         self.package_button.clicked.connect(self.export_package)
-        self.letterhead_button = QPushButton("Letterhead…")
+        self.letterhead_button = QPushButton(self.tr("Letterhead…"))
         self.letterhead_button.setToolTip(
-            "Organisation, address, signature, page size and logo of every letter"
+            self.tr("Organisation, address, signature, page size and logo of every letter")
         )
         self.letterhead_button.clicked.connect(lambda: self.edit_letterhead())
         list_buttons = QHBoxLayout()
@@ -161,24 +163,24 @@ class LettersTab(LetterActionsMixin, QWidget):
         """The editor, its title and actions; returns the toolbar above it."""
         self.editor = LetterEditor()
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Letter title")
-        self.title_edit.setPlaceholderText("Title (the subject line)")
-        self.save_action = QAction("Save", self)
+        self.title_edit.setAccessibleName(self.tr("Letter title"))
+        self.title_edit.setPlaceholderText(self.tr("Title (the subject line)"))
+        self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # live while the tab shows
-        self.save_action.setToolTip("Store the draft (Ctrl+S)")
+        self.save_action.setToolTip(self.tr("Store the draft (Ctrl+S)"))
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
-        self.finalise_action = QAction("Finalise…", self)
-        self.finalise_action.setToolTip("Lock this letter: its PDF and SHA-256 are stored")
+        self.finalise_action = QAction(self.tr("Finalise…"), self)
+        self.finalise_action.setToolTip(self.tr("Lock this letter: its PDF and SHA-256 are stored"))
         self.finalise_action.triggered.connect(self.finalise_interactively)
-        self.export_action = QAction("Export…", self)
-        self.export_action.setToolTip("Write this letter's PDF to a folder you choose")
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action.setToolTip(self.tr("Write this letter's PDF to a folder you choose"))
         self.export_action.triggered.connect(self.export_interactively)
         for action in (self.finalise_action, self.export_action):
             action.setIconText(action.text())  # a tool button would drop the "…" that says a dialog follows
         toolbar = QToolBar()
-        toolbar.setAccessibleName("Letter editing")
+        toolbar.setAccessibleName(self.tr("Letter editing"))
         toolbar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never into "»"
         toolbar.addActions(self.editor.format_actions)
         toolbar.addSeparator()
@@ -201,8 +203,10 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.final_note.setWordWrap(True)
         # Cut in the middle when the pane is narrow: whole in its tooltip, and copied whole.
         self.sha = ElidedValue("SHA-256 of the final PDF")
-        self.revise_button = QPushButton("Edit as new revision")
-        self.revise_button.setToolTip("This letter stays as it is; your changes become a new draft revision")
+        self.revise_button = QPushButton(self.tr("Edit as new revision"))
+        self.revise_button.setToolTip(
+            self.tr("This letter stays as it is; your changes become a new draft revision")
+        )
         self.revise_button.clicked.connect(self.start_revision)
         self.final_strip = QWidget()
         self.final_strip.setObjectName("finalStrip")
@@ -211,7 +215,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         strip.setContentsMargins(6, 4, 6, 4)
         strip.setSpacing(2)
         sha_row = QHBoxLayout()
-        sha_label = QLabel("SHA-256")
+        sha_label = QLabel(self.tr("SHA-256"))
         sha_label.setObjectName("muted")
         sha_row.addWidget(sha_label)
         sha_row.addWidget(self.sha, 1)
@@ -305,7 +309,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.draft_menu.clear()
         for widget in (self.draft_button, self.language, self.package_button, self.letterhead_button):
             widget.setEnabled(False)
-        self.notice.setText("No case open.")
+        self.notice.setText(self.tr("No case open."))
         self._show_held(self.package_held, None)
         self._show_letter(None)
 
@@ -417,9 +421,9 @@ class LettersTab(LetterActionsMixin, QWidget):
             text = f"Decision: {outcome_label(outcome)}."
         self.notice.setText(text)
         self.draft_button.setToolTip(
-            "Draft a letter the decision allows"
+            self.tr("Draft a letter the decision allows")
             if allowed
-            else "Record a decision that calls for a letter first"
+            else self.tr("Record a decision that calls for a letter first")
         )
 
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -447,7 +451,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.setPlainText(letter.body if letter else "")
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
-        self.editor.setPlaceholderText("" if letter else "Draft a letter to start.")
+        self.editor.setPlaceholderText("" if letter else self.tr("Draft a letter to start."))
         self.editor.setReadOnly(letter is None or letter.final)
         self.title_edit.setReadOnly(letter is None or letter.final)
         self.editor.setEnabled(letter is not None)

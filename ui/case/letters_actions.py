@@ -53,7 +53,7 @@ class LetterActionsMixin:
             saved = letters.edit(letter.id, body, title)
         except DeskError as exc:
             if interactive:
-                QMessageBox.warning(self, "Letter not saved", str(exc))
+                QMessageBox.warning(self, self.tr("Letter not saved"), str(exc))
             else:
                 log.warning("A letter's unsaved text could not be saved: %s", exc)
             return False
@@ -84,7 +84,7 @@ class LetterActionsMixin:
         try:
             letter = self._letters.draft(self._case_id, kind, str(self.language.currentData()))
         except DeskError as exc:
-            QMessageBox.warning(self, "Letter not drafted", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not drafted"), str(exc))
             return None
         self._reload(select=letter.id)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -99,7 +99,7 @@ class LetterActionsMixin:
         doubts = self._letters.recipient_doubts(letter.id)
         box = QMessageBox(
             QMessageBox.Icon.Warning if doubts else QMessageBox.Icon.Question,
-            "Finalise letter",
+            self.tr("Finalise letter"),
             f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
             "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
             "revision." + ("\n\nYour unsaved changes are saved first." if self.is_dirty() else ""),
@@ -108,7 +108,7 @@ class LetterActionsMixin:
         )
         if doubts:  # the address block may carry a misreading: the reviewer checks it first
             box.setInformativeText("Check the recipient first:\n" + "\n".join(f"• {d}" for d in doubts))
-        box.button(QMessageBox.StandardButton.Ok).setText("Finalise")
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Finalise"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if not self._ask(box) or self._current is not letter:
             return None
@@ -122,12 +122,14 @@ class LetterActionsMixin:
         if letter is None or letters is None:
             return None
         if letter.final:  # a new revision was opened but nothing changed
-            QMessageBox.information(self, "Finalise letter", "Nothing was changed: this revision is final.")
+            QMessageBox.information(
+                self, self.tr("Finalise letter"), self.tr("Nothing was changed: this revision is final.")
+            )
             return None
         try:
             final = letters.finalise(letter.id)
         except DeskError as exc:
-            QMessageBox.warning(self, "Letter not finalised", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not finalised"), str(exc))
             return None
         self._reload(select=final.id)
         self.message.emit(f"Finalised revision {final.revision}; SHA-256 {(final.sha256 or '')[:16]}…")
@@ -155,7 +157,7 @@ class LetterActionsMixin:
         try:
             written = letters.export(letter.id, path)
         except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Letter not exported", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not exported"), str(exc))
             return None
         self._remember_folder(written)
         self.message.emit(f"Exported to {written}")
@@ -169,14 +171,16 @@ class LetterActionsMixin:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Response package",
-            "One PDF with the case's final letters (the latest final revision of each), every page "
-            "stamped with the case reference and numbered.",
+            self.tr("Response package"),
+            self.tr(
+                "One PDF with the case's final letters (the latest final revision of each), every page "
+                "stamped with the case reference and numbered."
+            ),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.button(QMessageBox.StandardButton.Ok).setText("Choose file…")
-        with_demand = QCheckBox("Include the demand itself, after the letters")
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Choose file…"))
+        with_demand = QCheckBox(self.tr("Include the demand itself, after the letters"))
         box.setCheckBox(with_demand)
         included = with_demand.isChecked
         if not self._ask(box) or self._case_id != case_id:
@@ -193,7 +197,7 @@ class LetterActionsMixin:
         try:
             written = letters.package(case_id, path, with_demand=with_demand)
         except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Package not written", str(exc))
+            QMessageBox.warning(self, self.tr("Package not written"), str(exc))
             return None
         self._remember_folder(written)
         self.message.emit(f"Response package written to {written}")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -192,7 +192,7 @@ def preview(
     try:
         job = PrintJob(printout)
     except PrintFailedError as exc:
-        QMessageBox.warning(parent, "Nothing was printed", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("printing", "Nothing was printed"), str(exc))
         return False
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview · {printout.title}")
@@ -216,7 +216,7 @@ def _print(parent: QWidget, prints: Prints, printout: Printout, printer: QPrinte
         finally:
             job.close()
     except PrintFailedError as exc:
-        QMessageBox.warning(parent, "Nothing was printed", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("printing", "Nothing was printed"), str(exc))
         return False
     return _record(parent, prints, printout, pages, printer)
 
@@ -225,6 +225,10 @@ def _record(parent: QWidget, prints: Prints, printout: Printout, pages: int, pri
     try:
         prints.printed(printout, pages=pages, destination=destination(printer))
     except DeskError as exc:
-        QMessageBox.warning(parent, "Print not recorded", f"The pages were printed, but not recorded: {exc}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("printing", "Print not recorded"),
+            f"The pages were printed, but not recorded: {exc}",
+        )
         return False
     return True

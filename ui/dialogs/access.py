@@ -73,7 +73,7 @@ class SetUpDialog(QDialog):
 
     def __init__(self, data_dir: str, keyring_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Set up Demand Desk")
+        self.setWindowTitle(self.tr("Set up Demand Desk"))
         intro = QLabel(
             "<b>Welcome.</b> Everything about a case is kept in one encrypted file in<br>"
             f"<code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
@@ -83,33 +83,37 @@ class SetUpDialog(QDialog):
         self.reviewer = QLineEdit(placeholderText="your name")
         self.pin = _secret_field(f"at least {MIN_PIN_DIGITS} digits")
         self.pin_again = _secret_field("again")
-        self.use_keyring = QRadioButton("Keep the key in this computer's keyring (unlock with your PIN)")
-        self.use_passphrase = QRadioButton("Protect the key with a workstation passphrase")
+        self.use_keyring = QRadioButton(
+            self.tr("Keep the key in this computer's keyring (unlock with your PIN)")
+        )
+        self.use_passphrase = QRadioButton(self.tr("Protect the key with a workstation passphrase"))
         group = QButtonGroup(self)
         group.addButton(self.use_keyring)
         group.addButton(self.use_passphrase)
         self.use_keyring.setEnabled(keyring_available)
         if not keyring_available:
-            self.use_keyring.setToolTip("No OS keyring is available in this session.")
+            self.use_keyring.setToolTip(self.tr("No OS keyring is available in this session."))
         (self.use_keyring if keyring_available else self.use_passphrase).setChecked(True)
         self.passphrase = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
         self.passphrase_again = _secret_field("again")
         self.passphrase_note = QLabel(
-            "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
+            self.tr(
+                "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
+            )
         )
         self.passphrase_note.setObjectName("muted")
         self.passphrase_note.setWordWrap(True)
         self.error = error_label()
 
         form = QFormLayout()
-        form.addRow("Workstation name", self.workstation)
-        form.addRow("Your name", self.reviewer)
-        form.addRow("Your PIN", self.pin)
-        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.tr("Workstation name"), self.workstation)
+        form.addRow(self.tr("Your name"), self.reviewer)
+        form.addRow(self.tr("Your PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         form.addRow(self.use_keyring)
         form.addRow(self.use_passphrase)
-        form.addRow("Passphrase", self.passphrase)
-        form.addRow("Passphrase again", self.passphrase_again)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase again"), self.passphrase_again)
         form.addRow(self.passphrase_note)
         buttons = buttons_for(self, "Set up", self._check)
         layout = QVBoxLayout(self)
@@ -156,10 +160,10 @@ class UnlockDialog(QDialog):
 
     def __init__(self, workstation: str, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unlock Demand Desk")
+        self.setWindowTitle(self.tr("Unlock Demand Desk"))
         title = QLabel(f"<b>{workstation}</b> is locked.")
         self.passphrase = _secret_field("workstation passphrase")
-        self.passphrase.setAccessibleName("Workstation passphrase")
+        self.passphrase.setAccessibleName(self.tr("Workstation passphrase"))
         self.error = error_label()
         buttons = buttons_for(self, "Unlock", self.accept)
         layout = QVBoxLayout(self)
@@ -197,15 +201,15 @@ class SignInDialog(QDialog):
         self.setWindowTitle(title)
         self.reviewer = QComboBox()
         self.reviewer.addItems(reviewers)
-        self.reviewer.setAccessibleName("Reviewer")
+        self.reviewer.setAccessibleName(self.tr("Reviewer"))
         if default in reviewers:
             self.reviewer.setCurrentText(default)
         self.pin = _secret_field("PIN")
-        self.pin.setAccessibleName("PIN")
+        self.pin.setAccessibleName(self.tr("PIN"))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Reviewer", self.reviewer)
-        form.addRow("PIN", self.pin)
+        form.addRow(self.tr("Reviewer"), self.reviewer)
+        form.addRow(self.tr("PIN"), self.pin)
         buttons = buttons_for(self, ok_text, self.accept)
         layout = QVBoxLayout(self)
         if hint:
@@ -231,15 +235,15 @@ class ChangePassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change workstation passphrase")
+        self.setWindowTitle(self.tr("Change workstation passphrase"))
         self.current = _secret_field("current passphrase")
         self.new = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
         self.again = _secret_field("again")
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Current", self.current)
-        form.addRow("New", self.new)
-        form.addRow("New again", self.again)
+        form.addRow(self.tr("Current"), self.current)
+        form.addRow(self.tr("New"), self.new)
+        form.addRow(self.tr("New again"), self.again)
         buttons = buttons_for(self, "Change", self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -39,24 +39,24 @@ class CorrectionDialog(QDialog):
         self.kind = QComboBox()
         for kind in IDENTIFIER_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
-        self.kind.setAccessibleName("Kind of target")
+        self.kind.setAccessibleName(self.tr("Kind of target"))
         self.value = QLineEdit(placeholderText="as the served original writes it")
-        self.value.setAccessibleName("Target")
+        self.value.setAccessibleName(self.tr("Target"))
         self.category = QComboBox()
         for category in CATEGORIES:
             self.category.addItem(category_labels.get(category, category), category)
-        self.category.setAccessibleName("Data asked for")
+        self.category.setAccessibleName(self.tr("Data asked for"))
         self.reason = QLineEdit(placeholderText="what the served original shows, and where")
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         form = QFormLayout()
         if what == "target":
-            form.addRow("Kind", self.kind)
-            form.addRow("Target", self.value)
+            form.addRow(self.tr("Kind"), self.kind)
+            form.addRow(self.tr("Target"), self.value)
         elif what == "category":
-            form.addRow("Data asked for", self.category)
+            form.addRow(self.tr("Data asked for"), self.category)
         else:
             form.addRow(QLabel(f"{removing} will no longer count as part of the demand."))
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -56,10 +56,10 @@ class CostDialog(QDialog):
         settle_row = self._build_settle_row()
 
         form = QFormLayout()
-        form.addRow("Record hours", hours_row)
-        form.addRow("Reason", self.reason)
-        form.addRow("Decide", decide_row)
-        form.addRow("Invoice", settle_row)
+        form.addRow(self.tr("Record hours"), hours_row)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Decide"), decide_row)
+        form.addRow(self.tr("Invoice"), settle_row)
         self.error = error_label()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -79,7 +79,7 @@ class CostDialog(QDialog):
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Hours by task")
+        self.table.setAccessibleName(self.tr("Hours by task"))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -89,14 +89,14 @@ class CostDialog(QDialog):
         """Record hours: a task (at its rate) and how many."""
         costs, case_id = self.costs, self.case_id
         self.task = QComboBox()
-        self.task.setAccessibleName("Task")
+        self.task.setAccessibleName(self.tr("Task"))
         for task, label, cents in costs.tasks(case_id):
             currency = costs.record(case_id).currency or ""
             self.task.addItem(f"{label} ({money(cents, currency)} an hour)", task)
         self.hours = QLineEdit(placeholderText="e.g. 1.5")
-        self.hours.setAccessibleName("Hours")
+        self.hours.setAccessibleName(self.tr("Hours"))
         self.hours.setMaximumWidth(90)
-        self.add_button = QPushButton("Add hours")
+        self.add_button = QPushButton(self.tr("Add hours"))
         self.add_button.clicked.connect(self.add_hours)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.task, 1)
@@ -108,14 +108,14 @@ class CostDialog(QDialog):
         """Seek, waive, or mark a child-exploitation investigation (never charged)."""
         costs, case_id = self.costs, self.case_id
         self.reason = QLineEdit(placeholderText="why it is sought, waived or written off")
-        self.reason.setAccessibleName("Reason")
-        self.seek_button = QPushButton("Seek reimbursement")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.seek_button = QPushButton(self.tr("Seek reimbursement"))
         self.seek_button.clicked.connect(lambda: self._do(lambda: costs.seek(case_id, self.reason.text())))
-        self.waive_button = QPushButton("Waive")
+        self.waive_button = QPushButton(self.tr("Waive"))
         self.waive_button.clicked.connect(lambda: self._do(lambda: costs.waive(case_id, self.reason.text())))
-        self.child_button = QPushButton("Child-exploitation investigation")
+        self.child_button = QPushButton(self.tr("Child-exploitation investigation"))
         self.child_button.setToolTip(
-            "Mark the case as a known child-exploitation investigation: never charged"
+            self.tr("Mark the case as a known child-exploitation investigation: never charged")
         )
         self.child_button.clicked.connect(
             lambda: self._do(lambda: costs.mark_child_exploitation(case_id, self.reason.text()))
@@ -132,10 +132,10 @@ class CostDialog(QDialog):
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setAccessibleName("Paid or written off on")
-        self.paid_button = QPushButton("Mark paid")
+        self.on.setAccessibleName(self.tr("Paid or written off on"))
+        self.paid_button = QPushButton(self.tr("Mark paid"))
         self.paid_button.clicked.connect(lambda: self._do(lambda: costs.mark_paid(case_id, self._day())))
-        self.write_off_button = QPushButton("Write off")
+        self.write_off_button = QPushButton(self.tr("Write off"))
         self.write_off_button.clicked.connect(
             lambda: self._do(lambda: costs.write_off(case_id, self._day(), self.reason.text()))
         )

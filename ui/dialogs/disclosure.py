@@ -45,18 +45,20 @@ class DisclosureDialog(QDialog):
         self.service = service
         self.case_id: CaseId | None = None
         self.document: tuple[str, bytes] | None = None
-        self.setWindowTitle("New disclosure without legal process")
+        self.setWindowTitle(self.tr("New disclosure without legal process"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Data disclosed with no demand served, on one of the grounds the policy allows. "
-            "A second reviewer approves it before it goes out, except in a genuine emergency, "
-            "where the approval follows and the case stays flagged."
+            self.tr(
+                "Data disclosed with no demand served, on one of the grounds the policy allows. "
+                "A second reviewer approves it before it goes out, except in a genuine emergency, "
+                "where the approval follows and the case stays flagged."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.ground = QComboBox()
-        self.ground.setAccessibleName("Ground")
+        self.ground.setAccessibleName(self.tr("Ground"))
         for g in service.grounds.grounds:
             self.ground.addItem(g.label, g.key)
         self.policy = QLabel()
@@ -70,10 +72,12 @@ class DisclosureDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Disclosed on")
+        self.day.setAccessibleName(self.tr("Disclosed on"))
         self.identifiers = QPlainTextEdit()
-        self.identifiers.setAccessibleName("Identifiers")
-        self.identifiers.setPlaceholderText("One per line: an e-mail address, or KIND=VALUE (ip=203.0.113.9)")
+        self.identifiers.setAccessibleName(self.tr("Identifiers"))
+        self.identifiers.setPlaceholderText(
+            self.tr("One per line: an e-mail address, or KIND=VALUE (ip=203.0.113.9)")
+        )
         self.identifiers.setFixedHeight(64)
         categories = QWidget()
         grid = QGridLayout(categories)
@@ -84,26 +88,28 @@ class DisclosureDialog(QDialog):
             self.categories[key] = box
             grid.addWidget(box, n // 3, n % 3)
         self.justification = QPlainTextEdit()
-        self.justification.setAccessibleName("Justification")
-        self.justification.setPlaceholderText("Why the data had to leave without legal process")
+        self.justification.setAccessibleName(self.tr("Justification"))
+        self.justification.setPlaceholderText(self.tr("Why the data had to leave without legal process"))
         self.justification.setFixedHeight(72)
-        self.made_early = QCheckBox("Already disclosed, before a second reviewer approved (emergency)")
+        self.made_early = QCheckBox(
+            self.tr("Already disclosed, before a second reviewer approved (emergency)")
+        )
         document_row = QHBoxLayout()
-        self.document_label = QLabel("None")
-        choose = QPushButton("Attach…")
+        self.document_label = QLabel(self.tr("None"))
+        choose = QPushButton(self.tr("Attach…"))
         choose.clicked.connect(self._choose_document)
         document_row.addWidget(self.document_label, 1)
         document_row.addWidget(choose)
-        form.addRow("&Ground:", self.ground)
+        form.addRow(self.tr("&Ground:"), self.ground)
         form.addRow("", self.policy)
-        form.addRow("Disclosed &to:", self.recipient)
-        form.addRow("&Country:", self.country)
-        form.addRow("Disclosed &on:", self.day)
-        form.addRow("&Identifiers:", self.identifiers)
-        form.addRow("Data disclosed:", categories)
-        form.addRow("&Justification:", self.justification)
+        form.addRow(self.tr("Disclosed &to:"), self.recipient)
+        form.addRow(self.tr("&Country:"), self.country)
+        form.addRow(self.tr("Disclosed &on:"), self.day)
+        form.addRow(self.tr("&Identifiers:"), self.identifiers)
+        form.addRow(self.tr("Data disclosed:"), categories)
+        form.addRow(self.tr("&Justification:"), self.justification)
         form.addRow("", self.made_early)
-        form.addRow("Supporting document:", document_row)
+        form.addRow(self.tr("Supporting document:"), document_row)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -129,7 +135,9 @@ class DisclosureDialog(QDialog):
             self.made_early.setChecked(False)
 
     def _choose_document(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Supporting document", "", "PDF documents (*.pdf)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Supporting document"), "", self.tr("PDF documents (*.pdf)")
+        )
         if not name:
             return
         try:

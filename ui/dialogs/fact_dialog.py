@@ -46,14 +46,14 @@ class FactDialog(QDialog):
         self.not_known = QCheckBox(NOT_KNOWN)
         self.text = QLineEdit()
         self.reason = QLineEdit(placeholderText="what the served original shows, and where")
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         field = self._field(current)
         field.setAccessibleName(label)
         form = QFormLayout()
         form.addRow(label, field)
         if first_reading:
-            form.addRow("First reading", QLabel(first_reading))
-        form.addRow("Reason", self.reason)
+            form.addRow(self.tr("First reading"), QLabel(first_reading))
+        form.addRow(self.tr("Reason"), self.reason)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -96,7 +96,7 @@ class FactDialog(QDialog):
             row.setFocusProxy(self.date)
             return row
         self.text.setText("" if current is None else str(current))
-        self.text.setPlaceholderText("empty: not known")
+        self.text.setPlaceholderText(self.tr("empty: not known"))
         return self.text
 
     def value(self) -> str | None:

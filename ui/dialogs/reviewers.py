@@ -44,14 +44,14 @@ class AdministratorBox(QGroupBox):
         super().__init__("Authorised by an administrator")
         self.name = QComboBox()
         self.name.addItems(administrators)
-        self.name.setAccessibleName("Administrator")
+        self.name.setAccessibleName(self.tr("Administrator"))
         if current in administrators:
             self.name.setCurrentText(current)
         self.pin = _secret_field("administrator's PIN")
-        self.pin.setAccessibleName("Administrator's PIN")
+        self.pin.setAccessibleName(self.tr("Administrator's PIN"))
         form = QFormLayout(self)
-        form.addRow("Administrator", self.name)
-        form.addRow("PIN", self.pin)
+        form.addRow(self.tr("Administrator"), self.name)
+        form.addRow(self.tr("PIN"), self.pin)
 
 
 class EnrolDialog(QDialog):
@@ -67,18 +67,18 @@ class EnrolDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.known = known
-        self.setWindowTitle(f"Let {known.name} sign in here" if known else "Enrol a reviewer")
+        self.setWindowTitle(f"Let {known.name} sign in here" if known else self.tr("Enrol a reviewer"))
         self.admin = AdministratorBox(administrators, current)
         self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
-        self.name.setAccessibleName("New reviewer's name")
+        self.name.setAccessibleName(self.tr("New reviewer's name"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
         self.pin = _secret_field("typed by the new reviewer")
-        self.pin.setAccessibleName("New reviewer's PIN")
+        self.pin.setAccessibleName(self.tr("New reviewer's PIN"))
         self.pin_again = _secret_field("again")
-        self.pin_again.setAccessibleName("New reviewer's PIN again")
+        self.pin_again.setAccessibleName(self.tr("New reviewer's PIN again"))
         if known is not None:
             # On the team's roster already (enrolled on another workstation): only their PIN is new.
             self.name.setText(known.name)
@@ -88,13 +88,13 @@ class EnrolDialog(QDialog):
         newcomer = QGroupBox(
             f"{known.name}, enrolled on {known.origin or 'another workstation'} (hand them the keyboard)"
             if known
-            else "The new reviewer (hand them the keyboard for their PIN)"
+            else self.tr("The new reviewer (hand them the keyboard for their PIN)")
         )
         form = QFormLayout(newcomer)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Their PIN", self.pin)
-        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Their PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.admin)
@@ -124,10 +124,12 @@ class ReviewersDialog(QDialog):
     def __init__(self, desk: services.Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.setWindowTitle("Reviewers")
+        self.setWindowTitle(self.tr("Reviewers"))
         self.resize(640, 360)
         self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(["Name", "Role", "Enrolled by", "Status"])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Enrolled by"), self.tr("Status")]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,13 +137,13 @@ class ReviewersDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Reviewers")
-        self.enrol_button = QPushButton("&Enrol…")
-        self.pin_here_button = QPushButton("Set PIN &here…")
-        self.pin_here_button.setToolTip("For a reviewer enrolled on another workstation of the team")
+        self.table.setAccessibleName(self.tr("Reviewers"))
+        self.enrol_button = QPushButton(self.tr("&Enrol…"))
+        self.pin_here_button = QPushButton(self.tr("Set PIN &here…"))
+        self.pin_here_button.setToolTip(self.tr("For a reviewer enrolled on another workstation of the team"))
         self.pin_here_button.clicked.connect(self.admit_here)
-        self.role_button = QPushButton("Change &role…")
-        self.remove_button = QPushButton("Re&move…")
+        self.role_button = QPushButton(self.tr("Change &role…"))
+        self.remove_button = QPushButton(self.tr("Re&move…"))
         self.enrol_button.clicked.connect(self.enrol)
         self.role_button.clicked.connect(self.change_role)
         self.remove_button.clicked.connect(self.remove)
@@ -151,13 +153,15 @@ class ReviewersDialog(QDialog):
         for button in (self.enrol_button, self.pin_here_button, self.role_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         note = QLabel(
-            "Only an administrator enrols, removes or changes the role of a reviewer, with their "
-            "own PIN. Removed reviewers stay listed: what they did and approved stands."
+            self.tr(
+                "Only an administrator enrols, removes or changes the role of a reviewer, with their "
+                "own PIN. Removed reviewers stay listed: what they did and approved stands."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
@@ -295,7 +299,7 @@ class _RoleDialog(QDialog):
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
-        self.role.setAccessibleName("New role")
+        self.role.setAccessibleName(self.tr("New role"))
         self.error = error_label()
         layout = QVBoxLayout(self)
         if removing:

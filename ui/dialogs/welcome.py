@@ -18,11 +18,11 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Demand Desk")
+        self.setWindowTitle(self.tr("Welcome to Demand Desk"))
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        title = QLabel("Welcome to Demand Desk")
+        title = QLabel(self.tr("Welcome to Demand Desk"))
         title.setObjectName("lockTitle")
         layout.addWidget(title)
         self.what = QLabel(demo.WELCOME)
@@ -32,9 +32,9 @@ class WelcomeDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
         self.bar.setFormat("%v of %m demands read")
-        self.bar.setAccessibleName("Demo set-up progress")
+        self.bar.setAccessibleName(self.tr("Demo set-up progress"))
         layout.addWidget(self.bar)
-        self.step = QLabel("Creating the encrypted store…")
+        self.step = QLabel(self.tr("Creating the encrypted store…"))
         self.step.setObjectName("muted")
         layout.addWidget(self.step)
         hint = QLabel(
@@ -53,7 +53,7 @@ class WelcomeDialog(QDialog):
 
     def finish(self) -> None:
         self.bar.setValue(self.bar.maximum())
-        self.step.setText("Ready.")
+        self.step.setText(self.tr("Ready."))
 
     def reject(self) -> None:  # Escape does not leave a half-made demo behind
         pass

@@ -27,7 +27,7 @@ def licence_table(about: About) -> str:
 class AboutDialog(QDialog):
     def __init__(self, about: About, where: str, keyring: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Demand Desk")
+        self.setWindowTitle(self.tr("About Demand Desk"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
         made = f", made {about.policy_date}" if about.policy_date else ""
@@ -41,11 +41,11 @@ class AboutDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        heading = QLabel("Shipped with, under these licences:")
+        heading = QLabel(self.tr("Shipped with, under these licences:"))
         layout.addWidget(heading)
         self.licences = QTextBrowser()
         self.licences.setOpenLinks(False)
-        self.licences.setAccessibleName("Licences of the shipped fonts and libraries")
+        self.licences.setAccessibleName(self.tr("Licences of the shipped fonts and libraries"))
         self.licences.setHtml(licence_table(about))
         heading.setBuddy(self.licences)
         layout.addWidget(self.licences, 1)

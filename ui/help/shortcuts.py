@@ -60,10 +60,10 @@ def shortcuts(window: QWidget, tabs: QTabWidget | None = None) -> list[Shortcut]
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 600)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        self.model.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does"), self.tr("Where")])
         for row in rows:
             items = [QStandardItem(row.keys), QStandardItem(row.what), QStandardItem(row.where)]
             for item in items:
@@ -72,7 +72,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()

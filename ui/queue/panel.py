@@ -37,14 +37,14 @@ class QueuePanel(QWidget):
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        title = QLabel("Queue")
+        title = QLabel(self.tr("Queue"))
         title.setObjectName("panelTitle")
         self.search = QLineEdit(placeholderText="Search cases and their text…")
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Filter by status")
-        self.status.addItem("All statuses", None)
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("All statuses"), None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, status)
 
@@ -61,7 +61,7 @@ class QueuePanel(QWidget):
         # Tab leaves the queue for the next control; the arrow keys move between cases. Walking
         # cell by cell scrolled the Reference column out of sight.
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(self.tr("Cases"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

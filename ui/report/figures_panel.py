@@ -84,7 +84,7 @@ class FiguresPanelMixin:
         self.table_list = QListView()
         self.table_list.setModel(self.table_titles)
         self.table_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_list.setAccessibleName("Tables")
+        self.table_list.setAccessibleName(self.tr("Tables"))
         self.table_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table_list.selectionModel().currentChanged.connect(self._on_table_changed)
@@ -92,7 +92,7 @@ class FiguresPanelMixin:
         self.figures = _Figures(self)
         self.figure_view = QTableView()
         self.figure_view.setModel(self.figures)
-        self.figure_view.setAccessibleName("Figures")
+        self.figure_view.setAccessibleName(self.tr("Figures"))
         self.figure_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.figure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.figure_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,7 +124,7 @@ class FiguresPanelMixin:
         self.cases = CountedCasesModel(lambda k: names.get(k, k), config.bucket_label, self)
         self.case_view = QTableView()
         self.case_view.setModel(self.cases)
-        self.case_view.setAccessibleName("Cases counted in the figure")
+        self.case_view.setAccessibleName(self.tr("Cases counted in the figure"))
         self.case_view.setSortingEnabled(True)
         self.case_view.horizontalHeader().setSortIndicatorShown(False)  # received order until sorted
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,10 +138,10 @@ class FiguresPanelMixin:
         # measuring them is GUI-thread time; the columns hold values of even width.
         self.case_view.horizontalHeader().setResizeContentsPrecision(200)
         self.case_view.activated.connect(self._open_case)
-        self.cases_title = QLabel("Cases")
+        self.cases_title = QLabel(self.tr("Cases"))
         self.cases_title.setObjectName("panelTitle")
         self.cases_title.setWordWrap(True)
-        self.cases_hint = QLabel("Select a figure to list the cases counted in it.")
+        self.cases_hint = QLabel(self.tr("Select a figure to list the cases counted in it."))
         self.cases_hint.setObjectName("muted")
         self.cases_hint.setWordWrap(True)
         right = QWidget()
@@ -239,8 +239,10 @@ class FiguresPanelMixin:
         found = self.figures.figure_at(index) if index is not None else None
         if found is None or self.figures.table is None:
             self.cases.set_rows([])
-            self.cases_title.setText("Cases")
-            self.cases_hint.setText("Select a figure (click, or arrow keys) to list the cases counted in it.")
+            self.cases_title.setText(self.tr("Cases"))
+            self.cases_hint.setText(
+                self.tr("Select a figure (click, or arrow keys) to list the cases counted in it.")
+            )
             return
         key, figure = found
         table = self.figures.table

@@ -76,7 +76,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowTitle("Transparency report")
+        self.setWindowTitle(self.tr("Transparency report"))
         self.setStyleSheet(_BANNERS)
         # The record is read on this window's own read-only connection, by one thread at a time.
         self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
@@ -110,7 +110,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         layout.addLayout(self.footer)
         self._tab_order()
         self._restore_geometry()
-        self.period.addItem("Reading the record…", None)
+        self.period.addItem(self.tr("Reading the record…"), None)
         self.period.setEnabled(False)  # the half-years are listed once read (see rebuild)
         self._show_period_controls()
         self.rebuild()
@@ -120,26 +120,31 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _build_controls(self) -> None:
         self.period = QComboBox()
         self.period.setMinimumContentsLength(28)
-        period_label = QLabel("&Period:")
+        period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_from.setAccessibleName("From")
-        self.date_to.setAccessibleName("To")
-        self.range_label = QLabel("from")
-        self.range_to_label = QLabel("to")
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
+        self.range_label = QLabel(self.tr("from"))
+        self.range_to_label = QLabel(self.tr("to"))
         self.seats = QSpinBox(minimum=0, maximum=1_000_000)
-        self.seats.setToolTip("Enterprise customers are reported when they bought more than this many seats")
-        seats_label = QLabel("Enterprise &seats over:")
+        self.seats.setToolTip(
+            self.tr("Enterprise customers are reported when they bought more than this many seats")
+        )
+        seats_label = QLabel(self.tr("Enterprise &seats over:"))
         seats_label.setBuddy(self.seats)
         assert self.reports is not None
         self.seats.setValue(self.reports.config.seat_threshold)
-        self.live = QCheckBox("Count today's &record")
+        self.live = QCheckBox(self.tr("Count today's &record"))
         self.live.setToolTip(
-            "The period is frozen: its published figures are shown. Tick to count what the store holds today."
+            self.tr(
+                "The period is frozen: its published figures are shown. "
+                "Tick to count what the store holds today."
+            )
         )
         self.controls = QHBoxLayout()
         for widget in (period_label, self.period, self.range_label, self.date_from, self.range_to_label,
@@ -192,7 +197,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
             frozen = " · frozen" if period.label in self._frozen else ""
             text = f"{period.label} ({period.title()}) — {cases:,} case(s){frozen}"
             self.period.addItem(text, period.label)
-        self.period.addItem("Custom range…", CUSTOM)
+        self.period.addItem(self.tr("Custom range…"), CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
         self.period.setEnabled(True)
         self.period.blockSignals(False)
@@ -285,7 +290,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
                 return half_years, reports.count(given)
 
         self._allow_leaving(False, "Counting…")
-        self.status.setText("Reading the record…")
+        self.status.setText(self.tr("Reading the record…"))
         task = Task(work)
         task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
         task.signals.done.connect(lambda result: self._counted(generation, *result))
@@ -383,7 +388,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
             )
         elif report.period.label in self._frozen:
             self.frozen_label.setText(
-                "Frozen period, counted from today's record (not the published figures)."
+                self.tr("Frozen period, counted from today's record (not the published figures).")
             )
         self.frozen_label.setVisible(report.period.label in self._frozen)
         changes = report.changed_since_frozen

@@ -109,7 +109,7 @@ class CaseMixin:
         if pdf is None:
             self.viewer.unload()
         elif not self.viewer.load(pdf):
-            self.statusBar().showMessage("This document cannot be shown.", 5000)
+            self.statusBar().showMessage(self.tr("This document cannot be shown."), 5000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         for view in self.case_views:
             view.show(facts)
@@ -249,7 +249,7 @@ class CaseMixin:
         self.case_id = None
         self.viewer.unload()
         self._clear_case_views()
-        self.case_title.setText("Today")
+        self.case_title.setText(self.tr("Today"))
         self.case_title.setToolTip("")
         self.case_stack.setCurrentWidget(self.today_view)
         self._refresh_today()

@@ -31,7 +31,7 @@ class IntakeMixin:
             return
         folder = str(self.settings.value("last_folder", str(Path.home())))
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Open demand", folder, "PDF documents (*.pdf);;All files (*)"
+            self, self.tr("Open demand"), folder, self.tr("PDF documents (*.pdf);;All files (*)")
         )
         if files:
             self.settings.setValue("last_folder", str(Path(files[0]).parent))
@@ -139,7 +139,7 @@ class IntakeMixin:
             message = str(exc)
         else:
             message = f"Unexpected error: {type(exc).__name__}: {exc}"
-        QMessageBox.warning(self, "Demand not stored", f"{path.name} was not stored.\n\n{message}")
+        QMessageBox.warning(self, self.tr("Demand not stored"), f"{path.name} was not stored.\n\n{message}")
 
     def _begin_task(self, task: Task, label: str) -> None:
         self._task = task

@@ -22,7 +22,7 @@ class LockMixin:
         for action in self.case_actions:
             action.setEnabled(False)
         self.setWindowTitle(f"Demand Desk — {self.config.workstation} — locked")
-        self.reviewer_label.setText("Locked")
+        self.reviewer_label.setText(self.tr("Locked"))
         self.lock_label.clear()
         self.lock_screen.button.setFocus()
 
@@ -47,7 +47,7 @@ class LockMixin:
         self._midnight.stop()
         self.case_stack.setCurrentWidget(self.today_view)
         self.case_id = None
-        self.case_title.setText("No case open")
+        self.case_title.setText(self.tr("No case open"))
         self.services = None
         if self.desk is not None:
             self.desk.close()
@@ -77,14 +77,14 @@ class LockMixin:
             try:
                 return services.unlock(self.data_dir)
             except services.WorkstationInUseError as exc:
-                QMessageBox.critical(self, "Cannot unlock", str(exc))
+                QMessageBox.critical(self, self.tr("Cannot unlock"), str(exc))
                 return None
             except services.DeskError as exc:
                 if not self.data_dir.key_path.exists():
-                    QMessageBox.critical(self, "Cannot unlock", str(exc))
+                    QMessageBox.critical(self, self.tr("Cannot unlock"), str(exc))
                     return None
                 QMessageBox.information(
-                    self, "Keyring not available", f"{exc}\n\nUse the workstation passphrase."
+                    self, self.tr("Keyring not available"), f"{exc}\n\nUse the workstation passphrase."
                 )
         dialog = UnlockDialog(self.config.workstation, self._demo_hint("passphrase"), self)
         while dialog.exec():

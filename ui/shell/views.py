@@ -13,7 +13,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.changes import CASE_ASPECTS, Aspect, Changed
 from app.model import FactValue
@@ -257,7 +257,11 @@ def follow_workstation(window: MainWindow, bus: Bus) -> None:
             return
         if window.desk.reviewer is None:  # removed on another workstation: nobody acts here now
             window.lock()
-            window.statusBar().showMessage("The team's roster no longer lists you; the window is locked.")
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "views", "The team's roster no longer lists you; the window is locked."
+                )
+            )
         else:
             window._show_reviewer()
 

@@ -19,7 +19,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.field = QLineEdit(placeholderText="Find in document (OCR text)…")
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Find in document")
+        self.field.setAccessibleName(self.tr("Find in document"))
         self.field.installEventFilter(self)
         self.count = QLabel()
         self.count.setObjectName("muted")
@@ -39,7 +39,7 @@ class FindBar(QWidget):
             layout.addWidget(button)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
         self.field.textChanged.connect(self.query_changed)
@@ -58,7 +58,7 @@ class FindBar(QWidget):
         if not searched:
             self.count.clear()
         elif total == 0:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
         else:
             self.count.setText(f"{current + 1} of {total}")
 

@@ -227,7 +227,7 @@ class PdfViewer(QWidget):
         self.thumbs.setSpacing(4)
         self.thumbs.setGridSize(QSize(THUMB_WIDTH + 16, int(THUMB_WIDTH * 1.4) + 24))
         self.thumbs.setFixedWidth(THUMB_WIDTH + 36)
-        self.thumbs.setAccessibleName("Page thumbnails")
+        self.thumbs.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbs.clicked.connect(lambda index: self.go_to(index.row()))
 
     def _build_page_area(self) -> None:
@@ -239,14 +239,14 @@ class PdfViewer(QWidget):
         self.page_area.setBackgroundRole(self.page_area.backgroundRole())
         self.page_area.setObjectName("pageArea")
 
-        self.empty = QLabel("Open a demand with Ctrl+O, or drop a PDF here.")
+        self.empty = QLabel(self.tr("Open a demand with Ctrl+O, or drop a PDF here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("muted")
 
     def _build_controls(self) -> None:
         """The bar above the page (pages, zoom, rotation, text layer) and the find bar."""
         self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page")
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
         self.page_total = QLabel("/ 0")
