@@ -60,7 +60,11 @@ class OverrideDialog(QDialog):
         title = QLabel(question)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        ident = QLabel(f"{item_id} · now {answer_label(current)}")
+        ident = QLabel(
+            self.tr("{item_id} · now {answer_label}").format(
+                item_id=item_id, answer_label=answer_label(current)
+            )
+        )
         ident.setTextFormat(Qt.TextFormat.PlainText)
         ident.setObjectName("muted")
         self.answer = QComboBox()
@@ -277,8 +281,16 @@ class ChecklistTab(QWidget):
         failed = sum(1 for a in answers if a.answer == "fail")
         by_reviewer = sum(1 for a in answers if a.source == "reviewer")
         self.summary.setText(
-            f"{len(answers)} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a "
-            f"reviewer · policy {assessment.policy_version}"
+            self.tr(
+                "{items} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a reviewer "
+                "· policy {policy_version}"
+            ).format(
+                items=len(answers),
+                failed=failed,
+                unknown=unknown,
+                by_reviewer=by_reviewer,
+                policy_version=assessment.policy_version,
+            )
         )
         self.tree.setEnabled(True)
         if not self.select_item(keep or "", show_source=False) and not same_case:
@@ -423,7 +435,9 @@ class ChecklistTab(QWidget):
     def _show_context(self, values: dict[str, Any]) -> None:
         self.facts_form.show_values(values)
         known = sum(1 for v in values.values() if v is not None)
-        self.panes.setTabText(1, f"Case facts ({known} known)" if known else self.tr("Case facts"))
+        self.panes.setTabText(
+            1, self.tr("Case facts ({known} known)").format(known=known) if known else self.tr("Case facts")
+        )
 
     def _save_context(self, changes: dict[str, Any], reason: str) -> None:
         if self._review is None or self._case_id is None:

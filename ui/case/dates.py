@@ -247,7 +247,9 @@ class DatesTab(QWidget):
         colour = STATUS_COLOURS.get(status.kind)
         label = html.escape(status.label)
         if status.kind == "ok":
-            label = f"in {status.days} days"  # the date itself is already in the line
+            label = self.tr("in {days} days").format(
+                days=status.days
+            )  # the date itself is already in the line
         shown = f"<span style='color:{colour}'><b>{label}</b></span>" if colour else label
         self.due.setText(f"Due <b>{view.due.due.isoformat()}</b> — {shown}")
         lines = []
@@ -322,7 +324,9 @@ class DatesTab(QWidget):
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
             head = html.escape(status.reason)
             self.notice.setText(
-                f"Owed to {html.escape(who)}: <span style='color:#b3261e'><b>{head}</b></span>"
+                self.tr("Owed to {who}: <span style='color:#b3261e'><b>{head}</b></span>").format(
+                    who=html.escape(who), head=head
+                )
                 if due_now
                 else f"Owed to {html.escape(who)}: {head}"
             )

@@ -107,12 +107,15 @@ class HoldBox(QGroupBox):
         if state == "active":
             left = (hold.until - today).days
             word = f"<span style='color:{colour}'><b>{left} day{'s' if left != 1 else ''} left</b></span>"
-            self.summary.setText(f"Held until <b>{hold.until.isoformat()}</b> — {word}")
+            self.summary.setText(
+                self.tr("Held until <b>{until}</b> — {word}").format(until=hold.until.isoformat(), word=word)
+            )
         else:
             ended = hold.ended_on(today)
             self.summary.setText(
-                f"<span style='color:{colour}'><b>{html.escape(state.capitalize())}</b></span> "
-                f"— the hold ended on <b>{ended}</b>"
+                self.tr(
+                    "<span style='color:{colour}'><b>{escape}</b></span> — the hold ended on <b>{ended}</b>"
+                ).format(colour=colour, escape=html.escape(state.capitalize()), ended=ended)
             )
         lines = [
             "Accounts: " + ", ".join(v for _, v in hold.identifiers),

@@ -108,7 +108,9 @@ class LetterEditor(QPlainTextEdit):
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{name} ({keys}) — written {example}")
+        action.setToolTip(
+            self.tr("{name} ({keys}) — written {example}").format(name=name, keys=keys, example=example)
+        )
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -103,14 +103,16 @@ class ScopeEditor(QWidget):
         values = list(dict.fromkeys(i["value"] for i in facts.get("identifiers", []) if i.get("value")))
         for value in values:
             box = self._box(value, value in scope.get("identifiers", []))
-            box.setAccessibleName(f"Identifier {value}")
+            box.setAccessibleName(self.tr("Identifier {value}").format(value=value))
             self.identifier_boxes[value] = box
             self._ids_layout.addWidget(box)
         if not values:
             self._ids_layout.addWidget(self._placeholder("The demand names no identifier."))
         redacted = sum(1 for i in facts.get("identifiers", []) if not i.get("value"))
         self.redacted_note.setText(
-            f"{redacted} identifier{'s' if redacted != 1 else ''} redacted or unreadable: never in scope."
+            self.tr("1 identifier redacted or unreadable: never in scope.")
+            if redacted == 1
+            else self.tr("{count} identifiers redacted or unreadable: never in scope.").format(count=redacted)
         )
         self.redacted_note.setVisible(redacted > 0)
         content: dict[str, bool] = {}
@@ -121,7 +123,7 @@ class ScopeEditor(QWidget):
             if is_content and category != "content":
                 label += " (content)"
             box = self._box(label, category in scope.get("categories", []))
-            box.setAccessibleName(f"Category {category}")
+            box.setAccessibleName(self.tr("Category {category}").format(category=category))
             self.category_boxes[category] = box
             self._cats_layout.addWidget(box)
         if not content:

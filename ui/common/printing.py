@@ -159,7 +159,9 @@ def print_interactively(
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(printout.title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {printout.title}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print {title}").format(title=printout.title)
+    )
     if not _run(dialog, opened):
         return False
     return _print(parent, prints, printout, printer)
@@ -195,7 +197,9 @@ def preview(
         QMessageBox.warning(parent, QCoreApplication.translate("printing", "Nothing was printed"), str(exc))
         return False
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview · {printout.title}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print preview · {title}").format(title=printout.title)
+    )
     dialog.paintRequested.connect(job.paint)
     try:
         accepted = _run(dialog, opened)

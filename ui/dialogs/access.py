@@ -75,8 +75,10 @@ class SetUpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up Demand Desk"))
         intro = QLabel(
-            "<b>Welcome.</b> Everything about a case is kept in one encrypted file in<br>"
-            f"<code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
+            self.tr(
+                "<b>Welcome.</b> Everything about a case is kept in one encrypted file "
+                "in<br><code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
+            ).format(data_dir=data_dir)
         )
         intro.setWordWrap(True)
         self.workstation = QLineEdit(placeholderText="e.g. legal-ws-03")

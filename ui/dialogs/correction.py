@@ -55,7 +55,13 @@ class CorrectionDialog(QDialog):
         elif what == "category":
             form.addRow(self.tr("Data asked for"), self.category)
         else:
-            form.addRow(QLabel(f"{removing} will no longer count as part of the demand."))
+            form.addRow(
+                QLabel(
+                    self.tr("{removing} will no longer count as part of the demand.").format(
+                        removing=removing
+                    )
+                )
+            )
         form.addRow(self.tr("Reason"), self.reason)
         self.error = error_label()
         layout = QVBoxLayout(self)

@@ -42,7 +42,7 @@ class CostDialog(QDialog):
         super().__init__(parent)
         self.costs = costs
         self.case_id = case_id
-        self.setWindowTitle(f"Cost recovery · {reference}")
+        self.setWindowTitle(self.tr("Cost recovery · {reference}").format(reference=reference))
         self.setMinimumWidth(640)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -92,7 +92,9 @@ class CostDialog(QDialog):
         self.task.setAccessibleName(self.tr("Task"))
         for task, label, cents in costs.tasks(case_id):
             currency = costs.record(case_id).currency or ""
-            self.task.addItem(f"{label} ({money(cents, currency)} an hour)", task)
+            self.task.addItem(
+                self.tr("{label} ({money} an hour)").format(label=label, money=money(cents, currency)), task
+            )
         self.hours = QLineEdit(placeholderText="e.g. 1.5")
         self.hours.setAccessibleName(self.tr("Hours"))
         self.hours.setMaximumWidth(90)
@@ -188,7 +190,11 @@ class CostDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary.setText(_summary(record))
-        self.refusal.setText(f"Not chargeable: {record.no_charge}." if record.no_charge else "")
+        self.refusal.setText(
+            self.tr("Not chargeable: {no_charge}.").format(no_charge=record.no_charge)
+            if record.no_charge
+            else ""
+        )
         self.refusal.setVisible(bool(record.no_charge))
         is_open = record.decision == "open"
         self.add_button.setEnabled(is_open and self.task.count() > 0)

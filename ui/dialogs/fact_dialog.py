@@ -38,7 +38,7 @@ class FactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Correct: {label}")
+        self.setWindowTitle(self.tr("Correct: {label}").format(label=label))
         self.setMinimumWidth(480)  # room for a reason a colleague can follow later
         self.editor = editor
         self.choice = QComboBox()

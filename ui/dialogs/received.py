@@ -21,8 +21,10 @@ class ReceivedDialog(QDialog):
         layout = QFormLayout(self)
         what = "this demand was" if files == 1 else f"these {files} demands were"
         explain = QLabel(
-            f"The day {what} served on us (post, fax, courier). Staleness and periods "
-            "“from receipt” count from it; you can correct it later in the Facts tab."
+            self.tr(
+                "The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” "
+                "count from it; you can correct it later in the Facts tab."
+            ).format(what=what)
         )
         explain.setWordWrap(True)
         layout.addRow(explain)

@@ -67,7 +67,11 @@ class EnrolDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.known = known
-        self.setWindowTitle(f"Let {known.name} sign in here" if known else self.tr("Enrol a reviewer"))
+        self.setWindowTitle(
+            self.tr("Let {name} sign in here").format(name=known.name)
+            if known
+            else self.tr("Enrol a reviewer")
+        )
         self.admin = AdministratorBox(administrators, current)
         self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
         self.name.setAccessibleName(self.tr("New reviewer's name"))
@@ -86,7 +90,9 @@ class EnrolDialog(QDialog):
             self.role.setCurrentIndex(self.role.findData(known.role.value))
             self.role.setEnabled(False)
         newcomer = QGroupBox(
-            f"{known.name}, enrolled on {known.origin or 'another workstation'} (hand them the keyboard)"
+            self.tr("{name}, enrolled on {origin} (hand them the keyboard)").format(
+                name=known.name, origin=known.origin or self.tr("another workstation")
+            )
             if known
             else self.tr("The new reviewer (hand them the keyboard for their PIN)")
         )

@@ -38,8 +38,12 @@ class WelcomeDialog(QDialog):
         self.step.setObjectName("muted")
         layout.addWidget(self.step)
         hint = QLabel(
-            f"When it opens, unlock with the passphrase “{demo.DEMO_PASSPHRASE}” and sign in as "
-            f"{demo.DEMO_REVIEWER} (PIN {demo.DEMO_PIN}). The demo holds synthetic cases only."
+            self.tr(
+                "When it opens, unlock with the passphrase “{DEMO_PASSPHRASE}” and sign in as "
+                "{DEMO_REVIEWER} (PIN {DEMO_PIN}). The demo holds synthetic cases only."
+            ).format(
+                DEMO_PASSPHRASE=demo.DEMO_PASSPHRASE, DEMO_REVIEWER=demo.DEMO_REVIEWER, DEMO_PIN=demo.DEMO_PIN
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("muted")
@@ -49,7 +53,11 @@ class WelcomeDialog(QDialog):
         """``done``: the number of the sample now being read (1-based), as create_demo reports it."""
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(max(done - 1, 0))
-        self.step.setText(f"Reading demand {done} of {total} ({name}): OCR, then its facts…")
+        self.step.setText(
+            self.tr("Reading demand {done} of {total} ({name}): OCR, then its facts…").format(
+                done=done, total=total, name=name
+            )
+        )
 
     def finish(self) -> None:
         self.bar.setValue(self.bar.maximum())

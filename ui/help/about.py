@@ -30,12 +30,19 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Demand Desk"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        made = f", made {about.policy_date}" if about.policy_date else ""
+        made = self.tr(", made {date}").format(date=about.policy_date) if about.policy_date else ""
         self.summary = QLabel(
-            f"<p><b style='font-size:14pt'>Demand Desk {escape(about.version)}</b><br>"
-            "Review government demands for customer data, offline.</p>"
-            f"<p>Policy pack <b>{escape(about.policy_version)}</b>{escape(made)}<br>"
-            f"Data directory: <code>{escape(where)}</code><br>OS keyring: {escape(keyring)}</p>"
+            self.tr(
+                "<p><b style='font-size:14pt'>Demand Desk {version}</b><br>Review government demands for "
+                "customer data, offline.</p><p>Policy pack <b>{policy}</b>{made}<br>Data directory: "
+                "<code>{folder}</code><br>OS keyring: {keyring}</p>"
+            ).format(
+                version=escape(about.version),
+                policy=escape(about.policy_version),
+                made=escape(made),
+                folder=escape(where),
+                keyring=escape(keyring),
+            )
         )
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -188,7 +188,11 @@ class QueuePanel(QWidget):
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
         noun = "case" if total == 1 else "cases"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count.setText(
+            self.tr("{total} {noun}").format(total=total, noun=noun)
+            if shown == total
+            else self.tr("{shown} of {total} {noun}").format(shown=shown, total=total, noun=noun)
+        )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.case_selected.emit(current.data(CASE_ID_ROLE) if current.isValid() else "")

@@ -108,8 +108,10 @@ class ExportMixin:
             QMessageBox.critical(
                 self,
                 self.tr("Report not exported"),
-                f"The report could not be written to {path}:\n{reason}.\n\nNothing was written there; "
-                "choose another folder (one you can write to, on a disk with room).",
+                self.tr(
+                    "The report could not be written to {path}:\n{reason}.\n\nNothing was written there; "
+                    "choose another folder (one you can write to, on a disk with room)."
+                ).format(path=path, reason=reason),
             )
             return None
         except DeskError as exc:
@@ -117,7 +119,11 @@ class ExportMixin:
             return None
         if self.settings is not None:
             self.settings.setValue(FOLDER_KEY, str(path.parent))
-        self.status.setText(f"Wrote the {report.period.label} report ({fmt.upper()}) to {path}.")
+        self.status.setText(
+            self.tr("Wrote the {label} report ({format}) to {path}.").format(
+                label=report.period.label, format=fmt.upper(), path=path
+            )
+        )
         self.exported.emit(path)
         return path
 
@@ -138,7 +144,7 @@ class ExportMixin:
         run = printing.preview if preview else printing.print_interactively
         if not run(self, prints, printout, printer, self._print_opened):
             return False
-        self.status.setText(f"Printed the {report.period.label} report.")
+        self.status.setText(self.tr("Printed the {label} report.").format(label=report.period.label))
         return True
 
     def _print_opened(self, dialog: QDialog | None) -> None:

@@ -345,7 +345,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
             "received (UTC); select any figure to list its cases."
         )
         self._show_frozen(report)
-        self.notes_label.setText("\n".join(f"Note: {n}" for n in report.notes))
+        self.notes_label.setText("\n".join(self.tr("Note: {n}").format(n=n) for n in report.notes))
         self.notes_label.setVisible(bool(report.notes))
         self._show_problems(report)
         self._show_charts(report)

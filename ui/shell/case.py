@@ -100,7 +100,7 @@ class CaseMixin:
             return
         self.case_id = CaseId(case_id)
         facts = self.desk.facts(self.case_id)
-        self.case_title.setText(f"{facts['reference']}")
+        self.case_title.setText(facts["reference"])
         self.case_stack.setCurrentWidget(self.tabs)
         try:
             pdf: bytes | None = self.desk.document(self.case_id)

@@ -21,7 +21,9 @@ class LockMixin:
         self.stack.setCurrentWidget(self.lock_screen)
         for action in self.case_actions:
             action.setEnabled(False)
-        self.setWindowTitle(f"Demand Desk — {self.config.workstation} — locked")
+        self.setWindowTitle(
+            self.tr("Demand Desk — {workstation} — locked").format(workstation=self.config.workstation)
+        )
         self.reviewer_label.setText(self.tr("Locked"))
         self.lock_label.clear()
         self.lock_screen.button.setFocus()
@@ -84,7 +86,9 @@ class LockMixin:
                     QMessageBox.critical(self, self.tr("Cannot unlock"), str(exc))
                     return None
                 QMessageBox.information(
-                    self, self.tr("Keyring not available"), f"{exc}\n\nUse the workstation passphrase."
+                    self,
+                    self.tr("Keyring not available"),
+                    self.tr("{error}\n\nUse the workstation passphrase.").format(error=exc),
                 )
         dialog = UnlockDialog(self.config.workstation, self._demo_hint("passphrase"), self)
         while dialog.exec():
@@ -120,12 +124,14 @@ class LockMixin:
         self.stack.setCurrentIndex(1)
         self._show_reviewer()
         minutes = desk.idle_lock_minutes()
-        self.lock_label.setText(f"Auto-lock: {minutes} min")
+        self.lock_label.setText(self.tr("Auto-lock: {minutes} min").format(minutes=minutes))
         self.idle.start(minutes)
         moved = desk.refresh_due_dates()
         if moved:
             self.statusBar().showMessage(
-                f"Holiday calendars changed: {len(moved)} due date(s) counted again (see the audit).",
+                self.tr(
+                    "Holiday calendars changed: {count} due date(s) counted again (see the audit)."
+                ).format(count=len(moved)),
                 10000,
             )
         self.refresh_queue()
@@ -137,8 +143,12 @@ class LockMixin:
 
     def _show_reviewer(self) -> None:
         assert self.desk is not None and self.desk.reviewer is not None
-        self.reviewer_label.setText(f"Reviewer: {self.desk.reviewer.name}")
-        self.setWindowTitle(f"Demand Desk — {self.config.workstation}{' (demo)' if self.config.demo else ''}")
+        self.reviewer_label.setText(self.tr("Reviewer: {name}").format(name=self.desk.reviewer.name))
+        self.setWindowTitle(
+            self.tr("Demand Desk — {workstation}{demo}").format(
+                workstation=self.config.workstation, demo=self.tr(" (demo)") if self.config.demo else ""
+            )
+        )
 
     def import_when_unlocked(self, paths: list[Path]) -> None:
         """Case bundles to import (the desktop opened them with the app): now, or after unlocking."""

@@ -35,8 +35,10 @@ class ToolsMixin:
             QMessageBox.information(
                 self,
                 self.tr("Audit trail"),
-                f"The audit trail is whole: {report.events} events, every hash checks, and every "
-                "decision, approval, final letter and correction in the cases has its event.",
+                self.tr(
+                    "The audit trail is whole: {events} events, every hash checks, and every decision, "
+                    "approval, final letter and correction in the cases has its event."
+                ).format(events=report.events),
             )
             return
         lines = report.lines()
@@ -48,8 +50,10 @@ class ToolsMixin:
         )
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit trail does not verify"), "", parent=self)
         box.setText(
-            f"The audit trail and the cases disagree in {len(lines)} place(s). "
-            "Tell your security team before changing anything else."
+            self.tr(
+                "The audit trail and the cases disagree in {count} place(s). Tell your security team before "
+                "changing anything else."
+            ).format(count=len(lines))
         )
         box.setInformativeText(shown + more)
         box.exec()
@@ -72,7 +76,7 @@ class ToolsMixin:
                 QMessageBox.warning(self, self.tr("Auto-lock"), str(exc))
                 return
             self.idle.start(minutes)
-            self.lock_label.setText(f"Auto-lock: {minutes} min")
+            self.lock_label.setText(self.tr("Auto-lock: {minutes} min").format(minutes=minutes))
 
     def choose_reconsider_cycle(self) -> None:
         if self.desk is None:
@@ -93,7 +97,9 @@ class ToolsMixin:
         except services.DeskError as exc:
             QMessageBox.warning(self, self.tr("Secrecy order review cycle"), str(exc))
             return
-        self.statusBar().showMessage(f"Open-ended secrecy orders come back every {days} days.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Open-ended secrecy orders come back every {days} days.").format(days=days), 8000
+        )
         self.bus.publish(Changed.everywhere(Aspect.SETTINGS))
 
     def manage_reviewers(self) -> None:

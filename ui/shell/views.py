@@ -196,7 +196,11 @@ class DisclosureView(CaseView):
         if disclosure is None:
             return
         state = "approved" if disclosure.approved_by else "awaiting approval"
-        window.case_title.setText(f"{reference} — {disclosure.ground_label} ({state})")
+        window.case_title.setText(
+            self.tr("{reference} — {ground_label} ({state})").format(
+                reference=reference, ground_label=disclosure.ground_label, state=state
+            )
+        )
         tabs.setCurrentWidget(disclosure_tab)
         if disclosure.flags:
             window.statusBar().showMessage(disclosure.flags[0], 10000)

@@ -184,7 +184,7 @@ class TodayView(QWidget):
 
     def show_today(self, today: Today, as_of: str) -> None:
         self.model.set_today(today)
-        self.as_of.setText(f"As of {as_of}")
+        self.as_of.setText(self.tr("As of {as_of}").format(as_of=as_of))
 
     def show_unavailable(self, message: str) -> None:
         self.model.clear()

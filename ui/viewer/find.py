@@ -60,7 +60,7 @@ class FindBar(QWidget):
         elif total == 0:
             self.count.setText(self.tr("no match"))
         else:
-            self.count.setText(f"{current + 1} of {total}")
+            self.count.setText(self.tr("{current} of {total}").format(current=current + 1, total=total))
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

@@ -318,7 +318,7 @@ class PdfViewer(QWidget):
         self.page_box.setRange(1, self.document.pageCount())
         self.page_box.setValue(1)
         self.page_box.blockSignals(False)
-        self.page_total.setText(f"/ {self.document.pageCount()}")
+        self.page_total.setText(self.tr("/ {pageCount}").format(pageCount=self.document.pageCount()))
         self.stack.setCurrentIndex(1)
         self.thumbs.setCurrentIndex(self.thumbs.model().index(0, 0))
         # Rendered once the layout has settled: rendering now, at the width the page
@@ -478,7 +478,7 @@ class PdfViewer(QWidget):
         on_screen = QSize(int(width_pt * scale), int(height_pt * scale))
         same_page = self._rendered_key is not None and self._rendered_key[:2] == key[:2]
         self.canvas.show_image(self._rendered if same_page else QImage(), self._overlay(), on_screen)
-        self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
+        self.zoom_label.setText(self.tr("{value:.0f} %").format(value=self._zoom * 100))
 
     def _page_rendered(self, request: RenderRequest, image: QImage) -> None:
         if self._asked is None or request != self._asked[1]:
