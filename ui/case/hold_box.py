@@ -114,8 +114,8 @@ class HoldBox(QGroupBox):
             ended = hold.ended_on(today)
             self.summary.setText(
                 self.tr(
-                    "<span style='color:{colour}'><b>{escape}</b></span> — the hold ended on <b>{ended}</b>"
-                ).format(colour=colour, escape=html.escape(state.capitalize()), ended=ended)
+                    "<span style='color:{colour}'><b>{state}</b></span> — the hold ended on <b>{ended}</b>"
+                ).format(colour=colour, state=html.escape(state.capitalize()), ended=ended)
             )
         lines = [
             "Accounts: " + ", ".join(v for _, v in hold.identifiers),

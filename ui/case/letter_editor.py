@@ -88,13 +88,13 @@ class LetterEditor(QPlainTextEdit):
         self.document().setDocumentMargin(8)
         self.highlighter = MarkdownHighlighter(self.document())
         self.bold_action = self._action(
-            self.tr("B"), "Bold", "**bold**", QKeySequence.StandardKey.Bold, self.toggle_bold
+            "B", self.tr("Bold"), "**bold**", QKeySequence.StandardKey.Bold, self.toggle_bold
         )
         self.italic_action = self._action(
-            self.tr("I"), "Italic", "*emphasis*", QKeySequence.StandardKey.Italic, self.toggle_italic
+            "I", self.tr("Italic"), "*emphasis*", QKeySequence.StandardKey.Italic, self.toggle_italic
         )
         self.bullet_action = self._action(
-            self.tr("• List"), "Bullets", "- a bullet", self.tr("Ctrl+Shift+8"), self.toggle_bullets
+            self.tr("• List"), self.tr("Bullets"), "- a bullet", "Ctrl+Shift+8", self.toggle_bullets
         )
         self.format_actions = [self.bold_action, self.italic_action, self.bullet_action]
 

@@ -148,6 +148,12 @@ class ActionsMixin:
             self.show_shortcuts,
             self.tr("Every shortcut of the window"),
         )
+        self.language_action = self._action(
+            self.tr("L&anguage…"),
+            None,
+            self.choose_language,
+            self.tr("English, German or the desktop's language"),
+        )
         self.about_action = self._action(self.tr("&About Demand Desk"), None, self._about)
 
     def _build_menus(self, quit_action: QAction) -> None:
@@ -192,6 +198,7 @@ class ActionsMixin:
                 self.organisation_action,
                 self.letterhead_action,
                 self.cost_action,
+                self.language_action,
             ]
         )
         sync_menu = menu.addMenu(self.tr("&Sync"))

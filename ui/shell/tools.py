@@ -136,6 +136,12 @@ class ToolsMixin:
             self.statusBar().showMessage(self.tr("Passphrase changed."), 5000)
             return
 
+    def choose_language(self) -> None:
+        """Tools ▸ Language…: kept in ui.ini and applied at the next start (the dialog says so)."""
+        from ui.dialogs.language import LanguageDialog
+
+        LanguageDialog(self.settings, self).exec()
+
     def switch_reviewer(self) -> None:
         if self.desk is not None and self._sign_in(self.desk):
             self._show_reviewer()
