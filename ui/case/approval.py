@@ -84,9 +84,16 @@ class ApprovalDialog(SignInDialog):
         hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(reviewers, default, hint, parent, title="Approve decision", ok_text="Approve")
+        super().__init__(
+            reviewers,
+            default,
+            hint,
+            parent,
+            title=QCoreApplication.translate("ApprovalDialog", "Approve decision"),
+            ok_text=QCoreApplication.translate("ApprovalDialog", "Approve"),
+        )
         words = outcome_words
-        box = QGroupBox(f"Revision {summary.revision}")
+        box = QGroupBox(self.tr("Revision {revision}").format(revision=summary.revision))
         layout = QVBoxLayout(box)
         self.outcome_label = _plain(
             f"Decision: {words.get(summary.outcome, summary.outcome)} (by {summary.decided_by})\n"

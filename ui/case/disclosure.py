@@ -98,9 +98,16 @@ class DisclosureTab(QWidget):
         recorder = self._found.recorded_by
         names = [r.name for r in self._service.desk.reviewers()]
         others = [n for n in names if n != recorder]
-        hint = f"{recorder} recorded this disclosure; a different reviewer approves it with their own PIN."
+        hint = self.tr(
+            "{recorder} recorded this disclosure; a different reviewer approves it with their own PIN."
+        ).format(recorder=recorder)
         dialog = SignInDialog(
-            names, others[0] if others else None, hint, self, title="Approve disclosure", ok_text="Approve"
+            names,
+            others[0] if others else None,
+            hint,
+            self,
+            title=self.tr("Approve disclosure"),
+            ok_text=self.tr("Approve"),
         )
         self._dialog = dialog
         try:

@@ -81,10 +81,10 @@ class SetUpDialog(QDialog):
             ).format(data_dir=data_dir)
         )
         intro.setWordWrap(True)
-        self.workstation = QLineEdit(placeholderText="e.g. legal-ws-03")
-        self.reviewer = QLineEdit(placeholderText="your name")
-        self.pin = _secret_field(f"at least {MIN_PIN_DIGITS} digits")
-        self.pin_again = _secret_field("again")
+        self.workstation = QLineEdit(placeholderText=self.tr("e.g. legal-ws-03"))
+        self.reviewer = QLineEdit(placeholderText=self.tr("your name"))
+        self.pin = _secret_field(self.tr("at least {count} digits").format(count=MIN_PIN_DIGITS))
+        self.pin_again = _secret_field(self.tr("again"))
         self.use_keyring = QRadioButton(
             self.tr("Keep the key in this computer's keyring (unlock with your PIN)")
         )
@@ -96,8 +96,10 @@ class SetUpDialog(QDialog):
         if not keyring_available:
             self.use_keyring.setToolTip(self.tr("No OS keyring is available in this session."))
         (self.use_keyring if keyring_available else self.use_passphrase).setChecked(True)
-        self.passphrase = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
-        self.passphrase_again = _secret_field("again")
+        self.passphrase = _secret_field(
+            self.tr("at least {count} characters").format(count=MIN_PASSPHRASE_LENGTH)
+        )
+        self.passphrase_again = _secret_field(self.tr("again"))
         self.passphrase_note = QLabel(
             self.tr(
                 "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
@@ -164,7 +166,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unlock Demand Desk"))
         title = QLabel(f"<b>{workstation}</b> is locked.")
-        self.passphrase = _secret_field("workstation passphrase")
+        self.passphrase = _secret_field(self.tr("workstation passphrase"))
         self.passphrase.setAccessibleName(self.tr("Workstation passphrase"))
         self.error = error_label()
         buttons = buttons_for(self, "Unlock", self.accept)
@@ -206,7 +208,7 @@ class SignInDialog(QDialog):
         self.reviewer.setAccessibleName(self.tr("Reviewer"))
         if default in reviewers:
             self.reviewer.setCurrentText(default)
-        self.pin = _secret_field("PIN")
+        self.pin = _secret_field(self.tr("PIN"))
         self.pin.setAccessibleName(self.tr("PIN"))
         self.error = error_label()
         form = QFormLayout()
@@ -238,9 +240,9 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change workstation passphrase"))
-        self.current = _secret_field("current passphrase")
-        self.new = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
-        self.again = _secret_field("again")
+        self.current = _secret_field(self.tr("current passphrase"))
+        self.new = _secret_field(self.tr("at least {count} characters").format(count=MIN_PASSPHRASE_LENGTH))
+        self.again = _secret_field(self.tr("again"))
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Current"), self.current)

@@ -40,13 +40,13 @@ class CorrectionDialog(QDialog):
         for kind in IDENTIFIER_KINDS:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
         self.kind.setAccessibleName(self.tr("Kind of target"))
-        self.value = QLineEdit(placeholderText="as the served original writes it")
+        self.value = QLineEdit(placeholderText=self.tr("as the served original writes it"))
         self.value.setAccessibleName(self.tr("Target"))
         self.category = QComboBox()
         for category in CATEGORIES:
             self.category.addItem(category_labels.get(category, category), category)
         self.category.setAccessibleName(self.tr("Data asked for"))
-        self.reason = QLineEdit(placeholderText="what the served original shows, and where")
+        self.reason = QLineEdit(placeholderText=self.tr("what the served original shows, and where"))
         self.reason.setAccessibleName(self.tr("Reason"))
         form = QFormLayout()
         if what == "target":

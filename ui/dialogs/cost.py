@@ -95,7 +95,7 @@ class CostDialog(QDialog):
             self.task.addItem(
                 self.tr("{label} ({money} an hour)").format(label=label, money=money(cents, currency)), task
             )
-        self.hours = QLineEdit(placeholderText="e.g. 1.5")
+        self.hours = QLineEdit(placeholderText=self.tr("e.g. 1.5"))
         self.hours.setAccessibleName(self.tr("Hours"))
         self.hours.setMaximumWidth(90)
         self.add_button = QPushButton(self.tr("Add hours"))
@@ -109,7 +109,7 @@ class CostDialog(QDialog):
     def _build_decide_row(self) -> QHBoxLayout:
         """Seek, waive, or mark a child-exploitation investigation (never charged)."""
         costs, case_id = self.costs, self.case_id
-        self.reason = QLineEdit(placeholderText="why it is sought, waived or written off")
+        self.reason = QLineEdit(placeholderText=self.tr("why it is sought, waived or written off"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.seek_button = QPushButton(self.tr("Seek reimbursement"))
         self.seek_button.clicked.connect(lambda: self._do(lambda: costs.seek(case_id, self.reason.text())))

@@ -45,7 +45,7 @@ class FactDialog(QDialog):
         self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.not_known = QCheckBox(NOT_KNOWN)
         self.text = QLineEdit()
-        self.reason = QLineEdit(placeholderText="what the served original shows, and where")
+        self.reason = QLineEdit(placeholderText=self.tr("what the served original shows, and where"))
         self.reason.setAccessibleName(self.tr("Reason"))
         field = self._field(current)
         field.setAccessibleName(label)

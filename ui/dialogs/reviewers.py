@@ -47,7 +47,7 @@ class AdministratorBox(QGroupBox):
         self.name.setAccessibleName(self.tr("Administrator"))
         if current in administrators:
             self.name.setCurrentText(current)
-        self.pin = _secret_field("administrator's PIN")
+        self.pin = _secret_field(self.tr("administrator's PIN"))
         self.pin.setAccessibleName(self.tr("Administrator's PIN"))
         form = QFormLayout(self)
         form.addRow(self.tr("Administrator"), self.name)
@@ -73,15 +73,15 @@ class EnrolDialog(QDialog):
             else self.tr("Enrol a reviewer")
         )
         self.admin = AdministratorBox(administrators, current)
-        self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
+        self.name = QLineEdit(placeholderText=self.tr("their name, as it will appear on decisions"))
         self.name.setAccessibleName(self.tr("New reviewer's name"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
         self.role.setAccessibleName(self.tr("Role"))
-        self.pin = _secret_field("typed by the new reviewer")
+        self.pin = _secret_field(self.tr("typed by the new reviewer"))
         self.pin.setAccessibleName(self.tr("New reviewer's PIN"))
-        self.pin_again = _secret_field("again")
+        self.pin_again = _secret_field(self.tr("again"))
         self.pin_again.setAccessibleName(self.tr("New reviewer's PIN again"))
         if known is not None:
             # On the team's roster already (enrolled on another workstation): only their PIN is new.

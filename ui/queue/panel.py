@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,14 +39,14 @@ class QueuePanel(QWidget):
 
         title = QLabel(self.tr("Queue"))
         title.setObjectName("panelTitle")
-        self.search = QLineEdit(placeholderText="Search cases and their text…")
+        self.search = QLineEdit(placeholderText=self.tr("Search cases and their text…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search cases"))
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.status.addItem(self.tr("All statuses"), None)
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status)
+            self.status.addItem(QCoreApplication.translate("CaseQueueModel", label), status)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)

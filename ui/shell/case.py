@@ -262,7 +262,9 @@ class CaseMixin:
             today = self._schedule_service().today()
         except Exception as exc:  # noqa: BLE001 - shown in the view; cases can still be opened from the queue
             log.exception("The Today view could not be computed")
-            self.today_view.show_unavailable(f"Today's list is not available: {exc}")
+            self.today_view.show_unavailable(
+                self.tr("Today's list is not available: {error}").format(error=exc)
+            )
             return
         self.today_view.show_today(today, today.today)
 

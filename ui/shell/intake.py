@@ -145,7 +145,7 @@ class IntakeMixin:
         elif isinstance(exc, services.IntakeError | services.DeskError | OSError):
             message = str(exc)
         else:
-            message = f"Unexpected error: {type(exc).__name__}: {exc}"
+            message = self.tr("Unexpected error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
         QMessageBox.warning(
             self,
             self.tr("Demand not stored"),

@@ -71,8 +71,12 @@ class LockMixin:
         if not self.config.demo:
             return ""
         if what == "passphrase":
-            return f"Demo workstation: the passphrase is “{demo.DEMO_PASSPHRASE}”."
-        return f"Demo workstation: {demo.DEMO_REVIEWER}'s PIN is {demo.DEMO_PIN}."
+            return self.tr("Demo workstation: the passphrase is “{passphrase}”.").format(
+                passphrase=demo.DEMO_PASSPHRASE
+            )
+        return self.tr("Demo workstation: {reviewer}'s PIN is {pin}.").format(
+            reviewer=demo.DEMO_REVIEWER, pin=demo.DEMO_PIN
+        )
 
     def _open_store(self) -> services.Desk | None:
         if self.config.key_storage is KeyStorage.KEYRING:

@@ -44,7 +44,9 @@ class ToolsMixin:
         lines = report.lines()
         shown = "\n".join(f"• {x}" for x in lines[:20])
         more = (
-            f"\n… and {len(lines) - 20} more (demand-desk audit verify lists them all)."
+            self.tr("\n… and {count} more (demand-desk audit verify lists them all).").format(
+                count=len(lines) - 20
+            )
             if len(lines) > 20
             else ""
         )
@@ -147,7 +149,7 @@ class ToolsMixin:
             self._show_reviewer()
 
     def _about(self) -> None:
-        keyring_state = "available" if keys.keyring_available() else "not available"
+        keyring_state = self.tr("available") if keys.keyring_available() else self.tr("not available")
         dialog = AboutDialog(about(), str(self.data_dir.root), keyring_state, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

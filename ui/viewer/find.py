@@ -17,7 +17,7 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.field = QLineEdit(placeholderText="Find in document (OCR text)…")
+        self.field = QLineEdit(placeholderText=self.tr("Find in document (OCR text)…"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(self.tr("Find in document"))
         self.field.installEventFilter(self)
@@ -29,8 +29,8 @@ class FindBar(QWidget):
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         for text, tip, direction in (
-            ("▲", "Previous match (Shift+Enter)", -1),
-            ("▼", "Next match (Enter)", 1),
+            ("▲", self.tr("Previous match (Shift+Enter)"), -1),
+            ("▼", self.tr("Next match (Enter)"), 1),
         ):
             button = QToolButton()
             button.setText(text)

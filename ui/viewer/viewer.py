@@ -257,21 +257,21 @@ class PdfViewer(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for text, tip, slot in (
-            ("◀", "Previous page (Page Up)", self.previous_page),
-            ("▶", "Next page (Page Down)", self.next_page),
+            ("◀", self.tr("Previous page (Page Up)"), self.previous_page),
+            ("▶", self.tr("Next page (Page Down)"), self.next_page),
         ):
             bar.addWidget(self._button(text, tip, slot))
         bar.addWidget(self.page_box)
         bar.addWidget(self.page_total)
         bar.addStretch(1)
-        bar.addWidget(self._button("−", "Zoom out (Ctrl+-)", self.zoom_out))
+        bar.addWidget(self._button("−", self.tr("Zoom out (Ctrl+-)"), self.zoom_out))
         bar.addWidget(self.zoom_label)
-        bar.addWidget(self._button("+", "Zoom in (Ctrl++)", self.zoom_in))
-        bar.addWidget(self._button("↔", "Fit width (Ctrl+0)", self.fit_width))
-        bar.addWidget(self._button("⟲", "Rotate left (Ctrl+Shift+R)", self.rotate_left))
-        bar.addWidget(self._button("⟳", "Rotate right (Ctrl+R)", self.rotate_right))
+        bar.addWidget(self._button("+", self.tr("Zoom in (Ctrl++)"), self.zoom_in))
+        bar.addWidget(self._button("↔", self.tr("Fit width (Ctrl+0)"), self.fit_width))
+        bar.addWidget(self._button("⟲", self.tr("Rotate left (Ctrl+Shift+R)"), self.rotate_left))
+        bar.addWidget(self._button("⟳", self.tr("Rotate right (Ctrl+R)"), self.rotate_right))
         self.text_layer_button = self._button(
-            "T", "Show the OCR text over the scan (Ctrl+T)", self.toggle_text_layer
+            "T", self.tr("Show the OCR text over the scan (Ctrl+T)"), self.toggle_text_layer
         )
         self.text_layer_button.setCheckable(True)
         bar.addWidget(self.text_layer_button)
