@@ -36,7 +36,9 @@ def confirm_disclosure(parent: QWidget, outcome_words: str, leaving: Leaving) ->
     box.setWindowTitle(QCoreApplication.translate("approval", "Record a disclosure?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        f"{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
+        QCoreApplication.translate(
+            "approval", "{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
+        ).format(outcome_words=outcome_words)
         + "\n".join(f"  • {line}" for line in leaving.lines())
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
@@ -67,7 +69,9 @@ def ask_override(parent: QWidget, message: str) -> str:
     if box.exec() != QMessageBox.StandardButton.Ok:
         return ""
     reason, ok = QInputDialog.getMultiLineText(
-        parent, "Override with a reason", "Why this decision stands despite the refusal (audited):"
+        parent,
+        QCoreApplication.translate("approval", "Override with a reason"),
+        QCoreApplication.translate("approval", "Why this decision stands despite the refusal (audited):"),
     )
     return reason.strip() if ok else ""
 
@@ -96,13 +100,17 @@ class ApprovalDialog(SignInDialog):
         box = QGroupBox(self.tr("Revision {revision}").format(revision=summary.revision))
         layout = QVBoxLayout(box)
         self.outcome_label = _plain(
-            f"Decision: {words.get(summary.outcome, summary.outcome)} (by {summary.decided_by})\n"
-            f"Recommended: {words.get(summary.recommendation, summary.recommendation)}",
+            self.tr("Decision: {get} (by {decided_by})\nRecommended: {get2}").format(
+                get=words.get(summary.outcome, summary.outcome),
+                decided_by=summary.decided_by,
+                get2=words.get(summary.recommendation, summary.recommendation),
+            ),
             "approvalOutcome",
         )
         layout.addWidget(self.outcome_label)
         self.leaving_label = _plain(
-            "What leaves:\n" + "\n".join(f"  • {line}" for line in summary.leaving.lines()), "approvalLeaving"
+            self.tr("What leaves:\n") + "\n".join(f"  • {line}" for line in summary.leaving.lines()),
+            "approvalLeaving",
         )
         layout.addWidget(self.leaving_label)
         if summary.open_items:
@@ -112,15 +120,19 @@ class ApprovalDialog(SignInDialog):
                 + (" (blocking)" if i.effect == "blocks" else "")
                 for i in summary.open_items
             ]
-            open_text = f"Still unknown ({len(summary.open_items)}):\n" + "\n".join(lines)
+            open_text = self.tr("Still unknown ({len}):\n").format(len=len(summary.open_items)) + "\n".join(
+                lines
+            )
         else:
-            open_text = "No checklist item is still unknown."
+            open_text = self.tr("No checklist item is still unknown.")
         self.open_label = _plain(open_text, "approvalOpenItems")
         layout.addWidget(self.open_label)
         if summary.override:
             rules = ", ".join(summary.override.get("rules", []))
             self.override_label = _plain(
-                f"Overridden by {summary.decided_by} ({rules}): {summary.override.get('reason', '')}",
+                self.tr("Overridden by {decided_by} ({rules}): {get}").format(
+                    decided_by=summary.decided_by, rules=rules, get=summary.override.get("reason", "")
+                ),
                 "approvalOverride",
             )
             self.override_label.setStyleSheet("color: #8a5a00;")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,7 +30,13 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored action code, for tests 
 
 
 class AuditModel(RowsModel[AuditEvent]):
-    HEADERS = ("#", "When (UTC)", "Reviewer", "Workstation", "What happened")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditModel", "#"),
+        QT_TRANSLATE_NOOP("AuditModel", "When (UTC)"),
+        QT_TRANSLATE_NOOP("AuditModel", "Reviewer"),
+        QT_TRANSLATE_NOOP("AuditModel", "Workstation"),
+        QT_TRANSLATE_NOOP("AuditModel", "What happened"),
+    )
 
     def set_events(self, events: list[AuditEvent]) -> None:
         self.set_rows(events)
@@ -56,7 +62,11 @@ class AuditModel(RowsModel[AuditEvent]):
 
 def details_html(event: AuditEvent) -> str:
     e = html.escape
-    rows = [*audit_details(event), ("Hash", event.hash), ("Previous hash", event.prev_hash)]
+    rows = [
+        *audit_details(event),
+        (QCoreApplication.translate("audit", "Hash"), event.hash),
+        (QCoreApplication.translate("audit", "Previous hash"), event.prev_hash),
+    ]
     cells = "".join(
         f"<tr><td style='color:#5f6368;padding-right:12px'>{e(name)}</td><td>{e(value)}</td></tr>"
         for name, value in rows

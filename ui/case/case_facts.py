@@ -51,7 +51,7 @@ class CaseFactsForm(QGroupBox):
     save_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Case facts a scan cannot tell", parent)
+        super().__init__(self.tr("Case facts a scan cannot tell"), parent)
         self._stored: dict[str, Any] = {}
         self._fields: dict[str, QWidget] = {}
         form = QFormLayout()

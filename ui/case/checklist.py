@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,7 +87,7 @@ class OverrideDialog(QDialog):
         layout.addWidget(ident)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Override", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Override"), self.accept))
         self.resize(440, 260)
         self.reason.setFocus()
 
@@ -111,8 +111,16 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
         f"<p><b>{e(question)}</b><br><span style='color:#5f6368'>{e(answer.id)}"
         f"{' · if it fails: ' + e(answer.effect) if answer.effect else ''}</span></p>"
     ]
-    who = "the reviewer" if answer.source == "reviewer" else "the checklist"
-    parts.append(f"<p>Answer: <b>{e(answer_label(answer.answer))}</b>, by {who}.</p>")
+    who = (
+        QCoreApplication.translate("checklist", "the reviewer")
+        if answer.source == "reviewer"
+        else QCoreApplication.translate("checklist", "the checklist")
+    )
+    parts.append(
+        QCoreApplication.translate("checklist", "<p>Answer: <b>{e}</b>, by {who}.</p>").format(
+            e=e(answer_label(answer.answer)), who=who
+        )
+    )
     if answer.note:
         parts.append(f"<p>{e(answer.note)}</p>")
     if answer.rule:
@@ -120,7 +128,11 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
     if text and text.help:
         parts.append(f"<p style='color:#5f6368'>{e(text.help)}</p>")
     if not text:
-        parts.append("<p style='color:#5f6368'>The policy pack gives no question for this item.</p>")
+        parts.append(
+            QCoreApplication.translate(
+                "checklist", "<p style='color:#5f6368'>The policy pack gives no question for this item.</p>"
+            )
+        )
     return "".join(parts)
 
 
@@ -252,11 +264,11 @@ class ChecklistTab(QWidget):
         # shortcuts of hidden widgets), whichever pane has the focus.
         self.actions_by_key: dict[str, QAction] = {}
         for key, text, slot in (
-            ("J", "Next checklist item", lambda: self.step(1)),
-            ("K", "Previous checklist item", lambda: self.step(-1)),
-            ("C", "Confirm answer", self.confirm_current),
-            ("O", "Override answer…", self.override_current),
-            ("R", "Reset answer to automatic", self.reset_current),
+            ("J", self.tr("Next checklist item"), lambda: self.step(1)),
+            ("K", self.tr("Previous checklist item"), lambda: self.step(-1)),
+            ("C", self.tr("Confirm answer"), self.confirm_current),
+            ("O", self.tr("Override answer…"), self.override_current),
+            ("R", self.tr("Reset answer to automatic"), self.reset_current),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -422,7 +434,7 @@ class ChecklistTab(QWidget):
     def override(self, item_id: str, answer: str, reason: str) -> None:
         """Store the reviewer's answer; raises DeskError (nothing stored) when the service refuses."""
         if self._review is None or self._case_id is None:
-            raise DeskError("No case is open.")
+            raise DeskError(self.tr("No case is open."))
         self._review.answer(self._case_id, item_id, answer, reason)
         self.changed.emit()
 
@@ -454,13 +466,13 @@ class ChecklistTab(QWidget):
         if saved:
             self.changed.emit()
 
-    def _call(self, fn: Any, title: str = "Answer not saved") -> bool:
+    def _call(self, fn: Any, title: str = "") -> bool:
         if self._review is None or self._case_id is None:
             return False
         try:
             fn(self._review, self._case_id)
         except DeskError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title or self.tr("Answer not saved"), str(exc))
             return False
         self.changed.emit()
         return True

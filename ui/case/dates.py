@@ -86,7 +86,9 @@ class DatesTab(QWidget):
             self.tr("Stop the clock while waiting for the requester (e.g. after a narrowing letter)")
         )
         self.pause.clicked.connect(self.toggle_pause)
-        return self._box("Response deadline", [self.due, self.due_detail], [self.extend_due, self.pause])
+        return self._box(
+            self.tr("Response deadline"), [self.due, self.due_detail], [self.extend_due, self.pause]
+        )
 
     def _build_order_box(self) -> QGroupBox:
         self.order = self._label()
@@ -122,7 +124,7 @@ class DatesTab(QWidget):
         )
         self.add_order.clicked.connect(self.record_order)
         return self._box(
-            "Secrecy order",
+            self.tr("Secrecy order"),
             [self.order, self.order_detail],
             [self.add_order, self.extend_order, self.challenge, self.reconsidered, self.lifted],
             extra=covers_row,
@@ -145,7 +147,7 @@ class DatesTab(QWidget):
         self.letter_held.setAccessibleName(self.tr("Why the notice letter waits"))
         self.letter_held.hide()
         return self._box(
-            "Notice to the customer",
+            self.tr("Notice to the customer"),
             [self.notice, self.notice_detail, self.letter_held],
             [self.given, self.withhold, self.letter],
         )
@@ -237,7 +239,9 @@ class DatesTab(QWidget):
             self.due.setText(self.tr("No response date: the demand gives none that could be read."))
             self.due_detail.setText(
                 html.escape(
-                    "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
+                    self.tr(
+                        "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
+                    )
                 )
             )
             self.extend_due.setEnabled(False)
@@ -255,18 +259,30 @@ class DatesTab(QWidget):
         lines = []
         if view.period:
             lines.append(
-                f"Counted as {view.period} ({view.due.calendar_version.split(':')[0]} public holidays)."
+                self.tr("Counted as {period} ({split} public holidays).").format(
+                    period=view.period, split=view.due.calendar_version.split(":")[0]
+                )
             )
         else:
-            lines.append("As stated in the demand.")
+            lines.append(self.tr("As stated in the demand."))
         if view.due.base_due != view.due.due:
-            lines.append(f"The demand's own date: {view.due.base_due.isoformat()}.")
+            lines.append(
+                self.tr("The demand's own date: {isoformat}.").format(isoformat=view.due.base_due.isoformat())
+            )
         for change in view.changes:
             if change.kind == "extension":
-                lines.append(f"Extended to {change.starts}: {change.reason}")
+                lines.append(
+                    self.tr("Extended to {starts}: {reason}").format(
+                        starts=change.starts, reason=change.reason
+                    )
+                )
             else:
-                until = f"until {change.ends}" if change.ends else "— still paused"
-                lines.append(f"Paused from {change.starts} {until}: {change.reason}")
+                until = f"until {change.ends}" if change.ends else self.tr("— still paused")
+                lines.append(
+                    self.tr("Paused from {starts} {until}: {reason}").format(
+                        starts=change.starts, until=until, reason=change.reason
+                    )
+                )
         self._set_lines(self.due_detail, lines)
         self.extend_due.setEnabled(True)
         self.pause.setEnabled(True)
@@ -289,37 +305,57 @@ class DatesTab(QWidget):
             return
         statute = f" ({order.statute})" if order.statute else ""
         if order.lifted_on is not None:
-            head = f"Lifted on <b>{order.lifted_on.isoformat()}</b>"
+            head = self.tr("Lifted on <b>{isoformat}</b>").format(isoformat=order.lifted_on.isoformat())
         elif view.order_expiry is not None:
             state = "expired" if view.order_expiry <= view.today else "expires"
             head = f"In force; {state} <b>{view.order_expiry.isoformat()}</b>"
         else:
-            head = "In force <b>until further order</b>"
+            head = self.tr("In force <b>until further order</b>")
         self.order.setText(head + html.escape(statute))
         lines = []
         if order.issued:
-            length = f", for {order.duration_days} days" if order.duration_days else ""
+            length = (
+                self.tr(", for {duration_days} days").format(duration_days=order.duration_days)
+                if order.duration_days
+                else ""
+            )
             lines.append(f"Issued {order.issued.isoformat()}{length}.")
         for ext in order.extensions:
-            lines.append(f"Extended to {ext.new_expiry.isoformat()}: {ext.reason}")
+            lines.append(
+                self.tr("Extended to {isoformat}: {reason}").format(
+                    isoformat=ext.new_expiry.isoformat(), reason=ext.reason
+                )
+            )
         if order.challenged_on:
             outcome = (
-                f": {order.challenge_outcome}" if order.challenge_outcome else " (outcome not yet known)"
+                f": {order.challenge_outcome}"
+                if order.challenge_outcome
+                else self.tr(" (outcome not yet known)")
             )
-            lines.append(f"Challenged on {order.challenged_on.isoformat()}{outcome}")
+            lines.append(
+                self.tr("Challenged on {isoformat}{outcome}").format(
+                    isoformat=order.challenged_on.isoformat(), outcome=outcome
+                )
+            )
         if order.reconsidered_on:
-            lines.append(f"Last reconsidered {order.reconsidered_on.isoformat()}.")
+            lines.append(
+                self.tr("Last reconsidered {isoformat}.").format(isoformat=order.reconsidered_on.isoformat())
+            )
         if view.reconsider_by is not None:
-            lines.append(f"Reconsider by {view.reconsider_by.isoformat()} whether to challenge it.")
+            lines.append(
+                self.tr("Reconsider by {isoformat} whether to challenge it.").format(
+                    isoformat=view.reconsider_by.isoformat()
+                )
+            )
         self._set_lines(self.order_detail, lines)
         self.covers.setCurrentIndex(max(0, self.covers.findData(order.covers)))
 
     def _show_notice(self, view: CaseSchedule) -> None:
-        who = "the enterprise customer" if view.recipient == "enterprise" else "the user"
+        who = self.tr("the enterprise customer") if view.recipient == "enterprise" else self.tr("the user")
         status = view.notice
         if status is None:
-            self.notice.setText(f"Owed to {html.escape(who)}: nothing yet.")
-            lines = ["Notice falls due once data is to be disclosed, or when a secrecy order ends."]
+            self.notice.setText(self.tr("Owed to {escape}: nothing yet.").format(escape=html.escape(who)))
+            lines = [self.tr("Notice falls due once data is to be disclosed, or when a secrecy order ends.")]
         else:
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
             head = html.escape(status.reason)
@@ -328,26 +364,32 @@ class DatesTab(QWidget):
                     who=html.escape(who), head=head
                 )
                 if due_now
-                else f"Owed to {html.escape(who)}: {head}"
+                else self.tr("Owed to {escape}: {head}").format(escape=html.escape(who), head=head)
             )
             lines = []
         for n in view.notices:
             if n.status == "given":
-                lines.append(f"Given to the {n.recipient} on {n.on}: {n.how} (recorded by {n.decided_by})")
+                lines.append(
+                    self.tr("Given to the {recipient} on {on}: {how} (recorded by {decided_by})").format(
+                        recipient=n.recipient, on=n.on, how=n.how, decided_by=n.decided_by
+                    )
+                )
             else:
                 lines.append(
-                    f"Withheld from the {n.recipient}: {n.how}; {n.reason} (decided by {n.decided_by})"
+                    self.tr(
+                        "Withheld from the {recipient}: {how}; {reason} (decided by {decided_by})"
+                    ).format(recipient=n.recipient, how=n.how, reason=n.reason, decided_by=n.decided_by)
                 )
         self._set_lines(self.notice_detail, lines)
         held = view.notice_held
         self.letter.setEnabled(status is not None and status.kind is not None and held is None)
-        self.letter.setToolTip(held or "Draft the letter that tells the customer, from the decision")
+        self.letter.setToolTip(held or self.tr("Draft the letter that tells the customer, from the decision"))
         if held is None:
             self.letter_held.clear()
             self.letter_held.hide()
         else:
             self.letter_held.setText(
-                "<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> "
+                self.tr("<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> ")
                 + html.escape(held)
             )
             self.letter_held.show()
@@ -370,15 +412,17 @@ class DatesTab(QWidget):
         schedule, case_id = self._schedule, self._case_id
         dialog = ChangeDialog(
             self,
-            "Extend the response deadline",
+            self.tr("Extend the response deadline"),
             day=self._view.due.due,
-            day_label="New due date",
-            text_hint="who agreed, and when",
+            day_label=self.tr("New due date"),
+            text_hint=self.tr("who agreed, and when"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.extend_deadline(case_id, d.chosen_date, d.text.text())
-            return f"Response deadline extended to {d.chosen_date.isoformat()}."
+            return self.tr("Response deadline extended to {isoformat}.").format(
+                isoformat=d.chosen_date.isoformat()
+            )
 
         self._open(dialog, apply)
 
@@ -388,27 +432,31 @@ class DatesTab(QWidget):
         schedule, case_id = self._schedule, self._case_id
         if self._view.paused:
             dialog = ChangeDialog(
-                self, "Resume the clock", day=self._today(), day_label="Resumed on", text_label="Note"
+                self,
+                self.tr("Resume the clock"),
+                day=self._today(),
+                day_label=self.tr("Resumed on"),
+                text_label=self.tr("Note"),
             )
 
             def resume(d: ChangeDialog) -> str:
                 schedule.resume_deadline(case_id, on=d.chosen_date)
-                return "The response clock runs again."
+                return self.tr("The response clock runs again.")
 
             self._open(dialog, resume)
             return
         dialog = ChangeDialog(
             self,
-            "Pause the clock",
+            self.tr("Pause the clock"),
             day=self._today(),
-            day_label="Paused from",
-            text_hint="waiting for the requester",
+            day_label=self.tr("Paused from"),
+            text_hint=self.tr("waiting for the requester"),
         )
         dialog.text.setText(self.tr("waiting for the requester"))
 
         def pause(d: ChangeDialog) -> str:
             schedule.pause_deadline(case_id, d.text.text(), on=d.chosen_date)
-            return "The response clock is paused."
+            return self.tr("The response clock is paused.")
 
         self._open(dialog, pause)
 
@@ -425,7 +473,9 @@ class DatesTab(QWidget):
             self.changed.emit(str(exc))
             return
         self.refresh()
-        self.changed.emit(f"The secrecy order covers {COVERS_LABELS[covers]}.")
+        self.changed.emit(
+            self.tr("The secrecy order covers {COVERS_LABELS}.").format(COVERS_LABELS=COVERS_LABELS[covers])
+        )
 
     def record_order(self) -> None:
         if self._schedule is None or self._case_id is None:
@@ -443,8 +493,8 @@ class DatesTab(QWidget):
                 reason=d.text.text(),
                 covers=d.chosen,
             )
-            until = d.chosen_expiry.isoformat() if d.chosen_expiry else "further order"
-            return f"Secrecy order recorded, until {until}."
+            until = d.chosen_expiry.isoformat() if d.chosen_expiry else self.tr("further order")
+            return self.tr("Secrecy order recorded, until {until}.").format(until=until)
 
         self._open(dialog, apply)
 
@@ -454,15 +504,17 @@ class DatesTab(QWidget):
         schedule, case_id = self._schedule, self._case_id
         dialog = ChangeDialog(
             self,
-            "Secrecy order extended",
+            self.tr("Secrecy order extended"),
             day=self._view.order_expiry or self._today(),
-            day_label="New expiry",
-            text_hint="the court's order and its date",
+            day_label=self.tr("New expiry"),
+            text_hint=self.tr("the court's order and its date"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.extend_order(case_id, d.chosen_date, d.text.text())
-            return f"Secrecy order extended to {d.chosen_date.isoformat()}."
+            return self.tr("Secrecy order extended to {isoformat}.").format(
+                isoformat=d.chosen_date.isoformat()
+            )
 
         self._open(dialog, apply)
 
@@ -477,8 +529,8 @@ class DatesTab(QWidget):
             won = d.succeeded.isChecked()
             schedule.record_challenge(case_id, d.chosen_date, d.text.text(), succeeded=won)
             if won:
-                return "Secrecy order set aside on the challenge: notice may go."
-            return "Challenge to the secrecy order recorded."
+                return self.tr("Secrecy order set aside on the challenge: notice may go.")
+            return self.tr("Challenge to the secrecy order recorded.")
 
         self._open(dialog, apply)
 
@@ -488,16 +540,16 @@ class DatesTab(QWidget):
         schedule, case_id = self._schedule, self._case_id
         dialog = ChangeDialog(
             self,
-            "Secrecy order reconsidered",
+            self.tr("Secrecy order reconsidered"),
             day=self._today(),
-            day_label="Reconsidered on",
-            text_label="Note",
-            text_hint="why it is (or is not) challenged",
+            day_label=self.tr("Reconsidered on"),
+            text_label=self.tr("Note"),
+            text_hint=self.tr("why it is (or is not) challenged"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.record_reconsidered(case_id, d.chosen_date, d.text.text())
-            return "Reconsideration recorded; the order comes back after the cycle."
+            return self.tr("Reconsideration recorded; the order comes back after the cycle.")
 
         self._open(dialog, apply)
 
@@ -506,12 +558,18 @@ class DatesTab(QWidget):
             return
         schedule, case_id = self._schedule, self._case_id
         dialog = ChangeDialog(
-            self, "Secrecy order lifted", day=self._today(), day_label="Lifted on", text_label="Note"
+            self,
+            self.tr("Secrecy order lifted"),
+            day=self._today(),
+            day_label=self.tr("Lifted on"),
+            text_label=self.tr("Note"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.lift_order(case_id, d.chosen_date)
-            return f"Secrecy order lifted on {d.chosen_date.isoformat()}: delayed notice is due."
+            return self.tr("Secrecy order lifted on {isoformat}: delayed notice is due.").format(
+                isoformat=d.chosen_date.isoformat()
+            )
 
         self._open(dialog, apply)
 
@@ -521,16 +579,16 @@ class DatesTab(QWidget):
         schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
         dialog = ChangeDialog(
             self,
-            "Notice given",
+            self.tr("Notice given"),
             day=self._today(),
-            day_label="Given on",
-            text_label="How",
-            text_hint="e-mail to the account address, letter, admin console",
+            day_label=self.tr("Given on"),
+            text_label=self.tr("How"),
+            text_hint=self.tr("e-mail to the account address, letter, admin console"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.record_notice_given(case_id, d.text.text(), d.chosen_date, recipient)
-            return "Notice recorded as given."
+            return self.tr("Notice recorded as given.")
 
         self._open(dialog, apply)
 
@@ -540,16 +598,16 @@ class DatesTab(QWidget):
         schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
         dialog = ChangeDialog(
             self,
-            "Withhold notice",
+            self.tr("Withhold notice"),
             day=None,
-            text_hint="what makes the exception apply",
+            text_hint=self.tr("what makes the exception apply"),
             choices=dict(EXCEPTION_LABELS),
-            choice_label="Exception",
+            choice_label=self.tr("Exception"),
         )
 
         def apply(d: ChangeDialog) -> str:
             schedule.record_notice_exception(case_id, d.chosen, d.text.text(), recipient)
-            return "Notice withheld; the exception and its reason are recorded."
+            return self.tr("Notice withheld; the exception and its reason are recorded.")
 
         self._open(dialog, apply)
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -190,7 +190,7 @@ class DecisionTab(QWidget):
         rec = assessment.recommendation
         self.recommendation.setText(_recommendation_html(assessment, item_texts(review.pack)))
         self.related.setText(
-            "Also named in other cases: "
+            self.tr("Also named in other cases: ")
             + "; ".join(f"{ident} — {', '.join(refs)}" for ident, refs in assessment.related.items())
             if assessment.related
             else ""
@@ -256,18 +256,24 @@ class DecisionTab(QWidget):
         latest = self._latest
         self.approve_button.setEnabled(latest is not None and latest.needs_approval)
         if latest is None:
-            text, style = "No decision recorded yet.", ("", "")
+            text, style = self.tr("No decision recorded yet."), ("", "")
         elif latest.needs_approval:
-            text = (
-                f"Revision {latest.revision} ({outcome_label(latest.outcome)}) is awaiting approval by a "
-                f"second reviewer — anyone but {latest.decided_by}."
+            text = self.tr(
+                "Revision {revision} ({outcome_label}) is awaiting approval by a second reviewer — anyone "
+                "but {decided_by}."
+            ).format(
+                revision=latest.revision,
+                outcome_label=outcome_label(latest.outcome),
+                decided_by=latest.decided_by,
             )
             style = ("#fff4ce", "#5c4400")
         elif latest.approved_by:
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = (
-                f"{what} decided by {latest.decided_by}, "
-                f"approved by {latest.approved_by} {(latest.approved_at or '')[:16].replace('T', ' ')}."
+            text = self.tr("{what} decided by {decided_by}, approved by {approved_by} {replace}.").format(
+                what=what,
+                decided_by=latest.decided_by,
+                approved_by=latest.approved_by,
+                replace=(latest.approved_at or "")[:16].replace("T", " "),
             )
             style = ("", "#1e7b34")
             notes = self._review.approval_notes(self._case_id) if self._review and self._case_id else []
@@ -276,10 +282,14 @@ class DecisionTab(QWidget):
                 style = ("#fff4ce", "#5c4400")
         else:
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = f"{what} decided by {latest.decided_by}; it needs no second reviewer's approval."
+            text = self.tr("{what} decided by {decided_by}; it needs no second reviewer's approval.").format(
+                what=what, decided_by=latest.decided_by
+            )
             style = ("", "")
         if latest is not None and latest.override:
-            text += f"\nOverridden by {latest.decided_by}: {latest.override.get('reason', '')}"
+            text += self.tr("\nOverridden by {decided_by}: {get}").format(
+                decided_by=latest.decided_by, get=latest.override.get("reason", "")
+            )
         self.approval.setText(text)
         background, colour = style
         self.approval_strip.setStyleSheet(
@@ -320,7 +330,7 @@ class DecisionTab(QWidget):
         except DeskError as exc:
             QMessageBox.warning(self, self.tr("Decision not recorded"), str(exc))
             return None
-        state = "awaiting approval by a second reviewer" if decision.needs_approval else "decided"
+        state = self.tr("awaiting approval by a second reviewer") if decision.needs_approval else "decided"
         self.decided.emit(f"Revision {decision.revision}: {outcome_label(decision.outcome)} — {state}.")
         return decision
 
@@ -331,9 +341,11 @@ class DecisionTab(QWidget):
         decided_by = self._latest.decided_by
         names = [r.name for r in self._review.desk.reviewers()]
         others = [n for n in names if n != decided_by]
-        hint = f"{decided_by} made this decision; a different reviewer approves it with their own PIN."
+        hint = self.tr(
+            "{decided_by} made this decision; a different reviewer approves it with their own PIN."
+        ).format(decided_by=decided_by)
         if not others:
-            hint += " An administrator enrols a second reviewer first (Tools ▸ Reviewers…)."
+            hint += self.tr(" An administrator enrols a second reviewer first (Tools ▸ Reviewers…).")
         try:
             summary = self._review.approval_summary(self._case_id)
         except DeskError as exc:
@@ -352,7 +364,11 @@ class DecisionTab(QWidget):
                 except DeskError as exc:
                     dialog.show_error(str(exc))
                     continue
-                self.decided.emit(f"Revision {decision.revision} approved by {decision.approved_by}.")
+                self.decided.emit(
+                    self.tr("Revision {revision} approved by {approved_by}.").format(
+                        revision=decision.revision, approved_by=decision.approved_by
+                    )
+                )
                 return True
             return False
         finally:
@@ -384,14 +400,22 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
         parts.append("<p>" + "<br>".join(e(sentence) for sentence in explanation) + "</p>")
     if rec.reasons:
         parts.append(
-            "Because:<ul style='margin-left:-20px'>" + "".join(marked(i) for i in rec.reasons) + "</ul>"
+            QCoreApplication.translate("decision", "Because:<ul style='margin-left:-20px'>")
+            + "".join(marked(i) for i in rec.reasons)
+            + "</ul>"
         )
     if rec.pending:
         parts.append(
-            f"<p><span style='color:#8a5a00'>Still open ({len(rec.pending)}), for you to answer:</span> "
+            QCoreApplication.translate(
+                "decision", "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> "
+            ).format(len=len(rec.pending))
             + ", ".join(link(i) for i in rec.pending)
             + "</p>"
         )
     scope = scope_dict(rec.scope)
-    parts.append(f"<p style='color:#5f6368'>Recommended scope: {e(scope_summary(scope))}</p>")
+    parts.append(
+        QCoreApplication.translate("decision", "<p style='color:#5f6368'>Recommended scope: {e}</p>").format(
+            e=e(scope_summary(scope))
+        )
+    )
     return "".join(parts)

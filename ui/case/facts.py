@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +63,12 @@ class FactsModel(RowsModel[FactValue]):
     """Fact · Value · Confidence · Read from. A correction calls ``save(key, value, reason)``,
     which may refuse with a DeskError."""
 
-    HEADERS = ("Fact", "Value", "Confidence", "Read from")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FactsModel", "Fact"),
+        QT_TRANSLATE_NOOP("FactsModel", "Value"),
+        QT_TRANSLATE_NOOP("FactsModel", "Confidence"),
+        QT_TRANSLATE_NOOP("FactsModel", "Read from"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +93,7 @@ class FactsModel(RowsModel[FactValue]):
                 return LABELS.get(fact.key, fact.key)
             if column == 1:
                 if fact.value is None:
-                    return "not known"
+                    return self.tr("not known")
                 if fact.key == "instrument" and isinstance(fact.value, str):
                     return instrument_words(fact.value, self.country)
                 return _show(fact.value, fact.key)
@@ -89,7 +102,7 @@ class FactsModel(RowsModel[FactValue]):
                     return "reviewer"
                 return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
             if fact.source == "reviewer":
-                return f"corrected by {fact.updated_by}"
+                return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
             return f"page {fact.page}" if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
@@ -106,9 +119,11 @@ class FactsModel(RowsModel[FactValue]):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = HINTS.get(fact.key, "Double-click or press F2 to correct")
             if fact.source == "reviewer":
-                tip += f"\nFirst reading: {_show(fact.original, fact.key) or 'not known'}"
+                tip += self.tr("\nFirst reading: {value}").format(
+                    value=_show(fact.original, fact.key) or "not known"
+                )
             elif fact.flag:
-                tip += f"\nCheck this: {fact.flag}"
+                tip += self.tr("\nCheck this: {flag}").format(flag=fact.flag)
             return tip.strip() or None
         return None
 
@@ -172,18 +187,31 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     secrecy = facts_json["secrecy_order"]
     if secrecy["present"]:
         length = (
-            "until further order"
+            QCoreApplication.translate("facts", "until further order")
             if secrecy.get("open_ended")
-            else f"{secrecy['duration_days']} days, until {secrecy['expires']}"
+            else QCoreApplication.translate("facts", "{duration_days} days, until {expires}").format(
+                duration_days=secrecy["duration_days"], expires=secrecy["expires"]
+            )
             if secrecy["duration_days"]
-            else "length not read"
+            else QCoreApplication.translate("facts", "length not read")
         )
-        rows.append(ReadingRow("secrecy order", length, secrecy["page"], secrecy.get("box")))
+        rows.append(
+            ReadingRow(
+                QCoreApplication.translate("facts", "secrecy order"),
+                length,
+                secrecy["page"],
+                secrecy.get("box"),
+            )
+        )
     return rows
 
 
 class ReadingsModel(RowsModel[ReadingRow]):
-    HEADERS = ("What", "Read as", "Page")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReadingsModel", "What"),
+        QT_TRANSLATE_NOOP("ReadingsModel", "Read as"),
+        QT_TRANSLATE_NOOP("ReadingsModel", "Page"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -291,7 +319,7 @@ class FactsTab(QWidget):
 
     def show_case(self, facts_json: dict[str, Any], facts: list[FactValue], save: Save) -> None:
         pages = facts_json["pages"]
-        read = " · read by OCR" if facts_json["ocr_used"] else ""
+        read = self.tr(" · read by OCR") if facts_json["ocr_used"] else ""
         self.summary.setText(
             f"<b>{facts_json['reference']}</b> · {pages} page{'s' if pages != 1 else ''}{read}"
         )
@@ -306,7 +334,7 @@ class FactsTab(QWidget):
         from ui.dialogs.fact_dialog import FactDialog
 
         fact = self.model.fact_at(row)
-        first = _show(fact.original, fact.key) or "not known" if fact.source == "reviewer" else ""
+        first = _show(fact.original, fact.key) or self.tr("not known") if fact.source == "reviewer" else ""
         dialog = FactDialog(LABELS.get(fact.key, fact.key), fact_editor(fact.key), fact.value, first, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:

@@ -137,7 +137,7 @@ class LetterPreview(QWidget):
         self.document.load(buffer)
         _drop(old)
         if not self.is_loaded():
-            self.clear("The preview cannot be shown.")
+            self.clear(self.tr("The preview cannot be shown."))
             return False
         pages = self.document.pageCount()
         self.status.setText(f"{pages} page{'s' if pages != 1 else ''}" + (f" · {note}" if note else ""))

@@ -97,7 +97,9 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.document().modificationChanged.connect(lambda _m: self._update_state())
         self.renderer.rendered.connect(self._show_rendered)
         self.renderer.failed.connect(
-            lambda message: self.preview.show_message(f"The preview could not be rendered: {message}")
+            lambda message: self.preview.show_message(
+                self.tr("The preview could not be rendered: {message}").format(message=message)
+            )
         )
         self.setFocusProxy(self.table)
         self.clear()
@@ -156,7 +158,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         list_buttons.addStretch(1)
         list_buttons.addWidget(self.package_button)
         list_buttons.addWidget(self.letterhead_button)
-        self.package_held = self._held_label("Why the response package waits")
+        self.package_held = self._held_label(self.tr("Why the response package waits"))
         return list_buttons
 
     def _build_editor(self) -> QToolBar:
@@ -193,7 +195,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("muted")
-        self.letter_held = self._held_label("Why this letter waits")
+        self.letter_held = self._held_label(self.tr("Why this letter waits"))
         return toolbar
 
     def _build_final_strip(self) -> None:
@@ -202,7 +204,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.final_note.setTextFormat(Qt.TextFormat.PlainText)
         self.final_note.setWordWrap(True)
         # Cut in the middle when the pane is narrow: whole in its tooltip, and copied whole.
-        self.sha = ElidedValue("SHA-256 of the final PDF")
+        self.sha = ElidedValue(self.tr("SHA-256 of the final PDF"))
         self.revise_button = QPushButton(self.tr("Edit as new revision"))
         self.revise_button.setToolTip(
             self.tr("This letter stays as it is; your changes become a new draft revision")
@@ -330,7 +332,7 @@ class LettersTab(LetterActionsMixin, QWidget):
             allowed = self._letters.allowed_kinds(self._case_id)
             decision = self._letters.review.decision(self._case_id)
         except DeskError as exc:
-            self.show_unavailable(f"The letters cannot be shown: {exc}")
+            self.show_unavailable(self.tr("The letters cannot be shown: {exc}").format(exc=exc))
             return False
         self._quiet = True
         try:
@@ -366,10 +368,14 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.package_button.setEnabled(any_final and held is None)
         self.package_button.setToolTip(
             held
-            or "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
-            "the case reference"
+            or self.tr(
+                "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+                "the case reference"
+            )
         )
-        self._show_held(self.package_held, f"Response package: {held}" if held else None)
+        self._show_held(
+            self.package_held, self.tr("Response package: {held}").format(held=held) if held else None
+        )
 
     def _read_held(self) -> None:
         """Ask the letters service what the letter in the editor may not do yet."""
@@ -385,16 +391,16 @@ class LettersTab(LetterActionsMixin, QWidget):
         export = self._export_held
         finalise = self._finalise_held if letter is not None and not letter.final else None
         if finalise and finalise == export:
-            text: str | None = f"Finalise and Export wait. {finalise}"
+            text: str | None = self.tr("Finalise and Export wait. {finalise}").format(finalise=finalise)
         else:
-            parts = [f"Finalise waits. {finalise}" if finalise else ""]
-            parts.append(f"Export waits. {export}" if export else "")
+            parts = [self.tr("Finalise waits. {finalise}").format(finalise=finalise) if finalise else ""]
+            parts.append(self.tr("Export waits. {export}").format(export=export) if export else "")
             text = "\n".join(p for p in parts if p) or None
         self._show_held(self.letter_held, text)
         self.finalise_action.setToolTip(
-            self._finalise_held or "Lock this letter: its PDF and SHA-256 are stored"
+            self._finalise_held or self.tr("Lock this letter: its PDF and SHA-256 are stored")
         )
-        self.export_action.setToolTip(export or "Write this letter's PDF to a folder you choose")
+        self.export_action.setToolTip(export or self.tr("Write this letter's PDF to a folder you choose"))
 
     def _select_quietly(self, row: int) -> None:
         self._quiet = True
@@ -412,11 +418,17 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.draft_button.setEnabled(bool(allowed))
         self.language.setEnabled(bool(allowed))
         if outcome is None:
-            text = "No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it."
+            text = self.tr(
+                "No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it."
+            )
         elif not allowed:
-            text = f"The decision ({outcome_label(outcome)}) calls for no letter."
+            text = self.tr("The decision ({outcome_label}) calls for no letter.").format(
+                outcome_label=outcome_label(outcome)
+            )
         elif not self.model.rowCount():
-            text = f"Decision: {outcome_label(outcome)}. Draft the letter that answers it."
+            text = self.tr("Decision: {outcome_label}. Draft the letter that answers it.").format(
+                outcome_label=outcome_label(outcome)
+            )
         else:
             text = f"Decision: {outcome_label(outcome)}."
         self.notice.setText(text)
@@ -460,15 +472,15 @@ class LettersTab(LetterActionsMixin, QWidget):
         self._read_held()
         self._update_state()
         if letter is None:
-            self.preview.clear("No letter selected." if self._case_id else "")
+            self.preview.clear(self.tr("No letter selected.") if self._case_id else "")
         elif letter.final:
             try:
                 assert self._letters is not None
                 data = self._letters.render(letter)  # the stored PDF: read, not rendered
             except DeskError as exc:
-                self.preview.clear(f"The letter cannot be shown: {exc}")
+                self.preview.clear(self.tr("The letter cannot be shown: {exc}").format(exc=exc))
             else:
-                self.preview.show_pdf(data, "final, as stored")
+                self.preview.show_pdf(data, self.tr("final, as stored"))
         else:
             self._request_preview(delay=False)
 
@@ -479,8 +491,10 @@ class LettersTab(LetterActionsMixin, QWidget):
             return
         when = (letter.finalised_at or "")[:16].replace("T", " ")
         self.final_note.setText(
-            f"Final and locked since {when}. It cannot change: editing it makes a new revision "
-            "and this one stays as it is."
+            self.tr(
+                "Final and locked since {when}. It cannot change: editing it makes a new revision and this "
+                "one stays as it is."
+            ).format(when=when)
         )
         self.sha.setText(letter.sha256 or "")
         self.revise_button.setVisible(True)
@@ -492,11 +506,17 @@ class LettersTab(LetterActionsMixin, QWidget):
         if letter is None:
             text = ""
         elif self._revising:
-            text = "New revision · unsaved" if self.is_dirty() else "New revision · no changes yet"
+            text = (
+                self.tr("New revision · unsaved")
+                if self.is_dirty()
+                else self.tr("New revision · no changes yet")
+            )
         elif letter.final:
-            text = f"Revision {letter.revision} · final"
+            text = self.tr("Revision {revision} · final").format(revision=letter.revision)
         else:
-            text = f"Revision {letter.revision} · draft · " + ("unsaved" if self.is_dirty() else "saved")
+            text = self.tr("Revision {revision} · draft · ").format(revision=letter.revision) + (
+                "unsaved" if self.is_dirty() else "saved"
+            )
         self.state.setText(text)
         self.save_action.setEnabled(editable and self.is_dirty())
         self.finalise_action.setEnabled(
@@ -523,7 +543,7 @@ class LettersTab(LetterActionsMixin, QWidget):
 
     def _show_rendered(self, data: bytes, ms: float) -> None:
         if self._current is not None:
-            self.preview.show_pdf(data, f"preview rendered in {ms:.0f} ms")
+            self.preview.show_pdf(data, self.tr("preview rendered in {ms:.0f} ms").format(ms=ms))
 
     def start_revision(self) -> None:
         """Make a final letter's text editable; saving stores it as a new draft revision."""
@@ -534,8 +554,10 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.setReadOnly(False)
         self.title_edit.setReadOnly(False)
         self.final_note.setText(
-            f"Editing a copy of final revision {letter.revision}. Saving makes a new draft revision; "
-            f"revision {letter.revision} stays final and unchanged."
+            self.tr(
+                "Editing a copy of final revision {revision}. Saving makes a new draft revision; revision "
+                "{revision} stays final and unchanged."
+            ).format(revision=letter.revision)
         )
         self.revise_button.setVisible(False)
         self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {REVISING_COLOUR}; }}")

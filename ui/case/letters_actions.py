@@ -62,9 +62,13 @@ class LetterActionsMixin:
         self._current, self._revising = saved, False
         if interactive:  # not when locking: nothing about the case stays in the status bar
             self.message.emit(
-                f"Saved as revision {saved.revision}; final revision {letter.revision} stays as it was."
+                self.tr("Saved as revision {revision}; final revision {revision2} stays as it was.").format(
+                    revision=saved.revision, revision2=letter.revision
+                )
                 if saved.id != letter.id
-                else f"Saved revision {saved.revision} of the {kind_label(saved.kind).lower()}."
+                else self.tr("Saved revision {revision} of the {lower}.").format(
+                    revision=saved.revision, lower=kind_label(saved.kind).lower()
+                )
             )
         if self._case_id is not None:
             self._reload(select=saved.id, show=False)
@@ -88,7 +92,11 @@ class LetterActionsMixin:
             return None
         self._reload(select=letter.id)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.message.emit(f"Drafted the {kind_label(kind).lower()} (revision {letter.revision}).")
+        self.message.emit(
+            self.tr("Drafted the {lower} (revision {revision}).").format(
+                lower=kind_label(kind).lower(), revision=letter.revision
+            )
+        )
         self.changed.emit()
         return letter
 
@@ -100,14 +108,18 @@ class LetterActionsMixin:
         box = QMessageBox(
             QMessageBox.Icon.Warning if doubts else QMessageBox.Icon.Question,
             self.tr("Finalise letter"),
-            f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
-            "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
-            "revision." + ("\n\nYour unsaved changes are saved first." if self.is_dirty() else ""),
+            self.tr(
+                "Finalise the {lower}?\n\nIt will be locked: its PDF and SHA-256 are stored, and any later "
+                "change becomes a new revision."
+            ).format(lower=kind_label(letter.kind).lower())
+            + (self.tr("\n\nYour unsaved changes are saved first.") if self.is_dirty() else ""),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
         if doubts:  # the address block may carry a misreading: the reviewer checks it first
-            box.setInformativeText("Check the recipient first:\n" + "\n".join(f"• {d}" for d in doubts))
+            box.setInformativeText(
+                self.tr("Check the recipient first:\n") + "\n".join(f"• {d}" for d in doubts)
+            )
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Finalise"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if not self._ask(box) or self._current is not letter:
@@ -132,7 +144,11 @@ class LetterActionsMixin:
             QMessageBox.warning(self, self.tr("Letter not finalised"), str(exc))
             return None
         self._reload(select=final.id)
-        self.message.emit(f"Finalised revision {final.revision}; SHA-256 {(final.sha256 or '')[:16]}…")
+        self.message.emit(
+            self.tr("Finalised revision {revision}; SHA-256 {value}…").format(
+                revision=final.revision, value=(final.sha256 or "")[:16]
+            )
+        )
         self.changed.emit()
         return final
 
@@ -144,7 +160,9 @@ class LetterActionsMixin:
         assert letter is not None
         name = f"{_file_part(self._reference)}-{letter.kind}-r{letter.revision}"
         name += ".pdf" if letter.final else "-draft.pdf"
-        path = self._ask_path("Export letter" if letter.final else "Export draft (not final)", name)
+        path = self._ask_path(
+            self.tr("Export letter") if letter.final else self.tr("Export draft (not final)"), name
+        )
         if path is None:
             return None
         return self.export(path)
@@ -160,7 +178,7 @@ class LetterActionsMixin:
             QMessageBox.warning(self, self.tr("Letter not exported"), str(exc))
             return None
         self._remember_folder(written)
-        self.message.emit(f"Exported to {written}")
+        self.message.emit(self.tr("Exported to {written}").format(written=written))
         self.changed.emit()
         return written
 
@@ -185,7 +203,9 @@ class LetterActionsMixin:
         included = with_demand.isChecked
         if not self._ask(box) or self._case_id != case_id:
             return None
-        path = self._ask_path("Save response package", f"{_file_part(self._reference)}-response-package.pdf")
+        path = self._ask_path(
+            self.tr("Save response package"), f"{_file_part(self._reference)}-response-package.pdf"
+        )
         if path is None:
             return None
         return self.package(path, with_demand=included())
@@ -200,7 +220,7 @@ class LetterActionsMixin:
             QMessageBox.warning(self, self.tr("Package not written"), str(exc))
             return None
         self._remember_folder(written)
-        self.message.emit(f"Response package written to {written}")
+        self.message.emit(self.tr("Response package written to {written}").format(written=written))
         self.changed.emit()
         return written
 
@@ -215,7 +235,7 @@ class LetterActionsMixin:
 
         if not edit_letterhead(self, letters, self.settings, opened):
             return False
-        self.message.emit("Letterhead saved: drafts show it now, final letters keep theirs.")
+        self.message.emit(self.tr("Letterhead saved: drafts show it now, final letters keep theirs."))
         self.changed.emit()
         if self._case_id is not None:
             self._reload(select=self._current.id if self._current else None, show=False)
@@ -243,7 +263,7 @@ class LetterActionsMixin:
         folder = Path.home()
         if self.settings is not None:
             folder = Path(str(self.settings.value(FOLDER_KEY, str(folder))))
-        dialog = QFileDialog(self, title, str(folder), "PDF documents (*.pdf)")
+        dialog = QFileDialog(self, title, str(folder), self.tr("PDF documents (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("pdf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.case.facts import CATEGORY_LABELS
@@ -33,7 +33,7 @@ def scope_summary(scope: dict[str, Any]) -> str:
     ids, cats = scope.get("identifiers", []), scope.get("categories", [])
     dates = scope.get("date_range") or {}
     if not ids and not cats:
-        return "nothing disclosed"
+        return QCoreApplication.translate("scope_editor", "nothing disclosed")
     span = ""
     if dates.get("from") or dates.get("to"):
         span = f" · {dates.get('from') or '…'} to {dates.get('to') or '…'}"
@@ -63,8 +63,8 @@ class ScopeEditor(QWidget):
         self.redacted_note.setWordWrap(True)
         self.from_box = QCheckBox(self.tr("From"))
         self.to_box = QCheckBox(self.tr("To"))
-        self.from_date = _date_edit("First day in scope")
-        self.to_date = _date_edit("Last day in scope")
+        self.from_date = _date_edit(self.tr("First day in scope"))
+        self.to_date = _date_edit(self.tr("Last day in scope"))
         for box, edit in ((self.from_box, self.from_date), (self.to_box, self.to_date)):
             box.setToolTip(self.tr("Untick for no limit on this side"))
             box.toggled.connect(edit.setEnabled)
@@ -107,7 +107,7 @@ class ScopeEditor(QWidget):
             self.identifier_boxes[value] = box
             self._ids_layout.addWidget(box)
         if not values:
-            self._ids_layout.addWidget(self._placeholder("The demand names no identifier."))
+            self._ids_layout.addWidget(self._placeholder(self.tr("The demand names no identifier.")))
         redacted = sum(1 for i in facts.get("identifiers", []) if not i.get("value"))
         self.redacted_note.setText(
             self.tr("1 identifier redacted or unreadable: never in scope.")
@@ -127,7 +127,7 @@ class ScopeEditor(QWidget):
             self.category_boxes[category] = box
             self._cats_layout.addWidget(box)
         if not content:
-            self._cats_layout.addWidget(self._placeholder("The demand names no data category."))
+            self._cats_layout.addWidget(self._placeholder(self.tr("The demand names no data category.")))
         demand_dates = facts.get("date_range") or {}
         dates = scope.get("date_range") or {}
         for box, edit, chosen, asked in (

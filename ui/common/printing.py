@@ -57,7 +57,9 @@ class PrintJob:
             self._pdf = QPdfDocument()
             self._pdf.load(self._buffer)
             if self._pdf.status() != QPdfDocument.Status.Ready:
-                raise PrintFailedError("The document to print could not be read.")
+                raise PrintFailedError(
+                    QCoreApplication.translate("printing", "The document to print could not be read.")
+                )
 
     def paint(self, printer: QPrinter) -> int:
         printer.setDocName(self.printout.title)
@@ -72,12 +74,16 @@ class PrintJob:
     def _paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintFailedError("The printer could not be started.")
+            raise PrintFailedError(
+                QCoreApplication.translate("PrintJob", "The printer could not be started.")
+            )
         try:
             area = printer.pageLayout().paintRectPixels(printer.resolution())
             for page in range(document.pageCount()):
                 if page and not printer.newPage():
-                    raise PrintFailedError("The printer refused a new page.")
+                    raise PrintFailedError(
+                        QCoreApplication.translate("PrintJob", "The printer refused a new page.")
+                    )
                 points = document.pagePointSize(page)
                 scale = min(
                     area.width() / points.width(), area.height() / points.height()

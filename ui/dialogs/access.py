@@ -119,7 +119,7 @@ class SetUpDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Passphrase again"), self.passphrase_again)
         form.addRow(self.passphrase_note)
-        buttons = buttons_for(self, "Set up", self._check)
+        buttons = buttons_for(self, self.tr("Set up"), self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -130,19 +130,23 @@ class SetUpDialog(QDialog):
         problem = None
         passphrase = self.passphrase.text()
         if not self.workstation.text().strip():
-            problem = "Name this workstation."
+            problem = self.tr("Name this workstation.")
         elif not self.reviewer.text().strip():
-            problem = "Enter your name."
+            problem = self.tr("Enter your name.")
         elif problem := _roster_problem(self.reviewer.text(), self.pin.text()):
             pass
         elif self.pin.text() != self.pin_again.text():
-            problem = "The two PINs differ."
+            problem = self.tr("The two PINs differ.")
         elif self.use_passphrase.isChecked() and len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+            problem = self.tr("The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+            )
         elif passphrase and len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+            problem = self.tr("The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+            )
         elif passphrase != self.passphrase_again.text():
-            problem = "The two passphrases differ."
+            problem = self.tr("The two passphrases differ.")
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -169,7 +173,7 @@ class UnlockDialog(QDialog):
         self.passphrase = _secret_field(self.tr("workstation passphrase"))
         self.passphrase.setAccessibleName(self.tr("Workstation passphrase"))
         self.error = error_label()
-        buttons = buttons_for(self, "Unlock", self.accept)
+        buttons = buttons_for(self, self.tr("Unlock"), self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if hint:
@@ -198,11 +202,12 @@ class SignInDialog(QDialog):
         hint: str = "",
         parent: QWidget | None = None,
         *,
-        title: str = "Sign in",
-        ok_text: str = "Sign in",
+        title: str = "",
+        ok_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Sign in"))
+        ok_text = ok_text or self.tr("Sign in")
         self.reviewer = QComboBox()
         self.reviewer.addItems(reviewers)
         self.reviewer.setAccessibleName(self.tr("Reviewer"))
@@ -248,7 +253,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("Current"), self.current)
         form.addRow(self.tr("New"), self.new)
         form.addRow(self.tr("New again"), self.again)
-        buttons = buttons_for(self, "Change", self._check)
+        buttons = buttons_for(self, self.tr("Change"), self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -256,9 +261,13 @@ class ChangePassphraseDialog(QDialog):
 
     def _check(self) -> None:
         if len(self.new.text()) < MIN_PASSPHRASE_LENGTH:
-            self.show_error(f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.")
+            self.show_error(
+                self.tr("The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                    MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+                )
+            )
         elif self.new.text() != self.again.text():
-            self.show_error("The two new passphrases differ.")
+            self.show_error(self.tr("The two new passphrases differ."))
         else:
             self.accept()
 

@@ -33,7 +33,11 @@ class CorrectionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        titles = {"target": "Add a target", "category": "Add data asked for", "remove": f"Remove {removing}"}
+        titles = {
+            "target": self.tr("Add a target"),
+            "category": self.tr("Add data asked for"),
+            "remove": f"Remove {removing}",
+        }
         self.setWindowTitle(titles[what])
         self.setMinimumWidth(480)
         self.kind = QComboBox()
@@ -67,7 +71,9 @@ class CorrectionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Remove" if what == "remove" else "Add", self.accept))
+        layout.addWidget(
+            buttons_for(self, self.tr("Remove") if what == "remove" else self.tr("Add"), self.accept)
+        )
         (self.value if what == "target" else self.reason).setFocus()
 
     def show_error(self, message: str) -> None:

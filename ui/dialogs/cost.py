@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -208,14 +208,20 @@ class CostDialog(QDialog):
 
 def _summary(record: CostRecord) -> str:
     table = (
-        f"{record.jurisdiction} rate table {record.rates_version or ''}, in {record.currency}"
+        QCoreApplication.translate("cost", "{jurisdiction} rate table {value}, in {currency}").format(
+            jurisdiction=record.jurisdiction, value=record.rates_version or "", currency=record.currency
+        )
         if record.currency
-        else "No rate table prices this case's country"
+        else QCoreApplication.translate("cost", "No rate table prices this case's country")
     )
     state = {
-        "open": "not decided",
-        "sought": f"sought on {record.decided_on} by {record.decided_by}",
-        "waived": f"waived on {record.decided_on} by {record.decided_by}",
+        "open": QCoreApplication.translate("cost", "not decided"),
+        "sought": QCoreApplication.translate("cost", "sought on {decided_on} by {decided_by}").format(
+            decided_on=record.decided_on, decided_by=record.decided_by
+        ),
+        "waived": QCoreApplication.translate("cost", "waived on {decided_on} by {decided_by}").format(
+            decided_on=record.decided_on, decided_by=record.decided_by
+        ),
     }[record.decision]
     text = f"<b>{record.total_text()}</b> · {state}"
     if record.reason:

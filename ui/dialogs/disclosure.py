@@ -65,8 +65,10 @@ class DisclosureDialog(QDialog):
         self.policy.setObjectName("muted")
         self.policy.setWordWrap(True)
         self.policy.setTextFormat(Qt.TextFormat.PlainText)
-        self.recipient = self._line("Disclosed to", "e.g. National Center for Missing and Exploited Children")
-        self.country = self._line("Country", "ISO code, e.g. US")
+        self.recipient = self._line(
+            self.tr("Disclosed to"), self.tr("e.g. National Center for Missing and Exploited Children")
+        )
+        self.country = self._line(self.tr("Country"), self.tr("ISO code, e.g. US"))
         self.country.setMaxLength(2)
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
@@ -113,7 +115,7 @@ class DisclosureDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Record disclosure", self._record))
+        layout.addWidget(buttons_for(self, self.tr("Record disclosure"), self._record))
         self.ground.currentIndexChanged.connect(self._ground_changed)
         self._ground_changed()
         self.resize(640, self.sizeHint().height())
@@ -129,7 +131,7 @@ class DisclosureDialog(QDialog):
         if ground is None:
             return
         self.policy.setText(f"Policy: {ground.policy}")
-        self.country.setPlaceholderText(ground.recipient_country or "ISO code, e.g. US")
+        self.country.setPlaceholderText(ground.recipient_country or self.tr("ISO code, e.g. US"))
         self.made_early.setEnabled(ground.after_the_fact)
         if not ground.after_the_fact:
             self.made_early.setChecked(False)
@@ -143,7 +145,9 @@ class DisclosureDialog(QDialog):
         try:
             self.document = (Path(name).name, read_regular_file(Path(name), MAX_PDF_BYTES))
         except OSError as exc:
-            self.show_error(f"Cannot read {name}: {exc.strerror or exc}")
+            self.show_error(
+                self.tr("Cannot read {name}: {value}").format(name=name, value=exc.strerror or exc)
+            )
             return
         self.document_label.setText(Path(name).name)
 

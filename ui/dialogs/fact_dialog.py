@@ -58,7 +58,7 @@ class FactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Correct", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Correct"), self.accept))
         field.setFocus()
 
     def _field(self, current: Any) -> QWidget:
@@ -77,7 +77,7 @@ class FactDialog(QDialog):
             self.choice.setCurrentIndex(max(found, 0))
             return self.choice
         if kind == "yes_no":
-            for words, value in ((NOT_KNOWN, None), ("Yes", "yes"), ("No", "no")):
+            for words, value in ((NOT_KNOWN, None), (self.tr("Yes"), "yes"), (self.tr("No"), "no")):
                 self.choice.addItem(words, value)
             self.choice.setCurrentIndex({True: 1, False: 2}.get(current, 0))
             return self.choice

@@ -17,8 +17,8 @@ class LanguageDialog(QDialog):
         self.choice.setAccessibleName(self.tr("Language of the window"))
         self.choice.addItem(self.tr("The desktop's language"), SYSTEM)
         # Each language is named in itself, so that it can be found by someone who cannot read the other.
-        self.choice.addItem("English", "en")
-        self.choice.addItem("Deutsch", "de")
+        self.choice.addItem(self.tr("English"), "en")
+        self.choice.addItem(self.tr("Deutsch"), "de")
         self.choice.setCurrentIndex(max(0, self.choice.findData(saved_language(settings))))
         note = QLabel(
             self.tr(

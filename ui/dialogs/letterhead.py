@@ -55,11 +55,15 @@ def read_logo(path: Path) -> bytes:
         data = read_regular_file(path, MAX_LOGO_BYTES)
     except UnreadableFile as exc:
         if exc.errno == errno.EFBIG:
-            too_big = f"{path.name} is larger than {MAX_LOGO_BYTES // 1024} KB; use a smaller logo."
+            too_big = QCoreApplication.translate(
+                "letterhead", "{name} is larger than {value} KB; use a smaller logo."
+            ).format(name=path.name, value=MAX_LOGO_BYTES // 1024)
             raise DeskError(too_big) from None
         raise DeskError(f"{exc.strerror}.") from None
     if not data.startswith(PNG_MAGIC):
-        raise DeskError(f"{path.name} is not a PNG image.")
+        raise DeskError(
+            QCoreApplication.translate("letterhead", "{name} is not a PNG image.").format(name=path.name)
+        )
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -70,9 +74,17 @@ def read_logo(path: Path) -> bytes:
         or size.width() > MAX_LOGO_PIXELS.width()
         or size.height() > MAX_LOGO_PIXELS.height()
     ):
-        raise DeskError(f"{path.name} is not a PNG of at most {MAX_LOGO_PIXELS.width()} pixels a side.")
+        raise DeskError(
+            QCoreApplication.translate(
+                "letterhead", "{name} is not a PNG of at most {width} pixels a side."
+            ).format(name=path.name, width=MAX_LOGO_PIXELS.width())
+        )
     if QImage.fromData(data).isNull():
-        raise DeskError(f"{path.name} cannot be read as a PNG image.")
+        raise DeskError(
+            QCoreApplication.translate("letterhead", "{name} cannot be read as a PNG image.").format(
+                name=path.name
+            )
+        )
     return data
 
 
@@ -108,16 +120,18 @@ class LetterheadDialog(QDialog):
         for key, label in TEXT_FIELDS[:2]:
             form.addRow(label, self._line(key, values))
         self.address = lines_edit(
-            values.get("address_lines") or [], "Address", "One line per line of the address"
+            values.get("address_lines") or [], self.tr("Address"), self.tr("One line per line of the address")
         )
         form.addRow(self.tr("Address"), self.address)
         for key, label in TEXT_FIELDS[2:]:
             form.addRow(label, self._line(key, values))
         self.page_size = QComboBox()
         self.page_size.setAccessibleName(self.tr("Page size"))
-        self.page_size.addItem(self.tr("US Letter"), "Letter")
+        self.page_size.addItem(self.tr("US Letter"), self.tr("Letter"))
         self.page_size.addItem(self.tr("A4"), "A4")
-        self.page_size.setCurrentIndex(max(0, self.page_size.findData(values.get("page_size") or "Letter")))
+        self.page_size.setCurrentIndex(
+            max(0, self.page_size.findData(values.get("page_size") or self.tr("Letter")))
+        )
         form.addRow(self.tr("Page size"), self.page_size)
 
         logo = values.get("logo_png")
@@ -143,7 +157,7 @@ class LetterheadDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Save", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Save"), self.accept))
         self.resize(520, self.sizeHint().height())
 
     def _line(self, key: str, values: dict[str, Any]) -> QLineEdit:

@@ -67,21 +67,23 @@ class OrganisationDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.name = self._line(shown.name if shown else "", "Organisation name", EXAMPLE["name"])
+        self.name = self._line(shown.name if shown else "", self.tr("Organisation name"), EXAMPLE["name"])
         self.entities = lines_edit(
-            shown.entities if shown else (), "Legal entities", EXAMPLE["entities"], rows=3
+            shown.entities if shown else (), self.tr("Legal entities"), EXAMPLE["entities"], rows=3
         )
         self.entities.setToolTip(self.tr("One per line. The first is the one letters are written from."))
-        self.address = lines_edit(shown.address_lines if shown else (), "Address", EXAMPLE["address"])
-        self.contact = self._line(shown.contact if shown else "", "Contact", EXAMPLE["contact"])
+        self.address = lines_edit(
+            shown.address_lines if shown else (), self.tr("Address"), EXAMPLE["address"]
+        )
+        self.contact = self._line(shown.contact if shown else "", self.tr("Contact"), EXAMPLE["contact"])
         self.signature_name = self._line(
-            shown.signature_name if shown else "", "Signed by", EXAMPLE["signature_name"]
+            shown.signature_name if shown else "", self.tr("Signed by"), EXAMPLE["signature_name"]
         )
         self.signature_title = self._line(
-            shown.signature_title if shown else "", "Signatory's title", EXAMPLE["signature_title"]
+            shown.signature_title if shown else "", self.tr("Signatory's title"), EXAMPLE["signature_title"]
         )
         self.payment = lines_edit(
-            shown.payment_lines if shown else (), "Payment details", EXAMPLE["payment"], rows=3
+            shown.payment_lines if shown else (), self.tr("Payment details"), EXAMPLE["payment"], rows=3
         )
         self.payment.setToolTip(self.tr("How a reimbursement request asks to be paid; one line each."))
         entities_hint = QLabel(self.tr("One per line; letters come from the first."))
@@ -114,7 +116,7 @@ class OrganisationDialog(QDialog):
             self.note.setWordWrap(True)
             layout.addWidget(self.note)
         layout.addWidget(self.error)
-        buttons = buttons_for(self, "Save", self.accept)
+        buttons = buttons_for(self, self.tr("Save"), self.accept)
         if first_run:
             cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
             cancel.setText(self.tr("Skip for now"))

@@ -19,7 +19,11 @@ class ReceivedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Open demand"))
         layout = QFormLayout(self)
-        what = "this demand was" if files == 1 else f"these {files} demands were"
+        what = (
+            self.tr("this demand was")
+            if files == 1
+            else self.tr("these {files} demands were").format(files=files)
+        )
         explain = QLabel(
             self.tr(
                 "The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” "

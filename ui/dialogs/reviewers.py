@@ -41,7 +41,7 @@ class AdministratorBox(QGroupBox):
     """An administrator proves it with their PIN (they may walk up to another's session)."""
 
     def __init__(self, administrators: list[str], current: str | None) -> None:
-        super().__init__("Authorised by an administrator")
+        super().__init__(self.tr("Authorised by an administrator"))
         self.name = QComboBox()
         self.name.addItems(administrators)
         self.name.setAccessibleName(self.tr("Administrator"))
@@ -106,12 +106,12 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.admin)
         layout.addWidget(newcomer)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Enrol", self._check))
+        layout.addWidget(buttons_for(self, self.tr("Enrol"), self._check))
         self.admin.pin.setFocus()
 
     def _check(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.show_error("The new reviewer's two PINs differ.")
+            self.show_error(self.tr("The new reviewer's two PINs differ."))
             return
         self.accept()
 
@@ -181,15 +181,15 @@ class ReviewersDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for record in self.desk.roster():
             left = record.removed_at[:10] if record.removed_at else ""
-            status = "Present" if record.present else f"Left {left}"
+            status = self.tr("Present") if record.present else f"Left {left}"
             if record.origin:
                 status += f" · from {record.origin}"
             if record.present and not record.pin_here:
-                status += " · no PIN here yet"
+                status += self.tr(" · no PIN here yet")
             row = [
                 QStandardItem(record.name),
                 QStandardItem(record.role.label),
-                QStandardItem(record.enrolled_by or "set up this workstation"),
+                QStandardItem(record.enrolled_by or self.tr("set up this workstation")),
                 QStandardItem(status),
             ]
             for item in row:
@@ -216,7 +216,9 @@ class ReviewersDialog(QDialog):
                 admin=dialog.admin.name.currentText(),
                 admin_pin=dialog.admin.pin.text(),
             )
-            return f"Enrolled {added.name} as {added.role.label.lower()}."
+            return self.tr("Enrolled {name} as {lower}.").format(
+                name=added.name, lower=added.role.label.lower()
+            )
 
         self._authorise(EnrolDialog(self._administrators(), self._current(), self), enrol)
 
@@ -224,7 +226,7 @@ class ReviewersDialog(QDialog):
         name = self.selected()
         known = self.desk.reviewer_record(name) if name else None
         if known is None or not known.present or known.pin_here:
-            self._say("Select a reviewer whose status says “no PIN here yet”.")
+            self._say(self.tr("Select a reviewer whose status says “no PIN here yet”."))
             return
 
         def admit(dialog: EnrolDialog) -> str:
@@ -234,14 +236,16 @@ class ReviewersDialog(QDialog):
                 admin=dialog.admin.name.currentText(),
                 admin_pin=dialog.admin.pin.text(),
             )
-            return f"{admitted.name} may now sign in here, as {admitted.role.label.lower()}."
+            return self.tr("{name} may now sign in here, as {lower}.").format(
+                name=admitted.name, lower=admitted.role.label.lower()
+            )
 
         self._authorise(EnrolDialog(self._administrators(), self._current(), self, known=known), admit)
 
     def change_role(self) -> None:
         name = self.selected()
         if name is None:
-            self._say("Select a reviewer first.")
+            self._say(self.tr("Select a reviewer first."))
             return
 
         def change(dialog: _RoleDialog) -> str:
@@ -258,14 +262,16 @@ class ReviewersDialog(QDialog):
     def remove(self) -> None:
         name = self.selected()
         if name is None:
-            self._say("Select a reviewer first.")
+            self._say(self.tr("Select a reviewer first."))
             return
 
         def remove(dialog: _RoleDialog) -> str:
             self.desk.remove_reviewer(
                 name, admin=dialog.admin.name.currentText(), admin_pin=dialog.admin.pin.text()
             )
-            return f"Removed {name}; what they did and approved stays in the record."
+            return self.tr("Removed {name}; what they did and approved stays in the record.").format(
+                name=name
+            )
 
         dialog = _RoleDialog(name, self._administrators(), self._current(), self, removing=True)
         self._authorise(dialog, remove)
@@ -300,7 +306,9 @@ class _RoleDialog(QDialog):
         removing: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Remove {name}" if removing else f"Change {name}'s role")
+        self.setWindowTitle(
+            f"Remove {name}" if removing else self.tr("Change {name}'s role").format(name=name)
+        )
         self.admin = AdministratorBox(administrators, current)
         self.role = QComboBox()
         for role in Role:
@@ -309,14 +317,22 @@ class _RoleDialog(QDialog):
         self.error = error_label()
         layout = QVBoxLayout(self)
         if removing:
-            layout.addWidget(QLabel(f"{name} will no longer sign in or approve here. Their record stays."))
+            layout.addWidget(
+                QLabel(
+                    self.tr("{name} will no longer sign in or approve here. Their record stays.").format(
+                        name=name
+                    )
+                )
+            )
         else:
             form = QFormLayout()
-            form.addRow(f"{name}'s new role", self.role)
+            form.addRow(self.tr("{name}'s new role").format(name=name), self.role)
             layout.addLayout(form)
         layout.addWidget(self.admin)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Remove" if removing else "Change role", self.accept))
+        layout.addWidget(
+            buttons_for(self, self.tr("Remove") if removing else self.tr("Change role"), self.accept)
+        )
         self.admin.pin.setFocus()
 
     def show_error(self, message: str) -> None:

@@ -31,7 +31,7 @@ class WelcomeDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
-        self.bar.setFormat("%v of %m demands read")
+        self.bar.setFormat(self.tr("%v of %m demands read"))
         self.bar.setAccessibleName(self.tr("Demo set-up progress"))
         layout.addWidget(self.bar)
         self.step = QLabel(self.tr("Creating the encrypted store…"))

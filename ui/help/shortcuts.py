@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +43,7 @@ def _where(action: QAction, window: QWidget, tabs: QTabWidget | None) -> str:
         if tabs is not None and (index := tabs.indexOf(owner)) >= 0:
             return f"{_words(tabs.tabText(index))} tab"
         owner = owner.parentWidget()
-    return "Window"
+    return QCoreApplication.translate("shortcuts", "Window")
 
 
 def shortcuts(window: QWidget, tabs: QTabWidget | None = None) -> list[Shortcut]:

@@ -155,7 +155,9 @@ class ExportMixin:
         if self.settings is not None:
             folder = str(self.settings.value(FOLDER_KEY, folder))
         fmt = str(self.format.currentData())
-        dialog = QFileDialog(self, "Export the transparency report", folder, f"{fmt.upper()} files (*.{fmt})")
+        dialog = QFileDialog(
+            self, self.tr("Export the transparency report"), folder, f"{fmt.upper()} files (*.{fmt})"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(fmt)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -65,9 +65,9 @@ class FiguresPanelMixin:
         self.body.setSizes([270, 1090])
 
     def _build_charts(self) -> None:
-        self.outcome_chart = BarChart("Outcomes")
-        self.country_chart = BarChart("Demands by requesting country")
-        self.trend_chart = TrendChart("Trend over the past half-years")
+        self.outcome_chart = BarChart(self.tr("Outcomes"))
+        self.country_chart = BarChart(self.tr("Demands by requesting country"))
+        self.trend_chart = TrendChart(self.tr("Trend over the past half-years"))
         for chart in (self.outcome_chart, self.country_chart):
             chart.figure_clicked.connect(self.show_figure)
         self.charts = QFrame()
@@ -165,7 +165,7 @@ class FiguresPanelMixin:
                 _bar(by_country.key, r.key, f"{r.label} ({r.key})", r.value("demands"))
                 for r in countries[:COUNTRY_BARS]
             ],
-            more=f"+ {hidden} more in the table" if hidden > 0 else "",
+            more=self.tr("+ {hidden} more in the table").format(hidden=hidden) if hidden > 0 else "",
         )
         self.trend_chart.set_points(report.trend)
 
@@ -252,9 +252,13 @@ class FiguresPanelMixin:
         self.case_view.horizontalHeader().setSortIndicatorShown(False)
         self.case_view.resizeColumnsToContents()
         self.cases_title.setText(
-            f"{len(figure.cases):,} case(s) in {table.title} · {row.label} · {column.label}"
+            self.tr("{len:,} case(s) in {title} · {label} · {label2}").format(
+                len=len(figure.cases), title=table.title, label=row.label, label2=column.label
+            )
         )
-        self.cases_hint.setText(_what_is_listed(column.kind, figure) + " Enter or double-click opens a case.")
+        self.cases_hint.setText(
+            _what_is_listed(column.kind, figure) + self.tr(" Enter or double-click opens a case.")
+        )
 
     def listed_case_ids(self) -> list[str]:
         return [self.cases.case_id_at(r) for r in range(self.cases.rowCount())]
@@ -264,7 +268,11 @@ class FiguresPanelMixin:
             return
         case_id = self.cases.case_id_at(index.row())
         if not self.reports.case_references([case_id]):
-            self.status.setText(f"{self.cases.row_at(index.row()).reference} is no longer in the store.")
+            self.status.setText(
+                self.tr("{reference} is no longer in the store.").format(
+                    reference=self.cases.row_at(index.row()).reference
+                )
+            )
             return
         self.case_activated.emit(case_id)
 
@@ -276,9 +284,16 @@ def _bar(table: str, row: str, label: str, value: Any) -> Bar:
 
 def _what_is_listed(kind: str, figure: Figure) -> str:
     if kind == "percent":
-        return "A share: listed are the cases it counts (its numerator)."
+        return QCoreApplication.translate(
+            "figures_panel", "A share: listed are the cases it counts (its numerator)."
+        )
     if kind == "accounts":
-        return f"Accounts: listed are the {len(figure.cases):,} case(s) whose accounts are added up."
+        return QCoreApplication.translate(
+            "figures_panel", "Accounts: listed are the {len:,} case(s) whose accounts are added up."
+        ).format(len=len(figure.cases))
     if kind == "band":
-        return "Published only as a range; the cases are listed for the reviewer, not for publishing."
-    return "Listed in the order they were received."
+        return QCoreApplication.translate(
+            "figures_panel",
+            "Published only as a range; the cases are listed for the reviewer, not for publishing.",
+        )
+    return QCoreApplication.translate("figures_panel", "Listed in the order they were received.")

@@ -289,7 +289,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
                 progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
                 return half_years, reports.count(given)
 
-        self._allow_leaving(False, "Counting…")
+        self._allow_leaving(False, self.tr("Counting…"))
         self.status.setText(self.tr("Reading the record…"))
         task = Task(work)
         task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
@@ -304,7 +304,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
 
     def _reading(self, generation: int, cases: int) -> None:
         if generation == self._generation and self.reports is not None:
-            self.status.setText(f"Counting {cases:,} case(s)…")
+            self.status.setText(self.tr("Counting {cases:,} case(s)…").format(cases=cases))
 
     def _finished(self, task: Task) -> None:
         QGuiApplication.restoreOverrideCursor()
@@ -324,7 +324,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         if isinstance(exc, DeskError):
             self._show_failure(str(exc))
         else:
-            self._show_failure(f"The report could not be counted: {exc}")
+            self._show_failure(self.tr("The report could not be counted: {exc}").format(exc=exc))
 
     def _show_failure(self, message: str) -> None:
         self.report = None
@@ -340,9 +340,16 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         totals = report.totals()
         period = report.period
         self.summary.setText(
-            f"<b>{period.label}</b> — {period.title()}: <b>{totals.value('demands'):,}</b> demand(s) about "
-            f"<b>{totals.value('accounts'):,}</b> account(s). A case counts in the period in which it was "
-            "received (UTC); select any figure to list its cases."
+            self.tr(
+                "<b>{label}</b> — {title}: <b>{value:,}</b> demand(s) about <b>{value2:,}</b> account(s). "
+                "A case counts in the period in which it was received (UTC); select any figure to list its "
+                "cases."
+            ).format(
+                label=period.label,
+                title=period.title(),
+                value=totals.value("demands"),
+                value2=totals.value("accounts"),
+            )
         )
         self._show_frozen(report)
         self.notes_label.setText("\n".join(self.tr("Note: {n}").format(n=n) for n in report.notes))
@@ -350,7 +357,9 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self._show_problems(report)
         self._show_charts(report)
         self._show_tables(report)
-        self.status.setText(f"Counted {len(report.rows):,} case(s) of {period.label}.")
+        self.status.setText(
+            self.tr("Counted {len:,} case(s) of {label}.").format(len=len(report.rows), label=period.label)
+        )
         if previous is not None:
             self._release(previous)
         self.report_shown.emit(report)
@@ -383,8 +392,15 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         frozen = report.frozen
         if frozen is not None:
             self.frozen_label.setText(
-                f"Frozen on {frozen.frozen_at[:10]} by {frozen.frozen_by}: these are the published figures "
-                f"({frozen.cases:,} case(s), enterprise threshold {frozen.seat_threshold} seats)."
+                self.tr(
+                    "Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} "
+                    "case(s), enterprise threshold {seat_threshold} seats)."
+                ).format(
+                    frozen_at=frozen.frozen_at[:10],
+                    frozen_by=frozen.frozen_by,
+                    cases=frozen.cases,
+                    seat_threshold=frozen.seat_threshold,
+                )
             )
         elif report.period.label in self._frozen:
             self.frozen_label.setText(
@@ -394,26 +410,32 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         changes = report.changed_since_frozen
         if changes:
             named = ", ".join(f"{c.reference} ({c.change})" for c in changes[:30])
-            more = f" and {len(changes) - 30} more" if len(changes) > 30 else ""
-            shown = "as published" if frozen else "counting today's record"
+            more = self.tr(" and {value} more").format(value=len(changes) - 30) if len(changes) > 30 else ""
+            shown = "as published" if frozen else self.tr("counting today's record")
             self.changed_label.setText(
-                f"⚠ {len(changes)} case(s) changed since {report.period.label} was frozen: {named}{more}. "
-                f"Not silently reflected: the figures below are {shown}."
+                self.tr(
+                    "⚠ {len} case(s) changed since {label} was frozen: {named}{more}. Not silently "
+                    "reflected: the figures below are {shown}."
+                ).format(len=len(changes), label=report.period.label, named=named, more=more, shown=shown)
             )
         self.changed_label.setVisible(bool(changes))
 
     def _show_problems(self, report: Report) -> None:
         if report.consistent:
             self.problems_label.hide()
-            self._allow_leaving(True, "Write these figures as CSV, JSON or PDF (audited)")
+            self._allow_leaving(True, self.tr("Write these figures as CSV, JSON or PDF (audited)"))
             return
         lines = "<br>".join(f"• {_escape(p.describe())}" for p in report.problems)
         self.problems_label.setText(
-            "<b>These figures do not reconcile, so they cannot be exported.</b> Correct the cases named "
-            f"below, then count again:<br>{lines}"
+            self.tr(
+                "<b>These figures do not reconcile, so they cannot be exported.</b> Correct the cases "
+                "named below, then count again:<br>{lines}"
+            ).format(lines=lines)
         )
         self.problems_label.show()
-        self._allow_leaving(False, "Export is off: the figures do not reconcile (see the cases named).")
+        self._allow_leaving(
+            False, self.tr("Export is off: the figures do not reconcile (see the cases named).")
+        )
 
     # -- closing -----------------------------------------------------------------------
 
