@@ -246,8 +246,16 @@
 <context>
     <name>AdministratorBox</name>
     <message>
+        <source>Authorised by an administrator</source>
+        <translation>Von einem Administrator freigegeben</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>administrator&apos;s PIN</source>
+        <translation>PIN des Administrators</translation>
     </message>
     <message>
         <source>Administrator&apos;s PIN</source>
@@ -256,6 +264,70 @@
     <message>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve decision</source>
+        <translation>Entscheidung genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Revision {revision}</source>
+        <translation>Fassung {revision}</translation>
+    </message>
+    <message>
+        <source>Decision: {get} (by {decided_by})
+Recommended: {get2}</source>
+        <translation>Entscheidung: {get} (von {decided_by})
+Empfohlen: {get2}</translation>
+    </message>
+    <message>
+        <source>What leaves:
+</source>
+        <translation>Was herausgegeben wird:
+</translation>
+    </message>
+    <message>
+        <source>Still unknown ({len}):
+</source>
+        <translation>Noch offen ({len}):
+</translation>
+    </message>
+    <message>
+        <source>No checklist item is still unknown.</source>
+        <translation>Kein Punkt der Prüfliste ist mehr offen.</translation>
+    </message>
+    <message>
+        <source>Overridden by {decided_by} ({rules}): {get}</source>
+        <translation>Übergangen von {decided_by} ({rules}): {get}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
     </message>
 </context>
 <context>
@@ -290,10 +362,26 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>+ {hidden} more in the table</source>
+        <extracomment>the FigureKey of the bar clicked</extracomment>
+        <translation>+ {hidden} weitere in der Tabelle</translation>
+    </message>
+    <message>
+        <source>{label}: {value:,} — click to list the cases</source>
+        <translation>{label}: {value:,} — klicken, um die Fälle aufzulisten</translation>
+    </message>
+</context>
+<context>
     <name>CaseFactsForm</name>
     <message>
-        <source>not known</source>
+        <source>Case facts a scan cannot tell</source>
         <extracomment>{key: value} the reviewer changed and asked to save, and the reason given.</extracomment>
+        <translation>Fallangaben, die ein Scan nicht zeigt</translation>
+    </message>
+    <message>
+        <source>not known</source>
         <translation>nicht bekannt</translation>
     </message>
     <message>
@@ -335,9 +423,105 @@
         <source>Today</source>
         <translation>Heute</translation>
     </message>
+    <message>
+        <source>Today&apos;s list is not available: {error}</source>
+        <translation>Die Liste für heute ist nicht verfügbar: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueueModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Rechtsinstrument</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>{status} · conflict</source>
+        <extracomment>True for an undecided emergency request: the proxy keeps it above every other row</extracomment>
+        <translation>{status} · Konflikt</translation>
+    </message>
+    <message>
+        <source>Changed here and on another workstation: settle it with Sync ▸ Settle sync conflict…</source>
+        <translation>Hier und an einem anderen Arbeitsplatz geändert: mit Synchronisieren ▸ Synchronisationskonflikt lösen… klären</translation>
+    </message>
+    <message>
+        <source>paused: waiting for the requester (the date moves while the clock is stopped)</source>
+        <translation>angehalten: wartet auf die ersuchende Stelle (das Datum verschiebt sich, solange die Frist ruht)</translation>
+    </message>
+    <message>
+        <source>overdue by {days} days</source>
+        <translation>seit {days} Tagen überfällig</translation>
+    </message>
+    <message>
+        <source>due in {days} days</source>
+        <translation>fällig in {days} Tagen</translation>
+    </message>
+    <message>
+        <source>Emergency request — {due}</source>
+        <translation>Notfallersuchen — {due}</translation>
+    </message>
 </context>
 <context>
     <name>ChallengeDialog</name>
+    <message>
+        <source>Secrecy order challenged</source>
+        <translation>Geheimhaltungsanordnung angefochten</translation>
+    </message>
+    <message>
+        <source>Challenged on</source>
+        <translation>Angefochten am</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>leave empty while the challenge is pending</source>
+        <translation>leer lassen, solange die Anfechtung anhängig ist</translation>
+    </message>
     <message>
         <source>The court set the order aside on this date</source>
         <translation>Das Gericht hat die Anordnung an diesem Tag aufgehoben</translation>
@@ -348,10 +532,33 @@
     </message>
 </context>
 <context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change workstation passphrase</source>
         <translation>Passphrase des Arbeitsplatzes ändern</translation>
+    </message>
+    <message>
+        <source>current passphrase</source>
+        <translation>aktuelle Passphrase</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>mindestens {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>wiederholen</translation>
     </message>
     <message>
         <source>Current</source>
@@ -364,6 +571,47 @@
     <message>
         <source>New again</source>
         <translation>Wieder neu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.</source>
+        <translation>Die neue Passphrase braucht mindestens {MIN_PASSPHRASE_LENGTH} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>
+The checklist could not answer this: it needs you.</source>
+        <translation>
+Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
+    </message>
+    <message>
+        <source>{open_items} need you</source>
+        <translation>{open_items} brauchen Sie</translation>
     </message>
 </context>
 <context>
@@ -422,12 +670,36 @@
         <translation>Fallangaben</translation>
     </message>
     <message>
+        <source>Next checklist item</source>
+        <translation>Nächster Punkt der Prüfliste</translation>
+    </message>
+    <message>
+        <source>Previous checklist item</source>
+        <translation>Vorheriger Punkt der Prüfliste</translation>
+    </message>
+    <message>
+        <source>Confirm answer</source>
+        <translation>Antwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Override answer…</source>
+        <translation>Antwort abweichend setzen…</translation>
+    </message>
+    <message>
+        <source>Reset answer to automatic</source>
+        <translation>Antwort auf automatisch zurücksetzen</translation>
+    </message>
+    <message>
         <source>{items} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a reviewer · policy {policy_version}</source>
         <translation>{items} Punkte · {failed} nicht erfüllt · {unknown} brauchen Sie · {by_reviewer} von einem Prüfer beantwortet · Regelwerk {policy_version}</translation>
     </message>
     <message>
         <source>No case open.</source>
         <translation>Kein Fall geöffnet.</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>Kein Fall ist geöffnet.</translation>
     </message>
     <message>
         <source>Case facts ({known} known)</source>
@@ -437,12 +709,28 @@
         <source>Case fact not saved</source>
         <translation>Fallangabe nicht gespeichert</translation>
     </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>Antwort nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
+        <source>Add a target</source>
+        <translation>Betroffene Kennung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add data asked for</source>
+        <translation>Angeforderte Daten hinzufügen</translation>
+    </message>
+    <message>
         <source>Kind of target</source>
         <translation>Art der Kennung</translation>
+    </message>
+    <message>
+        <source>as the served original writes it</source>
+        <translation>wie es im zugestellten Original steht</translation>
     </message>
     <message>
         <source>Target</source>
@@ -451,6 +739,10 @@
     <message>
         <source>Data asked for</source>
         <translation>Angeforderte Daten</translation>
+    </message>
+    <message>
+        <source>what the served original shows, and where</source>
+        <translation>was das zugestellte Original zeigt, und wo</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -463,6 +755,14 @@
     <message>
         <source>{removing} will no longer count as part of the demand.</source>
         <translation>{removing} zählt nicht mehr zum Ersuchen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -500,12 +800,20 @@
         <translation>{label} ({money} pro Stunde)</translation>
     </message>
     <message>
+        <source>e.g. 1.5</source>
+        <translation>z. B. 1,5</translation>
+    </message>
+    <message>
         <source>Hours</source>
         <translation>Stunden</translation>
     </message>
     <message>
         <source>Add hours</source>
         <translation>Stunden hinzufügen</translation>
+    </message>
+    <message>
+        <source>why it is sought, waived or written off</source>
+        <translation>warum sie verlangt, erlassen oder abgeschrieben wird</translation>
     </message>
     <message>
         <source>Seek reimbursement</source>
@@ -541,6 +849,29 @@
     </message>
 </context>
 <context>
+    <name>CountedCasesModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Legal process</source>
+        <translation>Rechtsverfahren</translation>
+    </message>
+</context>
+<context>
     <name>DatesTab</name>
     <message>
         <source>Extend…</source>
@@ -558,6 +889,10 @@
     <message>
         <source>Stop the clock while waiting for the requester (e.g. after a narrowing letter)</source>
         <translation>Die Frist anhalten, solange auf die ersuchende Stelle gewartet wird (z. B. nach einem Eingrenzungsschreiben)</translation>
+    </message>
+    <message>
+        <source>Response deadline</source>
+        <translation>Antwortfrist</translation>
     </message>
     <message>
         <source>The order covers</source>
@@ -608,6 +943,10 @@
         <translation>Das Ersuchen (oder eine gesonderte Anordnung) verbietet die Benachrichtigung, aber die Aufnahme hat es nicht erkannt</translation>
     </message>
     <message>
+        <source>Secrecy order</source>
+        <translation>Geheimhaltungsanordnung</translation>
+    </message>
+    <message>
         <source>Notice given…</source>
         <translation>Benachrichtigt…</translation>
     </message>
@@ -632,12 +971,44 @@
         <translation>Warum das Benachrichtigungsschreiben wartet</translation>
     </message>
     <message>
+        <source>Notice to the customer</source>
+        <translation>Benachrichtigung des Betroffenen</translation>
+    </message>
+    <message>
         <source>No response date: the demand gives none that could be read.</source>
         <translation>Keine Antwortfrist: das Ersuchen nennt keine lesbare.</translation>
     </message>
     <message>
+        <source>Enter it on the Facts tab (Response due) if the demand or the requester gives one.</source>
+        <translation>Tragen Sie sie auf dem Reiter Angaben ein (Antwortfrist), wenn das Ersuchen oder die ersuchende Stelle eine nennt.</translation>
+    </message>
+    <message>
         <source>in {days} days</source>
         <translation>in {days} Tagen</translation>
+    </message>
+    <message>
+        <source>Counted as {period} ({split} public holidays).</source>
+        <translation>Berechnet als {period} ({split} gesetzliche Feiertage).</translation>
+    </message>
+    <message>
+        <source>As stated in the demand.</source>
+        <translation>Wie im Ersuchen angegeben.</translation>
+    </message>
+    <message>
+        <source>The demand&apos;s own date: {isoformat}.</source>
+        <translation>Das Datum des Ersuchens selbst: {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Extended to {starts}: {reason}</source>
+        <translation>Verlängert bis {starts}: {reason}</translation>
+    </message>
+    <message>
+        <source>— still paused</source>
+        <translation>— noch angehalten</translation>
+    </message>
+    <message>
+        <source>Paused from {starts} {until}: {reason}</source>
+        <translation>Angehalten ab {starts} {until}: {reason}</translation>
     </message>
     <message>
         <source>Resume the clock</source>
@@ -648,12 +1019,220 @@
         <translation>Keine Geheimhaltungsanordnung: das Ersuchen verbietet nicht, den Betroffenen zu benachrichtigen.</translation>
     </message>
     <message>
+        <source>Lifted on &lt;b&gt;{isoformat}&lt;/b&gt;</source>
+        <translation>Aufgehoben am &lt;b&gt;{isoformat}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In force &lt;b&gt;until further order&lt;/b&gt;</source>
+        <translation>In Kraft &lt;b&gt;bis auf Weiteres&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>, for {duration_days} days</source>
+        <translation>, für {duration_days} Tage</translation>
+    </message>
+    <message>
+        <source>Extended to {isoformat}: {reason}</source>
+        <translation>Verlängert bis {isoformat}: {reason}</translation>
+    </message>
+    <message>
+        <source> (outcome not yet known)</source>
+        <translation> (Ausgang noch nicht bekannt)</translation>
+    </message>
+    <message>
+        <source>Challenged on {isoformat}{outcome}</source>
+        <translation>Angefochten am {isoformat}{outcome}</translation>
+    </message>
+    <message>
+        <source>Last reconsidered {isoformat}.</source>
+        <translation>Zuletzt erneut geprüft am {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Reconsider by {isoformat} whether to challenge it.</source>
+        <translation>Bis {isoformat} erneut prüfen, ob sie angefochten wird.</translation>
+    </message>
+    <message>
+        <source>the enterprise customer</source>
+        <translation>den Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>den Nutzer</translation>
+    </message>
+    <message>
+        <source>Owed to {escape}: nothing yet.</source>
+        <translation>Geschuldet an {escape}: noch nichts.</translation>
+    </message>
+    <message>
+        <source>Notice falls due once data is to be disclosed, or when a secrecy order ends.</source>
+        <translation>Die Benachrichtigung wird fällig, sobald Daten herausgegeben werden sollen oder eine Geheimhaltungsanordnung endet.</translation>
+    </message>
+    <message>
         <source>Owed to {who}: &lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;{head}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Geschuldet an {who}: &lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;{head}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
+        <source>Owed to {escape}: {head}</source>
+        <translation>Geschuldet an {escape}: {head}</translation>
+    </message>
+    <message>
+        <source>Given to the {recipient} on {on}: {how} (recorded by {decided_by})</source>
+        <translation>Benachrichtigt ({recipient}) am {on}: {how} (erfasst von {decided_by})</translation>
+    </message>
+    <message>
+        <source>Withheld from the {recipient}: {how}; {reason} (decided by {decided_by})</source>
+        <translation>Zurückgehalten ({recipient}): {how}; {reason} (entschieden von {decided_by})</translation>
+    </message>
+    <message>
+        <source>Draft the letter that tells the customer, from the decision</source>
+        <translation>Das Schreiben entwerfen, das den Betroffenen benachrichtigt, aus der Entscheidung</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;The notice letter waits.&lt;/b&gt; </source>
+        <translation>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;Das Benachrichtigungsschreiben wartet.&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>Extend the response deadline</source>
+        <translation>Die Antwortfrist verlängern</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>Neue Frist</translation>
+    </message>
+    <message>
+        <source>who agreed, and when</source>
+        <translation>wer zugestimmt hat, und wann</translation>
+    </message>
+    <message>
+        <source>Response deadline extended to {isoformat}.</source>
+        <translation>Antwortfrist verlängert bis {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Resumed on</source>
+        <translation>Fortgesetzt am</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The response clock runs again.</source>
+        <translation>Die Antwortfrist läuft wieder.</translation>
+    </message>
+    <message>
+        <source>Pause the clock</source>
+        <translation>Die Frist anhalten</translation>
+    </message>
+    <message>
+        <source>Paused from</source>
+        <translation>Angehalten ab</translation>
+    </message>
+    <message>
         <source>waiting for the requester</source>
         <translation>wartet auf die ersuchende Stelle</translation>
+    </message>
+    <message>
+        <source>The response clock is paused.</source>
+        <translation>Die Antwortfrist ist angehalten.</translation>
+    </message>
+    <message>
+        <source>The secrecy order covers {COVERS_LABELS}.</source>
+        <translation>Die Geheimhaltungsanordnung umfasst {COVERS_LABELS}.</translation>
+    </message>
+    <message>
+        <source>further order</source>
+        <translation>auf Weiteres</translation>
+    </message>
+    <message>
+        <source>Secrecy order recorded, until {until}.</source>
+        <translation>Geheimhaltungsanordnung erfasst, bis {until}.</translation>
+    </message>
+    <message>
+        <source>Secrecy order extended</source>
+        <translation>Geheimhaltungsanordnung verlängert</translation>
+    </message>
+    <message>
+        <source>New expiry</source>
+        <translation>Neues Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>the court&apos;s order and its date</source>
+        <translation>der Gerichtsbeschluss und sein Datum</translation>
+    </message>
+    <message>
+        <source>Secrecy order extended to {isoformat}.</source>
+        <translation>Geheimhaltungsanordnung verlängert bis {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Secrecy order set aside on the challenge: notice may go.</source>
+        <translation>Geheimhaltungsanordnung auf die Anfechtung hin aufgehoben: die Benachrichtigung darf erfolgen.</translation>
+    </message>
+    <message>
+        <source>Challenge to the secrecy order recorded.</source>
+        <translation>Anfechtung der Geheimhaltungsanordnung erfasst.</translation>
+    </message>
+    <message>
+        <source>Secrecy order reconsidered</source>
+        <translation>Geheimhaltungsanordnung erneut geprüft</translation>
+    </message>
+    <message>
+        <source>Reconsidered on</source>
+        <translation>Erneut geprüft am</translation>
+    </message>
+    <message>
+        <source>why it is (or is not) challenged</source>
+        <translation>warum sie angefochten wird (oder nicht)</translation>
+    </message>
+    <message>
+        <source>Reconsideration recorded; the order comes back after the cycle.</source>
+        <translation>Erneute Prüfung erfasst; die Anordnung kommt nach dem Zyklus wieder.</translation>
+    </message>
+    <message>
+        <source>Secrecy order lifted</source>
+        <translation>Geheimhaltungsanordnung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Lifted on</source>
+        <translation>Aufgehoben am</translation>
+    </message>
+    <message>
+        <source>Secrecy order lifted on {isoformat}: delayed notice is due.</source>
+        <translation>Geheimhaltungsanordnung am {isoformat} aufgehoben: die aufgeschobene Benachrichtigung ist fällig.</translation>
+    </message>
+    <message>
+        <source>Notice given</source>
+        <translation>Benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Benachrichtigt am</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>e-mail to the account address, letter, admin console</source>
+        <translation>E-Mail an die Kontoadresse, Brief, Verwaltungskonsole</translation>
+    </message>
+    <message>
+        <source>Notice recorded as given.</source>
+        <translation>Benachrichtigung als erfolgt erfasst.</translation>
+    </message>
+    <message>
+        <source>Withhold notice</source>
+        <translation>Benachrichtigung zurückhalten</translation>
+    </message>
+    <message>
+        <source>what makes the exception apply</source>
+        <translation>was die Ausnahme begründet</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Ausnahme</translation>
+    </message>
+    <message>
+        <source>Notice withheld; the exception and its reason are recorded.</source>
+        <translation>Benachrichtigung zurückgehalten; die Ausnahme und ihr Grund sind erfasst.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +1295,10 @@
         <translation>Getroffene Entscheidungen</translation>
     </message>
     <message>
+        <source>Also named in other cases: </source>
+        <translation>Auch in anderen Fällen genannt: </translation>
+    </message>
+    <message>
         <source>Record new revision</source>
         <translation>Neue Fassung erfassen</translation>
     </message>
@@ -724,12 +1307,50 @@
         <translation>Kein Fall geöffnet.</translation>
     </message>
     <message>
+        <source>No decision recorded yet.</source>
+        <translation>Noch keine Entscheidung erfasst.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} ({outcome_label}) is awaiting approval by a second reviewer — anyone but {decided_by}.</source>
+        <translation>Fassung {revision} ({outcome_label}) wartet auf die Genehmigung durch einen zweiten Prüfer — jeden außer {decided_by}.</translation>
+    </message>
+    <message>
+        <source>{what} decided by {decided_by}, approved by {approved_by} {replace}.</source>
+        <translation>{what} entschieden von {decided_by}, genehmigt von {approved_by} {replace}.</translation>
+    </message>
+    <message>
+        <source>{what} decided by {decided_by}; it needs no second reviewer&apos;s approval.</source>
+        <translation>{what} entschieden von {decided_by}; keine Genehmigung durch einen zweiten Prüfer nötig.</translation>
+    </message>
+    <message>
+        <source>
+Overridden by {decided_by}: {get}</source>
+        <translation>
+Übergangen von {decided_by}: {get}</translation>
+    </message>
+    <message>
         <source>Decision not recorded</source>
         <translation>Entscheidung nicht erfasst</translation>
     </message>
     <message>
+        <source>awaiting approval by a second reviewer</source>
+        <translation>wartet auf die Genehmigung durch einen zweiten Prüfer</translation>
+    </message>
+    <message>
+        <source>{decided_by} made this decision; a different reviewer approves it with their own PIN.</source>
+        <translation>{decided_by} hat diese Entscheidung getroffen; ein anderer Prüfer genehmigt sie mit seiner eigenen PIN.</translation>
+    </message>
+    <message>
+        <source> An administrator enrols a second reviewer first (Tools ▸ Reviewers…).</source>
+        <translation> Ein Administrator nimmt zuerst einen zweiten Prüfer auf (Extras ▸ Prüfer…).</translation>
+    </message>
+    <message>
         <source>Nothing to approve</source>
         <translation>Nichts zu genehmigen</translation>
+    </message>
+    <message>
+        <source>Revision {revision} approved by {approved_by}.</source>
+        <translation>Fassung {revision} genehmigt von {approved_by}.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +1366,22 @@
     <message>
         <source>Ground</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Disclosed to</source>
+        <translation>Herausgegeben an</translation>
+    </message>
+    <message>
+        <source>e.g. National Center for Missing and Exploited Children</source>
+        <translation>z. B. National Center for Missing and Exploited Children</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. US</source>
+        <translation>ISO-Code, z. B. US</translation>
     </message>
     <message>
         <source>Disclosed on</source>
@@ -811,12 +1448,20 @@
         <translation>Belegdokument:</translation>
     </message>
     <message>
+        <source>Record disclosure</source>
+        <translation>Herausgabe erfassen</translation>
+    </message>
+    <message>
         <source>Supporting document</source>
         <translation>Belegdokument</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {value}</source>
+        <translation>{name} kann nicht gelesen werden: {value}</translation>
     </message>
 </context>
 <context>
@@ -825,12 +1470,21 @@
         <source>Approve as second reviewer…</source>
         <translation>Als zweiter Prüfer genehmigen…</translation>
     </message>
-</context>
-<context>
-    <name>DisclosureView</name>
     <message>
-        <source>{reference} — {ground_label} ({state})</source>
-        <translation>{reference} — {ground_label} ({state})</translation>
+        <source>{recorder} recorded this disclosure; a different reviewer approves it with their own PIN.</source>
+        <translation>{recorder} hat diese Herausgabe erfasst; ein anderer Prüfer genehmigt sie mit seiner eigenen PIN.</translation>
+    </message>
+    <message>
+        <source>Approve disclosure</source>
+        <translation>Herausgabe genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Disclosure approved by {approved_by}.</source>
+        <translation>Herausgabe genehmigt von {approved_by}.</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1513,10 @@
         <translation>Prüfer aufnehmen</translation>
     </message>
     <message>
+        <source>their name, as it will appear on decisions</source>
+        <translation>sein Name, wie er auf Entscheidungen erscheint</translation>
+    </message>
+    <message>
         <source>New reviewer&apos;s name</source>
         <translation>Name des neuen Prüfers</translation>
     </message>
@@ -867,8 +1525,16 @@
         <translation>Rolle</translation>
     </message>
     <message>
+        <source>typed by the new reviewer</source>
+        <translation>vom neuen Prüfer eingegeben</translation>
+    </message>
+    <message>
         <source>New reviewer&apos;s PIN</source>
         <translation>PIN des neuen Prüfers</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>wiederholen</translation>
     </message>
     <message>
         <source>New reviewer&apos;s PIN again</source>
@@ -897,6 +1563,29 @@
     <message>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <source>The new reviewer&apos;s two PINs differ.</source>
+        <translation>Die beiden PINs des neuen Prüfers stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Gelesen als</translation>
+    </message>
+    <message>
+        <source> (no box on the page)</source>
+        <translation> (kein Rahmen auf der Seite)</translation>
     </message>
 </context>
 <context>
@@ -963,12 +1652,20 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <source>Printed the {label} report.</source>
         <translation>Bericht {label} gedruckt.</translation>
     </message>
+    <message>
+        <source>Export the transparency report</source>
+        <translation>Den Transparenzbericht exportieren</translation>
+    </message>
 </context>
 <context>
     <name>FactDialog</name>
     <message>
         <source>Correct: {label}</source>
         <translation>Korrigieren: {label}</translation>
+    </message>
+    <message>
+        <source>what the served original shows, and where</source>
+        <translation>was das zugestellte Original zeigt, und wo</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -979,8 +1676,59 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Erste Lesung</translation>
     </message>
     <message>
+        <source>Correct</source>
+        <translation>Korrigieren</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
         <source>empty: not known</source>
         <translation>leer: nicht bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>FactsModel</name>
+    <message>
+        <source>Fact</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>Gelesen aus</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
+        <source>corrected by {updated_by}</source>
+        <translation>korrigiert von {updated_by}</translation>
+    </message>
+    <message>
+        <source>
+First reading: {value}</source>
+        <translation>
+Erste Lesung: {value}</translation>
+    </message>
+    <message>
+        <source>
+Check this: {flag}</source>
+        <translation>
+Bitte prüfen: {flag}</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1776,14 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Doppelklicken Sie auf eine Angabe (oder drücken Sie F2), um sie zu korrigieren; die erste Lesung bleibt erhalten. Was der Scan nicht zeigen konnte (eine geschwärzte Kennung, eine Liste in einer Anlage), wird aus dem zugestellten Original ergänzt, mit Begründung.</translation>
     </message>
     <message>
+        <source> · read by OCR</source>
+        <translation> · per Texterkennung gelesen</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1037,7 +1793,31 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     </message>
 </context>
 <context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>its numerator&apos;s cases</source>
+        <extracomment>the (table, row, column) keys of the figure a cell shows; None on the row-label column the case id of a row of the cases list</extracomment>
+        <translation>die Fälle seines Zählers</translation>
+    </message>
+    <message>
+        <source>{label} · {label2}: {what} — Enter or click lists them</source>
+        <translation>{label} · {label2}: {what} — Eingabetaste oder Klick listet sie auf</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPanelMixin</name>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Demands by requesting country</source>
+        <translation>Ersuchen nach ersuchendem Land</translation>
+    </message>
+    <message>
+        <source>Trend over the past half-years</source>
+        <translation>Verlauf der letzten Halbjahre</translation>
+    </message>
     <message>
         <source>Tables</source>
         <translation>Tabellen</translation>
@@ -1059,16 +1839,44 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Wählen Sie eine Zahl, um die darin gezählten Fälle aufzulisten.</translation>
     </message>
     <message>
+        <source>+ {hidden} more in the table</source>
+        <translation>+ {hidden} weitere in der Tabelle</translation>
+    </message>
+    <message>
         <source>Select a figure (click, or arrow keys) to list the cases counted in it.</source>
         <translation>Wählen Sie eine Zahl (Klick oder Pfeiltasten), um die darin gezählten Fälle aufzulisten.</translation>
+    </message>
+    <message>
+        <source>{len:,} case(s) in {title} · {label} · {label2}</source>
+        <translation>{len:,} Fall/Fälle in {title} · {label} · {label2}</translation>
+    </message>
+    <message>
+        <source> Enter or double-click opens a case.</source>
+        <translation> Eingabetaste oder Doppelklick öffnet einen Fall.</translation>
+    </message>
+    <message>
+        <source>{reference} is no longer in the store.</source>
+        <translation>{reference} ist nicht mehr im Speicher.</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <source>Find in document</source>
+        <source>Find in document (OCR text)…</source>
         <extracomment>the text to find changed (str). go to the next (+1) or previous (-1) match. the bar was closed.</extracomment>
+        <translation>Im Dokument suchen (OCR-Text)…</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
         <translation>Im Dokument suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
@@ -1092,6 +1900,29 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>User guide</source>
         <translation>Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Rev.</source>
+        <translation>Fass.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Genehmigt von</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
     </message>
 </context>
 <context>
@@ -1130,8 +1961,24 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>&lt;b&gt;Dieses Ersuchen nennt Konten, deren Daten gesichert werden.&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{reference}: {accounts} held {starts}–{until} at the request of {requester}</source>
+        <translation>{reference}: {accounts} gesichert {starts}–{until} auf Ersuchen von {requester}</translation>
+    </message>
+    <message>
+        <source>an unknown requester</source>
+        <translation>einer unbekannten ersuchenden Stelle</translation>
+    </message>
+    <message>
+        <source>. Answering or withdrawing this demand ends that hold.</source>
+        <translation>. Die Beantwortung oder Rücknahme dieses Ersuchens beendet diese Datensicherung.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;No hold was made for this preservation request.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Für dieses Sicherungsersuchen wurde keine Datensicherung angelegt.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{left} day{value} left&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;noch {left} Tag(e){value}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Held until &lt;b&gt;{until}&lt;/b&gt; — {word}</source>
@@ -1140,6 +1987,74 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{state}&lt;/b&gt;&lt;/span&gt; — the hold ended on &lt;b&gt;{ended}&lt;/b&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{state}&lt;/b&gt;&lt;/span&gt; — die Datensicherung endete am &lt;b&gt;{ended}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Since {starts} under {statute}</source>
+        <translation>Seit {starts} nach {statute}</translation>
+    </message>
+    <message>
+        <source>, at the request of {requester}</source>
+        <translation>, auf Ersuchen von {requester}</translation>
+    </message>
+    <message>
+        <source>Extended to {until} by {by}: {reason}</source>
+        <translation>Verlängert bis {until} von {by}: {reason}</translation>
+    </message>
+    <message>
+        <source>Demand {reference} (served {received}) names {join}.</source>
+        <translation>Ersuchen {reference} (zugestellt am {received}) nennt {join}.</translation>
+    </message>
+    <message>
+        <source>Ended on {on}: {reason}</source>
+        <translation>Beendet am {on}: {reason}</translation>
+    </message>
+    <message>
+        <source>{extensions_left} extension(s) left.</source>
+        <translation>Noch {extensions_left} Verlängerung(en) möglich.</translation>
+    </message>
+    <message>
+        <source>No extension left.</source>
+        <translation>Keine Verlängerung mehr möglich.</translation>
+    </message>
+    <message>
+        <source>Extend the preservation hold</source>
+        <translation>Die Datensicherung verlängern</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>Gesichert bis</translation>
+    </message>
+    <message>
+        <source>Renewed request</source>
+        <translation>Erneuertes Ersuchen</translation>
+    </message>
+    <message>
+        <source>its letter, date and reference</source>
+        <translation>sein Schreiben, Datum und Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Preservation hold extended to {isoformat}.</source>
+        <translation>Datensicherung verlängert bis {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Release the preservation hold</source>
+        <translation>Die Datensicherung freigeben</translation>
+    </message>
+    <message>
+        <source>e.g. the requester&apos;s e-mail of today</source>
+        <translation>z. B. die heutige E-Mail der ersuchenden Stelle</translation>
+    </message>
+    <message>
+        <source>Preservation hold released.</source>
+        <translation>Datensicherung freigegeben.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;{escape}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;{escape}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Preservation hold recorded until {isoformat}.</source>
+        <translation>Datensicherung erfasst bis {isoformat}.</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +2084,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Abgebrochen: {name} wurde nicht gespeichert.</translation>
     </message>
     <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <translation>Unerwarteter Fehler: {kind}: {error}</translation>
+    </message>
+    <message>
         <source>Demand not stored</source>
         <translation>Ersuchen nicht gespeichert</translation>
     </message>
@@ -1196,6 +2115,14 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Die Sprache des Desktops</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
         <source>The window shows the new language from the next start. Letters keep the language chosen for each letter.</source>
         <translation>Das Fenster zeigt die neue Sprache ab dem nächsten Start. Schreiben behalten die für jedes Schreiben gewählte Sprache.</translation>
     </message>
@@ -1211,12 +2138,46 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Schreiben nicht gespeichert</translation>
     </message>
     <message>
+        <source>Saved as revision {revision}; final revision {revision2} stays as it was.</source>
+        <translation>Als Fassung {revision} gespeichert; die abgeschlossene Fassung {revision2} bleibt, wie sie war.</translation>
+    </message>
+    <message>
+        <source>Saved revision {revision} of the {lower}.</source>
+        <translation>Fassung {revision} von „{lower}“ gespeichert.</translation>
+    </message>
+    <message>
         <source>Letter not drafted</source>
         <translation>Schreiben nicht entworfen</translation>
     </message>
     <message>
+        <source>Drafted the {lower} (revision {revision}).</source>
+        <translation>„{lower}“ entworfen (Fassung {revision}).</translation>
+    </message>
+    <message>
         <source>Finalise letter</source>
         <translation>Schreiben abschließen</translation>
+    </message>
+    <message>
+        <source>Finalise the {lower}?
+
+It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new revision.</source>
+        <translation>„{lower}“ abschließen?
+
+Es wird festgeschrieben: sein PDF und SHA-256 werden gespeichert, und jede spätere Änderung wird eine neue Fassung.</translation>
+    </message>
+    <message>
+        <source>
+
+Your unsaved changes are saved first.</source>
+        <translation>
+
+Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
+    </message>
+    <message>
+        <source>Check the recipient first:
+</source>
+        <translation>Prüfen Sie zuerst den Empfänger:
+</translation>
     </message>
     <message>
         <source>Finalise</source>
@@ -1231,8 +2192,24 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Schreiben nicht abgeschlossen</translation>
     </message>
     <message>
+        <source>Finalised revision {revision}; SHA-256 {value}…</source>
+        <translation>Fassung {revision} abgeschlossen; SHA-256 {value}…</translation>
+    </message>
+    <message>
+        <source>Export letter</source>
+        <translation>Schreiben exportieren</translation>
+    </message>
+    <message>
+        <source>Export draft (not final)</source>
+        <translation>Entwurf exportieren (nicht abgeschlossen)</translation>
+    </message>
+    <message>
         <source>Letter not exported</source>
         <translation>Schreiben nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Exported to {written}</source>
+        <translation>Exportiert nach {written}</translation>
     </message>
     <message>
         <source>Response package</source>
@@ -1251,8 +2228,24 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Das Ersuchen selbst nach den Schreiben anfügen</translation>
     </message>
     <message>
+        <source>Save response package</source>
+        <translation>Antwortpaket speichern</translation>
+    </message>
+    <message>
         <source>Package not written</source>
         <translation>Paket nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>Response package written to {written}</source>
+        <translation>Antwortpaket geschrieben nach {written}</translation>
+    </message>
+    <message>
+        <source>Letterhead saved: drafts show it now, final letters keep theirs.</source>
+        <translation>Briefkopf gespeichert: Entwürfe zeigen ihn jetzt, abgeschlossene Schreiben behalten ihren.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +2286,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <source>Show the pages at their printed size (scroll to read); again to fit the width</source>
         <translation>Die Seiten in Druckgröße zeigen (zum Lesen scrollen); erneut, um die Breite anzupassen</translation>
     </message>
+    <message>
+        <source>The preview cannot be shown.</source>
+        <translation>Die Vorschau kann nicht angezeigt werden.</translation>
+    </message>
 </context>
 <context>
     <name>LetterheadDialog</name>
@@ -1307,6 +2304,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>Address</source>
         <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>One line per line of the address</source>
+        <translation>Eine Zeile je Zeile der Anschrift</translation>
     </message>
     <message>
         <source>Page size</source>
@@ -1333,6 +2334,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Logo</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
         <source>Choose logo</source>
         <translation>Logo wählen</translation>
     </message>
@@ -1346,10 +2351,53 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     </message>
 </context>
 <context>
+    <name>LettersModel</name>
+    <message>
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Rev.</source>
+        <translation>Fass.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Final · replaced</source>
+        <translation>Abgeschlossen · ersetzt</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Drafted {replace} by {created_by}</source>
+        <translation>Entworfen {replace} von {created_by}</translation>
+    </message>
+    <message>
+        <source>Replaces an earlier final revision</source>
+        <translation>Ersetzt eine frühere abgeschlossene Fassung</translation>
+    </message>
+</context>
+<context>
     <name>LettersTab</name>
     <message>
-        <source>Letters</source>
+        <source>The preview could not be rendered: {message}</source>
         <extracomment>a letter was drafted, saved, finalised, exported or packaged: the audit trail has grown. (text) what was just done, for the status bar.</extracomment>
+        <translation>Die Vorschau konnte nicht erzeugt werden: {message}</translation>
+    </message>
+    <message>
+        <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
@@ -1379,6 +2427,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>Organisation, address, signature, page size and logo of every letter</source>
         <translation>Organisation, Anschrift, Unterschrift, Seitenformat und Logo jedes Schreibens</translation>
+    </message>
+    <message>
+        <source>Why the response package waits</source>
+        <translation>Warum das Antwortpaket wartet</translation>
     </message>
     <message>
         <source>Letter title</source>
@@ -1417,6 +2469,14 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Schreiben bearbeiten</translation>
     </message>
     <message>
+        <source>Why this letter waits</source>
+        <translation>Warum dieses Schreiben wartet</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the final PDF</source>
+        <translation>SHA-256 des abgeschlossenen PDF</translation>
+    </message>
+    <message>
         <source>Edit as new revision</source>
         <translation>Als neue Fassung bearbeiten</translation>
     </message>
@@ -1433,6 +2493,38 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Kein Fall geöffnet.</translation>
     </message>
     <message>
+        <source>The letters cannot be shown: {exc}</source>
+        <translation>Die Schreiben können nicht angezeigt werden: {exc}</translation>
+    </message>
+    <message>
+        <source>Response package: {held}</source>
+        <translation>Antwortpaket: {held}</translation>
+    </message>
+    <message>
+        <source>Finalise and Export wait. {finalise}</source>
+        <translation>Abschließen und Exportieren warten. {finalise}</translation>
+    </message>
+    <message>
+        <source>Finalise waits. {finalise}</source>
+        <translation>Abschließen wartet. {finalise}</translation>
+    </message>
+    <message>
+        <source>Export waits. {export}</source>
+        <translation>Exportieren wartet. {export}</translation>
+    </message>
+    <message>
+        <source>No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it.</source>
+        <translation>Noch keine Entscheidung. Erfassen Sie eine auf dem Reiter Entscheidung (Strg+3): Schreiben werden daraus entworfen.</translation>
+    </message>
+    <message>
+        <source>The decision ({outcome_label}) calls for no letter.</source>
+        <translation>Die Entscheidung ({outcome_label}) erfordert kein Schreiben.</translation>
+    </message>
+    <message>
+        <source>Decision: {outcome_label}. Draft the letter that answers it.</source>
+        <translation>Entscheidung: {outcome_label}. Entwerfen Sie das Schreiben, das sie beantwortet.</translation>
+    </message>
+    <message>
         <source>Draft a letter the decision allows</source>
         <translation>Ein Schreiben entwerfen, das die Entscheidung zulässt</translation>
     </message>
@@ -1443,6 +2535,46 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>Draft a letter to start.</source>
         <translation>Entwerfen Sie ein Schreiben, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>No letter selected.</source>
+        <translation>Kein Schreiben gewählt.</translation>
+    </message>
+    <message>
+        <source>The letter cannot be shown: {exc}</source>
+        <translation>Das Schreiben kann nicht angezeigt werden: {exc}</translation>
+    </message>
+    <message>
+        <source>final, as stored</source>
+        <translation>abgeschlossen, wie gespeichert</translation>
+    </message>
+    <message>
+        <source>Final and locked since {when}. It cannot change: editing it makes a new revision and this one stays as it is.</source>
+        <translation>Abgeschlossen und festgeschrieben seit {when}. Es kann sich nicht ändern: Bearbeiten erzeugt eine neue Fassung, und diese bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>New revision · unsaved</source>
+        <translation>Neue Fassung · nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>New revision · no changes yet</source>
+        <translation>Neue Fassung · noch keine Änderungen</translation>
+    </message>
+    <message>
+        <source>Revision {revision} · final</source>
+        <translation>Fassung {revision} · abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Revision {revision} · draft · </source>
+        <translation>Fassung {revision} · Entwurf · </translation>
+    </message>
+    <message>
+        <source>preview rendered in {ms:.0f} ms</source>
+        <translation>Vorschau in {ms:.0f} ms erzeugt</translation>
+    </message>
+    <message>
+        <source>Editing a copy of final revision {revision}. Saving makes a new draft revision; revision {revision} stays final and unchanged.</source>
+        <translation>Sie bearbeiten eine Kopie der abgeschlossenen Fassung {revision}. Speichern erzeugt eine neue Entwurfsfassung; Fassung {revision} bleibt abgeschlossen und unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +2590,14 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>No case open</source>
         <translation>Kein Fall geöffnet</translation>
+    </message>
+    <message>
+        <source>Demo workstation: the passphrase is “{passphrase}”.</source>
+        <translation>Demo-Arbeitsplatz: die Passphrase lautet „{passphrase}“.</translation>
+    </message>
+    <message>
+        <source>Demo workstation: {reviewer}&apos;s PIN is {pin}.</source>
+        <translation>Demo-Arbeitsplatz: die PIN von {reviewer} ist {pin}.</translation>
     </message>
     <message>
         <source>Cannot unlock</source>
@@ -1554,6 +2694,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>OrderDialog</name>
     <message>
+        <source>Record a secrecy order</source>
+        <translation>Geheimhaltungsanordnung erfassen</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Erlassen</translation>
+    </message>
+    <message>
+        <source>Where it is</source>
+        <translation>Wo sie steht</translation>
+    </message>
+    <message>
+        <source>its page, or the separate order and its date</source>
+        <translation>ihre Seite, oder die gesonderte Anordnung und ihr Datum</translation>
+    </message>
+    <message>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
@@ -1594,6 +2750,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Wird mit dem Adressaten jedes Ersuchens abgeglichen und gilt für jedes ab jetzt entworfene Schreiben (abgeschlossene Schreiben behalten ihre). Extras ▸ Briefkopf… legt Logo, Seitenformat und Aktenzeichenformat fest.</translation>
     </message>
     <message>
+        <source>Organisation name</source>
+        <translation>Name der Organisation</translation>
+    </message>
+    <message>
         <source>One per line. The first is the one letters are written from.</source>
         <translation>Eine pro Zeile. Schreiben gehen von der ersten aus.</translation>
     </message>
@@ -1630,6 +2790,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Zahlungsangaben</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
         <source>Skip for now</source>
         <translation>Vorerst überspringen</translation>
     </message>
@@ -1656,6 +2820,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <source>Why: what you checked, and where (kept in the audit trail)</source>
         <translation>Warum: was Sie geprüft haben, und wo (im Prüfpfad festgehalten)</translation>
     </message>
+    <message>
+        <source>Override</source>
+        <translation>Abweichen</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>
@@ -1673,6 +2841,38 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Seite</translation>
     </message>
     <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Vorherige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Verkleinern (Strg+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Vergrößern (Strg++)</translation>
+    </message>
+    <message>
+        <source>Fit width (Ctrl+0)</source>
+        <translation>Breite anpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Rotate left (Ctrl+Shift+R)</source>
+        <translation>Nach links drehen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>Rotate right (Ctrl+R)</source>
+        <translation>Nach rechts drehen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Show the OCR text over the scan (Ctrl+T)</source>
+        <translation>Den OCR-Text über dem Scan zeigen (Strg+T)</translation>
+    </message>
+    <message>
         <source>/ {pageCount}</source>
         <translation>/ {pageCount}</translation>
     </message>
@@ -1682,11 +2882,26 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Der Drucker konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page.</source>
+        <translation>Der Drucker hat eine neue Seite abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Queue</source>
         <extracomment>the case id (str) the reviewer selected, or &quot;&quot; when the selection is cleared. the case id (str) that was open and that a search or status filter now hides.</extracomment>
         <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Search cases and their text…</source>
+        <translation>Fälle und ihren Text durchsuchen…</translation>
     </message>
     <message>
         <source>Search cases</source>
@@ -1714,10 +2929,40 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>ReadingsModel</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Gelesen als</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+</context>
+<context>
     <name>ReceivedDialog</name>
     <message>
         <source>Open demand</source>
         <translation>Ersuchen öffnen</translation>
+    </message>
+    <message>
+        <source>this demand was</source>
+        <translation>dieses Ersuchen</translation>
+    </message>
+    <message>
+        <source>these {files} demands were</source>
+        <translation>diese {files} Ersuchen</translation>
     </message>
     <message>
         <source>The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” count from it; you can correct it later in the Facts tab.</source>
@@ -1784,12 +3029,60 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Eigener Zeitraum…</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Zählen…</translation>
+    </message>
+    <message>
+        <source>Counting {cases:,} case(s)…</source>
+        <translation>{cases:,} Fall/Fälle werden gezählt…</translation>
+    </message>
+    <message>
+        <source>The report could not be counted: {exc}</source>
+        <translation>Der Bericht konnte nicht gezählt werden: {exc}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — {title}: &lt;b&gt;{value:,}&lt;/b&gt; demand(s) about &lt;b&gt;{value2:,}&lt;/b&gt; account(s). A case counts in the period in which it was received (UTC); select any figure to list its cases.</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — {title}: &lt;b&gt;{value:,}&lt;/b&gt; Ersuchen zu &lt;b&gt;{value2:,}&lt;/b&gt; Konto/Konten. Ein Fall zählt in dem Zeitraum, in dem er einging (UTC); wählen Sie eine Zahl, um ihre Fälle aufzulisten.</translation>
+    </message>
+    <message>
         <source>Note: {n}</source>
         <translation>Hinweis: {n}</translation>
     </message>
     <message>
+        <source>Counted {len:,} case(s) of {label}.</source>
+        <translation>{len:,} Fall/Fälle von {label} gezählt.</translation>
+    </message>
+    <message>
+        <source>Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} case(s), enterprise threshold {seat_threshold} seats).</source>
+        <translation>Festgeschrieben am {frozen_at} von {frozen_by}: dies sind die veröffentlichten Zahlen ({cases:,} Fall/Fälle, Unternehmensschwelle {seat_threshold} Lizenzen).</translation>
+    </message>
+    <message>
         <source>Frozen period, counted from today&apos;s record (not the published figures).</source>
         <translation>Abgeschlossener Zeitraum, aus dem heutigen Bestand gezählt (nicht die veröffentlichten Zahlen).</translation>
+    </message>
+    <message>
+        <source> and {value} more</source>
+        <translation> und {value} weitere</translation>
+    </message>
+    <message>
+        <source>counting today&apos;s record</source>
+        <translation>aus dem heutigen Bestand gezählt</translation>
+    </message>
+    <message>
+        <source>⚠ {len} case(s) changed since {label} was frozen: {named}{more}. Not silently reflected: the figures below are {shown}.</source>
+        <translation>⚠ {len} Fall/Fälle seit dem Festschreiben von {label} geändert: {named}{more}. Nicht stillschweigend übernommen: die Zahlen unten sind {shown}.</translation>
+    </message>
+    <message>
+        <source>Write these figures as CSV, JSON or PDF (audited)</source>
+        <translation>Diese Zahlen als CSV, JSON oder PDF schreiben (protokolliert)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;These figures do not reconcile, so they cannot be exported.&lt;/b&gt; Correct the cases named below, then count again:&lt;br&gt;{lines}</source>
+        <translation>&lt;b&gt;Diese Zahlen gehen nicht auf und können daher nicht exportiert werden.&lt;/b&gt; Korrigieren Sie die unten genannten Fälle und zählen Sie erneut:&lt;br&gt;{lines}</translation>
+    </message>
+    <message>
+        <source>Export is off: the figures do not reconcile (see the cases named).</source>
+        <translation>Export gesperrt: die Zahlen gehen nicht auf (siehe die genannten Fälle).</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +3135,38 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <source>Only an administrator enrols, removes or changes the role of a reviewer, with their own PIN. Removed reviewers stay listed: what they did and approved stands.</source>
         <translation>Nur ein Administrator nimmt Prüfer auf, entfernt sie oder ändert ihre Rolle, mit der eigenen PIN. Entfernte Prüfer bleiben aufgeführt: was sie getan und genehmigt haben, bleibt bestehen.</translation>
     </message>
+    <message>
+        <source>Present</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source> · no PIN here yet</source>
+        <translation> · hier noch keine PIN</translation>
+    </message>
+    <message>
+        <source>set up this workstation</source>
+        <translation>hat diesen Arbeitsplatz eingerichtet</translation>
+    </message>
+    <message>
+        <source>Enrolled {name} as {lower}.</source>
+        <translation>{name} als {lower} aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Select a reviewer whose status says “no PIN here yet”.</source>
+        <translation>Wählen Sie einen Prüfer, dessen Status „hier noch keine PIN“ lautet.</translation>
+    </message>
+    <message>
+        <source>{name} may now sign in here, as {lower}.</source>
+        <translation>{name} darf sich jetzt hier anmelden, als {lower}.</translation>
+    </message>
+    <message>
+        <source>Select a reviewer first.</source>
+        <translation>Wählen Sie zuerst einen Prüfer.</translation>
+    </message>
+    <message>
+        <source>Removed {name}; what they did and approved stays in the record.</source>
+        <translation>{name} entfernt; was er getan und genehmigt hat, bleibt im Bestand.</translation>
+    </message>
 </context>
 <context>
     <name>ScopeEditor</name>
@@ -1853,6 +3178,14 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>To</source>
         <translation>Bis</translation>
+    </message>
+    <message>
+        <source>First day in scope</source>
+        <translation>Erster Tag im Umfang</translation>
+    </message>
+    <message>
+        <source>Last day in scope</source>
+        <translation>Letzter Tag im Umfang</translation>
     </message>
     <message>
         <source>Untick for no limit on this side</source>
@@ -1875,6 +3208,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Kennung {value}</translation>
     </message>
     <message>
+        <source>The demand names no identifier.</source>
+        <translation>Das Ersuchen nennt keine Kennung.</translation>
+    </message>
+    <message>
         <source>1 identifier redacted or unreadable: never in scope.</source>
         <translation>1 Kennung geschwärzt oder unleserlich: nie im Umfang.</translation>
     </message>
@@ -1885,6 +3222,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Category {category}</source>
         <translation>Kategorie {category}</translation>
+    </message>
+    <message>
+        <source>The demand names no data category.</source>
+        <translation>Das Ersuchen nennt keine Datenkategorie.</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +3239,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>&lt;b&gt;Willkommen.&lt;/b&gt; Alles zu einem Fall liegt in einer verschlüsselten Datei in&lt;br&gt;&lt;code&gt;{data_dir}&lt;/code&gt;.&lt;br&gt;Wählen Sie, wie ihr Schlüssel geschützt wird, und wer Sie sind.</translation>
     </message>
     <message>
+        <source>e.g. legal-ws-03</source>
+        <translation>z. B. legal-ws-03</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>at least {count} digits</source>
+        <translation>mindestens {count} Ziffern</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>wiederholen</translation>
+    </message>
+    <message>
         <source>Keep the key in this computer&apos;s keyring (unlock with your PIN)</source>
         <translation>Den Schlüssel im Schlüsselbund dieses Computers aufbewahren (Entsperren mit Ihrer PIN)</translation>
     </message>
@@ -1908,6 +3265,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>No OS keyring is available in this session.</source>
         <translation>In dieser Sitzung ist kein Schlüsselbund des Betriebssystems verfügbar.</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>mindestens {count} Zeichen</translation>
     </message>
     <message>
         <source>With the keyring, a passphrase is optional: it is the way back in if the keyring is reset.</source>
@@ -1937,6 +3298,30 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <source>Passphrase again</source>
         <translation>Passphrase wiederholen</translation>
     </message>
+    <message>
+        <source>Set up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <source>Name this workstation.</source>
+        <translation>Benennen Sie diesen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation>Geben Sie Ihren Namen ein.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.</source>
+        <translation>Die Passphrase braucht mindestens {MIN_PASSPHRASE_LENGTH} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1960,6 +3345,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
         <source>Reviewer</source>
         <translation>Prüfer</translation>
     </message>
@@ -1969,10 +3358,30 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>TodayModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <extracomment>the same red and amber as the queue&apos;s due dates (ui/common/style.py: one red, one amber)</extracomment>
+        <translation>Nichts</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>What needs you today</source>
-        <extracomment>the same red and amber as the queue&apos;s due dates (ui/common/style.py: one red, one amber) the case id (str) of the item the reviewer clicked or pressed Enter on.</extracomment>
+        <extracomment>the case id (str) of the item the reviewer clicked or pressed Enter on.</extracomment>
         <translation>Was heute ansteht</translation>
     </message>
     <message>
@@ -1989,6 +3398,12 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>The audit trail is whole: {events} events, every hash checks, and every decision, approval, final letter and correction in the cases has its event.</source>
         <translation>Der Prüfpfad ist vollständig: {events} Ereignisse, jeder Hash stimmt, und jede Entscheidung, Genehmigung, jedes abgeschlossene Schreiben und jede Korrektur in den Fällen hat ihr Ereignis.</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more (demand-desk audit verify lists them all).</source>
+        <translation>
+… und {count} weitere (demand-desk audit verify listet alle auf).</translation>
     </message>
     <message>
         <source>Audit trail does not verify</source>
@@ -2035,6 +3450,14 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Passphrase geändert.</translation>
     </message>
     <message>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
         <source>Open a case to print its summary or one of its letters.</source>
         <translation>Öffnen Sie einen Fall, um seine Zusammenfassung oder eines seiner Schreiben zu drucken.</translation>
     </message>
@@ -2060,14 +3483,37 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>Demands</source>
+        <translation>Ersuchen</translation>
+    </message>
+    <message>
+        <source>Data disclosed</source>
+        <translation>Daten herausgegeben</translation>
+    </message>
+    <message>
+        <source>✓ published (frozen)</source>
+        <translation>✓ veröffentlicht (festgeschrieben)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock Demand Desk</source>
         <translation>Demand Desk entsperren</translation>
     </message>
     <message>
+        <source>workstation passphrase</source>
+        <translation>Passphrase des Arbeitsplatzes</translation>
+    </message>
+    <message>
         <source>Workstation passphrase</source>
         <translation>Passphrase des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +3521,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Welcome to Demand Desk</source>
         <translation>Willkommen bei Demand Desk</translation>
+    </message>
+    <message>
+        <source>%v of %m demands read</source>
+        <translation>%v von %m Ersuchen gelesen</translation>
     </message>
     <message>
         <source>Demo set-up progress</source>
@@ -2098,10 +3548,37 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>_Chart</name>
+    <message>
+        <source>No demands in this period.</source>
+        <translation>Keine Ersuchen in diesem Zeitraum.</translation>
+    </message>
+</context>
+<context>
     <name>_RoleDialog</name>
+    <message>
+        <source>Change {name}&apos;s role</source>
+        <translation>Rolle von {name} ändern</translation>
+    </message>
     <message>
         <source>New role</source>
         <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>{name} will no longer sign in or approve here. Their record stays.</source>
+        <translation>{name} kann sich hier nicht mehr anmelden oder genehmigen. Der Bestand bleibt.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s new role</source>
+        <translation>Neue Rolle von {name}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +3586,14 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Record a disclosure?</source>
         <translation>Herausgabe erfassen?</translation>
+    </message>
+    <message>
+        <source>{outcome_words}. Once a second reviewer approves, this leaves:
+
+</source>
+        <translation>{outcome_words}. Sobald ein zweiter Prüfer genehmigt, wird herausgegeben:
+
+</translation>
     </message>
     <message>
         <source>Record for approval</source>
@@ -2126,9 +3611,206 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <source>Override with a reason…</source>
         <translation>Mit Begründung übergehen…</translation>
     </message>
+    <message>
+        <source>Override with a reason</source>
+        <translation>Mit Begründung übergehen</translation>
+    </message>
+    <message>
+        <source>Why this decision stands despite the refusal (audited):</source>
+        <translation>Warum diese Entscheidung trotz der Ablehnung bestehen bleibt (protokolliert):</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Vorheriger Hash</translation>
+    </message>
+</context>
+<context>
+    <name>checklist</name>
+    <message>
+        <source>the reviewer</source>
+        <translation>dem Prüfer</translation>
+    </message>
+    <message>
+        <source>the checklist</source>
+        <translation>der Prüfliste</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Answer: &lt;b&gt;{e}&lt;/b&gt;, by {who}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Antwort: &lt;b&gt;{e}&lt;/b&gt;, von {who}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#5f6368&apos;&gt;The policy pack gives no question for this item.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Das Regelwerk stellt zu diesem Punkt keine Frage.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cost</name>
+    <message>
+        <source>{jurisdiction} rate table {value}, in {currency}</source>
+        <translation>Gebührentabelle {jurisdiction} {value}, in {currency}</translation>
+    </message>
+    <message>
+        <source>No rate table prices this case&apos;s country</source>
+        <translation>Keine Gebührentabelle gilt für das Land dieses Falls</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>nicht entschieden</translation>
+    </message>
+    <message>
+        <source>sought on {decided_on} by {decided_by}</source>
+        <translation>verlangt am {decided_on} von {decided_by}</translation>
+    </message>
+    <message>
+        <source>waived on {decided_on} by {decided_by}</source>
+        <translation>erlassen am {decided_on} von {decided_by}</translation>
+    </message>
+</context>
+<context>
+    <name>decision</name>
+    <message>
+        <source>Because:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation>Weil:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Still open ({len}), for you to answer:&lt;/span&gt; </source>
+        <translation>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Noch offen ({len}), von Ihnen zu beantworten:&lt;/span&gt; </translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#5f6368&apos;&gt;Recommended scope: {e}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Empfohlener Umfang: {e}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>disclosure</name>
+    <message>
+        <source>Emergency</source>
+        <translation>Notfall</translation>
+    </message>
+    <message>
+        <source>Voluntary</source>
+        <translation>Freiwillige</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <source>{kind} disclosure without legal process</source>
+        <translation>{kind} Herausgabe ohne förmliches Ersuchen</translation>
+    </message>
+    <message>
+        <source>Ground: {ground}</source>
+        <translation>Grund: {ground}</translation>
+    </message>
+    <message>
+        <source>Disclosed to: {recipient}</source>
+        <translation>Herausgegeben an: {recipient}</translation>
+    </message>
+    <message>
+        <source>On: {day}</source>
+        <translation>Am: {day}</translation>
+    </message>
+    <message>
+        <source>Identifiers: {who}</source>
+        <translation>Kennungen: {who}</translation>
+    </message>
+    <message>
+        <source>Data: {categories}</source>
+        <translation>Daten: {categories}</translation>
+    </message>
+    <message>
+        <source>Justification: {why}</source>
+        <translation>Begründung: {why}</translation>
+    </message>
+    <message>
+        <source>(a report the law requires)</source>
+        <translation>(eine gesetzlich vorgeschriebene Meldung)</translation>
+    </message>
+    <message>
+        <source>Recorded by {recorded_by} on {recorded_at}</source>
+        <translation>Erfasst von {recorded_by} am {recorded_at}</translation>
+    </message>
+    <message>
+        <source>Approved by {approved_by} on {approved_at}</source>
+        <translation>Genehmigt von {approved_by} am {approved_at}</translation>
+    </message>
+    <message>
+        <source>Not yet approved by a second reviewer</source>
+        <translation>Noch nicht von einem zweiten Prüfer genehmigt</translation>
+    </message>
+    <message>
+        <source>Notice to the user: {notice}</source>
+        <translation>Benachrichtigung des Nutzers: {notice}</translation>
+    </message>
+    <message>
+        <source>Supporting document: {document}</source>
+        <translation>Belegdokument: {document}</translation>
+    </message>
+</context>
+<context>
+    <name>facts</name>
+    <message>
+        <source>until further order</source>
+        <translation>bis auf Weiteres</translation>
+    </message>
+    <message>
+        <source>{duration_days} days, until {expires}</source>
+        <translation>{duration_days} Tage, bis {expires}</translation>
+    </message>
+    <message>
+        <source>length not read</source>
+        <translation>Dauer nicht gelesen</translation>
+    </message>
+    <message>
+        <source>secrecy order</source>
+        <translation>Geheimhaltungsanordnung</translation>
+    </message>
+</context>
+<context>
+    <name>figures_panel</name>
+    <message>
+        <source>A share: listed are the cases it counts (its numerator).</source>
+        <translation>Ein Anteil: aufgelistet sind die Fälle, die er zählt (sein Zähler).</translation>
+    </message>
+    <message>
+        <source>Accounts: listed are the {len:,} case(s) whose accounts are added up.</source>
+        <translation>Konten: aufgelistet sind die {len:,} Fall/Fälle, deren Konten addiert werden.</translation>
+    </message>
+    <message>
+        <source>Published only as a range; the cases are listed for the reviewer, not for publishing.</source>
+        <translation>Nur als Spanne veröffentlicht; die Fälle sind für den Prüfer aufgelistet, nicht zur Veröffentlichung.</translation>
+    </message>
+    <message>
+        <source>Listed in the order they were received.</source>
+        <translation>In der Reihenfolge ihres Eingangs aufgelistet.</translation>
+    </message>
 </context>
 <context>
     <name>letterhead</name>
+    <message>
+        <source>{name} is larger than {value} KB; use a smaller logo.</source>
+        <translation>{name} ist größer als {value} KB; verwenden Sie ein kleineres Logo.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG image.</source>
+        <translation>{name} ist kein PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG of at most {width} pixels a side.</source>
+        <translation>{name} ist kein PNG mit höchstens {width} Pixeln Seitenlänge.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a PNG image.</source>
+        <translation>{name} kann nicht als PNG-Bild gelesen werden.</translation>
+    </message>
     <message>
         <source>Letterhead</source>
         <translation>Briefkopf</translation>
@@ -2157,6 +3839,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>printing</name>
     <message>
+        <source>The document to print could not be read.</source>
+        <translation>Das zu druckende Dokument konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
         <source>Print {title}</source>
         <translation>{title} drucken</translation>
     </message>
@@ -2174,7 +3860,45 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>scope_editor</name>
+    <message>
+        <source>nothing disclosed</source>
+        <translation>nichts herausgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+</context>
+<context>
     <name>views</name>
+    <message>
+        <source>The checklist could not be evaluated: {error}</source>
+        <translation>Die Prüfliste konnte nicht ausgewertet werden: {error}</translation>
+    </message>
+    <message>
+        <source>Letters are not available: {error}</source>
+        <translation>Schreiben sind nicht verfügbar: {error}</translation>
+    </message>
+    <message>
+        <source>Dates are not available: {error}</source>
+        <translation>Fristen sind nicht verfügbar: {error}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>{reference} — {ground_label} ({state})</source>
+        <translation>{reference} — {ground_label} ({state})</translation>
+    </message>
     <message>
         <source>The team&apos;s roster no longer lists you; the window is locked.</source>
         <translation>Die Teamliste führt Sie nicht mehr; das Fenster ist gesperrt.</translation>

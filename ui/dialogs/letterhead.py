@@ -127,10 +127,10 @@ class LetterheadDialog(QDialog):
             form.addRow(label, self._line(key, values))
         self.page_size = QComboBox()
         self.page_size.setAccessibleName(self.tr("Page size"))
-        self.page_size.addItem(self.tr("US Letter"), self.tr("Letter"))
+        self.page_size.addItem(self.tr("US Letter"), "Letter")
         self.page_size.addItem(self.tr("A4"), "A4")
         self.page_size.setCurrentIndex(
-            max(0, self.page_size.findData(values.get("page_size") or self.tr("Letter")))
+            max(0, self.page_size.findData(values.get("page_size") or "Letter"))
         )
         form.addRow(self.tr("Page size"), self.page_size)
 
