@@ -872,6 +872,157 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     </message>
 </context>
 <context>
+    <name>DateChangesMixin</name>
+    <message>
+        <source>Extend the response deadline</source>
+        <translation>Die Antwortfrist verlängern</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>Neue Frist</translation>
+    </message>
+    <message>
+        <source>who agreed, and when</source>
+        <translation>wer zugestimmt hat, und wann</translation>
+    </message>
+    <message>
+        <source>Response deadline extended to {isoformat}.</source>
+        <translation>Antwortfrist verlängert bis {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation>Frist fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resumed on</source>
+        <translation>Fortgesetzt am</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The response clock runs again.</source>
+        <translation>Die Antwortfrist läuft wieder.</translation>
+    </message>
+    <message>
+        <source>Pause the clock</source>
+        <translation>Die Frist anhalten</translation>
+    </message>
+    <message>
+        <source>Paused from</source>
+        <translation>Angehalten ab</translation>
+    </message>
+    <message>
+        <source>waiting for the requester</source>
+        <translation>wartet auf die ersuchende Stelle</translation>
+    </message>
+    <message>
+        <source>The response clock is paused.</source>
+        <translation>Die Antwortfrist ist angehalten.</translation>
+    </message>
+    <message>
+        <source>The secrecy order covers {COVERS_LABELS}.</source>
+        <translation>Die Geheimhaltungsanordnung umfasst {COVERS_LABELS}.</translation>
+    </message>
+    <message>
+        <source>further order</source>
+        <translation>auf Weiteres</translation>
+    </message>
+    <message>
+        <source>Secrecy order recorded, until {until}.</source>
+        <translation>Geheimhaltungsanordnung erfasst, bis {until}.</translation>
+    </message>
+    <message>
+        <source>Secrecy order extended</source>
+        <translation>Geheimhaltungsanordnung verlängert</translation>
+    </message>
+    <message>
+        <source>New expiry</source>
+        <translation>Neues Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>the court&apos;s order and its date</source>
+        <translation>der Gerichtsbeschluss und sein Datum</translation>
+    </message>
+    <message>
+        <source>Secrecy order extended to {isoformat}.</source>
+        <translation>Geheimhaltungsanordnung verlängert bis {isoformat}.</translation>
+    </message>
+    <message>
+        <source>Secrecy order set aside on the challenge: notice may go.</source>
+        <translation>Geheimhaltungsanordnung auf die Anfechtung hin aufgehoben: die Benachrichtigung darf erfolgen.</translation>
+    </message>
+    <message>
+        <source>Challenge to the secrecy order recorded.</source>
+        <translation>Anfechtung der Geheimhaltungsanordnung erfasst.</translation>
+    </message>
+    <message>
+        <source>Secrecy order reconsidered</source>
+        <translation>Geheimhaltungsanordnung erneut geprüft</translation>
+    </message>
+    <message>
+        <source>Reconsidered on</source>
+        <translation>Erneut geprüft am</translation>
+    </message>
+    <message>
+        <source>why it is (or is not) challenged</source>
+        <translation>warum sie angefochten wird (oder nicht)</translation>
+    </message>
+    <message>
+        <source>Reconsideration recorded; the order comes back after the cycle.</source>
+        <translation>Erneute Prüfung erfasst; die Anordnung kommt nach dem Zyklus wieder.</translation>
+    </message>
+    <message>
+        <source>Secrecy order lifted</source>
+        <translation>Geheimhaltungsanordnung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Lifted on</source>
+        <translation>Aufgehoben am</translation>
+    </message>
+    <message>
+        <source>Secrecy order lifted on {isoformat}: delayed notice is due.</source>
+        <translation>Geheimhaltungsanordnung am {isoformat} aufgehoben: die aufgeschobene Benachrichtigung ist fällig.</translation>
+    </message>
+    <message>
+        <source>Notice given</source>
+        <translation>Benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Benachrichtigt am</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>e-mail to the account address, letter, admin console</source>
+        <translation>E-Mail an die Kontoadresse, Brief, Verwaltungskonsole</translation>
+    </message>
+    <message>
+        <source>Notice recorded as given.</source>
+        <translation>Benachrichtigung als erfolgt erfasst.</translation>
+    </message>
+    <message>
+        <source>Withhold notice</source>
+        <translation>Benachrichtigung zurückhalten</translation>
+    </message>
+    <message>
+        <source>what makes the exception apply</source>
+        <translation>was die Ausnahme begründet</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Ausnahme</translation>
+    </message>
+    <message>
+        <source>Notice withheld; the exception and its reason are recorded.</source>
+        <translation>Benachrichtigung zurückgehalten; die Ausnahme und ihr Grund sind erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>DatesTab</name>
     <message>
         <source>Extend…</source>
@@ -1089,150 +1240,6 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     <message>
         <source>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;The notice letter waits.&lt;/b&gt; </source>
         <translation>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;Das Benachrichtigungsschreiben wartet.&lt;/b&gt; </translation>
-    </message>
-    <message>
-        <source>Extend the response deadline</source>
-        <translation>Die Antwortfrist verlängern</translation>
-    </message>
-    <message>
-        <source>New due date</source>
-        <translation>Neue Frist</translation>
-    </message>
-    <message>
-        <source>who agreed, and when</source>
-        <translation>wer zugestimmt hat, und wann</translation>
-    </message>
-    <message>
-        <source>Response deadline extended to {isoformat}.</source>
-        <translation>Antwortfrist verlängert bis {isoformat}.</translation>
-    </message>
-    <message>
-        <source>Resumed on</source>
-        <translation>Fortgesetzt am</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-    <message>
-        <source>The response clock runs again.</source>
-        <translation>Die Antwortfrist läuft wieder.</translation>
-    </message>
-    <message>
-        <source>Pause the clock</source>
-        <translation>Die Frist anhalten</translation>
-    </message>
-    <message>
-        <source>Paused from</source>
-        <translation>Angehalten ab</translation>
-    </message>
-    <message>
-        <source>waiting for the requester</source>
-        <translation>wartet auf die ersuchende Stelle</translation>
-    </message>
-    <message>
-        <source>The response clock is paused.</source>
-        <translation>Die Antwortfrist ist angehalten.</translation>
-    </message>
-    <message>
-        <source>The secrecy order covers {COVERS_LABELS}.</source>
-        <translation>Die Geheimhaltungsanordnung umfasst {COVERS_LABELS}.</translation>
-    </message>
-    <message>
-        <source>further order</source>
-        <translation>auf Weiteres</translation>
-    </message>
-    <message>
-        <source>Secrecy order recorded, until {until}.</source>
-        <translation>Geheimhaltungsanordnung erfasst, bis {until}.</translation>
-    </message>
-    <message>
-        <source>Secrecy order extended</source>
-        <translation>Geheimhaltungsanordnung verlängert</translation>
-    </message>
-    <message>
-        <source>New expiry</source>
-        <translation>Neues Ablaufdatum</translation>
-    </message>
-    <message>
-        <source>the court&apos;s order and its date</source>
-        <translation>der Gerichtsbeschluss und sein Datum</translation>
-    </message>
-    <message>
-        <source>Secrecy order extended to {isoformat}.</source>
-        <translation>Geheimhaltungsanordnung verlängert bis {isoformat}.</translation>
-    </message>
-    <message>
-        <source>Secrecy order set aside on the challenge: notice may go.</source>
-        <translation>Geheimhaltungsanordnung auf die Anfechtung hin aufgehoben: die Benachrichtigung darf erfolgen.</translation>
-    </message>
-    <message>
-        <source>Challenge to the secrecy order recorded.</source>
-        <translation>Anfechtung der Geheimhaltungsanordnung erfasst.</translation>
-    </message>
-    <message>
-        <source>Secrecy order reconsidered</source>
-        <translation>Geheimhaltungsanordnung erneut geprüft</translation>
-    </message>
-    <message>
-        <source>Reconsidered on</source>
-        <translation>Erneut geprüft am</translation>
-    </message>
-    <message>
-        <source>why it is (or is not) challenged</source>
-        <translation>warum sie angefochten wird (oder nicht)</translation>
-    </message>
-    <message>
-        <source>Reconsideration recorded; the order comes back after the cycle.</source>
-        <translation>Erneute Prüfung erfasst; die Anordnung kommt nach dem Zyklus wieder.</translation>
-    </message>
-    <message>
-        <source>Secrecy order lifted</source>
-        <translation>Geheimhaltungsanordnung aufgehoben</translation>
-    </message>
-    <message>
-        <source>Lifted on</source>
-        <translation>Aufgehoben am</translation>
-    </message>
-    <message>
-        <source>Secrecy order lifted on {isoformat}: delayed notice is due.</source>
-        <translation>Geheimhaltungsanordnung am {isoformat} aufgehoben: die aufgeschobene Benachrichtigung ist fällig.</translation>
-    </message>
-    <message>
-        <source>Notice given</source>
-        <translation>Benachrichtigt</translation>
-    </message>
-    <message>
-        <source>Given on</source>
-        <translation>Benachrichtigt am</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>Wie</translation>
-    </message>
-    <message>
-        <source>e-mail to the account address, letter, admin console</source>
-        <translation>E-Mail an die Kontoadresse, Brief, Verwaltungskonsole</translation>
-    </message>
-    <message>
-        <source>Notice recorded as given.</source>
-        <translation>Benachrichtigung als erfolgt erfasst.</translation>
-    </message>
-    <message>
-        <source>Withhold notice</source>
-        <translation>Benachrichtigung zurückhalten</translation>
-    </message>
-    <message>
-        <source>what makes the exception apply</source>
-        <translation>was die Ausnahme begründet</translation>
-    </message>
-    <message>
-        <source>Exception</source>
-        <translation>Ausnahme</translation>
-    </message>
-    <message>
-        <source>Notice withheld; the exception and its reason are recorded.</source>
-        <translation>Benachrichtigung zurückgehalten; die Ausnahme und ihr Grund sind erfasst.</translation>
     </message>
 </context>
 <context>

@@ -129,9 +129,7 @@ class LetterheadDialog(QDialog):
         self.page_size.setAccessibleName(self.tr("Page size"))
         self.page_size.addItem(self.tr("US Letter"), "Letter")
         self.page_size.addItem(self.tr("A4"), "A4")
-        self.page_size.setCurrentIndex(
-            max(0, self.page_size.findData(values.get("page_size") or "Letter"))
-        )
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(values.get("page_size") or "Letter")))
         form.addRow(self.tr("Page size"), self.page_size)
 
         logo = values.get("logo_png")
