@@ -135,6 +135,10 @@
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
+        <source>&amp;{tab} tab</source>
+        <translation>Reiter &amp;{tab}</translation>
+    </message>
+    <message>
         <source>&amp;Verify audit trail</source>
         <translation>Prüfpfad &amp;verifizieren</translation>
     </message>
@@ -237,6 +241,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Arbeitsplatz: {name}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1138,6 +1146,10 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
         <translation>in {days} Tagen</translation>
     </message>
     <message>
+        <source>Due &lt;b&gt;{day}&lt;/b&gt; — {shown}</source>
+        <translation>Fällig am &lt;b&gt;{day}&lt;/b&gt; — {shown}</translation>
+    </message>
+    <message>
         <source>Counted as {period} ({split} public holidays).</source>
         <translation>Berechnet als {period} ({split} gesetzliche Feiertage).</translation>
     </message>
@@ -1457,6 +1469,10 @@ Overridden by {decided_by}: {get}</source>
     <message>
         <source>Record disclosure</source>
         <translation>Herausgabe erfassen</translation>
+    </message>
+    <message>
+        <source>Policy: {policy}</source>
+        <translation>Regel: {policy}</translation>
     </message>
     <message>
         <source>Supporting document</source>
@@ -1785,6 +1801,14 @@ Bitte prüfen: {flag}</translation>
     <message>
         <source> · read by OCR</source>
         <translation> · per Texterkennung gelesen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{reference}&lt;/b&gt; · 1 page{read}</source>
+        <translation>&lt;b&gt;{reference}&lt;/b&gt; · 1 Seite{read}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{reference}&lt;/b&gt; · {pages} pages{read}</source>
+        <translation>&lt;b&gt;{reference}&lt;/b&gt; · {pages} Seiten{read}</translation>
     </message>
     <message>
         <source>not known</source>
@@ -2927,12 +2951,16 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Fälle</translation>
     </message>
     <message>
-        <source>{total} {noun}</source>
-        <translation>{total} {noun}</translation>
+        <source>{shown} of {total} cases</source>
+        <translation>{shown} von {total} Fällen</translation>
     </message>
     <message>
-        <source>{shown} of {total} {noun}</source>
-        <translation>{shown} von {total} {noun}</translation>
+        <source>1 case</source>
+        <translation>1 Fall</translation>
+    </message>
+    <message>
+        <source>{total} cases</source>
+        <translation>{total} Fälle</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +3501,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Nichts gedruckt</translation>
     </message>
     <message>
+        <source>Printed {title}.</source>
+        <translation>{title} gedruckt.</translation>
+    </message>
+    <message>
         <source>Organisation saved: letters drafted from now on show it.</source>
         <translation>Organisation gespeichert: ab jetzt entworfene Schreiben zeigen sie.</translation>
     </message>
@@ -3487,6 +3519,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Letterhead</source>
         <translation>Briefkopf</translation>
+    </message>
+    <message>
+        <source>Letters are not available: {error}</source>
+        <translation>Schreiben sind nicht verfügbar: {error}</translation>
     </message>
 </context>
 <context>
@@ -3509,6 +3545,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Unlock Demand Desk</source>
         <translation>Demand Desk entsperren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{workstation}&lt;/b&gt; is locked.</source>
+        <translation>&lt;b&gt;{workstation}&lt;/b&gt; ist gesperrt.</translation>
     </message>
     <message>
         <source>workstation passphrase</source>
@@ -3563,6 +3603,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 </context>
 <context>
     <name>_RoleDialog</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>{name} entfernen</translation>
+    </message>
     <message>
         <source>Change {name}&apos;s role</source>
         <translation>Rolle von {name} ändern</translation>
@@ -3864,6 +3908,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Print not recorded</source>
         <translation>Druck nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>The pages were printed, but not recorded: {error}</source>
+        <translation>Die Seiten wurden gedruckt, aber nicht protokolliert: {error}</translation>
     </message>
 </context>
 <context>

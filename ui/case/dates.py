@@ -253,7 +253,9 @@ class DatesTab(DateChangesMixin, QWidget):
                 days=status.days
             )  # the date itself is already in the line
         shown = f"<span style='color:{colour}'><b>{label}</b></span>" if colour else label
-        self.due.setText(f"Due <b>{view.due.due.isoformat()}</b> — {shown}")
+        self.due.setText(
+            self.tr("Due <b>{day}</b> — {shown}").format(day=view.due.due.isoformat(), shown=shown)
+        )
         lines = []
         if view.period:
             lines.append(

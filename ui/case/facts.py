@@ -321,7 +321,11 @@ class FactsTab(QWidget):
         pages = facts_json["pages"]
         read = self.tr(" · read by OCR") if facts_json["ocr_used"] else ""
         self.summary.setText(
-            f"<b>{facts_json['reference']}</b> · {pages} page{'s' if pages != 1 else ''}{read}"
+            (
+                self.tr("<b>{reference}</b> · 1 page{read}")
+                if pages == 1
+                else self.tr("<b>{reference}</b> · {pages} pages{read}")
+            ).format(reference=facts_json["reference"], pages=pages, read=read)
         )
         self.model.save = save
         self.model.set_facts(facts)

@@ -238,7 +238,9 @@ def _record(parent: QWidget, prints: Prints, printout: Printout, pages: int, pri
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("printing", "Print not recorded"),
-            f"The pages were printed, but not recorded: {exc}",
+            QCoreApplication.translate(
+                "printing", "The pages were printed, but not recorded: {error}"
+            ).format(error=exc),
         )
         return False
     return True

@@ -169,7 +169,7 @@ class UnlockDialog(QDialog):
     def __init__(self, workstation: str, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unlock Demand Desk"))
-        title = QLabel(f"<b>{workstation}</b> is locked.")
+        title = QLabel(self.tr("<b>{workstation}</b> is locked.").format(workstation=workstation))
         self.passphrase = _secret_field(self.tr("workstation passphrase"))
         self.passphrase.setAccessibleName(self.tr("Workstation passphrase"))
         self.error = error_label()

@@ -130,7 +130,7 @@ class DisclosureDialog(QDialog):
         ground = self.service.grounds.get(str(self.ground.currentData()))
         if ground is None:
             return
-        self.policy.setText(f"Policy: {ground.policy}")
+        self.policy.setText(self.tr("Policy: {policy}").format(policy=ground.policy))
         self.country.setPlaceholderText(ground.recipient_country or self.tr("ISO code, e.g. US"))
         self.made_early.setEnabled(ground.after_the_fact)
         if not ground.after_the_fact:

@@ -307,7 +307,9 @@ class _RoleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
-            f"Remove {name}" if removing else self.tr("Change {name}'s role").format(name=name)
+            self.tr("Remove {name}").format(name=name)
+            if removing
+            else self.tr("Change {name}'s role").format(name=name)
         )
         self.admin = AdministratorBox(administrators, current)
         self.role = QComboBox()

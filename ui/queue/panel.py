@@ -187,12 +187,11 @@ class QueuePanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
-        noun = "case" if total == 1 else "cases"
-        self.count.setText(
-            self.tr("{total} {noun}").format(total=total, noun=noun)
-            if shown == total
-            else self.tr("{shown} of {total} {noun}").format(shown=shown, total=total, noun=noun)
-        )
+        if shown != total:
+            text = self.tr("{shown} of {total} cases").format(shown=shown, total=total)
+        else:
+            text = self.tr("1 case") if total == 1 else self.tr("{total} cases").format(total=total)
+        self.count.setText(text)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.case_selected.emit(current.data(CASE_ID_ROLE) if current.isValid() else "")

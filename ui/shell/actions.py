@@ -93,7 +93,7 @@ class ActionsMixin:
         self.rotate_left = self._action(self.tr("Rotate &left"), "Ctrl+Shift+R", self.viewer.rotate_left)
         self.tab_actions = [
             self._action(
-                f"&{self.tabs.tabText(i)} tab",
+                self.tr("&{tab} tab").format(tab=self.tabs.tabText(i)),
                 f"Ctrl+{i + 1}",
                 lambda _c=False, i=i: self._show_tab(i),
             )
@@ -255,7 +255,7 @@ class ActionsMixin:
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.reviewer_label = QLabel()
-        self.workstation_label = QLabel(f"Workstation: {self.config.workstation}")
+        self.workstation_label = QLabel(self.tr("Workstation: {name}").format(name=self.config.workstation))
         self.lock_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)

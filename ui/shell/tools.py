@@ -223,7 +223,7 @@ class ToolsMixin:
 
         if not print_interactively(self, self._services().prints, printout, printer, self._print_opened):
             return False
-        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self.statusBar().showMessage(self.tr("Printed {title}.").format(title=printout.title), 8000)
         self._publish(Aspect.AUDIT)
         return True
 
@@ -238,7 +238,7 @@ class ToolsMixin:
 
         if not preview(self, self._services().prints, printout, printer, self._print_opened):
             return False
-        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self.statusBar().showMessage(self.tr("Printed {title}.").format(title=printout.title), 8000)
         self._publish(Aspect.AUDIT)
         return True
 
@@ -294,6 +294,8 @@ class ToolsMixin:
         try:
             letters = self._letters_service()
         except Exception as exc:  # noqa: BLE001 - the same failure the Letters tab shows
-            QMessageBox.warning(self, self.tr("Letterhead"), f"Letters are not available: {exc}")
+            QMessageBox.warning(
+                self, self.tr("Letterhead"), self.tr("Letters are not available: {error}").format(error=exc)
+            )
             return
         self.letters_tab.edit_letterhead(letters)
