@@ -2423,6 +2423,14 @@ Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
 <context>
     <name>LettersTab</name>
     <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
         <source>The preview could not be rendered: {message}</source>
         <extracomment>a letter was drafted, saved, finalised, exported or packaged: the audit trail has grown. (text) what was just done, for the status bar.</extracomment>
         <translation>Die Vorschau konnte nicht erzeugt werden: {message}</translation>
@@ -2554,6 +2562,10 @@ Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
     <message>
         <source>Decision: {outcome_label}. Draft the letter that answers it.</source>
         <translation>Entscheidung: {outcome_label}. Entwerfen Sie das Schreiben, das sie beantwortet.</translation>
+    </message>
+    <message>
+        <source>Decision: {outcome}.</source>
+        <translation>Entscheidung: {outcome}.</translation>
     </message>
     <message>
         <source>Draft a letter the decision allows</source>

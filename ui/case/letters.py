@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,10 @@ from ui.common.elided import ElidedValue
 if TYPE_CHECKING:
     from app.letters.service import Letter, Letters
 
-LANGUAGES = (("en", "English"), ("de", "German"))
+LANGUAGES = (
+    ("en", QT_TRANSLATE_NOOP("LettersTab", "English")),
+    ("de", QT_TRANSLATE_NOOP("LettersTab", "German")),
+)
 # Side by side below this width the editor and the preview are too narrow to use.
 SIDE_BY_SIDE_WIDTH = 600
 FINAL_COLOUR, REVISING_COLOUR = "#e6f4ea", "#fff4ce"  # locked: calm green; being revised: amber
@@ -138,7 +141,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.language.setAccessibleName(self.tr("Language of a new draft"))
         self.language.setToolTip(self.tr("The language a new draft is written in"))
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(self.tr(name), code)
         self.package_button = QPushButton(self.tr("Response package…"))
         self.package_button.setToolTip(
             self.tr(
@@ -430,7 +433,7 @@ class LettersTab(LetterActionsMixin, QWidget):
                 outcome_label=outcome_label(outcome)
             )
         else:
-            text = f"Decision: {outcome_label(outcome)}."
+            text = self.tr("Decision: {outcome}.").format(outcome=outcome_label(outcome))
         self.notice.setText(text)
         self.draft_button.setToolTip(
             self.tr("Draft a letter the decision allows")
