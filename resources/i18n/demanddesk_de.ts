@@ -1742,6 +1742,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>korrigiert von {updated_by}</translation>
     </message>
     <message>
+        <source>Double-click or press F2 to correct</source>
+        <translation>Doppelklicken oder F2 drücken, um zu korrigieren</translation>
+    </message>
+    <message>
         <source>
 First reading: {value}</source>
         <translation>
@@ -2129,6 +2133,181 @@ Bitte prüfen: {flag}</translation>
         <translation>{name} wurde nicht gespeichert.
 
 {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>The data belongs to an enterprise customer</source>
+        <translation>Die Daten gehören einem Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>One of the narrow enterprise exceptions applies</source>
+        <translation>Eine der engen Ausnahmen für Unternehmenskunden greift</translation>
+    </message>
+    <message>
+        <source>Enterprise seats</source>
+        <translation>Unternehmenslizenzen</translation>
+    </message>
+    <message>
+        <source>Data stored in</source>
+        <translation>Daten gespeichert in</translation>
+    </message>
+    <message>
+        <source>Target is a journalist, activist or human-rights defender</source>
+        <translation>Betroffene(r) ist Journalist(in), Aktivist(in) oder Menschenrechtsverteidiger(in)</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <translation>Straftat</translation>
+    </message>
+    <message>
+        <source>The offence criminalises speech, journalism, religion, sexual orientation or peaceful assembly</source>
+        <translation>Die Straftat stellt Meinungsäußerung, Journalismus, Religion, sexuelle Orientierung oder friedliche Versammlung unter Strafe</translation>
+    </message>
+    <message>
+        <source>The account owner consents (civil demands)</source>
+        <translation>Der Kontoinhaber willigt ein (zivilrechtliche Ersuchen)</translation>
+    </message>
+    <message>
+        <source>country code, e.g. IE (not known)</source>
+        <translation>Ländercode, z. B. IE (nicht bekannt)</translation>
+    </message>
+    <message>
+        <source>the offence investigated (not known)</source>
+        <translation>die ermittelte Straftat (nicht bekannt)</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Human rights</source>
+        <translation>Menschenrechte</translation>
+    </message>
+    <message>
+        <source>Emergency request</source>
+        <translation>Notfallersuchen</translation>
+    </message>
+    <message>
+        <source>Civil litigant</source>
+        <translation>Zivilpartei</translation>
+    </message>
+    <message>
+        <source>Enterprise customer</source>
+        <translation>Unternehmenskunde</translation>
+    </message>
+    <message>
+        <source>the user and the enterprise customer</source>
+        <translation>den Nutzer und den Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>den Nutzer</translation>
+    </message>
+    <message>
+        <source>the enterprise customer</source>
+        <translation>den Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>The day it was served: staleness and periods from receipt count from it</source>
+        <translation>Der Tag der Zustellung: Verjährung und Fristen ab Eingang zählen ab diesem Tag</translation>
+    </message>
+    <message>
+        <source>Subscriber information</source>
+        <translation>Bestandsdaten</translation>
+    </message>
+    <message>
+        <source>IP history</source>
+        <translation>IP-Verlauf</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnungsdaten</translation>
+    </message>
+    <message>
+        <source>Traffic records</source>
+        <translation>Verkehrsdaten</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>Ablehnung</translation>
+    </message>
+    <message>
+        <source>Narrowing request</source>
+        <translation>Bitte um Eingrenzung</translation>
+    </message>
+    <message>
+        <source>Redirect to the enterprise customer</source>
+        <translation>Verweis an den Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>Disclosure cover letter</source>
+        <translation>Begleitschreiben zur Herausgabe</translation>
+    </message>
+    <message>
+        <source>User notice</source>
+        <translation>Benachrichtigung des Nutzers</translation>
+    </message>
+    <message>
+        <source>Delayed notice</source>
+        <translation>Aufgeschobene Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Enterprise-customer notice</source>
+        <translation>Benachrichtigung des Unternehmenskunden</translation>
+    </message>
+    <message>
+        <source>Secrecy-order challenge</source>
+        <translation>Anfechtung der Geheimhaltungsanordnung</translation>
+    </message>
+    <message>
+        <source>Emergency response</source>
+        <translation>Antwort auf Notfallersuchen</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Gamertag</source>
+        <translation>Gamertag</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Other identifier</source>
+        <translation>Sonstige Kennung</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Nicht bekannt</translation>
     </message>
 </context>
 <context>

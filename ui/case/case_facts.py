@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,20 +27,25 @@ from PySide6.QtWidgets import (
 from app.review.service import CONTEXT_KEYS
 
 CONTEXT_LABELS = {
-    "enterprise_customer": "The data belongs to an enterprise customer",
-    "enterprise_exception": "One of the narrow enterprise exceptions applies",
-    "enterprise_seats": "Enterprise seats",
-    "data_stored_in": "Data stored in",
-    "target_is_journalist_or_activist": "Target is a journalist, activist or human-rights defender",
-    "offence": "Offence",
-    "offence_criminalises_protected_activity": (
-        "The offence criminalises speech, journalism, religion, sexual orientation or peaceful assembly"
+    "enterprise_customer": QT_TRANSLATE_NOOP("Labels", "The data belongs to an enterprise customer"),
+    "enterprise_exception": QT_TRANSLATE_NOOP("Labels", "One of the narrow enterprise exceptions applies"),
+    "enterprise_seats": QT_TRANSLATE_NOOP("Labels", "Enterprise seats"),
+    "data_stored_in": QT_TRANSLATE_NOOP("Labels", "Data stored in"),
+    "target_is_journalist_or_activist": QT_TRANSLATE_NOOP(
+        "Labels", "Target is a journalist, activist or human-rights defender"
     ),
-    "owner_consent": "The account owner consents (civil demands)",
+    "offence": QT_TRANSLATE_NOOP("Labels", "Offence"),
+    "offence_criminalises_protected_activity": (
+        QT_TRANSLATE_NOOP(
+            "Labels",
+            "The offence criminalises speech, journalism, religion, sexual orientation or peaceful assembly",
+        )
+    ),
+    "owner_consent": QT_TRANSLATE_NOOP("Labels", "The account owner consents (civil demands)"),
 }
 PLACEHOLDERS = {
-    "data_stored_in": "country code, e.g. IE (not known)",
-    "offence": "the offence investigated (not known)",
+    "data_stored_in": QT_TRANSLATE_NOOP("Labels", "country code, e.g. IE (not known)"),
+    "offence": QT_TRANSLATE_NOOP("Labels", "the offence investigated (not known)"),
 }
 
 
@@ -58,7 +63,11 @@ class CaseFactsForm(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, kind in CONTEXT_KEYS.items():
-            label = CONTEXT_LABELS.get(key, key.replace("_", " "))
+            label = (
+                QCoreApplication.translate("Labels", CONTEXT_LABELS[key])
+                if key in CONTEXT_LABELS
+                else key.replace("_", " ")
+            )
             widget: QWidget
             if kind is bool:
                 combo = QComboBox()
@@ -75,7 +84,11 @@ class CaseFactsForm(QGroupBox):
                 widget = spin
             else:
                 line = QLineEdit()
-                line.setPlaceholderText(PLACEHOLDERS.get(key, "not known"))
+                line.setPlaceholderText(
+                    QCoreApplication.translate("Labels", PLACEHOLDERS[key])
+                    if key in PLACEHOLDERS
+                    else self.tr("not known")
+                )
                 line.textChanged.connect(self._update_buttons)
                 widget = line
             widget.setAccessibleName(label)

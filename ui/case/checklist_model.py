@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,11 +31,11 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 GROUP_LABELS = {
-    "validity": "Validity",
-    "human_rights": "Human rights",
-    "emergency": "Emergency request",
-    "civil": "Civil litigant",
-    "enterprise": "Enterprise customer",
+    "validity": QT_TRANSLATE_NOOP("Labels", "Validity"),
+    "human_rights": QT_TRANSLATE_NOOP("Labels", "Human rights"),
+    "emergency": QT_TRANSLATE_NOOP("Labels", "Emergency request"),
+    "civil": QT_TRANSLATE_NOOP("Labels", "Civil litigant"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise customer"),
 }
 ANSWER_LABELS = {
     "pass": "✓ pass",
@@ -225,7 +226,9 @@ class ChecklistModel(QAbstractItemModel):
                 parts.append(f"{failed} failed")
             if open_items:
                 parts.append(self.tr("{open_items} need you").format(open_items=open_items))
-            return f"{GROUP_LABELS.get(group, group)} ({', '.join(parts)})"
+            return (
+                f"{QCoreApplication.translate('Labels', GROUP_LABELS.get(group, group))} ({', '.join(parts)})"
+            )
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

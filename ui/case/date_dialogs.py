@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from app.services import DeskError
 
 COVERS_LABELS = {
-    "both": "the user and the enterprise customer",
-    "user": "the user",
-    "enterprise": "the enterprise customer",
+    "both": QT_TRANSLATE_NOOP("Labels", "the user and the enterprise customer"),
+    "user": QT_TRANSLATE_NOOP("Labels", "the user"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "the enterprise customer"),
 }
 
 
@@ -165,7 +165,7 @@ class OrderDialog(ChangeDialog):
         self.covers = QComboBox()
         self.covers.setAccessibleName(self.tr("Covers"))
         for key, label in COVERS_LABELS.items():
-            self.covers.addItem(label, key)
+            self.covers.addItem(QCoreApplication.translate("Labels", label), key)
         self.form.insertRow(1, self.tr("Expires"), until)
         self.form.insertRow(2, self.tr("Statute"), self.statute)
         self.form.insertRow(3, self.tr("Covers"), self.covers)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -94,7 +94,7 @@ class DatesTab(DateChangesMixin, QWidget):
         self.covers = QComboBox()
         self.covers.setAccessibleName(self.tr("The order covers"))
         for key, label in COVERS_LABELS.items():
-            self.covers.addItem(label, key)
+            self.covers.addItem(QCoreApplication.translate("Labels", label), key)
         self.covers.activated.connect(self._covers_chosen)
         covers_row = QHBoxLayout()
         self.covers_label = QLabel(self.tr("Covers"))

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from app.schedule.notices import EXCEPTION_LABELS
 from app.services import DeskError
 from ui.case.date_dialogs import COVERS_LABELS, ChallengeDialog, ChangeDialog, OrderDialog, run_change
@@ -106,7 +108,9 @@ class DateChangesMixin:
             return
         self.refresh()
         self.changed.emit(
-            self.tr("The secrecy order covers {COVERS_LABELS}.").format(COVERS_LABELS=COVERS_LABELS[covers])
+            self.tr("The secrecy order covers {COVERS_LABELS}.").format(
+                COVERS_LABELS=QCoreApplication.translate("Labels", COVERS_LABELS[covers])
+            )
         )
 
     def record_order(self) -> None:

@@ -40,8 +40,14 @@ Save = Callable[[str, "str | None", str], FactValue]  # (key, value or None for 
 
 LABELS = labels().facts  # resources/labels.toml
 HINTS = {
-    "received": "The day it was served: staleness and periods from receipt count from it",
+    "received": QT_TRANSLATE_NOOP(
+        "Labels", "The day it was served: staleness and periods from receipt count from it"
+    ),
 }
+
+
+def _category(key: str) -> str:
+    return QCoreApplication.translate("Labels", CATEGORY_LABELS.get(key, key))
 
 
 def _show(value: Any, key: str = "") -> str:
@@ -117,10 +123,14 @@ class FactsModel(RowsModel[FactValue]):
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None  # the column may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = HINTS.get(fact.key, "Double-click or press F2 to correct")
+            tip = (
+                QCoreApplication.translate("Labels", HINTS[fact.key])
+                if fact.key in HINTS
+                else self.tr("Double-click or press F2 to correct")
+            )
             if fact.source == "reviewer":
                 tip += self.tr("\nFirst reading: {value}").format(
-                    value=_show(fact.original, fact.key) or "not known"
+                    value=_show(fact.original, fact.key) or self.tr("not known")
                 )
             elif fact.flag:
                 tip += self.tr("\nCheck this: {flag}").format(flag=fact.flag)
@@ -141,12 +151,12 @@ class FactsModel(RowsModel[FactValue]):
 
 
 CATEGORY_LABELS = {
-    "subscriber_info": "Subscriber information",
-    "ip_history": "IP history",
-    "billing": "Billing",
-    "traffic": "Traffic records",
-    "content": "Content",
-    "other": "Other",
+    "subscriber_info": QT_TRANSLATE_NOOP("Labels", "Subscriber information"),
+    "ip_history": QT_TRANSLATE_NOOP("Labels", "IP history"),
+    "billing": QT_TRANSLATE_NOOP("Labels", "Billing"),
+    "traffic": QT_TRANSLATE_NOOP("Labels", "Traffic records"),
+    "content": QT_TRANSLATE_NOOP("Labels", "Content"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 
 
@@ -176,7 +186,7 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     rows += [
         ReadingRow(
             "content" if d["content"] else "non-content",
-            f"{CATEGORY_LABELS.get(d['category'], d['category'])}: {d['text'] or ''}".strip(": "),
+            f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),
             "category",
@@ -365,7 +375,12 @@ class FactsTab(QWidget):
                 return
         from ui.dialogs.correction import CorrectionDialog
 
-        dialog = CorrectionDialog(what, CATEGORY_LABELS, f"{row.what} {row.value}" if row else "", self)
+        dialog = CorrectionDialog(
+            what,
+            {k: _category(k) for k in CATEGORY_LABELS},
+            f"{row.what} {row.value}" if row else "",
+            self,
+        )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if what == "target":
                 fields = {"action": "add_identifier", "kind": str(dialog.kind.currentData())}

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from ui.common.table_model import RowsModel
@@ -15,20 +23,22 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 KIND_LABELS = {
-    "rejection": "Rejection",
-    "narrowing": "Narrowing request",
-    "redirect": "Redirect to the enterprise customer",
-    "disclosure_cover": "Disclosure cover letter",
-    "user_notice": "User notice",
-    "delayed_notice": "Delayed notice",
-    "enterprise_notice": "Enterprise-customer notice",
-    "secrecy_challenge": "Secrecy-order challenge",
-    "emergency_response": "Emergency response",
+    "rejection": QT_TRANSLATE_NOOP("Labels", "Rejection"),
+    "narrowing": QT_TRANSLATE_NOOP("Labels", "Narrowing request"),
+    "redirect": QT_TRANSLATE_NOOP("Labels", "Redirect to the enterprise customer"),
+    "disclosure_cover": QT_TRANSLATE_NOOP("Labels", "Disclosure cover letter"),
+    "user_notice": QT_TRANSLATE_NOOP("Labels", "User notice"),
+    "delayed_notice": QT_TRANSLATE_NOOP("Labels", "Delayed notice"),
+    "enterprise_notice": QT_TRANSLATE_NOOP("Labels", "Enterprise-customer notice"),
+    "secrecy_challenge": QT_TRANSLATE_NOOP("Labels", "Secrecy-order challenge"),
+    "emergency_response": QT_TRANSLATE_NOOP("Labels", "Emergency response"),
 }
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate("Labels", KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 _LOCK_ICON: QIcon | None = None

@@ -119,7 +119,7 @@ class ScopeEditor(QWidget):
         for item in facts.get("data_requested", []):
             content[item["category"]] = content.get(item["category"], False) or bool(item.get("content"))
         for category, is_content in content.items():
-            label = CATEGORY_LABELS.get(category, category)
+            label = QCoreApplication.translate("Labels", CATEGORY_LABELS.get(category, category))
             if is_content and category != "content":
                 label += " (content)"
             box = self._box(label, category in scope.get("categories", []))

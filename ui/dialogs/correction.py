@@ -4,6 +4,7 @@ this only collects what they need and shows a refusal."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.corrections import IDENTIFIER_KINDS
@@ -11,14 +12,14 @@ from app.review.model import CATEGORIES
 from ui.dialogs.access import buttons_for, error_label
 
 KIND_LABELS = {
-    "email": "E-mail address",
-    "phone": "Phone number",
-    "account_id": "Account id",
-    "username": "User name",
-    "gamertag": "Gamertag",
-    "ip": "IP address",
-    "url": "URL",
-    "other": "Other identifier",
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail address"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone number"),
+    "account_id": QT_TRANSLATE_NOOP("Labels", "Account id"),
+    "username": QT_TRANSLATE_NOOP("Labels", "User name"),
+    "gamertag": QT_TRANSLATE_NOOP("Labels", "Gamertag"),
+    "ip": QT_TRANSLATE_NOOP("Labels", "IP address"),
+    "url": QT_TRANSLATE_NOOP("Labels", "URL"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other identifier"),
 }
 
 
@@ -42,7 +43,7 @@ class CorrectionDialog(QDialog):
         self.setMinimumWidth(480)
         self.kind = QComboBox()
         for kind in IDENTIFIER_KINDS:
-            self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
+            self.kind.addItem(QCoreApplication.translate("Labels", KIND_LABELS.get(kind, kind)), kind)
         self.kind.setAccessibleName(self.tr("Kind of target"))
         self.value = QLineEdit(placeholderText=self.tr("as the served original writes it"))
         self.value.setAccessibleName(self.tr("Target"))

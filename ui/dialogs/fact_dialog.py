@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.fact_editors import FactEditor
 from ui.dialogs.access import buttons_for, error_label
 
-NOT_KNOWN = "Not known"
+NOT_KNOWN = QT_TRANSLATE_NOOP("Labels", "Not known")
 
 
 class FactDialog(QDialog):
@@ -43,7 +43,7 @@ class FactDialog(QDialog):
         self.editor = editor
         self.choice = QComboBox()
         self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.not_known = QCheckBox(NOT_KNOWN)
+        self.not_known = QCheckBox(QCoreApplication.translate("Labels", NOT_KNOWN))
         self.text = QLineEdit()
         self.reason = QLineEdit(placeholderText=self.tr("what the served original shows, and where"))
         self.reason.setAccessibleName(self.tr("Reason"))
@@ -64,7 +64,7 @@ class FactDialog(QDialog):
     def _field(self, current: Any) -> QWidget:
         kind = self.editor.kind
         if kind == "choice":
-            self.choice.addItem(NOT_KNOWN, None)
+            self.choice.addItem(QCoreApplication.translate("Labels", NOT_KNOWN), None)
             for value, words in self.editor.choices:
                 self.choice.addItem(words, value)
             if len(self.editor.choices) > 20:  # a long list (countries): type a few letters to find one
@@ -77,7 +77,11 @@ class FactDialog(QDialog):
             self.choice.setCurrentIndex(max(found, 0))
             return self.choice
         if kind == "yes_no":
-            for words, value in ((NOT_KNOWN, None), (self.tr("Yes"), "yes"), (self.tr("No"), "no")):
+            for words, value in (
+                (QCoreApplication.translate("Labels", NOT_KNOWN), None),
+                (self.tr("Yes"), "yes"),
+                (self.tr("No"), "no"),
+            ):
                 self.choice.addItem(words, value)
             self.choice.setCurrentIndex({True: 1, False: 2}.get(current, 0))
             return self.choice
