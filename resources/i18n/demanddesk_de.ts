@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Secrecy order &amp;review cycle…</source>
-        <translation>&amp;Prüfzyklus für Geheimhaltungsanordnungen…</translation>
+        <translation>Prüf&amp;zyklus für Geheimhaltungsanordnungen…</translation>
     </message>
     <message>
         <source>How often an open-ended secrecy order comes back so that a challenge is considered</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>&amp;Reviewers…</source>
-        <translation>&amp;Prüfer…</translation>
+        <translation>P&amp;rüfer…</translation>
     </message>
     <message>
         <source>&amp;Sign in as another reviewer…</source>
