@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,13 @@ from app.model import CaseId
 from app.services import DeskError
 from ui.dialogs.access import error_label
 
-COLUMNS = ("Task", "Hours", "Rate", "Amount", "By")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Labels", "Task"),
+    QT_TRANSLATE_NOOP("Labels", "Hours"),
+    QT_TRANSLATE_NOOP("Labels", "Rate"),
+    QT_TRANSLATE_NOOP("Labels", "Amount"),
+    QT_TRANSLATE_NOOP("Labels", "By"),
+)
 
 
 class CostDialog(QDialog):
@@ -76,7 +82,9 @@ class CostDialog(QDialog):
     def _build_table(self) -> None:
         """The hours recorded, by task."""
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Labels", title) for title in COLUMNS]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Hours by task"))

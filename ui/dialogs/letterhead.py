@@ -12,7 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSettings,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +49,11 @@ MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_PIXELS = QSize(3000, 3000)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 TEXT_FIELDS = (
-    ("organisation", "Organisation"),
-    ("legal_entity", "Legal entity"),
-    ("contact", "Contact"),
-    ("signature_name", "Signed by"),
-    ("signature_title", "Signatory's title"),
+    ("organisation", QT_TRANSLATE_NOOP("Labels", "Organisation")),
+    ("legal_entity", QT_TRANSLATE_NOOP("Labels", "Legal entity")),
+    ("contact", QT_TRANSLATE_NOOP("Labels", "Contact")),
+    ("signature_name", QT_TRANSLATE_NOOP("Labels", "Signed by")),
+    ("signature_title", QT_TRANSLATE_NOOP("Labels", "Signatory's title")),
 )
 
 
@@ -118,13 +127,13 @@ class LetterheadDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key, label in TEXT_FIELDS[:2]:
-            form.addRow(label, self._line(key, values))
+            form.addRow(QCoreApplication.translate("Labels", label), self._line(key, values))
         self.address = lines_edit(
             values.get("address_lines") or [], self.tr("Address"), self.tr("One line per line of the address")
         )
         form.addRow(self.tr("Address"), self.address)
         for key, label in TEXT_FIELDS[2:]:
-            form.addRow(label, self._line(key, values))
+            form.addRow(QCoreApplication.translate("Labels", label), self._line(key, values))
         self.page_size = QComboBox()
         self.page_size.setAccessibleName(self.tr("Page size"))
         self.page_size.addItem(self.tr("US Letter"), "Letter")
