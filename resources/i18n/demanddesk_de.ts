@@ -618,6 +618,10 @@ The checklist could not answer this: it needs you.</source>
 Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     </message>
     <message>
+        <source>{failed} failed</source>
+        <translation>{failed} nicht erfüllt</translation>
+    </message>
+    <message>
         <source>{open_items} need you</source>
         <translation>{open_items} brauchen Sie</translation>
     </message>
@@ -1184,6 +1188,14 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     <message>
         <source>Lifted on &lt;b&gt;{isoformat}&lt;/b&gt;</source>
         <translation>Aufgehoben am &lt;b&gt;{isoformat}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In force; expired &lt;b&gt;{day}&lt;/b&gt;</source>
+        <translation>In Kraft; abgelaufen am &lt;b&gt;{day}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In force; expires &lt;b&gt;{day}&lt;/b&gt;</source>
+        <translation>In Kraft; läuft ab am &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>In force &lt;b&gt;until further order&lt;/b&gt;</source>
@@ -2540,6 +2552,14 @@ Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
         <source>The preview cannot be shown.</source>
         <translation>Die Vorschau kann nicht angezeigt werden.</translation>
     </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 Seite</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>{pages} Seiten</translation>
+    </message>
 </context>
 <context>
     <name>LetterheadDialog</name>
@@ -3404,6 +3424,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Present</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Left {left}</source>
+        <translation>Ausgeschieden {left}</translation>
     </message>
     <message>
         <source> · no PIN here yet</source>

@@ -223,7 +223,7 @@ class ChecklistModel(QAbstractItemModel):
             failed = sum(1 for a in answers if a.answer == "fail")
             parts = [f"{len(answers)} items"]
             if failed:
-                parts.append(f"{failed} failed")
+                parts.append(self.tr("{failed} failed").format(failed=failed))
             if open_items:
                 parts.append(self.tr("{open_items} need you").format(open_items=open_items))
             return (

@@ -307,8 +307,11 @@ class DatesTab(DateChangesMixin, QWidget):
         if order.lifted_on is not None:
             head = self.tr("Lifted on <b>{isoformat}</b>").format(isoformat=order.lifted_on.isoformat())
         elif view.order_expiry is not None:
-            state = "expired" if view.order_expiry <= view.today else "expires"
-            head = f"In force; {state} <b>{view.order_expiry.isoformat()}</b>"
+            day = view.order_expiry.isoformat()
+            if view.order_expiry <= view.today:
+                head = self.tr("In force; expired <b>{day}</b>").format(day=day)
+            else:
+                head = self.tr("In force; expires <b>{day}</b>").format(day=day)
         else:
             head = self.tr("In force <b>until further order</b>")
         self.order.setText(head + html.escape(statute))

@@ -140,7 +140,8 @@ class LetterPreview(QWidget):
             self.clear(self.tr("The preview cannot be shown."))
             return False
         pages = self.document.pageCount()
-        self.status.setText(f"{pages} page{'s' if pages != 1 else ''}" + (f" · {note}" if note else ""))
+        shown = self.tr("1 page") if pages == 1 else self.tr("{pages} pages").format(pages=pages)
+        self.status.setText(shown + (f" · {note}" if note else ""))
         if place:  # once the view has laid the new pages out
             QTimer.singleShot(0, lambda: bar.setValue(round(place * bar.maximum())))
         else:

@@ -181,7 +181,7 @@ class ReviewersDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for record in self.desk.roster():
             left = record.removed_at[:10] if record.removed_at else ""
-            status = self.tr("Present") if record.present else f"Left {left}"
+            status = self.tr("Present") if record.present else self.tr("Left {left}").format(left=left)
             if record.origin:
                 status += f" · from {record.origin}"
             if record.present and not record.pin_here:
