@@ -44,13 +44,13 @@ class LockScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Demand Desk is locked")
+        title = QLabel(self.tr("Demand Desk is locked"))
         title.setObjectName("lockTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel("Case data is hidden and the case store is closed.")
+        self.detail = QLabel(self.tr("Case data is hidden and the case store is closed."))
         self.detail.setObjectName("muted")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.button = QPushButton("Unlock…")
+        self.button = QPushButton(self.tr("Unlock…"))
         self.button.setDefault(True)
         self.button.setAutoDefault(True)
         self.button.clicked.connect(self.unlock_requested)

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import demo, keys, services
 from app.datadir import DataDir
+from ui.common.language import SYSTEM, install_translators, saved_language, settings_for
 from ui.common.style import STYLE_SHEET
 from ui.common.worker import Task, start
 from ui.dialogs.access import SetUpDialog
@@ -46,7 +47,8 @@ def demo_dir_for(data_dir: DataDir) -> DataDir:
     return DataDir(data_dir.root.with_name(data_dir.root.name + "-demo"))
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The application; ``language`` ("en", "de" or "system") installs its translation (None: none)."""
     # Fact extraction runs as Python on a worker thread; hand the GIL back to the GUI
     # thread more often than the default 5 ms so painting does not queue behind it.
     sys.setswitchinterval(0.001)
@@ -58,6 +60,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     app.setStyleSheet(STYLE_SHEET)
+    if language is not None:
+        install_translators(app, language)
     return app
 
 
@@ -104,7 +108,11 @@ def create_demo_with_progress(data_dir: DataDir) -> bool:
     dialog.accept()  # close() would ask reject(), which the welcome refuses
     if errors:
         QMessageBox.critical(
-            None, "Demo not created", f"The demo workstation could not be created:\n{errors[0]}"
+            None,
+            QCoreApplication.translate("main", "Demo not created"),
+            QCoreApplication.translate("main", "The demo workstation could not be created:\n{error}").format(
+                error=errors[0]
+            ),
         )
         return False
     return True
@@ -112,12 +120,15 @@ def create_demo_with_progress(data_dir: DataDir) -> bool:
 
 def run_gui(data_dir: DataDir, *, demo_if_empty: bool = False, bundles: list[Path] | None = None) -> int:
     """The window; ``bundles`` (case bundles the desktop opened with the app) are imported once unlocked."""
-    app = make_application()
+    if demo_if_empty and not data_dir.is_initialised():
+        data_dir = demo_dir_for(data_dir)
+    # The language is the window's setting of this data directory, read before any window is built.
+    language = saved_language(settings_for(data_dir.root)) if data_dir.root.is_dir() else SYSTEM
+    app = make_application(language=language)
     desk: services.Desk | None = None
     if not data_dir.is_initialised():
         if demo_if_empty:
-            data_dir = demo_dir_for(data_dir)
-            if not data_dir.is_initialised() and not create_demo_with_progress(data_dir):
+            if not create_demo_with_progress(data_dir):
                 return 1
         else:
             desk = first_run(data_dir)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ui.dialogs.access import SignInDialog
@@ -33,14 +33,18 @@ def confirm_disclosure(parent: QWidget, outcome_words: str, leaving: Leaving) ->
     """Ask before recording a disclosure, listing exactly what would leave; Cancel changes nothing."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Record a disclosure?")
+    box.setWindowTitle(QCoreApplication.translate("approval", "Record a disclosure?"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        f"{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
+        QCoreApplication.translate(
+            "approval", "{outcome_words}. Once a second reviewer approves, this leaves:\n\n"
+        ).format(outcome_words=outcome_words)
         + "\n".join(f"  • {line}" for line in leaving.lines())
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText("Record for approval")
+    box.button(QMessageBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("approval", "Record for approval")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Ok
 
@@ -49,17 +53,25 @@ def ask_override(parent: QWidget, message: str) -> str:
     """Show a refusal to a senior reviewer with "Override with a reason…"; the reason, or "" to leave it."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Decision not recorded")
+    box.setWindowTitle(QCoreApplication.translate("approval", "Decision not recorded"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
-    box.setInformativeText("As a senior reviewer you may record it anyway; the reason is audited.")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "approval", "As a senior reviewer you may record it anyway; the reason is audited."
+        )
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText("Override with a reason…")
+    box.button(QMessageBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("approval", "Override with a reason…")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     if box.exec() != QMessageBox.StandardButton.Ok:
         return ""
     reason, ok = QInputDialog.getMultiLineText(
-        parent, "Override with a reason", "Why this decision stands despite the refusal (audited):"
+        parent,
+        QCoreApplication.translate("approval", "Override with a reason"),
+        QCoreApplication.translate("approval", "Why this decision stands despite the refusal (audited):"),
     )
     return reason.strip() if ok else ""
 
@@ -76,18 +88,29 @@ class ApprovalDialog(SignInDialog):
         hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(reviewers, default, hint, parent, title="Approve decision", ok_text="Approve")
+        super().__init__(
+            reviewers,
+            default,
+            hint,
+            parent,
+            title=QCoreApplication.translate("ApprovalDialog", "Approve decision"),
+            ok_text=QCoreApplication.translate("ApprovalDialog", "Approve"),
+        )
         words = outcome_words
-        box = QGroupBox(f"Revision {summary.revision}")
+        box = QGroupBox(self.tr("Revision {revision}").format(revision=summary.revision))
         layout = QVBoxLayout(box)
         self.outcome_label = _plain(
-            f"Decision: {words.get(summary.outcome, summary.outcome)} (by {summary.decided_by})\n"
-            f"Recommended: {words.get(summary.recommendation, summary.recommendation)}",
+            self.tr("Decision: {get} (by {decided_by})\nRecommended: {get2}").format(
+                get=words.get(summary.outcome, summary.outcome),
+                decided_by=summary.decided_by,
+                get2=words.get(summary.recommendation, summary.recommendation),
+            ),
             "approvalOutcome",
         )
         layout.addWidget(self.outcome_label)
         self.leaving_label = _plain(
-            "What leaves:\n" + "\n".join(f"  • {line}" for line in summary.leaving.lines()), "approvalLeaving"
+            self.tr("What leaves:\n") + "\n".join(f"  • {line}" for line in summary.leaving.lines()),
+            "approvalLeaving",
         )
         layout.addWidget(self.leaving_label)
         if summary.open_items:
@@ -97,15 +120,19 @@ class ApprovalDialog(SignInDialog):
                 + (" (blocking)" if i.effect == "blocks" else "")
                 for i in summary.open_items
             ]
-            open_text = f"Still unknown ({len(summary.open_items)}):\n" + "\n".join(lines)
+            open_text = self.tr("Still unknown ({len}):\n").format(len=len(summary.open_items)) + "\n".join(
+                lines
+            )
         else:
-            open_text = "No checklist item is still unknown."
+            open_text = self.tr("No checklist item is still unknown.")
         self.open_label = _plain(open_text, "approvalOpenItems")
         layout.addWidget(self.open_label)
         if summary.override:
             rules = ", ".join(summary.override.get("rules", []))
             self.override_label = _plain(
-                f"Overridden by {summary.decided_by} ({rules}): {summary.override.get('reason', '')}",
+                self.tr("Overridden by {decided_by} ({rules}): {get}").format(
+                    decided_by=summary.decided_by, rules=rules, get=summary.override.get("reason", "")
+                ),
                 "approvalOverride",
             )
             self.override_label.setStyleSheet("color: #8a5a00;")

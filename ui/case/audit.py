@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,7 +30,13 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored action code, for tests 
 
 
 class AuditModel(RowsModel[AuditEvent]):
-    HEADERS = ("#", "When (UTC)", "Reviewer", "Workstation", "What happened")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditModel", "#"),
+        QT_TRANSLATE_NOOP("AuditModel", "When (UTC)"),
+        QT_TRANSLATE_NOOP("AuditModel", "Reviewer"),
+        QT_TRANSLATE_NOOP("AuditModel", "Workstation"),
+        QT_TRANSLATE_NOOP("AuditModel", "What happened"),
+    )
 
     def set_events(self, events: list[AuditEvent]) -> None:
         self.set_rows(events)
@@ -56,7 +62,11 @@ class AuditModel(RowsModel[AuditEvent]):
 
 def details_html(event: AuditEvent) -> str:
     e = html.escape
-    rows = [*audit_details(event), ("Hash", event.hash), ("Previous hash", event.prev_hash)]
+    rows = [
+        *audit_details(event),
+        (QCoreApplication.translate("audit", "Hash"), event.hash),
+        (QCoreApplication.translate("audit", "Previous hash"), event.prev_hash),
+    ]
     cells = "".join(
         f"<tr><td style='color:#5f6368;padding-right:12px'>{e(name)}</td><td>{e(value)}</td></tr>"
         for name, value in rows
@@ -70,33 +80,35 @@ class AuditTab(QWidget):
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Audit trail")
+        self.table.setAccessibleName(self.tr("Audit trail"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Audit trail of this case")
+        self.table.setAccessibleName(self.tr("Audit trail of this case"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details_button = QToolButton()
-        self.details_button.setText("Details")
+        self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.details_button.setAccessibleName("Show the selected event's details")
+        self.details_button.setAccessibleName(self.tr("Show the selected event's details"))
         self.details_button.toggled.connect(self._toggle_details)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Audit event details")
+        self.details.setAccessibleName(self.tr("Audit event details"))
         self.details.setMaximumHeight(180)
         self.details.hide()
 
         note = QLabel(
-            "Every change is recorded here and chained by hash; Tools ▸ Verify audit trail checks it."
+            self.tr(
+                "Every change is recorded here and chained by hash; Tools ▸ Verify audit trail checks it."
+            )
         )
         note.setObjectName("muted")
         note.setWordWrap(True)
@@ -122,6 +134,6 @@ class AuditTab(QWidget):
 
     def _show_details(self, current: Index, _previous: Index | None = None) -> None:
         if not current.isValid():
-            self.details.setHtml("<p style='color:#5f6368'>Select an event to see its details.</p>")
+            self.details.setHtml(self.tr("<p style='color:#5f6368'>Select an event to see its details.</p>"))
             return
         self.details.setHtml(details_html(self.model.row_at(current.row())))

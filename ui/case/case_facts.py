@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,20 +27,25 @@ from PySide6.QtWidgets import (
 from app.review.service import CONTEXT_KEYS
 
 CONTEXT_LABELS = {
-    "enterprise_customer": "The data belongs to an enterprise customer",
-    "enterprise_exception": "One of the narrow enterprise exceptions applies",
-    "enterprise_seats": "Enterprise seats",
-    "data_stored_in": "Data stored in",
-    "target_is_journalist_or_activist": "Target is a journalist, activist or human-rights defender",
-    "offence": "Offence",
-    "offence_criminalises_protected_activity": (
-        "The offence criminalises speech, journalism, religion, sexual orientation or peaceful assembly"
+    "enterprise_customer": QT_TRANSLATE_NOOP("Labels", "The data belongs to an enterprise customer"),
+    "enterprise_exception": QT_TRANSLATE_NOOP("Labels", "One of the narrow enterprise exceptions applies"),
+    "enterprise_seats": QT_TRANSLATE_NOOP("Labels", "Enterprise seats"),
+    "data_stored_in": QT_TRANSLATE_NOOP("Labels", "Data stored in"),
+    "target_is_journalist_or_activist": QT_TRANSLATE_NOOP(
+        "Labels", "Target is a journalist, activist or human-rights defender"
     ),
-    "owner_consent": "The account owner consents (civil demands)",
+    "offence": QT_TRANSLATE_NOOP("Labels", "Offence"),
+    "offence_criminalises_protected_activity": (
+        QT_TRANSLATE_NOOP(
+            "Labels",
+            "The offence criminalises speech, journalism, religion, sexual orientation or peaceful assembly",
+        )
+    ),
+    "owner_consent": QT_TRANSLATE_NOOP("Labels", "The account owner consents (civil demands)"),
 }
 PLACEHOLDERS = {
-    "data_stored_in": "country code, e.g. IE (not known)",
-    "offence": "the offence investigated (not known)",
+    "data_stored_in": QT_TRANSLATE_NOOP("Labels", "country code, e.g. IE (not known)"),
+    "offence": QT_TRANSLATE_NOOP("Labels", "the offence investigated (not known)"),
 }
 
 
@@ -51,31 +56,39 @@ class CaseFactsForm(QGroupBox):
     save_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Case facts a scan cannot tell", parent)
+        super().__init__(self.tr("Case facts a scan cannot tell"), parent)
         self._stored: dict[str, Any] = {}
         self._fields: dict[str, QWidget] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, kind in CONTEXT_KEYS.items():
-            label = CONTEXT_LABELS.get(key, key.replace("_", " "))
+            label = (
+                QCoreApplication.translate("Labels", CONTEXT_LABELS[key])
+                if key in CONTEXT_LABELS
+                else key.replace("_", " ")
+            )
             widget: QWidget
             if kind is bool:
                 combo = QComboBox()
-                combo.addItem("not known", None)
-                combo.addItem("yes", True)
-                combo.addItem("no", False)
+                combo.addItem(self.tr("not known"), None)
+                combo.addItem(self.tr("yes"), True)
+                combo.addItem(self.tr("no"), False)
                 combo.currentIndexChanged.connect(self._update_buttons)
                 widget = combo
             elif kind is int:
                 spin = QSpinBox()
                 spin.setRange(0, 10_000_000)
-                spin.setSpecialValueText("not known")
+                spin.setSpecialValueText(self.tr("not known"))
                 spin.valueChanged.connect(self._update_buttons)
                 widget = spin
             else:
                 line = QLineEdit()
-                line.setPlaceholderText(PLACEHOLDERS.get(key, "not known"))
+                line.setPlaceholderText(
+                    QCoreApplication.translate("Labels", PLACEHOLDERS[key])
+                    if key in PLACEHOLDERS
+                    else self.tr("not known")
+                )
                 line.textChanged.connect(self._update_buttons)
                 widget = line
             widget.setAccessibleName(label)
@@ -86,13 +99,13 @@ class CaseFactsForm(QGroupBox):
             caption.setBuddy(widget)
             form.addRow(caption, widget)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("how you know (kept in the audit trail)")
-        self.reason.setAccessibleName("Reason for the case facts")
-        form.addRow("Reason", self.reason)
-        self.save = QPushButton("Save case facts")
+        self.reason.setPlaceholderText(self.tr("how you know (kept in the audit trail)"))
+        self.reason.setAccessibleName(self.tr("Reason for the case facts"))
+        form.addRow(self.tr("Reason"), self.reason)
+        self.save = QPushButton(self.tr("Save case facts"))
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
-        self.undo = QPushButton("Undo changes")
+        self.undo = QPushButton(self.tr("Undo changes"))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(lambda: self.show_values(self._stored))
         row = QHBoxLayout()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,34 +56,38 @@ class OverrideDialog(QDialog):
 
     def __init__(self, item_id: str, question: str, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Override checklist answer")
+        self.setWindowTitle(self.tr("Override checklist answer"))
         title = QLabel(question)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        ident = QLabel(f"{item_id} · now {answer_label(current)}")
+        ident = QLabel(
+            self.tr("{item_id} · now {answer_label}").format(
+                item_id=item_id, answer_label=answer_label(current)
+            )
+        )
         ident.setTextFormat(Qt.TextFormat.PlainText)
         ident.setObjectName("muted")
         self.answer = QComboBox()
-        self.answer.setAccessibleName("Answer")
+        self.answer.setAccessibleName(self.tr("Answer"))
         for value in ANSWERS:
             self.answer.addItem(answer_label(value), value)
         # Start on the answer most likely meant: the opposite of a pass or fail.
         start = {"pass": "fail", "fail": "pass"}.get(current, "pass")
         self.answer.setCurrentIndex(max(0, self.answer.findData(start)))
         self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("Why: what you checked, and where (kept in the audit trail)")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why: what you checked, and where (kept in the audit trail)"))
         self.reason.setTabChangesFocus(True)
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Answer", self.answer)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Answer"), self.answer)
+        form.addRow(self.tr("Reason"), self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(ident)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Override", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Override"), self.accept))
         self.resize(440, 260)
         self.reason.setFocus()
 
@@ -107,8 +111,16 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
         f"<p><b>{e(question)}</b><br><span style='color:#5f6368'>{e(answer.id)}"
         f"{' · if it fails: ' + e(answer.effect) if answer.effect else ''}</span></p>"
     ]
-    who = "the reviewer" if answer.source == "reviewer" else "the checklist"
-    parts.append(f"<p>Answer: <b>{e(answer_label(answer.answer))}</b>, by {who}.</p>")
+    who = (
+        QCoreApplication.translate("checklist", "the reviewer")
+        if answer.source == "reviewer"
+        else QCoreApplication.translate("checklist", "the checklist")
+    )
+    parts.append(
+        QCoreApplication.translate("checklist", "<p>Answer: <b>{e}</b>, by {who}.</p>").format(
+            e=e(answer_label(answer.answer)), who=who
+        )
+    )
     if answer.note:
         parts.append(f"<p>{e(answer.note)}</p>")
     if answer.rule:
@@ -116,7 +128,11 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
     if text and text.help:
         parts.append(f"<p style='color:#5f6368'>{e(text.help)}</p>")
     if not text:
-        parts.append("<p style='color:#5f6368'>The policy pack gives no question for this item.</p>")
+        parts.append(
+            QCoreApplication.translate(
+                "checklist", "<p style='color:#5f6368'>The policy pack gives no question for this item.</p>"
+            )
+        )
     return "".join(parts)
 
 
@@ -139,7 +155,7 @@ class ChecklistTab(QWidget):
         details_box = self._build_details()
         self._build_panes(details_box)
 
-        hint = QLabel("J / K next / previous item · C confirm · O override · R reset")
+        hint = QLabel(self.tr("J / K next / previous item · C confirm · O override · R reset"))
         hint.setObjectName("muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -165,7 +181,7 @@ class ChecklistTab(QWidget):
 
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Checklist")
+        self.tree.setAccessibleName(self.tr("Checklist"))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -182,12 +198,12 @@ class ChecklistTab(QWidget):
 
     def _build_details(self) -> QWidget:
         """The Item pane: the buttons, the selected item's details and its evidence."""
-        self.confirm_button = QPushButton("Confirm")
-        self.override_button = QPushButton("Override…")
-        self.reset_button = QPushButton("Reset")
-        self.confirm_button.setToolTip("Confirm the checklist's answer as yours (C)")
-        self.override_button.setToolTip("Give another answer, with a reason (O)")
-        self.reset_button.setToolTip("Give the item back to the checklist's own answer (R)")
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.override_button = QPushButton(self.tr("Override…"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.confirm_button.setToolTip(self.tr("Confirm the checklist's answer as yours (C)"))
+        self.override_button.setToolTip(self.tr("Give another answer, with a reason (O)"))
+        self.reset_button.setToolTip(self.tr("Give the item back to the checklist's own answer (R)"))
         self.confirm_button.clicked.connect(self.confirm_current)
         self.override_button.clicked.connect(self.override_current)
         self.reset_button.clicked.connect(self.reset_current)
@@ -199,10 +215,10 @@ class ChecklistTab(QWidget):
 
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.setAccessibleName("Item details")
+        self.details.setAccessibleName(self.tr("Item details"))
         self.evidence_table = QTableView()
         self.evidence_table.setModel(self.evidence)
-        self.evidence_table.setAccessibleName("Evidence")
+        self.evidence_table.setAccessibleName(self.tr("Evidence"))
         self.evidence_table.setTabKeyNavigation(False)
         self.evidence_table.verticalHeader().hide()
         self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -212,7 +228,7 @@ class ChecklistTab(QWidget):
         eheader = self.evidence_table.horizontalHeader()
         eheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         eheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        evidence_title = QLabel("Evidence — click a row to see it on the page")
+        evidence_title = QLabel(self.tr("Evidence — click a row to see it on the page"))
         evidence_title.setObjectName("muted")
 
         details_box = QWidget()
@@ -234,8 +250,8 @@ class ChecklistTab(QWidget):
 
         self.panes = QTabWidget()
         self.panes.setDocumentMode(True)
-        self.panes.addTab(details_box, "Item")
-        self.panes.addTab(facts_scroll, "Case facts")
+        self.panes.addTab(details_box, self.tr("Item"))
+        self.panes.addTab(facts_scroll, self.tr("Case facts"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.panes)
@@ -248,11 +264,11 @@ class ChecklistTab(QWidget):
         # shortcuts of hidden widgets), whichever pane has the focus.
         self.actions_by_key: dict[str, QAction] = {}
         for key, text, slot in (
-            ("J", "Next checklist item", lambda: self.step(1)),
-            ("K", "Previous checklist item", lambda: self.step(-1)),
-            ("C", "Confirm answer", self.confirm_current),
-            ("O", "Override answer…", self.override_current),
-            ("R", "Reset answer to automatic", self.reset_current),
+            ("J", self.tr("Next checklist item"), lambda: self.step(1)),
+            ("K", self.tr("Previous checklist item"), lambda: self.step(-1)),
+            ("C", self.tr("Confirm answer"), self.confirm_current),
+            ("O", self.tr("Override answer…"), self.override_current),
+            ("R", self.tr("Reset answer to automatic"), self.reset_current),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -277,8 +293,16 @@ class ChecklistTab(QWidget):
         failed = sum(1 for a in answers if a.answer == "fail")
         by_reviewer = sum(1 for a in answers if a.source == "reviewer")
         self.summary.setText(
-            f"{len(answers)} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a "
-            f"reviewer · policy {assessment.policy_version}"
+            self.tr(
+                "{items} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a reviewer "
+                "· policy {policy_version}"
+            ).format(
+                items=len(answers),
+                failed=failed,
+                unknown=unknown,
+                by_reviewer=by_reviewer,
+                policy_version=assessment.policy_version,
+            )
         )
         self.tree.setEnabled(True)
         if not self.select_item(keep or "", show_source=False) and not same_case:
@@ -301,7 +325,7 @@ class ChecklistTab(QWidget):
         self.model.clear()
         self.evidence.set_rows([])
         self.details.clear()
-        self.summary.setText("No case open.")
+        self.summary.setText(self.tr("No case open."))
         self._show_context({})
         self.facts_form.setEnabled(False)
         self.tree.setEnabled(False)
@@ -410,7 +434,7 @@ class ChecklistTab(QWidget):
     def override(self, item_id: str, answer: str, reason: str) -> None:
         """Store the reviewer's answer; raises DeskError (nothing stored) when the service refuses."""
         if self._review is None or self._case_id is None:
-            raise DeskError("No case is open.")
+            raise DeskError(self.tr("No case is open."))
         self._review.answer(self._case_id, item_id, answer, reason)
         self.changed.emit()
 
@@ -423,7 +447,9 @@ class ChecklistTab(QWidget):
     def _show_context(self, values: dict[str, Any]) -> None:
         self.facts_form.show_values(values)
         known = sum(1 for v in values.values() if v is not None)
-        self.panes.setTabText(1, f"Case facts ({known} known)" if known else "Case facts")
+        self.panes.setTabText(
+            1, self.tr("Case facts ({known} known)").format(known=known) if known else self.tr("Case facts")
+        )
 
     def _save_context(self, changes: dict[str, Any], reason: str) -> None:
         if self._review is None or self._case_id is None:
@@ -434,19 +460,19 @@ class ChecklistTab(QWidget):
                 self._review.set_context(self._case_id, key, value, reason)
                 saved += 1
         except DeskError as exc:
-            QMessageBox.warning(self, "Case fact not saved", str(exc))
+            QMessageBox.warning(self, self.tr("Case fact not saved"), str(exc))
         # What is stored now, whether or not every change was.
         self._show_context(_context_values(self._review, self._case_id))
         if saved:
             self.changed.emit()
 
-    def _call(self, fn: Any, title: str = "Answer not saved") -> bool:
+    def _call(self, fn: Any, title: str = "") -> bool:
         if self._review is None or self._case_id is None:
             return False
         try:
             fn(self._review, self._case_id)
         except DeskError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title or self.tr("Answer not saved"), str(exc))
             return False
         self.changed.emit()
         return True

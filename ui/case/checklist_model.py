@@ -9,7 +9,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import labels
@@ -23,11 +31,11 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 GROUP_LABELS = {
-    "validity": "Validity",
-    "human_rights": "Human rights",
-    "emergency": "Emergency request",
-    "civil": "Civil litigant",
-    "enterprise": "Enterprise customer",
+    "validity": QT_TRANSLATE_NOOP("Labels", "Validity"),
+    "human_rights": QT_TRANSLATE_NOOP("Labels", "Human rights"),
+    "emergency": QT_TRANSLATE_NOOP("Labels", "Emergency request"),
+    "civil": QT_TRANSLATE_NOOP("Labels", "Civil litigant"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise customer"),
 }
 ANSWER_LABELS = {
     "pass": "✓ pass",
@@ -76,7 +84,12 @@ def short_label(item_id: str, texts: Mapping[str, ItemText]) -> str:
 class ChecklistModel(QAbstractItemModel):
     """Groups at the top level, their items below: Item · Answer · Source · Note."""
 
-    HEADERS = ("Item", "Answer", "By", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ChecklistModel", "Item"),
+        QT_TRANSLATE_NOOP("ChecklistModel", "Answer"),
+        QT_TRANSLATE_NOOP("ChecklistModel", "By"),
+        QT_TRANSLATE_NOOP("ChecklistModel", "Note"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +165,7 @@ class ChecklistModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -197,7 +210,7 @@ class ChecklistModel(QAbstractItemModel):
                 return answer.note
             tip = f"{self.question(answer)}\n{answer.id}"
             if unknown:
-                tip += "\nThe checklist could not answer this: it needs you."
+                tip += self.tr("\nThe checklist could not answer this: it needs you.")
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
             return answer.answer.replace("_", " ")
@@ -210,10 +223,12 @@ class ChecklistModel(QAbstractItemModel):
             failed = sum(1 for a in answers if a.answer == "fail")
             parts = [f"{len(answers)} items"]
             if failed:
-                parts.append(f"{failed} failed")
+                parts.append(self.tr("{failed} failed").format(failed=failed))
             if open_items:
-                parts.append(f"{open_items} need you")
-            return f"{GROUP_LABELS.get(group, group)} ({', '.join(parts)})"
+                parts.append(self.tr("{open_items} need you").format(open_items=open_items))
+            return (
+                f"{QCoreApplication.translate('Labels', GROUP_LABELS.get(group, group))} ({', '.join(parts)})"
+            )
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -222,7 +237,10 @@ class ChecklistModel(QAbstractItemModel):
 
 
 class EvidenceModel(RowsModel["Evidence"]):
-    HEADERS = ("Page", "Read as")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EvidenceModel", "Page"),
+        QT_TRANSLATE_NOOP("EvidenceModel", "Read as"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -233,6 +251,6 @@ class EvidenceModel(RowsModel["Evidence"]):
                 return str(evidence.page) if evidence.page else "—"
             return evidence.text or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = "" if evidence.box else " (no box on the page)"
+            where = "" if evidence.box else self.tr(" (no box on the page)")
             return f"{evidence.text or ''}{where}"
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from app.services import DeskError
 
 COVERS_LABELS = {
-    "both": "the user and the enterprise customer",
-    "user": "the user",
-    "enterprise": "the enterprise customer",
+    "both": QT_TRANSLATE_NOOP("Labels", "the user and the enterprise customer"),
+    "user": QT_TRANSLATE_NOOP("Labels", "the user"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "the enterprise customer"),
 }
 
 
@@ -67,14 +67,16 @@ class ChangeDialog(QDialog):
         title: str,
         *,
         day: date | None,
-        day_label: str = "Date",
-        text_label: str = "Reason",
+        day_label: str = "",
+        text_label: str = "",
         text_hint: str = "",
         choices: dict[str, str] | None = None,
         choice_label: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        day_label = day_label or self.tr("Date")
+        text_label = text_label or self.tr("Reason")
         self.setModal(True)
         self.form = form = QFormLayout()
         self.choice: QComboBox | None = None
@@ -141,32 +143,32 @@ class OrderDialog(ChangeDialog):
     def __init__(self, parent: QWidget | None, today: date) -> None:
         super().__init__(
             parent,
-            "Record a secrecy order",
+            self.tr("Record a secrecy order"),
             day=today,
-            day_label="Issued",
-            text_label="Where it is",
-            text_hint="its page, or the separate order and its date",
+            day_label=self.tr("Issued"),
+            text_label=self.tr("Where it is"),
+            text_hint=self.tr("its page, or the separate order and its date"),
         )
         # 180 days is the common length of a § 2705(b) order: a starting point, not a rule.
         self.expires = QDateEdit(_qdate(today + timedelta(days=180)))
         self.expires.setCalendarPopup(True)
         self.expires.setDisplayFormat("yyyy-MM-dd")
-        self.expires.setAccessibleName("Expires")
-        self.open_ended = QCheckBox("Until further order")
+        self.expires.setAccessibleName(self.tr("Expires"))
+        self.open_ended = QCheckBox(self.tr("Until further order"))
         self.open_ended.toggled.connect(lambda on: self.expires.setEnabled(not on))
         until = QHBoxLayout()
         until.addWidget(self.expires)
         until.addWidget(self.open_ended)
         self.statute = QLineEdit()
-        self.statute.setPlaceholderText("e.g. 18 U.S.C. § 2705(b) (optional)")
-        self.statute.setAccessibleName("Statute")
+        self.statute.setPlaceholderText(self.tr("e.g. 18 U.S.C. § 2705(b) (optional)"))
+        self.statute.setAccessibleName(self.tr("Statute"))
         self.covers = QComboBox()
-        self.covers.setAccessibleName("Covers")
+        self.covers.setAccessibleName(self.tr("Covers"))
         for key, label in COVERS_LABELS.items():
-            self.covers.addItem(label, key)
-        self.form.insertRow(1, "Expires", until)
-        self.form.insertRow(2, "Statute", self.statute)
-        self.form.insertRow(3, "Covers", self.covers)
+            self.covers.addItem(QCoreApplication.translate("Labels", label), key)
+        self.form.insertRow(1, self.tr("Expires"), until)
+        self.form.insertRow(2, self.tr("Statute"), self.statute)
+        self.form.insertRow(3, self.tr("Covers"), self.covers)
 
     @property
     def chosen(self) -> str:
@@ -183,12 +185,12 @@ class ChallengeDialog(ChangeDialog):
     def __init__(self, parent: QWidget | None, today: date) -> None:
         super().__init__(
             parent,
-            "Secrecy order challenged",
+            self.tr("Secrecy order challenged"),
             day=today,
-            day_label="Challenged on",
-            text_label="Outcome",
-            text_hint="leave empty while the challenge is pending",
+            day_label=self.tr("Challenged on"),
+            text_label=self.tr("Outcome"),
+            text_hint=self.tr("leave empty while the challenge is pending"),
         )
-        self.succeeded = QCheckBox("The court set the order aside on this date")
-        self.succeeded.setToolTip("The order ends that day, and notice may go")
+        self.succeeded = QCheckBox(self.tr("The court set the order aside on this date"))
+        self.succeeded.setToolTip(self.tr("The order ends that day, and notice may go"))
         self.form.addRow("", self.succeeded)

@@ -9,11 +9,9 @@ stays open so nothing typed is lost. What is due and when is ``Schedule``'s to s
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -25,19 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.schedule.notices import EXCEPTION_LABELS
-from app.services import DeskError
-from ui.case.date_dialogs import COVERS_LABELS, ChallengeDialog, ChangeDialog, OrderDialog, run_change
+from ui.case.date_dialogs import COVERS_LABELS
+from ui.case.dates_changes import DateChangesMixin
 from ui.case.hold_box import HoldBox
 
 if TYPE_CHECKING:
     from app.model import CaseId
     from app.schedule.service import CaseSchedule, Schedule
+    from ui.case.date_dialogs import ChangeDialog
 
 STATUS_COLOURS = {"overdue": "#b3261e", "due_today": "#b3261e", "due_soon": "#c26a00", "paused": "#5f6368"}
 
 
-class DatesTab(QWidget):
+class DatesTab(DateChangesMixin, QWidget):
     #: (message) a date or notice was recorded; the queue, today view and audit follow.
     changed = Signal(str)
     #: (letter kind) the reviewer asked for the notice letter.
@@ -78,49 +76,53 @@ class DatesTab(QWidget):
     def _build_due_box(self) -> QGroupBox:
         self.due = self._label()
         self.due_detail = self._label(muted=True)
-        self.extend_due = QPushButton("Extend…")
-        self.extend_due.setToolTip("Record a new due date the requester agreed to, and why")
+        self.extend_due = QPushButton(self.tr("Extend…"))
+        self.extend_due.setToolTip(self.tr("Record a new due date the requester agreed to, and why"))
         self.extend_due.clicked.connect(self.extend_deadline)
-        self.pause = QPushButton("Pause the clock…")
+        self.pause = QPushButton(self.tr("Pause the clock…"))
         self.pause.setToolTip(
-            "Stop the clock while waiting for the requester (e.g. after a narrowing letter)"
+            self.tr("Stop the clock while waiting for the requester (e.g. after a narrowing letter)")
         )
         self.pause.clicked.connect(self.toggle_pause)
-        return self._box("Response deadline", [self.due, self.due_detail], [self.extend_due, self.pause])
+        return self._box(
+            self.tr("Response deadline"), [self.due, self.due_detail], [self.extend_due, self.pause]
+        )
 
     def _build_order_box(self) -> QGroupBox:
         self.order = self._label()
         self.order_detail = self._label(muted=True)
         self.covers = QComboBox()
-        self.covers.setAccessibleName("The order covers")
+        self.covers.setAccessibleName(self.tr("The order covers"))
         for key, label in COVERS_LABELS.items():
-            self.covers.addItem(label, key)
+            self.covers.addItem(QCoreApplication.translate("Labels", label), key)
         self.covers.activated.connect(self._covers_chosen)
         covers_row = QHBoxLayout()
-        self.covers_label = QLabel("Covers")
+        self.covers_label = QLabel(self.tr("Covers"))
         covers_row.addWidget(self.covers_label)
         covers_row.addWidget(self.covers, 1)
-        self.extend_order = QPushButton("Extended…")
-        self.extend_order.setToolTip("The court extended the order: its new expiry and the order that did it")
+        self.extend_order = QPushButton(self.tr("Extended…"))
+        self.extend_order.setToolTip(
+            self.tr("The court extended the order: its new expiry and the order that did it")
+        )
         self.extend_order.clicked.connect(self.extend_secrecy)
-        self.challenge = QPushButton("Challenged…")
-        self.challenge.setToolTip("Record a challenge to the order and, when known, how it ended")
+        self.challenge = QPushButton(self.tr("Challenged…"))
+        self.challenge.setToolTip(self.tr("Record a challenge to the order and, when known, how it ended"))
         self.challenge.clicked.connect(self.record_challenge)
-        self.reconsidered = QPushButton("Reconsidered…")
+        self.reconsidered = QPushButton(self.tr("Reconsidered…"))
         self.reconsidered.setToolTip(
-            "The open-ended order was looked at again; it comes back after the cycle"
+            self.tr("The open-ended order was looked at again; it comes back after the cycle")
         )
         self.reconsidered.clicked.connect(self.record_reconsidered)
-        self.lifted = QPushButton("Lifted…")
-        self.lifted.setToolTip("The order was lifted: delayed notice becomes due that day")
+        self.lifted = QPushButton(self.tr("Lifted…"))
+        self.lifted.setToolTip(self.tr("The order was lifted: delayed notice becomes due that day"))
         self.lifted.clicked.connect(self.lift_order)
-        self.add_order = QPushButton("Record an order…")
+        self.add_order = QPushButton(self.tr("Record an order…"))
         self.add_order.setToolTip(
-            "The demand (or a separate order) forbids notice, but intake did not read it"
+            self.tr("The demand (or a separate order) forbids notice, but intake did not read it")
         )
         self.add_order.clicked.connect(self.record_order)
         return self._box(
-            "Secrecy order",
+            self.tr("Secrecy order"),
             [self.order, self.order_detail],
             [self.add_order, self.extend_order, self.challenge, self.reconsidered, self.lifted],
             extra=covers_row,
@@ -129,21 +131,21 @@ class DatesTab(QWidget):
     def _build_notice_box(self) -> QGroupBox:
         self.notice = self._label()
         self.notice_detail = self._label(muted=True)
-        self.given = QPushButton("Notice given…")
-        self.given.setToolTip("Record how and when the customer was told")
+        self.given = QPushButton(self.tr("Notice given…"))
+        self.given.setToolTip(self.tr("Record how and when the customer was told"))
         self.given.clicked.connect(self.record_given)
-        self.withhold = QPushButton("Withhold…")
-        self.withhold.setToolTip("Withhold notice for a recorded exception, with the reason")
+        self.withhold = QPushButton(self.tr("Withhold…"))
+        self.withhold.setToolTip(self.tr("Withhold notice for a recorded exception, with the reason"))
         self.withhold.clicked.connect(self.record_withheld)
-        self.letter = QPushButton("Draft the notice letter")
+        self.letter = QPushButton(self.tr("Draft the notice letter"))
         self.letter.clicked.connect(self._draft)
         # Why the letter cannot be drafted yet: the secrecy order's reason, as the letters obey it.
         self.letter_held = self._label()
         self.letter_held.setObjectName("letterHeld")
-        self.letter_held.setAccessibleName("Why the notice letter waits")
+        self.letter_held.setAccessibleName(self.tr("Why the notice letter waits"))
         self.letter_held.hide()
         return self._box(
-            "Notice to the customer",
+            self.tr("Notice to the customer"),
             [self.notice, self.notice_detail, self.letter_held],
             [self.given, self.withhold, self.letter],
         )
@@ -232,10 +234,12 @@ class DatesTab(QWidget):
 
     def _show_due(self, view: CaseSchedule) -> None:
         if view.due is None or view.due_status is None:
-            self.due.setText("No response date: the demand gives none that could be read.")
+            self.due.setText(self.tr("No response date: the demand gives none that could be read."))
             self.due_detail.setText(
                 html.escape(
-                    "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
+                    self.tr(
+                        "Enter it on the Facts tab (Response due) if the demand or the requester gives one."
+                    )
                 )
             )
             self.extend_due.setEnabled(False)
@@ -245,28 +249,44 @@ class DatesTab(QWidget):
         colour = STATUS_COLOURS.get(status.kind)
         label = html.escape(status.label)
         if status.kind == "ok":
-            label = f"in {status.days} days"  # the date itself is already in the line
+            label = self.tr("in {days} days").format(
+                days=status.days
+            )  # the date itself is already in the line
         shown = f"<span style='color:{colour}'><b>{label}</b></span>" if colour else label
-        self.due.setText(f"Due <b>{view.due.due.isoformat()}</b> — {shown}")
+        self.due.setText(
+            self.tr("Due <b>{day}</b> — {shown}").format(day=view.due.due.isoformat(), shown=shown)
+        )
         lines = []
         if view.period:
             lines.append(
-                f"Counted as {view.period} ({view.due.calendar_version.split(':')[0]} public holidays)."
+                self.tr("Counted as {period} ({split} public holidays).").format(
+                    period=view.period, split=view.due.calendar_version.split(":")[0]
+                )
             )
         else:
-            lines.append("As stated in the demand.")
+            lines.append(self.tr("As stated in the demand."))
         if view.due.base_due != view.due.due:
-            lines.append(f"The demand's own date: {view.due.base_due.isoformat()}.")
+            lines.append(
+                self.tr("The demand's own date: {isoformat}.").format(isoformat=view.due.base_due.isoformat())
+            )
         for change in view.changes:
             if change.kind == "extension":
-                lines.append(f"Extended to {change.starts}: {change.reason}")
+                lines.append(
+                    self.tr("Extended to {starts}: {reason}").format(
+                        starts=change.starts, reason=change.reason
+                    )
+                )
             else:
-                until = f"until {change.ends}" if change.ends else "— still paused"
-                lines.append(f"Paused from {change.starts} {until}: {change.reason}")
+                until = f"until {change.ends}" if change.ends else self.tr("— still paused")
+                lines.append(
+                    self.tr("Paused from {starts} {until}: {reason}").format(
+                        starts=change.starts, until=until, reason=change.reason
+                    )
+                )
         self._set_lines(self.due_detail, lines)
         self.extend_due.setEnabled(True)
         self.pause.setEnabled(True)
-        self.pause.setText("Resume the clock" if view.paused else "Pause the clock…")
+        self.pause.setText(self.tr("Resume the clock") if view.paused else self.tr("Pause the clock…"))
 
     def _show_order(self, view: CaseSchedule) -> None:
         order = view.order
@@ -280,272 +300,102 @@ class DatesTab(QWidget):
         self.covers.setVisible(has_order)
         self.covers_label.setVisible(has_order)
         if order is None:
-            self.order.setText("No secrecy order: the demand does not forbid telling the customer.")
+            self.order.setText(self.tr("No secrecy order: the demand does not forbid telling the customer."))
             self._set_lines(self.order_detail, [])
             return
         statute = f" ({order.statute})" if order.statute else ""
         if order.lifted_on is not None:
-            head = f"Lifted on <b>{order.lifted_on.isoformat()}</b>"
+            head = self.tr("Lifted on <b>{isoformat}</b>").format(isoformat=order.lifted_on.isoformat())
         elif view.order_expiry is not None:
-            state = "expired" if view.order_expiry <= view.today else "expires"
-            head = f"In force; {state} <b>{view.order_expiry.isoformat()}</b>"
+            day = view.order_expiry.isoformat()
+            if view.order_expiry <= view.today:
+                head = self.tr("In force; expired <b>{day}</b>").format(day=day)
+            else:
+                head = self.tr("In force; expires <b>{day}</b>").format(day=day)
         else:
-            head = "In force <b>until further order</b>"
+            head = self.tr("In force <b>until further order</b>")
         self.order.setText(head + html.escape(statute))
         lines = []
         if order.issued:
-            length = f", for {order.duration_days} days" if order.duration_days else ""
+            length = (
+                self.tr(", for {duration_days} days").format(duration_days=order.duration_days)
+                if order.duration_days
+                else ""
+            )
             lines.append(f"Issued {order.issued.isoformat()}{length}.")
         for ext in order.extensions:
-            lines.append(f"Extended to {ext.new_expiry.isoformat()}: {ext.reason}")
+            lines.append(
+                self.tr("Extended to {isoformat}: {reason}").format(
+                    isoformat=ext.new_expiry.isoformat(), reason=ext.reason
+                )
+            )
         if order.challenged_on:
             outcome = (
-                f": {order.challenge_outcome}" if order.challenge_outcome else " (outcome not yet known)"
+                f": {order.challenge_outcome}"
+                if order.challenge_outcome
+                else self.tr(" (outcome not yet known)")
             )
-            lines.append(f"Challenged on {order.challenged_on.isoformat()}{outcome}")
+            lines.append(
+                self.tr("Challenged on {isoformat}{outcome}").format(
+                    isoformat=order.challenged_on.isoformat(), outcome=outcome
+                )
+            )
         if order.reconsidered_on:
-            lines.append(f"Last reconsidered {order.reconsidered_on.isoformat()}.")
+            lines.append(
+                self.tr("Last reconsidered {isoformat}.").format(isoformat=order.reconsidered_on.isoformat())
+            )
         if view.reconsider_by is not None:
-            lines.append(f"Reconsider by {view.reconsider_by.isoformat()} whether to challenge it.")
+            lines.append(
+                self.tr("Reconsider by {isoformat} whether to challenge it.").format(
+                    isoformat=view.reconsider_by.isoformat()
+                )
+            )
         self._set_lines(self.order_detail, lines)
         self.covers.setCurrentIndex(max(0, self.covers.findData(order.covers)))
 
     def _show_notice(self, view: CaseSchedule) -> None:
-        who = "the enterprise customer" if view.recipient == "enterprise" else "the user"
+        who = self.tr("the enterprise customer") if view.recipient == "enterprise" else self.tr("the user")
         status = view.notice
         if status is None:
-            self.notice.setText(f"Owed to {html.escape(who)}: nothing yet.")
-            lines = ["Notice falls due once data is to be disclosed, or when a secrecy order ends."]
+            self.notice.setText(self.tr("Owed to {escape}: nothing yet.").format(escape=html.escape(who)))
+            lines = [self.tr("Notice falls due once data is to be disclosed, or when a secrecy order ends.")]
         else:
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
             head = html.escape(status.reason)
             self.notice.setText(
-                f"Owed to {html.escape(who)}: <span style='color:#b3261e'><b>{head}</b></span>"
+                self.tr("Owed to {who}: <span style='color:#b3261e'><b>{head}</b></span>").format(
+                    who=html.escape(who), head=head
+                )
                 if due_now
-                else f"Owed to {html.escape(who)}: {head}"
+                else self.tr("Owed to {escape}: {head}").format(escape=html.escape(who), head=head)
             )
             lines = []
         for n in view.notices:
             if n.status == "given":
-                lines.append(f"Given to the {n.recipient} on {n.on}: {n.how} (recorded by {n.decided_by})")
+                lines.append(
+                    self.tr("Given to the {recipient} on {on}: {how} (recorded by {decided_by})").format(
+                        recipient=n.recipient, on=n.on, how=n.how, decided_by=n.decided_by
+                    )
+                )
             else:
                 lines.append(
-                    f"Withheld from the {n.recipient}: {n.how}; {n.reason} (decided by {n.decided_by})"
+                    self.tr(
+                        "Withheld from the {recipient}: {how}; {reason} (decided by {decided_by})"
+                    ).format(recipient=n.recipient, how=n.how, reason=n.reason, decided_by=n.decided_by)
                 )
         self._set_lines(self.notice_detail, lines)
         held = view.notice_held
         self.letter.setEnabled(status is not None and status.kind is not None and held is None)
-        self.letter.setToolTip(held or "Draft the letter that tells the customer, from the decision")
+        self.letter.setToolTip(held or self.tr("Draft the letter that tells the customer, from the decision"))
         if held is None:
             self.letter_held.clear()
             self.letter_held.hide()
         else:
             self.letter_held.setText(
-                "<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> "
+                self.tr("<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> ")
                 + html.escape(held)
             )
             self.letter_held.show()
-
-    # -- changes ---------------------------------------------------------------------
-
-    def _open(self, dialog: ChangeDialog, apply: Callable[[ChangeDialog], str]) -> None:
-        """Run the dialog; ``apply`` records the change and returns the status-bar message."""
-        message = run_change(dialog, apply, lambda shown: setattr(self, "dialog", shown))
-        if message is not None:
-            self.refresh()
-            self.changed.emit(message)
-
-    def _today(self) -> date:
-        return self._view.today if self._view is not None else date.today()
-
-    def extend_deadline(self) -> None:
-        if self._schedule is None or self._case_id is None or self._view is None or self._view.due is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = ChangeDialog(
-            self,
-            "Extend the response deadline",
-            day=self._view.due.due,
-            day_label="New due date",
-            text_hint="who agreed, and when",
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.extend_deadline(case_id, d.chosen_date, d.text.text())
-            return f"Response deadline extended to {d.chosen_date.isoformat()}."
-
-        self._open(dialog, apply)
-
-    def toggle_pause(self) -> None:
-        if self._schedule is None or self._case_id is None or self._view is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        if self._view.paused:
-            dialog = ChangeDialog(
-                self, "Resume the clock", day=self._today(), day_label="Resumed on", text_label="Note"
-            )
-
-            def resume(d: ChangeDialog) -> str:
-                schedule.resume_deadline(case_id, on=d.chosen_date)
-                return "The response clock runs again."
-
-            self._open(dialog, resume)
-            return
-        dialog = ChangeDialog(
-            self,
-            "Pause the clock",
-            day=self._today(),
-            day_label="Paused from",
-            text_hint="waiting for the requester",
-        )
-        dialog.text.setText("waiting for the requester")
-
-        def pause(d: ChangeDialog) -> str:
-            schedule.pause_deadline(case_id, d.text.text(), on=d.chosen_date)
-            return "The response clock is paused."
-
-        self._open(dialog, pause)
-
-    def _covers_chosen(self, _index: int) -> None:
-        if self._schedule is None or self._case_id is None:
-            return
-        covers = str(self.covers.currentData())
-        if self._view and self._view.order and self._view.order.covers == covers:
-            return
-        try:
-            self._schedule.set_covers(self._case_id, covers)
-        except DeskError as exc:
-            self.refresh()
-            self.changed.emit(str(exc))
-            return
-        self.refresh()
-        self.changed.emit(f"The secrecy order covers {COVERS_LABELS[covers]}.")
-
-    def record_order(self) -> None:
-        if self._schedule is None or self._case_id is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = OrderDialog(self, self._today())
-
-        def apply(d: ChangeDialog) -> str:
-            assert isinstance(d, OrderDialog)
-            schedule.record_order(
-                case_id,
-                issued=d.chosen_date,
-                expires=d.chosen_expiry,
-                statute=d.statute.text(),
-                reason=d.text.text(),
-                covers=d.chosen,
-            )
-            until = d.chosen_expiry.isoformat() if d.chosen_expiry else "further order"
-            return f"Secrecy order recorded, until {until}."
-
-        self._open(dialog, apply)
-
-    def extend_secrecy(self) -> None:
-        if self._schedule is None or self._case_id is None or self._view is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = ChangeDialog(
-            self,
-            "Secrecy order extended",
-            day=self._view.order_expiry or self._today(),
-            day_label="New expiry",
-            text_hint="the court's order and its date",
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.extend_order(case_id, d.chosen_date, d.text.text())
-            return f"Secrecy order extended to {d.chosen_date.isoformat()}."
-
-        self._open(dialog, apply)
-
-    def record_challenge(self) -> None:
-        if self._schedule is None or self._case_id is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = ChallengeDialog(self, self._today())
-
-        def apply(d: ChangeDialog) -> str:
-            assert isinstance(d, ChallengeDialog)
-            won = d.succeeded.isChecked()
-            schedule.record_challenge(case_id, d.chosen_date, d.text.text(), succeeded=won)
-            if won:
-                return "Secrecy order set aside on the challenge: notice may go."
-            return "Challenge to the secrecy order recorded."
-
-        self._open(dialog, apply)
-
-    def record_reconsidered(self) -> None:
-        if self._schedule is None or self._case_id is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = ChangeDialog(
-            self,
-            "Secrecy order reconsidered",
-            day=self._today(),
-            day_label="Reconsidered on",
-            text_label="Note",
-            text_hint="why it is (or is not) challenged",
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.record_reconsidered(case_id, d.chosen_date, d.text.text())
-            return "Reconsideration recorded; the order comes back after the cycle."
-
-        self._open(dialog, apply)
-
-    def lift_order(self) -> None:
-        if self._schedule is None or self._case_id is None:
-            return
-        schedule, case_id = self._schedule, self._case_id
-        dialog = ChangeDialog(
-            self, "Secrecy order lifted", day=self._today(), day_label="Lifted on", text_label="Note"
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.lift_order(case_id, d.chosen_date)
-            return f"Secrecy order lifted on {d.chosen_date.isoformat()}: delayed notice is due."
-
-        self._open(dialog, apply)
-
-    def record_given(self) -> None:
-        if self._schedule is None or self._case_id is None or self._view is None:
-            return
-        schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
-        dialog = ChangeDialog(
-            self,
-            "Notice given",
-            day=self._today(),
-            day_label="Given on",
-            text_label="How",
-            text_hint="e-mail to the account address, letter, admin console",
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.record_notice_given(case_id, d.text.text(), d.chosen_date, recipient)
-            return "Notice recorded as given."
-
-        self._open(dialog, apply)
-
-    def record_withheld(self) -> None:
-        if self._schedule is None or self._case_id is None or self._view is None:
-            return
-        schedule, case_id, recipient = self._schedule, self._case_id, self._view.recipient
-        dialog = ChangeDialog(
-            self,
-            "Withhold notice",
-            day=None,
-            text_hint="what makes the exception apply",
-            choices=dict(EXCEPTION_LABELS),
-            choice_label="Exception",
-        )
-
-        def apply(d: ChangeDialog) -> str:
-            schedule.record_notice_exception(case_id, d.chosen, d.text.text(), recipient)
-            return "Notice withheld; the exception and its reason are recorded."
-
-        self._open(dialog, apply)
 
     def _draft(self) -> None:
         view = self._view

@@ -13,7 +13,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,7 +96,7 @@ class DecisionTab(QWidget):
         self.related.setTextFormat(Qt.TextFormat.PlainText)
         self.related.setObjectName("muted")
         self.related.setWordWrap(True)
-        recommended_box = QGroupBox("Recommendation")
+        recommended_box = QGroupBox(self.tr("Recommendation"))
         rlayout = QVBoxLayout(recommended_box)
         rlayout.addWidget(self.recommendation)
         rlayout.addWidget(self.related)
@@ -104,36 +104,38 @@ class DecisionTab(QWidget):
 
     def _build_decision(self) -> QGroupBox:
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
         for outcome in OUTCOMES:
             self.outcome.addItem(outcome_label(outcome), outcome)
         self.reasons = ReasonsModel(self)
         self.reasons_view = QListView()
         self.reasons_view.setModel(self.reasons)
-        self.reasons_view.setAccessibleName("Reasons")
+        self.reasons_view.setAccessibleName(self.tr("Reasons"))
         self.reasons_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reasons_view.setMaximumHeight(110)
         self.reasons_view.setUniformItemSizes(True)
         self.scope = ScopeEditor()
         scope_note = QLabel(
-            "Untick what is not disclosed. Only a disclosing or narrowing decision keeps a scope."
+            self.tr("Untick what is not disclosed. Only a disclosing or narrowing decision keeps a scope.")
         )
         scope_note.setObjectName("muted")
         scope_note.setWordWrap(True)
-        self.record_button = QPushButton("Record decision")
-        self.record_button.setToolTip("Record this outcome, its reasons and its scope (a new revision)")
+        self.record_button = QPushButton(self.tr("Record decision"))
+        self.record_button.setToolTip(
+            self.tr("Record this outcome, its reasons and its scope (a new revision)")
+        )
         self.record_button.clicked.connect(self.record)
-        self.reset_button = QPushButton("Use the recommendation")
-        self.reset_button.setToolTip("Start again from the recommended outcome and scope")
+        self.reset_button = QPushButton(self.tr("Use the recommendation"))
+        self.reset_button.setToolTip(self.tr("Start again from the recommended outcome and scope"))
         self.reset_button.clicked.connect(self._fill_from_recommendation)
-        decide_box = QGroupBox("Decision")
+        decide_box = QGroupBox(self.tr("Decision"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Outcome", self.outcome)
-        form.addRow("Reasons", self.reasons_view)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Reasons"), self.reasons_view)
         dlayout = QVBoxLayout(decide_box)
         dlayout.addLayout(form)
-        dlayout.addWidget(QLabel("Scope"))
+        dlayout.addWidget(QLabel(self.tr("Scope")))
         dlayout.addWidget(self.scope)
         dlayout.addWidget(scope_note)
         buttons = QHBoxLayout()
@@ -147,8 +149,8 @@ class DecisionTab(QWidget):
         self.approval = QLabel()
         self.approval.setTextFormat(Qt.TextFormat.PlainText)
         self.approval.setWordWrap(True)
-        self.approve_button = QPushButton("Approve…")
-        self.approve_button.setToolTip("A second reviewer approves with their own name and PIN")
+        self.approve_button = QPushButton(self.tr("Approve…"))
+        self.approve_button.setToolTip(self.tr("A second reviewer approves with their own name and PIN"))
         self.approve_button.clicked.connect(self.approve_interactively)
         # The approval state stays in view above everything else: it is where the case stands.
         self.approval_strip = QWidget()
@@ -163,7 +165,7 @@ class DecisionTab(QWidget):
         self.history = HistoryModel(self)
         self.history_table = QTableView()
         self.history_table.setModel(self.history)
-        self.history_table.setAccessibleName("Decision history")
+        self.history_table.setAccessibleName(self.tr("Decision history"))
         self.history_table.setTabKeyNavigation(False)
         self.history_table.verticalHeader().hide()
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -173,7 +175,7 @@ class DecisionTab(QWidget):
         hheader = self.history_table.horizontalHeader()
         hheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hheader.setStretchLastSection(True)
-        history_box = QGroupBox("Decisions made")
+        history_box = QGroupBox(self.tr("Decisions made"))
         hlayout = QVBoxLayout(history_box)
         hlayout.addWidget(self.history_table)
         return history_box
@@ -188,7 +190,7 @@ class DecisionTab(QWidget):
         rec = assessment.recommendation
         self.recommendation.setText(_recommendation_html(assessment, item_texts(review.pack)))
         self.related.setText(
-            "Also named in other cases: "
+            self.tr("Also named in other cases: ")
             + "; ".join(f"{ident} — {', '.join(refs)}" for ident, refs in assessment.related.items())
             if assessment.related
             else ""
@@ -206,7 +208,7 @@ class DecisionTab(QWidget):
             self._fill(latest.outcome, latest.reasons, scope_dict(rec.scope))
         else:
             self._fill_from_recommendation()
-        self.record_button.setText("Record new revision" if latest else "Record decision")
+        self.record_button.setText(self.tr("Record new revision") if latest else self.tr("Record decision"))
         for widget in (self.outcome, self.reasons_view, self.scope, self.record_button, self.reset_button):
             widget.setEnabled(True)
         if another_case:  # the recommendation first, not where the last case was left
@@ -221,7 +223,7 @@ class DecisionTab(QWidget):
             self._dialog.reject()
         self._review = self._case_id = self._assessment = self._latest = None
         self._facts = {}
-        self.recommendation.setText("No case open.")
+        self.recommendation.setText(self.tr("No case open."))
         self.related.clear()
         self.related.hide()
         self.reasons.set_rows([])
@@ -254,18 +256,24 @@ class DecisionTab(QWidget):
         latest = self._latest
         self.approve_button.setEnabled(latest is not None and latest.needs_approval)
         if latest is None:
-            text, style = "No decision recorded yet.", ("", "")
+            text, style = self.tr("No decision recorded yet."), ("", "")
         elif latest.needs_approval:
-            text = (
-                f"Revision {latest.revision} ({outcome_label(latest.outcome)}) is awaiting approval by a "
-                f"second reviewer — anyone but {latest.decided_by}."
+            text = self.tr(
+                "Revision {revision} ({outcome_label}) is awaiting approval by a second reviewer — anyone "
+                "but {decided_by}."
+            ).format(
+                revision=latest.revision,
+                outcome_label=outcome_label(latest.outcome),
+                decided_by=latest.decided_by,
             )
             style = ("#fff4ce", "#5c4400")
         elif latest.approved_by:
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = (
-                f"{what} decided by {latest.decided_by}, "
-                f"approved by {latest.approved_by} {(latest.approved_at or '')[:16].replace('T', ' ')}."
+            text = self.tr("{what} decided by {decided_by}, approved by {approved_by} {replace}.").format(
+                what=what,
+                decided_by=latest.decided_by,
+                approved_by=latest.approved_by,
+                replace=(latest.approved_at or "")[:16].replace("T", " "),
             )
             style = ("", "#1e7b34")
             notes = self._review.approval_notes(self._case_id) if self._review and self._case_id else []
@@ -274,10 +282,14 @@ class DecisionTab(QWidget):
                 style = ("#fff4ce", "#5c4400")
         else:
             what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = f"{what} decided by {latest.decided_by}; it needs no second reviewer's approval."
+            text = self.tr("{what} decided by {decided_by}; it needs no second reviewer's approval.").format(
+                what=what, decided_by=latest.decided_by
+            )
             style = ("", "")
         if latest is not None and latest.override:
-            text += f"\nOverridden by {latest.decided_by}: {latest.override.get('reason', '')}"
+            text += self.tr("\nOverridden by {decided_by}: {get}").format(
+                decided_by=latest.decided_by, get=latest.override.get("reason", "")
+            )
         self.approval.setText(text)
         background, colour = style
         self.approval_strip.setStyleSheet(
@@ -316,9 +328,9 @@ class DecisionTab(QWidget):
                 return None
             decision = review.decide(case_id, outcome, reasons, scope, override_reason=override)
         except DeskError as exc:
-            QMessageBox.warning(self, "Decision not recorded", str(exc))
+            QMessageBox.warning(self, self.tr("Decision not recorded"), str(exc))
             return None
-        state = "awaiting approval by a second reviewer" if decision.needs_approval else "decided"
+        state = self.tr("awaiting approval by a second reviewer") if decision.needs_approval else "decided"
         self.decided.emit(f"Revision {decision.revision}: {outcome_label(decision.outcome)} — {state}.")
         return decision
 
@@ -329,13 +341,15 @@ class DecisionTab(QWidget):
         decided_by = self._latest.decided_by
         names = [r.name for r in self._review.desk.reviewers()]
         others = [n for n in names if n != decided_by]
-        hint = f"{decided_by} made this decision; a different reviewer approves it with their own PIN."
+        hint = self.tr(
+            "{decided_by} made this decision; a different reviewer approves it with their own PIN."
+        ).format(decided_by=decided_by)
         if not others:
-            hint += " An administrator enrols a second reviewer first (Tools ▸ Reviewers…)."
+            hint += self.tr(" An administrator enrols a second reviewer first (Tools ▸ Reviewers…).")
         try:
             summary = self._review.approval_summary(self._case_id)
         except DeskError as exc:
-            QMessageBox.warning(self, "Nothing to approve", str(exc))
+            QMessageBox.warning(self, self.tr("Nothing to approve"), str(exc))
             return False
         dialog = ApprovalDialog(summary, OUTCOME_LABELS, names, others[0] if others else None, hint, self)
         self._dialog = dialog
@@ -350,7 +364,11 @@ class DecisionTab(QWidget):
                 except DeskError as exc:
                     dialog.show_error(str(exc))
                     continue
-                self.decided.emit(f"Revision {decision.revision} approved by {decision.approved_by}.")
+                self.decided.emit(
+                    self.tr("Revision {revision} approved by {approved_by}.").format(
+                        revision=decision.revision, approved_by=decision.approved_by
+                    )
+                )
                 return True
             return False
         finally:
@@ -382,14 +400,22 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
         parts.append("<p>" + "<br>".join(e(sentence) for sentence in explanation) + "</p>")
     if rec.reasons:
         parts.append(
-            "Because:<ul style='margin-left:-20px'>" + "".join(marked(i) for i in rec.reasons) + "</ul>"
+            QCoreApplication.translate("decision", "Because:<ul style='margin-left:-20px'>")
+            + "".join(marked(i) for i in rec.reasons)
+            + "</ul>"
         )
     if rec.pending:
         parts.append(
-            f"<p><span style='color:#8a5a00'>Still open ({len(rec.pending)}), for you to answer:</span> "
+            QCoreApplication.translate(
+                "decision", "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> "
+            ).format(len=len(rec.pending))
             + ", ".join(link(i) for i in rec.pending)
             + "</p>"
         )
     scope = scope_dict(rec.scope)
-    parts.append(f"<p style='color:#5f6368'>Recommended scope: {e(scope_summary(scope))}</p>")
+    parts.append(
+        QCoreApplication.translate("decision", "<p style='color:#5f6368'>Recommended scope: {e}</p>").format(
+            e=e(scope_summary(scope))
+        )
+    )
     return "".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from app.labels import outcome as label_of_outcome
 from ui.case.checklist_model import ItemText, answer_label, short_label
@@ -24,7 +24,7 @@ def outcome_label(outcome: str) -> str:
 class ReasonsModel(RowsModel["Answer"]):
     """The items a decision can rest on, checkable; the recommendation's reasons come first."""
 
-    HEADERS = ("Item",)
+    HEADERS = (QT_TRANSLATE_NOOP("ReasonsModel", "Item"),)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -72,7 +72,13 @@ class ReasonsModel(RowsModel["Answer"]):
 
 
 class HistoryModel(RowsModel["Decision"]):
-    HEADERS = ("Rev.", "Outcome", "Decided by", "Approved by", "Scope")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "Rev."),
+        QT_TRANSLATE_NOOP("HistoryModel", "Outcome"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Decided by"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Approved by"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Scope"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

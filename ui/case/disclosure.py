@@ -8,7 +8,7 @@ Every value shown was typed by someone, so it is shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.disclosure.service import Disclosure, Disclosures
@@ -28,25 +28,46 @@ def _plain(name: str) -> QLabel:
 
 def describe(found: Disclosure) -> str:
     """The disclosure in lines a reviewer reads top to bottom."""
-    kind = "Emergency" if found.emergency else "Voluntary"
-    who = ", ".join(f"{i['value']} ({i['kind']})" for i in found.identifiers) or "none listed"
+    kind = (
+        QCoreApplication.translate("disclosure", "Emergency")
+        if found.emergency
+        else QCoreApplication.translate("disclosure", "Voluntary")
+    )
+    who = ", ".join(f"{i['value']} ({i['kind']})" for i in found.identifiers) or QCoreApplication.translate(
+        "disclosure", "none listed"
+    )
     lines = [
-        f"{kind} disclosure without legal process",
-        f"Ground: {found.ground_label}",
-        f"Disclosed to: {found.recipient}"
+        QCoreApplication.translate("disclosure", "{kind} disclosure without legal process").format(kind=kind),
+        QCoreApplication.translate("disclosure", "Ground: {ground}").format(ground=found.ground_label),
+        QCoreApplication.translate("disclosure", "Disclosed to: {recipient}").format(
+            recipient=found.recipient
+        )
         + (f" ({found.recipient_country})" if found.recipient_country else ""),
-        f"On: {found.disclosed_on}",
-        f"Identifiers: {who}",
-        f"Data: {', '.join(c.replace('_', ' ') for c in found.categories) or 'none listed'}",
-        f"Justification: {found.justification or '(a report the law requires)'}",
-        f"Recorded by {found.recorded_by} on {found.recorded_at[:10]}",
-        f"Approved by {found.approved_by} on {(found.approved_at or '')[:10]}"
+        QCoreApplication.translate("disclosure", "On: {day}").format(day=found.disclosed_on),
+        QCoreApplication.translate("disclosure", "Identifiers: {who}").format(who=who),
+        QCoreApplication.translate("disclosure", "Data: {categories}").format(
+            categories=", ".join(c.replace("_", " ") for c in found.categories)
+            or QCoreApplication.translate("disclosure", "none listed")
+        ),
+        QCoreApplication.translate("disclosure", "Justification: {why}").format(
+            why=found.justification or QCoreApplication.translate("disclosure", "(a report the law requires)")
+        ),
+        QCoreApplication.translate("disclosure", "Recorded by {recorded_by} on {recorded_at}").format(
+            recorded_by=found.recorded_by, recorded_at=found.recorded_at[:10]
+        ),
+        QCoreApplication.translate("disclosure", "Approved by {approved_by} on {approved_at}").format(
+            approved_by=found.approved_by, approved_at=(found.approved_at or "")[:10]
+        )
         if found.approved_by
-        else "Not yet approved by a second reviewer",
-        f"Notice to the user: {found.notice}",
+        else QCoreApplication.translate("disclosure", "Not yet approved by a second reviewer"),
+        QCoreApplication.translate("disclosure", "Notice to the user: {notice}").format(notice=found.notice),
     ]
     if found.document:
-        lines.append(f"Supporting document: {found.document}")
+        lines.append(
+            QCoreApplication.translate("disclosure", "Supporting document: {document}").format(
+                document=found.document
+            )
+        )
     return "\n".join(lines)
 
 
@@ -63,7 +84,7 @@ class DisclosureTab(QWidget):
         self.summary = _plain("disclosureSummary")
         self.flags = _plain("disclosureFlags")
         self.flags.setStyleSheet("color: #8a5a00;")
-        self.approve_button = QPushButton("Approve as second reviewer…")
+        self.approve_button = QPushButton(self.tr("Approve as second reviewer…"))
         self.approve_button.clicked.connect(self.approve_interactively)
         layout.addWidget(self.summary)
         layout.addWidget(self.flags)
@@ -98,9 +119,16 @@ class DisclosureTab(QWidget):
         recorder = self._found.recorded_by
         names = [r.name for r in self._service.desk.reviewers()]
         others = [n for n in names if n != recorder]
-        hint = f"{recorder} recorded this disclosure; a different reviewer approves it with their own PIN."
+        hint = self.tr(
+            "{recorder} recorded this disclosure; a different reviewer approves it with their own PIN."
+        ).format(recorder=recorder)
         dialog = SignInDialog(
-            names, others[0] if others else None, hint, self, title="Approve disclosure", ok_text="Approve"
+            names,
+            others[0] if others else None,
+            hint,
+            self,
+            title=self.tr("Approve disclosure"),
+            ok_text=self.tr("Approve"),
         )
         self._dialog = dialog
         try:
@@ -114,7 +142,9 @@ class DisclosureTab(QWidget):
                     dialog.show_error(str(exc))
                     continue
                 self.show_case(self._service, self._case_id)
-                self.approved.emit(f"Disclosure approved by {found.approved_by}.")
+                self.approved.emit(
+                    self.tr("Disclosure approved by {approved_by}.").format(approved_by=found.approved_by)
+                )
                 return True
             return False
         finally:

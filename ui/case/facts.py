@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +40,14 @@ Save = Callable[[str, "str | None", str], FactValue]  # (key, value or None for 
 
 LABELS = labels().facts  # resources/labels.toml
 HINTS = {
-    "received": "The day it was served: staleness and periods from receipt count from it",
+    "received": QT_TRANSLATE_NOOP(
+        "Labels", "The day it was served: staleness and periods from receipt count from it"
+    ),
 }
+
+
+def _category(key: str) -> str:
+    return QCoreApplication.translate("Labels", CATEGORY_LABELS.get(key, key))
 
 
 def _show(value: Any, key: str = "") -> str:
@@ -55,7 +69,12 @@ class FactsModel(RowsModel[FactValue]):
     """Fact · Value · Confidence · Read from. A correction calls ``save(key, value, reason)``,
     which may refuse with a DeskError."""
 
-    HEADERS = ("Fact", "Value", "Confidence", "Read from")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FactsModel", "Fact"),
+        QT_TRANSLATE_NOOP("FactsModel", "Value"),
+        QT_TRANSLATE_NOOP("FactsModel", "Confidence"),
+        QT_TRANSLATE_NOOP("FactsModel", "Read from"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +99,7 @@ class FactsModel(RowsModel[FactValue]):
                 return LABELS.get(fact.key, fact.key)
             if column == 1:
                 if fact.value is None:
-                    return "not known"
+                    return self.tr("not known")
                 if fact.key == "instrument" and isinstance(fact.value, str):
                     return instrument_words(fact.value, self.country)
                 return _show(fact.value, fact.key)
@@ -89,7 +108,7 @@ class FactsModel(RowsModel[FactValue]):
                     return "reviewer"
                 return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
             if fact.source == "reviewer":
-                return f"corrected by {fact.updated_by}"
+                return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
             return f"page {fact.page}" if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
@@ -104,11 +123,17 @@ class FactsModel(RowsModel[FactValue]):
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None  # the column may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = HINTS.get(fact.key, "Double-click or press F2 to correct")
+            tip = (
+                QCoreApplication.translate("Labels", HINTS[fact.key])
+                if fact.key in HINTS
+                else self.tr("Double-click or press F2 to correct")
+            )
             if fact.source == "reviewer":
-                tip += f"\nFirst reading: {_show(fact.original, fact.key) or 'not known'}"
+                tip += self.tr("\nFirst reading: {value}").format(
+                    value=_show(fact.original, fact.key) or self.tr("not known")
+                )
             elif fact.flag:
-                tip += f"\nCheck this: {fact.flag}"
+                tip += self.tr("\nCheck this: {flag}").format(flag=fact.flag)
             return tip.strip() or None
         return None
 
@@ -126,12 +151,12 @@ class FactsModel(RowsModel[FactValue]):
 
 
 CATEGORY_LABELS = {
-    "subscriber_info": "Subscriber information",
-    "ip_history": "IP history",
-    "billing": "Billing",
-    "traffic": "Traffic records",
-    "content": "Content",
-    "other": "Other",
+    "subscriber_info": QT_TRANSLATE_NOOP("Labels", "Subscriber information"),
+    "ip_history": QT_TRANSLATE_NOOP("Labels", "IP history"),
+    "billing": QT_TRANSLATE_NOOP("Labels", "Billing"),
+    "traffic": QT_TRANSLATE_NOOP("Labels", "Traffic records"),
+    "content": QT_TRANSLATE_NOOP("Labels", "Content"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 
 
@@ -161,7 +186,7 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     rows += [
         ReadingRow(
             "content" if d["content"] else "non-content",
-            f"{CATEGORY_LABELS.get(d['category'], d['category'])}: {d['text'] or ''}".strip(": "),
+            f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),
             "category",
@@ -172,18 +197,31 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     secrecy = facts_json["secrecy_order"]
     if secrecy["present"]:
         length = (
-            "until further order"
+            QCoreApplication.translate("facts", "until further order")
             if secrecy.get("open_ended")
-            else f"{secrecy['duration_days']} days, until {secrecy['expires']}"
+            else QCoreApplication.translate("facts", "{duration_days} days, until {expires}").format(
+                duration_days=secrecy["duration_days"], expires=secrecy["expires"]
+            )
             if secrecy["duration_days"]
-            else "length not read"
+            else QCoreApplication.translate("facts", "length not read")
         )
-        rows.append(ReadingRow("secrecy order", length, secrecy["page"], secrecy.get("box")))
+        rows.append(
+            ReadingRow(
+                QCoreApplication.translate("facts", "secrecy order"),
+                length,
+                secrecy["page"],
+                secrecy.get("box"),
+            )
+        )
     return rows
 
 
 class ReadingsModel(RowsModel[ReadingRow]):
-    HEADERS = ("What", "Read as", "Page")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReadingsModel", "What"),
+        QT_TRANSLATE_NOOP("ReadingsModel", "Read as"),
+        QT_TRANSLATE_NOOP("ReadingsModel", "Page"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -217,11 +255,11 @@ class FactsTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(self.model)
-        self.table.setAccessibleName("Facts read from the demand")
+        self.table.setAccessibleName(self.tr("Facts read from the demand"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda index: self.correct_fact(index.row()))
         # An action, not bare shortcuts: Help ▸ Keyboard shortcuts reads its keys from it.
-        self.correct_action = QAction("Correct the selected fact…", self.table)
+        self.correct_action = QAction(self.tr("Correct the selected fact…"), self.table)
         self.correct_action.setShortcuts(
             [QKeySequence(k) for k in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)]
         )
@@ -247,18 +285,18 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         rheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        targets = QLabel("Targets, data asked for, secrecy order")
+        targets = QLabel(self.tr("Targets, data asked for, secrecy order"))
         targets.setObjectName("panelTitle")
         targets.setBuddy(self.readings_table)  # the table's name for a screen reader
-        self.add_target_button = QPushButton("Add &target…")
-        self.add_category_button = QPushButton("Add data &asked for…")
-        self.remove_button = QPushButton("Re&move…")
+        self.add_target_button = QPushButton(self.tr("Add &target…"))
+        self.add_category_button = QPushButton(self.tr("Add data &asked for…"))
+        self.remove_button = QPushButton(self.tr("Re&move…"))
         self.add_target_button.clicked.connect(lambda: self._correct("target"))
         self.add_category_button.clicked.connect(lambda: self._correct("category"))
         self.remove_button.clicked.connect(lambda: self._correct("remove"))
-        self.remove_button.setToolTip("Remove the selected target or kind of data asked for")
-        self.correct_button = QPushButton("&Correct fact…")
-        self.correct_button.setToolTip("Correct the selected fact from the served original (F2)")
+        self.remove_button.setToolTip(self.tr("Remove the selected target or kind of data asked for"))
+        self.correct_button = QPushButton(self.tr("&Correct fact…"))
+        self.correct_button.setToolTip(self.tr("Correct the selected fact from the served original (F2)"))
         self.correct_button.clicked.connect(lambda: self.correct_fact(self.table.currentIndex().row()))
         fact_buttons = QHBoxLayout()
         fact_buttons.addWidget(self.correct_button)
@@ -270,9 +308,11 @@ class FactsTab(QWidget):
         #: the window's use case: (what, fields) -> None, raising DeskError with the refusal
         self.correct: Callable[[str, dict[str, str]], None] | None = None
         hint = QLabel(
-            "Double-click a fact (or press F2) to correct it; the first reading is kept. What the "
-            "scan could not show (a blacked-out target, a list in an attachment) is added from the "
-            "served original, with the reason."
+            self.tr(
+                "Double-click a fact (or press F2) to correct it; the first reading is kept. What the "
+                "scan could not show (a blacked-out target, a list in an attachment) is added from the "
+                "served original, with the reason."
+            )
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
@@ -289,9 +329,13 @@ class FactsTab(QWidget):
 
     def show_case(self, facts_json: dict[str, Any], facts: list[FactValue], save: Save) -> None:
         pages = facts_json["pages"]
-        read = " · read by OCR" if facts_json["ocr_used"] else ""
+        read = self.tr(" · read by OCR") if facts_json["ocr_used"] else ""
         self.summary.setText(
-            f"<b>{facts_json['reference']}</b> · {pages} page{'s' if pages != 1 else ''}{read}"
+            (
+                self.tr("<b>{reference}</b> · 1 page{read}")
+                if pages == 1
+                else self.tr("<b>{reference}</b> · {pages} pages{read}")
+            ).format(reference=facts_json["reference"], pages=pages, read=read)
         )
         self.model.save = save
         self.model.set_facts(facts)
@@ -304,7 +348,7 @@ class FactsTab(QWidget):
         from ui.dialogs.fact_dialog import FactDialog
 
         fact = self.model.fact_at(row)
-        first = _show(fact.original, fact.key) or "not known" if fact.source == "reviewer" else ""
+        first = _show(fact.original, fact.key) or self.tr("not known") if fact.source == "reviewer" else ""
         dialog = FactDialog(LABELS.get(fact.key, fact.key), fact_editor(fact.key), fact.value, first, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
@@ -324,12 +368,19 @@ class FactsTab(QWidget):
             row = self.readings.row_at(current.row()) if current.isValid() else None
             if row is None or not row.kind:
                 QMessageBox.information(
-                    self, "Remove", "Select a target or a kind of data asked for in the list first."
+                    self,
+                    self.tr("Remove"),
+                    self.tr("Select a target or a kind of data asked for in the list first."),
                 )
                 return
         from ui.dialogs.correction import CorrectionDialog
 
-        dialog = CorrectionDialog(what, CATEGORY_LABELS, f"{row.what} {row.value}" if row else "", self)
+        dialog = CorrectionDialog(
+            what,
+            {k: _category(k) for k in CATEGORY_LABELS},
+            f"{row.what} {row.value}" if row else "",
+            self,
+        )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if what == "target":
                 fields = {"action": "add_identifier", "kind": str(dialog.kind.currentData())}

@@ -30,7 +30,7 @@ class HoldBox(QGroupBox):
     changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Preservation hold", parent)
+        super().__init__(self.tr("Preservation hold"), parent)
         self._holds: Holds | None = None
         self._case_id: CaseId | None = None
         self._hold: Hold | None = None
@@ -42,15 +42,15 @@ class HoldBox(QGroupBox):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped values only
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Preservation hold")
-        self.extend = QPushButton("Extended…")
-        self.extend.setToolTip("A renewed request extends the hold: its new last day and the letter")
+        self.summary.setAccessibleName(self.tr("Preservation hold"))
+        self.extend = QPushButton(self.tr("Extended…"))
+        self.extend.setToolTip(self.tr("A renewed request extends the hold: its new last day and the letter"))
         self.extend.clicked.connect(self.extend_hold)
-        self.release = QPushButton("Release…")
-        self.release.setToolTip("The requester no longer needs the data kept: the hold ends today")
+        self.release = QPushButton(self.tr("Release…"))
+        self.release.setToolTip(self.tr("The requester no longer needs the data kept: the hold ends today"))
         self.release.clicked.connect(self.release_hold)
-        self.record = QPushButton("Record the hold")
-        self.record.setToolTip("Intake made no hold (the targets were corrected since): make it now")
+        self.record = QPushButton(self.tr("Record the hold"))
+        self.record.setToolTip(self.tr("Intake made no hold (the targets were corrected since): make it now"))
         self.record.clicked.connect(self.record_hold)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -89,16 +89,21 @@ class HoldBox(QGroupBox):
         if hold is not None:
             self._show_own(hold, today)
         elif linked:
-            self.summary.setText("<b>This demand names accounts under a preservation hold.</b>")
+            self.summary.setText(self.tr("<b>This demand names accounts under a preservation hold.</b>"))
             self._lines([
-                f"{h.reference}: {', '.join(h.link_json(case_id, today)['identifiers'])} held "
-                f"{h.starts}–{h.until} at the request of {h.requester or 'an unknown requester'}"
+                self.tr("{reference}: {accounts} held {starts}–{until} at the request of {requester}").format(
+                    reference=h.reference,
+                    accounts=", ".join(h.link_json(case_id, today)["identifiers"]),
+                    starts=h.starts,
+                    until=h.until,
+                    requester=h.requester or self.tr("an unknown requester"),
+                )
                 + (f" ({h.requester_reference})" if h.requester_reference else "")
-                + ". Answering or withdrawing this demand ends that hold."
+                + self.tr(". Answering or withdrawing this demand ends that hold.")
                 for h in linked
             ])  # fmt: skip
         elif preservation:
-            self.summary.setText("<b>No hold was made for this preservation request.</b>")
+            self.summary.setText(self.tr("<b>No hold was made for this preservation request.</b>"))
             self._lines(holds.intake_notes(case_id))
 
     def _show_own(self, hold: Hold, today: date) -> None:
@@ -106,31 +111,49 @@ class HoldBox(QGroupBox):
         colour = STATE_COLOURS.get(state, "#5f6368")
         if state == "active":
             left = (hold.until - today).days
-            word = f"<span style='color:{colour}'><b>{left} day{'s' if left != 1 else ''} left</b></span>"
-            self.summary.setText(f"Held until <b>{hold.until.isoformat()}</b> — {word}")
+            word = self.tr("<span style='color:{colour}'><b>{left} day{value} left</b></span>").format(
+                colour=colour, left=left, value="s" if left != 1 else ""
+            )
+            self.summary.setText(
+                self.tr("Held until <b>{until}</b> — {word}").format(until=hold.until.isoformat(), word=word)
+            )
         else:
             ended = hold.ended_on(today)
             self.summary.setText(
-                f"<span style='color:{colour}'><b>{html.escape(state.capitalize())}</b></span> "
-                f"— the hold ended on <b>{ended}</b>"
+                self.tr(
+                    "<span style='color:{colour}'><b>{state}</b></span> — the hold ended on <b>{ended}</b>"
+                ).format(colour=colour, state=html.escape(state.capitalize()), ended=ended)
             )
         lines = [
             "Accounts: " + ", ".join(v for _, v in hold.identifiers),
-            f"Since {hold.starts} under {hold.statute}"
-            + (f", at the request of {hold.requester}" if hold.requester else "")
+            self.tr("Since {starts} under {statute}").format(starts=hold.starts, statute=hold.statute)
+            + (
+                self.tr(", at the request of {requester}").format(requester=hold.requester)
+                if hold.requester
+                else ""
+            )
             + (f" ({hold.requester_reference})" if hold.requester_reference else "")
             + ".",
         ]
-        lines += [f"Extended to {e.until} by {e.by}: {e.reason}" for e in hold.extensions]
         lines += [
-            f"Demand {d.reference} (served {d.received}) names {', '.join(d.identifiers)}."
+            self.tr("Extended to {until} by {by}: {reason}").format(until=e.until, by=e.by, reason=e.reason)
+            for e in hold.extensions
+        ]
+        lines += [
+            self.tr("Demand {reference} (served {received}) names {join}.").format(
+                reference=d.reference, received=d.received, join=", ".join(d.identifiers)
+            )
             for d in hold.linked
         ]
         if hold.ended is not None:
-            lines.append(f"Ended on {hold.ended.on}: {hold.ended.reason}")
+            lines.append(
+                self.tr("Ended on {on}: {reason}").format(on=hold.ended.on, reason=hold.ended.reason)
+            )
         elif state == "active":
             lines.append(
-                f"{hold.extensions_left} extension(s) left." if hold.extensions_left else "No extension left."
+                self.tr("{extensions_left} extension(s) left.").format(extensions_left=hold.extensions_left)
+                if hold.extensions_left
+                else self.tr("No extension left.")
             )
         self._lines(lines)
         self.extend.setEnabled(state == "active" and hold.extensions_left > 0)
@@ -153,16 +176,18 @@ class HoldBox(QGroupBox):
             return
         dialog = ChangeDialog(
             self,
-            "Extend the preservation hold",
+            self.tr("Extend the preservation hold"),
             day=hold.until + timedelta(days=hold.extension_days),
-            day_label="Held until",
-            text_label="Renewed request",
-            text_hint="its letter, date and reference",
+            day_label=self.tr("Held until"),
+            text_label=self.tr("Renewed request"),
+            text_hint=self.tr("its letter, date and reference"),
         )
 
         def apply(d: ChangeDialog) -> str:
             holds.extend(case_id, d.chosen_date, d.text.text())
-            return f"Preservation hold extended to {d.chosen_date.isoformat()}."
+            return self.tr("Preservation hold extended to {isoformat}.").format(
+                isoformat=d.chosen_date.isoformat()
+            )
 
         self._open(dialog, apply)
 
@@ -171,12 +196,15 @@ class HoldBox(QGroupBox):
         if holds is None or case_id is None:
             return
         dialog = ChangeDialog(
-            self, "Release the preservation hold", day=None, text_hint="e.g. the requester's e-mail of today"
+            self,
+            self.tr("Release the preservation hold"),
+            day=None,
+            text_hint=self.tr("e.g. the requester's e-mail of today"),
         )
 
         def apply(d: ChangeDialog) -> str:
             holds.release(case_id, d.text.text())
-            return "Preservation hold released."
+            return self.tr("Preservation hold released.")
 
         self._open(dialog, apply)
 
@@ -189,7 +217,11 @@ class HoldBox(QGroupBox):
         try:
             hold = holds.record(case_id)
         except DeskError as exc:
-            self.detail.setText(f"<span style='color:#b3261e'>{html.escape(str(exc))}</span>")
+            self.detail.setText(
+                self.tr("<span style='color:#b3261e'>{escape}</span>").format(escape=html.escape(str(exc)))
+            )
             return
         self.refresh()
-        self.changed.emit(f"Preservation hold recorded until {hold.until.isoformat()}.")
+        self.changed.emit(
+            self.tr("Preservation hold recorded until {isoformat}.").format(isoformat=hold.until.isoformat())
+        )

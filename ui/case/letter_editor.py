@@ -79,7 +79,7 @@ class LetterEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Letter text")
+        self.setAccessibleName(self.tr("Letter text"))
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = self.font()
@@ -88,13 +88,13 @@ class LetterEditor(QPlainTextEdit):
         self.document().setDocumentMargin(8)
         self.highlighter = MarkdownHighlighter(self.document())
         self.bold_action = self._action(
-            "B", "Bold", "**bold**", QKeySequence.StandardKey.Bold, self.toggle_bold
+            "B", self.tr("Bold"), "**bold**", QKeySequence.StandardKey.Bold, self.toggle_bold
         )
         self.italic_action = self._action(
-            "I", "Italic", "*emphasis*", QKeySequence.StandardKey.Italic, self.toggle_italic
+            "I", self.tr("Italic"), "*emphasis*", QKeySequence.StandardKey.Italic, self.toggle_italic
         )
         self.bullet_action = self._action(
-            "• List", "Bullets", "- a bullet", "Ctrl+Shift+8", self.toggle_bullets
+            self.tr("• List"), self.tr("Bullets"), "- a bullet", "Ctrl+Shift+8", self.toggle_bullets
         )
         self.format_actions = [self.bold_action, self.italic_action, self.bullet_action]
 
@@ -108,7 +108,9 @@ class LetterEditor(QPlainTextEdit):
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{name} ({keys}) — written {example}")
+        action.setToolTip(
+            self.tr("{name} ({keys}) — written {example}").format(name=name, keys=keys, example=example)
+        )
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -88,7 +88,7 @@ class LetterPreview(QWidget):
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.view = QPdfView()
-        self.view.setAccessibleName("Letter preview")
+        self.view.setAccessibleName(self.tr("Letter preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -104,7 +104,7 @@ class LetterPreview(QWidget):
         self.actual_size.setCheckable(True)
         self.actual_size.setAutoRaise(True)
         self.actual_size.setToolTip(
-            "Show the pages at their printed size (scroll to read); again to fit the width"
+            self.tr("Show the pages at their printed size (scroll to read); again to fit the width")
         )
         self.actual_size.toggled.connect(self._set_actual_size)
         row = QHBoxLayout()
@@ -137,10 +137,11 @@ class LetterPreview(QWidget):
         self.document.load(buffer)
         _drop(old)
         if not self.is_loaded():
-            self.clear("The preview cannot be shown.")
+            self.clear(self.tr("The preview cannot be shown."))
             return False
         pages = self.document.pageCount()
-        self.status.setText(f"{pages} page{'s' if pages != 1 else ''}" + (f" · {note}" if note else ""))
+        shown = self.tr("1 page") if pages == 1 else self.tr("{pages} pages").format(pages=pages)
+        self.status.setText(shown + (f" · {note}" if note else ""))
         if place:  # once the view has laid the new pages out
             QTimer.singleShot(0, lambda: bar.setValue(round(place * bar.maximum())))
         else:

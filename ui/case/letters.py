@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,10 @@ from ui.common.elided import ElidedValue
 if TYPE_CHECKING:
     from app.letters.service import Letter, Letters
 
-LANGUAGES = (("en", "English"), ("de", "German"))
+LANGUAGES = (
+    ("en", QT_TRANSLATE_NOOP("LettersTab", "English")),
+    ("de", QT_TRANSLATE_NOOP("LettersTab", "German")),
+)
 # Side by side below this width the editor and the preview are too narrow to use.
 SIDE_BY_SIDE_WIDTH = 600
 FINAL_COLOUR, REVISING_COLOUR = "#e6f4ea", "#fff4ce"  # locked: calm green; being revised: amber
@@ -97,7 +100,9 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.document().modificationChanged.connect(lambda _m: self._update_state())
         self.renderer.rendered.connect(self._show_rendered)
         self.renderer.failed.connect(
-            lambda message: self.preview.show_message(f"The preview could not be rendered: {message}")
+            lambda message: self.preview.show_message(
+                self.tr("The preview could not be rendered: {message}").format(message=message)
+            )
         )
         self.setFocusProxy(self.table)
         self.clear()
@@ -110,7 +115,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Letters")
+        self.table.setAccessibleName(self.tr("Letters"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,24 +133,26 @@ class LettersTab(LetterActionsMixin, QWidget):
 
         self.draft_menu = QMenu(self)
         self.draft_button = QToolButton()
-        self.draft_button.setText("New draft")
+        self.draft_button.setText(self.tr("New draft"))
         self.draft_button.setMenu(self.draft_menu)
         self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.draft_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.language = QComboBox()
-        self.language.setAccessibleName("Language of a new draft")
-        self.language.setToolTip("The language a new draft is written in")
+        self.language.setAccessibleName(self.tr("Language of a new draft"))
+        self.language.setToolTip(self.tr("The language a new draft is written in"))
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
-        self.package_button = QPushButton("Response package…")
+            self.language.addItem(self.tr(name), code)
+        self.package_button = QPushButton(self.tr("Response package…"))
         self.package_button.setToolTip(
-            "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
-            "the case reference"
+            self.tr(
+                "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+                "the case reference"
+            )
         )
         self.package_button.clicked.connect(self.export_package)
-        self.letterhead_button = QPushButton("Letterhead…")
+        self.letterhead_button = QPushButton(self.tr("Letterhead…"))
         self.letterhead_button.setToolTip(
-            "Organisation, address, signature, page size and logo of every letter"
+            self.tr("Organisation, address, signature, page size and logo of every letter")
         )
         self.letterhead_button.clicked.connect(lambda: self.edit_letterhead())
         list_buttons = QHBoxLayout()
@@ -154,31 +161,31 @@ class LettersTab(LetterActionsMixin, QWidget):
         list_buttons.addStretch(1)
         list_buttons.addWidget(self.package_button)
         list_buttons.addWidget(self.letterhead_button)
-        self.package_held = self._held_label("Why the response package waits")
+        self.package_held = self._held_label(self.tr("Why the response package waits"))
         return list_buttons
 
     def _build_editor(self) -> QToolBar:
         """The editor, its title and actions; returns the toolbar above it."""
         self.editor = LetterEditor()
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Letter title")
-        self.title_edit.setPlaceholderText("Title (the subject line)")
-        self.save_action = QAction("Save", self)
+        self.title_edit.setAccessibleName(self.tr("Letter title"))
+        self.title_edit.setPlaceholderText(self.tr("Title (the subject line)"))
+        self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # live while the tab shows
-        self.save_action.setToolTip("Store the draft (Ctrl+S)")
+        self.save_action.setToolTip(self.tr("Store the draft (Ctrl+S)"))
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
-        self.finalise_action = QAction("Finalise…", self)
-        self.finalise_action.setToolTip("Lock this letter: its PDF and SHA-256 are stored")
+        self.finalise_action = QAction(self.tr("Finalise…"), self)
+        self.finalise_action.setToolTip(self.tr("Lock this letter: its PDF and SHA-256 are stored"))
         self.finalise_action.triggered.connect(self.finalise_interactively)
-        self.export_action = QAction("Export…", self)
-        self.export_action.setToolTip("Write this letter's PDF to a folder you choose")
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action.setToolTip(self.tr("Write this letter's PDF to a folder you choose"))
         self.export_action.triggered.connect(self.export_interactively)
         for action in (self.finalise_action, self.export_action):
             action.setIconText(action.text())  # a tool button would drop the "…" that says a dialog follows
         toolbar = QToolBar()
-        toolbar.setAccessibleName("Letter editing")
+        toolbar.setAccessibleName(self.tr("Letter editing"))
         toolbar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never into "»"
         toolbar.addActions(self.editor.format_actions)
         toolbar.addSeparator()
@@ -191,7 +198,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("muted")
-        self.letter_held = self._held_label("Why this letter waits")
+        self.letter_held = self._held_label(self.tr("Why this letter waits"))
         return toolbar
 
     def _build_final_strip(self) -> None:
@@ -200,9 +207,11 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.final_note.setTextFormat(Qt.TextFormat.PlainText)
         self.final_note.setWordWrap(True)
         # Cut in the middle when the pane is narrow: whole in its tooltip, and copied whole.
-        self.sha = ElidedValue("SHA-256 of the final PDF")
-        self.revise_button = QPushButton("Edit as new revision")
-        self.revise_button.setToolTip("This letter stays as it is; your changes become a new draft revision")
+        self.sha = ElidedValue(self.tr("SHA-256 of the final PDF"))
+        self.revise_button = QPushButton(self.tr("Edit as new revision"))
+        self.revise_button.setToolTip(
+            self.tr("This letter stays as it is; your changes become a new draft revision")
+        )
         self.revise_button.clicked.connect(self.start_revision)
         self.final_strip = QWidget()
         self.final_strip.setObjectName("finalStrip")
@@ -211,7 +220,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         strip.setContentsMargins(6, 4, 6, 4)
         strip.setSpacing(2)
         sha_row = QHBoxLayout()
-        sha_label = QLabel("SHA-256")
+        sha_label = QLabel(self.tr("SHA-256"))
         sha_label.setObjectName("muted")
         sha_row.addWidget(sha_label)
         sha_row.addWidget(self.sha, 1)
@@ -305,7 +314,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.draft_menu.clear()
         for widget in (self.draft_button, self.language, self.package_button, self.letterhead_button):
             widget.setEnabled(False)
-        self.notice.setText("No case open.")
+        self.notice.setText(self.tr("No case open."))
         self._show_held(self.package_held, None)
         self._show_letter(None)
 
@@ -326,7 +335,7 @@ class LettersTab(LetterActionsMixin, QWidget):
             allowed = self._letters.allowed_kinds(self._case_id)
             decision = self._letters.review.decision(self._case_id)
         except DeskError as exc:
-            self.show_unavailable(f"The letters cannot be shown: {exc}")
+            self.show_unavailable(self.tr("The letters cannot be shown: {exc}").format(exc=exc))
             return False
         self._quiet = True
         try:
@@ -362,10 +371,14 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.package_button.setEnabled(any_final and held is None)
         self.package_button.setToolTip(
             held
-            or "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
-            "the case reference"
+            or self.tr(
+                "The final letters (and, if you choose, the demand) in one PDF, every page stamped with "
+                "the case reference"
+            )
         )
-        self._show_held(self.package_held, f"Response package: {held}" if held else None)
+        self._show_held(
+            self.package_held, self.tr("Response package: {held}").format(held=held) if held else None
+        )
 
     def _read_held(self) -> None:
         """Ask the letters service what the letter in the editor may not do yet."""
@@ -381,16 +394,16 @@ class LettersTab(LetterActionsMixin, QWidget):
         export = self._export_held
         finalise = self._finalise_held if letter is not None and not letter.final else None
         if finalise and finalise == export:
-            text: str | None = f"Finalise and Export wait. {finalise}"
+            text: str | None = self.tr("Finalise and Export wait. {finalise}").format(finalise=finalise)
         else:
-            parts = [f"Finalise waits. {finalise}" if finalise else ""]
-            parts.append(f"Export waits. {export}" if export else "")
+            parts = [self.tr("Finalise waits. {finalise}").format(finalise=finalise) if finalise else ""]
+            parts.append(self.tr("Export waits. {export}").format(export=export) if export else "")
             text = "\n".join(p for p in parts if p) or None
         self._show_held(self.letter_held, text)
         self.finalise_action.setToolTip(
-            self._finalise_held or "Lock this letter: its PDF and SHA-256 are stored"
+            self._finalise_held or self.tr("Lock this letter: its PDF and SHA-256 are stored")
         )
-        self.export_action.setToolTip(export or "Write this letter's PDF to a folder you choose")
+        self.export_action.setToolTip(export or self.tr("Write this letter's PDF to a folder you choose"))
 
     def _select_quietly(self, row: int) -> None:
         self._quiet = True
@@ -408,18 +421,24 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.draft_button.setEnabled(bool(allowed))
         self.language.setEnabled(bool(allowed))
         if outcome is None:
-            text = "No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it."
+            text = self.tr(
+                "No decision yet. Record one on the Decision tab (Ctrl+3): letters are drafted from it."
+            )
         elif not allowed:
-            text = f"The decision ({outcome_label(outcome)}) calls for no letter."
+            text = self.tr("The decision ({outcome_label}) calls for no letter.").format(
+                outcome_label=outcome_label(outcome)
+            )
         elif not self.model.rowCount():
-            text = f"Decision: {outcome_label(outcome)}. Draft the letter that answers it."
+            text = self.tr("Decision: {outcome_label}. Draft the letter that answers it.").format(
+                outcome_label=outcome_label(outcome)
+            )
         else:
-            text = f"Decision: {outcome_label(outcome)}."
+            text = self.tr("Decision: {outcome}.").format(outcome=outcome_label(outcome))
         self.notice.setText(text)
         self.draft_button.setToolTip(
-            "Draft a letter the decision allows"
+            self.tr("Draft a letter the decision allows")
             if allowed
-            else "Record a decision that calls for a letter first"
+            else self.tr("Record a decision that calls for a letter first")
         )
 
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -447,7 +466,7 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.setPlainText(letter.body if letter else "")
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
-        self.editor.setPlaceholderText("" if letter else "Draft a letter to start.")
+        self.editor.setPlaceholderText("" if letter else self.tr("Draft a letter to start."))
         self.editor.setReadOnly(letter is None or letter.final)
         self.title_edit.setReadOnly(letter is None or letter.final)
         self.editor.setEnabled(letter is not None)
@@ -456,15 +475,15 @@ class LettersTab(LetterActionsMixin, QWidget):
         self._read_held()
         self._update_state()
         if letter is None:
-            self.preview.clear("No letter selected." if self._case_id else "")
+            self.preview.clear(self.tr("No letter selected.") if self._case_id else "")
         elif letter.final:
             try:
                 assert self._letters is not None
                 data = self._letters.render(letter)  # the stored PDF: read, not rendered
             except DeskError as exc:
-                self.preview.clear(f"The letter cannot be shown: {exc}")
+                self.preview.clear(self.tr("The letter cannot be shown: {exc}").format(exc=exc))
             else:
-                self.preview.show_pdf(data, "final, as stored")
+                self.preview.show_pdf(data, self.tr("final, as stored"))
         else:
             self._request_preview(delay=False)
 
@@ -475,8 +494,10 @@ class LettersTab(LetterActionsMixin, QWidget):
             return
         when = (letter.finalised_at or "")[:16].replace("T", " ")
         self.final_note.setText(
-            f"Final and locked since {when}. It cannot change: editing it makes a new revision "
-            "and this one stays as it is."
+            self.tr(
+                "Final and locked since {when}. It cannot change: editing it makes a new revision and this "
+                "one stays as it is."
+            ).format(when=when)
         )
         self.sha.setText(letter.sha256 or "")
         self.revise_button.setVisible(True)
@@ -488,11 +509,17 @@ class LettersTab(LetterActionsMixin, QWidget):
         if letter is None:
             text = ""
         elif self._revising:
-            text = "New revision · unsaved" if self.is_dirty() else "New revision · no changes yet"
+            text = (
+                self.tr("New revision · unsaved")
+                if self.is_dirty()
+                else self.tr("New revision · no changes yet")
+            )
         elif letter.final:
-            text = f"Revision {letter.revision} · final"
+            text = self.tr("Revision {revision} · final").format(revision=letter.revision)
         else:
-            text = f"Revision {letter.revision} · draft · " + ("unsaved" if self.is_dirty() else "saved")
+            text = self.tr("Revision {revision} · draft · ").format(revision=letter.revision) + (
+                "unsaved" if self.is_dirty() else "saved"
+            )
         self.state.setText(text)
         self.save_action.setEnabled(editable and self.is_dirty())
         self.finalise_action.setEnabled(
@@ -519,7 +546,7 @@ class LettersTab(LetterActionsMixin, QWidget):
 
     def _show_rendered(self, data: bytes, ms: float) -> None:
         if self._current is not None:
-            self.preview.show_pdf(data, f"preview rendered in {ms:.0f} ms")
+            self.preview.show_pdf(data, self.tr("preview rendered in {ms:.0f} ms").format(ms=ms))
 
     def start_revision(self) -> None:
         """Make a final letter's text editable; saving stores it as a new draft revision."""
@@ -530,8 +557,10 @@ class LettersTab(LetterActionsMixin, QWidget):
         self.editor.setReadOnly(False)
         self.title_edit.setReadOnly(False)
         self.final_note.setText(
-            f"Editing a copy of final revision {letter.revision}. Saving makes a new draft revision; "
-            f"revision {letter.revision} stays final and unchanged."
+            self.tr(
+                "Editing a copy of final revision {revision}. Saving makes a new draft revision; revision "
+                "{revision} stays final and unchanged."
+            ).format(revision=letter.revision)
         )
         self.revise_button.setVisible(False)
         self.final_strip.setStyleSheet(f"QWidget#finalStrip {{ background: {REVISING_COLOUR}; }}")

@@ -53,7 +53,7 @@ class LetterActionsMixin:
             saved = letters.edit(letter.id, body, title)
         except DeskError as exc:
             if interactive:
-                QMessageBox.warning(self, "Letter not saved", str(exc))
+                QMessageBox.warning(self, self.tr("Letter not saved"), str(exc))
             else:
                 log.warning("A letter's unsaved text could not be saved: %s", exc)
             return False
@@ -62,9 +62,13 @@ class LetterActionsMixin:
         self._current, self._revising = saved, False
         if interactive:  # not when locking: nothing about the case stays in the status bar
             self.message.emit(
-                f"Saved as revision {saved.revision}; final revision {letter.revision} stays as it was."
+                self.tr("Saved as revision {revision}; final revision {revision2} stays as it was.").format(
+                    revision=saved.revision, revision2=letter.revision
+                )
                 if saved.id != letter.id
-                else f"Saved revision {saved.revision} of the {kind_label(saved.kind).lower()}."
+                else self.tr("Saved revision {revision} of the {lower}.").format(
+                    revision=saved.revision, lower=kind_label(saved.kind).lower()
+                )
             )
         if self._case_id is not None:
             self._reload(select=saved.id, show=False)
@@ -84,11 +88,15 @@ class LetterActionsMixin:
         try:
             letter = self._letters.draft(self._case_id, kind, str(self.language.currentData()))
         except DeskError as exc:
-            QMessageBox.warning(self, "Letter not drafted", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not drafted"), str(exc))
             return None
         self._reload(select=letter.id)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.message.emit(f"Drafted the {kind_label(kind).lower()} (revision {letter.revision}).")
+        self.message.emit(
+            self.tr("Drafted the {lower} (revision {revision}).").format(
+                lower=kind_label(kind).lower(), revision=letter.revision
+            )
+        )
         self.changed.emit()
         return letter
 
@@ -99,16 +107,20 @@ class LetterActionsMixin:
         doubts = self._letters.recipient_doubts(letter.id)
         box = QMessageBox(
             QMessageBox.Icon.Warning if doubts else QMessageBox.Icon.Question,
-            "Finalise letter",
-            f"Finalise the {kind_label(letter.kind).lower()}?\n\n"
-            "It will be locked: its PDF and SHA-256 are stored, and any later change becomes a new "
-            "revision." + ("\n\nYour unsaved changes are saved first." if self.is_dirty() else ""),
+            self.tr("Finalise letter"),
+            self.tr(
+                "Finalise the {lower}?\n\nIt will be locked: its PDF and SHA-256 are stored, and any later "
+                "change becomes a new revision."
+            ).format(lower=kind_label(letter.kind).lower())
+            + (self.tr("\n\nYour unsaved changes are saved first.") if self.is_dirty() else ""),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
         if doubts:  # the address block may carry a misreading: the reviewer checks it first
-            box.setInformativeText("Check the recipient first:\n" + "\n".join(f"• {d}" for d in doubts))
-        box.button(QMessageBox.StandardButton.Ok).setText("Finalise")
+            box.setInformativeText(
+                self.tr("Check the recipient first:\n") + "\n".join(f"• {d}" for d in doubts)
+            )
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Finalise"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if not self._ask(box) or self._current is not letter:
             return None
@@ -122,15 +134,21 @@ class LetterActionsMixin:
         if letter is None or letters is None:
             return None
         if letter.final:  # a new revision was opened but nothing changed
-            QMessageBox.information(self, "Finalise letter", "Nothing was changed: this revision is final.")
+            QMessageBox.information(
+                self, self.tr("Finalise letter"), self.tr("Nothing was changed: this revision is final.")
+            )
             return None
         try:
             final = letters.finalise(letter.id)
         except DeskError as exc:
-            QMessageBox.warning(self, "Letter not finalised", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not finalised"), str(exc))
             return None
         self._reload(select=final.id)
-        self.message.emit(f"Finalised revision {final.revision}; SHA-256 {(final.sha256 or '')[:16]}…")
+        self.message.emit(
+            self.tr("Finalised revision {revision}; SHA-256 {value}…").format(
+                revision=final.revision, value=(final.sha256 or "")[:16]
+            )
+        )
         self.changed.emit()
         return final
 
@@ -142,7 +160,9 @@ class LetterActionsMixin:
         assert letter is not None
         name = f"{_file_part(self._reference)}-{letter.kind}-r{letter.revision}"
         name += ".pdf" if letter.final else "-draft.pdf"
-        path = self._ask_path("Export letter" if letter.final else "Export draft (not final)", name)
+        path = self._ask_path(
+            self.tr("Export letter") if letter.final else self.tr("Export draft (not final)"), name
+        )
         if path is None:
             return None
         return self.export(path)
@@ -155,10 +175,10 @@ class LetterActionsMixin:
         try:
             written = letters.export(letter.id, path)
         except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Letter not exported", str(exc))
+            QMessageBox.warning(self, self.tr("Letter not exported"), str(exc))
             return None
         self._remember_folder(written)
-        self.message.emit(f"Exported to {written}")
+        self.message.emit(self.tr("Exported to {written}").format(written=written))
         self.changed.emit()
         return written
 
@@ -169,19 +189,23 @@ class LetterActionsMixin:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Response package",
-            "One PDF with the case's final letters (the latest final revision of each), every page "
-            "stamped with the case reference and numbered.",
+            self.tr("Response package"),
+            self.tr(
+                "One PDF with the case's final letters (the latest final revision of each), every page "
+                "stamped with the case reference and numbered."
+            ),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.button(QMessageBox.StandardButton.Ok).setText("Choose file…")
-        with_demand = QCheckBox("Include the demand itself, after the letters")
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Choose file…"))
+        with_demand = QCheckBox(self.tr("Include the demand itself, after the letters"))
         box.setCheckBox(with_demand)
         included = with_demand.isChecked
         if not self._ask(box) or self._case_id != case_id:
             return None
-        path = self._ask_path("Save response package", f"{_file_part(self._reference)}-response-package.pdf")
+        path = self._ask_path(
+            self.tr("Save response package"), f"{_file_part(self._reference)}-response-package.pdf"
+        )
         if path is None:
             return None
         return self.package(path, with_demand=included())
@@ -193,10 +217,10 @@ class LetterActionsMixin:
         try:
             written = letters.package(case_id, path, with_demand=with_demand)
         except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "Package not written", str(exc))
+            QMessageBox.warning(self, self.tr("Package not written"), str(exc))
             return None
         self._remember_folder(written)
-        self.message.emit(f"Response package written to {written}")
+        self.message.emit(self.tr("Response package written to {written}").format(written=written))
         self.changed.emit()
         return written
 
@@ -211,7 +235,7 @@ class LetterActionsMixin:
 
         if not edit_letterhead(self, letters, self.settings, opened):
             return False
-        self.message.emit("Letterhead saved: drafts show it now, final letters keep theirs.")
+        self.message.emit(self.tr("Letterhead saved: drafts show it now, final letters keep theirs."))
         self.changed.emit()
         if self._case_id is not None:
             self._reload(select=self._current.id if self._current else None, show=False)
@@ -239,7 +263,7 @@ class LetterActionsMixin:
         folder = Path.home()
         if self.settings is not None:
             folder = Path(str(self.settings.value(FOLDER_KEY, str(folder))))
-        dialog = QFileDialog(self, title, str(folder), "PDF documents (*.pdf)")
+        dialog = QFileDialog(self, title, str(folder), self.tr("PDF documents (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("pdf")

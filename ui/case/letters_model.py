@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from ui.common.table_model import RowsModel
@@ -15,20 +23,22 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 KIND_LABELS = {
-    "rejection": "Rejection",
-    "narrowing": "Narrowing request",
-    "redirect": "Redirect to the enterprise customer",
-    "disclosure_cover": "Disclosure cover letter",
-    "user_notice": "User notice",
-    "delayed_notice": "Delayed notice",
-    "enterprise_notice": "Enterprise-customer notice",
-    "secrecy_challenge": "Secrecy-order challenge",
-    "emergency_response": "Emergency response",
+    "rejection": QT_TRANSLATE_NOOP("Labels", "Rejection"),
+    "narrowing": QT_TRANSLATE_NOOP("Labels", "Narrowing request"),
+    "redirect": QT_TRANSLATE_NOOP("Labels", "Redirect to the enterprise customer"),
+    "disclosure_cover": QT_TRANSLATE_NOOP("Labels", "Disclosure cover letter"),
+    "user_notice": QT_TRANSLATE_NOOP("Labels", "User notice"),
+    "delayed_notice": QT_TRANSLATE_NOOP("Labels", "Delayed notice"),
+    "enterprise_notice": QT_TRANSLATE_NOOP("Labels", "Enterprise-customer notice"),
+    "secrecy_challenge": QT_TRANSLATE_NOOP("Labels", "Secrecy-order challenge"),
+    "emergency_response": QT_TRANSLATE_NOOP("Labels", "Emergency response"),
 }
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate("Labels", KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 _LOCK_ICON: QIcon | None = None
@@ -60,7 +70,12 @@ def lock_icon() -> QIcon:
 class LettersModel(RowsModel["Letter"]):
     """A case's letters, oldest first; a final letter carries a lock, a replaced one says so."""
 
-    HEADERS = ("Letter", "Rev.", "Status", "Title")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LettersModel", "Letter"),
+        QT_TRANSLATE_NOOP("LettersModel", "Rev."),
+        QT_TRANSLATE_NOOP("LettersModel", "Status"),
+        QT_TRANSLATE_NOOP("LettersModel", "Title"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -78,8 +93,8 @@ class LettersModel(RowsModel["Letter"]):
 
     def status(self, letter: Letter) -> str:
         if not letter.final:
-            return "Draft"
-        return "Final · replaced" if letter.id in self.superseded else "Final"
+            return self.tr("Draft")
+        return self.tr("Final · replaced") if letter.id in self.superseded else self.tr("Final")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -95,12 +110,14 @@ class LettersModel(RowsModel["Letter"]):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
                 f"{kind_label(letter.kind)}, revision {letter.revision} ({letter.language})",
-                f"Drafted {letter.created_at[:16].replace('T', ' ')} by {letter.created_by}",
+                self.tr("Drafted {replace} by {created_by}").format(
+                    replace=letter.created_at[:16].replace("T", " "), created_by=letter.created_by
+                ),
             ]
             if letter.final:
                 lines.append(f"Final {(letter.finalised_at or '')[:16].replace('T', ' ')}")
                 lines.append(f"SHA-256 {letter.sha256}")
             if letter.supersedes:
-                lines.append("Replaces an earlier final revision")
+                lines.append(self.tr("Replaces an earlier final revision"))
             return "\n".join(lines)
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.case.facts import CATEGORY_LABELS
@@ -33,7 +33,7 @@ def scope_summary(scope: dict[str, Any]) -> str:
     ids, cats = scope.get("identifiers", []), scope.get("categories", [])
     dates = scope.get("date_range") or {}
     if not ids and not cats:
-        return "nothing disclosed"
+        return QCoreApplication.translate("scope_editor", "nothing disclosed")
     span = ""
     if dates.get("from") or dates.get("to"):
         span = f" · {dates.get('from') or '…'} to {dates.get('to') or '…'}"
@@ -61,12 +61,12 @@ class ScopeEditor(QWidget):
         self.redacted_note = QLabel()
         self.redacted_note.setObjectName("muted")
         self.redacted_note.setWordWrap(True)
-        self.from_box = QCheckBox("From")
-        self.to_box = QCheckBox("To")
-        self.from_date = _date_edit("First day in scope")
-        self.to_date = _date_edit("Last day in scope")
+        self.from_box = QCheckBox(self.tr("From"))
+        self.to_box = QCheckBox(self.tr("To"))
+        self.from_date = _date_edit(self.tr("First day in scope"))
+        self.to_date = _date_edit(self.tr("Last day in scope"))
         for box, edit in ((self.from_box, self.from_date), (self.to_box, self.to_date)):
-            box.setToolTip("Untick for no limit on this side")
+            box.setToolTip(self.tr("Untick for no limit on this side"))
             box.toggled.connect(edit.setEnabled)
             box.toggled.connect(lambda _on: self.changed.emit())
             edit.dateChanged.connect(lambda _date: self.changed.emit())
@@ -77,9 +77,9 @@ class ScopeEditor(QWidget):
         dates.addWidget(self.to_box, 1, 0)
         dates.addWidget(self.to_date, 1, 1)
         dates.setColumnStretch(2, 1)
-        ids_title = QLabel("Identifiers")
-        cats_title = QLabel("Data")
-        dates_title = QLabel("Dates")
+        ids_title = QLabel(self.tr("Identifiers"))
+        cats_title = QLabel(self.tr("Data"))
+        dates_title = QLabel(self.tr("Dates"))
         for title in (ids_title, cats_title, dates_title):
             title.setObjectName("muted")
         layout = QVBoxLayout(self)
@@ -103,29 +103,31 @@ class ScopeEditor(QWidget):
         values = list(dict.fromkeys(i["value"] for i in facts.get("identifiers", []) if i.get("value")))
         for value in values:
             box = self._box(value, value in scope.get("identifiers", []))
-            box.setAccessibleName(f"Identifier {value}")
+            box.setAccessibleName(self.tr("Identifier {value}").format(value=value))
             self.identifier_boxes[value] = box
             self._ids_layout.addWidget(box)
         if not values:
-            self._ids_layout.addWidget(self._placeholder("The demand names no identifier."))
+            self._ids_layout.addWidget(self._placeholder(self.tr("The demand names no identifier.")))
         redacted = sum(1 for i in facts.get("identifiers", []) if not i.get("value"))
         self.redacted_note.setText(
-            f"{redacted} identifier{'s' if redacted != 1 else ''} redacted or unreadable: never in scope."
+            self.tr("1 identifier redacted or unreadable: never in scope.")
+            if redacted == 1
+            else self.tr("{count} identifiers redacted or unreadable: never in scope.").format(count=redacted)
         )
         self.redacted_note.setVisible(redacted > 0)
         content: dict[str, bool] = {}
         for item in facts.get("data_requested", []):
             content[item["category"]] = content.get(item["category"], False) or bool(item.get("content"))
         for category, is_content in content.items():
-            label = CATEGORY_LABELS.get(category, category)
+            label = QCoreApplication.translate("Labels", CATEGORY_LABELS.get(category, category))
             if is_content and category != "content":
                 label += " (content)"
             box = self._box(label, category in scope.get("categories", []))
-            box.setAccessibleName(f"Category {category}")
+            box.setAccessibleName(self.tr("Category {category}").format(category=category))
             self.category_boxes[category] = box
             self._cats_layout.addWidget(box)
         if not content:
-            self._cats_layout.addWidget(self._placeholder("The demand names no data category."))
+            self._cats_layout.addWidget(self._placeholder(self.tr("The demand names no data category.")))
         demand_dates = facts.get("date_range") or {}
         dates = scope.get("date_range") or {}
         for box, edit, chosen, asked in (

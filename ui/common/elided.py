@@ -40,12 +40,12 @@ class ElidedValue(QWidget):
         self.what = what
         self.label = _MiddleElidedLabel()
         self.label.setAccessibleName(what)
-        self.copy_action = QAction(f"Copy {what}", self)
+        self.copy_action = QAction(self.tr("Copy {what}").format(what=what), self)
         self.copy_action.triggered.connect(self.copy)
         self.copy_button = QToolButton()
         self.copy_button.setDefaultAction(self.copy_action)
-        self.copy_button.setText("Copy")
-        self.copy_button.setToolTip(f"Copy the whole {what} to the clipboard")
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the whole {what} to the clipboard").format(what=what))
         self.copy_button.setAutoRaise(True)
         self.label.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.label.addAction(self.copy_action)
@@ -60,7 +60,7 @@ class ElidedValue(QWidget):
         self.label.show_value(value)
         self.label.setToolTip(value)
         self.copy_action.setEnabled(bool(value))
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(self.tr("Copy"))
 
     def text(self) -> str:
         return self.label.value

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -57,7 +57,9 @@ class PrintJob:
             self._pdf = QPdfDocument()
             self._pdf.load(self._buffer)
             if self._pdf.status() != QPdfDocument.Status.Ready:
-                raise PrintFailedError("The document to print could not be read.")
+                raise PrintFailedError(
+                    QCoreApplication.translate("printing", "The document to print could not be read.")
+                )
 
     def paint(self, printer: QPrinter) -> int:
         printer.setDocName(self.printout.title)
@@ -72,12 +74,16 @@ class PrintJob:
     def _paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintFailedError("The printer could not be started.")
+            raise PrintFailedError(
+                QCoreApplication.translate("PrintJob", "The printer could not be started.")
+            )
         try:
             area = printer.pageLayout().paintRectPixels(printer.resolution())
             for page in range(document.pageCount()):
                 if page and not printer.newPage():
-                    raise PrintFailedError("The printer refused a new page.")
+                    raise PrintFailedError(
+                        QCoreApplication.translate("PrintJob", "The printer refused a new page.")
+                    )
                 points = document.pagePointSize(page)
                 scale = min(
                     area.width() / points.width(), area.height() / points.height()
@@ -159,7 +165,9 @@ def print_interactively(
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(printout.title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {printout.title}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print {title}").format(title=printout.title)
+    )
     if not _run(dialog, opened):
         return False
     return _print(parent, prints, printout, printer)
@@ -192,10 +200,12 @@ def preview(
     try:
         job = PrintJob(printout)
     except PrintFailedError as exc:
-        QMessageBox.warning(parent, "Nothing was printed", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("printing", "Nothing was printed"), str(exc))
         return False
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview · {printout.title}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print preview · {title}").format(title=printout.title)
+    )
     dialog.paintRequested.connect(job.paint)
     try:
         accepted = _run(dialog, opened)
@@ -216,7 +226,7 @@ def _print(parent: QWidget, prints: Prints, printout: Printout, printer: QPrinte
         finally:
             job.close()
     except PrintFailedError as exc:
-        QMessageBox.warning(parent, "Nothing was printed", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("printing", "Nothing was printed"), str(exc))
         return False
     return _record(parent, prints, printout, pages, printer)
 
@@ -225,6 +235,12 @@ def _record(parent: QWidget, prints: Prints, printout: Printout, pages: int, pri
     try:
         prints.printed(printout, pages=pages, destination=destination(printer))
     except DeskError as exc:
-        QMessageBox.warning(parent, "Print not recorded", f"The pages were printed, but not recorded: {exc}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("printing", "Print not recorded"),
+            QCoreApplication.translate(
+                "printing", "The pages were printed, but not recorded: {error}"
+            ).format(error=exc),
+        )
         return False
     return True

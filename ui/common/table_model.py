@@ -38,5 +38,6 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            # Each subclass marks its headers with QT_TRANSLATE_NOOP under its own name.
+            return self.tr(self.HEADERS[section])
         return None

@@ -73,45 +73,53 @@ class SetUpDialog(QDialog):
 
     def __init__(self, data_dir: str, keyring_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Set up Demand Desk")
+        self.setWindowTitle(self.tr("Set up Demand Desk"))
         intro = QLabel(
-            "<b>Welcome.</b> Everything about a case is kept in one encrypted file in<br>"
-            f"<code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
+            self.tr(
+                "<b>Welcome.</b> Everything about a case is kept in one encrypted file "
+                "in<br><code>{data_dir}</code>.<br>Choose how its key is protected, and who you are."
+            ).format(data_dir=data_dir)
         )
         intro.setWordWrap(True)
-        self.workstation = QLineEdit(placeholderText="e.g. legal-ws-03")
-        self.reviewer = QLineEdit(placeholderText="your name")
-        self.pin = _secret_field(f"at least {MIN_PIN_DIGITS} digits")
-        self.pin_again = _secret_field("again")
-        self.use_keyring = QRadioButton("Keep the key in this computer's keyring (unlock with your PIN)")
-        self.use_passphrase = QRadioButton("Protect the key with a workstation passphrase")
+        self.workstation = QLineEdit(placeholderText=self.tr("e.g. legal-ws-03"))
+        self.reviewer = QLineEdit(placeholderText=self.tr("your name"))
+        self.pin = _secret_field(self.tr("at least {count} digits").format(count=MIN_PIN_DIGITS))
+        self.pin_again = _secret_field(self.tr("again"))
+        self.use_keyring = QRadioButton(
+            self.tr("Keep the key in this computer's keyring (unlock with your PIN)")
+        )
+        self.use_passphrase = QRadioButton(self.tr("Protect the key with a workstation passphrase"))
         group = QButtonGroup(self)
         group.addButton(self.use_keyring)
         group.addButton(self.use_passphrase)
         self.use_keyring.setEnabled(keyring_available)
         if not keyring_available:
-            self.use_keyring.setToolTip("No OS keyring is available in this session.")
+            self.use_keyring.setToolTip(self.tr("No OS keyring is available in this session."))
         (self.use_keyring if keyring_available else self.use_passphrase).setChecked(True)
-        self.passphrase = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
-        self.passphrase_again = _secret_field("again")
+        self.passphrase = _secret_field(
+            self.tr("at least {count} characters").format(count=MIN_PASSPHRASE_LENGTH)
+        )
+        self.passphrase_again = _secret_field(self.tr("again"))
         self.passphrase_note = QLabel(
-            "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
+            self.tr(
+                "With the keyring, a passphrase is optional: it is the way back in if the keyring is reset."
+            )
         )
         self.passphrase_note.setObjectName("muted")
         self.passphrase_note.setWordWrap(True)
         self.error = error_label()
 
         form = QFormLayout()
-        form.addRow("Workstation name", self.workstation)
-        form.addRow("Your name", self.reviewer)
-        form.addRow("Your PIN", self.pin)
-        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.tr("Workstation name"), self.workstation)
+        form.addRow(self.tr("Your name"), self.reviewer)
+        form.addRow(self.tr("Your PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         form.addRow(self.use_keyring)
         form.addRow(self.use_passphrase)
-        form.addRow("Passphrase", self.passphrase)
-        form.addRow("Passphrase again", self.passphrase_again)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase again"), self.passphrase_again)
         form.addRow(self.passphrase_note)
-        buttons = buttons_for(self, "Set up", self._check)
+        buttons = buttons_for(self, self.tr("Set up"), self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -122,19 +130,23 @@ class SetUpDialog(QDialog):
         problem = None
         passphrase = self.passphrase.text()
         if not self.workstation.text().strip():
-            problem = "Name this workstation."
+            problem = self.tr("Name this workstation.")
         elif not self.reviewer.text().strip():
-            problem = "Enter your name."
+            problem = self.tr("Enter your name.")
         elif problem := _roster_problem(self.reviewer.text(), self.pin.text()):
             pass
         elif self.pin.text() != self.pin_again.text():
-            problem = "The two PINs differ."
+            problem = self.tr("The two PINs differ.")
         elif self.use_passphrase.isChecked() and len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+            problem = self.tr("The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+            )
         elif passphrase and len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            problem = f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+            problem = self.tr("The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+            )
         elif passphrase != self.passphrase_again.text():
-            problem = "The two passphrases differ."
+            problem = self.tr("The two passphrases differ.")
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -156,12 +168,12 @@ class UnlockDialog(QDialog):
 
     def __init__(self, workstation: str, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unlock Demand Desk")
-        title = QLabel(f"<b>{workstation}</b> is locked.")
-        self.passphrase = _secret_field("workstation passphrase")
-        self.passphrase.setAccessibleName("Workstation passphrase")
+        self.setWindowTitle(self.tr("Unlock Demand Desk"))
+        title = QLabel(self.tr("<b>{workstation}</b> is locked.").format(workstation=workstation))
+        self.passphrase = _secret_field(self.tr("workstation passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Workstation passphrase"))
         self.error = error_label()
-        buttons = buttons_for(self, "Unlock", self.accept)
+        buttons = buttons_for(self, self.tr("Unlock"), self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if hint:
@@ -190,22 +202,23 @@ class SignInDialog(QDialog):
         hint: str = "",
         parent: QWidget | None = None,
         *,
-        title: str = "Sign in",
-        ok_text: str = "Sign in",
+        title: str = "",
+        ok_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Sign in"))
+        ok_text = ok_text or self.tr("Sign in")
         self.reviewer = QComboBox()
         self.reviewer.addItems(reviewers)
-        self.reviewer.setAccessibleName("Reviewer")
+        self.reviewer.setAccessibleName(self.tr("Reviewer"))
         if default in reviewers:
             self.reviewer.setCurrentText(default)
-        self.pin = _secret_field("PIN")
-        self.pin.setAccessibleName("PIN")
+        self.pin = _secret_field(self.tr("PIN"))
+        self.pin.setAccessibleName(self.tr("PIN"))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Reviewer", self.reviewer)
-        form.addRow("PIN", self.pin)
+        form.addRow(self.tr("Reviewer"), self.reviewer)
+        form.addRow(self.tr("PIN"), self.pin)
         buttons = buttons_for(self, ok_text, self.accept)
         layout = QVBoxLayout(self)
         if hint:
@@ -231,16 +244,16 @@ class ChangePassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change workstation passphrase")
-        self.current = _secret_field("current passphrase")
-        self.new = _secret_field(f"at least {MIN_PASSPHRASE_LENGTH} characters")
-        self.again = _secret_field("again")
+        self.setWindowTitle(self.tr("Change workstation passphrase"))
+        self.current = _secret_field(self.tr("current passphrase"))
+        self.new = _secret_field(self.tr("at least {count} characters").format(count=MIN_PASSPHRASE_LENGTH))
+        self.again = _secret_field(self.tr("again"))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Current", self.current)
-        form.addRow("New", self.new)
-        form.addRow("New again", self.again)
-        buttons = buttons_for(self, "Change", self._check)
+        form.addRow(self.tr("Current"), self.current)
+        form.addRow(self.tr("New"), self.new)
+        form.addRow(self.tr("New again"), self.again)
+        buttons = buttons_for(self, self.tr("Change"), self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -248,9 +261,13 @@ class ChangePassphraseDialog(QDialog):
 
     def _check(self) -> None:
         if len(self.new.text()) < MIN_PASSPHRASE_LENGTH:
-            self.show_error(f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.")
+            self.show_error(
+                self.tr("The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.").format(
+                    MIN_PASSPHRASE_LENGTH=MIN_PASSPHRASE_LENGTH
+                )
+            )
         elif self.new.text() != self.again.text():
-            self.show_error("The two new passphrases differ.")
+            self.show_error(self.tr("The two new passphrases differ."))
         else:
             self.accept()
 

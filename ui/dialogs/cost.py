@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,13 @@ from app.model import CaseId
 from app.services import DeskError
 from ui.dialogs.access import error_label
 
-COLUMNS = ("Task", "Hours", "Rate", "Amount", "By")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Labels", "Task"),
+    QT_TRANSLATE_NOOP("Labels", "Hours"),
+    QT_TRANSLATE_NOOP("Labels", "Rate"),
+    QT_TRANSLATE_NOOP("Labels", "Amount"),
+    QT_TRANSLATE_NOOP("Labels", "By"),
+)
 
 
 class CostDialog(QDialog):
@@ -42,7 +48,7 @@ class CostDialog(QDialog):
         super().__init__(parent)
         self.costs = costs
         self.case_id = case_id
-        self.setWindowTitle(f"Cost recovery · {reference}")
+        self.setWindowTitle(self.tr("Cost recovery · {reference}").format(reference=reference))
         self.setMinimumWidth(640)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -56,10 +62,10 @@ class CostDialog(QDialog):
         settle_row = self._build_settle_row()
 
         form = QFormLayout()
-        form.addRow("Record hours", hours_row)
-        form.addRow("Reason", self.reason)
-        form.addRow("Decide", decide_row)
-        form.addRow("Invoice", settle_row)
+        form.addRow(self.tr("Record hours"), hours_row)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Decide"), decide_row)
+        form.addRow(self.tr("Invoice"), settle_row)
         self.error = error_label()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -76,10 +82,12 @@ class CostDialog(QDialog):
     def _build_table(self) -> None:
         """The hours recorded, by task."""
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Labels", title) for title in COLUMNS]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Hours by task")
+        self.table.setAccessibleName(self.tr("Hours by task"))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -89,14 +97,16 @@ class CostDialog(QDialog):
         """Record hours: a task (at its rate) and how many."""
         costs, case_id = self.costs, self.case_id
         self.task = QComboBox()
-        self.task.setAccessibleName("Task")
+        self.task.setAccessibleName(self.tr("Task"))
         for task, label, cents in costs.tasks(case_id):
             currency = costs.record(case_id).currency or ""
-            self.task.addItem(f"{label} ({money(cents, currency)} an hour)", task)
-        self.hours = QLineEdit(placeholderText="e.g. 1.5")
-        self.hours.setAccessibleName("Hours")
+            self.task.addItem(
+                self.tr("{label} ({money} an hour)").format(label=label, money=money(cents, currency)), task
+            )
+        self.hours = QLineEdit(placeholderText=self.tr("e.g. 1.5"))
+        self.hours.setAccessibleName(self.tr("Hours"))
         self.hours.setMaximumWidth(90)
-        self.add_button = QPushButton("Add hours")
+        self.add_button = QPushButton(self.tr("Add hours"))
         self.add_button.clicked.connect(self.add_hours)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.task, 1)
@@ -107,15 +117,15 @@ class CostDialog(QDialog):
     def _build_decide_row(self) -> QHBoxLayout:
         """Seek, waive, or mark a child-exploitation investigation (never charged)."""
         costs, case_id = self.costs, self.case_id
-        self.reason = QLineEdit(placeholderText="why it is sought, waived or written off")
-        self.reason.setAccessibleName("Reason")
-        self.seek_button = QPushButton("Seek reimbursement")
+        self.reason = QLineEdit(placeholderText=self.tr("why it is sought, waived or written off"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.seek_button = QPushButton(self.tr("Seek reimbursement"))
         self.seek_button.clicked.connect(lambda: self._do(lambda: costs.seek(case_id, self.reason.text())))
-        self.waive_button = QPushButton("Waive")
+        self.waive_button = QPushButton(self.tr("Waive"))
         self.waive_button.clicked.connect(lambda: self._do(lambda: costs.waive(case_id, self.reason.text())))
-        self.child_button = QPushButton("Child-exploitation investigation")
+        self.child_button = QPushButton(self.tr("Child-exploitation investigation"))
         self.child_button.setToolTip(
-            "Mark the case as a known child-exploitation investigation: never charged"
+            self.tr("Mark the case as a known child-exploitation investigation: never charged")
         )
         self.child_button.clicked.connect(
             lambda: self._do(lambda: costs.mark_child_exploitation(case_id, self.reason.text()))
@@ -132,10 +142,10 @@ class CostDialog(QDialog):
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setAccessibleName("Paid or written off on")
-        self.paid_button = QPushButton("Mark paid")
+        self.on.setAccessibleName(self.tr("Paid or written off on"))
+        self.paid_button = QPushButton(self.tr("Mark paid"))
         self.paid_button.clicked.connect(lambda: self._do(lambda: costs.mark_paid(case_id, self._day())))
-        self.write_off_button = QPushButton("Write off")
+        self.write_off_button = QPushButton(self.tr("Write off"))
         self.write_off_button.clicked.connect(
             lambda: self._do(lambda: costs.write_off(case_id, self._day(), self.reason.text()))
         )
@@ -188,7 +198,11 @@ class CostDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary.setText(_summary(record))
-        self.refusal.setText(f"Not chargeable: {record.no_charge}." if record.no_charge else "")
+        self.refusal.setText(
+            self.tr("Not chargeable: {no_charge}.").format(no_charge=record.no_charge)
+            if record.no_charge
+            else ""
+        )
         self.refusal.setVisible(bool(record.no_charge))
         is_open = record.decision == "open"
         self.add_button.setEnabled(is_open and self.task.count() > 0)
@@ -202,14 +216,20 @@ class CostDialog(QDialog):
 
 def _summary(record: CostRecord) -> str:
     table = (
-        f"{record.jurisdiction} rate table {record.rates_version or ''}, in {record.currency}"
+        QCoreApplication.translate("cost", "{jurisdiction} rate table {value}, in {currency}").format(
+            jurisdiction=record.jurisdiction, value=record.rates_version or "", currency=record.currency
+        )
         if record.currency
-        else "No rate table prices this case's country"
+        else QCoreApplication.translate("cost", "No rate table prices this case's country")
     )
     state = {
-        "open": "not decided",
-        "sought": f"sought on {record.decided_on} by {record.decided_by}",
-        "waived": f"waived on {record.decided_on} by {record.decided_by}",
+        "open": QCoreApplication.translate("cost", "not decided"),
+        "sought": QCoreApplication.translate("cost", "sought on {decided_on} by {decided_by}").format(
+            decided_on=record.decided_on, decided_by=record.decided_by
+        ),
+        "waived": QCoreApplication.translate("cost", "waived on {decided_on} by {decided_by}").format(
+            decided_on=record.decided_on, decided_by=record.decided_by
+        ),
     }[record.decision]
     text = f"<b>{record.total_text()}</b> · {state}"
     if record.reason:

@@ -45,35 +45,41 @@ class DisclosureDialog(QDialog):
         self.service = service
         self.case_id: CaseId | None = None
         self.document: tuple[str, bytes] | None = None
-        self.setWindowTitle("New disclosure without legal process")
+        self.setWindowTitle(self.tr("New disclosure without legal process"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Data disclosed with no demand served, on one of the grounds the policy allows. "
-            "A second reviewer approves it before it goes out, except in a genuine emergency, "
-            "where the approval follows and the case stays flagged."
+            self.tr(
+                "Data disclosed with no demand served, on one of the grounds the policy allows. "
+                "A second reviewer approves it before it goes out, except in a genuine emergency, "
+                "where the approval follows and the case stays flagged."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.ground = QComboBox()
-        self.ground.setAccessibleName("Ground")
+        self.ground.setAccessibleName(self.tr("Ground"))
         for g in service.grounds.grounds:
             self.ground.addItem(g.label, g.key)
         self.policy = QLabel()
         self.policy.setObjectName("muted")
         self.policy.setWordWrap(True)
         self.policy.setTextFormat(Qt.TextFormat.PlainText)
-        self.recipient = self._line("Disclosed to", "e.g. National Center for Missing and Exploited Children")
-        self.country = self._line("Country", "ISO code, e.g. US")
+        self.recipient = self._line(
+            self.tr("Disclosed to"), self.tr("e.g. National Center for Missing and Exploited Children")
+        )
+        self.country = self._line(self.tr("Country"), self.tr("ISO code, e.g. US"))
         self.country.setMaxLength(2)
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Disclosed on")
+        self.day.setAccessibleName(self.tr("Disclosed on"))
         self.identifiers = QPlainTextEdit()
-        self.identifiers.setAccessibleName("Identifiers")
-        self.identifiers.setPlaceholderText("One per line: an e-mail address, or KIND=VALUE (ip=203.0.113.9)")
+        self.identifiers.setAccessibleName(self.tr("Identifiers"))
+        self.identifiers.setPlaceholderText(
+            self.tr("One per line: an e-mail address, or KIND=VALUE (ip=203.0.113.9)")
+        )
         self.identifiers.setFixedHeight(64)
         categories = QWidget()
         grid = QGridLayout(categories)
@@ -84,30 +90,32 @@ class DisclosureDialog(QDialog):
             self.categories[key] = box
             grid.addWidget(box, n // 3, n % 3)
         self.justification = QPlainTextEdit()
-        self.justification.setAccessibleName("Justification")
-        self.justification.setPlaceholderText("Why the data had to leave without legal process")
+        self.justification.setAccessibleName(self.tr("Justification"))
+        self.justification.setPlaceholderText(self.tr("Why the data had to leave without legal process"))
         self.justification.setFixedHeight(72)
-        self.made_early = QCheckBox("Already disclosed, before a second reviewer approved (emergency)")
+        self.made_early = QCheckBox(
+            self.tr("Already disclosed, before a second reviewer approved (emergency)")
+        )
         document_row = QHBoxLayout()
-        self.document_label = QLabel("None")
-        choose = QPushButton("Attach…")
+        self.document_label = QLabel(self.tr("None"))
+        choose = QPushButton(self.tr("Attach…"))
         choose.clicked.connect(self._choose_document)
         document_row.addWidget(self.document_label, 1)
         document_row.addWidget(choose)
-        form.addRow("&Ground:", self.ground)
+        form.addRow(self.tr("&Ground:"), self.ground)
         form.addRow("", self.policy)
-        form.addRow("Disclosed &to:", self.recipient)
-        form.addRow("&Country:", self.country)
-        form.addRow("Disclosed &on:", self.day)
-        form.addRow("&Identifiers:", self.identifiers)
-        form.addRow("Data disclosed:", categories)
-        form.addRow("&Justification:", self.justification)
+        form.addRow(self.tr("Disclosed &to:"), self.recipient)
+        form.addRow(self.tr("&Country:"), self.country)
+        form.addRow(self.tr("Disclosed &on:"), self.day)
+        form.addRow(self.tr("&Identifiers:"), self.identifiers)
+        form.addRow(self.tr("Data disclosed:"), categories)
+        form.addRow(self.tr("&Justification:"), self.justification)
         form.addRow("", self.made_early)
-        form.addRow("Supporting document:", document_row)
+        form.addRow(self.tr("Supporting document:"), document_row)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Record disclosure", self._record))
+        layout.addWidget(buttons_for(self, self.tr("Record disclosure"), self._record))
         self.ground.currentIndexChanged.connect(self._ground_changed)
         self._ground_changed()
         self.resize(640, self.sizeHint().height())
@@ -122,20 +130,24 @@ class DisclosureDialog(QDialog):
         ground = self.service.grounds.get(str(self.ground.currentData()))
         if ground is None:
             return
-        self.policy.setText(f"Policy: {ground.policy}")
-        self.country.setPlaceholderText(ground.recipient_country or "ISO code, e.g. US")
+        self.policy.setText(self.tr("Policy: {policy}").format(policy=ground.policy))
+        self.country.setPlaceholderText(ground.recipient_country or self.tr("ISO code, e.g. US"))
         self.made_early.setEnabled(ground.after_the_fact)
         if not ground.after_the_fact:
             self.made_early.setChecked(False)
 
     def _choose_document(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Supporting document", "", "PDF documents (*.pdf)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Supporting document"), "", self.tr("PDF documents (*.pdf)")
+        )
         if not name:
             return
         try:
             self.document = (Path(name).name, read_regular_file(Path(name), MAX_PDF_BYTES))
         except OSError as exc:
-            self.show_error(f"Cannot read {name}: {exc.strerror or exc}")
+            self.show_error(
+                self.tr("Cannot read {name}: {value}").format(name=name, value=exc.strerror or exc)
+            )
             return
         self.document_label.setText(Path(name).name)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.fact_editors import FactEditor
 from ui.dialogs.access import buttons_for, error_label
 
-NOT_KNOWN = "Not known"
+NOT_KNOWN = QT_TRANSLATE_NOOP("Labels", "Not known")
 
 
 class FactDialog(QDialog):
@@ -38,33 +38,33 @@ class FactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Correct: {label}")
+        self.setWindowTitle(self.tr("Correct: {label}").format(label=label))
         self.setMinimumWidth(480)  # room for a reason a colleague can follow later
         self.editor = editor
         self.choice = QComboBox()
         self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.not_known = QCheckBox(NOT_KNOWN)
+        self.not_known = QCheckBox(QCoreApplication.translate("Labels", NOT_KNOWN))
         self.text = QLineEdit()
-        self.reason = QLineEdit(placeholderText="what the served original shows, and where")
-        self.reason.setAccessibleName("Reason")
+        self.reason = QLineEdit(placeholderText=self.tr("what the served original shows, and where"))
+        self.reason.setAccessibleName(self.tr("Reason"))
         field = self._field(current)
         field.setAccessibleName(label)
         form = QFormLayout()
         form.addRow(label, field)
         if first_reading:
-            form.addRow("First reading", QLabel(first_reading))
-        form.addRow("Reason", self.reason)
+            form.addRow(self.tr("First reading"), QLabel(first_reading))
+        form.addRow(self.tr("Reason"), self.reason)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Correct", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Correct"), self.accept))
         field.setFocus()
 
     def _field(self, current: Any) -> QWidget:
         kind = self.editor.kind
         if kind == "choice":
-            self.choice.addItem(NOT_KNOWN, None)
+            self.choice.addItem(QCoreApplication.translate("Labels", NOT_KNOWN), None)
             for value, words in self.editor.choices:
                 self.choice.addItem(words, value)
             if len(self.editor.choices) > 20:  # a long list (countries): type a few letters to find one
@@ -77,7 +77,11 @@ class FactDialog(QDialog):
             self.choice.setCurrentIndex(max(found, 0))
             return self.choice
         if kind == "yes_no":
-            for words, value in ((NOT_KNOWN, None), ("Yes", "yes"), ("No", "no")):
+            for words, value in (
+                (QCoreApplication.translate("Labels", NOT_KNOWN), None),
+                (self.tr("Yes"), "yes"),
+                (self.tr("No"), "no"),
+            ):
                 self.choice.addItem(words, value)
             self.choice.setCurrentIndex({True: 1, False: 2}.get(current, 0))
             return self.choice
@@ -96,7 +100,7 @@ class FactDialog(QDialog):
             row.setFocusProxy(self.date)
             return row
         self.text.setText("" if current is None else str(current))
-        self.text.setPlaceholderText("empty: not known")
+        self.text.setPlaceholderText(self.tr("empty: not known"))
         return self.text
 
     def value(self) -> str | None:

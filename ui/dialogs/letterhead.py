@@ -12,7 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSettings,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +49,11 @@ MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_PIXELS = QSize(3000, 3000)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 TEXT_FIELDS = (
-    ("organisation", "Organisation"),
-    ("legal_entity", "Legal entity"),
-    ("contact", "Contact"),
-    ("signature_name", "Signed by"),
-    ("signature_title", "Signatory's title"),
+    ("organisation", QT_TRANSLATE_NOOP("Labels", "Organisation")),
+    ("legal_entity", QT_TRANSLATE_NOOP("Labels", "Legal entity")),
+    ("contact", QT_TRANSLATE_NOOP("Labels", "Contact")),
+    ("signature_name", QT_TRANSLATE_NOOP("Labels", "Signed by")),
+    ("signature_title", QT_TRANSLATE_NOOP("Labels", "Signatory's title")),
 )
 
 
@@ -55,11 +64,15 @@ def read_logo(path: Path) -> bytes:
         data = read_regular_file(path, MAX_LOGO_BYTES)
     except UnreadableFile as exc:
         if exc.errno == errno.EFBIG:
-            too_big = f"{path.name} is larger than {MAX_LOGO_BYTES // 1024} KB; use a smaller logo."
+            too_big = QCoreApplication.translate(
+                "letterhead", "{name} is larger than {value} KB; use a smaller logo."
+            ).format(name=path.name, value=MAX_LOGO_BYTES // 1024)
             raise DeskError(too_big) from None
         raise DeskError(f"{exc.strerror}.") from None
     if not data.startswith(PNG_MAGIC):
-        raise DeskError(f"{path.name} is not a PNG image.")
+        raise DeskError(
+            QCoreApplication.translate("letterhead", "{name} is not a PNG image.").format(name=path.name)
+        )
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -70,9 +83,17 @@ def read_logo(path: Path) -> bytes:
         or size.width() > MAX_LOGO_PIXELS.width()
         or size.height() > MAX_LOGO_PIXELS.height()
     ):
-        raise DeskError(f"{path.name} is not a PNG of at most {MAX_LOGO_PIXELS.width()} pixels a side.")
+        raise DeskError(
+            QCoreApplication.translate(
+                "letterhead", "{name} is not a PNG of at most {width} pixels a side."
+            ).format(name=path.name, width=MAX_LOGO_PIXELS.width())
+        )
     if QImage.fromData(data).isNull():
-        raise DeskError(f"{path.name} cannot be read as a PNG image.")
+        raise DeskError(
+            QCoreApplication.translate("letterhead", "{name} cannot be read as a PNG image.").format(
+                name=path.name
+            )
+        )
     return data
 
 
@@ -96,29 +117,29 @@ def edited_lines(edit: QPlainTextEdit) -> list[str]:
 class LetterheadDialog(QDialog):
     def __init__(self, values: dict[str, Any], folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Letterhead")
+        self.setWindowTitle(self.tr("Letterhead"))
         self.folder = folder  # where the logo was last chosen from
         note = QLabel(
-            "Shared by every letter. Changes show in the preview and in letters drafted from now on."
+            self.tr("Shared by every letter. Changes show in the preview and in letters drafted from now on.")
         )
         note.setObjectName("muted")
         note.setWordWrap(True)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key, label in TEXT_FIELDS[:2]:
-            form.addRow(label, self._line(key, values))
+            form.addRow(QCoreApplication.translate("Labels", label), self._line(key, values))
         self.address = lines_edit(
-            values.get("address_lines") or [], "Address", "One line per line of the address"
+            values.get("address_lines") or [], self.tr("Address"), self.tr("One line per line of the address")
         )
-        form.addRow("Address", self.address)
+        form.addRow(self.tr("Address"), self.address)
         for key, label in TEXT_FIELDS[2:]:
-            form.addRow(label, self._line(key, values))
+            form.addRow(QCoreApplication.translate("Labels", label), self._line(key, values))
         self.page_size = QComboBox()
-        self.page_size.setAccessibleName("Page size")
-        self.page_size.addItem("US Letter", "Letter")
-        self.page_size.addItem("A4", "A4")
+        self.page_size.setAccessibleName(self.tr("Page size"))
+        self.page_size.addItem(self.tr("US Letter"), "Letter")
+        self.page_size.addItem(self.tr("A4"), "A4")
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(values.get("page_size") or "Letter")))
-        form.addRow("Page size", self.page_size)
+        form.addRow(self.tr("Page size"), self.page_size)
 
         logo = values.get("logo_png")
         self.logo: bytes | None = bytes.fromhex(logo) if isinstance(logo, str) and logo else None
@@ -126,16 +147,16 @@ class LetterheadDialog(QDialog):
         self.logo_view.setMinimumSize(140, 48)
         self.logo_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_view.setStyleSheet("QLabel { border: 1px solid #dadce0; background: white; }")
-        choose = QPushButton("Choose PNG…")
+        choose = QPushButton(self.tr("Choose PNG…"))
         choose.clicked.connect(self._choose_logo)
-        self.remove_logo = QPushButton("Remove")
+        self.remove_logo = QPushButton(self.tr("Remove"))
         self.remove_logo.clicked.connect(lambda: self._set_logo(None))
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_view)
         logo_row.addWidget(choose)
         logo_row.addWidget(self.remove_logo)
         logo_row.addStretch(1)
-        form.addRow("Logo", logo_row)
+        form.addRow(self.tr("Logo"), logo_row)
         self._set_logo(self.logo)
 
         self.error = error_label()
@@ -143,7 +164,7 @@ class LetterheadDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Save", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Save"), self.accept))
         self.resize(520, self.sizeHint().height())
 
     def _line(self, key: str, values: dict[str, Any]) -> QLineEdit:
@@ -153,7 +174,9 @@ class LetterheadDialog(QDialog):
         return field
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose logo", self.folder, "PNG images (*.png)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose logo"), self.folder, self.tr("PNG images (*.png)")
+        )
         if not name:
             return
         path = Path(name)
@@ -168,7 +191,7 @@ class LetterheadDialog(QDialog):
         self.remove_logo.setEnabled(data is not None)
         if data is None:
             self.logo_view.setPixmap(QPixmap())
-            self.logo_view.setText("No logo")
+            self.logo_view.setText(self.tr("No logo"))
             return
         pixmap = QPixmap.fromImage(QImage.fromData(data))
         self.logo_view.setPixmap(
@@ -205,7 +228,7 @@ def edit_letterhead(
     try:
         values = letters.letterhead_settings()
     except DeskError as exc:
-        QMessageBox.warning(parent, "Letterhead", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("letterhead", "Letterhead"), str(exc))
         return False
     dialog = LetterheadDialog(values, folder, parent)
     if opened is not None:

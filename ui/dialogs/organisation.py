@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,35 +51,42 @@ class OrganisationDialog(QDialog):
         super().__init__(parent)
         self.first_run = first_run
         self.skipped = False
-        self.setWindowTitle("Your organisation" if first_run else "Organisation")
+        self.setWindowTitle(self.tr("Your organisation") if first_run else self.tr("Organisation"))
         # The example company's values are not offered as answers: a real workstation types its own.
         shown = None if org.example else org
         intro = QLabel(
-            "<b>Who do you answer for?</b> Demands are checked against these legal entities, "
-            "and every letter is headed and signed with these details."
+            self.tr(
+                "<b>Who do you answer for?</b> Demands are checked against these legal entities, "
+                "and every letter is headed and signed with these details."
+            )
             if first_run
-            else "Checked against every demand's addressee, and shared by every letter drafted from now on "
-            "(final letters keep theirs). Tools ▸ Letterhead… sets the logo, page size and reference format."
+            else self.tr(
+                "Checked against every demand's addressee, and shared by every letter drafted from now on "
+                "(final letters keep theirs). Tools ▸ Letterhead… sets the logo, page size and "
+                "reference format."
+            )
         )
         intro.setWordWrap(True)
-        self.name = self._line(shown.name if shown else "", "Organisation name", EXAMPLE["name"])
+        self.name = self._line(shown.name if shown else "", self.tr("Organisation name"), EXAMPLE["name"])
         self.entities = lines_edit(
-            shown.entities if shown else (), "Legal entities", EXAMPLE["entities"], rows=3
+            shown.entities if shown else (), self.tr("Legal entities"), EXAMPLE["entities"], rows=3
         )
-        self.entities.setToolTip("One per line. The first is the one letters are written from.")
-        self.address = lines_edit(shown.address_lines if shown else (), "Address", EXAMPLE["address"])
-        self.contact = self._line(shown.contact if shown else "", "Contact", EXAMPLE["contact"])
+        self.entities.setToolTip(self.tr("One per line. The first is the one letters are written from."))
+        self.address = lines_edit(
+            shown.address_lines if shown else (), self.tr("Address"), EXAMPLE["address"]
+        )
+        self.contact = self._line(shown.contact if shown else "", self.tr("Contact"), EXAMPLE["contact"])
         self.signature_name = self._line(
-            shown.signature_name if shown else "", "Signed by", EXAMPLE["signature_name"]
+            shown.signature_name if shown else "", self.tr("Signed by"), EXAMPLE["signature_name"]
         )
         self.signature_title = self._line(
-            shown.signature_title if shown else "", "Signatory's title", EXAMPLE["signature_title"]
+            shown.signature_title if shown else "", self.tr("Signatory's title"), EXAMPLE["signature_title"]
         )
         self.payment = lines_edit(
-            shown.payment_lines if shown else (), "Payment details", EXAMPLE["payment"], rows=3
+            shown.payment_lines if shown else (), self.tr("Payment details"), EXAMPLE["payment"], rows=3
         )
-        self.payment.setToolTip("How a reimbursement request asks to be paid; one line each.")
-        entities_hint = QLabel("One per line; letters come from the first.")
+        self.payment.setToolTip(self.tr("How a reimbursement request asks to be paid; one line each."))
+        entities_hint = QLabel(self.tr("One per line; letters come from the first."))
         entities_hint.setObjectName("muted")
         entities_box = QWidget()
         entities_column = QVBoxLayout(entities_box)
@@ -89,13 +97,13 @@ class OrganisationDialog(QDialog):
         entities_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         form = QFormLayout()
-        form.addRow("Organisation", self.name)
-        form.addRow("Legal entities", entities_box)
-        form.addRow("Address", self.address)
-        form.addRow("Contact", self.contact)
-        form.addRow("Signed by", self.signature_name)
-        form.addRow("Signatory's title", self.signature_title)
-        form.addRow("Payment details", self.payment)
+        form.addRow(self.tr("Organisation"), self.name)
+        form.addRow(self.tr("Legal entities"), entities_box)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Contact"), self.contact)
+        form.addRow(self.tr("Signed by"), self.signature_name)
+        form.addRow(self.tr("Signatory's title"), self.signature_title)
+        form.addRow(self.tr("Payment details"), self.payment)
         self.error = error_label()
 
         layout = QVBoxLayout(self)
@@ -108,10 +116,10 @@ class OrganisationDialog(QDialog):
             self.note.setWordWrap(True)
             layout.addWidget(self.note)
         layout.addWidget(self.error)
-        buttons = buttons_for(self, "Save", self.accept)
+        buttons = buttons_for(self, self.tr("Save"), self.accept)
         if first_run:
             cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            cancel.setText("Skip for now")
+            cancel.setText(self.tr("Skip for now"))
             self.skip_button = cancel
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
@@ -156,7 +164,7 @@ def edit_organisation(
     try:
         current = organisation.organisation(desk)
     except DeskError as exc:
-        QMessageBox.warning(parent, "Organisation", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("organisation", "Organisation"), str(exc))
         return False
     dialog = OrganisationDialog(current, first_run=first_run, parent=parent)
     if opened is not None:

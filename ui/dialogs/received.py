@@ -17,12 +17,18 @@ class ReceivedDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, today: date, files: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open demand")
+        self.setWindowTitle(self.tr("Open demand"))
         layout = QFormLayout(self)
-        what = "this demand was" if files == 1 else f"these {files} demands were"
+        what = (
+            self.tr("this demand was")
+            if files == 1
+            else self.tr("these {files} demands were").format(files=files)
+        )
         explain = QLabel(
-            f"The day {what} served on us (post, fax, courier). Staleness and periods "
-            "“from receipt” count from it; you can correct it later in the Facts tab."
+            self.tr(
+                "The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” "
+                "count from it; you can correct it later in the Facts tab."
+            ).format(what=what)
         )
         explain.setWordWrap(True)
         layout.addRow(explain)
@@ -30,8 +36,8 @@ class ReceivedDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.date.setAccessibleName("Received")
-        layout.addRow("&Received:", self.date)
+        self.date.setAccessibleName(self.tr("Received"))
+        layout.addRow(self.tr("&Received:"), self.date)
         choice = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(choice.Ok | choice.Cancel)
         buttons.accepted.connect(self.accept)

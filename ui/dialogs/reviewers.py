@@ -41,17 +41,17 @@ class AdministratorBox(QGroupBox):
     """An administrator proves it with their PIN (they may walk up to another's session)."""
 
     def __init__(self, administrators: list[str], current: str | None) -> None:
-        super().__init__("Authorised by an administrator")
+        super().__init__(self.tr("Authorised by an administrator"))
         self.name = QComboBox()
         self.name.addItems(administrators)
-        self.name.setAccessibleName("Administrator")
+        self.name.setAccessibleName(self.tr("Administrator"))
         if current in administrators:
             self.name.setCurrentText(current)
-        self.pin = _secret_field("administrator's PIN")
-        self.pin.setAccessibleName("Administrator's PIN")
+        self.pin = _secret_field(self.tr("administrator's PIN"))
+        self.pin.setAccessibleName(self.tr("Administrator's PIN"))
         form = QFormLayout(self)
-        form.addRow("Administrator", self.name)
-        form.addRow("PIN", self.pin)
+        form.addRow(self.tr("Administrator"), self.name)
+        form.addRow(self.tr("PIN"), self.pin)
 
 
 class EnrolDialog(QDialog):
@@ -67,18 +67,22 @@ class EnrolDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.known = known
-        self.setWindowTitle(f"Let {known.name} sign in here" if known else "Enrol a reviewer")
+        self.setWindowTitle(
+            self.tr("Let {name} sign in here").format(name=known.name)
+            if known
+            else self.tr("Enrol a reviewer")
+        )
         self.admin = AdministratorBox(administrators, current)
-        self.name = QLineEdit(placeholderText="their name, as it will appear on decisions")
-        self.name.setAccessibleName("New reviewer's name")
+        self.name = QLineEdit(placeholderText=self.tr("their name, as it will appear on decisions"))
+        self.name.setAccessibleName(self.tr("New reviewer's name"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
-        self.role.setAccessibleName("Role")
-        self.pin = _secret_field("typed by the new reviewer")
-        self.pin.setAccessibleName("New reviewer's PIN")
-        self.pin_again = _secret_field("again")
-        self.pin_again.setAccessibleName("New reviewer's PIN again")
+        self.role.setAccessibleName(self.tr("Role"))
+        self.pin = _secret_field(self.tr("typed by the new reviewer"))
+        self.pin.setAccessibleName(self.tr("New reviewer's PIN"))
+        self.pin_again = _secret_field(self.tr("again"))
+        self.pin_again.setAccessibleName(self.tr("New reviewer's PIN again"))
         if known is not None:
             # On the team's roster already (enrolled on another workstation): only their PIN is new.
             self.name.setText(known.name)
@@ -86,26 +90,28 @@ class EnrolDialog(QDialog):
             self.role.setCurrentIndex(self.role.findData(known.role.value))
             self.role.setEnabled(False)
         newcomer = QGroupBox(
-            f"{known.name}, enrolled on {known.origin or 'another workstation'} (hand them the keyboard)"
+            self.tr("{name}, enrolled on {origin} (hand them the keyboard)").format(
+                name=known.name, origin=known.origin or self.tr("another workstation")
+            )
             if known
-            else "The new reviewer (hand them the keyboard for their PIN)"
+            else self.tr("The new reviewer (hand them the keyboard for their PIN)")
         )
         form = QFormLayout(newcomer)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Their PIN", self.pin)
-        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Their PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.admin)
         layout.addWidget(newcomer)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Enrol", self._check))
+        layout.addWidget(buttons_for(self, self.tr("Enrol"), self._check))
         self.admin.pin.setFocus()
 
     def _check(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.show_error("The new reviewer's two PINs differ.")
+            self.show_error(self.tr("The new reviewer's two PINs differ."))
             return
         self.accept()
 
@@ -124,10 +130,12 @@ class ReviewersDialog(QDialog):
     def __init__(self, desk: services.Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.setWindowTitle("Reviewers")
+        self.setWindowTitle(self.tr("Reviewers"))
         self.resize(640, 360)
         self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(["Name", "Role", "Enrolled by", "Status"])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Enrolled by"), self.tr("Status")]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,13 +143,13 @@ class ReviewersDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Reviewers")
-        self.enrol_button = QPushButton("&Enrol…")
-        self.pin_here_button = QPushButton("Set PIN &here…")
-        self.pin_here_button.setToolTip("For a reviewer enrolled on another workstation of the team")
+        self.table.setAccessibleName(self.tr("Reviewers"))
+        self.enrol_button = QPushButton(self.tr("&Enrol…"))
+        self.pin_here_button = QPushButton(self.tr("Set PIN &here…"))
+        self.pin_here_button.setToolTip(self.tr("For a reviewer enrolled on another workstation of the team"))
         self.pin_here_button.clicked.connect(self.admit_here)
-        self.role_button = QPushButton("Change &role…")
-        self.remove_button = QPushButton("Re&move…")
+        self.role_button = QPushButton(self.tr("Change &role…"))
+        self.remove_button = QPushButton(self.tr("Re&move…"))
         self.enrol_button.clicked.connect(self.enrol)
         self.role_button.clicked.connect(self.change_role)
         self.remove_button.clicked.connect(self.remove)
@@ -151,13 +159,15 @@ class ReviewersDialog(QDialog):
         for button in (self.enrol_button, self.pin_here_button, self.role_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         note = QLabel(
-            "Only an administrator enrols, removes or changes the role of a reviewer, with their "
-            "own PIN. Removed reviewers stay listed: what they did and approved stands."
+            self.tr(
+                "Only an administrator enrols, removes or changes the role of a reviewer, with their "
+                "own PIN. Removed reviewers stay listed: what they did and approved stands."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
@@ -171,15 +181,15 @@ class ReviewersDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for record in self.desk.roster():
             left = record.removed_at[:10] if record.removed_at else ""
-            status = "Present" if record.present else f"Left {left}"
+            status = self.tr("Present") if record.present else self.tr("Left {left}").format(left=left)
             if record.origin:
                 status += f" · from {record.origin}"
             if record.present and not record.pin_here:
-                status += " · no PIN here yet"
+                status += self.tr(" · no PIN here yet")
             row = [
                 QStandardItem(record.name),
                 QStandardItem(record.role.label),
-                QStandardItem(record.enrolled_by or "set up this workstation"),
+                QStandardItem(record.enrolled_by or self.tr("set up this workstation")),
                 QStandardItem(status),
             ]
             for item in row:
@@ -206,7 +216,9 @@ class ReviewersDialog(QDialog):
                 admin=dialog.admin.name.currentText(),
                 admin_pin=dialog.admin.pin.text(),
             )
-            return f"Enrolled {added.name} as {added.role.label.lower()}."
+            return self.tr("Enrolled {name} as {lower}.").format(
+                name=added.name, lower=added.role.label.lower()
+            )
 
         self._authorise(EnrolDialog(self._administrators(), self._current(), self), enrol)
 
@@ -214,7 +226,7 @@ class ReviewersDialog(QDialog):
         name = self.selected()
         known = self.desk.reviewer_record(name) if name else None
         if known is None or not known.present or known.pin_here:
-            self._say("Select a reviewer whose status says “no PIN here yet”.")
+            self._say(self.tr("Select a reviewer whose status says “no PIN here yet”."))
             return
 
         def admit(dialog: EnrolDialog) -> str:
@@ -224,14 +236,16 @@ class ReviewersDialog(QDialog):
                 admin=dialog.admin.name.currentText(),
                 admin_pin=dialog.admin.pin.text(),
             )
-            return f"{admitted.name} may now sign in here, as {admitted.role.label.lower()}."
+            return self.tr("{name} may now sign in here, as {lower}.").format(
+                name=admitted.name, lower=admitted.role.label.lower()
+            )
 
         self._authorise(EnrolDialog(self._administrators(), self._current(), self, known=known), admit)
 
     def change_role(self) -> None:
         name = self.selected()
         if name is None:
-            self._say("Select a reviewer first.")
+            self._say(self.tr("Select a reviewer first."))
             return
 
         def change(dialog: _RoleDialog) -> str:
@@ -248,14 +262,16 @@ class ReviewersDialog(QDialog):
     def remove(self) -> None:
         name = self.selected()
         if name is None:
-            self._say("Select a reviewer first.")
+            self._say(self.tr("Select a reviewer first."))
             return
 
         def remove(dialog: _RoleDialog) -> str:
             self.desk.remove_reviewer(
                 name, admin=dialog.admin.name.currentText(), admin_pin=dialog.admin.pin.text()
             )
-            return f"Removed {name}; what they did and approved stays in the record."
+            return self.tr("Removed {name}; what they did and approved stays in the record.").format(
+                name=name
+            )
 
         dialog = _RoleDialog(name, self._administrators(), self._current(), self, removing=True)
         self._authorise(dialog, remove)
@@ -290,23 +306,35 @@ class _RoleDialog(QDialog):
         removing: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Remove {name}" if removing else f"Change {name}'s role")
+        self.setWindowTitle(
+            self.tr("Remove {name}").format(name=name)
+            if removing
+            else self.tr("Change {name}'s role").format(name=name)
+        )
         self.admin = AdministratorBox(administrators, current)
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
-        self.role.setAccessibleName("New role")
+        self.role.setAccessibleName(self.tr("New role"))
         self.error = error_label()
         layout = QVBoxLayout(self)
         if removing:
-            layout.addWidget(QLabel(f"{name} will no longer sign in or approve here. Their record stays."))
+            layout.addWidget(
+                QLabel(
+                    self.tr("{name} will no longer sign in or approve here. Their record stays.").format(
+                        name=name
+                    )
+                )
+            )
         else:
             form = QFormLayout()
-            form.addRow(f"{name}'s new role", self.role)
+            form.addRow(self.tr("{name}'s new role").format(name=name), self.role)
             layout.addLayout(form)
         layout.addWidget(self.admin)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Remove" if removing else "Change role", self.accept))
+        layout.addWidget(
+            buttons_for(self, self.tr("Remove") if removing else self.tr("Change role"), self.accept)
+        )
         self.admin.pin.setFocus()
 
     def show_error(self, message: str) -> None:

@@ -18,11 +18,11 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Demand Desk")
+        self.setWindowTitle(self.tr("Welcome to Demand Desk"))
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        title = QLabel("Welcome to Demand Desk")
+        title = QLabel(self.tr("Welcome to Demand Desk"))
         title.setObjectName("lockTitle")
         layout.addWidget(title)
         self.what = QLabel(demo.WELCOME)
@@ -31,15 +31,19 @@ class WelcomeDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
-        self.bar.setFormat("%v of %m demands read")
-        self.bar.setAccessibleName("Demo set-up progress")
+        self.bar.setFormat(self.tr("%v of %m demands read"))
+        self.bar.setAccessibleName(self.tr("Demo set-up progress"))
         layout.addWidget(self.bar)
-        self.step = QLabel("Creating the encrypted store…")
+        self.step = QLabel(self.tr("Creating the encrypted store…"))
         self.step.setObjectName("muted")
         layout.addWidget(self.step)
         hint = QLabel(
-            f"When it opens, unlock with the passphrase “{demo.DEMO_PASSPHRASE}” and sign in as "
-            f"{demo.DEMO_REVIEWER} (PIN {demo.DEMO_PIN}). The demo holds synthetic cases only."
+            self.tr(
+                "When it opens, unlock with the passphrase “{DEMO_PASSPHRASE}” and sign in as "
+                "{DEMO_REVIEWER} (PIN {DEMO_PIN}). The demo holds synthetic cases only."
+            ).format(
+                DEMO_PASSPHRASE=demo.DEMO_PASSPHRASE, DEMO_REVIEWER=demo.DEMO_REVIEWER, DEMO_PIN=demo.DEMO_PIN
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("muted")
@@ -49,11 +53,15 @@ class WelcomeDialog(QDialog):
         """``done``: the number of the sample now being read (1-based), as create_demo reports it."""
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(max(done - 1, 0))
-        self.step.setText(f"Reading demand {done} of {total} ({name}): OCR, then its facts…")
+        self.step.setText(
+            self.tr("Reading demand {done} of {total} ({name}): OCR, then its facts…").format(
+                done=done, total=total, name=name
+            )
+        )
 
     def finish(self) -> None:
         self.bar.setValue(self.bar.maximum())
-        self.step.setText("Ready.")
+        self.step.setText(self.tr("Ready."))
 
     def reject(self) -> None:  # Escape does not leave a half-made demo behind
         pass

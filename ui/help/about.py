@@ -27,25 +27,32 @@ def licence_table(about: About) -> str:
 class AboutDialog(QDialog):
     def __init__(self, about: About, where: str, keyring: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Demand Desk")
+        self.setWindowTitle(self.tr("About Demand Desk"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        made = f", made {about.policy_date}" if about.policy_date else ""
+        made = self.tr(", made {date}").format(date=about.policy_date) if about.policy_date else ""
         self.summary = QLabel(
-            f"<p><b style='font-size:14pt'>Demand Desk {escape(about.version)}</b><br>"
-            "Review government demands for customer data, offline.</p>"
-            f"<p>Policy pack <b>{escape(about.policy_version)}</b>{escape(made)}<br>"
-            f"Data directory: <code>{escape(where)}</code><br>OS keyring: {escape(keyring)}</p>"
+            self.tr(
+                "<p><b style='font-size:14pt'>Demand Desk {version}</b><br>Review government demands for "
+                "customer data, offline.</p><p>Policy pack <b>{policy}</b>{made}<br>Data directory: "
+                "<code>{folder}</code><br>OS keyring: {keyring}</p>"
+            ).format(
+                version=escape(about.version),
+                policy=escape(about.policy_version),
+                made=escape(made),
+                folder=escape(where),
+                keyring=escape(keyring),
+            )
         )
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        heading = QLabel("Shipped with, under these licences:")
+        heading = QLabel(self.tr("Shipped with, under these licences:"))
         layout.addWidget(heading)
         self.licences = QTextBrowser()
         self.licences.setOpenLinks(False)
-        self.licences.setAccessibleName("Licences of the shipped fonts and libraries")
+        self.licences.setAccessibleName(self.tr("Licences of the shipped fonts and libraries"))
         self.licences.setHtml(licence_table(about))
         heading.setBuddy(self.licences)
         layout.addWidget(self.licences, 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +43,7 @@ def _where(action: QAction, window: QWidget, tabs: QTabWidget | None) -> str:
         if tabs is not None and (index := tabs.indexOf(owner)) >= 0:
             return f"{_words(tabs.tabText(index))} tab"
         owner = owner.parentWidget()
-    return "Window"
+    return QCoreApplication.translate("shortcuts", "Window")
 
 
 def shortcuts(window: QWidget, tabs: QTabWidget | None = None) -> list[Shortcut]:
@@ -60,10 +61,10 @@ def shortcuts(window: QWidget, tabs: QTabWidget | None = None) -> list[Shortcut]
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 600)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        self.model.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does"), self.tr("Where")])
         for row in rows:
             items = [QStandardItem(row.keys), QStandardItem(row.what), QStandardItem(row.where)]
             for item in items:
@@ -72,7 +73,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QIdentityProxyModel,
     QModelIndex,
@@ -34,15 +35,24 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Reference", "Due", "Status", "Country", "Instrument", "Received", "Title")
+# English names: the code finds columns by them; headerData shows them translated.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Reference"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Due"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Status"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Country"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Instrument"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Received"),
+    QT_TRANSLATE_NOOP("CaseQueueModel", "Title"),
+)
 DUE_COLUMN, RECEIVED_COLUMN = COLUMNS.index("Due"), COLUMNS.index("Received")
 STATUS_COLUMN = COLUMNS.index("Status")
 STATUS_LABELS = {
-    CaseStatus.NEW: "New",
-    CaseStatus.IN_REVIEW: "In review",
-    CaseStatus.AWAITING_APPROVAL: "Awaiting approval",
-    CaseStatus.DECIDED: "Decided",
-    CaseStatus.CLOSED: "Closed",
+    CaseStatus.NEW: QT_TRANSLATE_NOOP("CaseQueueModel", "New"),
+    CaseStatus.IN_REVIEW: QT_TRANSLATE_NOOP("CaseQueueModel", "In review"),
+    CaseStatus.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("CaseQueueModel", "Awaiting approval"),
+    CaseStatus.DECIDED: QT_TRANSLATE_NOOP("CaseQueueModel", "Decided"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("CaseQueueModel", "Closed"),
 }
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: True for an undecided emergency request: the proxy keeps it above every other row
@@ -217,8 +227,10 @@ class CaseQueueModel(QAbstractTableModel):
         return lambda case: (getattr(case, field) or ("—" if field == "country" else "")).casefold()
 
     def _status_text(self, case: CaseSummary) -> str:
-        status = STATUS_LABELS[case.status]
-        return f"{status} · conflict" if case.case_id in self.conflicts else status
+        status = self.tr(STATUS_LABELS[case.status])
+        return (
+            self.tr("{status} · conflict").format(status=status) if case.case_id in self.conflicts else status
+        )
 
     def _shown(self, case: CaseSummary) -> tuple[str, ...]:
         return (
@@ -257,7 +269,7 @@ class CaseQueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -280,11 +292,13 @@ class CaseQueueModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#8a5300"))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Changed here and on another workstation: settle it with Sync ▸ Settle sync conflict…"
+                return self.tr(
+                    "Changed here and on another workstation: settle it with Sync ▸ Settle sync conflict…"
+                )
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.case_id in self.paused:
             return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.case_id in self.paused:
-            return "paused: waiting for the requester (the date moves while the clock is stopped)"
+            return self.tr("paused: waiting for the requester (the date moves while the clock is stopped)")
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and case.response_due:
             due = date.fromisoformat(case.response_due)
             if due < self.today:
@@ -293,7 +307,9 @@ class CaseQueueModel(QAbstractTableModel):
                 return QBrush(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.response_due:
             days = (date.fromisoformat(case.response_due) - self.today).days
-            return f"overdue by {-days} days" if days < 0 else f"due in {days} days"
+            if days < 0:
+                return self.tr("overdue by {days} days").format(days=-days)
+            return self.tr("due in {days} days").format(days=days)
         return None
 
     def _urgent_data(self, urgent: EmergencyDue, column: int, role: int) -> Any:
@@ -310,7 +326,7 @@ class CaseQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(RED if now >= urgent.due_at else AMBER)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Emergency request — {emergency_label(urgent.due_at, now)}"
+            return self.tr("Emergency request — {due}").format(due=emergency_label(urgent.due_at, now))
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,16 +37,16 @@ class QueuePanel(QWidget):
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        title = QLabel("Queue")
+        title = QLabel(self.tr("Queue"))
         title.setObjectName("panelTitle")
-        self.search = QLineEdit(placeholderText="Search cases and their text…")
+        self.search = QLineEdit(placeholderText=self.tr("Search cases and their text…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Filter by status")
-        self.status.addItem("All statuses", None)
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("All statuses"), None)
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status)
+            self.status.addItem(QCoreApplication.translate("CaseQueueModel", label), status)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -61,7 +61,7 @@ class QueuePanel(QWidget):
         # Tab leaves the queue for the next control; the arrow keys move between cases. Walking
         # cell by cell scrolled the Reference column out of sight.
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(self.tr("Cases"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -187,8 +187,11 @@ class QueuePanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
-        noun = "case" if total == 1 else "cases"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        if shown != total:
+            text = self.tr("{shown} of {total} cases").format(shown=shown, total=total)
+        else:
+            text = self.tr("1 case") if total == 1 else self.tr("{total} cases").format(total=total)
+        self.count.setText(text)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.case_selected.emit(current.data(CASE_ID_ROLE) if current.isValid() else "")

@@ -41,7 +41,7 @@ class _Chart(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
-        self.empty_text = "No demands in this period."
+        self.empty_text = self.tr("No demands in this period.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 150)
         self.setMouseTracking(True)
@@ -122,7 +122,7 @@ class BarChart(_Chart):
             )
             self._hit.append((QRect(MARGIN, y, self.width() - 2 * MARGIN, line), bar))
         hidden = len(self.bars) - len(shown)
-        more = self.more if not hidden else f"+ {hidden} more in the table"
+        more = self.more if not hidden else self.tr("+ {hidden} more in the table").format(hidden=hidden)
         if more:
             painter.setPen(MUTED)
             painter.drawText(QRect(MARGIN, bottom, self.width() - 2 * MARGIN, line),
@@ -146,7 +146,9 @@ class BarChart(_Chart):
         clickable = bar is not None and bar.key is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
         if clickable and bar is not None:
-            tip = f"{bar.label}: {bar.value:,} — click to list the cases"
+            tip = self.tr("{label}: {value:,} — click to list the cases").format(
+                label=bar.label, value=bar.value
+            )
             QToolTip.showText(event.globalPosition().toPoint(), tip)
         super().mouseMoveEvent(event)
 
@@ -202,7 +204,11 @@ class TrendChart(_Chart):
     def _legend(self, painter: QPainter, y: int, metrics: QFontMetrics) -> None:
         x = MARGIN
         size = metrics.height() - 4
-        entries = ((BAR_LIGHT, "Demands"), (DISCLOSED, "Data disclosed"), (None, "✓ published (frozen)"))
+        entries = (
+            (BAR_LIGHT, self.tr("Demands")),
+            (DISCLOSED, self.tr("Data disclosed")),
+            (None, self.tr("✓ published (frozen)")),
+        )
         for colour, text in entries:
             if colour is not None:
                 painter.fillRect(QRect(x, y + 2, size, size), colour)

@@ -34,24 +34,24 @@ class ExportMixin:
         self.layout_choice = QComboBox()
         for key, text in LAYOUTS:
             self.layout_choice.addItem(text, key)
-        format_label = QLabel("&Format:")
+        format_label = QLabel(self.tr("&Format:"))
         format_label.setBuddy(self.format)
-        self.layout_label = QLabel("&Columns:")
+        self.layout_label = QLabel(self.tr("&Columns:"))
         self.layout_label.setBuddy(self.layout_choice)
         self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.clicked.connect(self.export_interactively)
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setToolTip("Print the report as its PDF export shows it (Ctrl+P; audited)")
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print the report as its PDF export shows it (Ctrl+P; audited)"))
         self.print_button.clicked.connect(lambda: self.print_report())
-        self.preview_button = QPushButton("Pre&view…")
-        self.preview_button.setToolTip("See the printed pages first")
+        self.preview_button = QPushButton(self.tr("Pre&view…"))
+        self.preview_button.setToolTip(self.tr("See the printed pages first"))
         self.preview_button.clicked.connect(lambda: self.print_report(preview=True))
-        print_action = QAction("Print", self)
+        print_action = QAction(self.tr("Print"), self)
         print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         print_action.triggered.connect(lambda: self.print_report())
         self.addAction(print_action)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         # Enter belongs to the tables (list a figure's cases, open a case), never to a button.
         for button in (self.export_button, self.print_button, self.preview_button, self.close_button):
@@ -101,23 +101,29 @@ class ExportMixin:
             with busy_cursor():
                 reports.export(report, fmt, path, layout=layout)
         except ReportError as exc:
-            QMessageBox.critical(self, "Report not exported", str(exc))
+            QMessageBox.critical(self, self.tr("Report not exported"), str(exc))
             return None
         except OSError as exc:
             reason = exc.strerror or str(exc)
             QMessageBox.critical(
                 self,
-                "Report not exported",
-                f"The report could not be written to {path}:\n{reason}.\n\nNothing was written there; "
-                "choose another folder (one you can write to, on a disk with room).",
+                self.tr("Report not exported"),
+                self.tr(
+                    "The report could not be written to {path}:\n{reason}.\n\nNothing was written there; "
+                    "choose another folder (one you can write to, on a disk with room)."
+                ).format(path=path, reason=reason),
             )
             return None
         except DeskError as exc:
-            QMessageBox.critical(self, "Report not exported", str(exc))
+            QMessageBox.critical(self, self.tr("Report not exported"), str(exc))
             return None
         if self.settings is not None:
             self.settings.setValue(FOLDER_KEY, str(path.parent))
-        self.status.setText(f"Wrote the {report.period.label} report ({fmt.upper()}) to {path}.")
+        self.status.setText(
+            self.tr("Wrote the {label} report ({format}) to {path}.").format(
+                label=report.period.label, format=fmt.upper(), path=path
+            )
+        )
         self.exported.emit(path)
         return path
 
@@ -133,12 +139,12 @@ class ExportMixin:
             with busy_cursor():
                 printout = prints.report(reports, report)
         except (ReportError, DeskError) as exc:
-            QMessageBox.critical(self, "Report not printed", str(exc))
+            QMessageBox.critical(self, self.tr("Report not printed"), str(exc))
             return False
         run = printing.preview if preview else printing.print_interactively
         if not run(self, prints, printout, printer, self._print_opened):
             return False
-        self.status.setText(f"Printed the {report.period.label} report.")
+        self.status.setText(self.tr("Printed the {label} report.").format(label=report.period.label))
         return True
 
     def _print_opened(self, dialog: QDialog | None) -> None:
@@ -149,7 +155,9 @@ class ExportMixin:
         if self.settings is not None:
             folder = str(self.settings.value(FOLDER_KEY, folder))
         fmt = str(self.format.currentData())
-        dialog = QFileDialog(self, "Export the transparency report", folder, f"{fmt.upper()} files (*.{fmt})")
+        dialog = QFileDialog(
+            self, self.tr("Export the transparency report"), folder, f"{fmt.upper()} files (*.{fmt})"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(fmt)

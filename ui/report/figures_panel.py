@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -65,9 +65,9 @@ class FiguresPanelMixin:
         self.body.setSizes([270, 1090])
 
     def _build_charts(self) -> None:
-        self.outcome_chart = BarChart("Outcomes")
-        self.country_chart = BarChart("Demands by requesting country")
-        self.trend_chart = TrendChart("Trend over the past half-years")
+        self.outcome_chart = BarChart(self.tr("Outcomes"))
+        self.country_chart = BarChart(self.tr("Demands by requesting country"))
+        self.trend_chart = TrendChart(self.tr("Trend over the past half-years"))
         for chart in (self.outcome_chart, self.country_chart):
             chart.figure_clicked.connect(self.show_figure)
         self.charts = QFrame()
@@ -84,7 +84,7 @@ class FiguresPanelMixin:
         self.table_list = QListView()
         self.table_list.setModel(self.table_titles)
         self.table_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_list.setAccessibleName("Tables")
+        self.table_list.setAccessibleName(self.tr("Tables"))
         self.table_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table_list.selectionModel().currentChanged.connect(self._on_table_changed)
@@ -92,7 +92,7 @@ class FiguresPanelMixin:
         self.figures = _Figures(self)
         self.figure_view = QTableView()
         self.figure_view.setModel(self.figures)
-        self.figure_view.setAccessibleName("Figures")
+        self.figure_view.setAccessibleName(self.tr("Figures"))
         self.figure_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.figure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.figure_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,7 +124,7 @@ class FiguresPanelMixin:
         self.cases = CountedCasesModel(lambda k: names.get(k, k), config.bucket_label, self)
         self.case_view = QTableView()
         self.case_view.setModel(self.cases)
-        self.case_view.setAccessibleName("Cases counted in the figure")
+        self.case_view.setAccessibleName(self.tr("Cases counted in the figure"))
         self.case_view.setSortingEnabled(True)
         self.case_view.horizontalHeader().setSortIndicatorShown(False)  # received order until sorted
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,10 +138,10 @@ class FiguresPanelMixin:
         # measuring them is GUI-thread time; the columns hold values of even width.
         self.case_view.horizontalHeader().setResizeContentsPrecision(200)
         self.case_view.activated.connect(self._open_case)
-        self.cases_title = QLabel("Cases")
+        self.cases_title = QLabel(self.tr("Cases"))
         self.cases_title.setObjectName("panelTitle")
         self.cases_title.setWordWrap(True)
-        self.cases_hint = QLabel("Select a figure to list the cases counted in it.")
+        self.cases_hint = QLabel(self.tr("Select a figure to list the cases counted in it."))
         self.cases_hint.setObjectName("muted")
         self.cases_hint.setWordWrap(True)
         right = QWidget()
@@ -165,7 +165,7 @@ class FiguresPanelMixin:
                 _bar(by_country.key, r.key, f"{r.label} ({r.key})", r.value("demands"))
                 for r in countries[:COUNTRY_BARS]
             ],
-            more=f"+ {hidden} more in the table" if hidden > 0 else "",
+            more=self.tr("+ {hidden} more in the table").format(hidden=hidden) if hidden > 0 else "",
         )
         self.trend_chart.set_points(report.trend)
 
@@ -239,8 +239,10 @@ class FiguresPanelMixin:
         found = self.figures.figure_at(index) if index is not None else None
         if found is None or self.figures.table is None:
             self.cases.set_rows([])
-            self.cases_title.setText("Cases")
-            self.cases_hint.setText("Select a figure (click, or arrow keys) to list the cases counted in it.")
+            self.cases_title.setText(self.tr("Cases"))
+            self.cases_hint.setText(
+                self.tr("Select a figure (click, or arrow keys) to list the cases counted in it.")
+            )
             return
         key, figure = found
         table = self.figures.table
@@ -250,9 +252,13 @@ class FiguresPanelMixin:
         self.case_view.horizontalHeader().setSortIndicatorShown(False)
         self.case_view.resizeColumnsToContents()
         self.cases_title.setText(
-            f"{len(figure.cases):,} case(s) in {table.title} · {row.label} · {column.label}"
+            self.tr("{len:,} case(s) in {title} · {label} · {label2}").format(
+                len=len(figure.cases), title=table.title, label=row.label, label2=column.label
+            )
         )
-        self.cases_hint.setText(_what_is_listed(column.kind, figure) + " Enter or double-click opens a case.")
+        self.cases_hint.setText(
+            _what_is_listed(column.kind, figure) + self.tr(" Enter or double-click opens a case.")
+        )
 
     def listed_case_ids(self) -> list[str]:
         return [self.cases.case_id_at(r) for r in range(self.cases.rowCount())]
@@ -262,7 +268,11 @@ class FiguresPanelMixin:
             return
         case_id = self.cases.case_id_at(index.row())
         if not self.reports.case_references([case_id]):
-            self.status.setText(f"{self.cases.row_at(index.row()).reference} is no longer in the store.")
+            self.status.setText(
+                self.tr("{reference} is no longer in the store.").format(
+                    reference=self.cases.row_at(index.row()).reference
+                )
+            )
             return
         self.case_activated.emit(case_id)
 
@@ -274,9 +284,16 @@ def _bar(table: str, row: str, label: str, value: Any) -> Bar:
 
 def _what_is_listed(kind: str, figure: Figure) -> str:
     if kind == "percent":
-        return "A share: listed are the cases it counts (its numerator)."
+        return QCoreApplication.translate(
+            "figures_panel", "A share: listed are the cases it counts (its numerator)."
+        )
     if kind == "accounts":
-        return f"Accounts: listed are the {len(figure.cases):,} case(s) whose accounts are added up."
+        return QCoreApplication.translate(
+            "figures_panel", "Accounts: listed are the {len:,} case(s) whose accounts are added up."
+        ).format(len=len(figure.cases))
     if kind == "band":
-        return "Published only as a range; the cases are listed for the reviewer, not for publishing."
-    return "Listed in the order they were received."
+        return QCoreApplication.translate(
+            "figures_panel",
+            "Published only as a range; the cases are listed for the reviewer, not for publishing.",
+        )
+    return QCoreApplication.translate("figures_panel", "Listed in the order they were received.")

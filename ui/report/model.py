@@ -10,7 +10,14 @@ import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ui.common.table_model import RowsModel
 
@@ -111,15 +118,23 @@ class FigureTableModel(QAbstractTableModel):
             return None if figure is None else FigureKey(self.table.key, row.key, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and figure is not None:
             cases = len(figure.cases)
-            what = "its numerator's cases" if column.kind == "percent" else f"{cases:,} case(s)"
-            return f"{row.label} · {column.label}: {what} — Enter or click lists them"
+            what = self.tr("its numerator's cases") if column.kind == "percent" else f"{cases:,} case(s)"
+            return self.tr("{label} · {label2}: {what} — Enter or click lists them").format(
+                label=row.label, label2=column.label, what=what
+            )
         return None
 
 
 class CountedCasesModel(RowsModel["CaseRow"]):
     """The cases counted in one figure, in the order they were received (sortable by any column)."""
 
-    HEADERS = ("Reference", "Country", "Received", "Outcome", "Legal process")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CountedCasesModel", "Reference"),
+        QT_TRANSLATE_NOOP("CountedCasesModel", "Country"),
+        QT_TRANSLATE_NOOP("CountedCasesModel", "Received"),
+        QT_TRANSLATE_NOOP("CountedCasesModel", "Outcome"),
+        QT_TRANSLATE_NOOP("CountedCasesModel", "Legal process"),
+    )
 
     def __init__(
         self,

@@ -76,7 +76,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowTitle("Transparency report")
+        self.setWindowTitle(self.tr("Transparency report"))
         self.setStyleSheet(_BANNERS)
         # The record is read on this window's own read-only connection, by one thread at a time.
         self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
@@ -110,7 +110,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         layout.addLayout(self.footer)
         self._tab_order()
         self._restore_geometry()
-        self.period.addItem("Reading the record…", None)
+        self.period.addItem(self.tr("Reading the record…"), None)
         self.period.setEnabled(False)  # the half-years are listed once read (see rebuild)
         self._show_period_controls()
         self.rebuild()
@@ -120,26 +120,31 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _build_controls(self) -> None:
         self.period = QComboBox()
         self.period.setMinimumContentsLength(28)
-        period_label = QLabel("&Period:")
+        period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_from.setAccessibleName("From")
-        self.date_to.setAccessibleName("To")
-        self.range_label = QLabel("from")
-        self.range_to_label = QLabel("to")
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
+        self.range_label = QLabel(self.tr("from"))
+        self.range_to_label = QLabel(self.tr("to"))
         self.seats = QSpinBox(minimum=0, maximum=1_000_000)
-        self.seats.setToolTip("Enterprise customers are reported when they bought more than this many seats")
-        seats_label = QLabel("Enterprise &seats over:")
+        self.seats.setToolTip(
+            self.tr("Enterprise customers are reported when they bought more than this many seats")
+        )
+        seats_label = QLabel(self.tr("Enterprise &seats over:"))
         seats_label.setBuddy(self.seats)
         assert self.reports is not None
         self.seats.setValue(self.reports.config.seat_threshold)
-        self.live = QCheckBox("Count today's &record")
+        self.live = QCheckBox(self.tr("Count today's &record"))
         self.live.setToolTip(
-            "The period is frozen: its published figures are shown. Tick to count what the store holds today."
+            self.tr(
+                "The period is frozen: its published figures are shown. "
+                "Tick to count what the store holds today."
+            )
         )
         self.controls = QHBoxLayout()
         for widget in (period_label, self.period, self.range_label, self.date_from, self.range_to_label,
@@ -192,7 +197,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
             frozen = " · frozen" if period.label in self._frozen else ""
             text = f"{period.label} ({period.title()}) — {cases:,} case(s){frozen}"
             self.period.addItem(text, period.label)
-        self.period.addItem("Custom range…", CUSTOM)
+        self.period.addItem(self.tr("Custom range…"), CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
         self.period.setEnabled(True)
         self.period.blockSignals(False)
@@ -284,8 +289,8 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
                 progress(len(given.raw_rows), len(given.raw_rows), given.period.label)
                 return half_years, reports.count(given)
 
-        self._allow_leaving(False, "Counting…")
-        self.status.setText("Reading the record…")
+        self._allow_leaving(False, self.tr("Counting…"))
+        self.status.setText(self.tr("Reading the record…"))
         task = Task(work)
         task.signals.progress.connect(lambda n, _total, _label: self._reading(generation, n))
         task.signals.done.connect(lambda result: self._counted(generation, *result))
@@ -299,7 +304,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
 
     def _reading(self, generation: int, cases: int) -> None:
         if generation == self._generation and self.reports is not None:
-            self.status.setText(f"Counting {cases:,} case(s)…")
+            self.status.setText(self.tr("Counting {cases:,} case(s)…").format(cases=cases))
 
     def _finished(self, task: Task) -> None:
         QGuiApplication.restoreOverrideCursor()
@@ -319,7 +324,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         if isinstance(exc, DeskError):
             self._show_failure(str(exc))
         else:
-            self._show_failure(f"The report could not be counted: {exc}")
+            self._show_failure(self.tr("The report could not be counted: {exc}").format(exc=exc))
 
     def _show_failure(self, message: str) -> None:
         self.report = None
@@ -335,17 +340,26 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         totals = report.totals()
         period = report.period
         self.summary.setText(
-            f"<b>{period.label}</b> — {period.title()}: <b>{totals.value('demands'):,}</b> demand(s) about "
-            f"<b>{totals.value('accounts'):,}</b> account(s). A case counts in the period in which it was "
-            "received (UTC); select any figure to list its cases."
+            self.tr(
+                "<b>{label}</b> — {title}: <b>{value:,}</b> demand(s) about <b>{value2:,}</b> account(s). "
+                "A case counts in the period in which it was received (UTC); select any figure to list its "
+                "cases."
+            ).format(
+                label=period.label,
+                title=period.title(),
+                value=totals.value("demands"),
+                value2=totals.value("accounts"),
+            )
         )
         self._show_frozen(report)
-        self.notes_label.setText("\n".join(f"Note: {n}" for n in report.notes))
+        self.notes_label.setText("\n".join(self.tr("Note: {n}").format(n=n) for n in report.notes))
         self.notes_label.setVisible(bool(report.notes))
         self._show_problems(report)
         self._show_charts(report)
         self._show_tables(report)
-        self.status.setText(f"Counted {len(report.rows):,} case(s) of {period.label}.")
+        self.status.setText(
+            self.tr("Counted {len:,} case(s) of {label}.").format(len=len(report.rows), label=period.label)
+        )
         if previous is not None:
             self._release(previous)
         self.report_shown.emit(report)
@@ -378,37 +392,50 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         frozen = report.frozen
         if frozen is not None:
             self.frozen_label.setText(
-                f"Frozen on {frozen.frozen_at[:10]} by {frozen.frozen_by}: these are the published figures "
-                f"({frozen.cases:,} case(s), enterprise threshold {frozen.seat_threshold} seats)."
+                self.tr(
+                    "Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} "
+                    "case(s), enterprise threshold {seat_threshold} seats)."
+                ).format(
+                    frozen_at=frozen.frozen_at[:10],
+                    frozen_by=frozen.frozen_by,
+                    cases=frozen.cases,
+                    seat_threshold=frozen.seat_threshold,
+                )
             )
         elif report.period.label in self._frozen:
             self.frozen_label.setText(
-                "Frozen period, counted from today's record (not the published figures)."
+                self.tr("Frozen period, counted from today's record (not the published figures).")
             )
         self.frozen_label.setVisible(report.period.label in self._frozen)
         changes = report.changed_since_frozen
         if changes:
             named = ", ".join(f"{c.reference} ({c.change})" for c in changes[:30])
-            more = f" and {len(changes) - 30} more" if len(changes) > 30 else ""
-            shown = "as published" if frozen else "counting today's record"
+            more = self.tr(" and {value} more").format(value=len(changes) - 30) if len(changes) > 30 else ""
+            shown = "as published" if frozen else self.tr("counting today's record")
             self.changed_label.setText(
-                f"⚠ {len(changes)} case(s) changed since {report.period.label} was frozen: {named}{more}. "
-                f"Not silently reflected: the figures below are {shown}."
+                self.tr(
+                    "⚠ {len} case(s) changed since {label} was frozen: {named}{more}. Not silently "
+                    "reflected: the figures below are {shown}."
+                ).format(len=len(changes), label=report.period.label, named=named, more=more, shown=shown)
             )
         self.changed_label.setVisible(bool(changes))
 
     def _show_problems(self, report: Report) -> None:
         if report.consistent:
             self.problems_label.hide()
-            self._allow_leaving(True, "Write these figures as CSV, JSON or PDF (audited)")
+            self._allow_leaving(True, self.tr("Write these figures as CSV, JSON or PDF (audited)"))
             return
         lines = "<br>".join(f"• {_escape(p.describe())}" for p in report.problems)
         self.problems_label.setText(
-            "<b>These figures do not reconcile, so they cannot be exported.</b> Correct the cases named "
-            f"below, then count again:<br>{lines}"
+            self.tr(
+                "<b>These figures do not reconcile, so they cannot be exported.</b> Correct the cases "
+                "named below, then count again:<br>{lines}"
+            ).format(lines=lines)
         )
         self.problems_label.show()
-        self._allow_leaving(False, "Export is off: the figures do not reconcile (see the cases named).")
+        self._allow_leaving(
+            False, self.tr("Export is off: the figures do not reconcile (see the cases named).")
+        )
 
     # -- closing -----------------------------------------------------------------------
 

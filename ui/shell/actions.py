@@ -27,67 +27,73 @@ class ActionsMixin:
 
     def _build_actions(self) -> None:
         self.open_action = self._action(
-            "&Open demand…",
+            self.tr("&Open demand…"),
             QKeySequence.StandardKey.Open,
             self.open_demand,
-            "Store a demand PDF as a new case",
+            self.tr("Store a demand PDF as a new case"),
         )
         self.new_disclosure_action = self._action(
-            "New &disclosure…",
+            self.tr("New &disclosure…"),
             None,
             self.new_disclosure,
-            "Record data disclosed without legal process (an NCMEC report, an emergency, …)",
+            self.tr("Record data disclosed without legal process (an NCMEC report, an emergency, …)"),
         )
         self.lock_action = self._action(
-            "&Lock", "Ctrl+L", self.lock, "Hide all case data and close the store"
+            self.tr("&Lock"), "Ctrl+L", self.lock, self.tr("Hide all case data and close the store")
         )
         self.print_action = self._action(
-            "&Print…",
+            self.tr("&Print…"),
             QKeySequence.StandardKey.Print,
             self.print_interactively,
-            "Print the letter selected on the Letters tab, else the open case's summary (audited)",
+            self.tr("Print the letter selected on the Letters tab, else the open case's summary (audited)"),
         )
         self.preview_action = self._action(
-            "Print pre&view…",
+            self.tr("Print pre&view…"),
             None,
             self.print_preview,
-            "See the pages of the letter selected on the Letters tab, else of the case summary",
+            self.tr("See the pages of the letter selected on the Letters tab, else of the case summary"),
         )
-        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action(
-            "&Find in document…", QKeySequence.StandardKey.Find, self.viewer.open_find
+            self.tr("&Find in document…"), QKeySequence.StandardKey.Find, self.viewer.open_find
         )
         self.find_next_action = self._action(
-            "Find &next", QKeySequence.StandardKey.FindNext, lambda: self.viewer.step_match(1)
+            self.tr("Find &next"), QKeySequence.StandardKey.FindNext, lambda: self.viewer.step_match(1)
         )
         self.find_previous_action = self._action(
-            "Find pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: self.viewer.step_match(-1)
+            self.tr("Find pre&vious"),
+            QKeySequence.StandardKey.FindPrevious,
+            lambda: self.viewer.step_match(-1),
         )
-        self.find_case_action = self._action("Find &case…", "Ctrl+Shift+F", self._focus_search)
+        self.find_case_action = self._action(self.tr("Find &case…"), "Ctrl+Shift+F", self._focus_search)
         self.today_action = self._action(
-            "&Today",
+            self.tr("&Today"),
             "Ctrl+Shift+T",
             self.show_today,
-            "What needs you today: deadlines, notices, secrecy orders, approvals",
+            self.tr("What needs you today: deadlines, notices, secrecy orders, approvals"),
         )
         self.report_action = self._action(
-            "Transparency &report…",
+            self.tr("Transparency &report…"),
             "Ctrl+Shift+P",
             self.show_report,
-            "The six-monthly figures: tables, charts, the cases behind each figure, export",
+            self.tr("The six-monthly figures: tables, charts, the cases behind each figure, export"),
         )
-        self.text_layer_action = self._action("Show OCR &text layer", "Ctrl+T", self.viewer.toggle_text_layer)
-        self.next_page = self._action("&Next page", "PgDown", self.viewer.next_page)
-        self.prev_page = self._action("&Previous page", "PgUp", self.viewer.previous_page)
-        self.zoom_in = self._action("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.viewer.zoom_in)
+        self.text_layer_action = self._action(
+            self.tr("Show OCR &text layer"), "Ctrl+T", self.viewer.toggle_text_layer
+        )
+        self.next_page = self._action(self.tr("&Next page"), "PgDown", self.viewer.next_page)
+        self.prev_page = self._action(self.tr("&Previous page"), "PgUp", self.viewer.previous_page)
+        self.zoom_in = self._action(self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, self.viewer.zoom_in)
         self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out = self._action("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.viewer.zoom_out)
-        self.fit_width = self._action("&Fit width", "Ctrl+0", self.viewer.fit_width)
-        self.rotate_right = self._action("Rotate &right", "Ctrl+R", self.viewer.rotate_right)
-        self.rotate_left = self._action("Rotate &left", "Ctrl+Shift+R", self.viewer.rotate_left)
+        self.zoom_out = self._action(
+            self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, self.viewer.zoom_out
+        )
+        self.fit_width = self._action(self.tr("&Fit width"), "Ctrl+0", self.viewer.fit_width)
+        self.rotate_right = self._action(self.tr("Rotate &right"), "Ctrl+R", self.viewer.rotate_right)
+        self.rotate_left = self._action(self.tr("Rotate &left"), "Ctrl+Shift+R", self.viewer.rotate_left)
         self.tab_actions = [
             self._action(
-                f"&{self.tabs.tabText(i)} tab",
+                self.tr("&{tab} tab").format(tab=self.tabs.tabText(i)),
                 f"Ctrl+{i + 1}",
                 lambda _c=False, i=i: self._show_tab(i),
             )
@@ -99,53 +105,70 @@ class ActionsMixin:
         self._build_toolbar()
 
     def _build_tool_actions(self) -> None:
-        self.verify_action = self._action("&Verify audit trail", None, self.verify_audit)
-        self.autolock_action = self._action("&Auto-lock after…", None, self.choose_auto_lock)
+        self.verify_action = self._action(self.tr("&Verify audit trail"), None, self.verify_audit)
+        self.autolock_action = self._action(self.tr("&Auto-lock after…"), None, self.choose_auto_lock)
         self.cycle_action = self._action(
-            "Secrecy order &review cycle…",
+            self.tr("Secrecy order &review cycle…"),
             None,
             self.choose_reconsider_cycle,
-            "How often an open-ended secrecy order comes back so that a challenge is considered",
+            self.tr("How often an open-ended secrecy order comes back so that a challenge is considered"),
         )
-        self.add_reviewer_action = self._action("&Reviewers…", None, self.manage_reviewers)
-        self.switch_action = self._action("&Sign in as another reviewer…", None, self.switch_reviewer)
-        self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
+        self.add_reviewer_action = self._action(self.tr("&Reviewers…"), None, self.manage_reviewers)
+        self.switch_action = self._action(
+            self.tr("&Sign in as another reviewer…"), None, self.switch_reviewer
+        )
+        self.passphrase_action = self._action(self.tr("Change &passphrase…"), None, self.change_passphrase)
         self.organisation_action = self._action(
-            "&Organisation…",
+            self.tr("&Organisation…"),
             None,
             self.edit_organisation,
-            "Your organisation: its legal entities, address, contact and signature block",
+            self.tr("Your organisation: its legal entities, address, contact and signature block"),
         )
         self.letterhead_action = self._action(
-            "&Letterhead…", None, self.edit_letterhead, "Organisation, address and signature of every letter"
+            self.tr("&Letterhead…"),
+            None,
+            self.edit_letterhead,
+            self.tr("Organisation, address and signature of every letter"),
         )
         self.cost_action = self._action(
-            "&Cost recovery…", None, self.edit_costs, "The open case's costs: hours, seek or waive, payment"
+            self.tr("&Cost recovery…"),
+            None,
+            self.edit_costs,
+            self.tr("The open case's costs: hours, seek or waive, payment"),
         )
         self.guide_action = self._action(
-            "&User guide",
+            self.tr("&User guide"),
             QKeySequence.StandardKey.HelpContents,
             self.show_guide,
-            "A reviewer's day, step by step",
+            self.tr("A reviewer's day, step by step"),
         )
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every shortcut of the window"
+            self.tr("&Keyboard shortcuts"),
+            "Ctrl+/",
+            self.show_shortcuts,
+            self.tr("Every shortcut of the window"),
         )
-        self.about_action = self._action("&About Demand Desk", None, self._about)
+        self.language_action = self._action(
+            self.tr("L&anguage…"),
+            None,
+            self.choose_language,
+            self.tr("English, German or the desktop's language"),
+        )
+        self.about_action = self._action(self.tr("&About Demand Desk"), None, self._about)
 
     def _build_menus(self, quit_action: QAction) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.open_action, self.new_disclosure_action, self.lock_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.preview_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions(
             [self.find_action, self.find_next_action, self.find_previous_action, self.find_case_action]
         )
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.report_action)
         view_menu.addSeparator()
@@ -163,7 +186,7 @@ class ActionsMixin:
         )
         view_menu.addSeparator()
         view_menu.addActions(self.tab_actions)
-        tools_menu = menu.addMenu("&Tools")
+        tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions(
             [
                 self.verify_action,
@@ -175,15 +198,16 @@ class ActionsMixin:
                 self.organisation_action,
                 self.letterhead_action,
                 self.cost_action,
+                self.language_action,
             ]
         )
-        sync_menu = menu.addMenu("&Sync")
+        sync_menu = menu.addMenu(self.tr("&Sync"))
         sync_menu.addActions([self.sync.sync_action, self.sync.resolve_action])
         sync_menu.addSeparator()
         sync_menu.addActions([self.sync.export_action, self.sync.import_action])
         sync_menu.addSeparator()
         sync_menu.addActions([self.sync.prefs_action, self.sync.team_action])
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addActions([self.guide_action, self.shortcuts_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
@@ -231,13 +255,13 @@ class ActionsMixin:
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.reviewer_label = QLabel()
-        self.workstation_label = QLabel(f"Workstation: {self.config.workstation}")
+        self.workstation_label = QLabel(self.tr("Workstation: {name}").format(name=self.config.workstation))
         self.lock_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self._cancel_task)
         self.progress.hide()
         self.cancel_button.hide()

@@ -100,7 +100,7 @@ class CaseMixin:
             return
         self.case_id = CaseId(case_id)
         facts = self.desk.facts(self.case_id)
-        self.case_title.setText(f"{facts['reference']}")
+        self.case_title.setText(facts["reference"])
         self.case_stack.setCurrentWidget(self.tabs)
         try:
             pdf: bytes | None = self.desk.document(self.case_id)
@@ -109,7 +109,7 @@ class CaseMixin:
         if pdf is None:
             self.viewer.unload()
         elif not self.viewer.load(pdf):
-            self.statusBar().showMessage("This document cannot be shown.", 5000)
+            self.statusBar().showMessage(self.tr("This document cannot be shown."), 5000)
         self.viewer.set_words({p.page_no - 1: p.words for p in self.desk.pages(self.case_id)})
         for view in self.case_views:
             view.show(facts)
@@ -249,7 +249,7 @@ class CaseMixin:
         self.case_id = None
         self.viewer.unload()
         self._clear_case_views()
-        self.case_title.setText("Today")
+        self.case_title.setText(self.tr("Today"))
         self.case_title.setToolTip("")
         self.case_stack.setCurrentWidget(self.today_view)
         self._refresh_today()
@@ -262,7 +262,9 @@ class CaseMixin:
             today = self._schedule_service().today()
         except Exception as exc:  # noqa: BLE001 - shown in the view; cases can still be opened from the queue
             log.exception("The Today view could not be computed")
-            self.today_view.show_unavailable(f"Today's list is not available: {exc}")
+            self.today_view.show_unavailable(
+                self.tr("Today's list is not available: {error}").format(error=exc)
+            )
             return
         self.today_view.show_today(today, today.today)
 

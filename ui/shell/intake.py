@@ -31,7 +31,7 @@ class IntakeMixin:
             return
         folder = str(self.settings.value("last_folder", str(Path.home())))
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Open demand", folder, "PDF documents (*.pdf);;All files (*)"
+            self, self.tr("Open demand"), folder, self.tr("PDF documents (*.pdf);;All files (*)")
         )
         if files:
             self.settings.setValue("last_folder", str(Path(files[0]).parent))
@@ -85,7 +85,7 @@ class IntakeMixin:
         self.queue.table.clearSelection()
         self.case_id = None
         self._clear_case_views()
-        self.case_title.setText(f"Reading {path.name}… (not stored yet)")
+        self.case_title.setText(self.tr("Reading {name}… (not stored yet)").format(name=path.name))
         self.case_stack.setCurrentWidget(self.tabs)
         self.case_title.setToolTip(path.name)
         # The page on the next turn of the event loop: clearing the case and opening the
@@ -116,9 +116,14 @@ class IntakeMixin:
             return
         warnings = self.desk.intake_warnings(case_id)
         if warnings:  # also flagged on the Facts tab's instrument row, and in the review
-            self.statusBar().showMessage(f"Stored {path.name} as a new case. {' '.join(warnings)}", 15000)
+            self.statusBar().showMessage(
+                self.tr("Stored {name} as a new case. {warnings}").format(
+                    name=path.name, warnings=" ".join(warnings)
+                ),
+                15000,
+            )
         else:
-            self.statusBar().showMessage(f"Stored {path.name} as a new case.", 5000)
+            self.statusBar().showMessage(self.tr("Stored {name} as a new case.").format(name=path.name), 5000)
         # Open the new case unless the reviewer has moved on to another one meanwhile;
         # on the next turn of the event loop, so storing and showing do not add up to a stall.
         select = case_id if self.case_id is None else self.case_id
@@ -131,15 +136,21 @@ class IntakeMixin:
         if self.case_id is None and self.viewer.is_loaded():  # the unstored demand's preview
             self.show_today()
         if isinstance(exc, IntakeCancelledError):
-            self.statusBar().showMessage(f"Cancelled: {path.name} was not stored.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Cancelled: {name} was not stored.").format(name=path.name), 5000
+            )
             return
         if isinstance(exc, OSError) and exc.strerror:
             message = f"{exc.strerror}."
         elif isinstance(exc, services.IntakeError | services.DeskError | OSError):
             message = str(exc)
         else:
-            message = f"Unexpected error: {type(exc).__name__}: {exc}"
-        QMessageBox.warning(self, "Demand not stored", f"{path.name} was not stored.\n\n{message}")
+            message = self.tr("Unexpected error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
+        QMessageBox.warning(
+            self,
+            self.tr("Demand not stored"),
+            self.tr("{name} was not stored.\n\n{message}").format(name=path.name, message=message),
+        )
 
     def _begin_task(self, task: Task, label: str) -> None:
         self._task = task

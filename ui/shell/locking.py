@@ -21,8 +21,10 @@ class LockMixin:
         self.stack.setCurrentWidget(self.lock_screen)
         for action in self.case_actions:
             action.setEnabled(False)
-        self.setWindowTitle(f"Demand Desk — {self.config.workstation} — locked")
-        self.reviewer_label.setText("Locked")
+        self.setWindowTitle(
+            self.tr("Demand Desk — {workstation} — locked").format(workstation=self.config.workstation)
+        )
+        self.reviewer_label.setText(self.tr("Locked"))
         self.lock_label.clear()
         self.lock_screen.button.setFocus()
 
@@ -47,7 +49,7 @@ class LockMixin:
         self._midnight.stop()
         self.case_stack.setCurrentWidget(self.today_view)
         self.case_id = None
-        self.case_title.setText("No case open")
+        self.case_title.setText(self.tr("No case open"))
         self.services = None
         if self.desk is not None:
             self.desk.close()
@@ -69,22 +71,28 @@ class LockMixin:
         if not self.config.demo:
             return ""
         if what == "passphrase":
-            return f"Demo workstation: the passphrase is “{demo.DEMO_PASSPHRASE}”."
-        return f"Demo workstation: {demo.DEMO_REVIEWER}'s PIN is {demo.DEMO_PIN}."
+            return self.tr("Demo workstation: the passphrase is “{passphrase}”.").format(
+                passphrase=demo.DEMO_PASSPHRASE
+            )
+        return self.tr("Demo workstation: {reviewer}'s PIN is {pin}.").format(
+            reviewer=demo.DEMO_REVIEWER, pin=demo.DEMO_PIN
+        )
 
     def _open_store(self) -> services.Desk | None:
         if self.config.key_storage is KeyStorage.KEYRING:
             try:
                 return services.unlock(self.data_dir)
             except services.WorkstationInUseError as exc:
-                QMessageBox.critical(self, "Cannot unlock", str(exc))
+                QMessageBox.critical(self, self.tr("Cannot unlock"), str(exc))
                 return None
             except services.DeskError as exc:
                 if not self.data_dir.key_path.exists():
-                    QMessageBox.critical(self, "Cannot unlock", str(exc))
+                    QMessageBox.critical(self, self.tr("Cannot unlock"), str(exc))
                     return None
                 QMessageBox.information(
-                    self, "Keyring not available", f"{exc}\n\nUse the workstation passphrase."
+                    self,
+                    self.tr("Keyring not available"),
+                    self.tr("{error}\n\nUse the workstation passphrase.").format(error=exc),
                 )
         dialog = UnlockDialog(self.config.workstation, self._demo_hint("passphrase"), self)
         while dialog.exec():
@@ -120,12 +128,14 @@ class LockMixin:
         self.stack.setCurrentIndex(1)
         self._show_reviewer()
         minutes = desk.idle_lock_minutes()
-        self.lock_label.setText(f"Auto-lock: {minutes} min")
+        self.lock_label.setText(self.tr("Auto-lock: {minutes} min").format(minutes=minutes))
         self.idle.start(minutes)
         moved = desk.refresh_due_dates()
         if moved:
             self.statusBar().showMessage(
-                f"Holiday calendars changed: {len(moved)} due date(s) counted again (see the audit).",
+                self.tr(
+                    "Holiday calendars changed: {count} due date(s) counted again (see the audit)."
+                ).format(count=len(moved)),
                 10000,
             )
         self.refresh_queue()
@@ -137,8 +147,12 @@ class LockMixin:
 
     def _show_reviewer(self) -> None:
         assert self.desk is not None and self.desk.reviewer is not None
-        self.reviewer_label.setText(f"Reviewer: {self.desk.reviewer.name}")
-        self.setWindowTitle(f"Demand Desk — {self.config.workstation}{' (demo)' if self.config.demo else ''}")
+        self.reviewer_label.setText(self.tr("Reviewer: {name}").format(name=self.desk.reviewer.name))
+        self.setWindowTitle(
+            self.tr("Demand Desk — {workstation}{demo}").format(
+                workstation=self.config.workstation, demo=self.tr(" (demo)") if self.config.demo else ""
+            )
+        )
 
     def import_when_unlocked(self, paths: list[Path]) -> None:
         """Case bundles to import (the desktop opened them with the app): now, or after unlocking."""

@@ -34,22 +34,28 @@ class ToolsMixin:
         if report.ok:
             QMessageBox.information(
                 self,
-                "Audit trail",
-                f"The audit trail is whole: {report.events} events, every hash checks, and every "
-                "decision, approval, final letter and correction in the cases has its event.",
+                self.tr("Audit trail"),
+                self.tr(
+                    "The audit trail is whole: {events} events, every hash checks, and every decision, "
+                    "approval, final letter and correction in the cases has its event."
+                ).format(events=report.events),
             )
             return
         lines = report.lines()
         shown = "\n".join(f"• {x}" for x in lines[:20])
         more = (
-            f"\n… and {len(lines) - 20} more (demand-desk audit verify lists them all)."
+            self.tr("\n… and {count} more (demand-desk audit verify lists them all).").format(
+                count=len(lines) - 20
+            )
             if len(lines) > 20
             else ""
         )
-        box = QMessageBox(QMessageBox.Icon.Critical, "Audit trail does not verify", "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit trail does not verify"), "", parent=self)
         box.setText(
-            f"The audit trail and the cases disagree in {len(lines)} place(s). "
-            "Tell your security team before changing anything else."
+            self.tr(
+                "The audit trail and the cases disagree in {count} place(s). Tell your security team before "
+                "changing anything else."
+            ).format(count=len(lines))
         )
         box.setInformativeText(shown + more)
         box.exec()
@@ -59,8 +65,8 @@ class ToolsMixin:
             return
         minutes, ok = QInputDialog.getInt(
             self,
-            "Auto-lock",
-            "Lock after this many minutes without input:",
+            self.tr("Auto-lock"),
+            self.tr("Lock after this many minutes without input:"),
             self.desk.idle_lock_minutes(),
             1,
             240,
@@ -69,10 +75,10 @@ class ToolsMixin:
             try:
                 self.desk.set_idle_lock_minutes(minutes)
             except services.DeskError as exc:
-                QMessageBox.warning(self, "Auto-lock", str(exc))
+                QMessageBox.warning(self, self.tr("Auto-lock"), str(exc))
                 return
             self.idle.start(minutes)
-            self.lock_label.setText(f"Auto-lock: {minutes} min")
+            self.lock_label.setText(self.tr("Auto-lock: {minutes} min").format(minutes=minutes))
 
     def choose_reconsider_cycle(self) -> None:
         if self.desk is None:
@@ -80,8 +86,8 @@ class ToolsMixin:
         schedule = self._schedule_service()
         days, ok = QInputDialog.getInt(
             self,
-            "Secrecy order review cycle",
-            "Bring an open-ended secrecy order back for reconsideration every (days):",
+            self.tr("Secrecy order review cycle"),
+            self.tr("Bring an open-ended secrecy order back for reconsideration every (days):"),
             schedule.reconsider_days,
             7,
             365,
@@ -91,9 +97,11 @@ class ToolsMixin:
         try:
             schedule.set_reconsider_days(days)
         except services.DeskError as exc:
-            QMessageBox.warning(self, "Secrecy order review cycle", str(exc))
+            QMessageBox.warning(self, self.tr("Secrecy order review cycle"), str(exc))
             return
-        self.statusBar().showMessage(f"Open-ended secrecy orders come back every {days} days.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Open-ended secrecy orders come back every {days} days.").format(days=days), 8000
+        )
         self.bus.publish(Changed.everywhere(Aspect.SETTINGS))
 
     def manage_reviewers(self) -> None:
@@ -114,7 +122,9 @@ class ToolsMixin:
             return
         if not self.data_dir.key_path.exists():
             QMessageBox.information(
-                self, "Passphrase", "This workstation keeps its key in the OS keyring and has no passphrase."
+                self,
+                self.tr("Passphrase"),
+                self.tr("This workstation keeps its key in the OS keyring and has no passphrase."),
             )
             return
         dialog = ChangePassphraseDialog(self)
@@ -125,15 +135,21 @@ class ToolsMixin:
                 dialog.show_error(str(exc))
                 continue
             self.sync.passphrase_changed(dialog.new.text())
-            self.statusBar().showMessage("Passphrase changed.", 5000)
+            self.statusBar().showMessage(self.tr("Passphrase changed."), 5000)
             return
+
+    def choose_language(self) -> None:
+        """Tools ▸ Language…: kept in ui.ini and applied at the next start (the dialog says so)."""
+        from ui.dialogs.language import LanguageDialog
+
+        LanguageDialog(self.settings, self).exec()
 
     def switch_reviewer(self) -> None:
         if self.desk is not None and self._sign_in(self.desk):
             self._show_reviewer()
 
     def _about(self) -> None:
-        keyring_state = "available" if keys.keyring_available() else "not available"
+        keyring_state = self.tr("available") if keys.keyring_available() else self.tr("not available")
         dialog = AboutDialog(about(), str(self.data_dir.root), keyring_state, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -181,7 +197,9 @@ class ToolsMixin:
         None (with the reason shown) when there is nothing to print or it may not leave the store.
         """
         if self.desk is None or self.case_id is None:
-            self.statusBar().showMessage("Open a case to print its summary or one of its letters.", 8000)
+            self.statusBar().showMessage(
+                self.tr("Open a case to print its summary or one of its letters."), 8000
+            )
             return None
         try:
             on_letters = self.tabs.currentWidget() is self.letters_tab
@@ -193,7 +211,7 @@ class ToolsMixin:
                 return self._services().prints.letter(letter.id)
             return self._services().prints.case_summary(self.case_id)
         except DeskError as exc:
-            QMessageBox.warning(self, "Nothing was printed", str(exc))
+            QMessageBox.warning(self, self.tr("Nothing was printed"), str(exc))
             return None
 
     def print_interactively(self, _checked: bool = False, printer: QPrinter | None = None) -> bool:
@@ -205,7 +223,7 @@ class ToolsMixin:
 
         if not print_interactively(self, self._services().prints, printout, printer, self._print_opened):
             return False
-        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self.statusBar().showMessage(self.tr("Printed {title}.").format(title=printout.title), 8000)
         self._publish(Aspect.AUDIT)
         return True
 
@@ -220,7 +238,7 @@ class ToolsMixin:
 
         if not preview(self, self._services().prints, printout, printer, self._print_opened):
             return False
-        self.statusBar().showMessage(f"Printed {printout.title}.", 8000)
+        self.statusBar().showMessage(self.tr("Printed {title}.").format(title=printout.title), 8000)
         self._publish(Aspect.AUDIT)
         return True
 
@@ -233,7 +251,9 @@ class ToolsMixin:
             self._organisation_dialog = dialog
 
         if edit_organisation(self, self.desk, opened=opened):
-            self.statusBar().showMessage("Organisation saved: letters drafted from now on show it.", 8000)
+            self.statusBar().showMessage(
+                self.tr("Organisation saved: letters drafted from now on show it."), 8000
+            )
 
     def new_disclosure(self) -> None:
         """File ▸ New disclosure…: a disclosure made without legal process, as a case of its own."""
@@ -253,14 +273,14 @@ class ToolsMixin:
     def edit_costs(self) -> None:
         """Tools ▸ Cost recovery…: the open case's cost record (ui/dialogs/cost.py)."""
         if self.desk is None or self.case_id is None:
-            self.statusBar().showMessage("Open a case first: costs are kept per case.", 5000)
+            self.statusBar().showMessage(self.tr("Open a case first: costs are kept per case."), 5000)
             return
         from ui.dialogs.cost import CostDialog
 
         try:
             costs = self._services().costs
         except services.DeskError as exc:
-            QMessageBox.warning(self, "Cost recovery", str(exc))
+            QMessageBox.warning(self, self.tr("Cost recovery"), str(exc))
             return
         case_id = self.case_id
         dialog = CostDialog(costs, case_id, self.desk.facts(case_id)["reference"], self)
@@ -274,6 +294,8 @@ class ToolsMixin:
         try:
             letters = self._letters_service()
         except Exception as exc:  # noqa: BLE001 - the same failure the Letters tab shows
-            QMessageBox.warning(self, "Letterhead", f"Letters are not available: {exc}")
+            QMessageBox.warning(
+                self, self.tr("Letterhead"), self.tr("Letters are not available: {error}").format(error=exc)
+            )
             return
         self.letters_tab.edit_letterhead(letters)

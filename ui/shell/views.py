@@ -13,7 +13,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.changes import CASE_ASPECTS, Aspect, Changed
 from app.model import FactValue
@@ -101,7 +101,9 @@ class ReviewView(CaseView):
             elapsed = time.perf_counter() - started
         except Exception as exc:  # noqa: BLE001 - a pack that does not load must not stop the reading
             log.exception("The checklist could not be evaluated")
-            message = f"The checklist could not be evaluated: {exc}"
+            message = QCoreApplication.translate(
+                "views", "The checklist could not be evaluated: {error}"
+            ).format(error=exc)
             window.checklist_tab.show_unavailable(message)
             window.decision_tab.show_unavailable(message)
             return
@@ -129,7 +131,9 @@ class LettersView(CaseView):
             window.letters_tab.show_case(letters, window.case_id, reference)
         except Exception as exc:  # noqa: BLE001 - shown in the tab; the rest of the case still works
             log.exception("The letters could not be shown")
-            window.letters_tab.show_unavailable(f"Letters are not available: {exc}")
+            window.letters_tab.show_unavailable(
+                QCoreApplication.translate("views", "Letters are not available: {error}").format(error=exc)
+            )
 
     def clear(self) -> None:
         self.window.letters_tab.clear()  # saves unsaved letter text while the store is still open
@@ -158,7 +162,9 @@ class DatesView(CaseView):
             window.dates_tab.show_case(window._schedule_service(), window.case_id)
         except Exception as exc:  # noqa: BLE001 - shown in the tab; the rest of the case still works
             log.exception("The case's dates could not be shown")
-            window.dates_tab.show_unavailable(f"Dates are not available: {exc}")
+            window.dates_tab.show_unavailable(
+                QCoreApplication.translate("views", "Dates are not available: {error}").format(error=exc)
+            )
 
     def clear(self) -> None:
         self.window.dates_tab.clear()
@@ -195,8 +201,16 @@ class DisclosureView(CaseView):
         disclosure = service.get(window.case_id) if found else None
         if disclosure is None:
             return
-        state = "approved" if disclosure.approved_by else "awaiting approval"
-        window.case_title.setText(f"{reference} — {disclosure.ground_label} ({state})")
+        state = (
+            QCoreApplication.translate("views", "approved")
+            if disclosure.approved_by
+            else QCoreApplication.translate("views", "awaiting approval")
+        )
+        window.case_title.setText(
+            QCoreApplication.translate("views", "{reference} — {ground_label} ({state})").format(
+                reference=reference, ground_label=disclosure.ground_label, state=state
+            )
+        )
         tabs.setCurrentWidget(disclosure_tab)
         if disclosure.flags:
             window.statusBar().showMessage(disclosure.flags[0], 10000)
@@ -257,7 +271,11 @@ def follow_workstation(window: MainWindow, bus: Bus) -> None:
             return
         if window.desk.reviewer is None:  # removed on another workstation: nobody acts here now
             window.lock()
-            window.statusBar().showMessage("The team's roster no longer lists you; the window is locked.")
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "views", "The team's roster no longer lists you; the window is locked."
+                )
+            )
         else:
             window._show_reviewer()
 

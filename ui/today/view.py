@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -18,12 +27,16 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Case", "What", "Date")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TodayModel", "Case"),
+    QT_TRANSLATE_NOOP("TodayModel", "What"),
+    QT_TRANSLATE_NOOP("TodayModel", "Date"),
+)
 REFERENCE_COLUMN, LABEL_COLUMN, DATE_COLUMN = range(len(COLUMNS))
 #: the same red and amber as the queue's due dates (ui/common/style.py: one red, one amber)
 URGENCY_COLOURS = {"overdue": QColor("#b3261e"), "today": QColor("#9a6700")}
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NOTHING = "Nothing"
+NOTHING = QT_TRANSLATE_NOOP("TodayModel", "Nothing")
 SECTION_ROW_HEIGHT = 30  # a little air above each section's title
 _SECTION = 0  # internalId of a section row; an item row's is its section's row + 1
 
@@ -90,7 +103,7 @@ class TodayModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -108,7 +121,7 @@ class TodayModel(QAbstractItemModel):
         item = self.item_at(index)
         if item is None:
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return NOTHING
+                return self.tr(NOTHING)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#5f6368"))
             return None
@@ -152,7 +165,7 @@ class TodayView(QWidget):
         self.model = TodayModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("What needs you today")
+        self.tree.setAccessibleName(self.tr("What needs you today"))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,7 +197,7 @@ class TodayView(QWidget):
 
     def show_today(self, today: Today, as_of: str) -> None:
         self.model.set_today(today)
-        self.as_of.setText(f"As of {as_of}")
+        self.as_of.setText(self.tr("As of {as_of}").format(as_of=as_of))
 
     def show_unavailable(self, message: str) -> None:
         self.model.clear()

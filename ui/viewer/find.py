@@ -17,9 +17,9 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.field = QLineEdit(placeholderText="Find in document (OCR text)…")
+        self.field = QLineEdit(placeholderText=self.tr("Find in document (OCR text)…"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Find in document")
+        self.field.setAccessibleName(self.tr("Find in document"))
         self.field.installEventFilter(self)
         self.count = QLabel()
         self.count.setObjectName("muted")
@@ -29,8 +29,8 @@ class FindBar(QWidget):
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         for text, tip, direction in (
-            ("▲", "Previous match (Shift+Enter)", -1),
-            ("▼", "Next match (Enter)", 1),
+            ("▲", self.tr("Previous match (Shift+Enter)"), -1),
+            ("▼", self.tr("Next match (Enter)"), 1),
         ):
             button = QToolButton()
             button.setText(text)
@@ -39,7 +39,7 @@ class FindBar(QWidget):
             layout.addWidget(button)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
         self.field.textChanged.connect(self.query_changed)
@@ -58,9 +58,9 @@ class FindBar(QWidget):
         if not searched:
             self.count.clear()
         elif total == 0:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
         else:
-            self.count.setText(f"{current + 1} of {total}")
+            self.count.setText(self.tr("{current} of {total}").format(current=current + 1, total=total))
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

@@ -227,7 +227,7 @@ class PdfViewer(QWidget):
         self.thumbs.setSpacing(4)
         self.thumbs.setGridSize(QSize(THUMB_WIDTH + 16, int(THUMB_WIDTH * 1.4) + 24))
         self.thumbs.setFixedWidth(THUMB_WIDTH + 36)
-        self.thumbs.setAccessibleName("Page thumbnails")
+        self.thumbs.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbs.clicked.connect(lambda index: self.go_to(index.row()))
 
     def _build_page_area(self) -> None:
@@ -239,14 +239,14 @@ class PdfViewer(QWidget):
         self.page_area.setBackgroundRole(self.page_area.backgroundRole())
         self.page_area.setObjectName("pageArea")
 
-        self.empty = QLabel("Open a demand with Ctrl+O, or drop a PDF here.")
+        self.empty = QLabel(self.tr("Open a demand with Ctrl+O, or drop a PDF here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("muted")
 
     def _build_controls(self) -> None:
         """The bar above the page (pages, zoom, rotation, text layer) and the find bar."""
         self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page")
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
         self.page_total = QLabel("/ 0")
@@ -257,21 +257,21 @@ class PdfViewer(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for text, tip, slot in (
-            ("◀", "Previous page (Page Up)", self.previous_page),
-            ("▶", "Next page (Page Down)", self.next_page),
+            ("◀", self.tr("Previous page (Page Up)"), self.previous_page),
+            ("▶", self.tr("Next page (Page Down)"), self.next_page),
         ):
             bar.addWidget(self._button(text, tip, slot))
         bar.addWidget(self.page_box)
         bar.addWidget(self.page_total)
         bar.addStretch(1)
-        bar.addWidget(self._button("−", "Zoom out (Ctrl+-)", self.zoom_out))
+        bar.addWidget(self._button("−", self.tr("Zoom out (Ctrl+-)"), self.zoom_out))
         bar.addWidget(self.zoom_label)
-        bar.addWidget(self._button("+", "Zoom in (Ctrl++)", self.zoom_in))
-        bar.addWidget(self._button("↔", "Fit width (Ctrl+0)", self.fit_width))
-        bar.addWidget(self._button("⟲", "Rotate left (Ctrl+Shift+R)", self.rotate_left))
-        bar.addWidget(self._button("⟳", "Rotate right (Ctrl+R)", self.rotate_right))
+        bar.addWidget(self._button("+", self.tr("Zoom in (Ctrl++)"), self.zoom_in))
+        bar.addWidget(self._button("↔", self.tr("Fit width (Ctrl+0)"), self.fit_width))
+        bar.addWidget(self._button("⟲", self.tr("Rotate left (Ctrl+Shift+R)"), self.rotate_left))
+        bar.addWidget(self._button("⟳", self.tr("Rotate right (Ctrl+R)"), self.rotate_right))
         self.text_layer_button = self._button(
-            "T", "Show the OCR text over the scan (Ctrl+T)", self.toggle_text_layer
+            "T", self.tr("Show the OCR text over the scan (Ctrl+T)"), self.toggle_text_layer
         )
         self.text_layer_button.setCheckable(True)
         bar.addWidget(self.text_layer_button)
@@ -318,7 +318,7 @@ class PdfViewer(QWidget):
         self.page_box.setRange(1, self.document.pageCount())
         self.page_box.setValue(1)
         self.page_box.blockSignals(False)
-        self.page_total.setText(f"/ {self.document.pageCount()}")
+        self.page_total.setText(self.tr("/ {pageCount}").format(pageCount=self.document.pageCount()))
         self.stack.setCurrentIndex(1)
         self.thumbs.setCurrentIndex(self.thumbs.model().index(0, 0))
         # Rendered once the layout has settled: rendering now, at the width the page
@@ -478,7 +478,7 @@ class PdfViewer(QWidget):
         on_screen = QSize(int(width_pt * scale), int(height_pt * scale))
         same_page = self._rendered_key is not None and self._rendered_key[:2] == key[:2]
         self.canvas.show_image(self._rendered if same_page else QImage(), self._overlay(), on_screen)
-        self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
+        self.zoom_label.setText(self.tr("{value:.0f} %").format(value=self._zoom * 100))
 
     def _page_rendered(self, request: RenderRequest, image: QImage) -> None:
         if self._asked is None or request != self._asked[1]:
