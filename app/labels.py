@@ -21,6 +21,7 @@ LABELS_FILE = Path(__file__).resolve().parent.parent / "resources" / "labels.tom
 @dataclass(frozen=True)
 class Labels:
     outcomes: Mapping[str, str]
+    effects: Mapping[str, str]
     facts: Mapping[str, str]
     payload: Mapping[str, str]
     audit: Mapping[str, str]
@@ -30,7 +31,7 @@ class Labels:
 def labels() -> Labels:
     with LABELS_FILE.open("rb") as f:
         data = tomllib.load(f)
-    return Labels(data["outcomes"], data["facts"], data["payload"], data["audit"])
+    return Labels(data["outcomes"], data["effects"], data["facts"], data["payload"], data["audit"])
 
 
 def plain(code: str) -> str:
@@ -41,6 +42,11 @@ def plain(code: str) -> str:
 
 def outcome(code: str) -> str:
     return labels().outcomes.get(code) or plain(code)
+
+
+def effect(code: str) -> str:
+    """What a failing checklist item does, as a phrase ("a failure means rejecting the demand")."""
+    return labels().effects.get(code) or plain(code)
 
 
 def fact(key: str) -> str:

@@ -12,11 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODULE_LINES, FUNCTION_LINES = 600, 80
 
-# Still over, to be split (issue 18). The intake heuristics keep their tables by fact.
-MODULES_OVER = {
-}
-FUNCTIONS_OVER = {
-}
+# None is over since issue 18's splits; a module or function that must be, for a reason a
+# comment gives, is listed here with its size.
+MODULES_OVER: dict[str, int] = {}
+FUNCTIONS_OVER: dict[str, int] = {}
 
 
 def _sizes() -> tuple[dict[str, int], dict[str, int]]:

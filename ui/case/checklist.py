@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
+from app.domain.enums import Source, Verdict
 from app.review.service import ANSWERS, CONTEXT_KEYS
 from app.services import DeskError
 from ui.case.case_facts import CaseFactsForm
@@ -108,12 +110,13 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
     e = html.escape
     question = text.question if text and text.question else answer.id
     parts = [
-        f"<p><b>{e(question)}</b><br><span style='color:#5f6368'>{e(answer.id)}"
-        f"{' · if it fails: ' + e(answer.effect) if answer.effect else ''}</span></p>"
+        # The item's effect in words, not its id or effect code (issue 20: no internal names).
+        f"<p><b>{e(question)}</b><br><span style='color:#5f6368'>"
+        f"{e(labels.effect(answer.effect)) if answer.effect else ''}</span></p>"
     ]
     who = (
         QCoreApplication.translate("checklist", "the reviewer")
-        if answer.source == "reviewer"
+        if answer.source == Source.REVIEWER
         else QCoreApplication.translate("checklist", "the checklist")
     )
     parts.append(
@@ -289,9 +292,9 @@ class ChecklistTab(QWidget):
         for row in range(self.model.rowCount()):  # a group's title runs across the columns
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         answers = assessment.answers
-        unknown = sum(1 for a in answers if a.answer == "unknown")
-        failed = sum(1 for a in answers if a.answer == "fail")
-        by_reviewer = sum(1 for a in answers if a.source == "reviewer")
+        unknown = sum(1 for a in answers if a.answer == Verdict.UNKNOWN)
+        failed = sum(1 for a in answers if a.answer == Verdict.FAIL)
+        by_reviewer = sum(1 for a in answers if a.source == Source.REVIEWER)
         self.summary.setText(
             self.tr(
                 "{items} items · {failed} failed · {unknown} need you · {by_reviewer} answered by a reviewer "
@@ -306,7 +309,7 @@ class ChecklistTab(QWidget):
         )
         self.tree.setEnabled(True)
         if not self.select_item(keep or "", show_source=False) and not same_case:
-            first_open = next((a.id for a in answers if a.answer == "unknown"), None)
+            first_open = next((a.id for a in answers if a.answer == Verdict.UNKNOWN), None)
             self.select_item(first_open or (answers[0].id if answers else ""), show_source=False)
         if not same_case:
             self._show_context(_context_values(review, case_id))
@@ -398,8 +401,8 @@ class ChecklistTab(QWidget):
         live = self._review is not None and answer is not None
         self.override_button.setEnabled(live)
         # Confirming "unknown" says nothing: an unknown item needs an answer (Override…).
-        self.confirm_button.setEnabled(live and answer is not None and answer.answer != "unknown")
-        self.reset_button.setEnabled(live and answer is not None and answer.source == "reviewer")
+        self.confirm_button.setEnabled(live and answer is not None and answer.answer != Verdict.UNKNOWN)
+        self.reset_button.setEnabled(live and answer is not None and answer.source == Source.REVIEWER)
         self.actions_by_key["C"].setEnabled(self.confirm_button.isEnabled())
         self.actions_by_key["O"].setEnabled(live)
         self.actions_by_key["R"].setEnabled(self.reset_button.isEnabled())
@@ -440,7 +443,7 @@ class ChecklistTab(QWidget):
 
     def reset_current(self) -> None:
         answer = self.current_answer()
-        if answer is None or answer.source != "reviewer":
+        if answer is None or answer.source != Source.REVIEWER:
             return
         self._call(lambda review, case_id: review.clear_answer(case_id, answer.id))
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import labels
+from app.domain.enums import Source, Verdict
 from app.review.model import GROUPS  # the order groups are shown in
 from ui.common.table_model import RowsModel
 
@@ -183,14 +184,14 @@ class ChecklistModel(QAbstractItemModel):
         answer = self.answer_at(index)
         assert answer is not None
         column = index.column()
-        unknown = answer.answer == "unknown"
+        unknown = answer.answer == Verdict.UNKNOWN
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return short_label(answer.id, self.texts)
             if column == 1:
                 return answer_label(answer.answer)
             if column == 2:
-                return "reviewer" if answer.source == "reviewer" else "auto"
+                return "reviewer" if answer.source == Source.REVIEWER else "auto"
             return (answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
@@ -199,8 +200,8 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole and unknown:
             return QBrush(NEEDS_REVIEWER)
         if role == Qt.ItemDataRole.FontRole and (
-            (column == 1 and answer.answer in ("fail", "unknown"))
-            or (column == 2 and answer.source == "reviewer")
+            (column == 1 and answer.answer in (Verdict.FAIL, Verdict.UNKNOWN))
+            or (column == 2 and answer.source == Source.REVIEWER)
         ):
             font = QFont()
             font.setBold(True)
@@ -219,8 +220,8 @@ class ChecklistModel(QAbstractItemModel):
     def _group_data(self, index: Index, role: int) -> Any:
         group, answers = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            open_items = sum(1 for a in answers if a.answer == "unknown")
-            failed = sum(1 for a in answers if a.answer == "fail")
+            open_items = sum(1 for a in answers if a.answer == Verdict.UNKNOWN)
+            failed = sum(1 for a in answers if a.answer == Verdict.FAIL)
             parts = [f"{len(answers)} items"]
             if failed:
                 parts.append(self.tr("{failed} failed").format(failed=failed))

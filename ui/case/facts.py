@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import Source
 from app.fact_editors import choice_words, fact_editor, instrument_words
 from app.labels import labels
 from app.model import FactValue
@@ -104,19 +105,24 @@ class FactsModel(RowsModel[FactValue]):
                     return instrument_words(fact.value, self.country)
                 return _show(fact.value, fact.key)
             if column == 2:
-                if fact.source == "reviewer":
+                if fact.source == Source.REVIEWER:
                     return "reviewer"
                 return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
-            if fact.source == "reviewer":
+            if fact.source == Source.REVIEWER:
                 return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
             return f"page {fact.page}" if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
-        if role == Qt.ItemDataRole.DecorationRole and column == 1 and fact.flag and fact.source != "reviewer":
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == 1
+            and fact.flag
+            and fact.source != Source.REVIEWER
+        ):
             return QColor("#c26a00")
-        if role == Qt.ItemDataRole.BackgroundRole and fact.flag and fact.source != "reviewer":
+        if role == Qt.ItemDataRole.BackgroundRole and fact.flag and fact.source != Source.REVIEWER:
             return QColor(255, 244, 206)  # the extractor asks the reviewer to look
-        if role == Qt.ItemDataRole.FontRole and column == 1 and fact.source == "reviewer":
+        if role == Qt.ItemDataRole.FontRole and column == 1 and fact.source == Source.REVIEWER:
             font = QFont()
             font.setBold(True)
             return font
@@ -128,7 +134,7 @@ class FactsModel(RowsModel[FactValue]):
                 if fact.key in HINTS
                 else self.tr("Double-click or press F2 to correct")
             )
-            if fact.source == "reviewer":
+            if fact.source == Source.REVIEWER:
                 tip += self.tr("\nFirst reading: {value}").format(
                     value=_show(fact.original, fact.key) or self.tr("not known")
                 )
@@ -348,7 +354,9 @@ class FactsTab(QWidget):
         from ui.dialogs.fact_dialog import FactDialog
 
         fact = self.model.fact_at(row)
-        first = _show(fact.original, fact.key) or self.tr("not known") if fact.source == "reviewer" else ""
+        first = (
+            _show(fact.original, fact.key) or self.tr("not known") if fact.source == Source.REVIEWER else ""
+        )
         dialog = FactDialog(LABELS.get(fact.key, fact.key), fact_editor(fact.key), fact.value, first, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
