@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from app.holds.service import Holds
     from app.letters.service import Letters
     from app.printing import Prints
+    from app.report.service import Reports
     from app.review.service import Review
     from app.schedule.service import Schedule
     from app.team import TeamKey
@@ -436,6 +437,12 @@ class Services:
         from app.printing import Prints
 
         return Prints(self.desk, letters=self.letters, review=self.review, schedule=self.schedule)
+
+    @functools.cached_property
+    def reports(self) -> Reports:
+        from app.report.service import Reports
+
+        return Reports(self.desk)
 
     @functools.cached_property
     def team(self) -> TeamKey:

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 
 def _reports(desk: Desk) -> Reports:
-    from app.report.service import Reports
+    from app.services import Services
 
-    return Reports(desk)
+    return Services(desk).reports
 
 
 def _summary(report: Report) -> str:

@@ -28,6 +28,7 @@ from ui.case.dates_changes import DateChangesMixin
 from ui.case.hold_box import HoldBox
 
 if TYPE_CHECKING:
+    from app.holds.service import Holds
     from app.model import CaseId
     from app.schedule.service import CaseSchedule, Schedule
     from ui.case.date_dialogs import ChangeDialog
@@ -44,6 +45,7 @@ class DatesTab(DateChangesMixin, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._schedule: Schedule | None = None
+        self._holds: Holds | None = None
         self._case_id: CaseId | None = None
         self._view: CaseSchedule | None = None
         self.dialog: ChangeDialog | None = None  # the open dialog, for tests and for closing on lock
@@ -213,8 +215,8 @@ class DatesTab(DateChangesMixin, QWidget):
         self.unavailable.setText(html.escape(message))
         self.unavailable.show()
 
-    def show_case(self, schedule: Schedule, case_id: CaseId) -> None:
-        self._schedule, self._case_id = schedule, case_id
+    def show_case(self, schedule: Schedule, case_id: CaseId, holds: Holds) -> None:
+        self._schedule, self._case_id, self._holds = schedule, case_id, holds
         self.unavailable.hide()
         self.refresh()
 
@@ -228,9 +230,8 @@ class DatesTab(DateChangesMixin, QWidget):
         self._show_due(view)
         self._show_order(view)
         self._show_notice(view)
-        from app.holds.service import Holds  # here, like the schedule: only when a case is shown
-
-        self.hold_box.show_case(Holds(self._schedule.desk), self._case_id)
+        if self._holds is not None:
+            self.hold_box.show_case(self._holds, self._case_id)
 
     def _show_due(self, view: CaseSchedule) -> None:
         if view.due is None or view.due_status is None:

@@ -159,7 +159,7 @@ class DatesView(CaseView):
         if window.desk is None or window.case_id is None:
             return
         try:
-            window.dates_tab.show_case(window._schedule_service(), window.case_id)
+            window.dates_tab.show_case(window._schedule_service(), window.case_id, window._services().holds)
         except Exception as exc:  # noqa: BLE001 - shown in the tab; the rest of the case still works
             log.exception("The case's dates could not be shown")
             window.dates_tab.show_unavailable(
