@@ -116,19 +116,11 @@ class VersionFields(TypedDict):
     schema: int
 
 
-class ManifestJson(TypedDict):
-    """manifest.json, as docs/bundle-format.md lays it out (key order as written)."""
+class ManifestJson(VersionFields):
+    """manifest.json, as docs/bundle-format.md lays it out (the key order is the writer's:
+    ``format`` first, then the version's fields, then these)."""
 
     format: int
-    case_id: str
-    version_id: str
-    parent_version_id: str | None
-    merged_version_ids: list[str]
-    ancestors: list[str]
-    author: str
-    workstation: str
-    created: str
-    schema: int
     events: int
     members: dict[str, JsonObject]
     signature: JsonObject | None
