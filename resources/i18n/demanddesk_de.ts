@@ -3648,6 +3648,45 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPrefsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Synchronisierungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Freigabeordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically every</source>
+        <translation>&amp;Automatisch synchronisieren alle</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Cases travel encrypted with the team key as one file per version under &lt;i&gt;demand-desk/cases/&lt;/i&gt; in this folder. Automatic sync runs only while the folder is reachable and the workstation is unlocked.</source>
+        <translation>Fälle reisen mit dem Teamschlüssel verschlüsselt, als eine Datei je Fassung unter &lt;i&gt;demand-desk/cases/&lt;/i&gt; in diesem Ordner. Die automatische Synchronisierung läuft nur, solange der Ordner erreichbar und der Arbeitsplatz entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation>&amp;Freigabeordner:</translation>
+    </message>
+    <message>
+        <source>Team key:</source>
+        <translation>Teamschlüssel:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Case</source>

@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 I18N = ROOT / "resources" / "i18n"
 TS = I18N / "demanddesk_de.ts"
 QT_TOOLS = Path(PySide6.__file__).resolve().parent
-# ui/sync/ is being split by another change: it is translated once that lands (issue 20).
-NOT_YET = ("ui/sync/",)
+# Sync modules whose strings are not wrapped yet (issue 20): skipped until they are.
+NOT_YET = (
+    "ui/sync/bundle_files.py",
+    "ui/sync/team_access.py",
+    "ui/sync/team_dialog.py",
+    "ui/sync/conflict_dialog.py",
+    "ui/sync/controller.py",
+)
 
 
 def _window_sources() -> list[Path]:
