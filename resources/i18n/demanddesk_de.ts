@@ -382,6 +382,69 @@ Empfohlen: {get2}</translation>
     </message>
 </context>
 <context>
+    <name>BundleFiles</name>
+    <message>
+        <source>Demand Desk case bundles (*.ddb)</source>
+        <translation>Demand-Desk-Fallpakete (*.ddb)</translation>
+    </message>
+    <message>
+        <source>Open a case to export it.</source>
+        <translation>Öffnen Sie einen Fall, um ihn zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the case bundle to</source>
+        <translation>Fallpaket exportieren nach</translation>
+    </message>
+    <message>
+        <source>Exported the case to {folder}.</source>
+        <translation>Der Fall wurde nach {folder} exportiert.</translation>
+    </message>
+    <message>
+        <source>Case not exported</source>
+        <translation>Fall nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Nothing was written.
+
+{reason}</source>
+        <translation>Es wurde nichts geschrieben.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Import a case bundle</source>
+        <translation>Ein Fallpaket importieren</translation>
+    </message>
+    <message>
+        <source>Imported {file}: a new case.</source>
+        <translation>{file} importiert: ein neuer Fall.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: a newer version of the case.</source>
+        <translation>{file} importiert: eine neuere Fassung des Falls.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: it conflicts with this workstation&apos;s changes.</source>
+        <translation>{file} importiert: es steht im Konflikt mit den Änderungen dieses Arbeitsplatzes.</translation>
+    </message>
+    <message>
+        <source>{file} is already here; nothing changed.</source>
+        <translation>{file} ist bereits vorhanden; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Bundle refused</source>
+        <translation>Paket abgelehnt</translation>
+    </message>
+    <message>
+        <source>{file} was not imported; nothing changed.
+
+It was refused: {reason}.</source>
+        <translation>{file} wurde nicht importiert; nichts wurde geändert.
+
+Es wurde abgelehnt: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFactsForm</name>
     <message>
         <source>Case facts a scan cannot tell</source>
