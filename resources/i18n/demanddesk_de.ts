@@ -3750,6 +3750,53 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>TeamAccess</name>
+    <message>
+        <source>This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), export a key file there, and join with that file on the others.</source>
+        <translation>Dieser Arbeitsplatz hat noch keinen Teamschlüssel. Erstellen Sie ihn am ersten Arbeitsplatz (Synchronisieren ▸ Teamschlüssel…), exportieren Sie dort eine Schlüsseldatei und treten Sie mit dieser Datei an den anderen bei.</translation>
+    </message>
+    <message>
+        <source>Sync: no team key</source>
+        <translation>Synchronisierung: kein Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>The team key cannot be used</source>
+        <translation>Der Teamschlüssel kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Unlock the team key</source>
+        <translation>Den Teamschlüssel entsperren</translation>
+    </message>
+    <message>
+        <source>The team key is protected by the workstation passphrase.</source>
+        <translation>Der Teamschlüssel ist durch die Passphrase des Arbeitsplatzes geschützt.</translation>
+    </message>
+    <message>
+        <source>Workstation passphrase</source>
+        <translation>Passphrase des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>The team key is kept under the workstation passphrase.</source>
+        <translation>Der Teamschlüssel wird unter der Passphrase des Arbeitsplatzes aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No team key</source>
+        <translation>Kein Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Make a team key…</source>
+        <translation>Teamschlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Join with a key file…</source>
+        <translation>Mit einer Schlüsseldatei &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Case</source>
