@@ -275,6 +275,37 @@
     </message>
 </context>
 <context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit a workstation</source>
+        <translation>Einen Arbeitsplatz aufnehmen</translation>
+    </message>
+    <message>
+        <source>A workstation asks to join with its first sync. Before admitting it, ask its user to read out the fingerprint it shows (Sync ▸ Team key…, or `team show`) by phone or in person, and compare it with the one below: someone holding only the team key could ask under the same name.</source>
+        <translation>Ein Arbeitsplatz bittet mit seiner ersten Synchronisierung um Aufnahme. Bevor Sie ihn aufnehmen, lassen Sie sich von seinem Benutzer den dort angezeigten Fingerabdruck (Synchronisieren ▸ Teamschlüssel… oder `team show`) am Telefon oder persönlich vorlesen und vergleichen Sie ihn mit dem unten stehenden: Wer nur den Teamschlüssel besitzt, könnte unter demselben Namen anfragen.</translation>
+    </message>
+    <message>
+        <source>Workstations asking to join</source>
+        <translation>Arbeitsplätze, die um Aufnahme bitten</translation>
+    </message>
+    <message>
+        <source>{workstation} — first asked {when}</source>
+        <translation>{workstation} — erste Anfrage {when}</translation>
+    </message>
+    <message>
+        <source>fingerprint  {fingerprint}</source>
+        <translation>Fingerabdruck  {fingerprint}</translation>
+    </message>
+    <message>
+        <source>CLASHES with the key already admitted under this name: do not admit</source>
+        <translation>WIDERSPRICHT dem unter diesem Namen bereits aufgenommenen Schlüssel: nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Admit</source>
+        <translation>&amp;Aufnehmen</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Approve decision</source>
@@ -2211,6 +2242,49 @@ Bitte prüfen: {flag}</translation>
     </message>
 </context>
 <context>
+    <name>KeyFilePassphraseDialog</name>
+    <message>
+        <source>Key file passphrase</source>
+        <translation>Passphrase der Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the key file. Tell it to your colleague another way than the file travels.</source>
+        <translation>Wählen Sie eine Passphrase für die Schlüsseldatei. Teilen Sie sie Ihrer Kollegin oder Ihrem Kollegen auf einem anderen Weg mit als dem, auf dem die Datei reist.</translation>
+    </message>
+    <message>
+        <source>The passphrase the key file was made with.</source>
+        <translation>Die Passphrase, mit der die Schlüsseldatei erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>wiederholen</translation>
+    </message>
+    <message>
+        <source>Key file passphrase again</source>
+        <translation>Passphrase der Schlüsseldatei wiederholen</translation>
+    </message>
+    <message>
+        <source>Make the file</source>
+        <translation>Datei erstellen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters.</source>
+        <translation>Verwenden Sie mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Geben Sie die Passphrase ein.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>The data belongs to an enterprise customer</source>
@@ -3794,6 +3868,129 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Sync failed</source>
         <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamKeyDialog</name>
+    <message>
+        <source>Team key files (*.key);;All files (*)</source>
+        <translation>Teamschlüsseldateien (*.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Team key</source>
+        <translation>Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>Case bundles are encrypted for the team key. The first workstation makes it; the others join with a key file carried on removable media. Rotating makes a new key for new bundles; older bundles still open.</source>
+        <translation>Fallpakete werden für den Teamschlüssel verschlüsselt. Der erste Arbeitsplatz erstellt ihn; die anderen treten mit einer Schlüsseldatei bei, die auf einem Wechseldatenträger überbracht wird. Ein Wechsel erstellt einen neuen Schlüssel für neue Pakete; ältere Pakete lassen sich weiterhin öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Make a team key</source>
+        <translation>Teamschlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Join with a key file…</source>
+        <translation>Mit einer Schlüsseldatei &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a key file…</source>
+        <translation>Schlüsseldatei e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate…</source>
+        <translation>&amp;Wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Admit…</source>
+        <translation>&amp;Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Admit a workstation that asked to join the team&apos;s roster</source>
+        <translation>Einen Arbeitsplatz aufnehmen, der um Aufnahme in die Teamliste gebeten hat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No team key yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Noch kein Teamschlüssel.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Team key&lt;/b&gt; {key}</source>
+        <translation>&lt;b&gt;Teamschlüssel&lt;/b&gt; {key}</translation>
+    </message>
+    <message>
+        <source>{count} older key(s) kept for older bundles.</source>
+        <translation>Ältere Schlüssel, für ältere Pakete aufbewahrt: {count}.</translation>
+    </message>
+    <message>
+        <source>none (unlock with the passphrase once to make one)</source>
+        <translation>keiner (einmal mit der Passphrase entsperren, um einen zu erstellen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{workstation}&lt;/b&gt;&apos;s signing key fingerprint: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</source>
+        <translation>Fingerabdruck des Signaturschlüssels von &lt;b&gt;{workstation}&lt;/b&gt;: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Not admitted to the team roster yet: an administrator on another workstation admits {workstation} after its first sync.</source>
+        <translation>Noch nicht in die Teamliste aufgenommen: Eine Administratorin oder ein Administrator an einem anderen Arbeitsplatz nimmt {workstation} nach seiner ersten Synchronisierung auf.</translation>
+    </message>
+    <message>
+        <source>{count} workstation(s) ask to join: Admit…</source>
+        <translation>Arbeitsplätze, die um Aufnahme bitten: {count} — Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Making the team key…</source>
+        <translation>Teamschlüssel wird erstellt…</translation>
+    </message>
+    <message>
+        <source>No workstation asks to join. A new one asks with its first sync; sync here.</source>
+        <translation>Kein Arbeitsplatz bittet um Aufnahme. Ein neuer bittet mit seiner ersten Synchronisierung darum; synchronisieren Sie hier.</translation>
+    </message>
+    <message>
+        <source>Admitted {workstation} (fingerprint {fingerprint}); the other workstations accept its bundles once this one&apos;s next sync publishes the roster.</source>
+        <translation>{workstation} aufgenommen (Fingerabdruck {fingerprint}); die anderen Arbeitsplätze nehmen seine Pakete an, sobald die nächste Synchronisierung dieses Arbeitsplatzes die Teamliste veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Rotate the team key</source>
+        <translation>Den Teamschlüssel wechseln</translation>
+    </message>
+    <message>
+        <source>Make a new team key? New bundles will be encrypted for it only: export a key file and give it to every other workstation. Older bundles still open everywhere.</source>
+        <translation>Einen neuen Teamschlüssel erstellen? Neue Pakete werden nur noch für ihn verschlüsselt: Exportieren Sie eine Schlüsseldatei und geben Sie sie jedem anderen Arbeitsplatz. Ältere Pakete lassen sich überall weiterhin öffnen.</translation>
+    </message>
+    <message>
+        <source>Making the new key…</source>
+        <translation>Der neue Schlüssel wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Export the team key file</source>
+        <translation>Die Teamschlüsseldatei exportieren</translation>
+    </message>
+    <message>
+        <source>Protecting the key file (a few seconds)…</source>
+        <translation>Die Schlüsseldatei wird geschützt (einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source>Wrote the team key file {file}.</source>
+        <translation>Die Teamschlüsseldatei {file} wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Join with a team key file</source>
+        <translation>Mit einer Teamschlüsseldatei beitreten</translation>
+    </message>
+    <message>
+        <source>Opening the key file (a few seconds)…</source>
+        <translation>Die Schlüsseldatei wird geöffnet (einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source>Joined the team. Other workstations accept this one&apos;s bundles once an administrator admits it, after its first sync.</source>
+        <translation>Dem Team beigetreten. Andere Arbeitsplätze nehmen die Pakete dieses Arbeitsplatzes an, sobald eine Administratorin oder ein Administrator ihn nach seiner ersten Synchronisierung aufnimmt.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
     </message>
 </context>
 <context>
