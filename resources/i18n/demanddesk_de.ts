@@ -821,6 +821,77 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Sync conflict — {reference}</source>
+        <translation>Synchronisationskonflikt — {reference}</translation>
+    </message>
+    <message>
+        <source>Case &lt;b&gt;{reference}&lt;/b&gt; was changed on this workstation and on &lt;b&gt;{workstation}&lt;/b&gt; since the same version. Keep one side: its facts, answers, decision and letters are taken whole. The audit events of both sides are kept either way.</source>
+        <translation>Der Fall &lt;b&gt;{reference}&lt;/b&gt; wurde seit derselben Fassung an diesem Arbeitsplatz und an &lt;b&gt;{workstation}&lt;/b&gt; geändert. Behalten Sie eine Seite: Ihre Angaben, Antworten, Entscheidung und Schreiben werden vollständig übernommen. Die Protokollereignisse beider Seiten bleiben in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>another workstation</source>
+        <translation>einem anderen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Die andere Seite</translation>
+    </message>
+    <message>
+        <source>Show &amp;every field (who recorded what, when, how sure OCR was)</source>
+        <translation>&amp;Jedes Feld zeigen (wer was wann erfasst hat, wie sicher die OCR war)</translation>
+    </message>
+    <message>
+        <source>1 field differs.</source>
+        <translation>1 Feld unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>{count} fields differ.</source>
+        <translation>{count} Felder unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>The case&apos;s data is the same on both sides; only the audit events differ.</source>
+        <translation>Die Daten des Falls sind auf beiden Seiten gleich; nur die Protokollereignisse unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine Seite behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>&amp;Andere Seite behalten</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Keep theirs for {reference}?
+
+This workstation&apos;s facts, decision and letters for this case are set aside (both sides&apos; audit events stay). The other workstation gets the result at its next sync.</source>
+        <translation>Für {reference} die andere Seite behalten?
+
+Die Angaben, die Entscheidung und die Schreiben dieses Arbeitsplatzes zu diesem Fall werden beiseitegelegt (die Protokollereignisse beider Seiten bleiben). Der andere Arbeitsplatz erhält das Ergebnis bei seiner nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Keep mine for {reference}?
+
+{workstation}&apos;s facts, decision and letters for this case are set aside (both sides&apos; audit events stay). The other workstation gets the result at its next sync.</source>
+        <translation>Für {reference} meine Seite behalten?
+
+Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall werden beiseitegelegt (die Protokollereignisse beider Seiten bleiben). Der andere Arbeitsplatz erhält das Ergebnis bei seiner nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation>Den Konflikt lösen</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Add a target</source>
@@ -1476,6 +1547,29 @@ Overridden by {decided_by}: {get}</source>
     <message>
         <source>Revision {revision} approved by {approved_by}.</source>
         <translation>Fassung {revision} genehmigt von {approved_by}.</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Welche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Andere Seite</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4394,97 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;The policy pack gives no question for this item.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Das Regelwerk stellt zu diesem Punkt keine Frage.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>conflict_dialog</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Page text</source>
+        <translation>Seitentext</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Betroffene Kennung</translation>
+    </message>
+    <message>
+        <source>Data asked for</source>
+        <translation>Angeforderte Daten</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Review context</source>
+        <translation>Prüfungskontext</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Secrecy order</source>
+        <translation>Geheimhaltungsanordnung</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Deadline change</source>
+        <translation>Friständerung</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>revision {number}</source>
+        <translation>Fassung {number}</translation>
+    </message>
+    <message>
+        <source> — by {name}</source>
+        <translation> — von {name}</translation>
+    </message>
+    <message>
+        <source> — as read</source>
+        <translation> — wie gelesen</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Arbeitsplatz: {name}</translation>
+    </message>
+    <message>
+        <source>Last changed by: {name}</source>
+        <translation>Zuletzt geändert von: {name}</translation>
+    </message>
+    <message>
+        <source>Version made: {when}</source>
+        <translation>Fassung erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Has changes not yet synced</source>
+        <translation>Hat noch nicht synchronisierte Änderungen</translation>
+    </message>
+    <message>
+        <source>Audit events only here: {count}</source>
+        <translation>Protokollereignisse nur hier: {count}</translation>
     </message>
 </context>
 <context>
