@@ -3879,6 +3879,178 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Stop sync</source>
+        <extracomment>cases whose data changed here (received, or a conflict settled): the window reshows them. a short message for the status bar. the team&apos;s roster changed: the signed-in reviewer may have a new role, or have been removed.</extracomment>
+        <translation>Synchronisierung anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Publish changed cases to the shared folder and receive others&apos;</source>
+        <translation>Geänderte Fälle im Freigabeordner veröffentlichen und die der anderen empfangen</translation>
+    </message>
+    <message>
+        <source>Sync s&amp;ettings…</source>
+        <translation>Synchronisierungs&amp;einstellungen…</translation>
+    </message>
+    <message>
+        <source>The shared folder, and how often to sync with it</source>
+        <translation>Der Freigabeordner und wie oft mit ihm synchronisiert wird</translation>
+    </message>
+    <message>
+        <source>Settle sync &amp;conflict…</source>
+        <translation>Synchronisations&amp;konflikt lösen…</translation>
+    </message>
+    <message>
+        <source>Choose between two versions of a case</source>
+        <translation>Zwischen zwei Fassungen eines Falls wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Export case bundle…</source>
+        <translation>Fallpaket &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the case, encrypted, to a folder</source>
+        <translation>Den Fall verschlüsselt in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Team key…</source>
+        <translation>&amp;Teamschlüssel…</translation>
+    </message>
+    <message>
+        <source>Make, join, export or rotate the key of the case bundles</source>
+        <translation>Den Schlüssel der Fallpakete erstellen, beitreten, exportieren oder wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Import case bundle…</source>
+        <translation>Fallpaket &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Take in a case bundle (.ddb)</source>
+        <translation>Ein Fallpaket (.ddb) übernehmen</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Syncing with {folder}</source>
+        <translation>Synchronisiere mit {folder}</translation>
+    </message>
+    <message>
+        <source>Sync {done}/{total}</source>
+        <translation>Synchronisierung {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <translation>Unerwarteter Fehler: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>Sync stopped; nothing was half-done.</source>
+        <translation>Synchronisierung angehalten; nichts blieb halb erledigt.</translation>
+    </message>
+    <message>
+        <source>Sync finished with problems</source>
+        <translation>Synchronisierung mit Problemen beendet</translation>
+    </message>
+    <message>
+        <source>Sync did not run</source>
+        <translation>Synchronisierung nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Sync: off</source>
+        <translation>Synchronisierung: aus</translation>
+    </message>
+    <message>
+        <source>No shared folder chosen (Sync ▸ Sync settings…).</source>
+        <translation>Kein Freigabeordner gewählt (Synchronisieren ▸ Synchronisierungseinstellungen…).</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Shared folder: {folder}</source>
+        <translation>Freigabeordner: {folder}</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Synchronisiert {time}</translation>
+    </message>
+    <message>
+        <source>Sync failed {time}</source>
+        <translation>Synchronisierung fehlgeschlagen {time}</translation>
+    </message>
+    <message>
+        <source>Last sync {when} with {folder}</source>
+        <translation>Letzte Synchronisierung {when} mit {folder}</translation>
+    </message>
+    <message>
+        <source>1 file refused</source>
+        <translation>1 Datei abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} files refused</source>
+        <translation>{count} Dateien abgelehnt</translation>
+    </message>
+    <message>
+        <source>Automatically every {minutes} min while the folder is reachable.</source>
+        <translation>Automatisch alle {minutes} Min., solange der Ordner erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 Konflikt</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>{count} Konflikte</translation>
+    </message>
+    <message>
+        <source>Click to settle: {cases}</source>
+        <translation>Zum Lösen klicken: {cases}</translation>
+    </message>
+    <message>
+        <source>none yet — {why}</source>
+        <translation>noch keiner — {why}</translation>
+    </message>
+    <message>
+        <source>{key}… (and 1 older, still read)</source>
+        <translation>{key}… (und 1 älterer, weiterhin lesbar)</translation>
+    </message>
+    <message>
+        <source>{key}… (and {count} older, still read)</source>
+        <translation>{key}… (und {count} ältere, weiterhin lesbar)</translation>
+    </message>
+    <message>
+        <source>Sync settings saved.</source>
+        <translation>Synchronisierungseinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>No sync conflicts to settle.</source>
+        <translation>Keine Synchronisationskonflikte zu lösen.</translation>
+    </message>
+    <message>
+        <source>Cannot show the conflict</source>
+        <translation>Der Konflikt kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Conflict not settled</source>
+        <translation>Konflikt nicht gelöst</translation>
+    </message>
+    <message>
+        <source>Kept mine for {reference}; the other workstations get it at the next sync.</source>
+        <translation>Für {reference} die eigene Seite behalten; die anderen Arbeitsplätze erhalten sie bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Kept theirs for {reference}; the other workstations get it at the next sync.</source>
+        <translation>Für {reference} die andere Seite behalten; die anderen Arbeitsplätze erhalten sie bei der nächsten Synchronisierung.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPrefsDialog</name>
     <message>
         <source>Sync settings</source>
@@ -4485,6 +4657,57 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Audit events only here: {count}</source>
         <translation>Protokollereignisse nur hier: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>{count} published</source>
+        <translation>{count} veröffentlicht</translation>
+    </message>
+    <message>
+        <source>{count} received</source>
+        <translation>{count} empfangen</translation>
+    </message>
+    <message>
+        <source>1 conflict to settle</source>
+        <translation>1 Konflikt zu lösen</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to settle</source>
+        <translation>{count} Konflikte zu lösen</translation>
+    </message>
+    <message>
+        <source>1 roster change</source>
+        <translation>1 Änderung der Teamliste</translation>
+    </message>
+    <message>
+        <source>{count} roster changes</source>
+        <translation>{count} Änderungen der Teamliste</translation>
+    </message>
+    <message>
+        <source>1 file refused</source>
+        <translation>1 Datei abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} files refused</source>
+        <translation>{count} Dateien abgelehnt</translation>
+    </message>
+    <message>
+        <source>1 audit trail problem</source>
+        <translation>1 Problem im Prüfpfad</translation>
+    </message>
+    <message>
+        <source>{count} audit trail problems</source>
+        <translation>{count} Probleme im Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Synced: {parts}</source>
+        <translation>Synchronisiert: {parts}</translation>
+    </message>
+    <message>
+        <source>Synced: nothing to do</source>
+        <translation>Synchronisiert: nichts zu tun</translation>
     </message>
 </context>
 <context>
