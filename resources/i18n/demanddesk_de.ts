@@ -275,6 +275,37 @@
     </message>
 </context>
 <context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit a workstation</source>
+        <translation>Einen Arbeitsplatz aufnehmen</translation>
+    </message>
+    <message>
+        <source>A workstation asks to join with its first sync. Before admitting it, ask its user to read out the fingerprint it shows (Sync ▸ Team key…, or `team show`) by phone or in person, and compare it with the one below: someone holding only the team key could ask under the same name.</source>
+        <translation>Ein Arbeitsplatz bittet mit seiner ersten Synchronisierung um Aufnahme. Bevor Sie ihn aufnehmen, lassen Sie sich von seinem Benutzer den dort angezeigten Fingerabdruck (Synchronisieren ▸ Teamschlüssel… oder `team show`) am Telefon oder persönlich vorlesen und vergleichen Sie ihn mit dem unten stehenden: Wer nur den Teamschlüssel besitzt, könnte unter demselben Namen anfragen.</translation>
+    </message>
+    <message>
+        <source>Workstations asking to join</source>
+        <translation>Arbeitsplätze, die um Aufnahme bitten</translation>
+    </message>
+    <message>
+        <source>{workstation} — first asked {when}</source>
+        <translation>{workstation} — erste Anfrage {when}</translation>
+    </message>
+    <message>
+        <source>fingerprint  {fingerprint}</source>
+        <translation>Fingerabdruck  {fingerprint}</translation>
+    </message>
+    <message>
+        <source>CLASHES with the key already admitted under this name: do not admit</source>
+        <translation>WIDERSPRICHT dem unter diesem Namen bereits aufgenommenen Schlüssel: nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Admit</source>
+        <translation>&amp;Aufnehmen</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Approve decision</source>
@@ -379,6 +410,69 @@ Empfohlen: {get2}</translation>
     <message>
         <source>{label}: {value:,} — click to list the cases</source>
         <translation>{label}: {value:,} — klicken, um die Fälle aufzulisten</translation>
+    </message>
+</context>
+<context>
+    <name>BundleFiles</name>
+    <message>
+        <source>Demand Desk case bundles (*.ddb)</source>
+        <translation>Demand-Desk-Fallpakete (*.ddb)</translation>
+    </message>
+    <message>
+        <source>Open a case to export it.</source>
+        <translation>Öffnen Sie einen Fall, um ihn zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the case bundle to</source>
+        <translation>Fallpaket exportieren nach</translation>
+    </message>
+    <message>
+        <source>Exported the case to {folder}.</source>
+        <translation>Der Fall wurde nach {folder} exportiert.</translation>
+    </message>
+    <message>
+        <source>Case not exported</source>
+        <translation>Fall nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Nothing was written.
+
+{reason}</source>
+        <translation>Es wurde nichts geschrieben.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Import a case bundle</source>
+        <translation>Ein Fallpaket importieren</translation>
+    </message>
+    <message>
+        <source>Imported {file}: a new case.</source>
+        <translation>{file} importiert: ein neuer Fall.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: a newer version of the case.</source>
+        <translation>{file} importiert: eine neuere Fassung des Falls.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: it conflicts with this workstation&apos;s changes.</source>
+        <translation>{file} importiert: es steht im Konflikt mit den Änderungen dieses Arbeitsplatzes.</translation>
+    </message>
+    <message>
+        <source>{file} is already here; nothing changed.</source>
+        <translation>{file} ist bereits vorhanden; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Bundle refused</source>
+        <translation>Paket abgelehnt</translation>
+    </message>
+    <message>
+        <source>{file} was not imported; nothing changed.
+
+It was refused: {reason}.</source>
+        <translation>{file} wurde nicht importiert; nichts wurde geändert.
+
+Es wurde abgelehnt: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -724,6 +818,77 @@ Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     <message>
         <source>Answer not saved</source>
         <translation>Antwort nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Sync conflict — {reference}</source>
+        <translation>Synchronisationskonflikt — {reference}</translation>
+    </message>
+    <message>
+        <source>Case &lt;b&gt;{reference}&lt;/b&gt; was changed on this workstation and on &lt;b&gt;{workstation}&lt;/b&gt; since the same version. Keep one side: its facts, answers, decision and letters are taken whole. The audit events of both sides are kept either way.</source>
+        <translation>Der Fall &lt;b&gt;{reference}&lt;/b&gt; wurde seit derselben Fassung an diesem Arbeitsplatz und an &lt;b&gt;{workstation}&lt;/b&gt; geändert. Behalten Sie eine Seite: Ihre Angaben, Antworten, Entscheidung und Schreiben werden vollständig übernommen. Die Protokollereignisse beider Seiten bleiben in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>another workstation</source>
+        <translation>einem anderen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Die andere Seite</translation>
+    </message>
+    <message>
+        <source>Show &amp;every field (who recorded what, when, how sure OCR was)</source>
+        <translation>&amp;Jedes Feld zeigen (wer was wann erfasst hat, wie sicher die OCR war)</translation>
+    </message>
+    <message>
+        <source>1 field differs.</source>
+        <translation>1 Feld unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>{count} fields differ.</source>
+        <translation>{count} Felder unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>The case&apos;s data is the same on both sides; only the audit events differ.</source>
+        <translation>Die Daten des Falls sind auf beiden Seiten gleich; nur die Protokollereignisse unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine Seite behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>&amp;Andere Seite behalten</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Keep theirs for {reference}?
+
+This workstation&apos;s facts, decision and letters for this case are set aside (both sides&apos; audit events stay). The other workstation gets the result at its next sync.</source>
+        <translation>Für {reference} die andere Seite behalten?
+
+Die Angaben, die Entscheidung und die Schreiben dieses Arbeitsplatzes zu diesem Fall werden beiseitegelegt (die Protokollereignisse beider Seiten bleiben). Der andere Arbeitsplatz erhält das Ergebnis bei seiner nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Keep mine for {reference}?
+
+{workstation}&apos;s facts, decision and letters for this case are set aside (both sides&apos; audit events stay). The other workstation gets the result at its next sync.</source>
+        <translation>Für {reference} meine Seite behalten?
+
+Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall werden beiseitegelegt (die Protokollereignisse beider Seiten bleiben). Der andere Arbeitsplatz erhält das Ergebnis bei seiner nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation>Den Konflikt lösen</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1547,29 @@ Overridden by {decided_by}: {get}</source>
     <message>
         <source>Revision {revision} approved by {approved_by}.</source>
         <translation>Fassung {revision} genehmigt von {approved_by}.</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Welche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Andere Seite</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2333,49 @@ Bitte prüfen: {flag}</translation>
         <translation>{name} wurde nicht gespeichert.
 
 {message}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFilePassphraseDialog</name>
+    <message>
+        <source>Key file passphrase</source>
+        <translation>Passphrase der Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the key file. Tell it to your colleague another way than the file travels.</source>
+        <translation>Wählen Sie eine Passphrase für die Schlüsseldatei. Teilen Sie sie Ihrer Kollegin oder Ihrem Kollegen auf einem anderen Weg mit als dem, auf dem die Datei reist.</translation>
+    </message>
+    <message>
+        <source>The passphrase the key file was made with.</source>
+        <translation>Die Passphrase, mit der die Schlüsseldatei erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>wiederholen</translation>
+    </message>
+    <message>
+        <source>Key file passphrase again</source>
+        <translation>Passphrase der Schlüsseldatei wiederholen</translation>
+    </message>
+    <message>
+        <source>Make the file</source>
+        <translation>Datei erstellen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters.</source>
+        <translation>Verwenden Sie mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Geben Sie die Passphrase ein.</translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3879,387 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Stop sync</source>
+        <extracomment>cases whose data changed here (received, or a conflict settled): the window reshows them. a short message for the status bar. the team&apos;s roster changed: the signed-in reviewer may have a new role, or have been removed.</extracomment>
+        <translation>Synchronisierung anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Publish changed cases to the shared folder and receive others&apos;</source>
+        <translation>Geänderte Fälle im Freigabeordner veröffentlichen und die der anderen empfangen</translation>
+    </message>
+    <message>
+        <source>Sync s&amp;ettings…</source>
+        <translation>Synchronisierungs&amp;einstellungen…</translation>
+    </message>
+    <message>
+        <source>The shared folder, and how often to sync with it</source>
+        <translation>Der Freigabeordner und wie oft mit ihm synchronisiert wird</translation>
+    </message>
+    <message>
+        <source>Settle sync &amp;conflict…</source>
+        <translation>Synchronisations&amp;konflikt lösen…</translation>
+    </message>
+    <message>
+        <source>Choose between two versions of a case</source>
+        <translation>Zwischen zwei Fassungen eines Falls wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Export case bundle…</source>
+        <translation>Fallpaket &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the case, encrypted, to a folder</source>
+        <translation>Den Fall verschlüsselt in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Team key…</source>
+        <translation>&amp;Teamschlüssel…</translation>
+    </message>
+    <message>
+        <source>Make, join, export or rotate the key of the case bundles</source>
+        <translation>Den Schlüssel der Fallpakete erstellen, beitreten, exportieren oder wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Import case bundle…</source>
+        <translation>Fallpaket &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Take in a case bundle (.ddb)</source>
+        <translation>Ein Fallpaket (.ddb) übernehmen</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Syncing with {folder}</source>
+        <translation>Synchronisiere mit {folder}</translation>
+    </message>
+    <message>
+        <source>Sync {done}/{total}</source>
+        <translation>Synchronisierung {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <translation>Unerwarteter Fehler: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>Sync stopped; nothing was half-done.</source>
+        <translation>Synchronisierung angehalten; nichts blieb halb erledigt.</translation>
+    </message>
+    <message>
+        <source>Sync finished with problems</source>
+        <translation>Synchronisierung mit Problemen beendet</translation>
+    </message>
+    <message>
+        <source>Sync did not run</source>
+        <translation>Synchronisierung nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Sync: off</source>
+        <translation>Synchronisierung: aus</translation>
+    </message>
+    <message>
+        <source>No shared folder chosen (Sync ▸ Sync settings…).</source>
+        <translation>Kein Freigabeordner gewählt (Synchronisieren ▸ Synchronisierungseinstellungen…).</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Shared folder: {folder}</source>
+        <translation>Freigabeordner: {folder}</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Synchronisiert {time}</translation>
+    </message>
+    <message>
+        <source>Sync failed {time}</source>
+        <translation>Synchronisierung fehlgeschlagen {time}</translation>
+    </message>
+    <message>
+        <source>Last sync {when} with {folder}</source>
+        <translation>Letzte Synchronisierung {when} mit {folder}</translation>
+    </message>
+    <message>
+        <source>1 file refused</source>
+        <translation>1 Datei abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} files refused</source>
+        <translation>{count} Dateien abgelehnt</translation>
+    </message>
+    <message>
+        <source>Automatically every {minutes} min while the folder is reachable.</source>
+        <translation>Automatisch alle {minutes} Min., solange der Ordner erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 Konflikt</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>{count} Konflikte</translation>
+    </message>
+    <message>
+        <source>Click to settle: {cases}</source>
+        <translation>Zum Lösen klicken: {cases}</translation>
+    </message>
+    <message>
+        <source>none yet — {why}</source>
+        <translation>noch keiner — {why}</translation>
+    </message>
+    <message>
+        <source>{key}… (and 1 older, still read)</source>
+        <translation>{key}… (und 1 älterer, weiterhin lesbar)</translation>
+    </message>
+    <message>
+        <source>{key}… (and {count} older, still read)</source>
+        <translation>{key}… (und {count} ältere, weiterhin lesbar)</translation>
+    </message>
+    <message>
+        <source>Sync settings saved.</source>
+        <translation>Synchronisierungseinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>No sync conflicts to settle.</source>
+        <translation>Keine Synchronisationskonflikte zu lösen.</translation>
+    </message>
+    <message>
+        <source>Cannot show the conflict</source>
+        <translation>Der Konflikt kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Conflict not settled</source>
+        <translation>Konflikt nicht gelöst</translation>
+    </message>
+    <message>
+        <source>Kept mine for {reference}; the other workstations get it at the next sync.</source>
+        <translation>Für {reference} die eigene Seite behalten; die anderen Arbeitsplätze erhalten sie bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Kept theirs for {reference}; the other workstations get it at the next sync.</source>
+        <translation>Für {reference} die andere Seite behalten; die anderen Arbeitsplätze erhalten sie bei der nächsten Synchronisierung.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPrefsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Synchronisierungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Freigabeordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically every</source>
+        <translation>&amp;Automatisch synchronisieren alle</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Cases travel encrypted with the team key as one file per version under &lt;i&gt;demand-desk/cases/&lt;/i&gt; in this folder. Automatic sync runs only while the folder is reachable and the workstation is unlocked.</source>
+        <translation>Fälle reisen mit dem Teamschlüssel verschlüsselt, als eine Datei je Fassung unter &lt;i&gt;demand-desk/cases/&lt;/i&gt; in diesem Ordner. Die automatische Synchronisierung läuft nur, solange der Ordner erreichbar und der Arbeitsplatz entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation>&amp;Freigabeordner:</translation>
+    </message>
+    <message>
+        <source>Team key:</source>
+        <translation>Teamschlüssel:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAccess</name>
+    <message>
+        <source>This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), export a key file there, and join with that file on the others.</source>
+        <translation>Dieser Arbeitsplatz hat noch keinen Teamschlüssel. Erstellen Sie ihn am ersten Arbeitsplatz (Synchronisieren ▸ Teamschlüssel…), exportieren Sie dort eine Schlüsseldatei und treten Sie mit dieser Datei an den anderen bei.</translation>
+    </message>
+    <message>
+        <source>Sync: no team key</source>
+        <translation>Synchronisierung: kein Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>The team key cannot be used</source>
+        <translation>Der Teamschlüssel kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Unlock the team key</source>
+        <translation>Den Teamschlüssel entsperren</translation>
+    </message>
+    <message>
+        <source>The team key is protected by the workstation passphrase.</source>
+        <translation>Der Teamschlüssel ist durch die Passphrase des Arbeitsplatzes geschützt.</translation>
+    </message>
+    <message>
+        <source>Workstation passphrase</source>
+        <translation>Passphrase des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>The team key is kept under the workstation passphrase.</source>
+        <translation>Der Teamschlüssel wird unter der Passphrase des Arbeitsplatzes aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No team key</source>
+        <translation>Kein Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Make a team key…</source>
+        <translation>Teamschlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Join with a key file…</source>
+        <translation>Mit einer Schlüsseldatei &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamKeyDialog</name>
+    <message>
+        <source>Team key files (*.key);;All files (*)</source>
+        <translation>Teamschlüsseldateien (*.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Team key</source>
+        <translation>Teamschlüssel</translation>
+    </message>
+    <message>
+        <source>Case bundles are encrypted for the team key. The first workstation makes it; the others join with a key file carried on removable media. Rotating makes a new key for new bundles; older bundles still open.</source>
+        <translation>Fallpakete werden für den Teamschlüssel verschlüsselt. Der erste Arbeitsplatz erstellt ihn; die anderen treten mit einer Schlüsseldatei bei, die auf einem Wechseldatenträger überbracht wird. Ein Wechsel erstellt einen neuen Schlüssel für neue Pakete; ältere Pakete lassen sich weiterhin öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Make a team key</source>
+        <translation>Teamschlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Join with a key file…</source>
+        <translation>Mit einer Schlüsseldatei &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a key file…</source>
+        <translation>Schlüsseldatei e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate…</source>
+        <translation>&amp;Wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Admit…</source>
+        <translation>&amp;Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Admit a workstation that asked to join the team&apos;s roster</source>
+        <translation>Einen Arbeitsplatz aufnehmen, der um Aufnahme in die Teamliste gebeten hat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No team key yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Noch kein Teamschlüssel.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Team key&lt;/b&gt; {key}</source>
+        <translation>&lt;b&gt;Teamschlüssel&lt;/b&gt; {key}</translation>
+    </message>
+    <message>
+        <source>{count} older key(s) kept for older bundles.</source>
+        <translation>Ältere Schlüssel, für ältere Pakete aufbewahrt: {count}.</translation>
+    </message>
+    <message>
+        <source>none (unlock with the passphrase once to make one)</source>
+        <translation>keiner (einmal mit der Passphrase entsperren, um einen zu erstellen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{workstation}&lt;/b&gt;&apos;s signing key fingerprint: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</source>
+        <translation>Fingerabdruck des Signaturschlüssels von &lt;b&gt;{workstation}&lt;/b&gt;: &lt;tt&gt;{fingerprint}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Not admitted to the team roster yet: an administrator on another workstation admits {workstation} after its first sync.</source>
+        <translation>Noch nicht in die Teamliste aufgenommen: Eine Administratorin oder ein Administrator an einem anderen Arbeitsplatz nimmt {workstation} nach seiner ersten Synchronisierung auf.</translation>
+    </message>
+    <message>
+        <source>{count} workstation(s) ask to join: Admit…</source>
+        <translation>Arbeitsplätze, die um Aufnahme bitten: {count} — Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Making the team key…</source>
+        <translation>Teamschlüssel wird erstellt…</translation>
+    </message>
+    <message>
+        <source>No workstation asks to join. A new one asks with its first sync; sync here.</source>
+        <translation>Kein Arbeitsplatz bittet um Aufnahme. Ein neuer bittet mit seiner ersten Synchronisierung darum; synchronisieren Sie hier.</translation>
+    </message>
+    <message>
+        <source>Admitted {workstation} (fingerprint {fingerprint}); the other workstations accept its bundles once this one&apos;s next sync publishes the roster.</source>
+        <translation>{workstation} aufgenommen (Fingerabdruck {fingerprint}); die anderen Arbeitsplätze nehmen seine Pakete an, sobald die nächste Synchronisierung dieses Arbeitsplatzes die Teamliste veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Rotate the team key</source>
+        <translation>Den Teamschlüssel wechseln</translation>
+    </message>
+    <message>
+        <source>Make a new team key? New bundles will be encrypted for it only: export a key file and give it to every other workstation. Older bundles still open everywhere.</source>
+        <translation>Einen neuen Teamschlüssel erstellen? Neue Pakete werden nur noch für ihn verschlüsselt: Exportieren Sie eine Schlüsseldatei und geben Sie sie jedem anderen Arbeitsplatz. Ältere Pakete lassen sich überall weiterhin öffnen.</translation>
+    </message>
+    <message>
+        <source>Making the new key…</source>
+        <translation>Der neue Schlüssel wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Export the team key file</source>
+        <translation>Die Teamschlüsseldatei exportieren</translation>
+    </message>
+    <message>
+        <source>Protecting the key file (a few seconds)…</source>
+        <translation>Die Schlüsseldatei wird geschützt (einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source>Wrote the team key file {file}.</source>
+        <translation>Die Teamschlüsseldatei {file} wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Join with a team key file</source>
+        <translation>Mit einer Teamschlüsseldatei beitreten</translation>
+    </message>
+    <message>
+        <source>Opening the key file (a few seconds)…</source>
+        <translation>Die Schlüsseldatei wird geöffnet (einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source>Joined the team. Other workstations accept this one&apos;s bundles once an administrator admits it, after its first sync.</source>
+        <translation>Dem Team beigetreten. Andere Arbeitsplätze nehmen die Pakete dieses Arbeitsplatzes an, sobald eine Administratorin oder ein Administrator ihn nach seiner ersten Synchronisierung aufnimmt.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Case</source>
@@ -3954,6 +4566,148 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;The policy pack gives no question for this item.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Das Regelwerk stellt zu diesem Punkt keine Frage.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>conflict_dialog</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Page text</source>
+        <translation>Seitentext</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Betroffene Kennung</translation>
+    </message>
+    <message>
+        <source>Data asked for</source>
+        <translation>Angeforderte Daten</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Review context</source>
+        <translation>Prüfungskontext</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Secrecy order</source>
+        <translation>Geheimhaltungsanordnung</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Deadline change</source>
+        <translation>Friständerung</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>revision {number}</source>
+        <translation>Fassung {number}</translation>
+    </message>
+    <message>
+        <source> — by {name}</source>
+        <translation> — von {name}</translation>
+    </message>
+    <message>
+        <source> — as read</source>
+        <translation> — wie gelesen</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Arbeitsplatz: {name}</translation>
+    </message>
+    <message>
+        <source>Last changed by: {name}</source>
+        <translation>Zuletzt geändert von: {name}</translation>
+    </message>
+    <message>
+        <source>Version made: {when}</source>
+        <translation>Fassung erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Has changes not yet synced</source>
+        <translation>Hat noch nicht synchronisierte Änderungen</translation>
+    </message>
+    <message>
+        <source>Audit events only here: {count}</source>
+        <translation>Protokollereignisse nur hier: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>{count} published</source>
+        <translation>{count} veröffentlicht</translation>
+    </message>
+    <message>
+        <source>{count} received</source>
+        <translation>{count} empfangen</translation>
+    </message>
+    <message>
+        <source>1 conflict to settle</source>
+        <translation>1 Konflikt zu lösen</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to settle</source>
+        <translation>{count} Konflikte zu lösen</translation>
+    </message>
+    <message>
+        <source>1 roster change</source>
+        <translation>1 Änderung der Teamliste</translation>
+    </message>
+    <message>
+        <source>{count} roster changes</source>
+        <translation>{count} Änderungen der Teamliste</translation>
+    </message>
+    <message>
+        <source>1 file refused</source>
+        <translation>1 Datei abgelehnt</translation>
+    </message>
+    <message>
+        <source>{count} files refused</source>
+        <translation>{count} Dateien abgelehnt</translation>
+    </message>
+    <message>
+        <source>1 audit trail problem</source>
+        <translation>1 Problem im Prüfpfad</translation>
+    </message>
+    <message>
+        <source>{count} audit trail problems</source>
+        <translation>{count} Probleme im Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Synced: {parts}</source>
+        <translation>Synchronisiert: {parts}</translation>
+    </message>
+    <message>
+        <source>Synced: nothing to do</source>
+        <translation>Synchronisiert: nichts zu tun</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app.bundle.format import BundleError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from app.bundle.pack import Bundle
     from app.services import Desk
 
-BUNDLE_FILTER = "Demand Desk case bundles (*.ddb)"
+BUNDLE_FILTER = QT_TRANSLATE_NOOP("BundleFiles", "Demand Desk case bundles (*.ddb)")
 FOLDER_KEY = "bundle/last_folder"
 
 
@@ -48,7 +48,7 @@ class BundleFiles:
     def export_open_case(self) -> None:
         case_id = self.open_case()
         if self.desk is None or case_id is None:
-            self.message.emit("Open a case to export it.")
+            self.message.emit(self.tr("Open a case to export it."))
             return
         self.export_case(case_id)
 
@@ -58,7 +58,7 @@ class BundleFiles:
             return
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
-                self.window, "Export the case bundle to", self._last_folder()
+                self.window, self.tr("Export the case bundle to"), self._last_folder()
             )
             if not chosen:
                 return
@@ -73,7 +73,9 @@ class BundleFiles:
         def ended() -> None:
             self._export_task = None
 
-        runner.done.connect(lambda out: self.message.emit(f"Exported the case to {out}."))
+        runner.done.connect(
+            lambda out: self.message.emit(self.tr("Exported the case to {folder}.").format(folder=out))
+        )
         runner.failed.connect(lambda exc: self._export_failed(folder, exc))
         runner.finished.connect(ended)
         runner.start()
@@ -82,13 +84,17 @@ class BundleFiles:
         text = str(exc)
         if isinstance(exc, OSError):
             text = f"{describe(exc)} ({folder})"
-        QMessageBox.warning(self.window, "Case not exported", f"Nothing was written.\n\n{text}")
+        QMessageBox.warning(
+            self.window,
+            self.tr("Case not exported"),
+            self.tr("Nothing was written.\n\n{reason}").format(reason=text),
+        )
 
     def choose_import(self) -> None:
         if self.desk is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a case bundle", self._last_folder(), BUNDLE_FILTER
+            self.window, self.tr("Import a case bundle"), self._last_folder(), self.tr(BUNDLE_FILTER)
         )
         if name:
             self._remember_folder(Path(name).parent)
@@ -123,14 +129,13 @@ class BundleFiles:
                 refused(exc)
                 return
             case_id = bundle.manifest.case_id
-            self.message.emit(
-                {
-                    Received.ADDED: f"Imported {path.name}: a new case.",
-                    Received.UPDATED: f"Imported {path.name}: a newer version of the case.",
-                    Received.CONFLICT: f"Imported {path.name}: it conflicts with this workstation's changes.",
-                    Received.ALREADY: f"{path.name} is already here; nothing changed.",
-                }[outcome]
-            )
+            said = {
+                Received.ADDED: self.tr("Imported {file}: a new case."),
+                Received.UPDATED: self.tr("Imported {file}: a newer version of the case."),
+                Received.CONFLICT: self.tr("Imported {file}: it conflicts with this workstation's changes."),
+                Received.ALREADY: self.tr("{file} is already here; nothing changed."),
+            }[outcome]
+            self.message.emit(said.format(file=path.name))
             if outcome is not Received.ALREADY:
                 self.cases_changed.emit([case_id])
             self._show_idle()
@@ -141,8 +146,10 @@ class BundleFiles:
             reason = str(exc) if isinstance(exc, BundleError | DeskError) else f"{type(exc).__name__}: {exc}"
             QMessageBox.warning(
                 self.window,
-                "Bundle refused",
-                f"{path.name} was not imported; nothing changed.\n\nIt was refused: {reason}.",
+                self.tr("Bundle refused"),
+                self.tr("{file} was not imported; nothing changed.\n\nIt was refused: {reason}.").format(
+                    file=path.name, reason=reason
+                ),
             )
 
         def next_file() -> None:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,21 +33,21 @@ from ui.case.case_facts import CONTEXT_LABELS
 from ui.case.facts import LABELS as FACT_LABELS
 from ui.common.table_model import Index, RowsModel
 
-# What each table of a case is called for a reviewer.
+# What each table of a case is called for a reviewer (translated where it is shown).
 TABLE_LABELS = {
-    "cases": "Case",
-    "documents": "Document",
-    "pages": "Page text",
-    "facts": "Fact",
-    "identifiers": "Target",
-    "data_requested": "Data asked for",
-    "checklist_answers": "Checklist",
-    "review_context": "Review context",
-    "decisions": "Decision",
-    "letters": "Letter",
-    "secrecy_orders": "Secrecy order",
-    "notices": "Notice",
-    "deadline_changes": "Deadline change",
+    "cases": QT_TRANSLATE_NOOP("conflict_dialog", "Case"),
+    "documents": QT_TRANSLATE_NOOP("conflict_dialog", "Document"),
+    "pages": QT_TRANSLATE_NOOP("conflict_dialog", "Page text"),
+    "facts": QT_TRANSLATE_NOOP("conflict_dialog", "Fact"),
+    "identifiers": QT_TRANSLATE_NOOP("conflict_dialog", "Target"),
+    "data_requested": QT_TRANSLATE_NOOP("conflict_dialog", "Data asked for"),
+    "checklist_answers": QT_TRANSLATE_NOOP("conflict_dialog", "Checklist"),
+    "review_context": QT_TRANSLATE_NOOP("conflict_dialog", "Review context"),
+    "decisions": QT_TRANSLATE_NOOP("conflict_dialog", "Decision"),
+    "letters": QT_TRANSLATE_NOOP("conflict_dialog", "Letter"),
+    "secrecy_orders": QT_TRANSLATE_NOOP("conflict_dialog", "Secrecy order"),
+    "notices": QT_TRANSLATE_NOOP("conflict_dialog", "Notice"),
+    "deadline_changes": QT_TRANSLATE_NOOP("conflict_dialog", "Deadline change"),
 }
 # Beyond this a value is cut in the table; the whole of it is in the tooltip.
 SHOWN_CHARS = 120
@@ -87,7 +87,7 @@ def _readable(value: Any) -> Any:
 def shown(value: Any) -> str:
     value = plain(value)
     if value is None or value == "":
-        return "(none)"
+        return QCoreApplication.translate("conflict_dialog", "(none)")
     text = str(value)
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
@@ -116,12 +116,16 @@ def lines(differences: list[FieldDiff], *, every_field: bool) -> list[Line]:
         for diff in main:
             mine, theirs = shown(diff.mine), shown(diff.theirs)
             if by is not None and not every_field and diff is not by:
-                mine += f" — by {by.mine}" if by.mine else (" — as read" if table == "facts" else "")
-                theirs += f" — by {by.theirs}" if by.theirs else (" — as read" if table == "facts" else "")
+                mine += _by(by.mine, table)
+                theirs += _by(by.theirs, table)
             out.append(
                 Line(
-                    TABLE_LABELS.get(table, table),
-                    f"revision {row}" if table == "decisions" else ROW_LABELS.get(row, row.replace("_", " ")),
+                    QCoreApplication.translate("conflict_dialog", TABLE_LABELS[table])
+                    if table in TABLE_LABELS
+                    else table,
+                    QCoreApplication.translate("conflict_dialog", "revision {number}").format(number=row)
+                    if table == "decisions"
+                    else _row_label(row),
                     diff.column.replace("_", " "),
                     mine,
                     theirs,
@@ -132,8 +136,27 @@ def lines(differences: list[FieldDiff], *, every_field: bool) -> list[Line]:
     return out
 
 
+def _by(who: Any, table: str) -> str:
+    """Who made a side's row what it is, added to its value; a fact nobody changed was read."""
+    if who:
+        return QCoreApplication.translate("conflict_dialog", " — by {name}").format(name=who)
+    return QCoreApplication.translate("conflict_dialog", " — as read") if table == "facts" else ""
+
+
+def _row_label(row: str) -> str:
+    if row in CONTEXT_LABELS:
+        return QCoreApplication.translate("Labels", CONTEXT_LABELS[row])
+    return ROW_LABELS.get(row, row.replace("_", " "))
+
+
 class DifferencesModel(RowsModel[Line]):
-    HEADERS = ("What", "Which", "Field", "This workstation", "Theirs")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DifferencesModel", "What"),
+        QT_TRANSLATE_NOOP("DifferencesModel", "Which"),
+        QT_TRANSLATE_NOOP("DifferencesModel", "Field"),
+        QT_TRANSLATE_NOOP("DifferencesModel", "This workstation"),
+        QT_TRANSLATE_NOOP("DifferencesModel", "Theirs"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -152,13 +175,23 @@ class DifferencesModel(RowsModel[Line]):
 def _side(title: str, side: dict[str, Any], events_only: int) -> str:
     lines = [
         f"<b>{title}</b>",
-        f"Workstation: {side.get('workstation') or '—'}",
-        f"Last changed by: {side.get('author') or '—'}",
-        f"Version made: {(side.get('created') or '—')[:16].replace('T', ' ')}",
+        QCoreApplication.translate("conflict_dialog", "Workstation: {name}").format(
+            name=side.get("workstation") or "—"
+        ),
+        QCoreApplication.translate("conflict_dialog", "Last changed by: {name}").format(
+            name=side.get("author") or "—"
+        ),
+        QCoreApplication.translate("conflict_dialog", "Version made: {when}").format(
+            when=(side.get("created") or "—")[:16].replace("T", " ")
+        ),
     ]
     if side.get("unpublished_changes"):
-        lines.append("Has changes not yet synced")
-    lines.append(f"Audit events only here: {events_only}")
+        lines.append(QCoreApplication.translate("conflict_dialog", "Has changes not yet synced"))
+    lines.append(
+        QCoreApplication.translate("conflict_dialog", "Audit events only here: {count}").format(
+            count=events_only
+        )
+    )
     return "<br>".join(lines)
 
 
@@ -169,21 +202,26 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.view = view
         self.choice: str | None = None
-        self.setWindowTitle(f"Sync conflict — {view.reference}")
+        self.setWindowTitle(self.tr("Sync conflict — {reference}").format(reference=view.reference))
         self.setMinimumSize(820, 460)
 
         intro = QLabel(
-            f"Case <b>{view.reference}</b> was changed on this workstation and on "
-            f"<b>{view.theirs.get('workstation') or 'another workstation'}</b> since the same version. "
-            "Keep one side: its facts, answers, decision and letters are taken whole. "
-            "The audit events of both sides are kept either way."
+            self.tr(
+                "Case <b>{reference}</b> was changed on this workstation and on "
+                "<b>{workstation}</b> since the same version. "
+                "Keep one side: its facts, answers, decision and letters are taken whole. "
+                "The audit events of both sides are kept either way."
+            ).format(
+                reference=view.reference,
+                workstation=view.theirs.get("workstation") or self.tr("another workstation"),
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
 
         sides = QGridLayout()
-        self.mine_label = QLabel(_side("This workstation", view.mine, view.events_only_mine))
-        self.theirs_label = QLabel(_side("Theirs", view.theirs, view.events_only_theirs))
+        self.mine_label = QLabel(_side(self.tr("This workstation"), view.mine, view.events_only_mine))
+        self.theirs_label = QLabel(_side(self.tr("Theirs"), view.theirs, view.events_only_theirs))
         for column, label in enumerate((self.mine_label, self.theirs_label)):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setObjectName("conflictSide")
@@ -191,7 +229,7 @@ class ConflictDialog(QDialog):
 
         self.model = DifferencesModel(self)
         self.model.set_rows(lines(view.differences, every_field=False))
-        self.every_field = QCheckBox("Show &every field (who recorded what, when, how sure OCR was)")
+        self.every_field = QCheckBox(self.tr("Show &every field (who recorded what, when, how sure OCR was)"))
         self.every_field.toggled.connect(
             lambda on: self.model.set_rows(lines(view.differences, every_field=on))
         )
@@ -206,16 +244,18 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         count = self.model.rowCount()
-        self.summary = QLabel(
-            f"{count} field{'s' if count != 1 else ''} differ."
-            if count
-            else "The case's data is the same on both sides; only the audit events differ."
-        )
+        if count == 1:
+            summary = self.tr("1 field differs.")
+        elif count:
+            summary = self.tr("{count} fields differ.").format(count=count)
+        else:
+            summary = self.tr("The case's data is the same on both sides; only the audit events differ.")
+        self.summary = QLabel(summary)
 
         buttons = QDialogButtonBox()
-        self.keep_mine = QPushButton("Keep &mine")
-        self.keep_theirs = QPushButton("Keep &theirs")
-        later = QPushButton("Decide &later")
+        self.keep_mine = QPushButton(self.tr("Keep &mine"))
+        self.keep_theirs = QPushButton(self.tr("Keep &theirs"))
+        later = QPushButton(self.tr("Decide &later"))
         buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.keep_theirs, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(later, QDialogButtonBox.ButtonRole.RejectRole)
@@ -242,13 +282,22 @@ class ConflictDialog(QDialog):
 
     def confirm(self, choice: str) -> bool:
         """Asked before settling (tests answer it themselves)."""
-        dropped = "this workstation's" if choice == "theirs" else f"{self.view.theirs.get('workstation')}'s"
+        if choice == "theirs":
+            question = self.tr(
+                "Keep theirs for {reference}?\n\n"
+                "This workstation's facts, decision and letters for this case are set aside "
+                "(both sides' audit events stay). The other workstation gets the result at its next sync."
+            )
+        else:
+            question = self.tr(
+                "Keep mine for {reference}?\n\n"
+                "{workstation}'s facts, decision and letters for this case are set aside "
+                "(both sides' audit events stay). The other workstation gets the result at its next sync."
+            )
         answer = QMessageBox.question(
             self,
-            "Settle the conflict",
-            f"Keep {choice} for {self.view.reference}?\n\n"
-            f"{dropped[0].upper()}{dropped[1:]} facts, decision and letters for this case are set aside "
-            "(both sides' audit events stay). The other workstation gets the result at its next sync.",
+            self.tr("Settle the conflict"),
+            question.format(reference=self.view.reference, workstation=self.view.theirs.get("workstation")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,7 @@ from ui.common.worker import Task
 from ui.sync.bundle_files import BundleFiles
 from ui.sync.conflict_dialog import ConflictDialog
 from ui.sync.prefs_dialog import SyncPrefsDialog
-from ui.sync.team_access import NO_TEAM_KEY, TeamAccess
+from ui.sync.team_access import TeamAccess, no_team_key
 
 if TYPE_CHECKING:
     from app.services import Desk, Services
@@ -50,20 +50,48 @@ def describe_report(report: SyncReport) -> str:
     """One line for the status bar: what a sync did."""
     parts = []
     if report.pushed:
-        parts.append(f"{len(set(report.pushed))} published")
+        parts.append(
+            QCoreApplication.translate("controller", "{count} published").format(
+                count=len(set(report.pushed))
+            )
+        )
     if report.pulled:
-        parts.append(f"{len(set(report.pulled))} received")
+        parts.append(
+            QCoreApplication.translate("controller", "{count} received").format(count=len(set(report.pulled)))
+        )
     if report.conflicts:
         n = len(set(report.conflicts))
-        parts.append(f"{n} conflict{'s' if n != 1 else ''} to settle")
+        parts.append(
+            QCoreApplication.translate("controller", "1 conflict to settle")
+            if n == 1
+            else QCoreApplication.translate("controller", "{count} conflicts to settle").format(count=n)
+        )
     if report.roster.received:
         n = len(report.roster.received)
-        parts.append(f"{n} roster change{'s' if n != 1 else ''}")
+        parts.append(
+            QCoreApplication.translate("controller", "1 roster change")
+            if n == 1
+            else QCoreApplication.translate("controller", "{count} roster changes").format(count=n)
+        )
     if report.refused:
-        parts.append(f"{len(report.refused)} file(s) refused")
+        n = len(report.refused)
+        parts.append(
+            QCoreApplication.translate("controller", "1 file refused")
+            if n == 1
+            else QCoreApplication.translate("controller", "{count} files refused").format(count=n)
+        )
     if report.heads.problems:
-        parts.append(f"{len(report.heads.problems)} audit trail problem(s)")
-    return "Synced: " + (", ".join(parts) if parts else "nothing to do")
+        n = len(report.heads.problems)
+        parts.append(
+            QCoreApplication.translate("controller", "1 audit trail problem")
+            if n == 1
+            else QCoreApplication.translate("controller", "{count} audit trail problems").format(count=n)
+        )
+    return (
+        QCoreApplication.translate("controller", "Synced: {parts}").format(parts=", ".join(parts))
+        if parts
+        else QCoreApplication.translate("controller", "Synced: nothing to do")
+    )
 
 
 class SyncController(QObject, TeamAccess, BundleFiles):
@@ -104,7 +132,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Stop sync")
+        self.cancel_button.setText(self.tr("Stop sync"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
 
@@ -118,28 +146,40 @@ class SyncController(QObject, TeamAccess, BundleFiles):
             return act
 
         self.sync_action = action(
-            "&Sync now", "F5", self.sync_now, "Publish changed cases to the shared folder and receive others'"
+            self.tr("&Sync now"),
+            "F5",
+            self.sync_now,
+            self.tr("Publish changed cases to the shared folder and receive others'"),
         )
         self.prefs_action = action(
-            "Sync s&ettings…", None, self.edit_prefs, "The shared folder, and how often to sync with it"
+            self.tr("Sync s&ettings…"),
+            None,
+            self.edit_prefs,
+            self.tr("The shared folder, and how often to sync with it"),
         )
         self.resolve_action = action(
-            "Settle sync &conflict…", None, self.resolve_open_case, "Choose between two versions of a case"
+            self.tr("Settle sync &conflict…"),
+            None,
+            self.resolve_open_case,
+            self.tr("Choose between two versions of a case"),
         )
         self.export_action = action(
-            "&Export case bundle…",
+            self.tr("&Export case bundle…"),
             "Ctrl+Shift+E",
             self.export_open_case,
-            "Write the case, encrypted, to a folder",
+            self.tr("Write the case, encrypted, to a folder"),
         )
         self.team_action = action(
-            "&Team key…",
+            self.tr("&Team key…"),
             None,
             self.edit_team,
-            "Make, join, export or rotate the key of the case bundles",
+            self.tr("Make, join, export or rotate the key of the case bundles"),
         )
         self.import_action = action(
-            "&Import case bundle…", "Ctrl+Shift+I", self.choose_import, "Take in a case bundle (.ddb)"
+            self.tr("&Import case bundle…"),
+            "Ctrl+Shift+I",
+            self.choose_import,
+            self.tr("Take in a case bundle (.ddb)"),
         )
         self.actions = [
             self.sync_action,
@@ -254,16 +294,16 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         runner.cancelled.connect(lambda: self._sync_ended(desk, report, None, cancelled=True))
         runner.failed.connect(lambda exc: self._sync_ended(desk, None, exc))
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Syncing…")
+        self.progress.setFormat(self.tr("Syncing…"))
         self.progress.show()
         self.cancel_button.show()
-        self._set_indicator("Syncing…", f"Syncing with {folder}")
+        self._set_indicator(self.tr("Syncing…"), self.tr("Syncing with {folder}").format(folder=folder))
         runner.start()
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Sync {done}/{total}")
+        self.progress.setFormat(self.tr("Sync {done}/{total}").format(done=done, total=total))
         self.progress.setToolTip(message)
 
     def cancel(self) -> None:
@@ -284,7 +324,9 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         if error is not None and not isinstance(
             error, ShareError | TeamError | SigningError | DeskError | BundleError | OSError
         ):
-            error_text = f"Unexpected error: {type(error).__name__}: {error}"
+            error_text = self.tr("Unexpected error: {kind}: {error}").format(
+                kind=type(error).__name__, error=error
+            )
         else:
             error_text = str(error) if error else ""
         sync_prefs.note_sync(desk, report, error_text)
@@ -296,7 +338,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
             if report.roster.received:
                 self.roster_changed.emit()
             self.message.emit(
-                "Sync stopped; nothing was half-done." if cancelled else describe_report(report)
+                self.tr("Sync stopped; nothing was half-done.") if cancelled else describe_report(report)
             )
             problems = [
                 *report.errors,
@@ -306,11 +348,11 @@ class SyncController(QObject, TeamAccess, BundleFiles):
             if problems and not auto:
                 QMessageBox.warning(
                     self.window,
-                    "Sync finished with problems",
+                    self.tr("Sync finished with problems"),
                     "\n\n".join(problems[:8]) + ("\n\n…" if len(problems) > 8 else ""),
                 )
         elif not auto:
-            QMessageBox.warning(self.window, "Sync did not run", error_text)
+            QMessageBox.warning(self.window, self.tr("Sync did not run"), error_text)
 
     # -- the indicator ----------------------------------------------------------------
 
@@ -337,25 +379,42 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         last = sync_prefs.last_sync(desk)
         conflicts = self.conflicts()
         if current.folder is None:
-            text, tip, warn = "Sync: off", "No shared folder chosen (Sync ▸ Sync settings…).", False
+            text, tip, warn = (
+                self.tr("Sync: off"),
+                self.tr("No shared folder chosen (Sync ▸ Sync settings…)."),
+                False,
+            )
         elif last is None:
-            text, tip, warn = "Not synced yet", f"Shared folder: {current.folder}", False
+            text = self.tr("Not synced yet")
+            tip = self.tr("Shared folder: {folder}").format(folder=current.folder)
+            warn = False
         else:
             when = last.at[:16].replace("T", " ")
-            text = f"Synced {when[11:]}" if last.ok else f"Sync failed {when[11:]}"
-            tip = f"Last sync {when} with {current.folder}"
+            text = (self.tr("Synced {time}") if last.ok else self.tr("Sync failed {time}")).format(
+                time=when[11:]
+            )
+            tip = self.tr("Last sync {when} with {folder}").format(when=when, folder=current.folder)
             if last.message:
                 tip += f"\n{last.message}"
             if last.refused:
-                tip += f"\n{last.refused} file(s) refused"
+                refused = (
+                    self.tr("1 file refused")
+                    if last.refused == 1
+                    else self.tr("{count} files refused").format(count=last.refused)
+                )
+                tip += "\n" + refused
             warn = not last.ok or bool(last.refused)
         if current.every_minutes:
-            tip += f"\nAutomatically every {current.every_minutes} min while the folder is reachable."
+            tip += "\n" + self.tr("Automatically every {minutes} min while the folder is reachable.").format(
+                minutes=current.every_minutes
+            )
         if conflicts:
             n = len(conflicts)
-            text += f" · {n} conflict{'s' if n != 1 else ''}"
-            tip += "\nClick to settle: " + ", ".join(
-                c.get("reference") or c["case_id"] for c in conflicts[:5]
+            text += " · " + (
+                self.tr("1 conflict") if n == 1 else self.tr("{count} conflicts").format(count=n)
+            )
+            tip += "\n" + self.tr("Click to settle: {cases}").format(
+                cases=", ".join(c.get("reference") or c["case_id"] for c in conflicts[:5])
             )
             warn = True
         self._set_indicator(text, tip, warn=warn)
@@ -366,11 +425,17 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         try:
             info = services.team.info()
         except NoTeamKeyError:
-            return "none yet — " + NO_TEAM_KEY
+            return self.tr("none yet — {why}").format(why=no_team_key())
         except TeamError as exc:
             return str(exc)
-        kept = len(info.recipients)
-        return f"{info.current[:20]}…" + (f" (and {kept - 1} older, still read)" if kept > 1 else "")
+        older = len(info.recipients) - 1
+        if older == 1:
+            return self.tr("{key}… (and 1 older, still read)").format(key=info.current[:20])
+        if older > 1:
+            return self.tr("{key}… (and {count} older, still read)").format(
+                key=info.current[:20], count=older
+            )
+        return f"{info.current[:20]}…"
 
     def edit_prefs(self) -> None:
         services = self.services
@@ -390,7 +455,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
                     continue
                 self._arm_timer()
                 self._show_idle()
-                self.message.emit("Sync settings saved.")
+                self.message.emit(self.tr("Sync settings saved."))
                 return
         finally:
             self.dialog = None
@@ -409,7 +474,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         """The open case's conflict, or else the first open one."""
         conflicts = self.conflicts()
         if not conflicts:
-            self.message.emit("No sync conflicts to settle.")
+            self.message.emit(self.tr("No sync conflicts to settle."))
             return
         open_case = self.open_case()
         ids: list[str] = [c["case_id"] for c in conflicts]
@@ -423,7 +488,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         try:
             view = bundles.conflict_view(CaseId(case_id))
         except (DeskError, BundleError) as exc:
-            QMessageBox.warning(self.window, "Cannot show the conflict", str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot show the conflict"), str(exc))
             return
         dialog = ConflictDialog(view, self.window)
         self.dialog = dialog
@@ -435,10 +500,13 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         try:
             bundles.resolve(CaseId(case_id), Keep(dialog.choice))
         except (DeskError, BundleError) as exc:
-            QMessageBox.warning(self.window, "Conflict not settled", str(exc))
+            QMessageBox.warning(self.window, self.tr("Conflict not settled"), str(exc))
             return
-        self.message.emit(
-            f"Kept {dialog.choice} for {view.reference}; the other workstations get it at the next sync."
+        kept = (
+            self.tr("Kept mine for {reference}; the other workstations get it at the next sync.")
+            if dialog.choice == "mine"
+            else self.tr("Kept theirs for {reference}; the other workstations get it at the next sync.")
         )
+        self.message.emit(kept.format(reference=view.reference))
         self.cases_changed.emit([case_id])
         self._show_idle()

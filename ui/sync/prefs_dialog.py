@@ -29,21 +29,21 @@ class SyncPrefsDialog(QDialog):
 
     def __init__(self, current: SyncPrefs, team_line: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sync settings")
+        self.setWindowTitle(self.tr("Sync settings"))
         self.setMinimumWidth(520)
         self.folder = QLineEdit(str(current.folder) if current.folder else "")
         self.folder.setPlaceholderText("/mnt/team-share")
-        self.folder.setAccessibleName("Shared folder")
-        browse = QPushButton("&Browse…")
+        self.folder.setAccessibleName(self.tr("Shared folder"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
 
-        self.auto = QCheckBox("Sync &automatically every")
+        self.auto = QCheckBox(self.tr("Sync &automatically every"))
         self.every = QSpinBox()
         self.every.setRange(1, MAX_EVERY_MINUTES)
-        self.every.setSuffix(" min")
+        self.every.setSuffix(self.tr(" min"))
         self.every.setValue(current.every_minutes or DEFAULT_EVERY_MINUTES)
         self.auto.setChecked(current.every_minutes > 0)
         self.every.setEnabled(self.auto.isChecked())
@@ -54,9 +54,11 @@ class SyncPrefsDialog(QDialog):
         auto_row.addStretch(1)
 
         note = QLabel(
-            "Cases travel encrypted with the team key as one file per version under "
-            "<i>demand-desk/cases/</i> in this folder. Automatic sync runs only while the "
-            "folder is reachable and the workstation is unlocked."
+            self.tr(
+                "Cases travel encrypted with the team key as one file per version under "
+                "<i>demand-desk/cases/</i> in this folder. Automatic sync runs only while the "
+                "folder is reachable and the workstation is unlocked."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
@@ -64,20 +66,20 @@ class SyncPrefsDialog(QDialog):
         team.setWordWrap(True)
 
         form = QFormLayout()
-        folder_label = QLabel("Shared &folder:")
+        folder_label = QLabel(self.tr("Shared &folder:"))
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
         form.addRow("", auto_row)
-        form.addRow("Team key:", team)
+        form.addRow(self.tr("Team key:"), team)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.error)
-        layout.addWidget(buttons_for(self, "Save", self.accept))
+        layout.addWidget(buttons_for(self, self.tr("Save"), self.accept))
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Shared folder", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from app.bundle.service import Bundles
@@ -24,10 +24,16 @@ from ui.sync.team_dialog import TeamKeyDialog
 if TYPE_CHECKING:
     from app.services import Desk, Services
 
-NO_TEAM_KEY = (
+# Shown here and in the sync settings: translated where it is shown (no_team_key()).
+NO_TEAM_KEY = QT_TRANSLATE_NOOP(
+    "TeamAccess",
     "This workstation has no team key yet. Make it on the first workstation (Sync ▸ Team key…), "
-    "export a key file there, and join with that file on the others."
+    "export a key file there, and join with that file on the others.",
 )
+
+
+def no_team_key() -> str:
+    return QCoreApplication.translate("TeamAccess", NO_TEAM_KEY)
 
 
 class TeamAccess:
@@ -55,11 +61,11 @@ class TeamAccess:
             if not quiet:
                 self.offer_team_key()
             else:
-                self._set_indicator("Sync: no team key", NO_TEAM_KEY, warn=True)
+                self._set_indicator(self.tr("Sync: no team key"), no_team_key(), warn=True)
             return None
         except TeamError as exc:
             if quiet or desk.config.key_storage is not KeyStorage.PASSPHRASE or services.team_passphrase:
-                self._problem("The team key cannot be used", str(exc), quiet)
+                self._problem(self.tr("The team key cannot be used"), str(exc), quiet)
                 return None
         before = services.team_passphrase
 
@@ -72,7 +78,10 @@ class TeamAccess:
                 raise
 
         passphrase = self._ask_passphrase(
-            desk, "Unlock the team key", "The team key is protected by the workstation passphrase.", unlocks
+            desk,
+            self.tr("Unlock the team key"),
+            self.tr("The team key is protected by the workstation passphrase."),
+            unlocks,
         )
         if passphrase is None:
             return None
@@ -109,8 +118,8 @@ class TeamAccess:
         if desk.config.key_storage is KeyStorage.PASSPHRASE and not services.team_passphrase:
             passphrase = self._ask_passphrase(
                 desk,
-                "Workstation passphrase",
-                "The team key is kept under the workstation passphrase.",
+                self.tr("Workstation passphrase"),
+                self.tr("The team key is kept under the workstation passphrase."),
                 desk.check_passphrase,
             )
             if passphrase is None:
@@ -120,9 +129,11 @@ class TeamAccess:
 
     def offer_team_key(self) -> None:
         """Say there is no team key, with the way to make one here or join with a colleague's file."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No team key", NO_TEAM_KEY, parent=self.window)
-        make = box.addButton("&Make a team key…", QMessageBox.ButtonRole.AcceptRole)
-        join = box.addButton("&Join with a key file…", QMessageBox.ButtonRole.ActionRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("No team key"), no_team_key(), parent=self.window
+        )
+        make = box.addButton(self.tr("&Make a team key…"), QMessageBox.ButtonRole.AcceptRole)
+        join = box.addButton(self.tr("&Join with a key file…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(make)
         self.offer = box  # closed by locking, like every dialog of the sync
@@ -159,6 +170,6 @@ class TeamAccess:
 
     def _problem(self, title: str, text: str, quiet: bool) -> None:
         if quiet:
-            self._set_indicator("Sync failed", text, warn=True)
+            self._set_indicator(self.tr("Sync failed"), text, warn=True)
         else:
             QMessageBox.warning(self.window, title, text)
