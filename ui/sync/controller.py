@@ -136,6 +136,13 @@ class SyncController(QObject, TeamAccess, BundleFiles):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
 
+        self._build_actions(window)
+        self.open_case: Callable[[], str | None] = lambda: None
+        self._show_idle()
+
+    def _build_actions(self, window: QMainWindow) -> None:
+        """The Sync menu's actions, added to the window so their shortcuts work anywhere in it."""
+
         def action(text: str, shortcut: str | None, slot: Callable[[], object], tip: str) -> QAction:
             act = QAction(text, window)
             if shortcut:
@@ -189,8 +196,6 @@ class SyncController(QObject, TeamAccess, BundleFiles):
             self.import_action,
             self.team_action,
         ]
-        self.open_case: Callable[[], str | None] = lambda: None
-        self._show_idle()
 
     # -- lifecycle ---------------------------------------------------------------------
 
