@@ -86,3 +86,20 @@ def test_a_decided_emergency_request_takes_its_place_among_the_others(queue):
     model.set_emergencies({"b-2": urgent(model.case_at(1), 5)})  # D-4 was decided
     assert order(proxy) == ["B-2", "A-1", "D-4", "C-3"]
     assert proxy.index(2, DUE_COLUMN).data() == "2026-03-05"
+
+
+def test_a_case_that_gains_a_sync_conflict_is_found_by_searching_and_moves_in_a_status_sort(queue):
+    model, proxy = queue
+    proxy.sort(COLUMNS.index("Status"), Qt.SortOrder.AscendingOrder)
+    proxy.set_search("conflict", set())
+    assert order(proxy) == []  # the search texts are made before the conflict is known
+
+    model.set_conflicts(frozenset({"a-1"}))
+    assert order(proxy) == ["A-1"]
+    assert proxy.index(0, COLUMNS.index("Status")).data() == "In review · conflict"
+
+    proxy.set_search("", set())
+    assert order(proxy)[-1] == "A-1"  # "In review · conflict" sorts after "In review"
+    model.set_conflicts(frozenset())
+    proxy.set_search("conflict", set())
+    assert order(proxy) == []

@@ -56,8 +56,6 @@ STATUS_LABELS = {
     CaseStatus.CLOSED: QT_TRANSLATE_NOOP("CaseQueueModel", "Closed"),
 }
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: True for an undecided emergency request: the proxy keeps it above every other row
-URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
 RED, AMBER, GREY = QColor("#b3261e"), QColor("#9a6700"), QColor("#5f6368")
 
 
@@ -104,9 +102,15 @@ class CaseQueueModel(QAbstractTableModel):
         """Cases changed here and on another workstation since the same version (not yet settled)."""
         if conflicts == self.conflicts:
             return
+        # Only the cases whose marker changed get a new search text (100,000 made again
+        # would stall the next search), and only a sort by status moves rows.
+        for case_id in conflicts ^ self.conflicts:
+            self._haystacks.pop(case_id, None)
         self.conflicts = conflicts
-        self._haystacks.clear()
-        self._sorted = False
+        if self._sort[0] == STATUS_COLUMN:
+            self._sorted = False
+        if self._sort[0] == STATUS_COLUMN or self._text:
+            self._relayout()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, STATUS_COLUMN), self.index(len(self._rows) - 1, STATUS_COLUMN)
@@ -231,6 +235,8 @@ class CaseQueueModel(QAbstractTableModel):
             return lambda case: self._status_text(case).casefold()
         if column == COLUMNS.index("Instrument"):
             return lambda case: _instrument(case.instrument, case.country).casefold()
+        # These repeat _shown's mapping on purpose: a key that built the whole shown row
+        # made sorting 100,000 cases about twice as slow.
         field = {0: "reference", 3: "country", 6: "title"}[column]
         return lambda case: (getattr(case, field) or ("—" if field == "country" else "")).casefold()
 
@@ -302,8 +308,6 @@ class CaseQueueModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return case.case_id
         urgent = self.emergencies.get(case.case_id)
-        if role == URGENT_ROLE:
-            return urgent is not None
         if urgent is not None:
             shown = self._urgent_data(urgent, column, role)
             if shown is not None:
