@@ -447,26 +447,31 @@ class Facts:
 
     def scalar(self, key: str) -> Scalar:
         """A scalar fact by its Facts-JSON key ("signed", "date_range_from", ...); None if unknown."""
-        return {
-            "instrument": self.instrument,
-            "issuing_authority": self.issuing_authority,
-            "country": self.country,
-            "date_issued": self.date_issued,
-            "signed": self.signed,
-            "addressee": self.addressee,
-            "file_number": self.file_number,
-            "response_due": self.response_due,
-            "response_period": self.response_period,
-            "received": self.received,
-            "emergency": self.emergency,
-            "letterhead": self.letterhead,
-            "emergency_summary": self.emergency_summary,
-            "emergency_how_data_helps": self.emergency_how_data_helps,
-            "offence": self.offence,
-            "date_range_from": self.date_range.start,
-            "date_range_to": self.date_range.end,
-        }.get(key)
+        read = _SCALARS.get(key)
+        return None if read is None else read(self)
 
     def where(self, key: str) -> Provenance | None:
         """Where the scalar fact ``key`` was read, when anyone said."""
         return self.provenance.get(key) if self.provenance else None
+
+
+# The scalar facts by Facts-JSON key, made once: the checklist reads one by name per item.
+_SCALARS: Mapping[str, Callable[[Facts], Scalar]] = {
+    "instrument": lambda f: f.instrument,
+    "issuing_authority": lambda f: f.issuing_authority,
+    "country": lambda f: f.country,
+    "date_issued": lambda f: f.date_issued,
+    "signed": lambda f: f.signed,
+    "addressee": lambda f: f.addressee,
+    "file_number": lambda f: f.file_number,
+    "response_due": lambda f: f.response_due,
+    "response_period": lambda f: f.response_period,
+    "received": lambda f: f.received,
+    "emergency": lambda f: f.emergency,
+    "letterhead": lambda f: f.letterhead,
+    "emergency_summary": lambda f: f.emergency_summary,
+    "emergency_how_data_helps": lambda f: f.emergency_how_data_helps,
+    "offence": lambda f: f.offence,
+    "date_range_from": lambda f: f.date_range.start,
+    "date_range_to": lambda f: f.date_range.end,
+}

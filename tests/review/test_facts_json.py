@@ -137,3 +137,21 @@ def test_categories_and_kinds_are_the_stored_strings() -> None:
     facts = Facts.from_json(demand())
     assert facts.data_requested[1].category is Category.CONTENT and facts.data_requested[1].is_content
     assert json.dumps(facts.to_json()["data_requested"]) == json.dumps(demand()["data_requested"])
+
+
+def test_every_scalar_fact_reads_by_its_key_and_an_unknown_key_reads_none() -> None:
+    facts = Facts.from_json(
+        {
+            "signed": True,
+            "country": "FR",
+            "date_range": {"from": "2025-01-01", "to": None},
+            "offence": "fraud",
+        }
+    )
+    assert facts.scalar("signed") is True
+    assert facts.scalar("country") == "FR"
+    assert facts.scalar("date_range_from") == "2025-01-01"
+    assert facts.scalar("date_range_to") is None
+    assert facts.scalar("offence") == "fraud"
+    assert facts.scalar("identifiers") is None  # a list, not a scalar
+    assert facts.scalar("no_such_key") is None
