@@ -64,6 +64,31 @@ def test_unlock_after_lock_needs_passphrase_then_pin(window, qtbot):
     assert any("PIN" in e for e in errors)
 
 
+def test_while_locked_only_quit_help_and_language_work_and_unlocking_brings_the_rest_back(window, qtbot):
+    in_menus = {
+        a.text().replace("&", "") for menu in window.menuBar().actions() for a in menu.menu().actions()
+    }
+    window.lock()
+    enabled = {
+        a.text().replace("&", "")
+        for menu in window.menuBar().actions()
+        for a in menu.menu().actions()
+        if a.isEnabled() and not a.isSeparator()
+    }
+    assert enabled == {"Quit", "User guide", "Keyboard shortcuts", "Language…", "About Demand Desk"}
+
+    answer_dialogs([_passphrase(GUI_PASSPHRASE), _pin(GUI_PIN)])
+    assert window.unlock_interactively()
+    enabled = {
+        a.text().replace("&", "")
+        for menu in window.menuBar().actions()
+        for a in menu.menu().actions()
+        if a.isEnabled()
+    }
+    assert {"Open demand…", "Print…", "Cost recovery…", "Verify audit trail", "Sync now"} <= enabled
+    assert "Open demand…" in in_menus
+
+
 def test_cancelling_unlock_stays_locked(window, qtbot):
     window.lock()
     answer_dialogs([lambda dialog: dialog.reject()])

@@ -102,7 +102,7 @@ class ActionsMixin:
         ]
         self._build_tool_actions()
         self._build_menus(quit_action)
-        self._build_toolbar()
+        self._build_toolbar(quit_action)
 
     def _build_tool_actions(self) -> None:
         self.verify_action = self._action(self.tr("&Verify audit trail"), None, self.verify_audit)
@@ -212,7 +212,7 @@ class ActionsMixin:
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _build_toolbar(self) -> None:
+    def _build_toolbar(self, quit_action: QAction) -> None:
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -221,36 +221,16 @@ class ActionsMixin:
         toolbar.addAction(self.sync.sync_action)
         toolbar.addAction(self.report_action)
         toolbar.addAction(self.lock_action)
-        self.case_actions = [
-            self.open_action,
-            self.new_disclosure_action,
-            self.print_action,
-            self.preview_action,
-            self.today_action,
-            self.report_action,
-            self.lock_action,
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
-            self.find_case_action,
-            self.text_layer_action,
-            self.next_page,
-            self.prev_page,
-            self.zoom_in,
-            self.zoom_out,
-            self.fit_width,
-            self.rotate_left,
-            self.rotate_right,
-            *self.tab_actions,
-            self.verify_action,
-            self.autolock_action,
-            self.cycle_action,
-            self.add_reviewer_action,
-            self.switch_action,
-            self.passphrase_action,
-            self.organisation_action,
-            self.letterhead_action,
-        ]
+        # Every action of the window needs the open store, but these few; Sync's own actions
+        # are enabled by its controller.
+        always = {
+            quit_action,
+            self.guide_action,
+            self.shortcuts_action,
+            self.language_action,
+            self.about_action,
+        }
+        self.case_actions = [a for a in self.actions() if a not in always and a not in self.sync.actions]
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
