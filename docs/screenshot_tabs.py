@@ -5,7 +5,9 @@ Run: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshot_tab
 
 DEMO_DIR is a demo data directory made by ``app.demo.create_demo`` (the French case is
 decided and its narrowing letter finalised first, so every tab has something to show).
-Writes tab-WIDTH-NAME.png into OUTDIR, one per tab.
+The window speaks the language kept in DEMO_DIR/ui.ini, as the app would. Each tab is shot
+with the keyboard on its first control, so the focus ring shows. Writes
+tab-WIDTH-NAME.png (tab-WIDTH-de-NAME.png in German) into OUTDIR, one per tab.
 """
 
 from __future__ import annotations
@@ -15,17 +17,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app import demo, services  # noqa: E402
 from app.datadir import DataDir  # noqa: E402
+from ui.common.language import effective_language, saved_language, settings_for  # noqa: E402
 from ui.main import make_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
 def shoot(demo_dir: DataDir, out: Path) -> None:
-    app = make_application()
+    language = saved_language(settings_for(demo_dir.root))
+    app = make_application(language=language)
+    code = effective_language(language)
+    prefix = f"tab-{{width}}-{code}-" if code != "en" else "tab-{width}-"
     screen = app.primaryScreen().availableGeometry()
     desk = services.unlock(demo_dir, passphrase=demo.DEMO_PASSPHRASE)
     desk.sign_in(demo.DEMO_REVIEWER, demo.DEMO_PIN)
@@ -37,8 +43,10 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
     window = MainWindow(demo_dir, desk)
     window.resize(screen.width(), screen.height())
     window.show()
+    window.activateWindow()
     tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
-    names = [window.tabs.tabText(i).lower() for i in range(window.tabs.count())]
+    # File names by the tab's English name, whatever the window's language.
+    names = [type(tab).__name__.removesuffix("Tab").lower() for tab in tabs]
     steps = [(600, lambda: window.queue.select_case(french.case_id))]
     for n, (tab, name) in enumerate(zip(tabs, names, strict=True)):
         if not window.tabs.isTabVisible(n):
@@ -46,9 +54,22 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
 
         def show(tab=tab) -> None:
             window.tabs.setCurrentWidget(tab)
+            widget: QWidget = tab
+            for _ in range(500):  # the tab's first control in Tab order
+                widget = widget.nextInFocusChain()
+                if widget is tab:
+                    break
+                if (
+                    tab.isAncestorOf(widget)
+                    and widget.isVisible()
+                    and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ):
+                    widget.setFocus(Qt.FocusReason.TabFocusReason)
+                    break
 
         def grab(name=name) -> None:
-            path = out / f"tab-{screen.width()}-{name}.png"
+            path = out / (prefix.format(width=screen.width()) + f"{name}.png")
             window.grab().save(str(path))
             print(f"wrote {path}")
 

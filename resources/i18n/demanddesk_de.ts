@@ -357,12 +357,18 @@ Empfohlen: {get2}</translation>
         <translation>Wann (UTC)</translation>
     </message>
     <message>
-        <source>Reviewer</source>
-        <translation>Prüfer</translation>
+        <source>Who</source>
+        <translation>Wer</translation>
     </message>
     <message>
-        <source>Workstation</source>
-        <translation>Arbeitsplatz</translation>
+        <source>{reviewer}
+on {workstation}</source>
+        <translation>{reviewer}
+({workstation})</translation>
+    </message>
+    <message>
+        <source>{reviewer}, at workstation {workstation}</source>
+        <translation>{reviewer}, am Arbeitsplatz {workstation}</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -582,7 +588,6 @@ Es wurde abgelehnt: {reason}.</translation>
     </message>
     <message>
         <source>{status} · conflict</source>
-        <extracomment>True for an undecided emergency request: the proxy keeps it above every other row</extracomment>
         <translation>{status} · Konflikt</translation>
     </message>
     <message>
@@ -1926,10 +1931,6 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Confidence</source>
-        <translation>Sicherheit</translation>
-    </message>
-    <message>
         <source>Read from</source>
         <translation>Gelesen aus</translation>
     </message>
@@ -1940,6 +1941,18 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
     <message>
         <source>corrected by {updated_by}</source>
         <translation>korrigiert von {updated_by}</translation>
+    </message>
+    <message>
+        <source>page {page} · {confidence} %</source>
+        <translation>Seite {page} · {confidence} %</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>Seite {page}</translation>
+    </message>
+    <message>
+        <source>{confidence} %</source>
+        <translation>{confidence} %</translation>
     </message>
     <message>
         <source>Double-click or press F2 to correct</source>

@@ -11,7 +11,7 @@ import pytest
 from app.changes import Aspect, Changed
 from app.corrections import Corrections
 from tests.ui.test_review_tabs import _open, _signed_answer
-from ui.case.audit import ACTION_ROLE
+from ui.case.audit import ACTION_ROLE, SENTENCE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -25,7 +25,7 @@ def _decision_signed_answer(window) -> str:
 
 def _audit_actions(window) -> list[str]:
     trail = window.audit_tab.model
-    return [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
+    return [trail.index(r, SENTENCE_COLUMN).data(ACTION_ROLE) for r in range(trail.rowCount())]
 
 
 def test_a_fact_corrected_and_published_shows_in_the_checklist_decision_and_audit(window, qtbot, demand_file):

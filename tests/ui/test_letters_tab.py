@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tests.conftest import use_our_letterhead
 from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN, make_pdf
 from tests.ui.test_review_tabs import _drive_dialogs, _ok, _open, _tick_everything
+from ui.case.audit import SENTENCE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -128,7 +129,10 @@ def test_a_narrowing_decision_offers_the_narrowing_letter_filled_with_the_identi
     assert tab.model.index(0, 2).data() == "Draft"
     assert tab.preview.page_count() >= 1
     assert tab.renderer.last_ms is not None
-    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
+    actions = [
+        window.audit_tab.model.index(r, SENTENCE_COLUMN).data()
+        for r in range(window.audit_tab.model.rowCount())
+    ]
     assert "Drafted a narrowing letter" in actions
 
 
@@ -208,7 +212,10 @@ def test_export_writes_the_pdf_where_the_reviewer_chose_and_remembers_the_folder
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
     assert Path(str(window.settings.value("letters_folder"))) == target.parent
-    actions = [window.audit_tab.model.index(r, 4).data() for r in range(window.audit_tab.model.rowCount())]
+    actions = [
+        window.audit_tab.model.index(r, SENTENCE_COLUMN).data()
+        for r in range(window.audit_tab.model.rowCount())
+    ]
     assert "Exported a letter to narrowing.pdf" in actions
 
     # The next export starts in the folder chosen last.

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from ui.case.audit import ACTION_ROLE
+from ui.case.audit import ACTION_ROLE, SENTENCE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -32,10 +32,10 @@ def test_opened_demand_appears_in_queue_and_viewer(window, qtbot, demand_file):
     # The Facts tab shows every scalar fact, unknown ones included.
     assert window.facts_tab.model.rowCount() >= 8
     trail = window.audit_tab.model
-    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
+    actions = [trail.index(r, SENTENCE_COLUMN).data(ACTION_ROLE) for r in range(trail.rowCount())]
     assert "case.intake" in actions
     # The trail is told in sentences, with the particulars under Details, never as codes.
-    said = [trail.index(r, 4).data() for r in range(trail.rowCount())]
+    said = [trail.index(r, SENTENCE_COLUMN).data() for r in range(trail.rowCount())]
     intake = said[actions.index("case.intake")]
     assert intake.startswith("Took in ") and "GUIWS-" in intake
     assert not any("." in s.split(" ")[0] for s in said)
@@ -141,12 +141,15 @@ def test_correcting_a_fact_in_the_facts_tab_is_kept_and_audited(window, qtbot, d
 
     assert errors and "Say why" in errors[0]
     assert model.index(row, 1).data() == "United Kingdom (GB)"
-    assert "corrected by Ada" in model.index(row, 3).data()
+    assert "corrected by Ada" in model.index(row, 2).data()
     assert "US" in model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)  # the first reading is kept
     case = window.desk.cases()[0]
     assert case.country == "GB"
     qtbot.waitUntil(lambda: window.audit_tab.model.rowCount() == 2)
-    assert window.audit_tab.model.index(1, 4).data() == "Corrected country from US to GB: the court's seal"
+    assert (
+        window.audit_tab.model.index(1, SENTENCE_COLUMN).data()
+        == "Corrected country from US to GB: the court's seal"
+    )
     assert window.desk.audit_trail(case.case_id)[-1].payload["reason"] == "the court's seal"
 
 

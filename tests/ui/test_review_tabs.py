@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from tests.ui.conftest import GUI_PIN, make_pdf
-from ui.case.audit import ACTION_ROLE
+from ui.case.audit import ACTION_ROLE, SENTENCE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -164,7 +164,7 @@ def test_override_without_a_reason_is_refused_and_with_one_is_kept_as_the_review
     assert window.desk.verify_audit().events == events_before + 1  # only the accepted override
     assert window.queue.model.index(0, 2).data() == "In review"
     trail = window.audit_tab.model
-    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
+    actions = [trail.index(r, SENTENCE_COLUMN).data(ACTION_ROLE) for r in range(trail.rowCount())]
     assert "checklist.answered" in actions
 
     tab.reset_current()
@@ -233,7 +233,7 @@ def test_case_facts_form_records_what_the_scan_cannot_tell(window, qtbot, demand
     assert not form.save.isEnabled()  # the form now shows what is stored
     assert journalist.currentData() is True
     trail = window.audit_tab.model
-    actions = [trail.index(r, 4).data(ACTION_ROLE) for r in range(trail.rowCount())]
+    actions = [trail.index(r, SENTENCE_COLUMN).data(ACTION_ROLE) for r in range(trail.rowCount())]
     assert "case_fact.set" in actions
     hr = [a for a in _items(tab) if a.group == "human_rights"]
     assert any(a.answer == "fail" for a in hr), "a journalist as target is a human-rights concern"

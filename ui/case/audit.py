@@ -27,14 +27,14 @@ from ui.common.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored action code, for tests and tools
+WHO_COLUMN, SENTENCE_COLUMN = 2, 3
 
 
 class AuditModel(RowsModel[AuditEvent]):
     HEADERS = (
         QT_TRANSLATE_NOOP("AuditModel", "#"),
         QT_TRANSLATE_NOOP("AuditModel", "When (UTC)"),
-        QT_TRANSLATE_NOOP("AuditModel", "Reviewer"),
-        QT_TRANSLATE_NOOP("AuditModel", "Workstation"),
+        QT_TRANSLATE_NOOP("AuditModel", "Who"),
         QT_TRANSLATE_NOOP("AuditModel", "What happened"),
     )
 
@@ -45,15 +45,23 @@ class AuditModel(RowsModel[AuditEvent]):
         if not index.isValid():
             return None
         event = self.row_at(index.row())
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            # Day over time, and reviewer over workstation: two narrow columns leave the
+            # sentence the width of a 1366 px screen's case panel.
             return (
                 str(event.seq),
-                event.at.replace("T", " ")[:19],
-                event.reviewer,
-                event.workstation,
+                event.at.replace("T", "\n")[:19],
+                self.tr("{reviewer}\non {workstation}").format(
+                    reviewer=event.reviewer, workstation=event.workstation
+                ),
                 audit_sentence(event),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == WHO_COLUMN:
+            return self.tr("{reviewer}, at workstation {workstation}").format(
+                reviewer=event.reviewer, workstation=event.workstation
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and column == SENTENCE_COLUMN:
             return audit_sentence(event)
         if role == ACTION_ROLE:
             return event.action
@@ -87,16 +95,15 @@ class AuditTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Audit trail of this case"))
-        # What happened takes the spare width and wraps; who and where give way (dragged
-        # wider, they are kept): at 1366 px the sentence showed a dozen letters.
+        # What happened takes the spare width and wraps; who gives way (dragged wider, it is
+        # kept): at 1366 px the sentence showed a dozen letters.
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((2, 90), (3, 75)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHO_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WHO_COLUMN, 100)
+        header.setSectionResizeMode(SENTENCE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details_button = QToolButton()

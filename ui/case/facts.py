@@ -73,7 +73,8 @@ class FactsModel(RowsModel[FactValue]):
     HEADERS = (
         QT_TRANSLATE_NOOP("FactsModel", "Fact"),
         QT_TRANSLATE_NOOP("FactsModel", "Value"),
-        QT_TRANSLATE_NOOP("FactsModel", "Confidence"),
+        # Where it was read and how sure the reading is, in one column: at 1366 px a column
+        # each left the value too narrow for a long word.
         QT_TRANSLATE_NOOP("FactsModel", "Read from"),
     )
 
@@ -104,13 +105,7 @@ class FactsModel(RowsModel[FactValue]):
                 if fact.key == "instrument" and isinstance(fact.value, str):
                     return instrument_words(fact.value, self.country)
                 return _show(fact.value, fact.key)
-            if column == 2:
-                if fact.source == Source.REVIEWER:
-                    return "reviewer"
-                return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
-            if fact.source == Source.REVIEWER:
-                return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
-            return f"page {fact.page}" if fact.page else ""
+            return self._source(fact)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
         if (
@@ -126,7 +121,7 @@ class FactsModel(RowsModel[FactValue]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None  # the column may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = (
@@ -142,6 +137,16 @@ class FactsModel(RowsModel[FactValue]):
                 tip += self.tr("\nCheck this: {flag}").format(flag=fact.flag)
             return tip.strip() or None
         return None
+
+    def _source(self, fact: FactValue) -> str:
+        if fact.source == Source.REVIEWER:
+            return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
+        confidence = f"{fact.confidence:.0f}" if fact.confidence is not None else None
+        if fact.page and confidence is not None:
+            return self.tr("page {page} · {confidence} %").format(page=fact.page, confidence=confidence)
+        if fact.page:
+            return self.tr("page {page}").format(page=fact.page)
+        return self.tr("{confidence} %").format(confidence=confidence) if confidence is not None else ""
 
     def correct(self, row: int, value: str | None, reason: str) -> None:
         """Save one correction; the use case's refusal (DeskError) is raised to the caller."""
@@ -281,9 +286,8 @@ class FactsTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 130)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 110)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 105)
         self.readings = ReadingsModel(self)
         self.readings_table = _table(self.readings)
         self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
