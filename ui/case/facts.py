@@ -291,6 +291,9 @@ class FactsTab(QWidget):
         self.readings = ReadingsModel(self)
         self.readings_table = _table(self.readings)
         self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # What was read is shown whole, wrapped: a category's passage ran past a narrow panel.
+        self.readings_table.setWordWrap(True)
+        self.readings_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rheader = self.readings_table.horizontalHeader()
         rheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         rheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
