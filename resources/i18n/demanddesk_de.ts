@@ -103,8 +103,28 @@
         <translation>Die Halbjahreszahlen: Tabellen, Diagramme, die Fälle hinter jeder Zahl, Export</translation>
     </message>
     <message>
-        <source>Show OCR &amp;text layer</source>
+        <source>Show OCR te&amp;xt layer</source>
         <translation>OCR-&amp;Textebene anzeigen</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Breite an&amp;passen</translation>
+    </message>
+    <message>
+        <source>Rotate ri&amp;ght</source>
+        <translation>Nach &amp;rechts drehen</translation>
+    </message>
+    <message>
+        <source>&amp;{number} {tab} tab</source>
+        <translation>&amp;{number} Reiter {tab}</translation>
+    </message>
+    <message>
+        <source>S&amp;ecrecy order review cycle…</source>
+        <translation>Prüf&amp;zyklus für Geheimhaltungsanordnungen…</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage…</source>
+        <translation>&amp;Sprache…</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
@@ -123,20 +143,8 @@
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <source>&amp;Fit width</source>
-        <translation>&amp;Breite anpassen</translation>
-    </message>
-    <message>
-        <source>Rotate &amp;right</source>
-        <translation>Nach &amp;rechts drehen</translation>
-    </message>
-    <message>
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
-    </message>
-    <message>
-        <source>&amp;{tab} tab</source>
-        <translation>Reiter &amp;{tab}</translation>
     </message>
     <message>
         <source>&amp;Verify audit trail</source>
@@ -145,10 +153,6 @@
     <message>
         <source>&amp;Auto-lock after…</source>
         <translation>&amp;Automatisch sperren nach…</translation>
-    </message>
-    <message>
-        <source>Secrecy order &amp;review cycle…</source>
-        <translation>Prüf&amp;zyklus für Geheimhaltungsanordnungen…</translation>
     </message>
     <message>
         <source>How often an open-ended secrecy order comes back so that a challenge is considered</source>
@@ -205,10 +209,6 @@
     <message>
         <source>Every shortcut of the window</source>
         <translation>Jedes Tastenkürzel des Fensters</translation>
-    </message>
-    <message>
-        <source>L&amp;anguage…</source>
-        <translation>&amp;Sprache…</translation>
     </message>
     <message>
         <source>English, German or the desktop&apos;s language</source>
@@ -3586,7 +3586,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Bestand wird gelesen…</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
+        <source>Peri&amp;od:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
@@ -4010,7 +4010,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Geänderte Fälle im Freigabeordner veröffentlichen und die der anderen empfangen</translation>
     </message>
     <message>
-        <source>Sync s&amp;ettings…</source>
+        <source>Sync setti&amp;ngs…</source>
         <translation>Synchronisierungs&amp;einstellungen…</translation>
     </message>
     <message>
@@ -4027,7 +4027,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>&amp;Export case bundle…</source>
-        <translation>Fallpaket &amp;exportieren…</translation>
+        <translation>Fallpaket e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Write the case, encrypted, to a folder</source>
@@ -5064,6 +5064,14 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 </context>
 <context>
     <name>shortcuts</name>
+    <message>
+        <source>{menu} menu</source>
+        <translation>Menü {menu}</translation>
+    </message>
+    <message>
+        <source>{tab} tab</source>
+        <translation>Reiter {tab}</translation>
+    </message>
     <message>
         <source>Window</source>
         <translation>Fenster</translation>

@@ -120,7 +120,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _build_controls(self) -> None:
         self.period = QComboBox()
         self.period.setMinimumContentsLength(28)
-        period_label = QLabel(self.tr("&Period:"))
+        period_label = QLabel(self.tr("Peri&od:"))
         period_label.setBuddy(self.period)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
