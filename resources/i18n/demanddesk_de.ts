@@ -714,18 +714,42 @@ Es wurde abgelehnt: {reason}.</translation>
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
         <source>
 The checklist could not answer this: it needs you.</source>
         <translation>
 Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     </message>
     <message>
+        <source>1 item</source>
+        <translation>1 Punkt</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} Punkte</translation>
+    </message>
+    <message>
         <source>{failed} failed</source>
         <translation>{failed} nicht erfüllt</translation>
     </message>
     <message>
+        <source>1 needs you</source>
+        <translation>1 braucht Sie</translation>
+    </message>
+    <message>
         <source>{open_items} need you</source>
         <translation>{open_items} brauchen Sie</translation>
+    </message>
+    <message>
+        <source>{group} ({counts})</source>
+        <translation>{group} ({counts})</translation>
     </message>
 </context>
 <context>
@@ -1986,8 +2010,16 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
         <translation>nicht bekannt</translation>
     </message>
     <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
         <source>corrected by {updated_by}</source>
         <translation>korrigiert von {updated_by}</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>Seite {page}</translation>
     </message>
     <message>
         <source>Double-click or press F2 to correct</source>
@@ -3838,7 +3870,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>Dates</source>
-        <translation>Fristen</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Identifier {value}</source>
@@ -3972,7 +4004,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>Does</source>
-        <translation>Macht</translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <source>Where</source>
@@ -4381,6 +4413,13 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Done.</source>
         <translation>Erledigt.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
     </message>
 </context>
 <context>
@@ -4868,8 +4907,8 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Weil:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Still open ({len}), for you to answer:&lt;/span&gt; </source>
-        <translation>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Noch offen ({len}), von Ihnen zu beantworten:&lt;/span&gt; </translation>
+        <source>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Still open ({len}), for you to answer:&lt;/span&gt; {items}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Noch offen ({len}), von Ihnen zu beantworten:&lt;/span&gt; {items}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;Recommended scope: {e}&lt;/p&gt;</source>
@@ -4945,6 +4984,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 </context>
 <context>
     <name>facts</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>content data</source>
+        <translation>Inhaltsdaten</translation>
+    </message>
+    <message>
+        <source>non-content data</source>
+        <translation>Nicht-Inhaltsdaten</translation>
+    </message>
     <message>
         <source>until further order</source>
         <translation>bis auf Weiteres</translation>

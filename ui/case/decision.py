@@ -418,10 +418,9 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
     if rec.pending:
         parts.append(
             QCoreApplication.translate(
-                "decision", "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> "
-            ).format(len=len(rec.pending))
-            + ", ".join(link(i) for i in rec.pending)
-            + "</p>"
+                "decision",
+                "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> {items}</p>",
+            ).format(len=len(rec.pending), items=", ".join(link(i) for i in rec.pending))
         )
     scope = scope_dict(rec.scope)
     parts.append(

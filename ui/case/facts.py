@@ -55,7 +55,9 @@ def _show(value: Any, key: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QCoreApplication.translate("facts", "yes") if value else QCoreApplication.translate("facts", "no")
+        )
     words = choice_words(key)
     if value in words:
         return f"{words[value]} ({value})" if key == "country" else words[value]
@@ -106,11 +108,11 @@ class FactsModel(RowsModel[FactValue]):
                 return _show(fact.value, fact.key)
             if column == 2:
                 if fact.source == Source.REVIEWER:
-                    return "reviewer"
+                    return self.tr("reviewer")
                 return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
             if fact.source == Source.REVIEWER:
                 return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
-            return f"page {fact.page}" if fact.page else ""
+            return self.tr("page {page}").format(page=fact.page) if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
         if (
@@ -191,7 +193,9 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     ]
     rows += [
         ReadingRow(
-            "content" if d["content"] else "non-content",
+            QCoreApplication.translate("facts", "content data")
+            if d["content"]
+            else QCoreApplication.translate("facts", "non-content data"),
             f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),

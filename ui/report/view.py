@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 CUSTOM = "custom"
 GEOMETRY_KEY = "report/geometry"
+TITLE_BAR = 40  # px a window manager adds above a window, kept free when sizing to the screen
 # A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
 RELEASE_SLICE = 2000
 RELEASE_PAUSE_S = 0.001
@@ -120,6 +121,9 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _build_controls(self) -> None:
         self.period = QComboBox()
         self.period.setMinimumContentsLength(28)
+        # As wide as its longest entry: "2026H2 (1 July – 31 December 2026) — 1,234 cases · frozen"
+        # (longer in German) was cut at its count.
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         period_label = QLabel(self.tr("Peri&od:"))
         period_label.setBuddy(self.period)
         self.date_from = QDateEdit()
@@ -534,7 +538,15 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY) if self.settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1360, 860)
+            # At most the screen's free area (less a title bar): at 1366×768 a taller window hid
+            # its Export and Print buttons below the screen's edge.
+            width, height = 1360, 860
+            # Not self.screen(): PySide ties that wrapper to this window and voids it when the window goes.
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width, height = min(width, room.width()), min(height, room.height() - TITLE_BAR)
+            self.resize(width, height)
 
 
 def _escape(text: str) -> str:
