@@ -8,12 +8,12 @@
         <translation>Über Demand Desk</translation>
     </message>
     <message>
-        <source>, made {date}</source>
-        <translation>, erstellt am {date}</translation>
+        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;, made {date}&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;, erstellt am {date}&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;{made}&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;{made}&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Shipped with, under these licences:</source>
@@ -3190,8 +3190,12 @@ Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
         <translation>Fassung {revision} · abgeschlossen</translation>
     </message>
     <message>
-        <source>Revision {revision} · draft · </source>
-        <translation>Fassung {revision} · Entwurf · </translation>
+        <source>Revision {revision} · draft · unsaved</source>
+        <translation>Fassung {revision} · Entwurf · nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Revision {revision} · draft · saved</source>
+        <translation>Fassung {revision} · Entwurf · gespeichert</translation>
     </message>
     <message>
         <source>preview rendered in {ms:.0f} ms</source>
@@ -3807,6 +3811,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>Left {left}</source>
         <translation>Ausgeschieden {left}</translation>
+    </message>
+    <message>
+        <source> · from {origin}</source>
+        <translation> · von {origin}</translation>
     </message>
     <message>
         <source> · no PIN here yet</source>
@@ -4898,6 +4906,26 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>waived on {decided_on} by {decided_by}</source>
         <translation>erlassen am {decided_on} von {decided_by}</translation>
+    </message>
+    <message>
+        <source>Invoice unpaid</source>
+        <translation>Rechnung offen</translation>
+    </message>
+    <message>
+        <source>Invoice paid</source>
+        <translation>Rechnung bezahlt</translation>
+    </message>
+    <message>
+        <source>Invoice paid on {on}</source>
+        <translation>Rechnung bezahlt am {on}</translation>
+    </message>
+    <message>
+        <source>Invoice written off</source>
+        <translation>Rechnung abgeschrieben</translation>
+    </message>
+    <message>
+        <source>Invoice written off on {on}</source>
+        <translation>Rechnung abgeschrieben am {on}</translation>
     </message>
 </context>
 <context>
