@@ -8,12 +8,12 @@
         <translation>Über Demand Desk</translation>
     </message>
     <message>
-        <source>, made {date}</source>
-        <translation>, erstellt am {date}</translation>
+        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;, made {date}&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;, erstellt am {date}&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;{made}&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;{made}&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Review government demands for customer data, offline.&lt;/p&gt;&lt;p&gt;Policy pack &lt;b&gt;{policy}&lt;/b&gt;&lt;br&gt;Data directory: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;OS keyring: {keyring}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b style=&apos;font-size:14pt&apos;&gt;Demand Desk {version}&lt;/b&gt;&lt;br&gt;Behördliche Auskunftsersuchen zu Kundendaten prüfen, offline.&lt;/p&gt;&lt;p&gt;Regelwerk &lt;b&gt;{policy}&lt;/b&gt;&lt;br&gt;Datenverzeichnis: &lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;Schlüsselbund des Betriebssystems: {keyring}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Shipped with, under these licences:</source>
@@ -103,8 +103,28 @@
         <translation>Die Halbjahreszahlen: Tabellen, Diagramme, die Fälle hinter jeder Zahl, Export</translation>
     </message>
     <message>
-        <source>Show OCR &amp;text layer</source>
+        <source>Show OCR te&amp;xt layer</source>
         <translation>OCR-&amp;Textebene anzeigen</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Breite an&amp;passen</translation>
+    </message>
+    <message>
+        <source>Rotate ri&amp;ght</source>
+        <translation>Nach &amp;rechts drehen</translation>
+    </message>
+    <message>
+        <source>&amp;{number} {tab} tab</source>
+        <translation>&amp;{number} Reiter {tab}</translation>
+    </message>
+    <message>
+        <source>S&amp;ecrecy order review cycle…</source>
+        <translation>Prüf&amp;zyklus für Geheimhaltungsanordnungen…</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage…</source>
+        <translation>&amp;Sprache…</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
@@ -123,20 +143,8 @@
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <source>&amp;Fit width</source>
-        <translation>&amp;Breite anpassen</translation>
-    </message>
-    <message>
-        <source>Rotate &amp;right</source>
-        <translation>Nach &amp;rechts drehen</translation>
-    </message>
-    <message>
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
-    </message>
-    <message>
-        <source>&amp;{tab} tab</source>
-        <translation>Reiter &amp;{tab}</translation>
     </message>
     <message>
         <source>&amp;Verify audit trail</source>
@@ -145,10 +153,6 @@
     <message>
         <source>&amp;Auto-lock after…</source>
         <translation>&amp;Automatisch sperren nach…</translation>
-    </message>
-    <message>
-        <source>Secrecy order &amp;review cycle…</source>
-        <translation>Prüf&amp;zyklus für Geheimhaltungsanordnungen…</translation>
     </message>
     <message>
         <source>How often an open-ended secrecy order comes back so that a challenge is considered</source>
@@ -205,10 +209,6 @@
     <message>
         <source>Every shortcut of the window</source>
         <translation>Jedes Tastenkürzel des Fensters</translation>
-    </message>
-    <message>
-        <source>L&amp;anguage…</source>
-        <translation>&amp;Sprache…</translation>
     </message>
     <message>
         <source>English, German or the desktop&apos;s language</source>
@@ -599,8 +599,16 @@ Es wurde abgelehnt: {reason}.</translation>
         <translation>angehalten: wartet auf die ersuchende Stelle (das Datum verschiebt sich, solange die Frist ruht)</translation>
     </message>
     <message>
+        <source>overdue by 1 day</source>
+        <translation>seit 1 Tag überfällig</translation>
+    </message>
+    <message>
         <source>overdue by {days} days</source>
         <translation>seit {days} Tagen überfällig</translation>
+    </message>
+    <message>
+        <source>due in 1 day</source>
+        <translation>fällig in 1 Tag</translation>
     </message>
     <message>
         <source>due in {days} days</source>
@@ -711,18 +719,42 @@ Es wurde abgelehnt: {reason}.</translation>
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
         <source>
 The checklist could not answer this: it needs you.</source>
         <translation>
 Die Prüfliste konnte dies nicht beantworten: es braucht Sie.</translation>
     </message>
     <message>
+        <source>1 item</source>
+        <translation>1 Punkt</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} Punkte</translation>
+    </message>
+    <message>
         <source>{failed} failed</source>
         <translation>{failed} nicht erfüllt</translation>
     </message>
     <message>
+        <source>1 needs you</source>
+        <translation>1 braucht Sie</translation>
+    </message>
+    <message>
         <source>{open_items} need you</source>
         <translation>{open_items} brauchen Sie</translation>
+    </message>
+    <message>
+        <source>{group} ({counts})</source>
+        <translation>{group} ({counts})</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1348,10 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Tragen Sie sie auf dem Reiter Angaben ein (Antwortfrist), wenn das Ersuchen oder die ersuchende Stelle eine nennt.</translation>
     </message>
     <message>
+        <source>in 1 day</source>
+        <translation>in 1 Tag</translation>
+    </message>
+    <message>
         <source>in {days} days</source>
         <translation>in {days} Tagen</translation>
     </message>
@@ -1340,12 +1376,68 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Verlängert bis {starts}: {reason}</translation>
     </message>
     <message>
-        <source>— still paused</source>
-        <translation>— noch angehalten</translation>
+        <source>Paused from {starts} until {ends}: {reason}</source>
+        <translation>Angehalten vom {starts} bis {ends}: {reason}</translation>
     </message>
     <message>
-        <source>Paused from {starts} {until}: {reason}</source>
-        <translation>Angehalten ab {starts} {until}: {reason}</translation>
+        <source>Paused from {starts}, still paused: {reason}</source>
+        <translation>Angehalten seit {starts}, ruht weiterhin: {reason}</translation>
+    </message>
+    <message>
+        <source>Issued {issued}.</source>
+        <translation>Erlassen am {issued}.</translation>
+    </message>
+    <message>
+        <source>Issued {issued}, for 1 day.</source>
+        <translation>Erlassen am {issued}, für 1 Tag.</translation>
+    </message>
+    <message>
+        <source>Issued {issued}, for {duration_days} days.</source>
+        <translation>Erlassen am {issued}, für {duration_days} Tage.</translation>
+    </message>
+    <message>
+        <source>Challenged on {isoformat}: {outcome}</source>
+        <translation>Angefochten am {isoformat}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Challenged on {isoformat} (outcome not yet known).</source>
+        <translation>Angefochten am {isoformat} (Ausgang noch nicht bekannt).</translation>
+    </message>
+    <message>
+        <source>Owed to the enterprise customer: nothing yet.</source>
+        <translation>Benachrichtigung des Unternehmenskunden: noch nicht fällig.</translation>
+    </message>
+    <message>
+        <source>Owed to the user: nothing yet.</source>
+        <translation>Benachrichtigung des Nutzers: noch nicht fällig.</translation>
+    </message>
+    <message>
+        <source>Owed to the enterprise customer: {head}</source>
+        <translation>Benachrichtigung des Unternehmenskunden: {head}</translation>
+    </message>
+    <message>
+        <source>Owed to the user: {head}</source>
+        <translation>Benachrichtigung des Nutzers: {head}</translation>
+    </message>
+    <message>
+        <source>Given to the enterprise customer on {on}: {how} (recorded by {decided_by})</source>
+        <translation>Unternehmenskunde benachrichtigt am {on}: {how} (erfasst von {decided_by})</translation>
+    </message>
+    <message>
+        <source>Given to the user on {on}: {how} (recorded by {decided_by})</source>
+        <translation>Nutzer benachrichtigt am {on}: {how} (erfasst von {decided_by})</translation>
+    </message>
+    <message>
+        <source>Withheld from the enterprise customer: {how}; {reason} (decided by {decided_by})</source>
+        <translation>Dem Unternehmenskunden vorenthalten: {how}; {reason} (entschieden von {decided_by})</translation>
+    </message>
+    <message>
+        <source>Withheld from the user: {how}; {reason} (decided by {decided_by})</source>
+        <translation>Dem Nutzer vorenthalten: {how}; {reason} (entschieden von {decided_by})</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;The notice letter waits.&lt;/b&gt; {why}</source>
+        <translation>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;Das Benachrichtigungsschreiben wartet.&lt;/b&gt; {why}</translation>
     </message>
     <message>
         <source>Resume the clock</source>
@@ -1372,20 +1464,8 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>In Kraft &lt;b&gt;bis auf Weiteres&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>, for {duration_days} days</source>
-        <translation>, für {duration_days} Tage</translation>
-    </message>
-    <message>
         <source>Extended to {isoformat}: {reason}</source>
         <translation>Verlängert bis {isoformat}: {reason}</translation>
-    </message>
-    <message>
-        <source> (outcome not yet known)</source>
-        <translation> (Ausgang noch nicht bekannt)</translation>
-    </message>
-    <message>
-        <source>Challenged on {isoformat}{outcome}</source>
-        <translation>Angefochten am {isoformat}{outcome}</translation>
     </message>
     <message>
         <source>Last reconsidered {isoformat}.</source>
@@ -1396,44 +1476,12 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Bis {isoformat} erneut prüfen, ob sie angefochten wird.</translation>
     </message>
     <message>
-        <source>the enterprise customer</source>
-        <translation>den Unternehmenskunden</translation>
-    </message>
-    <message>
-        <source>the user</source>
-        <translation>den Nutzer</translation>
-    </message>
-    <message>
-        <source>Owed to {escape}: nothing yet.</source>
-        <translation>Geschuldet an {escape}: noch nichts.</translation>
-    </message>
-    <message>
         <source>Notice falls due once data is to be disclosed, or when a secrecy order ends.</source>
         <translation>Die Benachrichtigung wird fällig, sobald Daten herausgegeben werden sollen oder eine Geheimhaltungsanordnung endet.</translation>
     </message>
     <message>
-        <source>Owed to {who}: &lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;{head}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>Geschuldet an {who}: &lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;{head}&lt;/b&gt;&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Owed to {escape}: {head}</source>
-        <translation>Geschuldet an {escape}: {head}</translation>
-    </message>
-    <message>
-        <source>Given to the {recipient} on {on}: {how} (recorded by {decided_by})</source>
-        <translation>Benachrichtigt ({recipient}) am {on}: {how} (erfasst von {decided_by})</translation>
-    </message>
-    <message>
-        <source>Withheld from the {recipient}: {how}; {reason} (decided by {decided_by})</source>
-        <translation>Zurückgehalten ({recipient}): {how}; {reason} (entschieden von {decided_by})</translation>
-    </message>
-    <message>
         <source>Draft the letter that tells the customer, from the decision</source>
         <translation>Das Schreiben entwerfen, das den Betroffenen benachrichtigt, aus der Entscheidung</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;The notice letter waits.&lt;/b&gt; </source>
-        <translation>&lt;span style=&apos;color:#8a5a00&apos;&gt;&amp;#9888;&lt;/span&gt; &lt;b&gt;Das Benachrichtigungsschreiben wartet.&lt;/b&gt; </translation>
     </message>
 </context>
 <context>
@@ -1496,8 +1544,20 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Getroffene Entscheidungen</translation>
     </message>
     <message>
-        <source>Also named in other cases: </source>
-        <translation>Auch in anderen Fällen genannt: </translation>
+        <source>Also named in other cases: {cases}</source>
+        <translation>Auch in anderen Fällen genannt: {cases}</translation>
+    </message>
+    <message>
+        <source>Revision {revision} ({outcome_label}) decided by {decided_by}, approved by {approved_by} {replace}.</source>
+        <translation>Fassung {revision} ({outcome_label}) entschieden von {decided_by}, genehmigt von {approved_by} am {replace}.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} ({outcome_label}) decided by {decided_by}; it needs no second reviewer&apos;s approval.</source>
+        <translation>Fassung {revision} ({outcome_label}) entschieden von {decided_by}; keine Genehmigung durch einen zweiten Prüfer nötig.</translation>
+    </message>
+    <message>
+        <source>{decided_by} made this decision; a different reviewer approves it with their own PIN. An administrator enrols a second reviewer first (Tools ▸ Reviewers…).</source>
+        <translation>{decided_by} hat diese Entscheidung getroffen; ein anderer Prüfer genehmigt sie mit seiner eigenen PIN. Ein Administrator nimmt zuerst einen zweiten Prüfer auf (Extras ▸ Prüfer…).</translation>
     </message>
     <message>
         <source>Record new revision</source>
@@ -1516,14 +1576,6 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Fassung {revision} ({outcome_label}) wartet auf die Genehmigung durch einen zweiten Prüfer — jeden außer {decided_by}.</translation>
     </message>
     <message>
-        <source>{what} decided by {decided_by}, approved by {approved_by} {replace}.</source>
-        <translation>{what} entschieden von {decided_by}, genehmigt von {approved_by} {replace}.</translation>
-    </message>
-    <message>
-        <source>{what} decided by {decided_by}; it needs no second reviewer&apos;s approval.</source>
-        <translation>{what} entschieden von {decided_by}; keine Genehmigung durch einen zweiten Prüfer nötig.</translation>
-    </message>
-    <message>
         <source>
 Overridden by {decided_by}: {get}</source>
         <translation>
@@ -1540,10 +1592,6 @@ Overridden by {decided_by}: {get}</source>
     <message>
         <source>{decided_by} made this decision; a different reviewer approves it with their own PIN.</source>
         <translation>{decided_by} hat diese Entscheidung getroffen; ein anderer Prüfer genehmigt sie mit seiner eigenen PIN.</translation>
-    </message>
-    <message>
-        <source> An administrator enrols a second reviewer first (Tools ▸ Reviewers…).</source>
-        <translation> Ein Administrator nimmt zuerst einen zweiten Prüfer auf (Extras ▸ Prüfer…).</translation>
     </message>
     <message>
         <source>Nothing to approve</source>
@@ -1819,6 +1867,30 @@ Overridden by {decided_by}: {get}</source>
 <context>
     <name>ExportMixin</name>
     <message>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (Tabelle)</translation>
+    </message>
+    <message>
+        <source>JSON (data)</source>
+        <translation>JSON (Daten)</translation>
+    </message>
+    <message>
+        <source>PDF (to read or print)</source>
+        <translation>PDF (zum Lesen oder Drucken)</translation>
+    </message>
+    <message>
+        <source>our columns</source>
+        <translation>unsere Spalten</translation>
+    </message>
+    <message>
+        <source>like Google&apos;s</source>
+        <translation>wie bei Google</translation>
+    </message>
+    <message>
+        <source>like Apple&apos;s</source>
+        <translation>wie bei Apple</translation>
+    </message>
+    <message>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
@@ -2043,13 +2115,17 @@ Bitte prüfen: {flag}</translation>
 <context>
     <name>FigureTableModel</name>
     <message>
-        <source>its numerator&apos;s cases</source>
+        <source>{label} · {label2}: its numerator&apos;s cases — Enter or click lists them</source>
         <extracomment>the (table, row, column) keys of the figure a cell shows; None on the row-label column the case id of a row of the cases list</extracomment>
-        <translation>die Fälle seines Zählers</translation>
+        <translation>{label} · {label2}: die Fälle seines Zählers — Eingabetaste oder Klick listet sie auf</translation>
     </message>
     <message>
-        <source>{label} · {label2}: {what} — Enter or click lists them</source>
-        <translation>{label} · {label2}: {what} — Eingabetaste oder Klick listet sie auf</translation>
+        <source>{label} · {label2}: 1 case — Enter or click lists it</source>
+        <translation>{label} · {label2}: 1 Fall — Eingabetaste oder Klick listet ihn auf</translation>
+    </message>
+    <message>
+        <source>{label} · {label2}: {cases:,} cases — Enter or click lists them</source>
+        <translation>{label} · {label2}: {cases:,} Fälle — Eingabetaste oder Klick listet sie auf</translation>
     </message>
 </context>
 <context>
@@ -2095,12 +2171,16 @@ Bitte prüfen: {flag}</translation>
         <translation>Wählen Sie eine Zahl (Klick oder Pfeiltasten), um die darin gezählten Fälle aufzulisten.</translation>
     </message>
     <message>
-        <source>{len:,} case(s) in {title} · {label} · {label2}</source>
-        <translation>{len:,} Fall/Fälle in {title} · {label} · {label2}</translation>
+        <source>1 case in {title} · {label} · {label2}</source>
+        <translation>1 Fall in {title} · {label} · {label2}</translation>
     </message>
     <message>
-        <source> Enter or double-click opens a case.</source>
-        <translation> Eingabetaste oder Doppelklick öffnet einen Fall.</translation>
+        <source>{len:,} cases in {title} · {label} · {label2}</source>
+        <translation>{len:,} Fälle in {title} · {label} · {label2}</translation>
+    </message>
+    <message>
+        <source>{what_is_listed} Enter or double-click opens a case.</source>
+        <translation>{what_is_listed} Eingabetaste oder Doppelklick öffnet einen Fall.</translation>
     </message>
     <message>
         <source>{reference} is no longer in the store.</source>
@@ -2209,24 +2289,12 @@ Bitte prüfen: {flag}</translation>
         <translation>&lt;b&gt;Dieses Ersuchen nennt Konten, deren Daten gesichert werden.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>{reference}: {accounts} held {starts}–{until} at the request of {requester}</source>
-        <translation>{reference}: {accounts} gesichert {starts}–{until} auf Ersuchen von {requester}</translation>
-    </message>
-    <message>
         <source>an unknown requester</source>
         <translation>einer unbekannten ersuchenden Stelle</translation>
     </message>
     <message>
-        <source>. Answering or withdrawing this demand ends that hold.</source>
-        <translation>. Die Beantwortung oder Rücknahme dieses Ersuchens beendet diese Datensicherung.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;No hold was made for this preservation request.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Für dieses Sicherungsersuchen wurde keine Datensicherung angelegt.&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{left} day{value} left&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;noch {left} Tag(e){value}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Held until &lt;b&gt;{until}&lt;/b&gt; — {word}</source>
@@ -2235,14 +2303,6 @@ Bitte prüfen: {flag}</translation>
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{state}&lt;/b&gt;&lt;/span&gt; — the hold ended on &lt;b&gt;{ended}&lt;/b&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{state}&lt;/b&gt;&lt;/span&gt; — die Datensicherung endete am &lt;b&gt;{ended}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Since {starts} under {statute}</source>
-        <translation>Seit {starts} nach {statute}</translation>
-    </message>
-    <message>
-        <source>, at the request of {requester}</source>
-        <translation>, auf Ersuchen von {requester}</translation>
     </message>
     <message>
         <source>Extended to {until} by {by}: {reason}</source>
@@ -2257,12 +2317,56 @@ Bitte prüfen: {flag}</translation>
         <translation>Beendet am {on}: {reason}</translation>
     </message>
     <message>
-        <source>{extensions_left} extension(s) left.</source>
-        <translation>Noch {extensions_left} Verlängerung(en) möglich.</translation>
+        <source>{reference}: {accounts} held {starts}–{until} at the request of {requester}. Answering or withdrawing this demand ends that hold.</source>
+        <translation>{reference}: {accounts} gesichert {starts}–{until} auf Ersuchen von {requester}. Die Beantwortung oder Rücknahme dieses Ersuchens beendet diese Datensicherung.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;1 day left&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;noch 1 Tag&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{left} days left&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;noch {left} Tage&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Since {starts} under {statute}, at the request of {requester}.</source>
+        <translation>Seit {starts} nach {statute}, auf Ersuchen von {requester}.</translation>
+    </message>
+    <message>
+        <source>Since {starts} under {statute}.</source>
+        <translation>Seit {starts} nach {statute}.</translation>
+    </message>
+    <message>
+        <source>Accounts: {accounts}</source>
+        <translation>Konten: {accounts}</translation>
     </message>
     <message>
         <source>No extension left.</source>
         <translation>Keine Verlängerung mehr möglich.</translation>
+    </message>
+    <message>
+        <source>1 extension left.</source>
+        <translation>Noch 1 Verlängerung möglich.</translation>
+    </message>
+    <message>
+        <source>{extensions_left} extensions left.</source>
+        <translation>Noch {extensions_left} Verlängerungen möglich.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgenommen</translation>
     </message>
     <message>
         <source>Extend the preservation hold</source>
@@ -3091,8 +3195,12 @@ Ihre ungespeicherten Änderungen werden zuerst gespeichert.</translation>
         <translation>Fassung {revision} · abgeschlossen</translation>
     </message>
     <message>
-        <source>Revision {revision} · draft · </source>
-        <translation>Fassung {revision} · Entwurf · </translation>
+        <source>Revision {revision} · draft · unsaved</source>
+        <translation>Fassung {revision} · Entwurf · nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Revision {revision} · draft · saved</source>
+        <translation>Fassung {revision} · Entwurf · gespeichert</translation>
     </message>
     <message>
         <source>preview rendered in {ms:.0f} ms</source>
@@ -3146,8 +3254,12 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Automatische Sperre: {minutes} Min.</translation>
     </message>
     <message>
-        <source>Holiday calendars changed: {count} due date(s) counted again (see the audit).</source>
-        <translation>Feiertagskalender geändert: {count} Frist(en) neu berechnet (siehe Protokoll).</translation>
+        <source>Holiday calendars changed: 1 due date counted again (see the audit).</source>
+        <translation>Feiertagskalender geändert: 1 Frist neu berechnet (siehe Prüfpfad).</translation>
+    </message>
+    <message>
+        <source>Holiday calendars changed: {count} due dates counted again (see the audit).</source>
+        <translation>Feiertagskalender geändert: {count} Fristen neu berechnet (siehe Prüfpfad).</translation>
     </message>
     <message>
         <source>Reviewer: {name}</source>
@@ -3487,16 +3599,12 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Ersuchen öffnen</translation>
     </message>
     <message>
-        <source>this demand was</source>
-        <translation>dieses Ersuchen</translation>
+        <source>The day this demand was served on us (post, fax, courier). Staleness and periods “from receipt” count from it; you can correct it later in the Facts tab.</source>
+        <translation>Der Tag, an dem uns dieses Ersuchen zugestellt wurde (Post, Fax, Kurier). Verjährung und Fristen „ab Eingang“ zählen ab diesem Tag; Sie können ihn später auf dem Reiter Angaben korrigieren.</translation>
     </message>
     <message>
-        <source>these {files} demands were</source>
-        <translation>diese {files} Ersuchen</translation>
-    </message>
-    <message>
-        <source>The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” count from it; you can correct it later in the Facts tab.</source>
-        <translation>Der Tag, an dem {what} uns zugestellt wurde(n) (Post, Fax, Kurier). Verjährung und Fristen „ab Eingang“ zählen ab diesem Tag; Sie können ihn später auf dem Reiter Angaben korrigieren.</translation>
+        <source>The day these {files} demands were served on us (post, fax, courier). Staleness and periods “from receipt” count from it; you can correct it later in the Facts tab.</source>
+        <translation>Der Tag, an dem uns diese {files} Ersuchen zugestellt wurden (Post, Fax, Kurier). Verjährung und Fristen „ab Eingang“ zählen ab diesem Tag; Sie können ihn später auf dem Reiter Angaben korrigieren.</translation>
     </message>
     <message>
         <source>Received</source>
@@ -3519,7 +3627,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Bestand wird gelesen…</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
+        <source>Peri&amp;od:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
@@ -3555,6 +3663,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Der Zeitraum ist abgeschlossen: seine veröffentlichten Zahlen werden gezeigt. Ankreuzen, um zu zählen, was der Speicher heute enthält.</translation>
     </message>
     <message>
+        <source>{label} ({title}) — 1 case · frozen</source>
+        <translation>{label} ({title}) — 1 Fall · festgeschrieben</translation>
+    </message>
+    <message>
+        <source>{label} ({title}) — 1 case</source>
+        <translation>{label} ({title}) — 1 Fall</translation>
+    </message>
+    <message>
+        <source>{label} ({title}) — {cases:,} cases · frozen</source>
+        <translation>{label} ({title}) — {cases:,} Fälle · festgeschrieben</translation>
+    </message>
+    <message>
+        <source>{label} ({title}) — {cases:,} cases</source>
+        <translation>{label} ({title}) — {cases:,} Fälle</translation>
+    </message>
+    <message>
         <source>Custom range…</source>
         <translation>Eigener Zeitraum…</translation>
     </message>
@@ -3563,44 +3687,64 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Zählen…</translation>
     </message>
     <message>
-        <source>Counting {cases:,} case(s)…</source>
-        <translation>{cases:,} Fall/Fälle werden gezählt…</translation>
+        <source>Counting 1 case…</source>
+        <translation>1 Fall wird gezählt…</translation>
+    </message>
+    <message>
+        <source>Counting {cases:,} cases…</source>
+        <translation>{cases:,} Fälle werden gezählt…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — {title}: demands &lt;b&gt;{value:,}&lt;/b&gt;, accounts concerned &lt;b&gt;{value2:,}&lt;/b&gt;. A case counts in the period in which it was received (UTC); select any figure to list its cases.</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — {title}: Ersuchen &lt;b&gt;{value:,}&lt;/b&gt;, betroffene Konten &lt;b&gt;{value2:,}&lt;/b&gt;. Ein Fall zählt in dem Zeitraum, in dem er einging (UTC); wählen Sie eine Zahl, um ihre Fälle aufzulisten.</translation>
+    </message>
+    <message>
+        <source>Counted 1 case of {label}.</source>
+        <translation>1 Fall aus {label} gezählt.</translation>
+    </message>
+    <message>
+        <source>Counted {len:,} cases of {label}.</source>
+        <translation>{len:,} Fälle aus {label} gezählt.</translation>
+    </message>
+    <message>
+        <source>Frozen on {frozen_at} by {frozen_by}: these are the published figures (1 case, enterprise threshold {seat_threshold} seats).</source>
+        <translation>Festgeschrieben am {frozen_at} von {frozen_by}: dies sind die veröffentlichten Zahlen (1 Fall, Unternehmensschwelle {seat_threshold} Lizenzen).</translation>
+    </message>
+    <message>
+        <source>Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} cases, enterprise threshold {seat_threshold} seats).</source>
+        <translation>Festgeschrieben am {frozen_at} von {frozen_by}: dies sind die veröffentlichten Zahlen ({cases:,} Fälle, Unternehmensschwelle {seat_threshold} Lizenzen).</translation>
+    </message>
+    <message>
+        <source>{named} and {value} more</source>
+        <translation>{named} und {value} weitere</translation>
+    </message>
+    <message>
+        <source>⚠ 1 case changed since {label} was frozen: {named}. Not silently reflected: the figures below are as published.</source>
+        <translation>⚠ 1 Fall seit dem Festschreiben von {label} geändert: {named}. Nicht stillschweigend übernommen: die Zahlen unten sind die veröffentlichten.</translation>
+    </message>
+    <message>
+        <source>⚠ {len} cases changed since {label} was frozen: {named}. Not silently reflected: the figures below are as published.</source>
+        <translation>⚠ {len} Fälle seit dem Festschreiben von {label} geändert: {named}. Nicht stillschweigend übernommen: die Zahlen unten sind die veröffentlichten.</translation>
+    </message>
+    <message>
+        <source>⚠ 1 case changed since {label} was frozen: {named}. Not silently reflected: the figures below count today&apos;s record.</source>
+        <translation>⚠ 1 Fall seit dem Festschreiben von {label} geändert: {named}. Nicht stillschweigend übernommen: die Zahlen unten sind aus dem heutigen Bestand gezählt.</translation>
+    </message>
+    <message>
+        <source>⚠ {len} cases changed since {label} was frozen: {named}. Not silently reflected: the figures below count today&apos;s record.</source>
+        <translation>⚠ {len} Fälle seit dem Festschreiben von {label} geändert: {named}. Nicht stillschweigend übernommen: die Zahlen unten sind aus dem heutigen Bestand gezählt.</translation>
     </message>
     <message>
         <source>The report could not be counted: {exc}</source>
         <translation>Der Bericht konnte nicht gezählt werden: {exc}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{label}&lt;/b&gt; — {title}: &lt;b&gt;{value:,}&lt;/b&gt; demand(s) about &lt;b&gt;{value2:,}&lt;/b&gt; account(s). A case counts in the period in which it was received (UTC); select any figure to list its cases.</source>
-        <translation>&lt;b&gt;{label}&lt;/b&gt; — {title}: &lt;b&gt;{value:,}&lt;/b&gt; Ersuchen zu &lt;b&gt;{value2:,}&lt;/b&gt; Konto/Konten. Ein Fall zählt in dem Zeitraum, in dem er einging (UTC); wählen Sie eine Zahl, um ihre Fälle aufzulisten.</translation>
-    </message>
-    <message>
         <source>Note: {n}</source>
         <translation>Hinweis: {n}</translation>
     </message>
     <message>
-        <source>Counted {len:,} case(s) of {label}.</source>
-        <translation>{len:,} Fall/Fälle von {label} gezählt.</translation>
-    </message>
-    <message>
-        <source>Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} case(s), enterprise threshold {seat_threshold} seats).</source>
-        <translation>Festgeschrieben am {frozen_at} von {frozen_by}: dies sind die veröffentlichten Zahlen ({cases:,} Fall/Fälle, Unternehmensschwelle {seat_threshold} Lizenzen).</translation>
-    </message>
-    <message>
         <source>Frozen period, counted from today&apos;s record (not the published figures).</source>
         <translation>Abgeschlossener Zeitraum, aus dem heutigen Bestand gezählt (nicht die veröffentlichten Zahlen).</translation>
-    </message>
-    <message>
-        <source> and {value} more</source>
-        <translation> und {value} weitere</translation>
-    </message>
-    <message>
-        <source>counting today&apos;s record</source>
-        <translation>aus dem heutigen Bestand gezählt</translation>
-    </message>
-    <message>
-        <source>⚠ {len} case(s) changed since {label} was frozen: {named}{more}. Not silently reflected: the figures below are {shown}.</source>
-        <translation>⚠ {len} Fall/Fälle seit dem Festschreiben von {label} geändert: {named}{more}. Nicht stillschweigend übernommen: die Zahlen unten sind {shown}.</translation>
     </message>
     <message>
         <source>Write these figures as CSV, JSON or PDF (audited)</source>
@@ -3674,6 +3818,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Ausgeschieden {left}</translation>
     </message>
     <message>
+        <source> · from {origin}</source>
+        <translation> · von {origin}</translation>
+    </message>
+    <message>
         <source> · no PIN here yet</source>
         <translation> · hier noch keine PIN</translation>
     </message>
@@ -3735,7 +3883,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>Dates</source>
-        <translation>Fristen</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Identifier {value}</source>
@@ -3869,7 +4017,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>Does</source>
-        <translation>Macht</translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <source>Where</source>
@@ -3907,7 +4055,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Geänderte Fälle im Freigabeordner veröffentlichen und die der anderen empfangen</translation>
     </message>
     <message>
-        <source>Sync s&amp;ettings…</source>
+        <source>Sync setti&amp;ngs…</source>
         <translation>Synchronisierungs&amp;einstellungen…</translation>
     </message>
     <message>
@@ -3924,7 +4072,7 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
     <message>
         <source>&amp;Export case bundle…</source>
-        <translation>Fallpaket &amp;exportieren…</translation>
+        <translation>Fallpaket e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Write the case, encrypted, to a folder</source>
@@ -4200,10 +4348,6 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>&lt;b&gt;Teamschlüssel&lt;/b&gt; {key}</translation>
     </message>
     <message>
-        <source>{count} older key(s) kept for older bundles.</source>
-        <translation>Ältere Schlüssel, für ältere Pakete aufbewahrt: {count}.</translation>
-    </message>
-    <message>
         <source>none (unlock with the passphrase once to make one)</source>
         <translation>keiner (einmal mit der Passphrase entsperren, um einen zu erstellen)</translation>
     </message>
@@ -4216,8 +4360,20 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Noch nicht in die Teamliste aufgenommen: Eine Administratorin oder ein Administrator an einem anderen Arbeitsplatz nimmt {workstation} nach seiner ersten Synchronisierung auf.</translation>
     </message>
     <message>
-        <source>{count} workstation(s) ask to join: Admit…</source>
-        <translation>Arbeitsplätze, die um Aufnahme bitten: {count} — Aufnehmen…</translation>
+        <source>1 older key kept for older bundles.</source>
+        <translation>1 älterer Schlüssel für ältere Pakete aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>{count} older keys kept for older bundles.</source>
+        <translation>{count} ältere Schlüssel für ältere Pakete aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>1 workstation asks to join: Admit…</source>
+        <translation>1 Arbeitsplatz bittet um Aufnahme: Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>{count} workstations ask to join: Admit…</source>
+        <translation>{count} Arbeitsplätze bitten um Aufnahme: Aufnehmen…</translation>
     </message>
     <message>
         <source>Making the team key…</source>
@@ -4273,6 +4429,13 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>
+    <name>ThumbnailModel</name>
+    <message>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Case</source>
@@ -4325,8 +4488,12 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Prüfpfad lässt sich nicht verifizieren</translation>
     </message>
     <message>
-        <source>The audit trail and the cases disagree in {count} place(s). Tell your security team before changing anything else.</source>
-        <translation>Prüfpfad und Fälle widersprechen sich an {count} Stelle(n). Informieren Sie Ihr Sicherheitsteam, bevor Sie etwas anderes ändern.</translation>
+        <source>The audit trail and the cases disagree in 1 place. Tell your security team before changing anything else.</source>
+        <translation>Prüfpfad und Fälle widersprechen sich an 1 Stelle. Informieren Sie Ihr Sicherheitsteam, bevor Sie etwas anderes ändern.</translation>
+    </message>
+    <message>
+        <source>The audit trail and the cases disagree in {count} places. Tell your security team before changing anything else.</source>
+        <translation>Prüfpfad und Fälle widersprechen sich an {count} Stellen. Informieren Sie Ihr Sicherheitsteam, bevor Sie etwas anderes ändern.</translation>
     </message>
     <message>
         <source>Auto-lock</source>
@@ -4745,6 +4912,26 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <source>waived on {decided_on} by {decided_by}</source>
         <translation>erlassen am {decided_on} von {decided_by}</translation>
     </message>
+    <message>
+        <source>Invoice unpaid</source>
+        <translation>Rechnung offen</translation>
+    </message>
+    <message>
+        <source>Invoice paid</source>
+        <translation>Rechnung bezahlt</translation>
+    </message>
+    <message>
+        <source>Invoice paid on {on}</source>
+        <translation>Rechnung bezahlt am {on}</translation>
+    </message>
+    <message>
+        <source>Invoice written off</source>
+        <translation>Rechnung abgeschrieben</translation>
+    </message>
+    <message>
+        <source>Invoice written off on {on}</source>
+        <translation>Rechnung abgeschrieben am {on}</translation>
+    </message>
 </context>
 <context>
     <name>decision</name>
@@ -4753,8 +4940,8 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Weil:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Still open ({len}), for you to answer:&lt;/span&gt; </source>
-        <translation>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Noch offen ({len}), von Ihnen zu beantworten:&lt;/span&gt; </translation>
+        <source>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Still open ({len}), for you to answer:&lt;/span&gt; {items}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;span style=&apos;color:#8a5a00&apos;&gt;Noch offen ({len}), von Ihnen zu beantworten:&lt;/span&gt; {items}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;Recommended scope: {e}&lt;/p&gt;</source>
@@ -4831,6 +5018,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>facts</name>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>content data</source>
+        <translation>Inhaltsdaten</translation>
+    </message>
+    <message>
+        <source>non-content data</source>
+        <translation>Nicht-Inhaltsdaten</translation>
+    </message>
+    <message>
         <source>until further order</source>
         <translation>bis auf Weiteres</translation>
     </message>
@@ -4854,8 +5057,12 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Ein Anteil: aufgelistet sind die Fälle, die er zählt (sein Zähler).</translation>
     </message>
     <message>
-        <source>Accounts: listed are the {len:,} case(s) whose accounts are added up.</source>
-        <translation>Konten: aufgelistet sind die {len:,} Fall/Fälle, deren Konten addiert werden.</translation>
+        <source>Accounts: listed is the 1 case whose accounts are added up.</source>
+        <translation>Konten: aufgelistet ist der 1 Fall, dessen Konten addiert werden.</translation>
+    </message>
+    <message>
+        <source>Accounts: listed are the {len:,} cases whose accounts are added up.</source>
+        <translation>Konten: aufgelistet sind die {len:,} Fälle, deren Konten addiert werden.</translation>
     </message>
     <message>
         <source>Published only as a range; the cases are listed for the reviewer, not for publishing.</source>
@@ -4945,6 +5152,14 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 </context>
 <context>
     <name>shortcuts</name>
+    <message>
+        <source>{menu} menu</source>
+        <translation>Menü {menu}</translation>
+    </message>
+    <message>
+        <source>{tab} tab</source>
+        <translation>Reiter {tab}</translation>
+    </message>
     <message>
         <source>Window</source>
         <translation>Fenster</translation>

@@ -64,6 +64,18 @@ def test_every_window_string_has_a_finished_german_translation(tmp_path):
     assert broken == []
 
 
+def test_plurals_are_whole_strings_not_bracketed_endings():
+    """A count as "1 case(s)" reads wrongly in both languages and cannot be made right in
+    German ("Fall/Fälle"): a count takes a singular and a plural string of its own."""
+    bracketed = re.compile(r"\w\((s|es|e|en|n)\)|Fall/Fälle|Konto/Konten")
+    found = [
+        f"{source!r} → {german!r}"
+        for (_context, source), german in _messages(TS).items()
+        if bracketed.search(source) or bracketed.search(german or "")
+    ]
+    assert found == []
+
+
 def test_the_committed_catalogue_is_compiled_from_the_source(tmp_path):
     built = tmp_path / "demanddesk_de.qm"
     subprocess.run([str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)

@@ -80,7 +80,7 @@ def test_rotating_keeps_the_old_key_for_old_bundles(qtbot, window, team_dialog, 
 
     info = TeamKey(window.desk.data_dir, window.desk.config).info()
     assert info.current != old and old in info.recipients
-    assert "1 older key(s) kept" in team_dialog.status.text()
+    assert "1 older key kept for older bundles." in team_dialog.status.text()
     assert "team.rotated" in actions(window.desk)
 
 
@@ -138,7 +138,7 @@ def test_an_administrator_admits_a_workstation_that_asked_to_join(
     [request] = admission.requests(desk)
     assert (request.workstation, request.fingerprint) == ("wsB", station_b.team.signing().fingerprint())
     team_dialog.refresh()
-    assert "1 workstation(s) ask to join" in team_dialog.status.text()
+    assert "1 workstation asks to join: Admit…" in team_dialog.status.text()
 
     team_dialog.admit_workstation(request)
     assert f"Admitted wsB (fingerprint {request.fingerprint})" in team_dialog.working.text()

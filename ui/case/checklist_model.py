@@ -191,7 +191,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == 1:
                 return answer_label(answer.answer)
             if column == 2:
-                return "reviewer" if answer.source == Source.REVIEWER else "auto"
+                return self.tr("reviewer") if answer.source == Source.REVIEWER else self.tr("automatic")
             return (answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
@@ -214,7 +214,7 @@ class ChecklistModel(QAbstractItemModel):
                 tip += self.tr("\nThe checklist could not answer this: it needs you.")
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
-            return answer.answer.replace("_", " ")
+            return answer_label(answer.answer)
         return None
 
     def _group_data(self, index: Index, role: int) -> Any:
@@ -222,13 +222,21 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             open_items = sum(1 for a in answers if a.answer == Verdict.UNKNOWN)
             failed = sum(1 for a in answers if a.answer == Verdict.FAIL)
-            parts = [f"{len(answers)} items"]
+            # Each count a phrase of its own (singular or plural), listed: no sentence to reorder.
+            parts = [
+                self.tr("1 item")
+                if len(answers) == 1
+                else self.tr("{count} items").format(count=len(answers))
+            ]
             if failed:
                 parts.append(self.tr("{failed} failed").format(failed=failed))
-            if open_items:
+            if open_items == 1:
+                parts.append(self.tr("1 needs you"))
+            elif open_items:
                 parts.append(self.tr("{open_items} need you").format(open_items=open_items))
-            return (
-                f"{QCoreApplication.translate('Labels', GROUP_LABELS.get(group, group))} ({', '.join(parts)})"
+            return self.tr("{group} ({counts})").format(
+                group=QCoreApplication.translate("Labels", GROUP_LABELS.get(group, group)),
+                counts=", ".join(parts),
             )
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()

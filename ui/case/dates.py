@@ -250,9 +250,12 @@ class DatesTab(DateChangesMixin, QWidget):
         colour = STATUS_COLOURS.get(status.kind)
         label = html.escape(status.label)
         if status.kind == "ok":
-            label = self.tr("in {days} days").format(
-                days=status.days
-            )  # the date itself is already in the line
+            # The date itself is already in the line.
+            label = (
+                self.tr("in 1 day")
+                if status.days == 1
+                else self.tr("in {days} days").format(days=status.days)
+            )
         shown = f"<span style='color:{colour}'><b>{label}</b></span>" if colour else label
         self.due.setText(
             self.tr("Due <b>{day}</b> — {shown}").format(day=view.due.due.isoformat(), shown=shown)
@@ -278,12 +281,12 @@ class DatesTab(DateChangesMixin, QWidget):
                     )
                 )
             else:
-                until = f"until {change.ends}" if change.ends else self.tr("— still paused")
-                lines.append(
-                    self.tr("Paused from {starts} {until}: {reason}").format(
-                        starts=change.starts, until=until, reason=change.reason
-                    )
+                paused = (
+                    self.tr("Paused from {starts} until {ends}: {reason}")
+                    if change.ends
+                    else self.tr("Paused from {starts}, still paused: {reason}")
                 )
+                lines.append(paused.format(starts=change.starts, ends=change.ends, reason=change.reason))
         self._set_lines(self.due_detail, lines)
         self.extend_due.setEnabled(True)
         self.pause.setEnabled(True)
@@ -318,12 +321,13 @@ class DatesTab(DateChangesMixin, QWidget):
         self.order.setText(head + html.escape(statute))
         lines = []
         if order.issued:
-            length = (
-                self.tr(", for {duration_days} days").format(duration_days=order.duration_days)
-                if order.duration_days
-                else ""
-            )
-            lines.append(f"Issued {order.issued.isoformat()}{length}.")
+            if not order.duration_days:
+                issued = self.tr("Issued {issued}.")
+            elif order.duration_days == 1:
+                issued = self.tr("Issued {issued}, for 1 day.")
+            else:
+                issued = self.tr("Issued {issued}, for {duration_days} days.")
+            lines.append(issued.format(issued=order.issued.isoformat(), duration_days=order.duration_days))
         for ext in order.extensions:
             lines.append(
                 self.tr("Extended to {isoformat}: {reason}").format(
@@ -331,15 +335,13 @@ class DatesTab(DateChangesMixin, QWidget):
                 )
             )
         if order.challenged_on:
-            outcome = (
-                f": {order.challenge_outcome}"
+            challenged = (
+                self.tr("Challenged on {isoformat}: {outcome}")
                 if order.challenge_outcome
-                else self.tr(" (outcome not yet known)")
+                else self.tr("Challenged on {isoformat} (outcome not yet known).")
             )
             lines.append(
-                self.tr("Challenged on {isoformat}{outcome}").format(
-                    isoformat=order.challenged_on.isoformat(), outcome=outcome
-                )
+                challenged.format(isoformat=order.challenged_on.isoformat(), outcome=order.challenge_outcome)
             )
         if order.reconsidered_on:
             lines.append(
@@ -355,35 +357,45 @@ class DatesTab(DateChangesMixin, QWidget):
         self.covers.setCurrentIndex(max(0, self.covers.findData(order.covers)))
 
     def _show_notice(self, view: CaseSchedule) -> None:
-        who = self.tr("the enterprise customer") if view.recipient == "enterprise" else self.tr("the user")
+        enterprise = view.recipient == "enterprise"
         status = view.notice
         if status is None:
-            self.notice.setText(self.tr("Owed to {escape}: nothing yet.").format(escape=html.escape(who)))
+            self.notice.setText(
+                self.tr("Owed to the enterprise customer: nothing yet.")
+                if enterprise
+                else self.tr("Owed to the user: nothing yet.")
+            )
             lines = [self.tr("Notice falls due once data is to be disclosed, or when a secrecy order ends.")]
         else:
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
             head = html.escape(status.reason)
+            if due_now:
+                head = f"<span style='color:#b3261e'><b>{head}</b></span>"
             self.notice.setText(
-                self.tr("Owed to {who}: <span style='color:#b3261e'><b>{head}</b></span>").format(
-                    who=html.escape(who), head=head
-                )
-                if due_now
-                else self.tr("Owed to {escape}: {head}").format(escape=html.escape(who), head=head)
+                (
+                    self.tr("Owed to the enterprise customer: {head}")
+                    if enterprise
+                    else self.tr("Owed to the user: {head}")
+                ).format(head=head)
             )
             lines = []
         for n in view.notices:
+            to_enterprise = n.recipient == "enterprise"
             if n.status == "given":
-                lines.append(
-                    self.tr("Given to the {recipient} on {on}: {how} (recorded by {decided_by})").format(
-                        recipient=n.recipient, on=n.on, how=n.how, decided_by=n.decided_by
-                    )
+                line = (
+                    self.tr("Given to the enterprise customer on {on}: {how} (recorded by {decided_by})")
+                    if to_enterprise
+                    else self.tr("Given to the user on {on}: {how} (recorded by {decided_by})")
                 )
             else:
-                lines.append(
+                line = (
                     self.tr(
-                        "Withheld from the {recipient}: {how}; {reason} (decided by {decided_by})"
-                    ).format(recipient=n.recipient, how=n.how, reason=n.reason, decided_by=n.decided_by)
+                        "Withheld from the enterprise customer: {how}; {reason} (decided by {decided_by})"
+                    )
+                    if to_enterprise
+                    else self.tr("Withheld from the user: {how}; {reason} (decided by {decided_by})")
                 )
+            lines.append(line.format(on=n.on, how=n.how, reason=n.reason, decided_by=n.decided_by))
         self._set_lines(self.notice_detail, lines)
         held = view.notice_held
         self.letter.setEnabled(status is not None and status.kind is not None and held is None)
@@ -393,8 +405,9 @@ class DatesTab(DateChangesMixin, QWidget):
             self.letter_held.hide()
         else:
             self.letter_held.setText(
-                self.tr("<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> ")
-                + html.escape(held)
+                self.tr(
+                    "<span style='color:#8a5a00'>&#9888;</span> <b>The notice letter waits.</b> {why}"
+                ).format(why=html.escape(held))
             )
             self.letter_held.show()
 

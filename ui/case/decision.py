@@ -190,8 +190,9 @@ class DecisionTab(QWidget):
         rec = assessment.recommendation
         self.recommendation.setText(_recommendation_html(assessment, item_texts(review.pack)))
         self.related.setText(
-            self.tr("Also named in other cases: ")
-            + "; ".join(f"{ident} — {', '.join(refs)}" for ident, refs in assessment.related.items())
+            self.tr("Also named in other cases: {cases}").format(
+                cases="; ".join(f"{ident} — {', '.join(refs)}" for ident, refs in assessment.related.items())
+            )
             if assessment.related
             else ""
         )
@@ -268,9 +269,12 @@ class DecisionTab(QWidget):
             )
             style = ("#fff4ce", "#5c4400")
         elif latest.approved_by:
-            what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = self.tr("{what} decided by {decided_by}, approved by {approved_by} {replace}.").format(
-                what=what,
+            text = self.tr(
+                "Revision {revision} ({outcome_label}) decided by {decided_by}, approved by {approved_by} "
+                "{replace}."
+            ).format(
+                revision=latest.revision,
+                outcome_label=outcome_label(latest.outcome),
                 decided_by=latest.decided_by,
                 approved_by=latest.approved_by,
                 replace=(latest.approved_at or "")[:16].replace("T", " "),
@@ -281,9 +285,13 @@ class DecisionTab(QWidget):
                 text += "\n" + "\n".join(f"⚠ {n}" for n in notes)
                 style = ("#fff4ce", "#5c4400")
         else:
-            what = f"Revision {latest.revision} ({outcome_label(latest.outcome)})"
-            text = self.tr("{what} decided by {decided_by}; it needs no second reviewer's approval.").format(
-                what=what, decided_by=latest.decided_by
+            text = self.tr(
+                "Revision {revision} ({outcome_label}) decided by {decided_by}; it needs no second "
+                "reviewer's approval."
+            ).format(
+                revision=latest.revision,
+                outcome_label=outcome_label(latest.outcome),
+                decided_by=latest.decided_by,
             )
             style = ("", "")
         if latest is not None and latest.override:
@@ -341,11 +349,14 @@ class DecisionTab(QWidget):
         decided_by = self._latest.decided_by
         names = [r.name for r in self._review.desk.reviewers()]
         others = [n for n in names if n != decided_by]
-        hint = self.tr(
-            "{decided_by} made this decision; a different reviewer approves it with their own PIN."
+        hint = (
+            self.tr("{decided_by} made this decision; a different reviewer approves it with their own PIN.")
+            if others
+            else self.tr(
+                "{decided_by} made this decision; a different reviewer approves it with their own PIN. An "
+                "administrator enrols a second reviewer first (Tools ▸ Reviewers…)."
+            )
         ).format(decided_by=decided_by)
-        if not others:
-            hint += self.tr(" An administrator enrols a second reviewer first (Tools ▸ Reviewers…).")
         try:
             summary = self._review.approval_summary(self._case_id)
         except DeskError as exc:
@@ -407,10 +418,9 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
     if rec.pending:
         parts.append(
             QCoreApplication.translate(
-                "decision", "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> "
-            ).format(len=len(rec.pending))
-            + ", ".join(link(i) for i in rec.pending)
-            + "</p>"
+                "decision",
+                "<p><span style='color:#8a5a00'>Still open ({len}), for you to answer:</span> {items}</p>",
+            ).format(len=len(rec.pending), items=", ".join(link(i) for i in rec.pending))
         )
     scope = scope_dict(rec.scope)
     parts.append(

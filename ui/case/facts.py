@@ -55,7 +55,9 @@ def _show(value: Any, key: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QCoreApplication.translate("facts", "yes") if value else QCoreApplication.translate("facts", "no")
+        )
     words = choice_words(key)
     if value in words:
         return f"{words[value]} ({value})" if key == "country" else words[value]
@@ -196,7 +198,9 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     ]
     rows += [
         ReadingRow(
-            "content" if d["content"] else "non-content",
+            QCoreApplication.translate("facts", "content data")
+            if d["content"]
+            else QCoreApplication.translate("facts", "non-content data"),
             f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),

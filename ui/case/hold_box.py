@@ -91,15 +91,16 @@ class HoldBox(QGroupBox):
         elif linked:
             self.summary.setText(self.tr("<b>This demand names accounts under a preservation hold.</b>"))
             self._lines([
-                self.tr("{reference}: {accounts} held {starts}–{until} at the request of {requester}").format(
+                self.tr(
+                    "{reference}: {accounts} held {starts}–{until} at the request of {requester}. "
+                    "Answering or withdrawing this demand ends that hold."
+                ).format(
                     reference=h.reference,
                     accounts=", ".join(h.link_json(case_id, today)["identifiers"]),
                     starts=h.starts,
                     until=h.until,
-                    requester=h.requester or self.tr("an unknown requester"),
+                    requester=self._requester(h),
                 )
-                + (f" ({h.requester_reference})" if h.requester_reference else "")
-                + self.tr(". Answering or withdrawing this demand ends that hold.")
                 for h in linked
             ])  # fmt: skip
         elif preservation:
@@ -111,9 +112,11 @@ class HoldBox(QGroupBox):
         colour = STATE_COLOURS.get(state, "#5f6368")
         if state == "active":
             left = (hold.until - today).days
-            word = self.tr("<span style='color:{colour}'><b>{left} day{value} left</b></span>").format(
-                colour=colour, left=left, value="s" if left != 1 else ""
-            )
+            word = (
+                self.tr("<span style='color:{colour}'><b>1 day left</b></span>")
+                if left == 1
+                else self.tr("<span style='color:{colour}'><b>{left} days left</b></span>")
+            ).format(colour=colour, left=left)
             self.summary.setText(
                 self.tr("Held until <b>{until}</b> — {word}").format(until=hold.until.isoformat(), word=word)
             )
@@ -122,18 +125,16 @@ class HoldBox(QGroupBox):
             self.summary.setText(
                 self.tr(
                     "<span style='color:{colour}'><b>{state}</b></span> — the hold ended on <b>{ended}</b>"
-                ).format(colour=colour, state=html.escape(state.capitalize()), ended=ended)
+                ).format(colour=colour, state=html.escape(self._state_word(state)), ended=ended)
             )
+        since = (
+            self.tr("Since {starts} under {statute}, at the request of {requester}.")
+            if hold.requester
+            else self.tr("Since {starts} under {statute}.")
+        )
         lines = [
-            "Accounts: " + ", ".join(v for _, v in hold.identifiers),
-            self.tr("Since {starts} under {statute}").format(starts=hold.starts, statute=hold.statute)
-            + (
-                self.tr(", at the request of {requester}").format(requester=hold.requester)
-                if hold.requester
-                else ""
-            )
-            + (f" ({hold.requester_reference})" if hold.requester_reference else "")
-            + ".",
+            self.tr("Accounts: {accounts}").format(accounts=", ".join(v for _, v in hold.identifiers)),
+            since.format(starts=hold.starts, statute=hold.statute, requester=self._requester(hold)),
         ]
         lines += [
             self.tr("Extended to {until} by {by}: {reason}").format(until=e.until, by=e.by, reason=e.reason)
@@ -151,13 +152,31 @@ class HoldBox(QGroupBox):
             )
         elif state == "active":
             lines.append(
-                self.tr("{extensions_left} extension(s) left.").format(extensions_left=hold.extensions_left)
-                if hold.extensions_left
-                else self.tr("No extension left.")
+                self.tr("No extension left.")
+                if not hold.extensions_left
+                else self.tr("1 extension left.")
+                if hold.extensions_left == 1
+                else self.tr("{extensions_left} extensions left.").format(
+                    extensions_left=hold.extensions_left
+                )
             )
         self._lines(lines)
         self.extend.setEnabled(state == "active" and hold.extensions_left > 0)
         self.release.setEnabled(state == "active")
+
+    def _requester(self, hold: Hold) -> str:
+        """Who asked for the hold, with their own reference when they gave one."""
+        who = hold.requester or self.tr("an unknown requester")
+        return f"{who} ({hold.requester_reference})" if hold.requester_reference else who
+
+    def _state_word(self, state: str) -> str:
+        words = {
+            "expired": self.tr("Expired"),
+            "released": self.tr("Released"),
+            "answered": self.tr("Answered"),
+            "withdrawn": self.tr("Withdrawn"),
+        }
+        return words.get(state, state)
 
     def _lines(self, lines: list[str]) -> None:
         self.detail.setText("<br>".join(html.escape(line) for line in lines))

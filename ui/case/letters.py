@@ -517,9 +517,11 @@ class LettersTab(LetterActionsMixin, QWidget):
         elif letter.final:
             text = self.tr("Revision {revision} · final").format(revision=letter.revision)
         else:
-            text = self.tr("Revision {revision} · draft · ").format(revision=letter.revision) + (
-                "unsaved" if self.is_dirty() else "saved"
-            )
+            text = (
+                self.tr("Revision {revision} · draft · unsaved")
+                if self.is_dirty()
+                else self.tr("Revision {revision} · draft · saved")
+            ).format(revision=letter.revision)
         self.state.setText(text)
         self.save_action.setEnabled(editable and self.is_dirty())
         self.finalise_action.setEnabled(

@@ -18,4 +18,6 @@ QAbstractItemView:focus, QScrollArea:focus { border: 2px solid #1a73e8; }
 QPushButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0 2px; }
 QToolButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #1a73e8; border-radius: 3px; padding: 1px; }
+/* A button that opens a menu keeps room for its arrow, or the arrow covers the last letter. */
+QToolButton[popupMode="2"], QToolButton[popupMode="2"]:focus { padding-right: 14px; }
 """

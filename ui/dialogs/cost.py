@@ -235,9 +235,23 @@ def _summary(record: CostRecord) -> str:
     if record.reason:
         text += f" ({_escape(record.reason)})"
     if record.invoice:
-        invoice = record.invoice.replace("_", " ")
-        text += f"<br>Invoice {invoice}" + (f" on {record.settled_on}" if record.settled_on else "")
+        text += "<br>" + _invoice_words(record.invoice, record.settled_on)
     return f"{text}<br><span>{_escape(table)}</span>"
+
+
+def _invoice_words(invoice: str, settled_on: object) -> str:
+    """Where the invoice stands, as one phrase (unpaid | paid | written_off, with its day)."""
+    if invoice == "unpaid":
+        return QCoreApplication.translate("cost", "Invoice unpaid")
+    if invoice == "paid":
+        if not settled_on:
+            return QCoreApplication.translate("cost", "Invoice paid")
+        return QCoreApplication.translate("cost", "Invoice paid on {on}").format(on=settled_on)
+    if invoice == "written_off":
+        if not settled_on:
+            return QCoreApplication.translate("cost", "Invoice written off")
+        return QCoreApplication.translate("cost", "Invoice written off on {on}").format(on=settled_on)
+    return invoice
 
 
 def _escape(text: str) -> str:

@@ -19,16 +19,18 @@ class ReceivedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Open demand"))
         layout = QFormLayout(self)
-        what = (
-            self.tr("this demand was")
-            if files == 1
-            else self.tr("these {files} demands were").format(files=files)
-        )
         explain = QLabel(
-            self.tr(
-                "The day {what} served on us (post, fax, courier). Staleness and periods “from receipt” "
-                "count from it; you can correct it later in the Facts tab."
-            ).format(what=what)
+            (
+                self.tr(
+                    "The day this demand was served on us (post, fax, courier). Staleness and periods “from "
+                    "receipt” count from it; you can correct it later in the Facts tab."
+                )
+                if files == 1
+                else self.tr(
+                    "The day these {files} demands were served on us (post, fax, courier). Staleness and "
+                    "periods “from receipt” count from it; you can correct it later in the Facts tab."
+                )
+            ).format(files=files)
         )
         explain.setWordWrap(True)
         layout.addRow(explain)

@@ -183,7 +183,7 @@ class ReviewersDialog(QDialog):
             left = record.removed_at[:10] if record.removed_at else ""
             status = self.tr("Present") if record.present else self.tr("Left {left}").format(left=left)
             if record.origin:
-                status += f" · from {record.origin}"
+                status += self.tr(" · from {origin}").format(origin=record.origin)
             if record.present and not record.pin_here:
                 status += self.tr(" · no PIN here yet")
             row = [

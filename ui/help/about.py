@@ -30,16 +30,25 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Demand Desk"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        made = self.tr(", made {date}").format(date=about.policy_date) if about.policy_date else ""
-        self.summary = QLabel(
+        # Two whole texts, with and without the pack's date, so a translation can place the date.
+        summary = (
             self.tr(
                 "<p><b style='font-size:14pt'>Demand Desk {version}</b><br>Review government demands for "
-                "customer data, offline.</p><p>Policy pack <b>{policy}</b>{made}<br>Data directory: "
+                "customer data, offline.</p><p>Policy pack <b>{policy}</b>, made {date}<br>Data directory: "
                 "<code>{folder}</code><br>OS keyring: {keyring}</p>"
-            ).format(
+            )
+            if about.policy_date
+            else self.tr(
+                "<p><b style='font-size:14pt'>Demand Desk {version}</b><br>Review government demands for "
+                "customer data, offline.</p><p>Policy pack <b>{policy}</b><br>Data directory: "
+                "<code>{folder}</code><br>OS keyring: {keyring}</p>"
+            )
+        )
+        self.summary = QLabel(
+            summary.format(
                 version=escape(about.version),
                 policy=escape(about.policy_version),
-                made=escape(made),
+                date=escape(str(about.policy_date or "")),
                 folder=escape(where),
                 keyring=escape(keyring),
             )

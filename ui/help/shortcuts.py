@@ -6,6 +6,7 @@ given a shortcut anywhere in the window (its menus, a tab's own keys) shows up h
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -31,17 +32,20 @@ class Shortcut:
 
 
 def _words(text: str) -> str:
+    # A menu item numbered for its accelerator ("&2 Checklist tab") is listed by its words.
+    text = re.sub(r"^&\d+\s+", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 def _where(action: QAction, window: QWidget, tabs: QTabWidget | None) -> str:
     menus = [m for m in action.associatedObjects() if isinstance(m, QMenu) and m.title()]
     if menus:
-        return f"{_words(menus[0].title())} menu"
+        return QCoreApplication.translate("shortcuts", "{menu} menu").format(menu=_words(menus[0].title()))
     owner = action.parent()
     while isinstance(owner, QWidget) and owner is not window:
         if tabs is not None and (index := tabs.indexOf(owner)) >= 0:
-            return f"{_words(tabs.tabText(index))} tab"
+            tab = _words(tabs.tabText(index))
+            return QCoreApplication.translate("shortcuts", "{tab} tab").format(tab=tab)
         owner = owner.parentWidget()
     return QCoreApplication.translate("shortcuts", "Window")
 

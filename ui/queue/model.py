@@ -333,8 +333,12 @@ class CaseQueueModel(QAbstractTableModel):
                 return QBrush(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and case.response_due:
             days = (date.fromisoformat(case.response_due) - self.today).days
+            if days == -1:
+                return self.tr("overdue by 1 day")
             if days < 0:
                 return self.tr("overdue by {days} days").format(days=-days)
+            if days == 1:
+                return self.tr("due in 1 day")
             return self.tr("due in {days} days").format(days=days)
         return None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
@@ -17,8 +18,17 @@ from ui.common.busy import busy_cursor
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-FORMATS = (("csv", "CSV"), ("json", "JSON"), ("pdf", "PDF"))
-LAYOUTS = (("ours", "our columns"), ("google", "like Google's"), ("apple", "like Apple's"))
+FORMATS = (
+    ("csv", QT_TRANSLATE_NOOP("ExportMixin", "CSV (spreadsheet)")),
+    ("json", QT_TRANSLATE_NOOP("ExportMixin", "JSON (data)")),
+    ("pdf", QT_TRANSLATE_NOOP("ExportMixin", "PDF (to read or print)")),
+)
+# Translated where they are shown (QT_TRANSLATE_NOOP marks them for lupdate).
+LAYOUTS = (
+    ("ours", QT_TRANSLATE_NOOP("ExportMixin", "our columns")),
+    ("google", QT_TRANSLATE_NOOP("ExportMixin", "like Google's")),
+    ("apple", QT_TRANSLATE_NOOP("ExportMixin", "like Apple's")),
+)
 FOLDER_KEY = "report/last_folder"
 
 
@@ -30,10 +40,10 @@ class ExportMixin:
         self.status.setObjectName("muted")
         self.format = QComboBox()
         for key, text in FORMATS:
-            self.format.addItem(text, key)
+            self.format.addItem(QCoreApplication.translate("ExportMixin", text), key)
         self.layout_choice = QComboBox()
         for key, text in LAYOUTS:
-            self.layout_choice.addItem(text, key)
+            self.layout_choice.addItem(QCoreApplication.translate("ExportMixin", text), key)
         format_label = QLabel(self.tr("&Format:"))
         format_label.setBuddy(self.format)
         self.layout_label = QLabel(self.tr("&Columns:"))

@@ -251,13 +251,19 @@ class FiguresPanelMixin:
         self.cases.set_rows(figure.cases)
         self.case_view.horizontalHeader().setSortIndicatorShown(False)
         self.case_view.resizeColumnsToContents()
-        self.cases_title.setText(
-            self.tr("{len:,} case(s) in {title} · {label} · {label2}").format(
-                len=len(figure.cases), title=table.title, label=row.label, label2=column.label
-            )
+        title = (
+            self.tr("1 case in {title} · {label} · {label2}")
+            if len(figure.cases) == 1
+            else self.tr("{len:,} cases in {title} · {label} · {label2}")
         )
+        self.cases_title.setText(
+            title.format(len=len(figure.cases), title=table.title, label=row.label, label2=column.label)
+        )
+        # Two sentences, each whole: the first says what is listed, the second how to open one.
         self.cases_hint.setText(
-            _what_is_listed(column.kind, figure) + self.tr(" Enter or double-click opens a case.")
+            self.tr("{what_is_listed} Enter or double-click opens a case.").format(
+                what_is_listed=_what_is_listed(column.kind, figure)
+            )
         )
 
     def listed_case_ids(self) -> list[str]:
@@ -288,8 +294,12 @@ def _what_is_listed(kind: str, figure: Figure) -> str:
             "figures_panel", "A share: listed are the cases it counts (its numerator)."
         )
     if kind == "accounts":
+        if len(figure.cases) == 1:
+            return QCoreApplication.translate(
+                "figures_panel", "Accounts: listed is the 1 case whose accounts are added up."
+            )
         return QCoreApplication.translate(
-            "figures_panel", "Accounts: listed are the {len:,} case(s) whose accounts are added up."
+            "figures_panel", "Accounts: listed are the {len:,} cases whose accounts are added up."
         ).format(len=len(figure.cases))
     if kind == "band":
         return QCoreApplication.translate(

@@ -118,10 +118,13 @@ class FigureTableModel(QAbstractTableModel):
             return None if figure is None else FigureKey(self.table.key, row.key, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and figure is not None:
             cases = len(figure.cases)
-            what = self.tr("its numerator's cases") if column.kind == "percent" else f"{cases:,} case(s)"
-            return self.tr("{label} · {label2}: {what} — Enter or click lists them").format(
-                label=row.label, label2=column.label, what=what
-            )
+            if column.kind == "percent":
+                tip = self.tr("{label} · {label2}: its numerator's cases — Enter or click lists them")
+            elif cases == 1:
+                tip = self.tr("{label} · {label2}: 1 case — Enter or click lists it")
+            else:
+                tip = self.tr("{label} · {label2}: {cases:,} cases — Enter or click lists them")
+            return tip.format(label=row.label, label2=column.label, cases=cases)
         return None
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 CUSTOM = "custom"
 GEOMETRY_KEY = "report/geometry"
+TITLE_BAR = 40  # px a window manager adds above a window, kept free when sizing to the screen
 # A report no longer shown is freed this many cases at a time, off the GUI thread (see _release).
 RELEASE_SLICE = 2000
 RELEASE_PAUSE_S = 0.001
@@ -120,7 +121,10 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _build_controls(self) -> None:
         self.period = QComboBox()
         self.period.setMinimumContentsLength(28)
-        period_label = QLabel(self.tr("&Period:"))
+        # As wide as its longest entry: "2026H2 (1 July – 31 December 2026) — 1,234 cases · frozen"
+        # (longer in German) was cut at its count.
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        period_label = QLabel(self.tr("Peri&od:"))
         period_label.setBuddy(self.period)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
@@ -194,9 +198,22 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self.period.blockSignals(True)
         self.period.clear()
         for period, cases in half_years:
-            frozen = " · frozen" if period.label in self._frozen else ""
-            text = f"{period.label} ({period.title()}) — {cases:,} case(s){frozen}"
-            self.period.addItem(text, period.label)
+            frozen = period.label in self._frozen
+            if cases == 1:
+                text = (
+                    self.tr("{label} ({title}) — 1 case · frozen")
+                    if frozen
+                    else self.tr("{label} ({title}) — 1 case")
+                )
+            else:
+                text = (
+                    self.tr("{label} ({title}) — {cases:,} cases · frozen")
+                    if frozen
+                    else self.tr("{label} ({title}) — {cases:,} cases")
+                )
+            self.period.addItem(
+                text.format(label=period.label, title=period.title(), cases=cases), period.label
+            )
         self.period.addItem(self.tr("Custom range…"), CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
         self.period.setEnabled(True)
@@ -304,7 +321,8 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
 
     def _reading(self, generation: int, cases: int) -> None:
         if generation == self._generation and self.reports is not None:
-            self.status.setText(self.tr("Counting {cases:,} case(s)…").format(cases=cases))
+            counting = self.tr("Counting 1 case…") if cases == 1 else self.tr("Counting {cases:,} cases…")
+            self.status.setText(counting.format(cases=cases))
 
     def _finished(self, task: Task) -> None:
         QGuiApplication.restoreOverrideCursor()
@@ -341,7 +359,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         period = report.period
         self.summary.setText(
             self.tr(
-                "<b>{label}</b> — {title}: <b>{value:,}</b> demand(s) about <b>{value2:,}</b> account(s). "
+                "<b>{label}</b> — {title}: demands <b>{value:,}</b>, accounts concerned <b>{value2:,}</b>. "
                 "A case counts in the period in which it was received (UTC); select any figure to list its "
                 "cases."
             ).format(
@@ -358,7 +376,11 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self._show_charts(report)
         self._show_tables(report)
         self.status.setText(
-            self.tr("Counted {len:,} case(s) of {label}.").format(len=len(report.rows), label=period.label)
+            (
+                self.tr("Counted 1 case of {label}.")
+                if len(report.rows) == 1
+                else self.tr("Counted {len:,} cases of {label}.")
+            ).format(len=len(report.rows), label=period.label)
         )
         if previous is not None:
             self._release(previous)
@@ -391,11 +413,19 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _show_frozen(self, report: Report) -> None:
         frozen = report.frozen
         if frozen is not None:
-            self.frozen_label.setText(
+            frozen_text = (
                 self.tr(
+                    "Frozen on {frozen_at} by {frozen_by}: these are the published figures (1 case, "
+                    "enterprise threshold {seat_threshold} seats)."
+                )
+                if frozen.cases == 1
+                else self.tr(
                     "Frozen on {frozen_at} by {frozen_by}: these are the published figures ({cases:,} "
-                    "case(s), enterprise threshold {seat_threshold} seats)."
-                ).format(
+                    "cases, enterprise threshold {seat_threshold} seats)."
+                )
+            )
+            self.frozen_label.setText(
+                frozen_text.format(
                     frozen_at=frozen.frozen_at[:10],
                     frozen_by=frozen.frozen_by,
                     cases=frozen.cases,
@@ -410,14 +440,30 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         changes = report.changed_since_frozen
         if changes:
             named = ", ".join(f"{c.reference} ({c.change})" for c in changes[:30])
-            more = self.tr(" and {value} more").format(value=len(changes) - 30) if len(changes) > 30 else ""
-            shown = "as published" if frozen else self.tr("counting today's record")
-            self.changed_label.setText(
-                self.tr(
-                    "⚠ {len} case(s) changed since {label} was frozen: {named}{more}. Not silently "
-                    "reflected: the figures below are {shown}."
-                ).format(len=len(changes), label=report.period.label, named=named, more=more, shown=shown)
-            )
+            if len(changes) > 30:
+                named = self.tr("{named} and {value} more").format(named=named, value=len(changes) - 30)
+            # Whole sentences per case: how many changed, and which figures are shown below.
+            if frozen and len(changes) == 1:
+                text = self.tr(
+                    "⚠ 1 case changed since {label} was frozen: {named}. Not silently reflected: the figures "
+                    "below are as published."
+                )
+            elif frozen:
+                text = self.tr(
+                    "⚠ {len} cases changed since {label} was frozen: {named}. Not silently reflected: the "
+                    "figures below are as published."
+                )
+            elif len(changes) == 1:
+                text = self.tr(
+                    "⚠ 1 case changed since {label} was frozen: {named}. Not silently reflected: the figures "
+                    "below count today's record."
+                )
+            else:
+                text = self.tr(
+                    "⚠ {len} cases changed since {label} was frozen: {named}. Not silently reflected: the "
+                    "figures below count today's record."
+                )
+            self.changed_label.setText(text.format(len=len(changes), label=report.period.label, named=named))
         self.changed_label.setVisible(bool(changes))
 
     def _show_problems(self, report: Report) -> None:
@@ -492,7 +538,15 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY) if self.settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1360, 860)
+            # At most the screen's free area (less a title bar): at 1366×768 a taller window hid
+            # its Export and Print buttons below the screen's edge.
+            width, height = 1360, 860
+            # Not self.screen(): PySide ties that wrapper to this window and voids it when the window goes.
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width, height = min(width, room.width()), min(height, room.height() - TITLE_BAR)
+            self.resize(width, height)
 
 
 def _escape(text: str) -> str:

@@ -79,7 +79,7 @@ class ActionsMixin:
             self.tr("The six-monthly figures: tables, charts, the cases behind each figure, export"),
         )
         self.text_layer_action = self._action(
-            self.tr("Show OCR &text layer"), "Ctrl+T", self.viewer.toggle_text_layer
+            self.tr("Show OCR te&xt layer"), "Ctrl+T", self.viewer.toggle_text_layer
         )
         self.next_page = self._action(self.tr("&Next page"), "PgDown", self.viewer.next_page)
         self.prev_page = self._action(self.tr("&Previous page"), "PgUp", self.viewer.previous_page)
@@ -88,12 +88,13 @@ class ActionsMixin:
         self.zoom_out = self._action(
             self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, self.viewer.zoom_out
         )
-        self.fit_width = self._action(self.tr("&Fit width"), "Ctrl+0", self.viewer.fit_width)
-        self.rotate_right = self._action(self.tr("Rotate &right"), "Ctrl+R", self.viewer.rotate_right)
+        self.fit_width = self._action(self.tr("Fit &width"), "Ctrl+0", self.viewer.fit_width)
+        self.rotate_right = self._action(self.tr("Rotate ri&ght"), "Ctrl+R", self.viewer.rotate_right)
         self.rotate_left = self._action(self.tr("Rotate &left"), "Ctrl+Shift+R", self.viewer.rotate_left)
         self.tab_actions = [
             self._action(
-                self.tr("&{tab} tab").format(tab=self.tabs.tabText(i)),
+                # Numbered like their Ctrl+number: tab names share first letters in any language.
+                self.tr("&{number} {tab} tab").format(number=i + 1, tab=self.tabs.tabText(i)),
                 f"Ctrl+{i + 1}",
                 lambda _c=False, i=i: self._show_tab(i),
             )
@@ -108,7 +109,7 @@ class ActionsMixin:
         self.verify_action = self._action(self.tr("&Verify audit trail"), None, self.verify_audit)
         self.autolock_action = self._action(self.tr("&Auto-lock after…"), None, self.choose_auto_lock)
         self.cycle_action = self._action(
-            self.tr("Secrecy order &review cycle…"),
+            self.tr("S&ecrecy order review cycle…"),
             None,
             self.choose_reconsider_cycle,
             self.tr("How often an open-ended secrecy order comes back so that a challenge is considered"),
@@ -149,7 +150,7 @@ class ActionsMixin:
             self.tr("Every shortcut of the window"),
         )
         self.language_action = self._action(
-            self.tr("L&anguage…"),
+            self.tr("La&nguage…"),
             None,
             self.choose_language,
             self.tr("English, German or the desktop's language"),

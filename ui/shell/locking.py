@@ -133,8 +133,12 @@ class LockMixin:
         moved = desk.refresh_due_dates()
         if moved:
             self.statusBar().showMessage(
-                self.tr(
-                    "Holiday calendars changed: {count} due date(s) counted again (see the audit)."
+                (
+                    self.tr("Holiday calendars changed: 1 due date counted again (see the audit).")
+                    if len(moved) == 1
+                    else self.tr(
+                        "Holiday calendars changed: {count} due dates counted again (see the audit)."
+                    )
                 ).format(count=len(moved)),
                 10000,
             )

@@ -52,9 +52,16 @@ class ToolsMixin:
         )
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit trail does not verify"), "", parent=self)
         box.setText(
-            self.tr(
-                "The audit trail and the cases disagree in {count} place(s). Tell your security team before "
-                "changing anything else."
+            (
+                self.tr(
+                    "The audit trail and the cases disagree in 1 place. Tell your security team before "
+                    "changing anything else."
+                )
+                if len(lines) == 1
+                else self.tr(
+                    "The audit trail and the cases disagree in {count} places. Tell your security team "
+                    "before changing anything else."
+                )
             ).format(count=len(lines))
         )
         box.setInformativeText(shown + more)

@@ -159,7 +159,7 @@ class SyncController(QObject, TeamAccess, BundleFiles):
             self.tr("Publish changed cases to the shared folder and receive others'"),
         )
         self.prefs_action = action(
-            self.tr("Sync s&ettings…"),
+            self.tr("Sync setti&ngs…"),
             None,
             self.edit_prefs,
             self.tr("The shared folder, and how often to sync with it"),

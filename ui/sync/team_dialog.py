@@ -223,8 +223,12 @@ class TeamKeyDialog(QDialog):
             older = len(info.recipients) - 1
             text = self.tr("<b>Team key</b> {key}").format(key=info.current)
             if older:
-                # One wording for one and many: tests/ui/test_team_dialog.py reads it as it stands.
-                text += "<br>" + self.tr("{count} older key(s) kept for older bundles.").format(count=older)
+                kept = (
+                    self.tr("1 older key kept for older bundles.")
+                    if older == 1
+                    else self.tr("{count} older keys kept for older bundles.").format(count=older)
+                )
+                text += "<br>" + kept
         admitted = {a.workstation for a in admission.admitted(self.desk)}
         try:
             fingerprint = SigningKey(self.desk.data_dir, self.desk.config).fingerprint()
@@ -241,7 +245,11 @@ class TeamKeyDialog(QDialog):
             ).format(workstation=here)
         waiting = len(admission.requests(self.desk))
         if waiting:
-            text += "<br>" + self.tr("{count} workstation(s) ask to join: Admit…").format(count=waiting)
+            text += "<br>" + (
+                self.tr("1 workstation asks to join: Admit…")
+                if waiting == 1
+                else self.tr("{count} workstations ask to join: Admit…").format(count=waiting)
+            )
         self.status.setText(text)
         self.create_button.setEnabled(info is None and not busy)
         self.join_button.setEnabled(not busy)

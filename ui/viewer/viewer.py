@@ -95,7 +95,7 @@ class ThumbnailModel(QAbstractListModel):
                 self._renderer.request(page, THUMB_WIDTH / max(width, 1.0), 0, thumbnail=True)
             return self._blank
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Page {page + 1}"
+            return self.tr("Page {number}").format(number=page + 1)
         return None
 
     def _rendered(self, request: RenderRequest, image: QImage) -> None:
