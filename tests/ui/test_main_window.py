@@ -387,5 +387,5 @@ def test_verify_audit_trail_names_each_problem_in_words(window, qtbot, demand_fi
     window.verify_audit()
     [words] = shown
     reference = window.desk.cases()[0].reference
-    assert "disagree in 1 place(s)" in words
+    assert "disagree in 1 place." in words
     assert f"• Case {reference}: the case has no intake event" in words
