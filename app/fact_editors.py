@@ -50,7 +50,6 @@ def instrument_choices(language: str = ENGLISH) -> tuple[tuple[str, str], ...]:
     return tuple((i.value, pack.instrument_label(i.value, language)) for i in Instrument)
 
 
-@functools.cache
 def instrument_words(
     kind: str | None, country: str | None, authority: str | None = None, language: str | None = None
 ) -> str:
@@ -58,6 +57,11 @@ def instrument_words(
     "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
     a US grand jury issued), else the pack's name for the kind (in ``language``; None: the
     display language)."""
+    return _instrument_words(kind, country, authority, chosen(language))
+
+
+@functools.cache
+def _instrument_words(kind: str | None, country: str | None, authority: str | None, language: str) -> str:
     if not kind:
         return "—"
     local = load_pack().local_instrument(kind, country, authority)

@@ -29,10 +29,10 @@ class Labels:
     payload: Mapping[str, str]
     audit: Mapping[str, str]
 
-
     verdicts: Mapping[str, str]
     sources: Mapping[str, str]
     values: Mapping[str, str]
+    kinds: Mapping[str, str]
 
 
 def labels(language: str | None = None) -> Labels:
@@ -51,6 +51,7 @@ def _labels(language: str) -> Labels:
         data["verdicts"],
         data["sources"],
         data["values"],
+        data["kinds"],
     )
 
 
@@ -83,6 +84,16 @@ def source(code: str, language: str | None = None) -> str:
     return labels(language).sources.get(code) or plain(code)
 
 
+def kind(code: str, language: str | None = None) -> str:
+    """The kind of a target ("email") or of a letter ("narrowing") in words."""
+    return labels(language).kinds.get(code) or code.replace("_", " ")
+
+
+def content(is_content: bool, language: str | None = None) -> str:
+    """Whether data asked for is content or non-content, in words."""
+    return labels(language).values["content" if is_content else "non_content"]
+
+
 def yes_no(value: bool, language: str | None = None) -> str:
     return labels(language).values["yes" if value else "no"]
 
@@ -105,6 +116,8 @@ def _shown(key: str, value: object, language: str) -> str:
         return outcome(value, language)
     if key == "item" and isinstance(value, str):
         return item(value, language)
+    if key == "kind" and isinstance(value, str):
+        return kind(value, language)
     if key == "answer" and isinstance(value, str):
         return verdict(value, language)
     if isinstance(value, bool):

@@ -690,6 +690,10 @@ Es wurde abgelehnt: {reason}.</translation>
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>{items} items</source>
+        <translation>{items} Punkte</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Punkt</translation>
     </message>
@@ -1434,6 +1438,10 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
 <context>
     <name>DecisionTab</name>
     <message>
+        <source>{outcome} (recommended)</source>
+        <translation>{outcome} (empfohlen)</translation>
+    </message>
+    <message>
         <source>Recommendation</source>
         <extracomment>(item id) the reviewer clicked an item the recommendation rests on. (message) a decision was recorded or approved; the case&apos;s views should be refreshed.</extracomment>
         <translation>Empfehlung</translation>
@@ -1917,6 +1925,10 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
 </context>
 <context>
     <name>FactsModel</name>
+    <message>
+        <source>page {page}</source>
+        <translation>Seite {page}</translation>
+    </message>
     <message>
         <source>Fact</source>
         <translation>Angabe</translation>
@@ -4552,6 +4564,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>checklist</name>
     <message>
+        <source>&lt;p&gt;&lt;i&gt;Policy: “{rule}”&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Regelwerk: „{rule}“&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>the reviewer</source>
         <translation>dem Prüfer</translation>
     </message>
@@ -4817,6 +4833,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 </context>
 <context>
     <name>facts</name>
+    <message>
+        <source>[redacted]</source>
+        <translation>[geschwärzt]</translation>
+    </message>
     <message>
         <source>until further order</source>
         <translation>bis auf Weiteres</translation>
