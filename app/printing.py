@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from app import labels
 from app.display_language import chosen, words
 from app.fact_editors import choice_words
 from app.jsontypes import JsonValue
@@ -165,7 +166,7 @@ class Prints:
             SheetSection(
                 words["sections"]["targets"],
                 tuple(
-                    (i["kind"].replace("_", " "), w["blacked_out"] if i["redacted"] else str(i["value"]))
+                    (labels.kind(i["kind"], language), w["blacked_out"] if i["redacted"] else str(i["value"]))
                     for i in facts["identifiers"]
                 ),
                 w["none"],

@@ -134,6 +134,9 @@ def test_the_case_summary_prints_in_german_when_the_window_speaks_it(desk, germa
     case_id = desk.intake(demand_pdf(*SUBPOENA), "subpoena.pdf")
     sheet = Prints(desk).case_sheet(case_id)
     assert [s.title for s in sheet.sections][:3] == ["Angaben", "Genannte Konten", "Verlangte Daten"]
+    accounts = next(s for s in sheet.sections if s.title == "Genannte Konten")
+    kinds = {kind for kind, _value in accounts.rows}
+    assert kinds and kinds <= set(labels.labels("de").kinds.values())  # "E-Mail-Adresse", not "email"
     assert sheet.heading.startswith("Fallzusammenfassung · ")
     checklist = dict(next(s for s in sheet.sections if s.title == "Prüfliste mit Antworten").rows)
     assert "Ist das Schriftstück unterschrieben?" in checklist
