@@ -30,7 +30,6 @@ class Labels:
     audit: Mapping[str, str]
 
     verdicts: Mapping[str, str]
-    sources: Mapping[str, str]
     values: Mapping[str, str]
     kinds: Mapping[str, str]
 
@@ -49,7 +48,6 @@ def _labels(language: str) -> Labels:
         data["payload"],
         data["audit"],
         data["verdicts"],
-        data["sources"],
         data["values"],
         data["kinds"],
     )
@@ -79,19 +77,9 @@ def verdict(code: str, language: str | None = None) -> str:
     return labels(language).verdicts.get(code) or plain(code)
 
 
-def source(code: str, language: str | None = None) -> str:
-    """Who gave an answer or a value: the reviewer, or the checklist reading the document."""
-    return labels(language).sources.get(code) or plain(code)
-
-
 def kind(code: str, language: str | None = None) -> str:
     """The kind of a target ("email") or of a letter ("narrowing") in words."""
     return labels(language).kinds.get(code) or code.replace("_", " ")
-
-
-def content(is_content: bool, language: str | None = None) -> str:
-    """Whether data asked for is content or non-content, in words."""
-    return labels(language).values["content" if is_content else "non_content"]
 
 
 def yes_no(value: bool, language: str | None = None) -> str:

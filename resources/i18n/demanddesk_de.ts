@@ -690,10 +690,6 @@ Es wurde abgelehnt: {reason}.</translation>
 <context>
     <name>ChecklistModel</name>
     <message>
-        <source>{items} items</source>
-        <translation>{items} Punkte</translation>
-    </message>
-    <message>
         <source>Item</source>
         <translation>Punkt</translation>
     </message>
@@ -1925,10 +1921,6 @@ Dort wurde nichts geschrieben; wählen Sie einen anderen Ordner (einen beschreib
 </context>
 <context>
     <name>FactsModel</name>
-    <message>
-        <source>page {page}</source>
-        <translation>Seite {page}</translation>
-    </message>
     <message>
         <source>Fact</source>
         <translation>Angabe</translation>

@@ -195,7 +195,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == 1:
                 return answer_label(answer.answer)
             if column == 2:
-                return labels.source(answer.source)
+                return "reviewer" if answer.source == Source.REVIEWER else "auto"
             return (answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
@@ -226,7 +226,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             open_items = sum(1 for a in answers if a.answer == Verdict.UNKNOWN)
             failed = sum(1 for a in answers if a.answer == Verdict.FAIL)
-            parts = [self.tr("{items} items").format(items=len(answers))]
+            parts = [f"{len(answers)} items"]
             if failed:
                 parts.append(self.tr("{failed} failed").format(failed=failed))
             if open_items:

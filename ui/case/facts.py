@@ -54,7 +54,7 @@ def _show(value: Any, key: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return labels.yes_no(value)
+        return "yes" if value else "no"
     words = choice_words(key)
     if value in words:
         return f"{words[value]} ({value})" if key == "country" else words[value]
@@ -105,11 +105,11 @@ class FactsModel(RowsModel[FactValue]):
                 return _show(fact.value, fact.key)
             if column == 2:
                 if fact.source == Source.REVIEWER:
-                    return labels.source(Source.REVIEWER)
+                    return "reviewer"
                 return f"{fact.confidence:.0f} %" if fact.confidence is not None else ""
             if fact.source == Source.REVIEWER:
                 return self.tr("corrected by {updated_by}").format(updated_by=fact.updated_by)
-            return self.tr("page {page}").format(page=fact.page) if fact.page else ""
+            return f"page {fact.page}" if fact.page else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
             return Qt.GlobalColor.gray
         if (
@@ -190,7 +190,7 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     ]
     rows += [
         ReadingRow(
-            labels.content(bool(d["content"])),
+            "content" if d["content"] else "non-content",
             f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),
