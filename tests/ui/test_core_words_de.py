@@ -70,7 +70,8 @@ def test_a_case_opened_in_german_shows_german_facts_items_and_audit_sentences(
     assert "Ist das Schriftstück unterschrieben?" in window.checklist_tab.details.toPlainText()
 
     trail = window.audit_tab.model
-    sentences = [trail.index(r, 4).data() for r in range(trail.rowCount())]
+    last = trail.columnCount() - 1  # "What happened" is the last column
+    sentences = [trail.index(r, last).data() for r in range(trail.rowCount())]
     assert any(s.startswith("grand-jury-subpoena.pdf (1 S.) als ") for s in sentences), sentences
     assert not any(s.startswith("Took in") for s in sentences)
     # The stored codes are unchanged: only their words are German.
