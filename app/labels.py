@@ -32,6 +32,7 @@ class Labels:
     verdicts: Mapping[str, str]
     values: Mapping[str, str]
     kinds: Mapping[str, str]
+    codes: Mapping[str, Mapping[str, str]]  # by payload name: role, recipient, exception_kind
 
 
 def labels(language: str | None = None) -> Labels:
@@ -50,6 +51,7 @@ def _labels(language: str) -> Labels:
         data["verdicts"],
         data["values"],
         data["kinds"],
+        data["codes"],
     )
 
 
@@ -106,6 +108,9 @@ def _shown(key: str, value: object, language: str) -> str:
         return item(value, language)
     if key == "kind" and isinstance(value, str):
         return kind(value, language)
+    coded = labels(language).codes.get("role" if key in ("from", "to") else key, {})
+    if isinstance(value, str) and value in coded:
+        return coded[value]
     if key == "answer" and isinstance(value, str):
         return verdict(value, language)
     if isinstance(value, bool):

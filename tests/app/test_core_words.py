@@ -100,7 +100,7 @@ def _event(action: str, **payload: object) -> AuditEvent:
 def test_german_sentences_name_facts_items_outcomes_and_kinds_in_german(german):
     dates = {"from": None, "to": "2026-03-04"}
     corrected = _event("fact.corrected", key="date_issued", **dates, reason="Scan")
-    assert labels.audit_sentence(corrected) == "Ausstellungsdatum von — auf 2026-03-04 korrigiert: Scan"
+    assert labels.audit_sentence(corrected) == "Ausstellungsdatum korrigiert (— → 2026-03-04): Scan"
     answered = _event("checklist.answered", item="validity.signed", answer="fail")
     assert labels.audit_sentence(answered) == "„Unterschrieben“ beantwortet: nicht erfüllt"
     assert labels.audit_sentence(_event("decision.made", outcome="reject")) == "Entschieden: Ablehnen"
@@ -143,3 +143,13 @@ def test_the_case_summary_prints_in_german_when_the_window_speaks_it(desk, germa
     decision = next(s for s in sheet.sections if s.title == "Entscheidung")
     assert decision.empty == "Noch nicht entschieden."
     assert Prints(desk).case_sheet(case_id, ENGLISH).sections[0].title == "Facts"
+
+
+def test_coded_values_of_an_event_read_in_german(german):
+    changed = _event("reviewer.role_changed", name="Grace", **{"from": "reviewer", "to": "senior"})
+    assert labels.audit_sentence(changed) == "Rolle von Grace geändert (Prüfer → leitender Prüfer)"
+    withheld = _event("notice.withheld", recipient="user", exception_kind="danger", reason="Drohung")
+    assert labels.audit_sentence(withheld) == (
+        "Benachrichtigung zurückgehalten, Empfänger: Nutzer (Gefahr für Leib oder Leben): Drohung"
+    )
+    assert labels.audit_sentence(changed, ENGLISH) == "Changed Grace's role from reviewer to senior"
