@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from app import fact_editors
 from app.context import Context, DeskError, iso
+from app.display_language import ENGLISH
 from app.model import (
     CASE_FACTS,
     EDITABLE_FACTS,
@@ -411,7 +412,7 @@ def _coerce_fact(key: str, value: object) -> bool | str | None:
         if chosen is not None:
             return chosen
         if key == "instrument":
-            words = ", ".join(f"{label} ({code})" for code, label in fact_editors.instrument_choices())
+            words = ", ".join(f"{label} ({code})" for code, label in fact_editors.instrument_choices(ENGLISH))
             raise DeskError(f"Unknown instrument {text!r}; one of: {words}.")
         raise DeskError(f"Unknown country {text!r}: give its name (Germany) or ISO code (DE).")
     return text

@@ -8,11 +8,12 @@ window or the command line gave through ``parse_choice``, so both accept the sam
 from __future__ import annotations
 
 import functools
-import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from app.display_language import ENGLISH, LANGUAGES, chosen, words
 from app.model import EDITABLE_FACTS, Instrument
 from app.review.policy import load_pack
 
@@ -29,11 +30,13 @@ class FactEditor:
     choices: tuple[tuple[str, str], ...] = ()  # (the value stored, the words a reviewer reads)
 
 
-def fact_editor(key: str) -> FactEditor:
+def fact_editor(key: str, language: str | None = None) -> FactEditor:
+    """How ``key`` is corrected, its choices worded in ``language`` (None: the display language)."""
+    language = chosen(language)
     if key == "instrument":
-        return FactEditor(key, "choice", instrument_choices())
+        return FactEditor(key, "choice", instrument_choices(language))
     if key == "country":
-        return FactEditor(key, "choice", country_choices())
+        return FactEditor(key, "choice", country_choices(language))
     if key in DATE_FACTS:
         return FactEditor(key, "date")
     if EDITABLE_FACTS.get(key) is bool:
@@ -41,44 +44,62 @@ def fact_editor(key: str) -> FactEditor:
     return FactEditor(key, "text")
 
 
-def instrument_choices() -> tuple[tuple[str, str], ...]:
-    """Every kind of instrument, named as the policy pack names it."""
-    kinds = load_pack().instruments
-    return tuple((i.value, kinds[i.value].label if i.value in kinds else i.value) for i in Instrument)
+def instrument_choices(language: str = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """Every kind of instrument, named as the policy pack names it (in ``language``)."""
+    pack = load_pack()
+    return tuple((i.value, pack.instrument_label(i.value, language)) for i in Instrument)
+
+
+def instrument_words(
+    kind: str | None, country: str | None, authority: str | None = None, language: str | None = None
+) -> str:
+    """An instrument as the reviewer calls it where it was issued (``PolicyPack.local_instrument``:
+    "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
+    a US grand jury issued), else the pack's name for the kind (in ``language``; None: the
+    display language)."""
+    return _instrument_words(kind, country, authority, chosen(language))
 
 
 @functools.cache
-def instrument_words(kind: str | None, country: str | None, authority: str | None = None) -> str:
-    """An instrument as the reviewer calls it where it was issued (``PolicyPack.local_instrument``:
-    "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
-    a US grand jury issued), else the pack's name for the kind."""
+def _instrument_words(kind: str | None, country: str | None, authority: str | None, language: str) -> str:
     if not kind:
         return "—"
     local = load_pack().local_instrument(kind, country, authority)
     if local is not None:
         return local.local_name
-    return choice_words("instrument").get(kind, kind.replace("_", " "))
-
-
-@functools.lru_cache(maxsize=1)
-def country_choices() -> tuple[tuple[str, str], ...]:
-    """ISO 3166-1 countries by name (resources/countries/iso3166.toml)."""
-    with COUNTRIES_FILE.open("rb") as f:
-        names = tomllib.load(f)["countries"]
-    return tuple(sorted(((code, str(name)) for code, name in names.items()), key=lambda c: c[1]))
+    return choice_words("instrument", language).get(kind, kind.replace("_", " "))
 
 
 @functools.cache
-def choice_words(key: str) -> dict[str, str]:
-    """A listed fact's words by stored value ({} for a fact that is not chosen from a list).
-    Cached: the Facts tab asks for every cell it paints."""
-    return dict(fact_editor(key).choices)
+def country_choices(language: str = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """ISO 3166-1 countries by name (resources/countries/iso3166.toml and its language's overlay)."""
+    names = words(COUNTRIES_FILE, language)["countries"]
+    return tuple(sorted(((code, str(name)) for code, name in names.items()), key=lambda c: _sort_key(c[1])))
+
+
+def _sort_key(name: str) -> str:
+    # "Österreich" sorts with the O's, not after "Zypern".
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def choice_words(key: str, language: str | None = None) -> dict[str, str]:
+    """A listed fact's words by stored value ({} for a fact that is not chosen from a list),
+    in ``language`` (None: the display language)."""
+    return _choice_words(key, chosen(language))
+
+
+@functools.cache
+def _choice_words(key: str, language: str) -> dict[str, str]:
+    # Cached: the Facts tab asks for every cell it paints.
+    return dict(fact_editor(key, language).choices)
 
 
 def parse_choice(key: str, text: str) -> str | None:
-    """The stored value for what a reviewer wrote (a code or its words), or None if it is neither."""
+    """The stored value for what a reviewer wrote (a code, or its words in any language the
+    desk speaks), or None if it is none of these."""
     wanted = " ".join(text.split()).casefold()
-    for value, words in fact_editor(key).choices:
-        if wanted in (value.casefold(), words.casefold()):
-            return value
+    for language in LANGUAGES:
+        for value, named in fact_editor(key, language).choices:
+            if wanted in (value.casefold(), named.casefold()):
+                return value
     return None

@@ -14,14 +14,14 @@ window lays a sheet out and drives the printer (``ui/common/printing.py``).
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from app import labels
+from app.display_language import chosen, words
 from app.fact_editors import choice_words
 from app.jsontypes import JsonValue
 from app.model import CaseId
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from app.schedule.service import Schedule
 
 WORDS_FILE = Path(__file__).resolve().parents[1] / "resources" / "print" / "case_summary.toml"
+Words = Mapping[str, Mapping[str, str]]
 PrintKind = Literal["letter", "case_summary", "report"]
 # The audit event of each kind of print (named like the exports: letter.exported, report.exported).
 ACTIONS: Mapping[str, str] = {
@@ -61,14 +62,12 @@ class CaseSheet:
     printed_by: str
     policy_version: str
     sections: tuple[SheetSection, ...]
+    heading: str = ""  # "Case summary · REF", in the sheet's language
+    byline: str = ""  # "Printed … by … · policy …"
 
     def text(self) -> str:
         """The sheet as plain lines: what is hashed for the audit trail (and easy to check)."""
-        lines = [
-            f"Case summary · {self.reference}",
-            self.title,
-            f"Printed {self.printed_at} by {self.printed_by}",
-        ]
+        lines = [self.heading, self.title, self.byline]
         for section in self.sections:
             lines.append("")
             lines.append(section.title)
@@ -139,43 +138,49 @@ class Prints:
             details={"period": report.period.label, "frozen": report.frozen is not None},
         )
 
-    def case_summary(self, case_id: CaseId) -> Printout:
-        sheet = self.case_sheet(case_id)
+    def case_summary(self, case_id: CaseId, language: str | None = None) -> Printout:
+        """The case summary, in the window's display language unless ``language`` is given."""
+        sheet = self.case_sheet(case_id, language)
         return Printout(
             kind="case_summary",
-            title=f"{sheet.reference} · case summary",
+            title=_words(chosen(language))["words"]["job"].format(reference=sheet.reference),
             case_id=case_id,
             sheet=sheet,
             details={"policy_version": sheet.policy_version},
         )
 
-    def case_sheet(self, case_id: CaseId) -> CaseSheet:
+    def case_sheet(self, case_id: CaseId, language: str | None = None) -> CaseSheet:
         """The case summary: facts, accounts, data asked for, the checklist as answered, the
-        decision and the dates, each in words."""
-        words = _words()
+        decision and the dates, each in words (``resources/print/case_summary.toml`` and its
+        overlay of ``language``; None: the display language)."""
+        language = chosen(language)
+        words = _words(language)
+        w = words["words"]
         facts = self.desk.facts(case_id)
         case = self.desk.store.get_case(case_id)
         review = self.review()
         assessment = review.assess(case_id)
-        questions = {item.id: item.question for item in review.pack.items}
+        questions = {item.id: review.pack.item_text(item.id, language).question for item in review.pack.items}
         sections = (
-            self._facts_section(case_id, words),
+            self._facts_section(case_id, words, language),
             SheetSection(
                 words["sections"]["targets"],
                 tuple(
-                    (i["kind"].replace("_", " "), "(blacked out)" if i["redacted"] else str(i["value"]))
+                    (labels.kind(i["kind"], language), w["blacked_out"] if i["redacted"] else str(i["value"]))
                     for i in facts["identifiers"]
                 ),
+                w["none"],
             ),
             SheetSection(
                 words["sections"]["data_requested"],
                 tuple(
                     (
                         words["categories"].get(d["category"], d["category"]),
-                        (d["text"] or "") + (" (content)" if d["content"] else ""),
+                        " ".join(x for x in (d["text"] or "", w["content"] if d["content"] else "") if x),
                     )
                     for d in facts["data_requested"]
                 ),
+                w["none"],
             ),
             SheetSection(
                 words["sections"]["checklist"],
@@ -194,88 +199,104 @@ class Prints:
                     )
                     for a in assessment.answers
                 ),
+                w["none"],
             ),
             self._decision_section(case_id, words, questions),
             self._dates_section(case_id, words),
         )
+        reference = str(facts["reference"])
+        printed_at, printed_by = self.desk.now(), self.desk.actor()
         return CaseSheet(
-            reference=str(facts["reference"]),
+            reference=reference,
             title=str(case["title"] or "") if case else "",
-            printed_at=self.desk.now(),
-            printed_by=self.desk.actor(),
+            printed_at=printed_at,
+            printed_by=printed_by,
             policy_version=assessment.policy_version,
             sections=sections,
+            heading=w["heading"].format(reference=reference),
+            byline=w["byline"].format(at=printed_at, by=printed_by, policy=assessment.policy_version),
         )
 
-    def _facts_section(self, case_id: CaseId, words: Mapping[str, Mapping[str, str]]) -> SheetSection:
+    def _facts_section(self, case_id: CaseId, words: Words, language: str) -> SheetSection:
+        w = words["words"]
         rows = []
         for fact in self.desk.fact_values(case_id):
-            value = "not known" if fact.value is None else _fact_words(fact.key, fact.value)
+            value = w["not_known"] if fact.value is None else _fact_words(fact.key, fact.value, language)
             if fact.source == "reviewer":
-                value += f" (corrected by {fact.updated_by})"
+                value += " " + w["corrected_by"].format(by=fact.updated_by)
             rows.append((words["facts"].get(fact.key, fact.key.replace("_", " ")), value))
-        return SheetSection(words["sections"]["facts"], tuple(rows))
+        return SheetSection(words["sections"]["facts"], tuple(rows), w["none"])
 
-    def _decision_section(
-        self, case_id: CaseId, words: Mapping[str, Mapping[str, str]], questions: Mapping[str, str]
-    ) -> SheetSection:
+    def _decision_section(self, case_id: CaseId, words: Words, questions: Mapping[str, str]) -> SheetSection:
+        w = words["words"]
         decision = self.review().decision(case_id)
         title = words["sections"]["decision"]
         if decision is None:
-            return SheetSection(title, (), empty="Not decided yet.")
+            return SheetSection(title, (), empty=w["not_decided"])
         outcome = words["outcomes"].get(decision.outcome, decision.outcome.replace("_", " "))
-        rows = [
-            ("Outcome", outcome),
-            ("Decided", f"{decision.decided_at} by {decision.decided_by} (revision {decision.revision})"),
-            ("Policy", decision.policy_version),
-        ]
-        rows += [("Reason", questions.get(r, r)) for r in decision.reasons]
+        decided = w["decided_value"].format(
+            at=decision.decided_at, by=decision.decided_by, revision=decision.revision
+        )
+        rows = [(w["outcome"], outcome), (w["decided"], decided), (w["policy"], decision.policy_version)]
+        rows += [(w["reason"], questions.get(r, r)) for r in decision.reasons]
         if decision.approved_by:
-            rows.append(("Approved", f"{decision.approved_at} by {decision.approved_by}"))
+            rows.append(
+                (w["approved"], w["approved_value"].format(at=decision.approved_at, by=decision.approved_by))
+            )
         elif decision.needs_approval:
-            rows.append(("Approved", "awaiting a second reviewer's approval"))
+            rows.append((w["approved"], w["awaiting_approval"]))
         if decision.override:
-            rows.append(("Recorded over a refusal", str(decision.override.get("reason", ""))))
-        return SheetSection(title, tuple(rows))
+            rows.append((w["over_refusal"], str(decision.override.get("reason", ""))))
+        return SheetSection(title, tuple(rows), w["none"])
 
-    def _dates_section(self, case_id: CaseId, words: Mapping[str, Mapping[str, str]]) -> SheetSection:
+    def _dates_section(self, case_id: CaseId, words: Words) -> SheetSection:
+        w = words["words"]
         schedule = self.schedule().case_schedule(case_id)
         received = self.desk.fact_map(case_id)["received"].value
-        rows = [(words["facts"]["received"], str(received) if received else "not known")]
+        rows = [(words["facts"]["received"], str(received) if received else w["not_known"])]
         if schedule.due is None:
-            rows.append(("Response due", "no deadline known"))
+            rows.append((w["response_due"], w["no_deadline"]))
         else:
             due = schedule.due.due.isoformat()
             if schedule.due_status is not None and schedule.due_status.label:
                 due += f" ({schedule.due_status.label})"
-            rows.append(("Response due", due))
+            rows.append((w["response_due"], due))
             if schedule.due.extension_reason:
-                rows.append(("Extended", schedule.due.extension_reason))
+                rows.append((w["extended"], schedule.due.extension_reason))
         if schedule.period:
-            rows.append(("Response period", schedule.period))
+            rows.append((w["response_period"], schedule.period))
         rows += [
-            (c.kind.capitalize(), f"{c.starts} – {c.ends or 'open'}: {c.reason}".strip(": "))
+            (
+                w.get(c.kind, c.kind.capitalize()),
+                f"{c.starts} – {c.ends or w['open']}: {c.reason}".strip(": "),
+            )
             for c in schedule.changes
         ]
         order = schedule.order
         if order is not None and order.present:
-            rows.append(("Secrecy order issued", order.issued.isoformat() if order.issued else "not known"))
-            expiry = schedule.order_expiry.isoformat() if schedule.order_expiry else "open-ended"
-            rows.append(("Secrecy order expires", expiry))
+            rows.append((w["secrecy_issued"], order.issued.isoformat() if order.issued else w["not_known"]))
+            expiry = schedule.order_expiry.isoformat() if schedule.order_expiry else w["open_ended"]
+            rows.append((w["secrecy_expires"], expiry))
             if order.lifted_on:
-                rows.append(("Secrecy order lifted", order.lifted_on.isoformat()))
+                rows.append((w["secrecy_lifted"], order.lifted_on.isoformat()))
             if schedule.reconsider_by:
-                rows.append(("Secrecy order to be reconsidered by", schedule.reconsider_by.isoformat()))
+                rows.append((w["secrecy_reconsider"], schedule.reconsider_by.isoformat()))
         if schedule.notice is not None:
-            notice = schedule.notice.due_on.isoformat() if schedule.notice.due_on else "not yet"
+            notice = schedule.notice.due_on.isoformat() if schedule.notice.due_on else w["not_yet"]
             rows.append(
-                (f"Notice to the {schedule.recipient}", f"{notice}: {schedule.notice.reason}".strip(": "))
+                (
+                    w["notice_to"].format(recipient=schedule.recipient),
+                    f"{notice}: {schedule.notice.reason}".strip(": "),
+                )
             )
         rows += [
-            (f"Notice {n.status} ({n.recipient})", f"{n.on or ''} {n.how} {n.reason}".strip())
+            (
+                w["notice_status"].format(status=n.status, recipient=n.recipient),
+                f"{n.on or ''} {n.how} {n.reason}".strip(),
+            )
             for n in schedule.notices
         ]
-        return SheetSection(words["sections"]["dates"], tuple(rows))
+        return SheetSection(words["sections"]["dates"], tuple(rows), w["none"])
 
     # -- the record ------------------------------------------------------------------------
 
@@ -316,16 +337,14 @@ class Prints:
         return self._schedule
 
 
-def _fact_words(key: str, value: object) -> str:
+def _fact_words(key: str, value: object, language: str) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    listed = choice_words(key)
+        return _words(language)["words"]["yes" if value else "no"]
+    listed = choice_words(key, language)
     if isinstance(value, str) and value in listed:
         return f"{listed[value]} ({value})" if key == "country" else listed[value]
     return str(value)
 
 
-@functools.cache
-def _words() -> dict[str, dict[str, str]]:
-    with WORDS_FILE.open("rb") as f:
-        return tomllib.load(f)
+def _words(language: str) -> Words:
+    return words(WORDS_FILE, language)

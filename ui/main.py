@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import demo, keys, services
 from app.datadir import DataDir
-from ui.common.language import SYSTEM, install_translators, saved_language, settings_for
+from app.display_language import set_display_language
+from ui.common.language import SYSTEM, effective_language, install_translators, saved_language, settings_for
 from ui.common.style import STYLE_SHEET
 from ui.common.worker import Task, start
 from ui.dialogs.access import SetUpDialog
@@ -62,6 +63,9 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     app.setStyleSheet(STYLE_SHEET)
     if language is not None:
         install_translators(app, language)
+        # The core's words (fact labels, checklist items, audit sentences) follow the window's
+        # language; set once, before any window is built.
+        set_display_language(effective_language(language))
     return app
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from app import labels
 from app.audit import text_digest
+from app.display_language import ENGLISH
 from app.fsutil import write_atomic
 from app.holds.service import Holds
 from app.letters import letterhead, pdf, templates
@@ -429,8 +430,9 @@ class Letters:
             value = facts.get(key)
             why = doubtful(facts, key, self.review.pack)
             if isinstance(value, str) and value and value in block and why:
+                named = labels.fact(key, ENGLISH).lower()  # a sentence of the core: English
                 doubts.append(
-                    f"“{value}” ({labels.fact(key).lower()}) was {why}: check it against the demand, "
+                    f"“{value}” ({named}) was {why}: check it against the demand, "
                     "and correct the fact if it is wrong."
                 )
         return doubts

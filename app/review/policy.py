@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.display_language import ENGLISH, overlay
 from app.domain.enums import Effect, Group
 from app.labels import plain
 from app.model import Instrument
@@ -128,6 +129,15 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class ItemText:
+    """An item's words for the reviewer, in one language."""
+
+    label: str
+    question: str
+    help: str
+
+
+@dataclass(frozen=True)
 class PhraseList:
     """Phrases matched as whole words on folded text (lower case, no accents)."""
 
@@ -212,10 +222,29 @@ class PolicyPack:
     def _labels(self) -> dict[str, str]:
         return {item.id: item.label for item in self.items}
 
-    def item_label(self, item_id: str) -> str:
-        """The item's label ("Signed"); an item this pack does not know (an old case's) is
-        named from its id, never shown as the id."""
+    def item_label(self, item_id: str, language: str = ENGLISH) -> str:
+        """The item's label ("Signed") in ``language``; an item this pack does not know (an old
+        case's) is named from its id, never shown as the id."""
+        if language != ENGLISH and item_id in self._labels:
+            return self.item_text(item_id, language).label
         return self._labels.get(item_id) or plain(item_id)
+
+    def item_text(self, item_id: str, language: str = ENGLISH) -> ItemText:
+        """The words a reviewer reads of an item (label, question, help) in ``language``: the
+        pack's English with the language's overlay (``checklist.de.toml``, by item id) over it."""
+        item = self.item(item_id)
+        local = overlay(self.root / "checklist.toml", language).get("items", {}).get(item_id, {})
+        return ItemText(
+            local.get("label") or item.label,
+            local.get("question") or item.question,
+            local.get("help") or item.help,
+        )
+
+    def instrument_label(self, kind: str, language: str = ENGLISH) -> str:
+        """A kind of instrument by its name in the pack ("Search warrant"), in ``language``."""
+        local = overlay(self.root / "instruments.toml", language).get(kind, {}).get("label")
+        found = self.instruments.get(kind)
+        return local or (found.label if found else plain(kind))
 
 
 # ------------------------------------------------------------------------------ text

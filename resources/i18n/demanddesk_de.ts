@@ -1548,6 +1548,10 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
         <translation>Auch in anderen Fällen genannt: {cases}</translation>
     </message>
     <message>
+        <source>{outcome} (recommended)</source>
+        <translation>{outcome} (empfohlen)</translation>
+    </message>
+    <message>
         <source>Revision {revision} ({outcome_label}) decided by {decided_by}, approved by {approved_by} {replace}.</source>
         <translation>Fassung {revision} ({outcome_label}) entschieden von {decided_by}, genehmigt von {approved_by} am {replace}.</translation>
     </message>
@@ -4744,6 +4748,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>&lt;p&gt;Antwort: &lt;b&gt;{e}&lt;/b&gt;, von {who}.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;i&gt;Policy: “{rule}”&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Regelwerk: „{rule}“&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;The policy pack gives no question for this item.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Das Regelwerk stellt zu diesem Punkt keine Frage.&lt;/p&gt;</translation>
     </message>
@@ -5024,6 +5032,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation>[geschwärzt]</translation>
     </message>
     <message>
         <source>content data</source>

@@ -127,7 +127,9 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
     if answer.note:
         parts.append(f"<p>{e(answer.note)}</p>")
     if answer.rule:
-        parts.append(f"<p><i>Policy: “{e(answer.rule)}”</i></p>")
+        # The policy's own sentence, quoted as the pack words it (English).
+        policy = QCoreApplication.translate("checklist", "<p><i>Policy: “{rule}”</i></p>")
+        parts.append(policy.format(rule=e(answer.rule)))
     if text and text.help:
         parts.append(f"<p style='color:#5f6368'>{e(text.help)}</p>")
     if not text:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import labels
+from app.display_language import display_language
 from app.domain.enums import Source, Verdict
 from app.review.model import GROUPS  # the order groups are shown in
 from ui.common.table_model import RowsModel
@@ -38,12 +39,7 @@ GROUP_LABELS = {
     "civil": QT_TRANSLATE_NOOP("Labels", "Civil litigant"),
     "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise customer"),
 }
-ANSWER_LABELS = {
-    "pass": "✓ pass",
-    "fail": "✗ fail",
-    "unknown": "? unknown",
-    "not_applicable": "– n/a",
-}
+ANSWER_SYMBOLS = {"pass": "✓", "fail": "✗", "unknown": "?", "not_applicable": "–"}
 ANSWER_COLOURS = {
     "pass": QColor("#1e7b34"),
     "fail": QColor("#b3261e"),
@@ -62,12 +58,20 @@ class ItemText:
 
 
 def item_texts(pack: PolicyPack) -> dict[str, ItemText]:
-    """Each checklist item's label, question and help text, as the policy pack words them."""
-    return {item.id: ItemText(item.question, item.help, item.label) for item in pack.items}
+    """Each checklist item's label, question and help text, as the policy pack words them in
+    the display language."""
+    language = display_language()
+    texts = {}
+    for item in pack.items:
+        words = pack.item_text(item.id, language)
+        texts[item.id] = ItemText(words.question, words.help, words.label)
+    return texts
 
 
 def answer_label(answer: str) -> str:
-    return ANSWER_LABELS.get(answer, answer)
+    """An answer with its sign ("✓ pass"), in the display language."""
+    symbol = ANSWER_SYMBOLS.get(answer)
+    return f"{symbol} {labels.verdict(answer)}" if symbol else answer
 
 
 def short_label(item_id: str, texts: Mapping[str, ItemText]) -> str:

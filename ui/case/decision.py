@@ -45,8 +45,6 @@ if TYPE_CHECKING:
     from app.model import CaseId
     from app.review.service import Assessment, Decision, Review
 
-OUTCOME_LABELS = labels().outcomes  # resources/labels.toml, shared with the CLI and the audit trail
-
 
 class DecisionTab(QWidget):
     #: (item id) the reviewer clicked an item the recommendation rests on.
@@ -247,7 +245,10 @@ class DecisionTab(QWidget):
         for row in range(self.outcome.count()):
             value = self.outcome.itemData(row)
             self.outcome.setItemText(
-                row, outcome_label(value) + (" (recommended)" if value == recommended else "")
+                row,
+                self.tr("{outcome} (recommended)").format(outcome=outcome_label(value))
+                if value == recommended
+                else outcome_label(value),
             )
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
         self.reasons.set_items(self._assessment.answers, reasons, item_texts(self._review.pack))
@@ -362,7 +363,7 @@ class DecisionTab(QWidget):
         except DeskError as exc:
             QMessageBox.warning(self, self.tr("Nothing to approve"), str(exc))
             return False
-        dialog = ApprovalDialog(summary, OUTCOME_LABELS, names, others[0] if others else None, hint, self)
+        dialog = ApprovalDialog(summary, labels().outcomes, names, others[0] if others else None, hint, self)
         self._dialog = dialog
         try:
             while dialog.exec():

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.domain.enums import Source
 from app.fact_editors import choice_words, fact_editor, instrument_words
-from app.labels import labels
 from app.model import FactValue
 from app.services import DeskError
 from ui.common.table_model import RowsModel
@@ -39,7 +39,6 @@ from ui.common.table_model import RowsModel
 Index = QModelIndex | QPersistentModelIndex
 Save = Callable[[str, "str | None", str], FactValue]  # (key, value or None for not known, reason)
 
-LABELS = labels().facts  # resources/labels.toml
 HINTS = {
     "received": QT_TRANSLATE_NOOP(
         "Labels", "The day it was served: staleness and periods from receipt count from it"
@@ -100,7 +99,7 @@ class FactsModel(RowsModel[FactValue]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return LABELS.get(fact.key, fact.key)
+                return labels.fact(fact.key)  # resources/labels.toml, in the display language
             if column == 1:
                 if fact.value is None:
                     return self.tr("not known")
@@ -187,8 +186,8 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
     """Identifiers, data asked for and the secrecy order, one row each, with where they were read."""
     rows = [
         ReadingRow(
-            i["kind"].replace("_", " "),
-            "[redacted]" if i["redacted"] else (i["value"] or ""),
+            labels.kind(i["kind"]),
+            QCoreApplication.translate("facts", "[redacted]") if i["redacted"] else (i["value"] or ""),
             i["page"],
             i["box"],
             "target" if i["value"] else "",
@@ -368,7 +367,7 @@ class FactsTab(QWidget):
         first = (
             _show(fact.original, fact.key) or self.tr("not known") if fact.source == Source.REVIEWER else ""
         )
-        dialog = FactDialog(LABELS.get(fact.key, fact.key), fact_editor(fact.key), fact.value, first, self)
+        dialog = FactDialog(labels.fact(fact.key), fact_editor(fact.key), fact.value, first, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 self.model.correct(row, dialog.value(), dialog.reason.text())

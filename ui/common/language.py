@@ -1,8 +1,10 @@
 """The window's language: English, German, or the desktop's (the default), kept in ui.ini.
 
-Only the window's own words are translated here (resources/i18n); letters carry their own
-language. The choice is read once at start, before any window is built, so it applies at
-the next start.
+The window's own words are translated here (resources/i18n); the core's words for codes
+(fact names, checklist items, audit sentences) follow the same choice through
+``app.display_language``, set beside the translators (``ui/main.py``). Letters, exports and
+the command line carry their own language. The choice is read once at start, before any
+window is built, so it applies at the next start.
 """
 
 from __future__ import annotations

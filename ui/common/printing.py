@@ -111,9 +111,8 @@ def sheet_html(sheet: CaseSheet) -> str:
     """The case summary as the HTML of a text document (every value escaped: it came from a scan)."""
     e = html.escape
     parts = [
-        f"<h1>Case summary · {e(sheet.reference)}</h1>",
-        f"<p class='meta'>{e(sheet.title)}<br>Printed {e(sheet.printed_at)} by {e(sheet.printed_by)} · "
-        f"policy {e(sheet.policy_version)}</p>",
+        f"<h1>{e(sheet.heading)}</h1>",
+        f"<p class='meta'>{e(sheet.title)}<br>{e(sheet.byline)}</p>",
     ]
     for section in sheet.sections:
         parts.append(f"<h2>{e(section.title)}</h2>")

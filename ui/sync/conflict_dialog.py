@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.bundle.conflict_view import ConflictView, FieldDiff
 from ui.case.case_facts import CONTEXT_LABELS
-from ui.case.facts import LABELS as FACT_LABELS
 from ui.common.table_model import Index, RowsModel
 
 # What each table of a case is called for a reviewer (translated where it is shown).
@@ -61,7 +61,6 @@ BOOKKEEPING = {
 }  # fmt: skip
 # Who made a side's row what it is, added to its value ("narrow — by Ada Okafor").
 WHO = ("updated_by", "decided_by", "reviewer", "created_by", "recorded_by")
-ROW_LABELS = {**FACT_LABELS, **CONTEXT_LABELS}
 
 
 def plain(value: Any) -> Any:
@@ -146,7 +145,8 @@ def _by(who: Any, table: str) -> str:
 def _row_label(row: str) -> str:
     if row in CONTEXT_LABELS:
         return QCoreApplication.translate("Labels", CONTEXT_LABELS[row])
-    return ROW_LABELS.get(row, row.replace("_", " "))
+    # A fact by its name in resources/labels.toml, in the display language.
+    return labels.labels().facts.get(row) or row.replace("_", " ")
 
 
 class DifferencesModel(RowsModel[Line]):

@@ -1,0 +1,80 @@
+"""A German window shows the core's words in German (issue 20, point 7): the Facts tab's
+names, the checklist's items and the audit trail's sentences, on a case opened as a
+reviewer opens one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.display_language import ENGLISH, set_display_language
+from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def german_window(qtbot, gui_data_dir):
+    from app import services
+    from ui.common.language import remove_translators
+    from ui.main import make_application
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    translators = []
+    try:
+        # As the window starts in German: Qt's catalogue and the core's words, before it is built.
+        from ui.common.language import install_translators
+
+        translators = install_translators(app, "de")
+        set_display_language("de")
+        desk = services.unlock(gui_data_dir, passphrase=GUI_PASSPHRASE)
+        desk.sign_in("Ada", GUI_PIN)
+        window = MainWindow(gui_data_dir, desk)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        yield window
+        window.lock()
+    finally:
+        set_display_language(ENGLISH)
+        remove_translators(app, translators)
+
+
+def _column(model, column: int, parent: QModelIndex | None = None) -> list[str]:
+    parent = parent or QModelIndex()
+    return [model.index(r, column, parent).data() for r in range(model.rowCount(parent))]
+
+
+def test_a_case_opened_in_german_shows_german_facts_items_and_audit_sentences(
+    german_window, qtbot, demand_file
+):
+    window = german_window
+    window.intake_files([demand_file])
+    qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
+    qtbot.waitUntil(lambda: window.checklist_tab.model.rowCount() > 0, timeout=5_000)
+
+    facts = _column(window.facts_tab.model, 0)
+    assert {"Rechtsinstrument", "Ausstellende Stelle", "Ausstellungsdatum"} <= set(facts)
+    assert "Issuing authority" not in facts
+
+    checklist = window.checklist_tab.model
+    validity = checklist.index(0, 0)
+    assert checklist.data(validity).startswith("Gültigkeit (")
+    items = _column(checklist, 0, validity)
+    assert "Unterschrieben" in items and "Signed" not in items
+    answers = set(_column(checklist, 1, validity))
+    assert answers & {"✓ erfüllt", "? offen", "✗ nicht erfüllt"}
+    window.checklist_tab.select_item("validity.signed", show_source=False)
+    assert "Ist das Schriftstück unterschrieben?" in window.checklist_tab.details.toPlainText()
+
+    trail = window.audit_tab.model
+    last = trail.columnCount() - 1  # "What happened" is the last column
+    sentences = [trail.index(r, last).data() for r in range(trail.rowCount())]
+    assert any(s.startswith("grand-jury-subpoena.pdf (1 S.) als ") for s in sentences), sentences
+    assert not any(s.startswith("Took in") for s in sentences)
+    # The stored codes are unchanged: only their words are German.
+    assert "case.intake" in {
+        trail.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(trail.rowCount())
+    }
