@@ -31,6 +31,7 @@ original: the scan of a copy shows less than the original the provider was serve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -72,6 +73,17 @@ def registrar(into: dict[str, Evaluator]) -> Callable[[str], Callable[[Evaluator
 
 def instrument_kind(facts: Facts, pack: PolicyPack) -> InstrumentKind | None:
     return pack.instruments.get(facts.instrument) if facts.instrument is not None else None
+
+
+def instrument_name(facts: Facts, pack: PolicyPack, kind: InstrumentKind) -> str:
+    """The demand's instrument as a note names it: as the law where it was issued names it
+    ("Réquisition judiciaire") when the pack can tell, else by the kind's label."""
+    return pack.instrument_name(kind.kind, facts.country, facts.issuing_authority)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: lower case, but for acronyms ("FISA", "EPOC")."""
+    return re.sub(r"\w+", lambda m: m[0] if sum(c.isupper() for c in m[0]) > 1 else m[0].lower(), name)
 
 
 def is_emergency(facts: Facts | Mapping[str, object]) -> bool:

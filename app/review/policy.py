@@ -202,6 +202,16 @@ class PolicyPack:
         issuing = [i for i in local if authority and i.issuers and i.issued_by(authority)]
         return issuing[0] if len(issuing) == 1 else None
 
+    def instrument_name(self, kind: str, country: str | None, authority: str | None = None) -> str:
+        """What to call a demand of ``kind``: its local name where the law it was issued under
+        has one (``local_instrument``), else the pack's label for the kind ("Subpoena (or
+        equivalent)"). A French réquisition is never called a subpoena."""
+        local = self.local_instrument(kind, country, authority)
+        if local is not None:
+            return local.local_name
+        known = self.instruments.get(kind)
+        return known.label if known is not None else kind.replace("_", " ")
+
     def item(self, item_id: str) -> ChecklistItem:
         for item in self.items:
             if item.id == item_id:
