@@ -49,15 +49,10 @@ def instrument_choices() -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def instrument_words(kind: str | None, country: str | None, authority: str | None = None) -> str:
-    """An instrument as the reviewer calls it where it was issued (``PolicyPack.local_instrument``:
+    """An instrument as the reviewer calls it where it was issued (``PolicyPack.instrument_name``:
     "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
     a US grand jury issued), else the pack's name for the kind."""
-    if not kind:
-        return "—"
-    local = load_pack().local_instrument(kind, country, authority)
-    if local is not None:
-        return local.local_name
-    return choice_words("instrument").get(kind, kind.replace("_", " "))
+    return load_pack().instrument_name(kind, country, authority) if kind else "—"
 
 
 @functools.lru_cache(maxsize=1)

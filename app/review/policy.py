@@ -202,13 +202,18 @@ class PolicyPack:
         issuing = [i for i in local if authority and i.issuers and i.issued_by(authority)]
         return issuing[0] if len(issuing) == 1 else None
 
+    def local_name(self, kind: str | None, country: str | None, authority: str | None = None) -> str | None:
+        """The ``local_instrument``'s name ("Réquisition judiciaire"), None when the pack cannot tell."""
+        local = self.local_instrument(kind, country, authority)
+        return local.local_name if local is not None else None
+
     def instrument_name(self, kind: str, country: str | None, authority: str | None = None) -> str:
         """What to call a demand of ``kind``: its local name where the law it was issued under
-        has one (``local_instrument``), else the pack's label for the kind ("Subpoena (or
+        has one (``local_name``), else the pack's label for the kind ("Subpoena (or
         equivalent)"). A French réquisition is never called a subpoena."""
-        local = self.local_instrument(kind, country, authority)
+        local = self.local_name(kind, country, authority)
         if local is not None:
-            return local.local_name
+            return local
         known = self.instruments.get(kind)
         return known.label if known is not None else kind.replace("_", " ")
 

@@ -41,6 +41,14 @@ def test_a_letter_names_the_demand_in_words_never_by_a_pick_list_label(built, de
     assert "(or equivalent)" not in letter.title + letter.body
 
 
+def test_a_letter_about_a_french_demand_names_it_as_french_law_does(built, desk, case_id):
+    desk.correct_fact(case_id, "country", "FR", "a réquisition, on the served original")
+    built.review.decide(case_id, "reject", ["validity.signed"])
+    letter = built.letters.draft(case_id, "rejection")
+    assert letter.title.startswith("Re: Réquisition judiciaire dated ")
+    assert "subpoena" not in letter.title.casefold()
+
+
 def test_a_checkers_note_never_reaches_the_letter_a_reviewers_does(built, desk, case_id):
     signed = next(a for a in built.review.assess(case_id).answers if a.id == "validity.signed")
     assert signed.note and signed.source != "reviewer"  # the checker's words
