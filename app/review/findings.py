@@ -38,7 +38,6 @@ from datetime import date
 
 from app.domain.enums import Instrument, Verdict
 from app.domain.facts import DataRequest, Facts, Identifier
-from app.jsontypes import JsonValue
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import InstrumentKind, Jurisdiction, LocalInstrument, PolicyPack
 
@@ -156,11 +155,9 @@ def seen(facts: Facts, key: str) -> bool:
     return corrected(facts, key) or (found is not None and found.page is not None)
 
 
-def doubtful(facts: Facts | Mapping[str, JsonValue], key: str, pack: PolicyPack) -> str | None:
-    """Why a fact read by OCR is too uncertain to fail a blocking item on, or None. The letters
-    ask it of the Facts JSON they hold, so that is read here."""
-    if not isinstance(facts, Facts):
-        facts = Facts.from_json(facts)
+def doubtful(facts: Facts, key: str, pack: PolicyPack) -> str | None:
+    """Why a fact read by OCR is too uncertain to fail a blocking item on (or to send in a
+    letter's address unchecked), or None."""
     if corrected(facts, key):
         return None
     found = facts.where(key)
