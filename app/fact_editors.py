@@ -53,7 +53,7 @@ def instrument_choices(language: str = ENGLISH) -> tuple[tuple[str, str], ...]:
 def instrument_words(
     kind: str | None, country: str | None, authority: str | None = None, language: str | None = None
 ) -> str:
-    """An instrument as the reviewer calls it where it was issued (``PolicyPack.local_instrument``:
+    """An instrument as the reviewer calls it where it was issued (``PolicyPack.instrument_name``:
     "Réquisition judiciaire" for a French subpoena-kind demand, "Grand-jury subpoena" for one
     a US grand jury issued), else the pack's name for the kind (in ``language``; None: the
     display language)."""
@@ -62,12 +62,7 @@ def instrument_words(
 
 @functools.cache
 def _instrument_words(kind: str | None, country: str | None, authority: str | None, language: str) -> str:
-    if not kind:
-        return "—"
-    local = load_pack().local_instrument(kind, country, authority)
-    if local is not None:
-        return local.local_name
-    return choice_words("instrument", language).get(kind, kind.replace("_", " "))
+    return load_pack().instrument_name(kind, country, authority, language) if kind else "—"
 
 
 @functools.cache

@@ -73,7 +73,8 @@ class Line:
     def unspecked(self) -> str:
         """The text without specks OCR read after the line's end ("les éléments suivants : CLS")."""
         words = list(self.words)
-        while len(words) > 1 and len(words[-1].text) <= 3 and words[-1].word.confidence < DEBRIS_CONFIDENCE:
+        # Nothing of a sentence follows a lead-in's colon, so a longer speck may go ("CLS").
+        while len(words) > 1 and is_speck(words[-1], longest=3):
             words.pop()
         return " ".join(w.text for w in words)
 
@@ -284,22 +285,28 @@ def _segments(rows: list[list[Word]], width: float) -> list[tuple[list[Word], in
     return out
 
 
-# A letter or two OCR read below this confidence inside a name is a speck, not a word.
+# A letter or two OCR read below this confidence is a speck, not a word.
 DEBRIS_CONFIDENCE = 30.0
+# Specks are this short; inside a name a longer token may be a real word OCR was unsure of ("the").
+SPECK_LETTERS = 2
+
+
+def is_speck(word: PlacedWord, *, longest: int = SPECK_LETTERS, height: float | None = None) -> bool:
+    """Whether OCR made ``word`` of a speck (a seal's edge, a smudge, a stamp): at most ``longest``
+    characters, read below DEBRIS_CONFIDENCE or, given the ``height`` of the words around it,
+    standing more than twice as tall."""
+    if len(word.text) > longest:
+        return False
+    tall = height is not None and word.box[3] - word.box[1] > 2 * height
+    return word.word.confidence < DEBRIS_CONFIDENCE or tall
 
 
 def without_debris(words: list[PlacedWord]) -> list[PlacedWord]:
-    """A name without the specks OCR read in it: a letter or two it was unsure of, or one
-    standing far taller than the words around it (a seal's edge, a stamp)
-    ("… for the i F Western District …")."""
+    """A name without the specks OCR read in it ("… for the i F Western District …")."""
     if len(words) < 3:
         return words
     height = statistics.median(w.box[3] - w.box[1] for w in words)
-    return [
-        w
-        for w in words
-        if len(w.text) > 2 or (w.word.confidence >= DEBRIS_CONFIDENCE and w.box[3] - w.box[1] <= 2 * height)
-    ]
+    return [w for w in words if not is_speck(w, height=height)]
 
 
 class Stream:

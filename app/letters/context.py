@@ -21,7 +21,6 @@ from app.schedule.service import read_order
 if TYPE_CHECKING:
     from app.letters.service import Letters
     from app.review.decisions import Assessment, Decision
-    from app.review.policy import PolicyPack
     from app.review.service import Review
 
 # The invoice for the costs of complying (app/costs): drafted only once the cost is sought.
@@ -61,7 +60,10 @@ def letter_context(letters: Letters, case_id: CaseId, kind: str | None = None) -
         emergency=bool(facts.get("emergency")),
         instrument=facts.get("instrument") or "",
         # As the law where it was issued names it; the template names the kind otherwise.
-        instrument_label=_local_name(review.pack, facts),
+        instrument_label=review.pack.local_name(
+            _text(facts, "instrument"), _text(facts, "country"), _text(facts, "issuing_authority")
+        )
+        or "",
         country=facts.get("country") or "",
         date_issued=facts.get("date_issued") or "",
         reasons=reasons,
@@ -118,10 +120,6 @@ def _reasons(review: Review, decision: Decision | None, assessment: Assessment) 
     return reasons
 
 
-def _local_name(pack: PolicyPack, facts: JsonObject) -> str:
-    def text(key: str) -> str | None:
-        value = facts.get(key)
-        return value if isinstance(value, str) else None
-
-    local = pack.local_instrument(text("instrument"), text("country"), text("issuing_authority"))
-    return local.local_name if local is not None else ""
+def _text(facts: JsonObject, key: str) -> str | None:
+    value = facts.get(key)
+    return value if isinstance(value, str) else None

@@ -423,11 +423,11 @@ class Letters:
         has corrected, in sentences: for the reviewer to check against the demand before the
         letter is finalised (a misread authority's name would go out as it is)."""
         letter = self.letter(letter_id)
-        facts = self.review.review_facts(CaseId(letter.case_id))
+        facts = self.review.facts(CaseId(letter.case_id))
         block = "\n".join(letter.addressee_lines)
         doubts = []
         for key in RECIPIENT_FACTS:
-            value = facts.get(key)
+            value = facts.scalar(key)
             why = doubtful(facts, key, self.review.pack)
             if isinstance(value, str) and value and value in block and why:
                 named = labels.fact(key, ENGLISH).lower()  # a sentence of the core: English

@@ -22,7 +22,9 @@ from app.review.findings import (
     doubtful,
     fact_evidence,
     identifier_evidence,
+    in_sentence,
     instrument_kind,
+    instrument_name,
     is_civil,
     is_emergency,
     is_enterprise,
@@ -71,20 +73,21 @@ def poor_reading(facts: Facts, pack: PolicyPack) -> str | None:
 @evaluator("readable")
 def readable(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     kind = instrument_kind(facts, pack)
+    called = in_sentence(instrument_name(facts, pack, kind)) if kind is not None else ""
     evidence = fact_evidence(facts, "instrument")
     if kind is not None and facts.data_requested:
-        return Finding(Verdict.PASS, evidence, f"read as a {kind.label.lower()} that asks for data")
+        return Finding(Verdict.PASS, evidence, f"read as a {called} that asks for data")
     if facts.reading is None:
         if kind is None:
             return Finding(Verdict.UNKNOWN, evidence, "how well the scan was read is not known")
-        return Finding(Verdict.PASS, evidence, f"read as a {kind.label.lower()}")
+        return Finding(Verdict.PASS, evidence, f"read as a {called}")
     poor = poor_reading(facts, pack)
     if poor:
         # On a poor scan, a request not read is not a request absent: "not a data demand" would guess.
         missing = (
             "no instrument was recognised"
             if kind is None
-            else f"no request for data was read in this {kind.label.lower()}"
+            else f"no request for data was read in this {called}"
         )
         return Finding(
             Verdict.FAIL,
@@ -107,11 +110,12 @@ def official_document(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Fin
                 Verdict.NOT_APPLICABLE, evidence, "a document that asks for no data (a takedown, a letter)"
             )
         return Finding(Verdict.FAIL, evidence, "the document names no legal instrument the policy recognises")
+    called = instrument_name(facts, pack, kind)
     if not facts.issuing_authority:
         return Finding(
-            Verdict.UNKNOWN, evidence, f"a {kind.label.lower()}, but the issuing authority was not read"
+            Verdict.UNKNOWN, evidence, f"a {in_sentence(called)}, but the issuing authority was not read"
         )
-    return Finding(Verdict.PASS, evidence, f"{kind.label} issued by {facts.issuing_authority}")
+    return Finding(Verdict.PASS, evidence, f"{called} issued by {facts.issuing_authority}")
 
 
 @evaluator("issued_under_local_law")
@@ -142,7 +146,7 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
         return Finding(
             Verdict.FAIL,
             evidence,
-            f"the law of {where} as packed has no {kind.label.lower()}; it has {', '.join(known)}",
+            f"the law of {where} as packed has no {in_sentence(kind.label)}; it has {', '.join(known)}",
         )
     return Finding(Verdict.PASS, evidence, f"{where}: {names(local)}")
 
@@ -197,14 +201,13 @@ def properly_authorised(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
             Verdict.NOT_APPLICABLE, evidence, "an emergency request is judged by the emergency items"
         )
     need = needs_judge(facts, pack)
+    called = in_sentence(instrument_name(facts, pack, kind))
     authority = str(facts.issuing_authority or "")
     judicial = pack.words.judicial.search(authority) is not None
     if need is False:
-        return Finding(Verdict.PASS, evidence, f"a {kind.label.lower()} needs no judge here")
+        return Finding(Verdict.PASS, evidence, f"a {called} needs no judge here")
     if facts.signed is False and need and seen(facts, "signed"):
-        return Finding(
-            Verdict.FAIL, evidence, f"a {kind.label.lower()} needs a judge's signature and none is shown"
-        )
+        return Finding(Verdict.FAIL, evidence, f"a {called} needs a judge's signature and none is shown")
     if judicial and facts.signed is not False:
         return Finding(Verdict.PASS, evidence, f"issued by {authority}, a court")
     if need is None:
@@ -215,9 +218,9 @@ def properly_authorised(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
         return Finding(
             Verdict.UNKNOWN,
             evidence,
-            f"{authority} is not a court: check that a judge signed this {kind.label.lower()}",
+            f"{authority} is not a court: check that a judge signed this {called}",
         )
-    return Finding(Verdict.UNKNOWN, evidence, f"check that a judge signed this {kind.label.lower()}")
+    return Finding(Verdict.UNKNOWN, evidence, f"check that a judge signed this {called}")
 
 
 # Legal-form words and fillers: "Contoso Ltd" and "Contoso Limited" are the same addressee.
@@ -392,16 +395,21 @@ def instrument_sufficient(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
         d for d in items if (d.is_content and not content_ok) or (not d.is_content and not noncontent_ok)
     ]
     _, local = local_for(facts, pack)
-    named = f" ({names(local)})" if local else ""
+    # What it can compel is what any local instrument of its kind can: when there are
+    # several, the kind is named with each of them, so the reviewer can tell which it is.
+    if len(local) == 1:
+        called = f"{in_sentence(local[0].local_name)} ({local[0].statute})"
+    else:
+        called = in_sentence(kind.label) + (f" ({names(local)})" if local else "")
     if short:
         parts = sorted({"content" if d.is_content else "non-content" for d in short})
         needs = "a warrant or court order" if "content" in parts else "at least a subpoena"
         return Finding(
             Verdict.FAIL,
             evidence + tuple(item_evidence(d) for d in short),
-            f"a {kind.label.lower()}{named} cannot compel {' or '.join(parts)}: that part needs {needs}",
+            f"a {called} cannot compel {' or '.join(parts)}: that part needs {needs}",
         )
-    return Finding(Verdict.PASS, evidence, f"a {kind.label.lower()}{named} can compel what is asked")
+    return Finding(Verdict.PASS, evidence, f"a {called} can compel what is asked")
 
 
 # Categories that describe use over time: without a date range they reach back indefinitely.

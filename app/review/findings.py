@@ -31,13 +31,13 @@ original: the scan of a copy shows less than the original the provider was serve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from app.domain.enums import Instrument, Verdict
 from app.domain.facts import DataRequest, Facts, Identifier
-from app.jsontypes import JsonValue
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import InstrumentKind, Jurisdiction, LocalInstrument, PolicyPack
 
@@ -72,6 +72,17 @@ def registrar(into: dict[str, Evaluator]) -> Callable[[str], Callable[[Evaluator
 
 def instrument_kind(facts: Facts, pack: PolicyPack) -> InstrumentKind | None:
     return pack.instruments.get(facts.instrument) if facts.instrument is not None else None
+
+
+def instrument_name(facts: Facts, pack: PolicyPack, kind: InstrumentKind) -> str:
+    """The demand's instrument as a note names it: as the law where it was issued names it
+    ("Réquisition judiciaire") when the pack can tell, else by the kind's label."""
+    return pack.instrument_name(kind.kind, facts.country, facts.issuing_authority)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: lower case, but for acronyms ("FISA", "EPOC")."""
+    return re.sub(r"\w+", lambda m: m[0] if sum(c.isupper() for c in m[0]) > 1 else m[0].lower(), name)
 
 
 def is_emergency(facts: Facts | Mapping[str, object]) -> bool:
@@ -144,11 +155,9 @@ def seen(facts: Facts, key: str) -> bool:
     return corrected(facts, key) or (found is not None and found.page is not None)
 
 
-def doubtful(facts: Facts | Mapping[str, JsonValue], key: str, pack: PolicyPack) -> str | None:
-    """Why a fact read by OCR is too uncertain to fail a blocking item on, or None. The letters
-    ask it of the Facts JSON they hold, so that is read here."""
-    if not isinstance(facts, Facts):
-        facts = Facts.from_json(facts)
+def doubtful(facts: Facts, key: str, pack: PolicyPack) -> str | None:
+    """Why a fact read by OCR is too uncertain to fail a blocking item on (or to send in a
+    letter's address unchecked), or None."""
     if corrected(facts, key):
         return None
     found = facts.where(key)

@@ -212,6 +212,20 @@ class PolicyPack:
         issuing = [i for i in local if authority and i.issuers and i.issued_by(authority)]
         return issuing[0] if len(issuing) == 1 else None
 
+    def local_name(self, kind: str | None, country: str | None, authority: str | None = None) -> str | None:
+        """The ``local_instrument``'s name ("Réquisition judiciaire"), None when the pack cannot tell."""
+        local = self.local_instrument(kind, country, authority)
+        return local.local_name if local is not None else None
+
+    def instrument_name(
+        self, kind: str, country: str | None, authority: str | None = None, language: str = ENGLISH
+    ) -> str:
+        """What to call a demand of ``kind``: its local name where the law it was issued under
+        has one (``local_name``), else the pack's label for the kind ("Subpoena (or
+        equivalent)") in ``language``. A French réquisition is never called a subpoena."""
+        local = self.local_name(kind, country, authority)
+        return local if local is not None else self.instrument_label(kind, language)
+
     def item(self, item_id: str) -> ChecklistItem:
         for item in self.items:
             if item.id == item_id:

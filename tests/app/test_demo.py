@@ -96,6 +96,20 @@ def test_the_demo_names_each_instrument_as_its_country_does(demo_desk):
 
 
 @pytest.mark.corpus
+def test_the_demo_checklists_name_each_instrument_as_its_country_does(demo_desk):
+    from app.review.service import Review
+
+    review = Review(demo_desk)
+    cases = {c.title: c.case_id for c in demo_desk.cases()}
+    french = {a.id: a.note for a in review.assess(cases["fr-requisition"]).answers}
+    assert "réquisition judiciaire" in french["validity.readable"]
+    assert not any("subpoena" in note.casefold() for note in french.values()), french
+    # A US subpoena may be a grand-jury or an administrative one: the kind's name stays.
+    american = {a.id: a.note for a in review.assess(cases["us-grand-jury-subpoena"]).answers}
+    assert "subpoena (or equivalent)" in american["validity.readable"]
+
+
+@pytest.mark.corpus
 def test_every_demo_cases_facts_json_reads_back_byte_identically(demo_desk):
     import json
 

@@ -3,9 +3,12 @@ reference; reasons in the pack's words, never a checker's; a doubtful recipient 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app import services
+from app.domain.facts import Facts
 from app.letters.service import Letters
 from app.letters.templates import load_labels
 from app.review.policy import load_pack
@@ -41,6 +44,14 @@ def test_a_letter_names_the_demand_in_words_never_by_a_pick_list_label(built, de
     assert "(or equivalent)" not in letter.title + letter.body
 
 
+def test_a_letter_about_a_french_demand_names_it_as_french_law_does(built, desk, case_id):
+    desk.correct_fact(case_id, "country", "FR", "a réquisition, on the served original")
+    built.review.decide(case_id, "reject", ["validity.signed"])
+    letter = built.letters.draft(case_id, "rejection")
+    assert letter.title.startswith("Re: Réquisition judiciaire dated ")
+    assert "subpoena" not in letter.title.casefold()
+
+
 def test_a_checkers_note_never_reaches_the_letter_a_reviewers_does(built, desk, case_id):
     signed = next(a for a in built.review.assess(case_id).answers if a.id == "validity.signed")
     assert signed.note and signed.source != "reviewer"  # the checker's words
@@ -60,15 +71,17 @@ def test_a_recipient_read_with_low_confidence_is_flagged_until_corrected(built, 
     assert authority and authority in "\n".join(letter.addressee_lines)
     assert built.letters.recipient_doubts(letter.id) == []  # read from the text layer, sure
 
-    real = built.review.review_facts
+    real = built.review.facts
 
-    def unsure(case: str) -> dict:
+    def unsure(case: str) -> Facts:
         facts = real(case)
-        if "issuing_authority" not in facts["_corrected"]:
-            facts["_provenance"]["issuing_authority"]["confidence"] = 41
-        return facts
+        if "issuing_authority" in (facts.corrected or ()):
+            return facts
+        where = dict(facts.provenance or {})
+        where["issuing_authority"] = replace(where["issuing_authority"], confidence=41)
+        return replace(facts, provenance=where)
 
-    monkeypatch.setattr(built.review, "review_facts", unsure)
+    monkeypatch.setattr(built.review, "facts", unsure)
     (doubt,) = built.letters.recipient_doubts(letter.id)
     assert authority in doubt and "low OCR confidence (41)" in doubt
     corrected = authority + ", Seattle"
