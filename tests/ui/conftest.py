@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.datadir import DataDir
 from tests.sync.stations import _stations_template, shared, station_a, station_b, team_file  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,20 +51,26 @@ def gui_data_dir(tmp_path: Path):
     return data_dir
 
 
-@pytest.fixture
-def window(qtbot, gui_data_dir):
+def open_window(qtbot, data_dir: DataDir, size: tuple[int, int] = (1280, 800)):
+    """The main window of ``data_dir``, unlocked and signed in as Ada, shown at ``size``."""
     from app import services
     from ui.main import make_application
     from ui.main_window import MainWindow
 
     make_application()
-    desk = services.unlock(gui_data_dir, passphrase=GUI_PASSPHRASE)
+    desk = services.unlock(data_dir, passphrase=GUI_PASSPHRASE)
     desk.sign_in("Ada", GUI_PIN)
-    win = MainWindow(gui_data_dir, desk)
+    win = MainWindow(data_dir, desk)
     qtbot.addWidget(win)
-    win.resize(1280, 800)
+    win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, gui_data_dir):
+    win = open_window(qtbot, gui_data_dir)
     yield win
     win.lock()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWid
 
 from app.bundle import prefs as sync_prefs
 from app.team import TeamKey
-from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN
+from tests.ui.conftest import GUI_PASSPHRASE, open_window
 
 
 def accelerator(text: str) -> str | None:
@@ -86,15 +86,7 @@ def language(request, qtbot):
 
 @pytest.fixture
 def main_window(qtbot, gui_data_dir, language):
-    from app import services
-    from ui.main_window import MainWindow
-
-    desk = services.unlock(gui_data_dir, passphrase=GUI_PASSPHRASE)
-    desk.sign_in("Ada", GUI_PIN)
-    window = MainWindow(gui_data_dir, desk)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = open_window(qtbot, gui_data_dir, (1366, 768))
     yield window
     window.lock()
 

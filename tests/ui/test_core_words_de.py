@@ -8,17 +8,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.display_language import ENGLISH, set_display_language
-from tests.ui.conftest import GUI_PASSPHRASE, GUI_PIN
+from tests.ui.conftest import open_window
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def german_window(qtbot, gui_data_dir):
-    from app import services
     from ui.common.language import remove_translators
     from ui.main import make_application
-    from ui.main_window import MainWindow
 
     app = make_application()
     translators = []
@@ -28,13 +26,7 @@ def german_window(qtbot, gui_data_dir):
 
         translators = install_translators(app, "de")
         set_display_language("de")
-        desk = services.unlock(gui_data_dir, passphrase=GUI_PASSPHRASE)
-        desk.sign_in("Ada", GUI_PIN)
-        window = MainWindow(gui_data_dir, desk)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
+        window = open_window(qtbot, gui_data_dir)
         yield window
         window.lock()
     finally:
