@@ -71,7 +71,9 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
         def grab(name=name) -> None:
             path = out / (prefix.format(width=screen.width()) + f"{name}.png")
             window.grab().save(str(path))
-            print(f"wrote {path}")
+            focused = QApplication.focusWidget()
+            on = f"{type(focused).__name__} {focused.accessibleName()}" if focused else "nothing"
+            print(f"wrote {path} (keyboard on {on})")
 
         at = 1500 + 900 * n
         steps += [(at, show), (at + 700, grab)]

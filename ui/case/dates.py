@@ -66,6 +66,8 @@ class DatesTab(DateChangesMixin, QWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab goes to its buttons, and it scrolls to show each one.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Labels wrap to the panel's width rather than widening it.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)

@@ -75,6 +75,8 @@ class DecisionTab(QWidget):
         blayout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab goes to its controls, and it scrolls to show each one.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)

@@ -18,6 +18,8 @@ QAbstractItemView:focus, QScrollArea:focus { border: 2px solid #1a73e8; }
 QPushButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0 2px; }
 QToolButton:focus { border: 2px solid #1a73e8; border-radius: 4px; background: #e8f0fe; padding: 0; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #1a73e8; border-radius: 3px; padding: 1px; }
+/* A label takes the keyboard only for its links: tinted, since a border would move its words. */
+QLabel:focus { background: #d2e3fc; }
 /* A button that opens a menu keeps room for its arrow, or the arrow covers the last letter. */
 QToolButton[popupMode="2"], QToolButton[popupMode="2"]:focus { padding-right: 14px; }
 """
