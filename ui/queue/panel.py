@@ -65,7 +65,8 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 96, 110, 60, 110, 86)):  # due: "12 h overdue" in bold
+        # Reference, due and status fit the queue's first-run width at 1366 px (due: "12 h overdue", bold).
+        for column, width in enumerate((120, 92, 110, 60, 110, 86)):
             header.resizeSection(column, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.count = QLabel()
