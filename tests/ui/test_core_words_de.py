@@ -78,3 +78,18 @@ def test_a_case_opened_in_german_shows_german_facts_items_and_audit_sentences(
     assert "case.intake" in {
         trail.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(trail.rowCount())
     }
+
+
+def test_today_in_a_german_window_has_german_section_titles(german_window):
+    view = german_window.today_view
+    assert german_window.case_stack.currentWidget() is view
+    model = view.model
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert titles[:3] == [
+        "Notfallersuchen (0)",
+        "Überfällige Antworten (0)",
+        "Antworten fällig in den nächsten 7 Tagen (0)",
+    ]
+    assert "Unbezahlte Kostenerstattungsanträge (0)" in titles
+    assert not any(t.startswith(("Emergency", "Responses", "Notices")) for t in titles), titles
+    assert model.index(0, 0, model.index(0, 0)).data() == "Nichts"
