@@ -1,0 +1,54 @@
+"""The transparency report window's words for its tables: titles, columns and rows in the
+window's display language.
+
+The report itself (its tables as built, and every export: PDF, CSV, JSON) is the public
+report and stays English whatever the window speaks; only what the window shows of it is
+looked up here, by the keys the tables carry. A title, column or row the language's overlay
+(``resources/report/window.de.toml``) does not name, such as a country, keeps its English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from app.display_language import chosen, overlay
+from app.report.config import BUCKETS
+from app.report.tables import Column, Table, TableRow
+
+# English has no file: the tables' own words are the English (app/report/figures.py).
+WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "report" / "window.toml"
+# Tables whose rows are legal processes or outcome buckets, not fixed rows of their own.
+_PROCESS_ROWS = "outcomes_by_legal_process"
+_BUCKET_ROWS = "outcomes"
+
+
+def _words(language: str | None) -> Mapping[str, Any]:
+    return overlay(WORDS_FILE, chosen(language))
+
+
+def title(table: Table, language: str | None = None) -> str:
+    return str(_words(language).get("tables", {}).get(table.key) or table.title)
+
+
+def column(col: Column, language: str | None = None) -> str:
+    words = _words(language)
+    table = words.get("buckets", {}) if col.key in BUCKETS else words.get("columns", {})
+    return str(table.get(col.key) or col.label)
+
+
+def row(table: Table, r: TableRow, language: str | None = None, seats: int | None = None) -> str:
+    """The row's label; ``seats``, the enterprise threshold, fills the enterprise rows' count."""
+    words = _words(language)
+    if table.key == _PROCESS_ROWS:
+        found = words.get("processes", {}).get(r.key)
+    elif table.key == _BUCKET_ROWS:
+        found = words.get("buckets", {}).get(r.key)
+    else:
+        found = words.get("rows", {}).get(table.key, {}).get(r.key)
+    if not found:
+        return r.label
+    if "{seats}" in found:
+        return str(found).format(seats=seats) if seats is not None else r.label
+    return str(found)
