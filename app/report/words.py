@@ -10,11 +10,13 @@ looked up here, by the keys the tables carry. A title, column or row the languag
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.display_language import chosen, overlay
 from app.report.config import BUCKETS
+from app.report.periods import Period
 from app.report.tables import Column, Table, TableRow
 
 # English has no file: the tables' own words are the English (app/report/figures.py).
@@ -52,3 +54,19 @@ def row(table: Table, r: TableRow, language: str | None = None, seats: int | Non
     if "{seats}" in found:
         return str(found).format(seats=seats) if seats is not None else r.label
     return str(found)
+
+
+def period_title(period: Period, language: str | None = None) -> str:
+    """How the window names a period ("1. Januar – 30. Juni 2026"); the report's own title
+    (``Period.title``, in its exports) stays English."""
+    words = _words(language).get("period")
+    if not words:
+        return period.title()
+
+    def day(on: date) -> str:
+        return str(words["day"]).format(day=on.day, month=words["months"][on.month - 1])
+
+    start = day(period.start)
+    if period.start.year != period.end.year:
+        start += f" {period.start.year}"
+    return f"{start} – {day(period.end)} {period.end.year}"

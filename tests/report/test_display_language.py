@@ -85,3 +85,13 @@ def test_the_window_reads_the_tables_in_german_and_the_report_stays_english(desk
     assert words.title(report.table("secrecy_orders")) == "Secrecy (non-disclosure) orders"
     assert report.table("secrecy_orders").title == "Secrecy (non-disclosure) orders"
     assert words.row(enterprise, enterprise.row("above_threshold"), seats=5) == above.label
+
+
+def test_the_window_names_a_period_in_german_and_the_report_in_english():
+    from app.report import words
+    from app.report.periods import half_year
+
+    first, second = half_year(2026, 1), half_year(2026, 2)
+    assert words.period_title(first, "de") == "1. Januar – 30. Juni 2026"
+    assert words.period_title(second, "de") == "1. Juli – 31. Dezember 2026"
+    assert words.period_title(first, ENGLISH) == first.title() == "1 January – 30 June 2026"
