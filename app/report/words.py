@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.display_language import chosen, overlay
+from app.fact_editors import choice_words
 from app.report.config import BUCKETS
 from app.report.periods import Period
 from app.report.tables import Column, Table, TableRow
@@ -24,6 +25,8 @@ WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "repo
 # Tables whose rows are legal processes or outcome buckets, not fixed rows of their own.
 _PROCESS_ROWS = "outcomes_by_legal_process"
 _BUCKET_ROWS = "outcomes"
+# Tables whose rows are countries, named as the Facts tab names them.
+_COUNTRY_ROWS = ("outcomes_by_country", "disclosures_by_country")
 
 
 def _words(language: str | None) -> Mapping[str, Any]:
@@ -43,6 +46,10 @@ def column(col: Column, language: str | None = None) -> str:
 def row(table: Table, r: TableRow, language: str | None = None, seats: int | None = None) -> str:
     """The row's label; ``seats``, the enterprise threshold, fills the enterprise rows' count."""
     words = _words(language)
+    if not words:
+        return r.label  # English: the report's own words
+    if table.key in _COUNTRY_ROWS:
+        return choice_words("country", chosen(language)).get(r.key) or r.label
     if table.key == _PROCESS_ROWS:
         found = words.get("processes", {}).get(r.key)
     elif table.key == _BUCKET_ROWS:
@@ -51,9 +58,19 @@ def row(table: Table, r: TableRow, language: str | None = None, seats: int | Non
         found = words.get("rows", {}).get(table.key, {}).get(r.key)
     if not found:
         return r.label
-    if "{seats}" in found:
-        return str(found).format(seats=seats) if seats is not None else r.label
-    return str(found)
+    return _filled(str(found), seats, r.label)
+
+
+def note(table: Table, language: str | None = None, seats: int | None = None) -> str:
+    """The sentence under a table; one naming a number the window does not know stays English."""
+    found = _words(language).get("notes", {}).get(table.key)
+    return _filled(str(found), seats, table.note) if found else table.note
+
+
+def _filled(text: str, seats: int | None, english: str) -> str:
+    if "{seats}" in text:
+        return text.format(seats=seats) if seats is not None else english
+    return text
 
 
 def period_title(period: Period, language: str | None = None) -> str:

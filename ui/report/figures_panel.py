@@ -32,7 +32,8 @@ COUNTRY_BARS = 8
 
 def _wrapped(label: str) -> str:
     """A column title over two or three short lines, so a wide table fits without scrolling."""
-    return textwrap.fill(label, 12)
+    # A long German compound keeps its whole word on a line: a wider column, never "Zurückgezoge/n".
+    return textwrap.fill(label, 12, break_long_words=False)
 
 
 class _Figures(FigureTableModel):
@@ -166,7 +167,9 @@ class FiguresPanelMixin:
         hidden = len(countries) - COUNTRY_BARS
         self.country_chart.set_bars(
             [
-                _bar(by_country.key, r.key, f"{r.label} ({r.key})", r.value("demands"))
+                _bar(
+                    by_country.key, r.key, f"{report_words.row(by_country, r)} ({r.key})", r.value("demands")
+                )
                 for r in countries[:COUNTRY_BARS]
             ],
             more=self.tr("+ {hidden} more in the table").format(hidden=hidden) if hidden > 0 else "",
@@ -207,7 +210,7 @@ class FiguresPanelMixin:
     def _show_table(self, table: Table) -> None:
         self.figures.set_table(table)
         self.table_title.setText(report_words.title(table))
-        self.table_note.setText(table.note)
+        self.table_note.setText(report_words.note(table, seats=self.figures.seats))
         self.figure_view.resizeColumnsToContents()
 
     def show_figure(self, key: FigureKey) -> None:
