@@ -4486,6 +4486,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <extracomment>the same red and amber as the queue&apos;s due dates (ui/common/style.py: one red, one amber)</extracomment>
         <translation>Nichts</translation>
     </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>bald fällig</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>

@@ -93,6 +93,7 @@ def test_today_in_a_german_window_has_german_section_titles(german_window):
     assert "Unbezahlte Kostenerstattungsanträge (0)" in titles
     assert not any(t.startswith(("Emergency", "Responses", "Notices")) for t in titles), titles
     assert model.index(0, 0, model.index(0, 0)).data() == "Nichts"
+    assert view.as_of.text().startswith("Stand: ")
 
 
 def test_a_scope_reads_in_german_with_singular_and_plural(german_window):
