@@ -202,7 +202,7 @@ class Prints:
                 w["none"],
             ),
             self._decision_section(case_id, words, questions),
-            self._dates_section(case_id, words),
+            self._dates_section(case_id, words, language),
         )
         reference = str(facts["reference"])
         printed_at, printed_by = self.desk.now(), self.desk.actor()
@@ -249,9 +249,9 @@ class Prints:
             rows.append((w["over_refusal"], str(decision.override.get("reason", ""))))
         return SheetSection(title, tuple(rows), w["none"])
 
-    def _dates_section(self, case_id: CaseId, words: Words) -> SheetSection:
+    def _dates_section(self, case_id: CaseId, words: Words, language: str) -> SheetSection:
         w = words["words"]
-        schedule = self.schedule().case_schedule(case_id)
+        schedule = self.schedule().case_schedule(case_id, language=language)
         received = self.desk.fact_map(case_id)["received"].value
         rows = [(words["facts"]["received"], str(received) if received else w["not_known"])]
         if schedule.due is None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app import services
 from app.cli.common import EXIT_OK, CliError, add_command, add_group, emit, open_desk, parse_date
+from app.display_language import ENGLISH
 from app.fsutil import write_atomic
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ def open_schedule(desk: services.Desk) -> Schedule:
 
 def cmd_today(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        today = open_schedule(desk).today(parse_date(args.date, "--date"))
+        today = open_schedule(desk).today(parse_date(args.date, "--date"), ENGLISH)
     lines = []
-    for title, items in today.sections():
+    for title, items in today.sections(ENGLISH):
         lines.append(f"{title}: {len(items) or 'nothing'}")
         lines += [f"  {i.on}  {i.reference:<18} {i.label}" for i in items]
     emit(args, today.to_json(), "\n".join(lines))

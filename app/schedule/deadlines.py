@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
 from app.schedule.calendars import add_business_days, business_days_between, calendar_version
+from app.schedule.words import count, month, say
 
 Unit = Literal["days", "business_days"]
 CountFrom = Literal["issued", "received"]
@@ -177,18 +178,21 @@ def needs_recompute(stored_version: str, rule: DeadlineRule) -> bool:
     return stored_version != calendar_version(rule.country)
 
 
-def deadline_status(deadline: Deadline, today: date, soon_days: int = DUE_SOON_DAYS) -> DeadlineStatus:
+def deadline_status(
+    deadline: Deadline, today: date, soon_days: int = DUE_SOON_DAYS, language: str | None = None
+) -> DeadlineStatus:
+    """How the deadline stands on ``today``, its label in ``language`` (None: the display language)."""
     if deadline.paused_now:
-        return DeadlineStatus("paused", (deadline.due - today).days, "Paused (waiting for the requester)")
+        return DeadlineStatus("paused", (deadline.due - today).days, say("deadline", "paused", language))
     delta = (deadline.due - today).days
     if delta < 0:
         n = -delta
-        return DeadlineStatus("overdue", n, f"Overdue by {n} day{'s' if n != 1 else ''}")
+        return DeadlineStatus("overdue", n, count("deadline", "overdue", n, language, days=n))
     if delta == 0:
-        return DeadlineStatus("due_today", 0, "Due today")
+        return DeadlineStatus("due_today", 0, say("deadline", "due_today", language))
     if delta <= soon_days:
-        return DeadlineStatus("due_soon", delta, f"Due in {delta} day{'s' if delta != 1 else ''}")
-    return DeadlineStatus("ok", delta, f"Due {deadline.due.isoformat()}")
+        return DeadlineStatus("due_soon", delta, count("deadline", "due_in", delta, language, days=delta))
+    return DeadlineStatus("ok", delta, say("deadline", "due_on", language, date=deadline.due.isoformat()))
 
 
 # -- emergency requests: hours, not days ---------------------------------------------
@@ -213,50 +217,54 @@ def emergency_due_at(received_at: datetime, hours: int) -> datetime:
     return received_at + timedelta(hours=hours)
 
 
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta, language: str | None, after_in: bool = False) -> str:
     """A length of time as a reviewer reads it at a glance: minutes, hours, then days."""
+    table = "span_in" if after_in else "span"
     minutes = max(0, int(delta.total_seconds() // 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return count(table, "minutes", minutes, language)
     hours = minutes // 60
     if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} days"
+        return count(table, "hours", hours, language)
+    return count(table, "days", hours // 24, language)
 
 
-def _clock_time(due_at: datetime, now: datetime, tz: tzinfo | None) -> str:
+def _clock_time(due_at: datetime, now: datetime, tz: tzinfo | None, language: str | None) -> str:
     """``14:32 today``, ``09:10 tomorrow`` or ``5 Mar 09:10``, in the reviewer's time zone."""
     local, here = due_at.astimezone(tz), now.astimezone(tz)
     days = (local.date() - here.date()).days
     hhmm = local.strftime("%H:%M")
-    if days == 0:
-        return f"{hhmm} today"
-    if days == 1:
-        return f"{hhmm} tomorrow"
-    if days == -1:
-        return f"{hhmm} yesterday"
-    return f"{local.day} {local.strftime('%b')} {hhmm}"
+    named = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
+    if named is not None:
+        return say("emergency", named, language, time=hhmm)
+    return say(
+        "emergency", "other_day", language, day=local.day, month=month(local.month, language), time=hhmm
+    )
 
 
-def emergency_label(due_at: datetime, now: datetime, tz: tzinfo | None = None) -> str:
+def emergency_label(
+    due_at: datetime, now: datetime, tz: tzinfo | None = None, language: str | None = None
+) -> str:
     """``Due 14:32 today (in 5 h)`` or ``Overdue by 3 h (since 09:10)``; ``tz`` None: local.
 
     Short enough for the Today view's narrow column: an overdue one says since when by the
     hour alone while that is within a day.
     """
     if now >= due_at:
-        since = _clock_time(due_at, now, tz)
         if now - due_at < timedelta(hours=24):
-            since = since.split(" ")[0]
-        return f"Overdue by {_span(now - due_at)} (since {since})"
-    return f"Due {_clock_time(due_at, now, tz)} (in {_span(due_at - now)})"
+            since = say("emergency", "at_time", language, time=due_at.astimezone(tz).strftime("%H:%M"))
+        else:
+            since = _clock_time(due_at, now, tz, language)
+        return say("emergency", "overdue", language, span=_span(now - due_at, language), since=since)
+    when = _clock_time(due_at, now, tz, language)
+    return say("emergency", "due", language, when=when, span=_span(due_at - now, language, after_in=True))
 
 
-def emergency_short(due_at: datetime, now: datetime) -> str:
+def emergency_short(due_at: datetime, now: datetime, language: str | None = None) -> str:
     """The queue's narrow form: ``in 5 h`` or ``5 h overdue``."""
     if now >= due_at:
-        return f"{_span(now - due_at)} overdue"
-    return f"in {_span(due_at - now)}"
+        return say("emergency", "short_overdue", language, span=_span(now - due_at, language))
+    return say("emergency", "short_due", language, span=_span(due_at - now, language, after_in=True))
 
 
 __all__ = [

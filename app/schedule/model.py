@@ -13,6 +13,7 @@ from typing import TypedDict
 from app.model import CaseId
 from app.schedule.deadlines import Deadline, DeadlineStatus
 from app.schedule.notices import NoticeStatus, SecrecyOrder
+from app.schedule.words import count, say
 
 RESPONSES_AHEAD_DAYS = 7
 ORDERS_AHEAD_DAYS = 30
@@ -167,17 +168,18 @@ class Today:
     holds_expiring: list[TodayItem] = field(default_factory=list)  # preservation holds (app/holds)
     invoices_unpaid: list[TodayItem] = field(default_factory=list)  # reimbursement requests (app/costs)
 
-    def sections(self) -> list[tuple[str, list[TodayItem]]]:
+    def sections(self, language: str | None = None) -> list[tuple[str, list[TodayItem]]]:
+        """Each list under its title, in ``language`` (None: the display language)."""
         return [
-            ("Emergency requests", self.emergencies),
-            ("Responses overdue", self.responses_overdue),
-            (f"Responses due in the next {RESPONSES_AHEAD_DAYS} days", self.responses_due),
-            ("Notices due", self.notices_due),
-            (f"Secrecy orders expiring in the next {ORDERS_AHEAD_DAYS} days", self.orders_expiring),
-            ("Open-ended secrecy orders to reconsider", self.reconsider_orders),
-            ("Decisions awaiting approval", self.awaiting_approval),
-            ("Preservation holds ending soon", self.holds_expiring),
-            ("Reimbursement requests unpaid", self.invoices_unpaid),
+            (say("sections", "emergencies", language), self.emergencies),
+            (say("sections", "responses_overdue", language), self.responses_overdue),
+            (_ahead("responses_due", RESPONSES_AHEAD_DAYS, language), self.responses_due),
+            (say("sections", "notices_due", language), self.notices_due),
+            (_ahead("orders_expiring", ORDERS_AHEAD_DAYS, language), self.orders_expiring),
+            (say("sections", "reconsider_orders", language), self.reconsider_orders),
+            (say("sections", "awaiting_approval", language), self.awaiting_approval),
+            (say("sections", "holds_expiring", language), self.holds_expiring),
+            (say("sections", "invoices_unpaid", language), self.invoices_unpaid),
         ]
 
     def to_json(self) -> TodayJson:
@@ -196,3 +198,7 @@ class Today:
             "holds_expiring": items(self.holds_expiring),
             "invoices_unpaid": items(self.invoices_unpaid),
         }
+
+
+def _ahead(key: str, days: int, language: str | None) -> str:
+    return count("sections", key, days, language, days=days)

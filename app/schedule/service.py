@@ -328,7 +328,9 @@ class Schedule:
         )
         return recipient, status, discloses
 
-    def case_schedule(self, case_id: CaseId, today: date | None = None) -> CaseSchedule:
+    def case_schedule(
+        self, case_id: CaseId, today: date | None = None, language: str | None = None
+    ) -> CaseSchedule:
         """Everything dated about one case: its deadline, secrecy order and notice."""
         today = self._today(today)
         if self.store.get_case(case_id) is None:
@@ -362,7 +364,7 @@ class Schedule:
             case_id=case_id,
             today=today,
             due=deadline,
-            due_status=deadline_status(deadline, today) if deadline else None,
+            due_status=deadline_status(deadline, today, language=language) if deadline else None,
             period=period if isinstance(period, str) else None,
             changes=changes,
             order=order,
@@ -498,8 +500,11 @@ class Schedule:
         start = emergency_start(taken_in, date.fromisoformat(served) if isinstance(served, str) else None)
         return emergency_due_at(start, self.emergency_hours)
 
-    def emergencies(self, now: datetime | None = None) -> dict[CaseId, EmergencyDue]:
-        """Every emergency request not yet decided, by case, with the time it is due."""
+    def emergencies(
+        self, now: datetime | None = None, language: str | None = None
+    ) -> dict[CaseId, EmergencyDue]:
+        """Every emergency request not yet decided, by case, with the time it is due (its
+        words in ``language``; None: the display language)."""
         now = now or self.desk.clock()
         out: dict[CaseId, EmergencyDue] = {}
         for case in self.desk.cases():
@@ -512,8 +517,8 @@ class Schedule:
                 case_id=case.case_id,
                 reference=case.reference,
                 due_at=due_at,
-                label=emergency_label(due_at, now),
-                short=emergency_short(due_at, now),
+                label=emergency_label(due_at, now, language=language),
+                short=emergency_short(due_at, now, language),
                 overdue=now >= due_at,
                 awaiting_approval=case.status is CaseStatus.AWAITING_APPROVAL,
             )
@@ -521,9 +526,9 @@ class Schedule:
 
     # -- today ---------------------------------------------------------------------------
 
-    def today(self, today: date | None = None) -> Today:
+    def today(self, today: date | None = None, language: str | None = None) -> Today:
         """What needs the reviewer: the same data as ``demand-desk today --json`` (``app.schedule.today``)."""
-        return due_today(self, self._today(today))
+        return due_today(self, self._today(today), language)
 
     def calendar(self, today: date | None = None) -> bytes:
         """``deadlines.ics``: due dates and expiries, each naming only the case's reference."""

@@ -15,6 +15,7 @@ from app.model import CaseStatus
 from app.schedule.deadlines import deadline_status
 from app.schedule.model import ORDERS_AHEAD_DAYS, RESPONSES_AHEAD_DAYS, Today, TodayItem
 from app.schedule.notices import effective_expiry, expiring_within, reconsideration_due
+from app.schedule.words import count, say
 from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 RECONSIDER_AHEAD_DAYS = 7
 
 
-def due_today(schedule: Schedule, day: date) -> Today:
-    """What needs the reviewer on ``day``: the same data as ``demand-desk today --json``.
+def due_today(schedule: Schedule, day: date, language: str | None = None) -> Today:
+    """What needs the reviewer on ``day``: the same data as ``demand-desk today --json``, its
+    lines in ``language`` (None: the display language; the command line asks for English).
 
     Emergency requests come first, counted in hours from now (on another ``today``,
     from this time of day on that day).
@@ -36,7 +38,7 @@ def due_today(schedule: Schedule, day: date) -> Today:
     if now.date() != day:
         now = datetime.combine(day, now.timetz())
     out = Today(day.isoformat())
-    urgent = schedule.emergencies(now)
+    urgent = schedule.emergencies(now, language)
     for emergency in sorted(urgent.values(), key=lambda e: (e.due_at, e.reference)):
         out.emergencies.append(
             TodayItem(
@@ -44,7 +46,7 @@ def due_today(schedule: Schedule, day: date) -> Today:
                 emergency.reference,
                 "emergency",
                 emergency.due_at.astimezone().date().isoformat(),
-                emergency.label + (" · awaiting approval" if emergency.awaiting_approval else ""),
+                _emergency_line(emergency.label, emergency.awaiting_approval, language),
                 "overdue" if emergency.overdue else "today",
                 at=emergency.due_at.astimezone(UTC).isoformat(timespec="minutes"),
             )
@@ -54,7 +56,7 @@ def due_today(schedule: Schedule, day: date) -> Today:
         if cid in urgent:
             pass  # listed above, in hours
         elif case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
-            _response(schedule, case, day, out)
+            _response(schedule, case, day, out, language)
         if case.status is CaseStatus.AWAITING_APPROVAL:
             out.awaiting_approval.append(
                 TodayItem(
@@ -62,17 +64,17 @@ def due_today(schedule: Schedule, day: date) -> Today:
                     ref,
                     "approval",
                     day.isoformat(),
-                    "Awaiting a second reviewer's approval",
+                    say("lines", "approval", language),
                     "today",
                 )
             )
         notice = schedule.notice(cid, day)
         if notice is not None:
             urgency = "today" if notice.due_on == day.isoformat() else "overdue"
-            label = f"{notice.kind.capitalize()} notice to the {notice.recipient}"
+            label = _notice_line(notice.kind, notice.recipient, language)
             out.notices_due.append(TodayItem(cid, ref, "notice", notice.due_on, label, urgency))
-        _secrecy_order(schedule, case, day, out)
-    out.holds_expiring.extend(_holds_expiring(schedule.desk, day))
+        _secrecy_order(schedule, case, day, out, language)
+    out.holds_expiring.extend(_holds_expiring(schedule.desk, day, language))
     for items in (
         out.responses_overdue,
         out.responses_due,
@@ -81,17 +83,17 @@ def due_today(schedule: Schedule, day: date) -> Today:
         out.reconsider_orders,
     ):
         items.sort(key=lambda i: (i.on, i.reference))
-    out.invoices_unpaid.extend(_unpaid_invoices(schedule.desk, day))
+    out.invoices_unpaid.extend(_unpaid_invoices(schedule.desk, day, language))
     return out
 
 
-def _response(schedule: Schedule, case: CaseSummary, day: date, out: Today) -> None:
+def _response(schedule: Schedule, case: CaseSummary, day: date, out: Today, language: str | None) -> None:
     """An undecided case's response: overdue, or due within the week (not while paused)."""
     cid, ref = case.case_id, case.reference
     deadline = schedule.response_deadline(cid, day)
     if deadline is not None:
         due = deadline.due
-        status = deadline_status(deadline, day)
+        status = deadline_status(deadline, day, language=language)
         if status.kind == "paused":
             pass  # the clock waits for the requester
         elif status.kind == "overdue":
@@ -100,11 +102,17 @@ def _response(schedule: Schedule, case: CaseSummary, day: date, out: Today) -> N
             )
         elif (left := (due - day).days) <= RESPONSES_AHEAD_DAYS:
             urgency = "today" if due == day else "soon"
-            label = "Due today" if left == 0 else f"Due in {left} day{'s' if left != 1 else ''}"
+            label = (
+                say("deadline", "due_today", language)
+                if left == 0
+                else count("deadline", "due_in", left, language, days=left)
+            )
             out.responses_due.append(TodayItem(cid, ref, "response", due.isoformat(), label, urgency))
 
 
-def _secrecy_order(schedule: Schedule, case: CaseSummary, day: date, out: Today) -> None:
+def _secrecy_order(
+    schedule: Schedule, case: CaseSummary, day: date, out: Today, language: str | None
+) -> None:
     """The case's secrecy order: expiring within the month, or open-ended and due to be reconsidered."""
     cid, ref = case.case_id, case.reference
     order = schedule.secrecy_order(cid)
@@ -117,7 +125,7 @@ def _secrecy_order(schedule: Schedule, case: CaseSummary, day: date, out: Today)
                 ref,
                 "order_expiring",
                 expiry.isoformat(),
-                "Secrecy order expires",
+                say("lines", "order_expires", language),
                 _urgency(expiry, day),
             )
         )
@@ -130,13 +138,13 @@ def _secrecy_order(schedule: Schedule, case: CaseSummary, day: date, out: Today)
                     ref,
                     "reconsider_order",
                     again.isoformat(),
-                    "Reconsider the open-ended order",
+                    say("lines", "reconsider_order", language),
                     _urgency(again, day),
                 )
             )
 
 
-def _unpaid_invoices(desk: Desk, day: date) -> list[TodayItem]:
+def _unpaid_invoices(desk: Desk, day: date, language: str | None) -> list[TodayItem]:
     """Reimbursement requests unpaid after the rate tables' days (60), oldest first."""
     from app.costs.service import Costs  # the rate tables load only here
 
@@ -146,20 +154,25 @@ def _unpaid_invoices(desk: Desk, day: date) -> list[TodayItem]:
         return []  # a rate table that does not load is reported where costs are used, not here
     return [
         TodayItem(x.case_id, x.reference, "invoice_unpaid", x.sent_on,
-                  f"{x.amount} unpaid {x.days} days after it was requested", "overdue")
+                  count("lines", "invoice_unpaid", x.days, language, amount=x.amount, days=x.days), "overdue")
         for x in unpaid
     ]  # fmt: skip
 
 
-def _holds_expiring(desk: Desk, day: date) -> list[TodayItem]:
+def _holds_expiring(desk: Desk, day: date, language: str | None) -> list[TodayItem]:
     """Running preservation holds whose last day is near: extend (on a renewed request) or let go."""
     from app.holds.service import Holds
 
     items = []
     for hold in Holds(desk).expiring(day):
         left = (hold.until - day).days
-        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-        label = f"Hold ends {when}" + ("" if hold.extensions_left else " (no extension left)")
+        label = (
+            say("lines", "hold_ends_today", language)
+            if left == 0
+            else count("lines", "hold_ends_in", left, language, days=left)
+        )
+        if not hold.extensions_left:
+            label = say("lines", "no_extension_left", language, label=label)
         items.append(TodayItem(hold.case_id, hold.reference, "hold_expiring", hold.until.isoformat(), label,
                                _urgency(hold.until, day)))  # fmt: skip
     return items
@@ -171,3 +184,15 @@ def _urgency(on: date, today: date) -> str:
     if on == today:
         return "today"
     return "soon" if (on - today).days <= 7 else "later"
+
+
+def _emergency_line(label: str, awaiting_approval: bool, language: str | None) -> str:
+    return say("lines", "emergency_awaiting", language, label=label) if awaiting_approval else label
+
+
+def _notice_line(kind: str, recipient: str, language: str | None) -> str:
+    """ "Prior notice to the user"; a kind or recipient the words do not name, as before."""
+    try:
+        return say("lines", f"notice_{kind}_{recipient}", language)
+    except KeyError:
+        return f"{kind.capitalize()} notice to the {recipient}"

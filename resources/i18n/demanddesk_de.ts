@@ -2256,6 +2256,34 @@ Bitte prüfen: {flag}</translation>
         <source>Scope</source>
         <translation>Umfang</translation>
     </message>
+    <message>
+        <source>awaiting</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>Revision {revision}, {at} by {name}</source>
+        <translation>Fassung {revision}, {at} von {name}</translation>
+    </message>
+    <message>
+        <source>Policy {version}</source>
+        <translation>Regelwerk {version}</translation>
+    </message>
+    <message>
+        <source>Reasons: {reasons}</source>
+        <translation>Gründe: {reasons}</translation>
+    </message>
+    <message>
+        <source>Identifiers: {identifiers}</source>
+        <translation>Kennungen: {identifiers}</translation>
+    </message>
+    <message>
+        <source>Categories: {categories}</source>
+        <translation>Kategorien: {categories}</translation>
+    </message>
+    <message>
+        <source>Dates: {start} to {end}</source>
+        <translation>Zeitraum: {start} bis {end}</translation>
+    </message>
 </context>
 <context>
     <name>HoldBox</name>
@@ -3447,8 +3475,8 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>Antwort der Prüfliste abweichend setzen</translation>
     </message>
     <message>
-        <source>{item_id} · now {answer_label}</source>
-        <translation>{item_id} · jetzt {answer_label}</translation>
+        <source>{item} · now {answer_label}</source>
+        <translation>{item} · jetzt {answer_label}</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -4458,6 +4486,22 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <extracomment>the same red and amber as the queue&apos;s due dates (ui/common/style.py: one red, one amber)</extracomment>
         <translation>Nichts</translation>
     </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>bald fällig</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
@@ -5160,6 +5204,26 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
     <message>
         <source>nothing disclosed</source>
         <translation>nichts herausgegeben</translation>
+    </message>
+    <message>
+        <source>1 identifier</source>
+        <translation>1 Kennung</translation>
+    </message>
+    <message>
+        <source>{n} identifiers</source>
+        <translation>{n} Kennungen</translation>
+    </message>
+    <message>
+        <source>1 category</source>
+        <translation>1 Kategorie</translation>
+    </message>
+    <message>
+        <source>{n} categories</source>
+        <translation>{n} Kategorien</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} bis {end}</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OVERLAID = (
     ROOT / "resources" / "labels.toml",
     ROOT / "resources" / "print" / "case_summary.toml",
+    ROOT / "resources" / "schedule" / "words.toml",
 )
 
 
@@ -42,6 +43,8 @@ def _entries(table: Mapping, prefix: str = "") -> dict[str, str]:
     for key, value in table.items():
         if isinstance(value, Mapping):
             found |= _entries(value, f"{prefix}{key}.")
+        elif isinstance(value, list):  # the months: each name an entry
+            found |= _entries(dict(enumerate(value)), f"{prefix}{key}.")
         else:
             found[f"{prefix}{key}"] = value
     return found

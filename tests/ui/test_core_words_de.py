@@ -70,3 +70,44 @@ def test_a_case_opened_in_german_shows_german_facts_items_and_audit_sentences(
     assert "case.intake" in {
         trail.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(trail.rowCount())
     }
+
+
+def test_today_in_a_german_window_has_german_section_titles(german_window):
+    view = german_window.today_view
+    assert german_window.case_stack.currentWidget() is view
+    model = view.model
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert titles[:3] == [
+        "Notfallersuchen (0)",
+        "Überfällige Antworten (0)",
+        "Antworten fällig in den nächsten 7 Tagen (0)",
+    ]
+    assert "Unbezahlte Kostenerstattungsanträge (0)" in titles
+    assert not any(t.startswith(("Emergency", "Responses", "Notices")) for t in titles), titles
+    assert model.index(0, 0, model.index(0, 0)).data() == "Nichts"
+    assert view.as_of.text().startswith("Stand: ")
+
+
+def test_a_scope_reads_in_german_with_singular_and_plural(german_window):
+    from ui.case.scope_editor import scope_summary
+
+    scope = {
+        "identifiers": ["a@example.com"],
+        "categories": ["subscriber", "ip_logs", "content"],
+        "date_range": {"from": "2026-09-07", "to": "2026-11-26"},
+    }
+    assert scope_summary(scope) == "1 Kennung · 3 Kategorien · 2026-09-07 bis 2026-11-26"
+    two = {"identifiers": ["a", "b"], "categories": ["subscriber"], "date_range": {}}
+    assert scope_summary(two) == "2 Kennungen · 1 Kategorie"
+
+
+def test_the_override_dialog_names_the_item_by_its_german_label(german_window):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.case.checklist import OverrideDialog
+
+    dialog = OverrideDialog("validity.signed", "Ist das Schriftstück unterschrieben?", "fail", german_window)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(t.startswith("Unterschrieben · jetzt ") for t in texts), texts
+    assert not any("validity.signed" in t for t in texts)
+    dialog.deleteLater()

@@ -63,8 +63,9 @@ class OverrideDialog(QDialog):
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         ident = QLabel(
-            self.tr("{item_id} · now {answer_label}").format(
-                item_id=item_id, answer_label=answer_label(current)
+            # The item by its label, as the checklist names it (its id means nothing to a reader).
+            self.tr("{item} · now {answer_label}").format(
+                item=labels.item(item_id), answer_label=answer_label(current)
             )
         )
         ident.setTextFormat(Qt.TextFormat.PlainText)

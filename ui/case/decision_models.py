@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
+from app.labels import item as item_label
 from app.labels import outcome as label_of_outcome
 from ui.case.checklist_model import ItemText, answer_label, short_label
 from ui.case.scope_editor import scope_summary
@@ -85,7 +86,7 @@ class HistoryModel(RowsModel["Decision"]):
             return None
         d = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            approved = d.approved_by or ("awaiting" if d.needs_approval else "—")
+            approved = d.approved_by or (self.tr("awaiting") if d.needs_approval else "—")
             return (
                 str(d.revision),
                 outcome_label(d.outcome),
@@ -97,12 +98,22 @@ class HistoryModel(RowsModel["Decision"]):
             dates = d.scope.get("date_range") or {}
             return "\n".join(
                 [
-                    f"Revision {d.revision}, {d.decided_at[:16].replace('T', ' ')} by {d.decided_by}",
-                    f"Policy {d.policy_version}",
-                    f"Reasons: {', '.join(d.reasons) or '—'}",
-                    f"Identifiers: {', '.join(d.scope.get('identifiers', [])) or '—'}",
-                    f"Categories: {', '.join(d.scope.get('categories', [])) or '—'}",
-                    f"Dates: {dates.get('from') or '…'} to {dates.get('to') or '…'}",
+                    self.tr("Revision {revision}, {at} by {name}").format(
+                        revision=d.revision, at=d.decided_at[:16].replace("T", " "), name=d.decided_by
+                    ),
+                    self.tr("Policy {version}").format(version=d.policy_version),
+                    self.tr("Reasons: {reasons}").format(
+                        reasons=", ".join(item_label(r) for r in d.reasons) or "—"
+                    ),
+                    self.tr("Identifiers: {identifiers}").format(
+                        identifiers=", ".join(d.scope.get("identifiers", [])) or "—"
+                    ),
+                    self.tr("Categories: {categories}").format(
+                        categories=", ".join(d.scope.get("categories", [])) or "—"
+                    ),
+                    self.tr("Dates: {start} to {end}").format(
+                        start=dates.get("from") or "…", end=dates.get("to") or "…"
+                    ),
                 ]
             )
         return None

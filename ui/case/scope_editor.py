@@ -34,12 +34,18 @@ def scope_summary(scope: dict[str, Any]) -> str:
     dates = scope.get("date_range") or {}
     if not ids and not cats:
         return QCoreApplication.translate("scope_editor", "nothing disclosed")
-    span = ""
+    parts = [
+        QCoreApplication.translate("scope_editor", "1 identifier")
+        if len(ids) == 1
+        else QCoreApplication.translate("scope_editor", "{n} identifiers").format(n=len(ids)),
+        QCoreApplication.translate("scope_editor", "1 category")
+        if len(cats) == 1
+        else QCoreApplication.translate("scope_editor", "{n} categories").format(n=len(cats)),
+    ]
     if dates.get("from") or dates.get("to"):
-        span = f" · {dates.get('from') or '…'} to {dates.get('to') or '…'}"
-    id_word = "identifier" if len(ids) == 1 else "identifiers"
-    cat_word = "category" if len(cats) == 1 else "categories"
-    return f"{len(ids)} {id_word} · {len(cats)} {cat_word}{span}"
+        span = QCoreApplication.translate("scope_editor", "{start} to {end}")
+        parts.append(span.format(start=dates.get("from") or "…", end=dates.get("to") or "…"))
+    return " · ".join(parts)
 
 
 class ScopeEditor(QWidget):

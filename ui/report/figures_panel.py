@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.report import words as report_words
 from ui.report.chart import Bar, BarChart, TrendChart
 from ui.report.model import CountedCasesModel, FigureKey, FigureTableModel
 
@@ -31,7 +32,8 @@ COUNTRY_BARS = 8
 
 def _wrapped(label: str) -> str:
     """A column title over two or three short lines, so a wide table fits without scrolling."""
-    return textwrap.fill(label, 12)
+    # A long German compound keeps its whole word on a line: a wider column, never "Zurückgezoge/n".
+    return textwrap.fill(label, 12, break_long_words=False)
 
 
 class _Figures(FigureTableModel):
@@ -155,14 +157,19 @@ class FiguresPanelMixin:
     def _show_charts(self, report: Report) -> None:
         outcomes = report.table("outcomes")
         self.outcome_chart.set_bars(
-            [_bar(outcomes.key, r.key, r.label, r.value("demands")) for r in outcomes.rows]
+            [
+                _bar(outcomes.key, r.key, report_words.row(outcomes, r), r.value("demands"))
+                for r in outcomes.rows
+            ]
         )
         by_country = report.table("outcomes_by_country")
         countries = by_country.rows
         hidden = len(countries) - COUNTRY_BARS
         self.country_chart.set_bars(
             [
-                _bar(by_country.key, r.key, f"{r.label} ({r.key})", r.value("demands"))
+                _bar(
+                    by_country.key, r.key, f"{report_words.row(by_country, r)} ({r.key})", r.value("demands")
+                )
                 for r in countries[:COUNTRY_BARS]
             ],
             more=self.tr("+ {hidden} more in the table").format(hidden=hidden) if hidden > 0 else "",
@@ -172,7 +179,8 @@ class FiguresPanelMixin:
     def _show_tables(self, report: Report) -> None:
         previous = self._current_key()
         table_key = previous.table if previous else self._current_table_key() or "totals"
-        self.table_titles.setStringList([t.title for t in report.tables])
+        self.figures.seats = report.seat_threshold
+        self.table_titles.setStringList([report_words.title(t) for t in report.tables])
         keys = [t.key for t in report.tables]
         row = keys.index(table_key) if table_key in keys else 0
         self.figures.set_table(None)  # the list's current row may not change: show the table anew
@@ -201,8 +209,8 @@ class FiguresPanelMixin:
 
     def _show_table(self, table: Table) -> None:
         self.figures.set_table(table)
-        self.table_title.setText(table.title)
-        self.table_note.setText(table.note)
+        self.table_title.setText(report_words.title(table))
+        self.table_note.setText(report_words.note(table, seats=self.figures.seats))
         self.figure_view.resizeColumnsToContents()
 
     def show_figure(self, key: FigureKey) -> None:
@@ -257,7 +265,12 @@ class FiguresPanelMixin:
             else self.tr("{len:,} cases in {title} · {label} · {label2}")
         )
         self.cases_title.setText(
-            title.format(len=len(figure.cases), title=table.title, label=row.label, label2=column.label)
+            title.format(
+                len=len(figure.cases),
+                title=report_words.title(table),
+                label=report_words.row(table, row, seats=self.figures.seats),
+                label2=report_words.column(column),
+            )
         )
         # Two sentences, each whole: the first says what is listed, the second how to open one.
         self.cases_hint.setText(

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.report import words as report_words
 from ui.common.table_model import RowsModel
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class FigureTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table: Table | None = None
+        self.seats: int | None = None  # the report's enterprise threshold, named in two rows' words
 
     def set_table(self, table: Table | None) -> None:
         self.beginResetModel()
@@ -97,7 +99,7 @@ class FigureTableModel(QAbstractTableModel):
         if self.table is None or orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if section == 0 else self.table.columns[section - 1].label
+            return "" if section == 0 else report_words.column(self.table.columns[section - 1])
         if role == Qt.ItemDataRole.TextAlignmentRole and section > 0:
             return int(_RIGHT)
         return None
@@ -107,7 +109,8 @@ class FigureTableModel(QAbstractTableModel):
             return None
         row = self.table.rows[index.row()]
         if index.column() == 0:
-            return row.label if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+            shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+            return report_words.row(self.table, row, seats=self.seats) if shown else None
         column = self.table.columns[index.column() - 1]
         figure = row.cells.get(column.key)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,7 +127,11 @@ class FigureTableModel(QAbstractTableModel):
                 tip = self.tr("{label} · {label2}: 1 case — Enter or click lists it")
             else:
                 tip = self.tr("{label} · {label2}: {cases:,} cases — Enter or click lists them")
-            return tip.format(label=row.label, label2=column.label, cases=cases)
+            return tip.format(
+                label=report_words.row(self.table, row, seats=self.seats),
+                label2=report_words.column(column),
+                cases=cases,
+            )
         return None
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.report import words as report_words
 from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
 from ui.common.worker import Task
@@ -212,7 +213,8 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
                     else self.tr("{label} ({title}) — {cases:,} cases")
                 )
             self.period.addItem(
-                text.format(label=period.label, title=period.title(), cases=cases), period.label
+                text.format(label=period.label, title=report_words.period_title(period), cases=cases),
+                period.label,
             )
         self.period.addItem(self.tr("Custom range…"), CUSTOM)
         self.period.setCurrentIndex(self.period.findData(default.label))
@@ -364,7 +366,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
                 "cases."
             ).format(
                 label=period.label,
-                title=period.title(),
+                title=report_words.period_title(period),
                 value=totals.value("demands"),
                 value2=totals.value("accounts"),
             )

@@ -37,6 +37,13 @@ REFERENCE_COLUMN, LABEL_COLUMN, DATE_COLUMN = range(len(COLUMNS))
 URGENCY_COLOURS = {"overdue": QColor("#b3261e"), "today": QColor("#9a6700")}
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTHING = QT_TRANSLATE_NOOP("TodayModel", "Nothing")
+# The schedule's urgency codes, in words for the tooltip and a screen reader.
+URGENCY_WORDS = {
+    "overdue": QT_TRANSLATE_NOOP("TodayModel", "overdue"),
+    "today": QT_TRANSLATE_NOOP("TodayModel", "due today"),
+    "soon": QT_TRANSLATE_NOOP("TodayModel", "due soon"),
+    "later": QT_TRANSLATE_NOOP("TodayModel", "later"),
+}
 SECTION_ROW_HEIGHT = 30  # a little air above each section's title
 _SECTION = 0  # internalId of a section row; an item row's is its section's row + 1
 
@@ -131,10 +138,11 @@ class TodayModel(QAbstractItemModel):
             return item.case_id
         if role == Qt.ItemDataRole.ForegroundRole and item.urgency in URGENCY_COLOURS:
             return QBrush(URGENCY_COLOURS[item.urgency])
+        urgency = self.tr(URGENCY_WORDS[item.urgency]) if item.urgency in URGENCY_WORDS else item.urgency
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.reference} — {item.label}\n{item.on} ({item.urgency})"
+            return f"{item.reference} — {item.label}\n{item.on} ({urgency})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.reference}, {item.label}, {item.on}, {item.urgency}"
+            return f"{item.reference}, {item.label}, {item.on}, {urgency}"
         return None
 
     def _section_data(self, index: Index, role: int) -> Any:
