@@ -332,7 +332,7 @@ class Store:
         changed = [c for c in columns if c not in ("case_id", "key")]
         update = ", ".join(f"{c} = excluded.{c}" for c in changed)
         sql = (
-            f"INSERT INTO facts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+            f"INSERT INTO facts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"  # noqa: S608 - names checked above
             f" ON CONFLICT (case_id, key) DO {'UPDATE SET ' + update if changed else 'NOTHING'}"
         )
         with self.db.atomic():  # committed on its own, or part of the caller's transaction
