@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -86,6 +87,9 @@ def _connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.C
         conn.execute("PRAGMA query_only = ON")
     return conn
 
+
+# A column name as the code spells it (names are put into SQL text, never values).
+_COLUMN_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 _QUEUE_COLUMNS = (
     "SELECT id, reference, title, received_at, response_due, country, instrument, status FROM cases"
@@ -263,9 +267,14 @@ class Store:
         self._table("cases").update(case_id, fields)
 
     def references_with_prefix(self, prefix: str) -> int:
+        """How many references begin with ``prefix``: a range of the reference's unique index
+        (LIKE scanned every case, ~15 ms of the window's thread per intake at 100,000 cases)."""
+        if not prefix:
+            return int(self._conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+        above = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # the first text after every "prefix…"
         return int(
             self._conn.execute(
-                "SELECT count(*) FROM cases WHERE reference LIKE ?", (prefix + "%",)
+                "SELECT count(*) FROM cases WHERE reference >= ? AND reference < ?", (prefix, above)
             ).fetchone()[0]
         )
 
@@ -315,7 +324,19 @@ class Store:
         return [{"case_id": r[0], "value": r[1]} for r in self._conn.execute(sql, (key,))]
 
     def upsert_fact(self, row: Row) -> None:
-        self._table("facts").upsert(row, pk=("case_id", "key"))
+        """Insert the fact, or set the columns given on the one stored. One statement: sqlite-utils'
+        upsert read the table's schema at every call (~1.5 ms a fact on the window's thread)."""
+        columns = list(row)
+        if not all(_COLUMN_NAME.fullmatch(c) for c in columns) or not {"case_id", "key"} <= set(columns):
+            raise StoreError(f"not a fact's columns: {columns}")
+        changed = [c for c in columns if c not in ("case_id", "key")]
+        update = ", ".join(f"{c} = excluded.{c}" for c in changed)
+        sql = (
+            f"INSERT INTO facts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"  # noqa: S608 - names checked above
+            f" ON CONFLICT (case_id, key) DO {'UPDATE SET ' + update if changed else 'NOTHING'}"
+        )
+        with self.db.atomic():  # committed on its own, or part of the caller's transaction
+            self._conn.execute(sql, [row[c] for c in columns])
 
     def insert_identifiers(self, rows: Sequence[Row]) -> None:
         self._table("identifiers").insert_all(rows)

@@ -195,6 +195,16 @@ def test_case_update_changes_only_the_fields_given(store):
     assert (case["status"], case["country"]) == ("in_review", "US")
 
 
+def test_references_are_counted_by_exact_prefix_so_the_next_number_follows_them(store):
+    for n, reference in enumerate(
+        ["WS-2026-0001", "WS-2026-0002", "WS-2025-0007", "WS-20260-0001", "WSX-2026-0001"]
+    ):
+        store.insert_case(case_row(f"c{n}", reference))
+    assert store.references_with_prefix("WS-2026-") == 2
+    assert store.references_with_prefix("WS-2025-") == 1
+    assert store.references_with_prefix("WS-2027-") == 0
+
+
 def test_case_is_found_by_reference_or_the_start_of_its_id(store):
     store.insert_case(case_row("ab12cd34", "TEST-2026-0001"))
     store.insert_case(case_row("ab99ff00", "TEST-2026-0002"))

@@ -144,7 +144,7 @@ class ExportMixin:
             return False
         from ui.common import printing
 
-        prints = self._prints
+        prints = self._services.prints
         try:
             with busy_cursor():
                 printout = prints.report(reports, report)

@@ -82,7 +82,9 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         self.setStyleSheet(_BANNERS)
         # The record is read on this window's own read-only connection, by one thread at a time.
         self._own_reports: Reports | None = Reports.apart(desk)  # closed on the worker (_close_reader)
-        self._prints = built.prints
+        # Printing is reached through the services when asked for: building it imports the PDF
+        # libraries, which held the window's thread ~0.5 s when the window opened.
+        self._services = built
         self._closings: set[Task] = set()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
