@@ -723,8 +723,12 @@ Es wurde abgelehnt: {reason}.</translation>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <source>automatic</source>
-        <translation>automatisch</translation>
+        <source>Answered by a reviewer</source>
+        <translation>Von einem Prüfer beantwortet</translation>
+    </message>
+    <message>
+        <source>Answered automatically from the facts</source>
+        <translation>Automatisch aus den Angaben beantwortet</translation>
     </message>
     <message>
         <source>

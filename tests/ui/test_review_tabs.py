@@ -109,6 +109,11 @@ def test_checklist_groups_items_and_marks_unknown_ones(window, qtbot, demand_fil
     assert model.texts[item.id].question in model.index(index.row(), 0, index.parent()).data(
         Qt.ItemDataRole.ToolTipRole
     )
+    assert item.id not in model.index(index.row(), 0, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
+    # Only a reviewer's answer is named in the By column; the automatic ones say so on hover.
+    by = model.index(index.row(), 2, index.parent())
+    assert by.data() == ""
+    assert by.data(Qt.ItemDataRole.ToolTipRole) == "Answered automatically from the facts"
     # A new case opens on the first item that needs the reviewer.
     assert tab.current_answer().answer == "unknown"
 

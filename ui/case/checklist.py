@@ -194,12 +194,11 @@ class ChecklistTab(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setStretchLastSection(True)  # the note takes what is left
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(0, 200)
+        header.resizeSection(0, 230)
         self.tree.setIndentation(14)
 
     def _build_details(self) -> QWidget:

@@ -195,7 +195,9 @@ class ChecklistModel(QAbstractItemModel):
             if column == 1:
                 return answer_label(answer.answer)
             if column == 2:
-                return self.tr("reviewer") if answer.source == Source.REVIEWER else self.tr("automatic")
+                # Only a reviewer's answer is named: "automatic" on every other row took the
+                # width the item's name needs.
+                return self.tr("reviewer") if answer.source == Source.REVIEWER else ""
             return (answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
@@ -213,7 +215,11 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3 and answer.note:
                 return answer.note
-            tip = f"{self.question(answer)}\n{answer.id}"
+            if column == 2:
+                if answer.source == Source.REVIEWER:
+                    return self.tr("Answered by a reviewer")
+                return self.tr("Answered automatically from the facts")
+            tip = self.question(answer)
             if unknown:
                 tip += self.tr("\nThe checklist could not answer this: it needs you.")
             return tip
