@@ -44,7 +44,7 @@ def test_the_window_says_it_is_counting_then_shows_the_figures(window, qtbot, he
     with qtbot.waitSignal(view.report_shown, timeout=10000):
         held.set()
     assert view.period.isEnabled() and view.period.currentData() == view.report.period.label
-    assert "demand(s) about" in view.summary.text()
+    assert "demands <b>" in view.summary.text()
     assert view.status.text().startswith("Counted ")
     assert view.export_button.isEnabled()
 
