@@ -24,6 +24,7 @@ from app import labels
 from app.display_language import display_language
 from app.domain.enums import Source, Verdict
 from app.review.model import GROUPS  # the order groups are shown in
+from app.review.said import said_in
 from ui.common.table_model import RowsModel
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ class ChecklistModel(QAbstractItemModel):
                 return answer_label(answer.answer)
             if column == 2:
                 return self.tr("reviewer") if answer.source == Source.REVIEWER else self.tr("automatic")
-            return (answer.note or "").replace("\n", " ")
+            return said_in(answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
@@ -212,7 +213,7 @@ class ChecklistModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3 and answer.note:
-                return answer.note
+                return said_in(answer.note)
             tip = f"{self.question(answer)}\n{answer.id}"
             if unknown:
                 tip += self.tr("\nThe checklist could not answer this: it needs you.")
