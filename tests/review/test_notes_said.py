@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from app.display_language import words
-from app.review.model import Answer
 from app.review.said import JOINED, NOTES_FILE, Said, Word, overlay_keys, said_in, template
 from tests.review.test_scenarios import SCENARIOS, Scenario, fake_requesters, run
 
@@ -56,9 +55,8 @@ def _literal(text: str) -> list[str]:
     return [t.strip(" ;:,.()") for t, *_ in string.Formatter().parse(text) if len(t.strip(" ;:,.()")) > 8]
 
 
-def _assert_german(answer: Answer) -> None:
-    note = answer.note
-    assert isinstance(note, Said), f"{answer.id}: {note!r} is no sentence of notes.toml"
+def _assert_german(where: str, note: str) -> None:
+    assert isinstance(note, Said), f"{where}: {note!r} is no sentence of notes.toml"
     german = note.text("de")
     assert str(note) == note.text("en")
     for part in _parts(note):
@@ -66,19 +64,22 @@ def _assert_german(answer: Answer) -> None:
             continue
         for english in _literal(template(part.key)):
             if english not in template(part.key, "de"):
-                assert english not in german, f"{answer.id}: {english!r} left in {german!r}"
+                assert english not in german, f"{where}: {english!r} left in {german!r}"
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=[s.name for s in SCENARIOS])
-def test_every_automatic_note_of_a_scenario_says_itself_in_german(
+def test_every_automatic_note_and_explanation_of_a_scenario_says_itself_in_german(
     s: Scenario, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if s.requester:
         fake_requesters(monkeypatch, s.requester)
-    answers, _ = run(s)
+    answers, recommendation = run(s)
     for answer in answers:
         if answer.source == "auto" and answer.id not in NOT_YET:
-            _assert_german(answer)
+            _assert_german(answer.id, answer.note)
+    assert recommendation.explanation
+    for sentence in recommendation.explanation:
+        _assert_german("the recommendation", sentence)
 
 
 def test_a_note_reads_as_the_english_sentence_and_in_german_with_the_same_values() -> None:
