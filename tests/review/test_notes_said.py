@@ -55,7 +55,7 @@ def _literal(text: str) -> list[str]:
     return [t.strip(" ;:,.()") for t, *_ in string.Formatter().parse(text) if len(t.strip(" ;:,.()")) > 8]
 
 
-def _assert_german(where: str, note: str) -> None:
+def assert_said_in_german(where: str, note: str) -> None:
     assert isinstance(note, Said), f"{where}: {note!r} is no sentence of notes.toml"
     german = note.text("de")
     assert str(note) == note.text("en")
@@ -76,10 +76,10 @@ def test_every_automatic_note_and_explanation_of_a_scenario_says_itself_in_germa
     answers, recommendation = run(s)
     for answer in answers:
         if answer.source == "auto" and answer.id not in NOT_YET:
-            _assert_german(answer.id, answer.note)
+            assert_said_in_german(answer.id, answer.note)
     assert recommendation.explanation
     for sentence in recommendation.explanation:
-        _assert_german("the recommendation", sentence)
+        assert_said_in_german("the recommendation", sentence)
 
 
 def test_a_note_reads_as_the_english_sentence_and_in_german_with_the_same_values() -> None:
