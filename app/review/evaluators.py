@@ -141,7 +141,16 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
         return Finding(
             Verdict.FAIL,
             evidence,
-            Said("local_law.no_such", where=where, kind=kind_label(kind, pack), known=", ".join(known)),
+            Said(
+                "local_law.no_such",
+                where=where,
+                kind=kind_label(kind, pack),
+                known=word(
+                    lambda lang: ", ".join(
+                        k if lang == ENGLISH else pack.instrument_label(k, lang) for k in known
+                    )
+                ),
+            ),
         )
     return Finding(Verdict.PASS, evidence, Said("local_law.has", where=where, names=names(local)))
 
