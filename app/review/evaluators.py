@@ -463,7 +463,7 @@ def requester_verified(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Fi
         return Finding(Verdict.UNKNOWN, evidence, Said("requester.additions_unread", error=str(exc)))
     verification = requesters.verify(facts.issuing_authority, facts.country, emails, phones, directory)
     verdict = Verdict(verification.verdict) if verification.verdict in ("pass", "fail") else Verdict.UNKNOWN
-    return Finding(verdict, evidence, str(verification.reason))
+    return Finding(verdict, evidence, verification.reason)
 
 
 EVALUATORS: dict[str, Evaluator] = {**VALIDITY, **CIRCUMSTANCES}

@@ -10,6 +10,7 @@ they are.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -68,10 +69,11 @@ def _remade(key: str, values: dict[str, object]) -> Said:
     return Said(key, **values)
 
 
-def joined(parts: Sequence[str], separator: str = "list") -> Said:
+def joined(parts: Sequence[str], separator: str = "list", sentence: bool = False) -> Said:
     """Notes run together ("a; b"), each keeping its own words; empty parts are left out.
-    ``separator`` names the words between them in ``[separators]`` ("list" is "; ", "or" is " or ")."""
-    return Said(JOINED, parts=tuple(p for p in parts if p), separator=separator)
+    ``separator`` names the words between them in ``[separators]`` ("list" is "; ", "or" is " or ").
+    A ``sentence`` starts with a capital and ends with a full stop."""
+    return Said(JOINED, parts=tuple(p for p in parts if p), separator=separator, sentence=sentence)
 
 
 def said_in(note: str, language: str | None = None) -> str:
@@ -108,11 +110,19 @@ def _value(value: object, language: str) -> object:
     return value
 
 
+def _sentence(text: str) -> str:
+    # A domain or a number stays as written: "fbi.gov.example.com looks like …".
+    if re.match(r"[a-z]+\b(?![.@-])", text):
+        text = text[:1].upper() + text[1:]
+    return text + "."
+
+
 def _render(key: str, values: Mapping[str, object], language: str) -> str:
     if key == JOINED:
         parts = values.get("parts", ())
         assert isinstance(parts, tuple)
         between = template(f"separators.{values.get('separator', 'list')}", language)
-        return between.join(str(_value(p, language)) for p in parts)
+        text = between.join(str(_value(p, language)) for p in parts)
+        return _sentence(text) if values.get("sentence") else text
     shown = {name: _value(value, language) for name, value in values.items()}
     return string.Formatter().vformat(template(key, language), (), shown)
