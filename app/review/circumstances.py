@@ -174,9 +174,13 @@ def country_baseline(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Find
     if jurisdiction is None:
         return Finding(Verdict.UNKNOWN, evidence, Said("country.unread"))
     baseline = jurisdiction.human_rights
-    note = Said(
-        "rights.baseline", country=country_word(jurisdiction), level=baseline.level, notes=baseline.notes
+    # A level notes.toml names is said in the language; another stays as its country file writes it.
+    level = (
+        Said(f"rights.levels.{baseline.level}")
+        if baseline.level in ("standard", "elevated", "high")
+        else baseline.level
     )
+    note = Said("rights.baseline", country=country_word(jurisdiction), level=level, notes=baseline.notes)
     return Finding(Verdict.FAIL if baseline.level == "high" else Verdict.PASS, evidence, note)
 
 

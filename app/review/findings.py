@@ -42,7 +42,7 @@ from app.domain.enums import Instrument, Verdict
 from app.domain.facts import DataRequest, Facts, Identifier
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import InstrumentKind, Jurisdiction, LocalInstrument, PolicyPack
-from app.review.said import Said, Word, joined, word
+from app.review.said import Said, Word, joined, template, word
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ def country_word(jurisdiction: Jurisdiction) -> Word:
     def say(language: str) -> str:
         if language == ENGLISH:
             return jurisdiction.name
+        if jurisdiction.code == "default":  # the pack's file for every country without its own
+            return template("rights.any_other_country", language)
         return str(words(_COUNTRIES, language)["countries"].get(jurisdiction.code) or jurisdiction.name)
 
     return word(say)
