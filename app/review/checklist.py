@@ -25,6 +25,7 @@ from app.review.evaluators import EVALUATORS
 from app.review.findings import Finding, is_civil, is_emergency, is_enterprise
 from app.review.model import Answer, ReviewContext
 from app.review.policy import ChecklistItem, PolicyPack, load_pack
+from app.review.said import Said
 
 
 def applies(item: ChecklistItem, facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> bool | None:
@@ -50,14 +51,12 @@ def applies(item: ChecklistItem, facts: Facts, ctx: ReviewContext, pack: PolicyP
 def _automatic(item: ChecklistItem, facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     applicable = applies(item, facts, ctx, pack)
     if applicable is False:
-        return Finding(Verdict.NOT_APPLICABLE, (), "does not apply to this demand")
+        return Finding(Verdict.NOT_APPLICABLE, (), Said("checklist.not_applicable"))
     if not item.evaluate:
-        return Finding(Verdict.UNKNOWN, (), "only the reviewer can answer this")
+        return Finding(Verdict.UNKNOWN, (), Said("checklist.reviewer_only"))
     found = EVALUATORS[item.evaluate](facts, ctx, pack)
     if applicable is None and found.answer in (Verdict.PASS, Verdict.FAIL):
-        return Finding(
-            Verdict.UNKNOWN, found.evidence, f"whether this applies is not known yet; {found.note}"
-        )
+        return Finding(Verdict.UNKNOWN, found.evidence, Said("checklist.applies_unknown", note=found.note))
     return found
 
 
@@ -91,7 +90,7 @@ def evaluate(
             answer, source, note = (
                 Verdict(given),
                 Source.REVIEWER,
-                reason.strip() or f"confirmed ({found.note})",
+                reason.strip() or Said("checklist.confirmed", note=found.note),
             )
         out.append(
             Answer(

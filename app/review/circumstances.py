@@ -12,6 +12,7 @@ from app.domain.facts import DataRequest, Facts
 from app.review.findings import (
     Evaluator,
     Finding,
+    country_word,
     fact_evidence,
     is_enterprise,
     item_evidence,
@@ -21,6 +22,7 @@ from app.review.findings import (
 )
 from app.review.model import ReviewContext
 from app.review.policy import PolicyPack
+from app.review.said import Said
 
 CIRCUMSTANCES: dict[str, Evaluator] = {}
 evaluator = registrar(CIRCUMSTANCES)
@@ -34,10 +36,10 @@ def emergency_in_writing(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
     letterhead = facts.letterhead
     evidence = fact_evidence(facts, "letterhead", "issuing_authority")
     if letterhead is True:
-        return Finding(Verdict.PASS, evidence, "in writing on the authority's letterhead")
+        return Finding(Verdict.PASS, evidence, Said("emergency.letterhead"))
     if letterhead is False:
-        return Finding(Verdict.FAIL, evidence, "in writing, but not on official letterhead")
-    return Finding(Verdict.UNKNOWN, evidence, "in writing; the reviewer checks the letterhead")
+        return Finding(Verdict.FAIL, evidence, Said("emergency.no_letterhead"))
+    return Finding(Verdict.UNKNOWN, evidence, Said("emergency.letterhead_unknown"))
 
 
 @evaluator("emergency_signed_by_law_enforcement")
@@ -45,36 +47,34 @@ def emergency_signed_by_law_enforcement(facts: Facts, ctx: ReviewContext, pack: 
     authority = facts.issuing_authority
     evidence = fact_evidence(facts, "issuing_authority", "signed")
     if facts.signed is False and seen(facts, "signed"):
-        return Finding(Verdict.FAIL, evidence, "the request is not signed")
+        return Finding(Verdict.FAIL, evidence, Said("emergency.unsigned"))
     if not authority:
-        return Finding(Verdict.UNKNOWN, evidence, "the requesting authority was not read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("emergency.authority_unread"))
     if pack.words.law_enforcement.search(str(authority)) is None:
-        return Finding(
-            Verdict.UNKNOWN, evidence, f"{authority} is not recognisably a law-enforcement authority"
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("emergency.not_police", authority=authority))
     if facts.signed is not True:
-        return Finding(Verdict.UNKNOWN, evidence, f"from {authority}; whether it is signed could not be read")
-    return Finding(Verdict.PASS, evidence, f"signed for {authority}")
+        return Finding(Verdict.UNKNOWN, evidence, Said("emergency.signed_unread", authority=authority))
+    return Finding(Verdict.PASS, evidence, Said("emergency.signed", authority=authority))
 
 
-def _statement(facts: Facts, key: str, missing: str) -> Finding:
+def _statement(facts: Facts, key: str, missing: Said) -> Finding:
     value = facts.scalar(key)
     evidence = fact_evidence(facts, key)
     if value is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the reviewer reads the request for it")
+        return Finding(Verdict.UNKNOWN, evidence, Said("emergency.reviewer_reads"))
     if not str(value).strip():
         return Finding(Verdict.FAIL, evidence, missing)
-    return Finding(Verdict.PASS, evidence, str(value).strip())
+    return Finding(Verdict.PASS, evidence, Said("emergency.as_read", text=str(value).strip()))
 
 
 @evaluator("emergency_summary")
 def emergency_summary(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
-    return _statement(facts, "emergency_summary", "the request does not describe an emergency")
+    return _statement(facts, "emergency_summary", Said("emergency.no_summary"))
 
 
 @evaluator("emergency_how_data_helps")
 def emergency_how_data_helps(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
-    return _statement(facts, "emergency_how_data_helps", "the request does not say how the data would help")
+    return _statement(facts, "emergency_how_data_helps", Said("emergency.no_help"))
 
 
 def emergency_allows(item: DataRequest, pack: PolicyPack) -> bool:
@@ -91,11 +91,9 @@ def emergency_scope_limited(facts: Facts, ctx: ReviewContext, pack: PolicyPack) 
         return Finding(
             Verdict.FAIL,
             tuple(item_evidence(d) for d in beyond),
-            "beyond what addresses an emergency: " + ", ".join(sorted({str(d.category) for d in beyond})),
+            Said("emergency.beyond", categories=", ".join(sorted({str(d.category) for d in beyond}))),
         )
-    return Finding(
-        Verdict.PASS, tuple(item_evidence(d) for d in items), "limited to what addresses the emergency"
-    )
+    return Finding(Verdict.PASS, tuple(item_evidence(d) for d in items), Said("emergency.limited"))
 
 
 # ------------------------------------------------------------------------------ civil
@@ -106,12 +104,12 @@ def civil_owner_consent(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
     content = [d for d in facts.data_requested if d.is_content]
     evidence = tuple(item_evidence(d) for d in content)
     if not content:
-        return Finding(Verdict.NOT_APPLICABLE, (), "no content is asked for")
+        return Finding(Verdict.NOT_APPLICABLE, (), Said("civil.no_content"))
     if ctx.owner_consent is True:
-        return Finding(Verdict.PASS, evidence, "the account owner consented")
+        return Finding(Verdict.PASS, evidence, Said("civil.consented"))
     if ctx.owner_consent is False:
-        return Finding(Verdict.FAIL, evidence, "no consent of the account owner: the content part is struck")
-    return Finding(Verdict.UNKNOWN, evidence, "whether the account owner consented is not known")
+        return Finding(Verdict.FAIL, evidence, Said("civil.no_consent"))
+    return Finding(Verdict.UNKNOWN, evidence, Said("civil.consent_unknown"))
 
 
 @evaluator("civil_notice")
@@ -123,11 +121,11 @@ def civil_notice(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
         return Finding(
             Verdict.FAIL,
             evidence,
-            "a secrecy order forbids notice" + (f" until {until}" if until else "") + "; notice is delayed",
+            Said("civil.secrecy_until", until=until) if until else Said("civil.secrecy"),
         )
     if secrecy.present is False:
-        return Finding(Verdict.PASS, evidence, "no secrecy order: the account owner is notified")
-    return Finding(Verdict.UNKNOWN, evidence, "whether a secrecy order forbids notice could not be read")
+        return Finding(Verdict.PASS, evidence, Said("civil.no_secrecy"))
+    return Finding(Verdict.UNKNOWN, evidence, Said("civil.secrecy_unread"))
 
 
 # ------------------------------------------------------------------------------ enterprise
@@ -136,20 +134,16 @@ def civil_notice(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
 @evaluator("enterprise_redirect")
 def enterprise_redirect(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     enterprise = is_enterprise(ctx)
-    seats = f" ({ctx.enterprise_seats} seats)" if ctx.enterprise_seats else ""
+    seats = Said("enterprise.seats", seats=ctx.enterprise_seats) if ctx.enterprise_seats else ""
     if enterprise is None:
-        return Finding(
-            Verdict.UNKNOWN, (), "whether the account belongs to an enterprise customer is not known"
-        )
+        return Finding(Verdict.UNKNOWN, (), Said("enterprise.unknown"))
     if enterprise is False:
-        return Finding(Verdict.NOT_APPLICABLE, (), "a consumer account")
+        return Finding(Verdict.NOT_APPLICABLE, (), Said("enterprise.consumer"))
     if ctx.enterprise_exception is True:
-        return Finding(Verdict.PASS, (), f"enterprise customer{seats}; one of the narrow exceptions applies")
+        return Finding(Verdict.PASS, (), Said("enterprise.exception", seats=seats))
     # Exceptions are the rare case, so redirecting is the default until one is recorded.
-    unless = "" if ctx.enterprise_exception is False else " unless the reviewer records an exception"
-    return Finding(
-        Verdict.FAIL, (), f"enterprise customer{seats}: the authority is sent to the customer first{unless}"
-    )
+    unless = "" if ctx.enterprise_exception is False else Said("enterprise.unless")
+    return Finding(Verdict.FAIL, (), Said("enterprise.redirect", seats=seats, unless=unless))
 
 
 @evaluator("data_location")
@@ -158,15 +152,15 @@ def data_location(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding
     stored = (ctx.data_stored_in or "").upper()
     evidence = fact_evidence(facts, "country")
     if not stored:
-        return Finding(Verdict.UNKNOWN, evidence, "where the data is stored is not recorded")
+        return Finding(Verdict.UNKNOWN, evidence, Said("location.unrecorded"))
     if not country:
-        return Finding(Verdict.UNKNOWN, evidence, f"stored in {stored}; the requesting country is not known")
+        return Finding(Verdict.UNKNOWN, evidence, Said("location.country_unknown", stored=stored))
     if stored == country:
-        return Finding(Verdict.PASS, evidence, f"stored in {stored}, the requesting country")
+        return Finding(Verdict.PASS, evidence, Said("location.same", stored=stored))
     return Finding(
         Verdict.FAIL,
         evidence,
-        f"stored in {stored}, outside the requesting country {country}: recorded as a CLOUD Act case",
+        Said("location.abroad", stored=stored, country=country),
     )
 
 
@@ -178,9 +172,15 @@ def country_baseline(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Find
     jurisdiction = pack.jurisdiction(facts.country)
     evidence = fact_evidence(facts, "country")
     if jurisdiction is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the issuing country could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("country.unread"))
     baseline = jurisdiction.human_rights
-    note = f"{jurisdiction.name}: {baseline.level}. {baseline.notes}"
+    # A level notes.toml names is said in the language; another stays as its country file writes it.
+    level = (
+        Said(f"rights.levels.{baseline.level}")
+        if baseline.level in ("standard", "elevated", "high")
+        else baseline.level
+    )
+    note = Said("rights.baseline", country=country_word(jurisdiction), level=level, notes=baseline.notes)
     return Finding(Verdict.FAIL if baseline.level == "high" else Verdict.PASS, evidence, note)
 
 
@@ -193,26 +193,31 @@ def offence_protected_activity(facts: Facts, ctx: ReviewContext, pack: PolicyPac
         return Finding(
             Verdict.FAIL,
             evidence,
-            f"the reviewer found that {offence or 'the offence'} criminalises a protected activity",
+            Said("rights.offence_protected", offence=offence or Said("rights.the_offence")),
         )
     if said is False:
         return Finding(
-            Verdict.PASS, evidence, f"{offence or 'the offence'} criminalises no protected activity"
+            Verdict.PASS, evidence, Said("rights.offence_fine", offence=offence or Said("rights.the_offence"))
         )
     if not offence:
-        return Finding(Verdict.UNKNOWN, evidence, "the offence is not known")
+        return Finding(Verdict.UNKNOWN, evidence, Said("rights.offence_unknown"))
     for activity, phrases in pack.words.protected_activity.items():
         m = phrases.search(str(offence))
         if m:
             return Finding(
                 Verdict.FAIL,
                 evidence,
-                f"{offence!r} reads as an offence of {activity.replace('_', ' ')} ({m.group(0)!r})",
+                Said(
+                    "rights.offence_reads_as",
+                    offence=str(offence),
+                    activity=activity.replace("_", " "),
+                    phrase=m.group(0),
+                ),
             )
     return Finding(
         Verdict.UNKNOWN,
         evidence,
-        f"the reviewer confirms that {offence!r} criminalises no protected activity",
+        Said("rights.offence_confirm", offence=str(offence)),
     )
 
 
@@ -220,9 +225,7 @@ def offence_protected_activity(facts: Facts, ctx: ReviewContext, pack: PolicyPac
 def target_journalist_or_activist(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     said = ctx.target_is_journalist_or_activist
     if said is True:
-        return Finding(
-            Verdict.FAIL, (), "the target appears to be a journalist, activist or human-rights defender"
-        )
+        return Finding(Verdict.FAIL, (), Said("rights.target_at_risk"))
     if said is False:
-        return Finding(Verdict.PASS, (), "nothing suggests a journalist, activist or human-rights defender")
-    return Finding(Verdict.UNKNOWN, (), "who the target is has not been established")
+        return Finding(Verdict.PASS, (), Said("rights.target_fine"))
+    return Finding(Verdict.UNKNOWN, (), Said("rights.target_unknown"))

@@ -60,12 +60,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from app.display_language import ENGLISH
 from app.domain.enums import CATEGORIES, Effect, Outcome, Verdict
 from app.domain.facts import DataRequest, Facts
 from app.review.circumstances import emergency_allows
 from app.review.findings import can_compel, instrument_kind, is_civil, is_emergency, parse_date, served
 from app.review.model import Answer, Recommendation, ReviewContext, Scope
-from app.review.policy import PolicyPack, load_pack
+from app.review.policy import InstrumentKind, PolicyPack, load_pack
+from app.review.said import Said, Word, word
 from app.review.targets import bulk_items, identifier_problem
 
 SPECIFIC = "validity.specific_identifiers"
@@ -117,9 +119,16 @@ def _failed(failing: Sequence[Answer], effect: Effect) -> list[str]:
     return [a.id for a in failing if a.effect == effect]
 
 
-def _named(pack: PolicyPack, item_ids: list[str]) -> str:
+def _named(pack: PolicyPack, item_ids: list[str]) -> Word:
     """The items by their labels in the pack ("Signed, Dates in order"), never by id."""
-    return ", ".join(pack.item_label(i) for i in item_ids)
+    return word(lambda lang: ", ".join(pack.item_label(i, lang) for i in item_ids))
+
+
+def _kind(kind: InstrumentKind, pack: PolicyPack) -> Word:
+    """A kind of instrument inside a sentence: lower case in English, as German writes it."""
+    return word(
+        lambda lang: kind.label.lower() if lang == ENGLISH else pack.instrument_label(kind.kind, lang)
+    )
 
 
 def _recommend(
@@ -134,22 +143,20 @@ def _recommend(
             Outcome.ESCALATE,
             [READABLE],
             Scope(),
-            f"The scan could not be read well enough to judge: {poor.note}.",
+            Said("decide.unreadable", note=poor.note),
         )
     if not facts.data_requested:
-        return _out(Outcome.NOT_A_DATA_DEMAND, [], Scope(), "The document asks for no customer data.")
+        return _out(Outcome.NOT_A_DATA_DEMAND, [], Scope(), Said("decide.no_data"))
     if kind is not None and not kind.data_demand:
         return _out(
             Outcome.NOT_A_DATA_DEMAND,
             [],
             Scope(),
-            f"A {kind.label.lower()} asks for no disclosure on its own; it is recorded and routed.",
+            Said("decide.no_disclosure", kind=_kind(kind, pack)),
         )
     blocking = _failed(failing, Effect.BLOCKS)
     if blocking:
-        return _out(
-            Outcome.REJECT, blocking, Scope(), "The demand is not valid: " + _named(pack, blocking) + "."
-        )
+        return _out(Outcome.REJECT, blocking, Scope(), Said("decide.not_valid", items=_named(pack, blocking)))
     return _within_scope(facts, failing, _scope(facts, answers, ctx, pack), kind is None, pack)
 
 
@@ -163,35 +170,32 @@ def _within_scope(
     # could not be read leave the list empty without rejecting (see 3).
     ids_gone = not scoped.scope.identifiers and (SPECIFIC in narrowable or WELL_FORMED in scoped.struck)
     if ids_gone or not scoped.scope.categories:
-        missing = "identifier" if ids_gone else "category of data"
+        missing = "identifier" if ids_gone else "category"
         reasons = scoped.struck or ([SPECIFIC] if ids_gone else [SUFFICIENT])
         return _out(
             Outcome.REJECT,
             reasons,
             Scope(),
             *scoped.notes,
-            f"No {missing} the policy allows is left in scope.",
+            Said(f"decide.nothing_left_{missing}"),
         )
     if not scoped.scope.identifiers:
-        scoped.notes.append(
-            "No target could be read (blacked out or unreadable on this copy): the scope names none "
-            "until the reviewer adds them from the served original."
-        )
+        scoped.notes.append(Said("decide.no_target"))
     concerns = _failed(failing, Effect.ESCALATE)
     if concerns:
         return _out(
             Outcome.ESCALATE,
             concerns,
             scoped.scope,
-            "A human-rights concern goes to senior review: " + _named(pack, concerns) + ".",
-            "The scope shows what would be disclosed if senior review clears it.",
+            Said("decide.concern", items=_named(pack, concerns)),
+            Said("decide.if_cleared"),
         )
     if unread:
         return _out(
             Outcome.ESCALATE,
             [OFFICIAL],
             scoped.scope,
-            "The instrument could not be read: establish what the demand is before deciding.",
+            Said("decide.instrument_unread"),
         )
     redirects = _failed(failing, Effect.REDIRECTS)
     if redirects:
@@ -199,7 +203,7 @@ def _within_scope(
             Outcome.REDIRECT,
             redirects,
             Scope(),
-            "The data belongs to an enterprise customer: redirect to the customer.",
+            Said("decide.redirect"),
         )
 
     asks = [i for i in narrowable if i not in STRIKES]
@@ -209,25 +213,17 @@ def _within_scope(
             narrowable,
             scoped.scope,
             *scoped.notes,
-            "Ask the authority to narrow the demand to the scope shown: " + _named(pack, asks) + ".",
+            Said("decide.narrow", items=_named(pack, asks)),
         )
     content = scoped.content
     if is_emergency(facts):
         outcome = (
             Outcome.DISCLOSE_CONTENT if content and pack.emergency_content else Outcome.DISCLOSE_NONCONTENT
         )
-        return _out(
-            outcome, scoped.struck, scoped.scope, *scoped.notes, "Disclose only what addresses the emergency."
-        )
+        return _out(outcome, scoped.struck, scoped.scope, *scoped.notes, Said("decide.emergency"))
     outcome = Outcome.DISCLOSE_CONTENT if content else Outcome.DISCLOSE_NONCONTENT
-    what = "content and non-content" if content else "non-content only"
-    return _out(
-        outcome,
-        scoped.struck,
-        scoped.scope,
-        *scoped.notes,
-        f"Valid: disclose {what}, within the scope shown.",
-    )
+    valid = Said("decide.disclose_content" if content else "decide.disclose_noncontent")
+    return _out(outcome, scoped.struck, scoped.scope, *scoped.notes, valid)
 
 
 def acceptable_scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: PolicyPack) -> Scope:
@@ -257,10 +253,10 @@ def _scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: Po
         if problem == "redacted":
             continue
         if problem == "bulk" and failed(SPECIFIC):
-            strike(SPECIFIC, f"Struck: {why}.")
+            strike(SPECIFIC, Said("decide.struck", why=why))
             continue
         if problem == "malformed" and failed(WELL_FORMED):
-            strike(WELL_FORMED, f"Struck: {why}.")
+            strike(WELL_FORMED, Said("decide.struck", why=why))
             continue
         value = str(ident.value).strip()
         if value not in kept_ids:
@@ -276,22 +272,22 @@ def _scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: Po
     for n, item in enumerate(facts.data_requested):
         category = item.category
         if n in bulk and failed(SPECIFIC):
-            strike(SPECIFIC, f"Struck: the request for {category} does not name its targets.")
+            strike(SPECIFIC, Said("decide.struck_unnamed", category=category))
             continue
         if emergency:
             if (failed(EMERGENCY_SCOPE) and not emergency_allows(item, pack)) or (
                 item.is_content and not pack.emergency_content
             ):
-                strike(EMERGENCY_SCOPE, f"Struck: {category} does not address the emergency.")
+                strike(EMERGENCY_SCOPE, Said("decide.struck_beyond_emergency", category=category))
                 continue
         elif failed(SUFFICIENT) and (
             (item.is_content and not content_ok) or (not item.is_content and not noncontent_ok)
         ):
-            part = "content" if item.is_content else "non-content"
-            strike(SUFFICIENT, f"Struck: the instrument cannot compel {part} ({category}).")
+            part = "content" if item.is_content else "noncontent"
+            strike(SUFFICIENT, Said(f"decide.struck_cannot_compel_{part}", category=category))
             continue
         if civil and item.is_content and failed(CONSENT):
-            strike(CONSENT, f"Struck: {category} without the account owner's consent.")
+            strike(CONSENT, Said("decide.struck_no_consent", category=category))
             continue
         kept.append(item)
     asked = {str(item.category) for item in kept}
@@ -306,6 +302,6 @@ def _scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: Po
         if (last - start).days > ctx.max_range_days:
             date_from = (last - timedelta(days=ctx.max_range_days)).isoformat()
             date_to = last.isoformat()
-            notes.append(f"Clipped: the date range to the {ctx.max_range_days} days ending {date_to}.")
+            notes.append(Said("decide.clipped", days=ctx.max_range_days, end=date_to))
     content = any(item.is_content for item in kept)
     return _Scoped(Scope(kept_ids, categories, date_from, date_to), struck, notes, content)

@@ -12,24 +12,27 @@ import importlib
 import re
 from pathlib import Path
 
+from app.display_language import ENGLISH
 from app.domain.enums import Verdict
 from app.domain.facts import Facts
 from app.review.circumstances import CIRCUMSTANCES
 from app.review.findings import (
     Evaluator,
     Finding,
+    called,
     can_compel,
+    country_word,
     doubtful,
     fact_evidence,
     identifier_evidence,
     in_sentence,
     instrument_kind,
-    instrument_name,
     is_civil,
     is_emergency,
     is_enterprise,
     item_evidence,
     join,
+    kind_label,
     local_for,
     names,
     needs_judge,
@@ -41,6 +44,7 @@ from app.review.findings import (
 )
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import PolicyPack, fold
+from app.review.said import Said, joined, word
 from app.review.targets import bulk_items, identifier_problem
 
 # The letters, the schedule and intake ask these of a case's facts by this module's name.
@@ -50,7 +54,7 @@ VALIDITY: dict[str, Evaluator] = {}
 evaluator = registrar(VALIDITY)
 
 
-def poor_reading(facts: Facts, pack: PolicyPack) -> str | None:
+def poor_reading(facts: Facts, pack: PolicyPack) -> Said | None:
     """Why the scan was read too poorly to judge, or None when it reads well (or nobody counted)."""
     reading = facts.reading
     if reading is None or not reading.ocr_words and not reading.pages:
@@ -59,43 +63,31 @@ def poor_reading(facts: Facts, pack: PolicyPack) -> str | None:
     words = reading.ocr_words
     low = reading.low_confidence_words
     if words == 0:
-        return "nothing could be read from the document"
+        return Said("reading.nothing")
     if words < pack.poor_words_per_page * pages:
-        return f"next to nothing was read: {words} word(s) on {pages} page(s)"
+        return Said("reading.next_to_nothing", words=words, pages=pages)
     if low * 100 > words * pack.poor_share_percent:
-        return (
-            f"{low * 100 // words}% of the words were read with low confidence "
-            f"(below {pack.poor_word_confidence})"
-        )
+        return Said("reading.low_confidence", share=low * 100 // words, below=pack.poor_word_confidence)
     return None
 
 
 @evaluator("readable")
 def readable(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     kind = instrument_kind(facts, pack)
-    called = in_sentence(instrument_name(facts, pack, kind)) if kind is not None else ""
+    name = called(facts, pack, kind) if kind is not None else ""
     evidence = fact_evidence(facts, "instrument")
     if kind is not None and facts.data_requested:
-        return Finding(Verdict.PASS, evidence, f"read as a {called} that asks for data")
+        return Finding(Verdict.PASS, evidence, Said("readable.asks_data", called=name))
     if facts.reading is None:
         if kind is None:
-            return Finding(Verdict.UNKNOWN, evidence, "how well the scan was read is not known")
-        return Finding(Verdict.PASS, evidence, f"read as a {called}")
+            return Finding(Verdict.UNKNOWN, evidence, Said("readable.not_known"))
+        return Finding(Verdict.PASS, evidence, Said("readable.read_as", called=name))
     poor = poor_reading(facts, pack)
     if poor:
         # On a poor scan, a request not read is not a request absent: "not a data demand" would guess.
-        missing = (
-            "no instrument was recognised"
-            if kind is None
-            else f"no request for data was read in this {called}"
-        )
-        return Finding(
-            Verdict.FAIL,
-            evidence,
-            f"{poor}, and {missing}: read the served original (or a better scan) "
-            "and enter its facts before judging",
-        )
-    return Finding(Verdict.PASS, evidence, "the text reads well")
+        missing = Said("readable.no_instrument") if kind is None else Said("readable.no_request", called=name)
+        return Finding(Verdict.FAIL, evidence, Said("readable.poor", poor=poor, missing=missing))
+    return Finding(Verdict.PASS, evidence, Said("readable.reads_well"))
 
 
 @evaluator("official_document")
@@ -103,19 +95,18 @@ def official_document(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Fin
     kind = instrument_kind(facts, pack)
     evidence = fact_evidence(facts, "instrument", "issuing_authority")
     if kind is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the instrument could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("instrument.unread"))
     if kind.kind == "other":
         if not facts.data_requested:
-            return Finding(
-                Verdict.NOT_APPLICABLE, evidence, "a document that asks for no data (a takedown, a letter)"
-            )
-        return Finding(Verdict.FAIL, evidence, "the document names no legal instrument the policy recognises")
-    called = instrument_name(facts, pack, kind)
+            return Finding(Verdict.NOT_APPLICABLE, evidence, Said("instrument.asks_no_data"))
+        return Finding(Verdict.FAIL, evidence, Said("instrument.not_recognised"))
+    name = called(facts, pack, kind)
     if not facts.issuing_authority:
-        return Finding(
-            Verdict.UNKNOWN, evidence, f"a {in_sentence(called)}, but the issuing authority was not read"
-        )
-    return Finding(Verdict.PASS, evidence, f"{called} issued by {facts.issuing_authority}")
+        return Finding(Verdict.UNKNOWN, evidence, Said("official.no_authority", called=name))
+    named = word(lambda lang: pack.instrument_name(kind.kind, facts.country, facts.issuing_authority, lang))
+    return Finding(
+        Verdict.PASS, evidence, Said("official.issued_by", called=named, authority=facts.issuing_authority)
+    )
 
 
 @evaluator("issued_under_local_law")
@@ -124,21 +115,25 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
     jurisdiction = pack.jurisdiction(facts.country)
     evidence = fact_evidence(facts, "country", "instrument")
     if jurisdiction is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the issuing country could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("country.unread"))
     if kind is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the instrument could not be read")
-    where = jurisdiction.name if jurisdiction.code != "default" else f"{facts.country} (no country file)"
+        return Finding(Verdict.UNKNOWN, evidence, Said("instrument.unread"))
+    where = (
+        country_word(jurisdiction)
+        if jurisdiction.code != "default"
+        else Said("country.no_file", country=facts.country)
+    )
     if kind.kind == "other" and not facts.data_requested:
-        return Finding(
-            Verdict.NOT_APPLICABLE, evidence, "a document that asks for no data (a takedown, a letter)"
-        )
+        return Finding(Verdict.NOT_APPLICABLE, evidence, Said("instrument.asks_no_data"))
     if kind.kind == "emergency_request":
         if jurisdiction.emergency_requests:
-            return Finding(Verdict.PASS, evidence, f"emergency requests from {where} are considered")
-        return Finding(Verdict.FAIL, evidence, f"emergency requests from {where} are not accepted")
+            return Finding(Verdict.PASS, evidence, Said("local_law.emergency_considered", where=where))
+        return Finding(Verdict.FAIL, evidence, Said("local_law.emergency_refused", where=where))
     if not jurisdiction.accepted:
         return Finding(
-            Verdict.FAIL, evidence, f"demands from {where} are not accepted: {jurisdiction.reason}"
+            Verdict.FAIL,
+            evidence,
+            Said("local_law.refused", where=where, reason=jurisdiction.reason),
         )
     local = jurisdiction.local(kind.kind)
     if not local:
@@ -146,9 +141,18 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
         return Finding(
             Verdict.FAIL,
             evidence,
-            f"the law of {where} as packed has no {in_sentence(kind.label)}; it has {', '.join(known)}",
+            Said(
+                "local_law.no_such",
+                where=where,
+                kind=kind_label(kind, pack),
+                known=word(
+                    lambda lang: ", ".join(
+                        k if lang == ENGLISH else pack.instrument_label(k, lang) for k in known
+                    )
+                ),
+            ),
         )
-    return Finding(Verdict.PASS, evidence, f"{where}: {names(local)}")
+    return Finding(Verdict.PASS, evidence, Said("local_law.has", where=where, names=names(local)))
 
 
 @evaluator("authority_has_jurisdiction")
@@ -156,21 +160,28 @@ def authority_has_jurisdiction(facts: Facts, ctx: ReviewContext, pack: PolicyPac
     authority = facts.issuing_authority
     evidence = fact_evidence(facts, "issuing_authority")
     if not authority:
-        return Finding(Verdict.UNKNOWN, evidence, "the issuing authority was not read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("authority.unread"))
     _, local = local_for(facts, pack)
     for instrument in local:
         if instrument.issued_by(str(authority)):
-            return Finding(Verdict.PASS, evidence, f"{authority} may issue a {instrument.local_name}")
+            return Finding(
+                Verdict.PASS,
+                evidence,
+                Said("authority.may_issue", authority=authority, local=instrument.local_name),
+            )
     if not local or any(not i.issuers for i in local):
-        return Finding(
-            Verdict.UNKNOWN, evidence, f"the reviewer checks that {authority} may issue this instrument"
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("authority.reviewer_checks", authority=authority))
     # Every local form of this instrument names who may issue it, and this authority is none of them.
     issuers = sorted({w for i in local for w in i.issuers})
     return Finding(
         Verdict.FAIL,
         evidence,
-        f"a {local[0].local_name} comes only from {' or '.join(issuers)}, not {authority}",
+        Said(
+            "authority.only_from",
+            local=local[0].local_name,
+            issuers=joined(issuers, "or"),
+            authority=authority,
+        ),
     )
 
 
@@ -179,15 +190,13 @@ def signed(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     value = facts.signed
     evidence = fact_evidence(facts, "signed")
     if value is True:
-        return Finding(Verdict.PASS, evidence, "signed")
+        return Finding(Verdict.PASS, evidence, Said("signed.yes"))
     if value is False and seen(facts, "signed"):
-        return Finding(Verdict.FAIL, evidence, "no signature on the document")
+        return Finding(Verdict.FAIL, evidence, Said("signed.no"))
     if value is False:
         # An ink signature is an image: finding no signature block in the text proves nothing.
-        return Finding(
-            Verdict.UNKNOWN, evidence, "no signature was found in the text read: check the served original"
-        )
-    return Finding(Verdict.UNKNOWN, evidence, "whether it is signed could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("signed.not_found"))
+    return Finding(Verdict.UNKNOWN, evidence, Said("signed.unread"))
 
 
 @evaluator("properly_authorised")
@@ -195,32 +204,24 @@ def properly_authorised(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> F
     kind = instrument_kind(facts, pack)
     evidence = fact_evidence(facts, "issuing_authority", "signed")
     if kind is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the instrument could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("instrument.unread"))
     if is_emergency(facts):
-        return Finding(
-            Verdict.NOT_APPLICABLE, evidence, "an emergency request is judged by the emergency items"
-        )
+        return Finding(Verdict.NOT_APPLICABLE, evidence, Said("judge.emergency"))
     need = needs_judge(facts, pack)
-    called = in_sentence(instrument_name(facts, pack, kind))
+    name = called(facts, pack, kind)
     authority = str(facts.issuing_authority or "")
     judicial = pack.words.judicial.search(authority) is not None
     if need is False:
-        return Finding(Verdict.PASS, evidence, f"a {called} needs no judge here")
+        return Finding(Verdict.PASS, evidence, Said("judge.not_needed", called=name))
     if facts.signed is False and need and seen(facts, "signed"):
-        return Finding(Verdict.FAIL, evidence, f"a {called} needs a judge's signature and none is shown")
+        return Finding(Verdict.FAIL, evidence, Said("judge.unsigned", called=name))
     if judicial and facts.signed is not False:
-        return Finding(Verdict.PASS, evidence, f"issued by {authority}, a court")
+        return Finding(Verdict.PASS, evidence, Said("judge.court", authority=authority))
     if need is None:
-        return Finding(
-            Verdict.UNKNOWN, evidence, "whether a judge is needed depends on which local instrument this is"
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("judge.depends"))
     if authority and pack.words.law_enforcement.search(authority):
-        return Finding(
-            Verdict.UNKNOWN,
-            evidence,
-            f"{authority} is not a court: check that a judge signed this {called}",
-        )
-    return Finding(Verdict.UNKNOWN, evidence, f"check that a judge signed this {called}")
+        return Finding(Verdict.UNKNOWN, evidence, Said("judge.not_a_court", authority=authority, called=name))
+    return Finding(Verdict.UNKNOWN, evidence, Said("judge.check", called=name))
 
 
 # Legal-form words and fillers: "Contoso Ltd" and "Contoso Limited" are the same addressee.
@@ -240,26 +241,20 @@ def addressed_to_provider(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
     addressee = facts.addressee
     evidence = fact_evidence(facts, "addressee")
     if not ctx.provider_entities:
-        return Finding(
-            Verdict.UNKNOWN, evidence, "no provider entities are set up to compare the addressee with"
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("addressee.no_entities"))
     if not addressee:
-        return Finding(Verdict.UNKNOWN, evidence, "the addressee was not read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("addressee.unread"))
     words = _name_words(str(addressee))
     for entity in ctx.provider_entities:
         core = _name_words(entity)
         if core and core <= words:
-            return Finding(Verdict.PASS, evidence, f"addressed to {entity}")
+            return Finding(Verdict.PASS, evidence, Said("addressee.ours", entity=entity))
     if words <= pack.words.addressee_roles:
-        return Finding(
-            Verdict.UNKNOWN,
-            evidence,
-            f"{addressee!r} names a role, not a company: check on the served original whom it commands",
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("addressee.role", addressee=str(addressee)))
     return Finding(
         Verdict.FAIL,
         evidence,
-        f"{addressee!r} is none of the provider's entities ({'; '.join(ctx.provider_entities)})",
+        Said("addressee.not_ours", addressee=str(addressee), entities="; ".join(ctx.provider_entities)),
     )
 
 
@@ -270,60 +265,74 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     issued = parse_date(issued_text)
     start, end = parse_date(span.start), parse_date(span.end)
     evidence = fact_evidence(facts, "date_issued", "date_range_from", "date_range_to")
-    problems, unknowns, notes = [], [], []
+    problems: list[str] = []
+    unknowns: list[str] = []
+    notes: list[str] = []
     day = served(ctx)
     if issued is None:
         unknowns.append(
-            "the date of issue could not be read: read it on the served original"
-            if not issued_text
-            else f"{issued_text!r} is no date: read the date of issue on the served original"
+            Said("dates.issue_unread") if not issued_text else Said("dates.issue_no_date", text=issued_text)
         )
     elif issued > day and (doubt := doubtful(facts, "date_issued", pack)):
-        unknowns.append(f"issued {issued}, after it was received ({day}), but {doubt}: check the original")
+        unknowns.append(Said("dates.issued_later_doubtful", issued=issued, day=day, doubt=doubt))
     elif issued > day:
-        problems.append(f"issued {issued}, after it was received ({day})")
+        problems.append(Said("dates.issued_later", issued=issued, day=day))
     elif (day - issued).days > pack.stale_after_days:
         # Stale is a question, not a defect on the face of the demand: it may still stand.
         unknowns.append(
-            f"issued {issued}, {(day - issued).days} days before it was served ({day}), more than "
-            f"{pack.stale_after_days}: confirm with the authority that it still stands, or escalate"
+            Said(
+                "dates.stale",
+                issued=issued,
+                days=(day - issued).days,
+                day=day,
+                limit=pack.stale_after_days,
+            )
         )
     # A range read too poorly to rely on is checked, but cannot reject the demand on its own.
     doubts = {
         what: doubtful(facts, key, pack)
         for what, key in (("start", "date_range_from"), ("end", "date_range_to"))
     }
-    unsure = join([f"its {what} {doubt}" for what, doubt in doubts.items() if doubt])
+    unsure = join([Said(f"dates.its_{what}", doubt=doubt) for what, doubt in doubts.items() if doubt])
     range_problems = problems if not unsure else unknowns
     if start and end and start > end:
-        range_problems.append(f"the date range starts {start}, after it ends {end}")
-    future = [f"{label} {when}" for label, when in (("starts", start), ("ends", end)) if when and when > day]
+        range_problems.append(Said("dates.range_reversed", start=start, end=end))
+    future = [
+        Said(f"dates.range_{label}", when=when)
+        for label, when in (("starts", start), ("ends", end))
+        if when and when > day
+    ]
     if future:
         # Interception and pen-register orders collect from now on; stored records cannot be in the future.
         prospective = {i.prospective for i in relevant_local(facts, pack)}
-        ahead = f"the date range {' and '.join(future)}, after the demand was served ({day})"
+        ahead = Said("dates.ahead", future=joined(future, "and"), day=day)
         if prospective == {True}:
-            notes.append(f"{ahead}: a prospective order")
+            notes.append(Said("dates.prospective", ahead=ahead))
         elif True in prospective:
-            unknowns.append(
-                f"{ahead}: only right if this is a prospective order (interception, pen register)"
-            )
+            unknowns.append(Said("dates.maybe_prospective", ahead=ahead))
         else:
-            range_problems.append(ahead if not unsure else f"{ahead}, but {unsure}: check the original")
+            range_problems.append(
+                ahead if not unsure else Said("dates.ahead_unsure", ahead=ahead, unsure=unsure)
+            )
     if problems:
         return Finding(Verdict.FAIL, evidence, join(problems))
     if unknowns:
         return Finding(Verdict.UNKNOWN, evidence, join(unknowns))
-    span_note = f"; range {start} to {end}" if start or end else ""
-    return Finding(Verdict.PASS, evidence, join([f"issued {issued}{span_note}", *notes]))
+    issued_note = (
+        Said("dates.issued_range", issued=issued, start=start, end=end)
+        if start or end
+        else Said("dates.issued", issued=issued)
+    )
+    return Finding(Verdict.PASS, evidence, join([issued_note, *notes]))
 
 
 @evaluator("specific_identifiers")
 def specific_identifiers(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     found = facts.identifiers
     if not facts.data_requested:
-        return Finding(Verdict.NOT_APPLICABLE, (), "no data is asked for")
-    problems, evidence = [], []
+        return Finding(Verdict.NOT_APPLICABLE, (), Said("data.none_asked"))
+    problems: list[str] = []
+    evidence = []
     usable = 0
     for ident in found:
         problem, why = identifier_problem(ident, pack)
@@ -333,47 +342,46 @@ def specific_identifiers(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
         elif problem != "redacted":
             usable += 1
     for item, phrase in bulk_items(facts, pack):
-        problems.append(f"the request for {item.category} covers {phrase!r}")
+        problems.append(Said("targets.request_covers", category=item.category, phrase=phrase))
         evidence.append(item_evidence(item))
     unreadable = sum(1 for i in found if identifier_problem(i, pack)[0] == "redacted")
     if problems:
         if not usable:
-            problems.insert(0, "no readable, specific identifier")
+            problems.insert(0, Said("targets.none_specific"))
         return Finding(Verdict.FAIL, tuple(evidence), join(problems))
     if not usable:
         # A blacked-out or unread target is not a missing one: only the served original tells.
         return Finding(
             Verdict.UNKNOWN,
             tuple(identifier_evidence(i) for i in found),
-            f"no readable identifier ({unreadable} blacked out or unreadable on this copy): "
-            "read the targets on the served original and add them"
-            if unreadable
-            else "no identifier was read: check the served original for the accounts it names",
+            Said("targets.none_readable", unreadable=unreadable) if unreadable else Said("targets.none_read"),
         )
     return Finding(
         Verdict.PASS,
         tuple(identifier_evidence(i) for i in found if identifier_problem(i, pack)[0] == "ok"),
-        f"{usable} specific identifier(s)",
+        Said("targets.specific_one" if usable == 1 else "targets.specific_many", count=usable),
     )
 
 
 @evaluator("identifiers_well_formed")
 def identifiers_well_formed(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
     if not facts.data_requested:
-        return Finding(Verdict.NOT_APPLICABLE, (), "no data is asked for")
+        return Finding(Verdict.NOT_APPLICABLE, (), Said("data.none_asked"))
     checked = [(i, *identifier_problem(i, pack)) for i in facts.identifiers]
     bad = [(i, why) for i, problem, why in checked if problem == "malformed"]
     good = [i for i, problem, _ in checked if problem == "ok"]
     redacted = sum(1 for _, problem, _ in checked if problem == "redacted")
-    tail = f"; {redacted} blacked out and left out of scope" if redacted else ""
+    tail = Said("targets.blacked_out", count=redacted) if redacted else ""
     if bad:
         return Finding(
-            Verdict.FAIL, tuple(identifier_evidence(i) for i, _ in bad), join([w for _, w in bad]) + tail
+            Verdict.FAIL, tuple(identifier_evidence(i) for i, _ in bad), join([w for _, w in bad] + [tail])
         )
     if not good:
-        return Finding(Verdict.NOT_APPLICABLE, (), "no readable, specific identifier to check" + tail)
+        return Finding(Verdict.NOT_APPLICABLE, (), join([Said("targets.none_to_check"), tail]))
     return Finding(
-        Verdict.PASS, tuple(identifier_evidence(i) for i in good), f"{len(good)} well formed{tail}"
+        Verdict.PASS,
+        tuple(identifier_evidence(i) for i in good),
+        join([Said("targets.well_formed", count=len(good)), tail]),
     )
 
 
@@ -383,13 +391,11 @@ def instrument_sufficient(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
     items = facts.data_requested
     evidence = fact_evidence(facts, "instrument")
     if is_emergency(facts):
-        return Finding(
-            Verdict.NOT_APPLICABLE, evidence, "an emergency request compels nothing; see the emergency items"
-        )
+        return Finding(Verdict.NOT_APPLICABLE, evidence, Said("sufficient.emergency"))
     if not items:
-        return Finding(Verdict.NOT_APPLICABLE, evidence, "no data is asked for")
+        return Finding(Verdict.NOT_APPLICABLE, evidence, Said("data.none_asked"))
     if kind is None:
-        return Finding(Verdict.UNKNOWN, evidence, "the instrument could not be read")
+        return Finding(Verdict.UNKNOWN, evidence, Said("instrument.unread"))
     content_ok, noncontent_ok = can_compel(facts, pack)
     short = [
         d for d in items if (d.is_content and not content_ok) or (not d.is_content and not noncontent_ok)
@@ -398,18 +404,18 @@ def instrument_sufficient(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
     # What it can compel is what any local instrument of its kind can: when there are
     # several, the kind is named with each of them, so the reviewer can tell which it is.
     if len(local) == 1:
-        called = f"{in_sentence(local[0].local_name)} ({local[0].statute})"
+        only = local[0].local_name
+        sentence = word(lambda lang: in_sentence(only) if lang == ENGLISH else only)
+        name: str = Said("sufficient.local", local=sentence, statute=local[0].statute)
+    elif local:
+        name = Said("sufficient.kind_local", kind=kind_label(kind, pack), names=names(local))
     else:
-        called = in_sentence(kind.label) + (f" ({names(local)})" if local else "")
+        name = kind_label(kind, pack)
     if short:
         parts = sorted({"content" if d.is_content else "non-content" for d in short})
-        needs = "a warrant or court order" if "content" in parts else "at least a subpoena"
-        return Finding(
-            Verdict.FAIL,
-            evidence + tuple(item_evidence(d) for d in short),
-            f"a {called} cannot compel {' or '.join(parts)}: that part needs {needs}",
-        )
-    return Finding(Verdict.PASS, evidence, f"a {called} can compel what is asked")
+        cannot = Said(f"sufficient.cannot_{'_or_'.join(p.replace('-', '') for p in parts)}", called=name)
+        return Finding(Verdict.FAIL, evidence + tuple(item_evidence(d) for d in short), cannot)
+    return Finding(Verdict.PASS, evidence, Said("sufficient.can", called=name))
 
 
 # Categories that describe use over time: without a date range they reach back indefinitely.
@@ -421,20 +427,18 @@ def not_overly_broad(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Find
     span = facts.date_range
     start, end = parse_date(span.start), parse_date(span.end)
     evidence = fact_evidence(facts, "date_range_from", "date_range_to")
-    purpose = "whether the categories go beyond the stated purpose is for the reviewer"
+    purpose = Said("broad.purpose")
     if not facts.data_requested:
-        return Finding(Verdict.NOT_APPLICABLE, evidence, "no data is asked for")
+        return Finding(Verdict.NOT_APPLICABLE, evidence, Said("data.none_asked"))
     if start is None:
         if any(d.category in _TIME_SERIES or d.is_content for d in facts.data_requested):
-            return Finding(Verdict.UNKNOWN, evidence, f"no start date for records over time; {purpose}")
-        return Finding(Verdict.PASS, evidence, f"current records only; {purpose}")
+            return Finding(Verdict.UNKNOWN, evidence, join([Said("broad.no_start"), purpose]))
+        return Finding(Verdict.PASS, evidence, join([Said("broad.current_only"), purpose]))
     last = end or served(ctx)
     days = (last - start).days
     if days > ctx.max_range_days:
-        return Finding(
-            Verdict.FAIL, evidence, f"the date range covers {days} days, more than {ctx.max_range_days}"
-        )
-    return Finding(Verdict.PASS, evidence, f"the date range covers {days} days; {purpose}")
+        return Finding(Verdict.FAIL, evidence, Said("broad.too_long", days=days, limit=ctx.max_range_days))
+    return Finding(Verdict.PASS, evidence, join([Said("broad.covers", days=days), purpose]))
 
 
 @evaluator("requester_verified")
@@ -446,22 +450,20 @@ def requester_verified(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Fi
         Evidence(c.page, c.box, str(c.value)) for c in contacts
     )
     if not emails and not phones:
-        return Finding(Verdict.UNKNOWN, evidence, "no contact details of the requester to check")
+        return Finding(Verdict.UNKNOWN, evidence, Said("requester.no_contacts"))
     try:
         # Imported here: the directory is its own module and may be absent from older builds.
         requesters = importlib.import_module("app.review.requesters")
     except ImportError:
-        return Finding(Verdict.UNKNOWN, evidence, "the directory of requesting authorities is not available")
+        return Finding(Verdict.UNKNOWN, evidence, Said("requester.no_directory"))
     try:
         extra = Path(ctx.directory_extra) if ctx.directory_extra else None
         directory = requesters.load_directory(extra=extra) if extra else None
     except requesters.DirectoryError as exc:
-        return Finding(
-            Verdict.UNKNOWN, evidence, f"the workstation's directory additions cannot be read: {exc}"
-        )
+        return Finding(Verdict.UNKNOWN, evidence, Said("requester.additions_unread", error=str(exc)))
     verification = requesters.verify(facts.issuing_authority, facts.country, emails, phones, directory)
     verdict = Verdict(verification.verdict) if verification.verdict in ("pass", "fail") else Verdict.UNKNOWN
-    return Finding(verdict, evidence, str(verification.reason))
+    return Finding(verdict, evidence, verification.reason)
 
 
 EVALUATORS: dict[str, Evaluator] = {**VALIDITY, **CIRCUMSTANCES}

@@ -35,11 +35,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from app.display_language import ENGLISH, words
 from app.domain.enums import Instrument, Verdict
 from app.domain.facts import DataRequest, Facts, Identifier
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import InstrumentKind, Jurisdiction, LocalInstrument, PolicyPack
+from app.review.said import Said, Word, joined, template, word
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,40 @@ def instrument_name(facts: Facts, pack: PolicyPack, kind: InstrumentKind) -> str
     """The demand's instrument as a note names it: as the law where it was issued names it
     ("Réquisition judiciaire") when the pack can tell, else by the kind's label."""
     return pack.instrument_name(kind.kind, facts.country, facts.issuing_authority)
+
+
+def called(facts: Facts, pack: PolicyPack, kind: InstrumentKind) -> Word:
+    """``instrument_name`` as it reads inside a note, in every language: English runs it in
+    lower case (``in_sentence``), German keeps its nouns capital."""
+
+    def say(language: str) -> str:
+        name = pack.instrument_name(kind.kind, facts.country, facts.issuing_authority, language)
+        return in_sentence(name) if language == ENGLISH else name
+
+    return word(say)
+
+
+_COUNTRIES = Path(__file__).resolve().parents[2] / "resources" / "countries" / "iso3166.toml"
+
+
+def country_word(jurisdiction: Jurisdiction) -> Word:
+    """The country of a jurisdiction by name, in every language (its file's name in English)."""
+
+    def say(language: str) -> str:
+        if language == ENGLISH:
+            return jurisdiction.name
+        if jurisdiction.code == "default":  # the pack's file for every country without its own
+            return template("rights.any_other_country", language)
+        return str(words(_COUNTRIES, language)["countries"].get(jurisdiction.code) or jurisdiction.name)
+
+    return word(say)
+
+
+def kind_label(kind: InstrumentKind, pack: PolicyPack) -> Word:
+    """The kind's label ("Search warrant") in a sentence, in every language."""
+    return word(
+        lambda lang: in_sentence(kind.label) if lang == ENGLISH else pack.instrument_label(kind.kind, lang)
+    )
 
 
 def in_sentence(name: str) -> str:
@@ -163,12 +200,13 @@ def doubtful(facts: Facts, key: str, pack: PolicyPack) -> str | None:
     found = facts.where(key)
     confidence = found.confidence if found is not None else None
     if confidence is not None and confidence < pack.doubtful_below:
-        return f"read with low OCR confidence ({confidence:.0f})"
+        return Said("doubt.low_confidence", confidence=confidence)
     return None
 
 
-def join(notes: Sequence[str]) -> str:
-    return "; ".join(n for n in notes if n)
+def join(notes: Sequence[str]) -> Said:
+    """Notes run together ("a; b"), each part sayable in the display language."""
+    return joined(notes)
 
 
 def served(ctx: ReviewContext) -> date:

@@ -13,17 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.review.directory import Authority, Directory, e164, email_domain, shown_domain
+from app.review.said import Said, joined
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 
-_KIND_PHRASES = {
-    "police": "a police force",
-    "prosecutor": "a prosecutor's office",
-    "court": "a court",
-    "agency": "a law-enforcement agency",
-    "regulator": "a regulator",
-    "national_security": "a national-security agency",
-}
+# The kinds of authority a free-mail note names in words ([requester_kinds] in notes.toml).
+_KIND_PHRASES = frozenset({"police", "prosecutor", "court", "agency", "regulator", "national_security"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,11 @@ class _Claim:
     def who(self) -> str:
         if self.entry is not None:
             return self.entry.name
-        return self.text or (f"an authority in {self.country}" if self.country else "the requester")
+        if self.text:
+            return self.text
+        return (
+            Said("requester.authority_in", country=self.country) if self.country else Said("requester.them")
+        )
 
 
 @dataclass
@@ -79,7 +78,7 @@ def _pick(
 def _check_email(directory: Directory, claim: _Claim, email: str, found: _Findings) -> None:
     domain = email_domain(email)
     if domain is None:
-        found.notes.append(f"{email!r} is not an e-mail address")
+        found.notes.append(Said("requester.not_email", email=email))
         return
     shown, entry = shown_domain(domain), claim.entry
     owners = directory.owners(domain)
@@ -89,70 +88,80 @@ def _check_email(directory: Directory, claim: _Claim, email: str, found: _Findin
             found.matched.append(shown)
         elif entry is not None and owner.country != entry.country:
             found.fails.append(
-                f"{shown} belongs to {owner.name} ({owner.country}), not to {entry.name} ({entry.country})"
+                Said(
+                    "requester.owner_abroad",
+                    shown=shown,
+                    owner=owner.name,
+                    owner_country=owner.country,
+                    entry=entry.name,
+                    entry_country=entry.country,
+                )
             )
         elif entry is not None:
-            found.fails.append(f"{shown} belongs to {owner.name}, not to {entry.name}")
+            found.fails.append(Said("requester.owner_other", shown=shown, owner=owner.name, entry=entry.name))
         elif claim.country and all(o.country != claim.country for o in owners):
             found.fails.append(
-                f"{shown} belongs to {owner.name} ({owner.country}), "
-                f"but the demand comes from {claim.country}"
+                Said(
+                    "requester.owner_country",
+                    shown=shown,
+                    owner=owner.name,
+                    owner_country=owner.country,
+                    country=claim.country,
+                )
             )
         elif claim.text:
             # A unit or office the directory does not name yet, or a borrowed account: the
             # reviewer has to tell which, so no verdict either way.
-            found.notes.append(
-                f"{claim.text} is not in the requester directory but {shown} belongs to {owner.name}; "
-                "if it is part of that authority, add the name as an alias"
-            )
+            found.notes.append(Said("requester.alias", text=claim.text, shown=shown, owner=owner.name))
         else:
             found.inferred = found.inferred or owner
-            found.notes.append(f"{shown} belongs to {owner.name}, but the demand does not name its authority")
+            found.notes.append(Said("requester.owner_unnamed", shown=shown, owner=owner.name))
         return
     imitated = directory.lookalike(domain, entry)
     if imitated is not None:
-        found.fails.append(f"{shown} looks like {imitated} but is a different domain")
+        found.fails.append(Said("requester.lookalike", shown=shown, imitated=imitated))
         return
     if directory.is_freemail(domain):
         if entry is not None:
-            found.fails.append(
-                f"a free-mail address ({shown}) for {_KIND_PHRASES[entry.kind]} ({entry.name})"
-            )
+            kind = Said(f"requester_kinds.{entry.kind}") if entry.kind in _KIND_PHRASES else entry.kind
+            found.fails.append(Said("requester.freemail_entry", shown=shown, kind=kind, entry=entry.name))
         elif claim.text:
-            found.fails.append(f"a free-mail address ({shown}) for a requester claiming to be {claim.text}")
+            found.fails.append(Said("requester.freemail_claim", shown=shown, text=claim.text))
         else:
-            found.notes.append(f"{shown} is a free-mail address and the demand names no authority")
+            found.notes.append(Said("requester.freemail_unnamed", shown=shown))
         return
     official = directory.official_country(domain)
     if official is not None and claim.country and official != claim.country:
         found.fails.append(
-            f"{shown} is a government domain of {official}, but {claim.who} is in {claim.country}"
+            Said(
+                "requester.government_abroad",
+                shown=shown,
+                official=official,
+                who=claim.who,
+                country=claim.country,
+            )
         )
     elif official is not None and entry is not None:
         found.notes.append(
-            f"{shown} is a government domain of {official} but not one the directory lists for "
-            f"{entry.name}; add it to the entry if it is genuine"
+            Said("requester.government_unlisted", shown=shown, official=official, entry=entry.name)
         )
     elif official is not None and claim.text:
         found.suggestions.append(
-            f"{claim.text} is not in the requester directory, but {shown} is a government domain of "
-            f"{official}; add the authority to the directory if it is genuine"
+            Said("requester.government_unknown", text=claim.text, shown=shown, official=official)
         )
     elif official is not None:
-        found.notes.append(f"{shown} is a government domain of {official}, but the demand names no authority")
+        found.notes.append(Said("requester.government_unnamed", shown=shown, official=official))
     elif entry is not None:
-        found.fails.append(
-            f"{shown} is neither a domain of {entry.name} nor a government domain of {entry.country}"
-        )
+        found.fails.append(Said("requester.neither", shown=shown, entry=entry.name, country=entry.country))
     else:
-        found.notes.append(f"{shown} is not in the requester directory nor a government domain")
+        found.notes.append(Said("requester.unlisted", shown=shown))
 
 
 def _check_phone(directory: Directory, claim: _Claim, phone: str, found: _Findings) -> None:
     shown = phone.strip()
     number = e164(phone)
     if number is None:
-        found.notes.append(f"{shown!r} is not a telephone number in international form (+ and country code)")
+        found.notes.append(Said("requester.not_phone", shown=shown))
         return
     if not claim.country:
         return
@@ -160,26 +169,26 @@ def _check_phone(directory: Directory, claim: _Claim, phone: str, found: _Findin
     home = directory.calling_prefixes(claim.country)
     entry = claim.entry
     if region is not None and region != claim.country:
-        found.fails.append(f"{shown} is a {region} number, but {claim.who} is in {claim.country}")
+        found.fails.append(
+            Said("requester.phone_region", shown=shown, region=region, who=claim.who, country=claim.country)
+        )
     elif region is None and home and not any(number.startswith(p) for p in home):
-        found.fails.append(f"{shown} is not a {claim.country} number, but {claim.who} is in {claim.country}")
+        found.fails.append(
+            Said("requester.phone_not_home", shown=shown, who=claim.who, country=claim.country)
+        )
     elif (
         entry is not None
         and entry.phone_prefixes
         and not any(number.startswith(p) for p in entry.phone_prefixes)
     ):
         listed = ", ".join(entry.phone_prefixes)
-        found.fails.append(f"{shown} is outside the prefixes listed for {entry.name} ({listed})")
+        found.fails.append(Said("requester.phone_prefix", shown=shown, entry=entry.name, listed=listed))
     else:
         found.fitting.append(shown)
 
 
 def _sentence(clauses: list[str]) -> str:
-    text = "; ".join(dict.fromkeys(clauses))
-    # a domain or a number stays as written: "fbi.gov.example.com looks like …"
-    if re.match(r"[a-z]+\b(?![.@-])", text):
-        text = text[:1].upper() + text[1:]
-    return text + "."
+    return joined(list(dict.fromkeys(clauses)), sentence=True)
 
 
 # Addresses and numbers reserved for examples (RFC 2606's example.com, .net and .org; the
@@ -217,19 +226,14 @@ def check(
     emails = [e for e in emails if e not in reserved]
     phones = [p for p in phones if p not in reserved]
     if reserved and not emails and not phones:
-        return Verification(
-            UNKNOWN,
-            "The requester's contacts are reserved for examples (" + ", ".join(reserved[:3]) + "): this "
-            "is a sample or test document, or its contacts were made up; check the requester by hand.",
-            None,
-        )
+        return Verification(UNKNOWN, Said("requester.reserved", contacts=", ".join(reserved[:3])), None)
     domains = [d for d in map(email_domain, emails) if d]
     entry = _pick(directory, text, country, domains)
     claim = _Claim(text, entry, entry.country if entry else country)
     named = entry.name if entry else None
 
     if not emails and not phones:
-        return Verification(UNKNOWN, "There is no e-mail address or telephone number to check.", named)
+        return Verification(UNKNOWN, Said("requester.nothing_to_check"), named)
     found = _Findings()
     for email in emails:
         _check_email(directory, claim, email, found)
@@ -239,25 +243,13 @@ def check(
     if found.fails:
         return Verification(FAIL, _sentence(found.fails), named)
     if entry is not None and found.matched:
-        tail = ", and the telephone number fits its region" if found.fitting else ""
-        return Verification(
-            PASS, _sentence([f"{found.matched[0]} is a listed domain of {entry.name}{tail}"]), named
-        )
+        listed = "requester.listed_and_phone" if found.fitting else "requester.listed"
+        return Verification(PASS, _sentence([Said(listed, shown=found.matched[0], entry=entry.name)]), named)
     if found.suggestions or found.notes:
         inferred = found.inferred.name if found.inferred else None
         return Verification(UNKNOWN, _sentence(found.suggestions + found.notes), named or inferred)
     if entry is not None and found.fitting:
-        return Verification(
-            UNKNOWN,
-            f"Only a telephone number to check: it fits {entry.name}, but a number alone does not show "
-            "who sent the demand.",
-            named,
-        )
+        return Verification(UNKNOWN, Said("requester.phone_only", entry=entry.name), named)
     if text and entry is None:
-        return Verification(
-            UNKNOWN,
-            f"{text} is not in the requester directory and its contacts say nothing against it; check "
-            "them by hand and add the authority if it is genuine.",
-            None,
-        )
-    return Verification(UNKNOWN, "No e-mail address to check the requester against the directory.", named)
+        return Verification(UNKNOWN, Said("requester.not_listed", text=text), None)
+    return Verification(UNKNOWN, Said("requester.no_email"), named)

@@ -11,8 +11,11 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from app import labels
+from app.display_language import ENGLISH
 from app.domain.facts import DataRequest, Facts, Identifier
 from app.review.policy import PolicyPack, fold
+from app.review.said import Said, Word, word
 
 _EMAIL = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@"
@@ -94,7 +97,7 @@ def _too_wide(value: str, pack: PolicyPack) -> str | None:
     widest = pack.widest_ipv6_prefix if v6 else pack.widest_ipv4_prefix
     allowed = 2 ** ((128 if v6 else 32) - widest)
     if count > allowed:
-        return f"{value} covers {count:,} addresses, more than a /{widest}"
+        return Said("targets.too_wide", value=value, count=count, widest=widest)
     return None
 
 
@@ -138,25 +141,30 @@ def identifier_problem(ident: Identifier, pack: PolicyPack) -> tuple[str, str]:
     value = ident.value
     kind = str(ident.kind or "other")
     if ident.redacted or value is None or not value.strip():
-        return "redacted", "blacked out or unreadable"
+        return "redacted", Said("targets.redacted")
     if fold(value).strip() in _NOBODY:
-        return "bulk", f"{value!r} names nobody in particular"
+        return "bulk", Said("targets.nobody", value=value)
     phrase = bulk_phrase(value, pack)
     if phrase:
-        return "bulk", f"{value!r} describes accounts ({phrase!r}) instead of naming them"
+        return "bulk", Said("targets.describes", value=value, phrase=phrase)
     # "%" is SQL's wildcard, but in a URL it only escapes a character.
     if "*" in value or ("%" in value and kind != "url"):
-        return "bulk", f"{value!r} is a wildcard"
+        return "bulk", Said("targets.wildcard", value=value)
     wide = _too_wide(value, pack)
     if wide:
         return "bulk", wide
     if kind != "ip":
         spans = _number_range(value)
         if spans:
-            return "bulk", f"{value!r} is a range of {spans:,} numbers, not one account"
+            return "bulk", Said("targets.number_range", value=value, count=spans)
     if not well_formed(kind, value):
-        return "malformed", f"{value!r} is not a well-formed {kind}"
+        return "malformed", Said("targets.malformed", value=value, kind=_kind_word(kind))
     return "ok", ""
+
+
+def _kind_word(kind: str) -> Word:
+    # English names the kind by its code, as notes always have; other languages by its label.
+    return word(lambda lang: kind if lang == ENGLISH else labels.kind(kind, lang))
 
 
 def bulk_items(facts: Facts, pack: PolicyPack) -> list[tuple[DataRequest, str]]:

@@ -110,6 +110,21 @@ def test_the_demo_checklists_name_each_instrument_as_its_country_does(demo_desk)
 
 
 @pytest.mark.corpus
+def test_every_demo_cases_notes_and_explanation_say_themselves_in_german(demo_desk):
+    from app.review.service import Review
+    from tests.review.test_notes_said import assert_said_in_german
+
+    review = Review(demo_desk)
+    for case in demo_desk.cases():
+        assessed = review.assess(case.case_id)
+        for answer in assessed.answers:
+            if answer.source == "auto":
+                assert_said_in_german(f"{case.title}: {answer.id}", answer.note)
+        for sentence in assessed.recommendation.explanation:
+            assert_said_in_german(f"{case.title}: the recommendation", sentence)
+
+
+@pytest.mark.corpus
 def test_every_demo_cases_facts_json_reads_back_byte_identically(demo_desk):
     import json
 

@@ -60,6 +60,12 @@ def test_a_case_opened_in_german_shows_german_facts_items_and_audit_sentences(
     assert answers & {"✓ erfüllt", "? offen", "✗ nicht erfüllt"}
     window.checklist_tab.select_item("validity.signed", show_source=False)
     assert "Ist das Schriftstück unterschrieben?" in window.checklist_tab.details.toPlainText()
+    # The checklist's own notes are German too (resources/review/notes.de.toml).
+    notes = _column(checklist, 3, validity)
+    assert "gelesen als Auskunftsersuchen (oder Gleichwertiges); verlangt Daten" in notes, notes
+    assert not any(n.startswith("read as a") for n in notes), notes
+    window.checklist_tab.select_item("validity.readable", show_source=False)
+    assert "verlangt Daten" in window.checklist_tab.details.toPlainText()
 
     trail = window.audit_tab.model
     last = trail.columnCount() - 1  # "What happened" is the last column

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app import labels
 from app.domain.enums import Source, Verdict
+from app.review.said import said_in
 from app.review.service import ANSWERS, CONTEXT_KEYS
 from app.services import DeskError
 from ui.case.case_facts import CaseFactsForm
@@ -126,7 +127,7 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
         )
     )
     if answer.note:
-        parts.append(f"<p>{e(answer.note)}</p>")
+        parts.append(f"<p>{e(said_in(answer.note))}</p>")
     if answer.rule:
         # The policy's own sentence, quoted as the pack words it (English).
         policy = QCoreApplication.translate("checklist", "<p><i>Policy: “{rule}”</i></p>")

@@ -24,6 +24,7 @@ from app import labels
 from app.display_language import display_language
 from app.domain.enums import Source, Verdict
 from app.review.model import GROUPS  # the order groups are shown in
+from app.review.said import said_in
 from ui.common.table_model import RowsModel
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class ChecklistModel(QAbstractItemModel):
                 # Only a reviewer's answer is named: "automatic" on every other row took the
                 # width the item's name needs.
                 return self.tr("reviewer") if answer.source == Source.REVIEWER else ""
-            return (answer.note or "").replace("\n", " ")
+            return said_in(answer.note or "").replace("\n", " ")
         if role == ITEM_ID_ROLE:
             return answer.id
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
@@ -214,7 +215,7 @@ class ChecklistModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3 and answer.note:
-                return answer.note
+                return said_in(answer.note)
             if column == 2:
                 if answer.source == Source.REVIEWER:
                     return self.tr("Answered by a reviewer")

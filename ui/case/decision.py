@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.labels import labels
 from app.review.model import DISCLOSING
+from app.review.said import said_in
 from app.review.service import OUTCOMES, DecisionRefused
 from app.services import DeskError
 from ui.case.approval import ApprovalDialog, ask_override, confirm_disclosure
@@ -411,7 +412,7 @@ def _recommendation_html(assessment: Assessment, texts: Mapping[str, ItemText]) 
     parts = [f"<p style='font-size:11pt'><b>{e(outcome_label(rec.outcome))}</b></p>"]
     explanation = list(getattr(rec, "explanation", None) or [])
     if explanation:
-        parts.append("<p>" + "<br>".join(e(sentence) for sentence in explanation) + "</p>")
+        parts.append("<p>" + "<br>".join(e(said_in(sentence)) for sentence in explanation) + "</p>")
     if rec.reasons:
         parts.append(
             QCoreApplication.translate("decision", "Because:<ul style='margin-left:-20px'>")

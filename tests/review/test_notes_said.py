@@ -1,0 +1,93 @@
+"""The checklist's notes in the display language (issue 20, point 7): every automatic note is
+a sentence of resources/review/notes.toml, the English one as before and a German one for a
+German window, with the same values in it."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+
+from app.display_language import words
+from app.review.said import JOINED, NOTES_FILE, Said, Word, overlay_keys, said_in, template
+from tests.review.test_scenarios import SCENARIOS, Scenario, run
+
+
+def _keys(table: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    for name, value in table.items():
+        if isinstance(value, Mapping):
+            yield from _keys(value, f"{prefix}{name}.")
+        else:
+            yield prefix + name
+
+
+def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((f, c, s) for _, f, s, c in string.Formatter().parse(text) if f is not None)
+
+
+def test_every_english_note_has_german_with_the_same_placeholders() -> None:
+    english = list(_keys(words(NOTES_FILE)))
+    german = set(overlay_keys("de"))
+    assert len(english) > 100
+    missing = [k for k in english if k not in german]
+    assert not missing, f"notes.de.toml lacks {missing}"
+    differ = {k for k in english if _fields(template(k)) != _fields(template(k, "de"))}
+    assert not differ, {k: (template(k), template(k, "de")) for k in differ}
+    assert not german - set(english), "notes.de.toml has keys notes.toml does not"
+
+
+def _parts(note: object) -> Iterator[Said]:
+    if isinstance(note, Said):
+        yield note
+        for value in note.values.values():
+            for part in value if isinstance(value, tuple) else (value,):
+                yield from _parts(part)
+
+
+def _literal(text: str) -> list[str]:
+    """The words of a template outside its placeholders, in runs long enough to mean something."""
+    return [t.strip(" ;:,.()") for t, *_ in string.Formatter().parse(text) if len(t.strip(" ;:,.()")) > 8]
+
+
+def assert_said_in_german(where: str, note: str) -> None:
+    assert isinstance(note, Said), f"{where}: {note!r} is no sentence of notes.toml"
+    german = note.text("de")
+    assert str(note) == note.text("en")
+    for part in _parts(note):
+        if part.key == JOINED:
+            continue
+        for english in _literal(template(part.key)):
+            if english not in template(part.key, "de"):
+                assert english not in german, f"{where}: {english!r} left in {german!r}"
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_every_automatic_note_and_explanation_of_a_scenario_says_itself_in_german(s: Scenario) -> None:
+    # A scenario's stand-in directory (fake_requesters) is left out: the real check speaks here.
+    answers, recommendation = run(s)
+    for answer in answers:
+        if answer.source == "auto":
+            assert_said_in_german(answer.id, answer.note)
+    assert recommendation.explanation
+    for sentence in recommendation.explanation:
+        assert_said_in_german("the recommendation", sentence)
+
+
+def test_a_note_reads_as_the_english_sentence_and_in_german_with_the_same_values() -> None:
+    note = Said("authority.reviewer_checks", authority="Polizei Berlin")
+    assert note == "the reviewer checks that Polizei Berlin may issue this instrument"
+    assert note.text("de") == "der Prüfer prüft, ob Polizei Berlin dieses Rechtsinstrument ausstellen darf"
+    counted = [Said("targets.specific_one", count=1), Said("targets.specific_many", count=3)]
+    assert [n.text("de") for n in counted] == ["1 bestimmte Kennung", "3 bestimmte Kennungen"]
+    kind = Word({"en": "email", "de": "E-Mail-Adresse"})
+    nested = Said("checklist.applies_unknown", note=Said("targets.malformed", value="x@", kind=kind))
+    assert nested == "whether this applies is not known yet; 'x@' is not a well-formed email"
+    assert nested.text("de") == (
+        "ob dies gilt, ist noch nicht bekannt; 'x@' ist keine wohlgeformte Kennung der Art E-Mail-Adresse"
+    )
+
+
+def test_a_reviewers_own_reason_is_shown_as_written() -> None:
+    assert said_in("Checked by phone with the court.", "de") == "Checked by phone with the court."
