@@ -2068,11 +2068,11 @@ Bitte prüfen: {flag}</translation>
     </message>
     <message>
         <source>Add &amp;target…</source>
-        <translation>&amp;Betroffene Kennung hinzufügen…</translation>
+        <translation>Kenn&amp;ung hinzufügen…</translation>
     </message>
     <message>
         <source>Add data &amp;asked for…</source>
-        <translation>&amp;Angeforderte Daten hinzufügen…</translation>
+        <translation>Da&amp;ten hinzufügen…</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
