@@ -40,6 +40,7 @@ if _ROOT not in sys.path:
 
 from app import keys, services  # noqa: E402 - after the sys.path fix above
 from app.datadir import DataDir  # noqa: E402
+from app.display_language import display_language, set_display_language  # noqa: E402
 from app.model import KeyStorage, Reviewer  # noqa: E402
 from app.reviewers import Role  # noqa: E402
 from db import Store  # noqa: E402
@@ -378,3 +379,12 @@ hypothesis_settings.register_profile(
     "deep", parent=hypothesis_settings.get_profile("explore"), max_examples=1200
 )
 hypothesis_settings.load_profile("fuzz")
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The core's words in German for the test (the window's display language), English after."""
+    before = display_language()
+    set_display_language("de")
+    yield
+    set_display_language(before)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from app import labels
-from app.display_language import ENGLISH, display_language, overlay_path, set_display_language
+from app.display_language import ENGLISH, overlay_path
 from app.model import AuditEvent
 from app.review.policy import POLICY_DIR, load_pack
 
@@ -23,14 +23,6 @@ OVERLAID = (
     ROOT / "resources" / "print" / "case_summary.toml",
     ROOT / "resources" / "schedule" / "words.toml",
 )
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = display_language()
-    set_display_language("de")
-    yield
-    set_display_language(before)
 
 
 def _read(path: Path) -> dict:

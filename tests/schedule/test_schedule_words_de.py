@@ -6,24 +6,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from app.display_language import ENGLISH, display_language, set_display_language
+from app.display_language import ENGLISH
 from app.schedule.deadlines import Deadline, deadline_status, emergency_label, emergency_short
 from app.schedule.model import Today
 from app.schedule.service import Schedule
 from tests.schedule.test_emergency import EMERGENCY_PDF, TAKEN_IN, at
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = display_language()
-    set_display_language("de")
-    yield
-    set_display_language(before)
 
 
 def _deadline(due: date) -> Deadline:
