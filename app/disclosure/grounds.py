@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.display_language import chosen, overlay
 from app.schedule.notices import EXCEPTION_LABELS
 
 GROUNDS_PATH = Path(__file__).resolve().parents[2] / "resources" / "policy" / "disclosure_grounds.toml"
@@ -50,6 +51,20 @@ class Grounds:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(g.key for g in self.grounds)
+
+
+def ground_words(ground: Ground, language: str | None = None) -> tuple[str, str]:
+    """The ground's name and the policy's sentence as the window shows them in ``language``:
+    the overlay beside the shipped file (``disclosure_grounds.de.toml``, by key) over the
+    English. What is stored, exported and reported reads ``label`` and ``policy``."""
+    local = overlay(GROUNDS_PATH, chosen(language)).get(ground.key, {})
+    return str(local.get("label") or ground.label), str(local.get("policy") or ground.policy)
+
+
+def shown_label(key: str, stored: str, language: str | None = None) -> str:
+    """A recorded disclosure's ground (``key``, stored as ``stored``) as the window names it."""
+    found = shipped_grounds().get(key)
+    return ground_words(found, language)[0] if found is not None and found.label == stored else stored
 
 
 def load_grounds(path: Path = GROUNDS_PATH) -> Grounds:

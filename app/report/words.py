@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.disclosure.grounds import ground_words, shipped_grounds
 from app.display_language import chosen, overlay
 from app.fact_editors import choice_words
 from app.report.config import BUCKETS
@@ -27,6 +28,8 @@ _PROCESS_ROWS = "outcomes_by_legal_process"
 _BUCKET_ROWS = "outcomes"
 # Tables whose rows are countries, named as the Facts tab names them.
 _COUNTRY_ROWS = ("outcomes_by_country", "disclosures_by_country")
+# The table whose rows are the pack's grounds for a disclosure without legal process.
+_GROUND_ROWS = "disclosures_by_ground"
 
 
 def _words(language: str | None) -> Mapping[str, Any]:
@@ -50,8 +53,12 @@ def row(table: Table, r: TableRow, language: str | None = None, seats: int | Non
         return r.label  # English: the report's own words
     if table.key in _COUNTRY_ROWS:
         return choice_words("country", chosen(language)).get(r.key) or r.label
+    if table.key == _GROUND_ROWS:
+        return _ground(r, words, chosen(language))
     if table.key == _PROCESS_ROWS:
         found = words.get("processes", {}).get(r.key)
+        if not found and r.label == f"Unknown ({r.key})":  # a process the pack does not list
+            return str(words.get("unknown", {}).get("process") or r.label).format(key=r.key)
     elif table.key == _BUCKET_ROWS:
         found = words.get("buckets", {}).get(r.key)
     else:
@@ -61,16 +68,30 @@ def row(table: Table, r: TableRow, language: str | None = None, seats: int | Non
     return _filled(str(found), seats, r.label)
 
 
-def note(table: Table, language: str | None = None, seats: int | None = None) -> str:
-    """The sentence under a table; one naming a number the window does not know stays English."""
+def note(table: Table, language: str | None = None, seats: int | None = None, band: int | None = None) -> str:
+    """The sentence under a table; one naming a number the window does not know stays English.
+    ``band`` is the width of the national-security ranges (``ReportConfig.band``)."""
     found = _words(language).get("notes", {}).get(table.key)
-    return _filled(str(found), seats, table.note) if found else table.note
+    return _filled(str(found), seats, table.note, band) if found else table.note
 
 
-def _filled(text: str, seats: int | None, english: str) -> str:
+def _filled(text: str, seats: int | None, english: str, band: int | None = None) -> str:
     if "{seats}" in text:
         return text.format(seats=seats) if seats is not None else english
+    if "{band}" in text:
+        return text.format(band=band) if band is not None else english
     return text
+
+
+def _ground(r: TableRow, words: Mapping[str, Any], language: str) -> str:
+    """A disclosure ground's row: its name in the pack's overlay and whether it counts as an
+    emergency ("Notfall mit Gefahr für Leib oder Leben (Notfall)"); an unknown one by its key."""
+    ground = shipped_grounds().get(r.key)
+    if ground is None:
+        return str(words.get("unknown", {}).get("ground") or r.label).format(key=r.key)
+    kind = words.get("grounds", {}).get("emergency" if ground.emergency else "voluntary") or ""
+    label = ground_words(ground, language)[0]
+    return f"{label} ({kind})" if kind else r.label
 
 
 def period_title(period: Period, language: str | None = None) -> str:

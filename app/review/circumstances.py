@@ -12,6 +12,7 @@ from app.domain.facts import DataRequest, Facts
 from app.review.findings import (
     Evaluator,
     Finding,
+    code_word,
     country_word,
     fact_evidence,
     is_enterprise,
@@ -22,7 +23,7 @@ from app.review.findings import (
 )
 from app.review.model import ReviewContext
 from app.review.policy import PolicyPack
-from app.review.said import Said
+from app.review.said import Said, word
 
 CIRCUMSTANCES: dict[str, Evaluator] = {}
 evaluator = registrar(CIRCUMSTANCES)
@@ -154,13 +155,13 @@ def data_location(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding
     if not stored:
         return Finding(Verdict.UNKNOWN, evidence, Said("location.unrecorded"))
     if not country:
-        return Finding(Verdict.UNKNOWN, evidence, Said("location.country_unknown", stored=stored))
+        return Finding(Verdict.UNKNOWN, evidence, Said("location.country_unknown", stored=code_word(stored)))
     if stored == country:
-        return Finding(Verdict.PASS, evidence, Said("location.same", stored=stored))
+        return Finding(Verdict.PASS, evidence, Said("location.same", stored=code_word(stored)))
     return Finding(
         Verdict.FAIL,
         evidence,
-        Said("location.abroad", stored=stored, country=country),
+        Said("location.abroad", stored=code_word(stored), country=code_word(country)),
     )
 
 
@@ -180,7 +181,8 @@ def country_baseline(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Find
         if baseline.level in ("standard", "elevated", "high")
         else baseline.level
     )
-    note = Said("rights.baseline", country=country_word(jurisdiction), level=level, notes=baseline.notes)
+    notes = word(lambda lang: pack.jurisdiction_text(jurisdiction, "human_rights.notes", lang))
+    note = Said("rights.baseline", country=country_word(jurisdiction), level=level, notes=notes)
     return Finding(Verdict.FAIL if baseline.level == "high" else Verdict.PASS, evidence, note)
 
 

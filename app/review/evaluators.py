@@ -133,7 +133,11 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
         return Finding(
             Verdict.FAIL,
             evidence,
-            Said("local_law.refused", where=where, reason=jurisdiction.reason),
+            Said(
+                "local_law.refused",
+                where=where,
+                reason=word(lambda lang: pack.jurisdiction_text(jurisdiction, "reason", lang)),
+            ),
         )
     local = jurisdiction.local(kind.kind)
     if not local:

@@ -110,6 +110,18 @@ def country_word(jurisdiction: Jurisdiction) -> Word:
     return word(say)
 
 
+def code_word(code: str) -> Word:
+    """A country code as a note names it: the code itself in English (as stored and exported),
+    the country's name in another language ("Irland"); a code with no name stays a code."""
+
+    def say(language: str) -> str:
+        if language == ENGLISH:
+            return code
+        return str(words(_COUNTRIES, language)["countries"].get(code) or code)
+
+    return word(say)
+
+
 def kind_label(kind: InstrumentKind, pack: PolicyPack) -> Word:
     """The kind's label ("Search warrant") in a sentence, in every language."""
     return word(

@@ -135,6 +135,7 @@ class ItemText:
     label: str
     question: str
     help: str
+    rule: str = ""  # the policy sentence the item rests on
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ class PolicyPack:
         return self._labels.get(item_id) or plain(item_id)
 
     def item_text(self, item_id: str, language: str = ENGLISH) -> ItemText:
-        """The words a reviewer reads of an item (label, question, help) in ``language``: the
+        """The words a reviewer reads of an item (label, question, help, rule) in ``language``: the
         pack's English with the language's overlay (``checklist.de.toml``, by item id) over it."""
         item = self.item(item_id)
         local = overlay(self.root / "checklist.toml", language).get("items", {}).get(item_id, {})
@@ -252,7 +253,20 @@ class PolicyPack:
             local.get("label") or item.label,
             local.get("question") or item.question,
             local.get("help") or item.help,
+            local.get("rule") or item.rule,
         )
+
+    def jurisdiction_text(self, jurisdiction: Jurisdiction, key: str, language: str = ENGLISH) -> str:
+        """A prose field of a country's file ("reason", "human_rights.notes") in ``language``: the
+        overlay beside its file (``US.de.toml``) over the English. The rules only ever read the
+        English; this is what the window shows."""
+        english: object = jurisdiction
+        for part in key.split("."):
+            english = getattr(english, part)
+        local: object = overlay(Path(jurisdiction.source), language)
+        for part in key.split("."):
+            local = local.get(part, {}) if isinstance(local, Mapping) else {}
+        return local if isinstance(local, str) and local else str(english)
 
     def instrument_label(self, kind: str, language: str = ENGLISH) -> str:
         """A kind of instrument by its name in the pack ("Search warrant"), in ``language``."""

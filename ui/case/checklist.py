@@ -129,9 +129,11 @@ def _details_html(answer: Answer, text: ItemText | None) -> str:
     if answer.note:
         parts.append(f"<p>{e(said_in(answer.note))}</p>")
     if answer.rule:
-        # The policy's own sentence, quoted as the pack words it (English).
+        # The policy's own sentence in the display language; one an older pack worded otherwise
+        # (kept with the case's assessment) is quoted as stored.
+        rule = text.rule if text and text.rule and text.english_rule == answer.rule else answer.rule
         policy = QCoreApplication.translate("checklist", "<p><i>Policy: “{rule}”</i></p>")
-        parts.append(policy.format(rule=e(answer.rule)))
+        parts.append(policy.format(rule=e(rule)))
     if text and text.help:
         parts.append(f"<p style='color:#5f6368'>{e(text.help)}</p>")
     if not text:

@@ -56,6 +56,8 @@ class ItemText:
     question: str
     help: str
     label: str = ""
+    rule: str = ""  # the policy sentence the item rests on, in the display language
+    english_rule: str = ""  # the same as the pack words it (and an assessment stores it)
 
 
 def item_texts(pack: PolicyPack) -> dict[str, ItemText]:
@@ -65,7 +67,7 @@ def item_texts(pack: PolicyPack) -> dict[str, ItemText]:
     texts = {}
     for item in pack.items:
         words = pack.item_text(item.id, language)
-        texts[item.id] = ItemText(words.question, words.help, words.label)
+        texts[item.id] = ItemText(words.question, words.help, words.label, words.rule, item.rule)
     return texts
 
 

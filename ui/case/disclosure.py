@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.disclosure.grounds import shown_label
 from app.disclosure.service import Disclosure, Disclosures
 from app.model import CaseId
 from app.services import DeskError
@@ -38,7 +39,9 @@ def describe(found: Disclosure) -> str:
     )
     lines = [
         QCoreApplication.translate("disclosure", "{kind} disclosure without legal process").format(kind=kind),
-        QCoreApplication.translate("disclosure", "Ground: {ground}").format(ground=found.ground_label),
+        QCoreApplication.translate("disclosure", "Ground: {ground}").format(
+            ground=shown_label(found.ground, found.ground_label)
+        ),
         QCoreApplication.translate("disclosure", "Disclosed to: {recipient}").format(
             recipient=found.recipient
         )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.disclosure.grounds import ground_words
 from app.disclosure.service import Disclosures
 from app.fsutil import read_regular_file
 from app.intake.limits import MAX_PDF_BYTES
@@ -60,7 +61,7 @@ class DisclosureDialog(QDialog):
         self.ground = QComboBox()
         self.ground.setAccessibleName(self.tr("Ground"))
         for g in service.grounds.grounds:
-            self.ground.addItem(g.label, g.key)
+            self.ground.addItem(ground_words(g)[0], g.key)
         self.policy = QLabel()
         self.policy.setObjectName("muted")
         self.policy.setWordWrap(True)
@@ -130,7 +131,7 @@ class DisclosureDialog(QDialog):
         ground = self.service.grounds.get(str(self.ground.currentData()))
         if ground is None:
             return
-        self.policy.setText(self.tr("Policy: {policy}").format(policy=ground.policy))
+        self.policy.setText(self.tr("Policy: {policy}").format(policy=ground_words(ground)[1]))
         self.country.setPlaceholderText(ground.recipient_country or self.tr("ISO code, e.g. US"))
         self.made_early.setEnabled(ground.after_the_fact)
         if not ground.after_the_fact:

@@ -210,7 +210,8 @@ class FiguresPanelMixin:
     def _show_table(self, table: Table) -> None:
         self.figures.set_table(table)
         self.table_title.setText(report_words.title(table))
-        self.table_note.setText(report_words.note(table, seats=self.figures.seats))
+        band = self.report.config.band if self.report is not None else None
+        self.table_note.setText(report_words.note(table, seats=self.figures.seats, band=band))
         self.figure_view.resizeColumnsToContents()
 
     def show_figure(self, key: FigureKey) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.changes import CASE_ASPECTS, Aspect, Changed
+from app.disclosure.grounds import shown_label
 from app.model import FactValue
 from ui.bus import Bus
 
@@ -208,7 +209,9 @@ class DisclosureView(CaseView):
         )
         window.case_title.setText(
             QCoreApplication.translate("views", "{reference} — {ground_label} ({state})").format(
-                reference=reference, ground_label=disclosure.ground_label, state=state
+                reference=reference,
+                ground_label=shown_label(disclosure.ground, disclosure.ground_label),
+                state=state,
             )
         )
         tabs.setCurrentWidget(disclosure_tab)
