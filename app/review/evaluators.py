@@ -41,6 +41,7 @@ from app.review.findings import (
     relevant_local,
     seen,
     served,
+    statute_word,
 )
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import PolicyPack, fold
@@ -156,7 +157,9 @@ def issued_under_local_law(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -
                 ),
             ),
         )
-    return Finding(Verdict.PASS, evidence, Said("local_law.has", where=where, names=names(local)))
+    return Finding(
+        Verdict.PASS, evidence, Said("local_law.has", where=where, names=names(local, jurisdiction, pack))
+    )
 
 
 @evaluator("authority_has_jurisdiction")
@@ -404,17 +407,19 @@ def instrument_sufficient(facts: Facts, ctx: ReviewContext, pack: PolicyPack) ->
     short = [
         d for d in items if (d.is_content and not content_ok) or (not d.is_content and not noncontent_ok)
     ]
-    _, local = local_for(facts, pack)
+    jurisdiction, local = local_for(facts, pack)
     # What it can compel is what any local instrument of its kind can: when there are
     # several, the kind is named with each of them, so the reviewer can tell which it is.
-    if len(local) == 1:
+    if jurisdiction is None or not local:
+        name: str = kind_label(kind, pack)
+    elif len(local) == 1:
         only = local[0].local_name
         sentence = word(lambda lang: in_sentence(only) if lang == ENGLISH else only)
-        name: str = Said("sufficient.local", local=sentence, statute=local[0].statute)
-    elif local:
-        name = Said("sufficient.kind_local", kind=kind_label(kind, pack), names=names(local))
+        name = Said("sufficient.local", local=sentence, statute=statute_word(local[0], jurisdiction, pack))
     else:
-        name = kind_label(kind, pack)
+        name = Said(
+            "sufficient.kind_local", kind=kind_label(kind, pack), names=names(local, jurisdiction, pack)
+        )
     if short:
         parts = sorted({"content" if d.is_content else "non-content" for d in short})
         cannot = Said(f"sufficient.cannot_{'_or_'.join(p.replace('-', '') for p in parts)}", called=name)

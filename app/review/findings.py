@@ -277,5 +277,13 @@ def needs_judge(facts: Facts, pack: PolicyPack) -> bool | None:
     return answers.pop() if len(answers) == 1 else None
 
 
-def names(local: Sequence[LocalInstrument]) -> str:
-    return "; ".join(f"{i.local_name} ({i.statute})" for i in local)
+def names(local: Sequence[LocalInstrument], jurisdiction: Jurisdiction, pack: PolicyPack) -> Word:
+    """The country's instruments with the law each rests on ("Search warrant (Fed. R. Crim. P. 41)")."""
+    return word(
+        lambda lang: "; ".join(f"{i.local_name} ({pack.statute_text(jurisdiction, i, lang)})" for i in local)
+    )
+
+
+def statute_word(instrument: LocalInstrument, jurisdiction: Jurisdiction, pack: PolicyPack) -> Word:
+    """The law an instrument rests on, its prose in every language (the citation as written)."""
+    return word(lambda lang: pack.statute_text(jurisdiction, instrument, lang))

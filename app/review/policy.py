@@ -268,6 +268,15 @@ class PolicyPack:
             local = local.get(part, {}) if isinstance(local, Mapping) else {}
         return local if isinstance(local, str) and local else str(english)
 
+    def statute_text(
+        self, jurisdiction: Jurisdiction, instrument: LocalInstrument, language: str = ENGLISH
+    ) -> str:
+        """The law an instrument rests on as the window shows it in ``language``: the citation as
+        written, its prose (``e.g.``, ``as amended``) from the overlay's ``[statutes]``, by the
+        instrument's local name."""
+        local = overlay(Path(jurisdiction.source), language).get("statutes", {}).get(instrument.local_name)
+        return local if isinstance(local, str) and local else instrument.statute
+
     def instrument_label(self, kind: str, language: str = ENGLISH) -> str:
         """A kind of instrument by its name in the pack ("Search warrant"), in ``language``."""
         local = overlay(self.root / "instruments.toml", language).get(kind, {}).get("label")

@@ -343,7 +343,8 @@ def load(root: Path) -> PolicyPack:
     default = _jurisdiction(PackFile(folder / "default.toml"))
     jurisdictions = {}
     for path in sorted(folder.glob("*.toml")):
-        if path.name == "default.toml":
+        # A language's words for a country's file (US.de.toml) are no country of their own.
+        if path.name == "default.toml" or "." in path.stem:
             continue
         found = _jurisdiction(PackFile(path))
         jurisdictions[found.code] = found
