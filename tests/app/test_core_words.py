@@ -67,7 +67,8 @@ def test_every_english_word_has_its_german_with_the_same_placeholders(path):
 def test_every_checklist_item_and_instrument_kind_has_its_german():
     pack = load_pack()
     items = _read(overlay_path(POLICY_DIR / "checklist.toml", "de"))["items"]
-    english = {f"{i.id}.{f}": getattr(i, f) for i in pack.items for f in ("label", "question", "help")}
+    fields = ("label", "question", "help", "rule")
+    english = {f"{i.id}.{f}": getattr(i, f) for i in pack.items for f in fields}
     german = {f"{item_id}.{f}": text for item_id, words in items.items() for f, text in words.items()}
     assert _untranslated(english, german) == []
     kinds = _read(overlay_path(POLICY_DIR / "instruments.toml", "de"))
@@ -148,3 +149,37 @@ def test_coded_values_of_an_event_read_in_german(german):
         "Benachrichtigung zurückgehalten, Empfänger: Nutzer (Gefahr für Leib oder Leben): Drohung"
     )
     assert labels.audit_sentence(changed, ENGLISH) == "Changed Grace's role from reviewer to senior"
+
+
+def test_every_country_files_prose_the_window_shows_has_its_german():
+    """A country's rights notes and (where refused) reason have German beside its file; the
+    German of a statute names an instrument of that file and keeps every number of its citation."""
+    pack = load_pack()
+    missing, stale, changed = [], [], []
+    for j in (*pack.jurisdictions.values(), pack.default):
+        shown = ["human_rights.notes"] + ([] if j.accepted else ["reason"])
+        missing += [
+            f"{j.code} {k}"
+            for k in shown
+            if pack.jurisdiction_text(j, k, "de") == pack.jurisdiction_text(j, k)
+        ]
+        statutes = _read(overlay_path(Path(j.source), "de")).get("statutes", {})
+        by_name = {i.local_name: i for i in j.instruments}
+        stale += [f"{j.code} {name}" for name in statutes if name not in by_name]
+        changed += [
+            f"{j.code} {name}: {german!r}"
+            for name, german in statutes.items()
+            if name in by_name and re.findall(r"\d+", german) != re.findall(r"\d+", by_name[name].statute)
+        ]
+    assert (missing, stale, changed) == ([], [], [])
+
+
+def test_every_disclosure_ground_has_its_german_name_and_policy_sentence():
+    from app.disclosure.grounds import GROUNDS_PATH, ground_words, shipped_grounds
+
+    german = _read(overlay_path(GROUNDS_PATH, "de"))
+    english = {f"{g.key}.{f}": getattr(g, f) for g in shipped_grounds().grounds for f in ("label", "policy")}
+    assert _untranslated(english, _entries(german)) == []
+    ncmec = shipped_grounds().get("ncmec")
+    assert ground_words(ncmec, "de")[0] == "Meldung von Material über sexuellen Kindesmissbrauch an das NCMEC"
+    assert ground_words(ncmec, ENGLISH) == (ncmec.label, ncmec.policy)

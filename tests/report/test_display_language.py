@@ -4,6 +4,7 @@ changes no byte of a report export and no word of the command line's output."""
 from __future__ import annotations
 
 from app.display_language import ENGLISH, set_display_language
+from app.report.tables import Table
 
 
 def test_a_german_window_changes_no_report_export_and_no_command_line_output(
@@ -49,12 +50,7 @@ def test_every_table_column_and_fixed_row_the_window_shows_has_its_german(desk, 
     report = reports.build("2026H1")
     german = words._words("de")
     missing = [f"table {t.key}" for t in report.tables if t.key not in german["tables"]]
-    # The national-security note names the width of its ranges, which the window does not know.
-    missing += [
-        f"note {t.key}"
-        for t in report.tables
-        if t.note and t.key != "national_security" and t.key not in german["notes"]
-    ]
+    missing += [f"note {t.key}" for t in report.tables if t.note and t.key not in german["notes"]]
     for table in report.tables:
         missing += [
             f"column {c.key}"
@@ -107,3 +103,34 @@ def test_the_window_names_a_period_in_german_and_the_report_in_english():
     assert words.period_title(first, "de") == "1. Januar – 30. Juni 2026"
     assert words.period_title(second, "de") == "1. Juli – 31. Dezember 2026"
     assert words.period_title(first, ENGLISH) == first.title() == "1 January – 30 June 2026"
+
+
+def test_the_window_names_grounds_unknown_rows_and_the_national_security_ranges_in_german():
+    """The rows a German window names from the pack (a disclosure ground, a legal process the
+    pack does not list) and the national-security note, with the width of its ranges."""
+    from app.report import words
+    from app.report.config import load_config
+    from app.report.tables import TableRow, disclosure_tables, national_security_table
+
+    config = load_config()
+    by_ground = disclosure_tables([], config)[0]
+    emergency = by_ground.row("emergency")
+    unlisted = TableRow("rumour", "Unknown ground (rumour)", {})
+    by_process = Table("outcomes_by_legal_process", "Demands by legal process", (), ())
+    unknown = TableRow("letter_rogatory", "Unknown (letter_rogatory)", {})
+    national = national_security_table([], config)
+    assert words.row(by_ground, emergency, "de") == "Notfall mit Gefahr für Leib oder Leben (Notfall)"
+    assert words.row(by_ground, by_ground.row("crime_victim"), "de") == (
+        "Anbieter, Kunde oder Mitarbeiter Opfer einer Straftat (freiwillig)"
+    )
+    assert words.row(by_ground, unlisted, "de") == "Unbekannter Grund (rumour)"
+    assert words.row(by_process, unknown, "de") == "Unbekannt (letter_rogatory)"
+    assert words.note(national, "de", band=config.band) == (
+        f"Das Gesetz erlaubt, diese Ersuchen nur in Spannen zu je {config.band} zu veröffentlichen; "
+        "sie sind nicht in den Summen."
+    )
+    # The report's own words, and English in the window, are as before.
+    assert emergency.label == "Emergency involving danger of death or serious physical injury (emergency)"
+    assert words.row(by_ground, emergency, ENGLISH) == emergency.label
+    assert words.row(by_process, unknown, ENGLISH) == "Unknown (letter_rogatory)"
+    assert words.note(national, ENGLISH, band=config.band) == national.note

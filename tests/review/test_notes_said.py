@@ -91,3 +91,36 @@ def test_a_note_reads_as_the_english_sentence_and_in_german_with_the_same_values
 
 def test_a_reviewers_own_reason_is_shown_as_written() -> None:
     assert said_in("Checked by phone with the court.", "de") == "Checked by phone with the court."
+
+
+def _note(answers: list, item_id: str) -> str:
+    return next(a.note for a in answers if a.id == item_id)
+
+
+def test_the_packs_own_prose_and_country_codes_read_in_german_and_stay_english_as_stored() -> None:
+    """What a note quotes of the pack (a country's rights notes and refusal reason, the prose
+    of a statute) and the countries a data-location note names are German in a German window;
+    the note's stored value is the English of before."""
+    from tests.review.test_scenarios import S, context, demand, subpoena
+
+    answers, _ = run(S("us", demand(), "disclose_content", ctx=context(data_stored_in="IE")))
+    baseline = _note(answers, "human_rights.country_baseline")
+    assert baseline.startswith("United States: standard. Independent courts review warrants")
+    assert baseline.text("de").startswith("Vereinigte Staaten: Standard. Unabhängige Gerichte prüfen")
+    location = _note(answers, "enterprise.data_location_recorded")
+    assert location == "stored in IE, outside the requesting country US: recorded as a CLOUD Act case"
+    assert location.text("de") == (
+        "Speicherort: Irland, außerhalb des ersuchenden Staates (Vereinigte Staaten): "
+        "als CLOUD-Act-Fall erfasst"
+    )
+
+    answers, _ = run(S("us subpoena", subpoena(), "disclose_noncontent"))
+    local = _note(answers, "validity.issued_under_local_law")
+    assert "Administrative subpoena (18 U.S.C. § 2703(c)(2); e.g. 21 U.S.C. § 876 (DEA)" in local
+    assert "Administrative subpoena (18 U.S.C. § 2703(c)(2); z. B. 21 U.S.C. § 876 (DEA)" in local.text("de")
+
+    answers, _ = run(S("elsewhere", demand(country="ZZ"), "reject"))
+    refused = _note(answers, "validity.issued_under_local_law")
+    assert refused.endswith("legal process must come through mutual legal assistance.")
+    assert refused.text("de").endswith("Ersuchen müssen im Wege der Rechtshilfe gestellt werden.")
+    assert "Keine Länderbewertung hinterlegt" in _note(answers, "human_rights.country_baseline").text("de")
