@@ -117,3 +117,36 @@ def test_the_override_dialog_names_the_item_by_its_german_label(german_window):
     assert any(t.startswith("Unterschrieben · jetzt ") for t in texts), texts
     assert not any("validity.signed" in t for t in texts)
     dialog.deleteLater()
+
+
+def test_a_german_window_quotes_the_policy_and_the_packs_prose_in_german(german_window, qtbot, demand_file):
+    """The policy sentence under an item, a country's rights notes, the prose of a statute and
+    the disclosure grounds are German in a German window (their English is what is stored)."""
+    from datetime import date
+
+    from ui.dialogs.disclosure import DisclosureDialog
+
+    window = german_window
+    window.intake_files([demand_file])
+    qtbot.waitUntil(lambda: window._task is None and not window._pending_files, timeout=20_000)
+    qtbot.waitUntil(lambda: window.checklist_tab.model.rowCount() > 0, timeout=5_000)
+    tab = window.checklist_tab
+
+    tab.select_item("validity.signed", show_source=False)
+    details = tab.details.toPlainText()
+    assert "Der Anbieter verlangt ein unterschriebenes Schriftstück und lehnt ein nicht" in details, details
+    assert "requires a signed document" not in details
+    tab.select_item("human_rights.country_baseline", show_source=False)
+    details = tab.details.toPlainText()
+    assert "Vereinigte Staaten: Standard. Unabhängige Gerichte prüfen" in details, details
+    assert "Independent courts" not in details and "Requests are reviewed against" not in details
+    tab.select_item("validity.issued_under_local_law", show_source=False)
+    assert "z. B. 21 U.S.C. § 876 (DEA)" in tab.details.toPlainText()
+
+    dialog = DisclosureDialog(window._services().disclosures, date(2026, 12, 7), window)
+    grounds = [dialog.ground.itemText(i) for i in range(dialog.ground.count())]
+    assert "Notfall mit Gefahr für Leib oder Leben" in grounds, grounds
+    dialog.ground.setCurrentIndex(grounds.index("Notfall mit Gefahr für Leib oder Leben"))
+    assert "Gefahr des Todes oder einer schweren körperlichen Verletzung" in dialog.policy.text()
+    assert dialog.ground.currentData() == "emergency"  # what is recorded is the pack's key
+    dialog.deleteLater()
