@@ -68,6 +68,18 @@ def row(table: Table, r: TableRow, language: str | None = None, seats: int | Non
     return _filled(str(found), seats, r.label)
 
 
+def process(key: str, english: str, language: str | None = None) -> str:
+    """A legal process by name, as the list of a figure's cases shows it ("Durchsuchungsbeschluss")."""
+    words = _words(language)
+    return str(words.get("processes", {}).get(key) or english) if words else english
+
+
+def bucket(key: str, english: str, language: str | None = None) -> str:
+    """What became of a case (an outcome bucket, or a disclosure's approval), as its list shows it."""
+    words = _words(language)
+    return str(words.get("buckets", {}).get(key) or words.get("columns", {}).get(key) or english)
+
+
 def note(table: Table, language: str | None = None, seats: int | None = None, band: int | None = None) -> str:
     """The sentence under a table; one naming a number the window does not know stays English.
     ``band`` is the width of the national-security ranges (``ReportConfig.band``)."""

@@ -129,6 +129,14 @@ def test_the_window_names_grounds_unknown_rows_and_the_national_security_ranges_
         f"Das Gesetz erlaubt, diese Ersuchen nur in Spannen zu je {config.band} zu veröffentlichen; "
         "sie sind nicht in den Summen."
     )
+    # The list of a figure's cases names its legal process and outcome the same way.
+    assert words.process("search_warrant", "Search warrant", "de") == "Durchsuchungsbeschluss"
+    assert words.process("letter_rogatory", "letter_rogatory", "de") == "letter_rogatory"
+    assert words.bucket("pending", "Pending", "de") == "Offen"
+    assert (
+        words.bucket("approved_after_the_fact", "approved_after_the_fact", "de") == "Nachträglich genehmigt"
+    )
+    assert words.bucket("pending", "Pending", ENGLISH) == "Pending"
     # The report's own words, and English in the window, are as before.
     assert emergency.label == "Emergency involving danger of death or serious physical injury (emergency)"
     assert words.row(by_ground, emergency, ENGLISH) == emergency.label

@@ -123,7 +123,11 @@ class FiguresPanelMixin:
         assert self.reports is not None
         config = self.reports.config
         names = {p.key: p.label for p in config.processes}
-        self.cases = CountedCasesModel(lambda k: names.get(k, k), config.bucket_label, self)
+        self.cases = CountedCasesModel(
+            lambda k: report_words.process(k, names.get(k, k)),
+            lambda b: report_words.bucket(b, config.bucket_label(b)),
+            self,
+        )
         self.case_view = QTableView()
         self.case_view.setModel(self.cases)
         self.case_view.setAccessibleName(self.tr("Cases counted in the figure"))
