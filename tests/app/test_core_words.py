@@ -183,3 +183,14 @@ def test_every_disclosure_ground_has_its_german_name_and_policy_sentence():
     ncmec = shipped_grounds().get("ncmec")
     assert ground_words(ncmec, "de")[0] == "Meldung von Material über sexuellen Kindesmissbrauch an das NCMEC"
     assert ground_words(ncmec, ENGLISH) == (ncmec.label, ncmec.policy)
+
+
+def test_a_recorded_disclosures_ground_is_named_in_german_unless_the_pack_renamed_it():
+    from app.disclosure.grounds import shipped_grounds, shown_label
+
+    emergency = shipped_grounds().get("emergency")
+    assert shown_label("emergency", emergency.label, "de") == "Notfall mit Gefahr für Leib oder Leben"
+    assert shown_label("emergency", emergency.label, ENGLISH) == emergency.label
+    # A label an older pack gave, or a ground no longer in the pack, is shown as recorded.
+    assert shown_label("emergency", "Imminent danger", "de") == "Imminent danger"
+    assert shown_label("rumour", "rumour (no longer in the pack)", "de") == "rumour (no longer in the pack)"
