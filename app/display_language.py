@@ -1,7 +1,8 @@
 """The language the window shows the core's words in, and the one loader of their translations.
 
 The core's words for codes (``resources/labels.toml``, the checklist's items, the printed
-case summary, instrument kinds, countries) are English files; a language's words are an
+case summary, instrument kinds, countries) and the policy pack's prose the window quotes (a
+country's notes, the disclosure grounds) are English files; a language's words are an
 overlay beside each, of the same structure (``labels.de.toml`` beside ``labels.toml``),
 and an entry the overlay lacks stays English. The window sets the display language once at
 start, before any window is built (``ui/main.py``); nothing else sets it, so the command
