@@ -8,7 +8,6 @@ window or the command line gave through ``parse_choice``, so both accept the sam
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -16,6 +15,7 @@ from typing import Literal
 from app.display_language import ENGLISH, LANGUAGES, chosen, words
 from app.model import EDITABLE_FACTS, Instrument
 from app.review.policy import load_pack
+from app.textfold import fold
 
 COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "resources" / "countries" / "iso3166.toml"
 DATE_FACTS = ("date_issued", "response_due", "date_range_from", "date_range_to", "received")
@@ -69,12 +69,7 @@ def _instrument_words(kind: str | None, country: str | None, authority: str | No
 def country_choices(language: str = ENGLISH) -> tuple[tuple[str, str], ...]:
     """ISO 3166-1 countries by name (resources/countries/iso3166.toml and its language's overlay)."""
     names = words(COUNTRIES_FILE, language)["countries"]
-    return tuple(sorted(((code, str(name)) for code, name in names.items()), key=lambda c: _sort_key(c[1])))
-
-
-def _sort_key(name: str) -> str:
-    # "Österreich" sorts with the O's, not after "Zypern".
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+    return tuple(sorted(((code, str(name)) for code, name in names.items()), key=lambda c: fold(c[1])))
 
 
 def choice_words(key: str, language: str | None = None) -> dict[str, str]:

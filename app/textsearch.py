@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from app.model import Box, Word
+from app.textfold import fold
 
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
 def _fold(text: str) -> str:
     """Case-, accent- and edge-punctuation-insensitive form: 'Müller,' matches 'muller'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _EDGE_PUNCTUATION.sub("", plain)
+    return _EDGE_PUNCTUATION.sub("", fold(text))
 
 
 def find_phrase(pages: Mapping[int, Sequence[Word]], query: str) -> list[tuple[int, Box]]:

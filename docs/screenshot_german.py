@@ -23,6 +23,7 @@ from app import demo, services  # noqa: E402
 from app.bundle import prefs as sync_prefs  # noqa: E402
 from app.datadir import DataDir  # noqa: E402
 from app.team import TeamKey  # noqa: E402
+from docs.screenshot_tabs import run  # noqa: E402
 from ui.common.language import saved_language, settings_for  # noqa: E402
 from ui.main import make_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -104,10 +105,7 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]).absolute()
-    out.mkdir(parents=True, exist_ok=True)
-    shoot(DataDir(Path(sys.argv[2])), out)
-    return 0
+    return run(shoot)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ tab-WIDTH-NAME.png (tab-WIDTH-de-NAME.png in German) into OUTDIR, one per tab.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -84,11 +85,16 @@ def shoot(demo_dir: DataDir, out: Path) -> None:
     window.lock()
 
 
-def main() -> int:
+def run(shoot: Callable[[DataDir, Path], None]) -> int:
+    """``shoot`` the demo data directory argv[2] into the folder argv[1] (made if missing)."""
     out = Path(sys.argv[1]).absolute()
     out.mkdir(parents=True, exist_ok=True)
     shoot(DataDir(Path(sys.argv[2])), out)
     return 0
+
+
+def main() -> int:
+    return run(shoot)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Kept apart from ``extract_text`` (and free of ``app.model``) because the OCR worker process
 folds words too, to tell a page's language, and pays for every module it imports.
+It folds more than ``app.textfold.fold`` on purpose: scans need OCR's and typesetting's variants read alike.
 """
 
 from __future__ import annotations

@@ -11,9 +11,10 @@ contacts against it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+
+from app.textfold import fold
 
 LABEL_RE = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
@@ -68,18 +69,13 @@ _STOPWORDS = frozenset(
 )
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def normalise_name(name: str) -> str:
     """An authority's name in the form names are compared in.
 
     Case, accents, punctuation, "the" and its kin are dropped; dotted initials join up
     ("F.B.I." is "fbi"), an English possessive keeps its s ("Attorney's" is "attorneys").
     """
-    text = _fold(name).replace("&", " and ")
+    text = fold(name).replace("&", " and ")
     text = re.sub(r"['\u2019`\u00b4]s\b", "s", text)
     words = re.findall(r"[a-z0-9]+", text)
     joined: list[str] = []
@@ -159,7 +155,7 @@ def shown_domain(domain: str) -> str:
 
 
 def _skeleton(domain: str) -> str:
-    text = _fold(shown_domain(domain)).translate(_CONFUSABLES)
+    text = fold(shown_domain(domain)).translate(_CONFUSABLES)
     return text.replace("rn", "m").replace("vv", "w").replace("l", "i")
 
 

@@ -44,9 +44,10 @@ from app.review.findings import (
     statute_word,
 )
 from app.review.model import Evidence, ReviewContext
-from app.review.policy import PolicyPack, fold
+from app.review.policy import PolicyPack
 from app.review.said import Said, joined, word
 from app.review.targets import bulk_items, identifier_problem
+from app.textfold import fold
 
 # The letters, the schedule and intake ask these of a case's facts by this module's name.
 __all__ = ["EVALUATORS", "doubtful", "is_civil", "is_emergency", "is_enterprise"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from app.display_language import ENGLISH, overlay
 from app.domain.enums import Effect, Group
 from app.labels import plain
 from app.model import Instrument
+from app.textfold import fold
 
 POLICY_DIR = Path(__file__).resolve().parents[2] / "resources" / "policy"
 
@@ -285,17 +285,6 @@ class PolicyPack:
 
 
 # ------------------------------------------------------------------------------ text
-
-
-_PLAIN = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
-)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents and with plain quotes: the form phrases are matched in."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def load_pack(root: Path | None = None) -> PolicyPack:

@@ -28,9 +28,9 @@ from app.review.policy import (
     PolicyPack,
     SecrecyLaw,
     Words,
-    fold,
 )
 from app.review.policy_toml import PackFile
+from app.textfold import fold
 
 
 def _phrases(words: list[str]) -> PhraseList:

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from app import labels
 from app.display_language import ENGLISH
 from app.domain.facts import DataRequest, Facts, Identifier
-from app.review.policy import PolicyPack, fold
+from app.review.policy import PolicyPack
 from app.review.said import Said, Word, word
+from app.textfold import fold
 
 _EMAIL = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@"

@@ -1333,7 +1333,7 @@ Die Angaben, die Entscheidung und die Schreiben von {workstation} zu diesem Fall
     </message>
     <message>
         <source>Draft the notice letter</source>
-        <translation>Benachrichtigungsschreiben entwerfen</translation>
+        <translation>Schreiben entwerfen</translation>
     </message>
     <message>
         <source>Why the notice letter waits</source>

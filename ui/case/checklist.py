@@ -166,6 +166,7 @@ class ChecklistTab(QWidget):
 
         hint = QLabel(self.tr("J / K next / previous item · C confirm · O override · R reset"))
         hint.setObjectName("muted")
+        hint.setWordWrap(True)  # one line would set the case panel's minimum width (German: 470 px)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
@@ -238,6 +239,7 @@ class ChecklistTab(QWidget):
         eheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         evidence_title = QLabel(self.tr("Evidence — click a row to see it on the page"))
         evidence_title.setObjectName("muted")
+        evidence_title.setWordWrap(True)
 
         details_box = QWidget()
         details_layout = QVBoxLayout(details_box)

@@ -303,6 +303,7 @@ class FactsTab(QWidget):
         rheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         targets = QLabel(self.tr("Targets, data asked for, secrecy order"))
         targets.setObjectName("panelTitle")
+        targets.setWordWrap(True)  # on one line, its German set the case panel's minimum width
         targets.setBuddy(self.readings_table)  # the table's name for a screen reader
         self.add_target_button = QPushButton(self.tr("Add &target…"))
         self.add_category_button = QPushButton(self.tr("Add data &asked for…"))

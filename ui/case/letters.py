@@ -242,7 +242,9 @@ class LettersTab(LetterActionsMixin, QWidget):
         editor_layout.addWidget(self.state)
 
         self.preview = LetterPreview()
-        self.split = QSplitter(Qt.Orientation.Horizontal)
+        # Stacked until the tab is first shown wide enough (resizeEvent): side by side, the editor's
+        # toolbar and the preview set the case panel's minimum width, squeezing the queue.
+        self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(editor_box)
         self.split.addWidget(self.preview)
         self.split.setChildrenCollapsible(False)

@@ -134,6 +134,9 @@ class MainWindow(ActionsMixin, LockMixin, CaseMixin, IntakeMixin, ToolsMixin, QM
         self.tabs.addTab(self.disclosure_tab, self.tr("Disclosure"))
         self.tabs.setTabVisible(self.tabs.indexOf(self.disclosure_tab), False)
         self.tabs.setDocumentMode(True)
+        # Every tab's title stays in sight (no scroll arrows hiding "Protokoll"): the titles count
+        # towards the case panel's minimum width, which still leaves the queue its Status at 1366 px.
+        self.tabs.tabBar().setUsesScrollButtons(False)
         self.case_title = QLabel(self.tr("No case open"))
         self.case_title.setObjectName("panelTitle")
         # A long file name must not push the queue aside: the title is cut, not the layout.
