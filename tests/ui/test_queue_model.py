@@ -103,3 +103,16 @@ def test_a_case_that_gains_a_sync_conflict_is_found_by_searching_and_moves_in_a_
     model.set_conflicts(frozenset())
     proxy.set_search("conflict", set())
     assert order(proxy) == []
+
+
+def test_the_search_texts_are_made_a_short_slice_of_time_per_turn_then_all_found(qtbot, monkeypatch):
+    """A turn of the event loop makes search texts for WARM_SECONDS, not a fixed count of cases:
+    2,000 cases a turn took 100 ms while the report window counted beside it."""
+    monkeypatch.setattr(CaseQueueModel, "WARM_SECONDS", 0.0)  # one step of cases a turn
+    model = CaseQueueModel()
+    model.set_cases([case(f"W-{n}", None) for n in range(1000)])
+    model._warm()
+    assert not model.warm()
+    assert len(model._haystacks) == CaseQueueModel.WARM_STEP
+    qtbot.waitUntil(model.warm, timeout=5000)
+    assert len(model._haystacks) == 1000

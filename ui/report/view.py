@@ -34,7 +34,7 @@ from app.report import words as report_words
 from app.report.service import ReadCancelledError, Reports
 from app.services import DeskError
 from ui.common.worker import Task
-from ui.report.collector import collector_paused
+from ui.report.collector import collector_paused, gui_first
 from ui.report.export import ExportMixin
 from ui.report.figures_panel import FiguresPanelMixin
 
@@ -298,7 +298,9 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
         frozen = set(self._frozen)
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
-            with collector_paused():  # its sweeps of a big heap would hold up the GUI thread
+            # The collector's sweeps, and the interpreter lock held for 5 ms at a time, would
+            # hold up the GUI thread's painting (ui/report/collector.py).
+            with collector_paused(), gui_first():
                 half_years = None
                 period: Period | str | None = text
                 threshold = seats
