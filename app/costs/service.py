@@ -86,7 +86,7 @@ class CostRecord:
         return sum(line.amount_cents for line in self.lines)
 
     def total_text(self) -> str:
-        return money(self.total_cents, self.currency) if self.currency else "nothing recorded"
+        return money(self.total_cents, self.currency) if self.currency else Said("costs.nothing_recorded")
 
     def to_json(self) -> JsonObject:
         return {

@@ -45,7 +45,7 @@ from app.review.findings import (
 )
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import PolicyPack, fold
-from app.review.said import Said, joined, word
+from app.review.said import Said, category_word, joined, word
 from app.review.targets import bulk_items, identifier_problem
 
 # The letters, the schedule and intake ask these of a case's facts by this module's name.
@@ -349,7 +349,7 @@ def specific_identifiers(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
         elif problem != "redacted":
             usable += 1
     for item, phrase in bulk_items(facts, pack):
-        problems.append(Said("targets.request_covers", category=item.category, phrase=phrase))
+        problems.append(Said("targets.request_covers", category=category_word(item.category), phrase=phrase))
         evidence.append(item_evidence(item))
     unreadable = sum(1 for i in found if identifier_problem(i, pack)[0] == "redacted")
     if problems:

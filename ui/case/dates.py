@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.schedule.deadlines import period_words
 from ui.case.date_dialogs import COVERS_LABELS
 from ui.case.dates_changes import DateChangesMixin
 from ui.case.hold_box import HoldBox
@@ -266,7 +267,7 @@ class DatesTab(DateChangesMixin, QWidget):
         if view.period:
             lines.append(
                 self.tr("Counted as {period} ({split} public holidays).").format(
-                    period=view.period, split=view.due.calendar_version.split(":")[0]
+                    period=period_words(view.period), split=view.due.calendar_version.split(":")[0]
                 )
             )
         else:

@@ -235,7 +235,7 @@ def _summary(record: CostRecord) -> str:
             decided_on=record.decided_on, decided_by=record.decided_by
         ),
     }[record.decision]
-    text = f"<b>{record.total_text()}</b> · {state}"
+    text = f"<b>{said_in(record.total_text())}</b> · {state}"
     if record.reason:
         text += f" ({_escape(record.reason)})"
     if record.invoice:
