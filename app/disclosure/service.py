@@ -27,14 +27,12 @@ from pathlib import Path
 
 from app.corrections import IDENTIFIER_KINDS, reviewer_target
 from app.disclosure.grounds import Ground, Grounds, shipped_grounds
-from app.display_language import ENGLISH
 from app.jsontypes import JsonObject
-from app.labels import labels
 from app.model import CaseId, CaseStatus
 from app.review import approval
 from app.review.model import CATEGORIES
-from app.review.said import Said, Word, word
-from app.schedule.notices import EXCEPTION_LABELS
+from app.review.said import Said
+from app.schedule.notices import EXCEPTION_LABELS, exception_word
 from app.services import Desk, DeskError, WrongPinError
 from db import disclosures as rows
 
@@ -422,7 +420,7 @@ class Disclosures:
         withheld = [n for n in self.store.get_notices(case_id) if n["status"] == "withheld"]
         kind = withheld[-1]["exception_kind"] if withheld else None
         notice = (
-            Said("disclosure.notice_withheld", exception=_exception_word(kind))
+            Said("disclosure.notice_withheld", exception=exception_word(kind))
             if kind
             else Said("disclosure.notice_owed")
         )
@@ -486,16 +484,3 @@ def _category(category: str) -> str:
     if found not in CATEGORIES:
         raise DisclosureRefused(f"A category is one of {', '.join(CATEGORIES)} (not {category!r}).")
     return found
-
-
-def _exception_word(kind: str) -> Word:
-    """Why notice was withheld, as the disclosure names it: the English of the notices, the
-    label of the exception in another language."""
-    return word(
-        lambda language: (
-            EXCEPTION_LABELS.get(kind, kind)
-            if language == ENGLISH
-            else labels(language).codes.get("exception_kind", {}).get(kind)
-            or EXCEPTION_LABELS.get(kind, kind)
-        )
-    )

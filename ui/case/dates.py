@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.review.said import said_in
 from app.schedule.deadlines import period_words
 from ui.case.date_dialogs import COVERS_LABELS
 from ui.case.dates_changes import DateChangesMixin
@@ -371,7 +372,7 @@ class DatesTab(DateChangesMixin, QWidget):
             lines = [self.tr("Notice falls due once data is to be disclosed, or when a secrecy order ends.")]
         else:
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
-            head = html.escape(status.reason)
+            head = html.escape(said_in(status.reason))
             if due_now:
                 head = f"<span style='color:#b3261e'><b>{head}</b></span>"
             self.notice.setText(
