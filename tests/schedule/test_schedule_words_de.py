@@ -110,7 +110,10 @@ def test_where_notice_stands_reads_in_german_in_the_window_and_in_english_as_sto
     )
     prior = notice_status(None, [], None, today).reason
     assert prior == "Prior notice owed to the user: no secrecy order"
-    assert said_in(prior, "de") == "Vorherige Benachrichtigung geschuldet (Nutzer): keine Geheimhaltungsanordnung"
+    assert (
+        said_in(prior, "de")
+        == "Vorherige Benachrichtigung geschuldet (Nutzer): keine Geheimhaltungsanordnung"
+    )
     order = SecrecyOrder(issued=date(2026, 1, 10), expires=date(2026, 7, 10), covers="both")
     in_force = notice_status(order, [], None, today).reason
     assert in_force == "Secrecy order in force; delayed notice due on 2026-07-10"

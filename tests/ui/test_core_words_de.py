@@ -176,6 +176,7 @@ def test_a_disclosure_its_report_note_and_the_data_categories_read_in_german(ger
     qtbot.waitUntil(lambda: window.disclosure_tab.summary.text() != "", timeout=5_000)
     summary = window.disclosure_tab.summary.text()
     assert "Daten: IP-Verlauf, Bestandsdaten" in summary, summary
+    assert "d@example.net (E-Mail-Adresse)" in summary, summary
     assert "Zurückgehalten: Gefahr für Leib oder Leben" in summary, summary
     assert "ip history" not in summary and "Withheld" not in summary
     flags = window.disclosure_tab.flags.text()

@@ -18,6 +18,7 @@ from app.review.said import said_in
 from app.services import DeskError
 from ui.case.facts import category_label
 from ui.dialogs.access import SignInDialog
+from ui.dialogs.correction import KIND_LABELS
 
 
 def _plain(name: str) -> QLabel:
@@ -36,9 +37,10 @@ def describe(found: Disclosure) -> str:
         if found.emergency
         else QCoreApplication.translate("disclosure", "Voluntary")
     )
-    who = ", ".join(f"{i['value']} ({i['kind']})" for i in found.identifiers) or QCoreApplication.translate(
-        "disclosure", "none listed"
-    )
+    who = ", ".join(
+        f"{i['value']} ({QCoreApplication.translate('Labels', KIND_LABELS.get(i['kind'], i['kind']))})"
+        for i in found.identifiers
+    ) or QCoreApplication.translate("disclosure", "none listed")
     lines = [
         QCoreApplication.translate("disclosure", "{kind} disclosure without legal process").format(kind=kind),
         QCoreApplication.translate("disclosure", "Ground: {ground}").format(
