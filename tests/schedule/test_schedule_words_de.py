@@ -120,3 +120,15 @@ def test_where_notice_stands_reads_in_german_in_the_window_and_in_english_as_sto
     assert said_in(in_force, "de") == (
         "Geheimhaltungsanordnung in Kraft; nachträgliche Benachrichtigung fällig am 2026-07-10"
     )
+
+
+def test_a_withheld_notice_names_its_exception_in_german_in_the_window(desk):
+    from app.disclosure.service import Disclosures
+    from app.review.said import said_in
+
+    case_id = Disclosures(desk).record(
+        "emergency", "Polizei Berlin", country="DE", justification="threat to life", made_before_approval=True
+    )
+    [withheld] = Schedule(desk).case_schedule(case_id).notices
+    assert withheld.how == "notice could put someone in danger"  # the English, as the CLI prints it
+    assert said_in(withheld.how, "de") == "Gefahr für Leib oder Leben"

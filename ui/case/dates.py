@@ -399,7 +399,7 @@ class DatesTab(DateChangesMixin, QWidget):
                     if to_enterprise
                     else self.tr("Withheld from the user: {how}; {reason} (decided by {decided_by})")
                 )
-            lines.append(line.format(on=n.on, how=n.how, reason=n.reason, decided_by=n.decided_by))
+            lines.append(line.format(on=n.on, how=said_in(n.how), reason=n.reason, decided_by=n.decided_by))
         self._set_lines(self.notice_detail, lines)
         held = view.notice_held
         self.letter.setEnabled(status is not None and status.kind is not None and held is None)
