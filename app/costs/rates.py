@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.display_language import ENGLISH, chosen, overlay, words
 from app.review.policy import POLICY_DIR, PolicyError
 
 RATES_FILE = "costs.toml"
@@ -47,6 +48,16 @@ class Rates:
 
     def label(self, task: str) -> str:
         return self.labels.get(task, task.replace("_", " "))
+
+
+def shown_task(task: str, english: str, language: str | None = None) -> str:
+    """A task as the window names it (``english`` is what the rates and the invoice say): in
+    ``language`` from the overlay beside the shipped file (``costs.de.toml``), unless the pack
+    in use renamed the task, whose own words then stay."""
+    shipped = POLICY_DIR / RATES_FILE
+    if english != words(shipped, ENGLISH).get("labels", {}).get(task):
+        return english
+    return str(overlay(shipped, chosen(language)).get("labels", {}).get(task) or english)
 
 
 def load_rates(root: Path | None = None) -> Rates:

@@ -30,6 +30,7 @@ from app.jsontypes import JsonObject
 from app.model import CaseId
 from app.review.evaluators import is_emergency
 from app.review.policy import PolicyError
+from app.review.said import Said
 from app.services import Desk, DeskError
 from db import cost_rows
 
@@ -85,7 +86,7 @@ class CostRecord:
         return sum(line.amount_cents for line in self.lines)
 
     def total_text(self) -> str:
-        return money(self.total_cents, self.currency) if self.currency else "nothing recorded"
+        return money(self.total_cents, self.currency) if self.currency else Said("costs.nothing_recorded")
 
     def to_json(self) -> JsonObject:
         return {
@@ -145,21 +146,16 @@ class Costs:
     # -- the rule --------------------------------------------------------------------------
 
     def no_charge_reason(self, case_id: CaseId) -> str | None:
-        """Why the policy forbids charging for this case, or None. The one place the rule lives."""
+        """Why the policy forbids charging for this case, or None. The one place the rule lives.
+        A ``Said``: English where printed, the display language in the window."""
         if is_emergency(self.desk.facts(case_id)):
-            return "it is an emergency request, and the policy never charges in emergencies"
+            return Said("costs.emergency")
         row = cost_rows.get_record(self.store, case_id)
         if row is not None and row["child_exploitation"]:
-            return (
-                "it is marked as a known child-exploitation investigation, "
-                "and the policy never charges in those"
-            )
+            return Said("costs.child_exploitation")
         for notice in self.store.get_notices(case_id):
             if notice.get("exception_kind") == "child_exploitation":
-                return (
-                    "notice was withheld for a child-exploitation investigation, "
-                    "and the policy never charges in those"
-                )
+                return Said("costs.child_notice")
         return None
 
     # -- reading ---------------------------------------------------------------------------

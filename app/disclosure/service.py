@@ -31,7 +31,8 @@ from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus
 from app.review import approval
 from app.review.model import CATEGORIES
-from app.schedule.notices import EXCEPTION_LABELS
+from app.review.said import Said
+from app.schedule.notices import EXCEPTION_LABELS, exception_word
 from app.services import Desk, DeskError, WrongPinError
 from db import disclosures as rows
 
@@ -82,16 +83,16 @@ class Disclosure:
     @property
     def flags(self) -> list[str]:
         """What a reader of the case must not miss."""
-        found = []
+        found: list[str] = []
         if self.made_before_approval:
             approved = (
-                f"approved afterwards by {self.approved_by} on {self.approved_at[:10]}"
+                Said("disclosure.approved_afterwards", by=self.approved_by, on=self.approved_at[:10])
                 if self.approved_by and self.approved_at
-                else "not yet approved by a second reviewer"
+                else Said("disclosure.not_yet_approved")
             )
-            found.append(f"Made before a second reviewer approved it (emergency); {approved}.")
+            found.append(Said("disclosure.made_early", approved=approved))
         elif self.approved_by is None:
-            found.append("Awaiting a second reviewer's approval: do not disclose until approved.")
+            found.append(Said("disclosure.awaiting_approval"))
         return found
 
     def to_json(self) -> JsonObject:
@@ -419,15 +420,15 @@ class Disclosures:
         withheld = [n for n in self.store.get_notices(case_id) if n["status"] == "withheld"]
         kind = withheld[-1]["exception_kind"] if withheld else None
         notice = (
-            f"Withheld: {EXCEPTION_LABELS.get(kind, kind)}"
+            Said("disclosure.notice_withheld", exception=exception_word(kind))
             if kind
-            else "Owed to the user under the usual rules (see the case's notices)."
+            else Said("disclosure.notice_owed")
         )
         return Disclosure(
             case_id=case_id,
             reference=case["reference"] if case else "",
             ground=row["ground"],
-            ground_label=ground.label if ground else f"{row['ground']} (no longer in the pack)",
+            ground_label=ground.label if ground else Said("disclosure.ground_gone", key=row["ground"]),
             recipient=row["recipient"],
             recipient_country=row["recipient_country"],
             disclosed_on=row["disclosed_on"],

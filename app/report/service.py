@@ -23,7 +23,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TypedDict
 
+from app import labels
 from app.costs import figures as cost_figures
+from app.display_language import ENGLISH
 from app.fsutil import write_atomic
 from app.jsontypes import JsonObject
 from app.model import CaseId
@@ -43,6 +45,7 @@ from app.report.figures import (
     process_of,
 )
 from app.report.periods import Period, half_year_of, half_years_before, parse_period
+from app.review.said import Said, Word, word
 from app.services import Desk, DeskError
 from app.settings import Setting, SettingFamily, json_object_of
 from db import cost_rows, report_rows
@@ -459,9 +462,22 @@ def override_notes(rows: Sequence[tuple[str, int, str, str, str, str]]) -> tuple
         except ValueError:
             named = "?"
         notes.append(
-            f"{reference} revision {revision}: {outcome} recorded by {by} over a refusal ({named}): {reason}"
+            Said(
+                "report.override",
+                reference=reference,
+                revision=revision,
+                outcome=_outcome_word(outcome),
+                by=by,
+                rules=named,
+                reason=reason,
+            )
         )
     return tuple(notes)
+
+
+def _outcome_word(code: str) -> Word:
+    # The English note names the stored code as it always did; another language its label.
+    return word(lambda language: code if language == ENGLISH else labels.outcome(code, language))
 
 
 def _period(period: Period | str) -> Period:

@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from app.disclosure.grounds import Ground, shown_label
 from app.model import Instrument
 from app.report.cases import DISCLOSURE_PREFIX, CaseRow
 from app.report.config import BUCKETS, DISCLOSED, ReportConfig
+from app.review.said import Said, Word, word
 
 FigureValue: TypeAlias = int | float | str | None  # a count, a share, a published range, or none
 
@@ -205,18 +207,29 @@ def disclosure_tables(cases: Sequence[CaseRow], config: ReportConfig) -> list[Ta
     ]
 
 
+def _ground_word(ground: Ground) -> Word:
+    """A ground as a note names it: the pack's label, in German in a German window."""
+    return word(lambda language: shown_label(ground.key, ground.label, language))
+
+
 def disclosure_notes(rows: Iterable[CaseRow], config: ReportConfig) -> tuple[str, ...]:
-    """One note per disclosure made before a second reviewer approved it (a genuine emergency)."""
+    """One note per disclosure made before a second reviewer approved it (a genuine emergency):
+    a ``Said``, English in the report's exports, in the display language in the window."""
     notes = []
     for r in rows:
         if r.bucket not in ("approved_after_the_fact", "made_before_approval"):
             continue
         key = str(r.instrument or "")[len(DISCLOSURE_PREFIX) :]
         ground = config.ground.get(key)
-        state = "approved after the fact" if r.bucket == "approved_after_the_fact" else "NOT YET APPROVED"
+        state = "approved_after" if r.bucket == "approved_after_the_fact" else "not_yet_approved"
         notes.append(
-            f"{r.reference}: disclosed on {r.received} ({ground.label if ground else key}) before a "
-            f"second reviewer approved it; {state}."
+            Said(
+                "report.disclosed_early",
+                reference=r.reference,
+                day=r.received,
+                ground=_ground_word(ground) if ground else key,
+                state=Said(f"report.{state}"),
+            )
         )
     return tuple(notes)
 

@@ -67,7 +67,7 @@ from app.review.circumstances import emergency_allows
 from app.review.findings import can_compel, instrument_kind, is_civil, is_emergency, parse_date, served
 from app.review.model import Answer, Recommendation, ReviewContext, Scope
 from app.review.policy import InstrumentKind, PolicyPack, load_pack
-from app.review.said import Said, Word, word
+from app.review.said import Said, Word, category_word, word
 from app.review.targets import bulk_items, identifier_problem
 
 SPECIFIC = "validity.specific_identifiers"
@@ -270,7 +270,7 @@ def _scope(facts: Facts, answers: Sequence[Answer], ctx: ReviewContext, pack: Po
     }
     kept: list[DataRequest] = []
     for n, item in enumerate(facts.data_requested):
-        category = item.category
+        category = category_word(item.category)
         if n in bulk and failed(SPECIFIC):
             strike(SPECIFIC, Said("decide.struck_unnamed", category=category))
             continue

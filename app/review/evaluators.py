@@ -45,7 +45,7 @@ from app.review.findings import (
 )
 from app.review.model import Evidence, ReviewContext
 from app.review.policy import PolicyPack
-from app.review.said import Said, joined, word
+from app.review.said import Said, category_word, joined, word
 from app.review.targets import bulk_items, identifier_problem
 from app.textfold import fold
 
@@ -350,7 +350,7 @@ def specific_identifiers(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> 
         elif problem != "redacted":
             usable += 1
     for item, phrase in bulk_items(facts, pack):
-        problems.append(Said("targets.request_covers", category=item.category, phrase=phrase))
+        problems.append(Said("targets.request_covers", category=category_word(item.category), phrase=phrase))
         evidence.append(item_evidence(item))
     unreadable = sum(1 for i in found if identifier_problem(i, pack)[0] == "redacted")
     if problems:

@@ -46,6 +46,19 @@ def word(say: Callable[[str], str]) -> Word:
     return Word({language: say(language) for language in LANGUAGES})
 
 
+def category_word(key: str | None) -> Word | None:
+    """A kind of data asked for ("ip_history") as a note names it: the stored code in English,
+    as the notes always read; its name (``[codes.category]`` of the labels) in another language.
+    None (a request of no known kind) stays None, as the notes always said it."""
+    from app.labels import labels  # app.labels reads the checklist, which makes notes
+
+    if key is None:
+        return None
+    return word(
+        lambda language: key if language == ENGLISH else labels(language).codes["category"].get(key, key)
+    )
+
+
 class Said(str):
     """A sentence from ``notes.toml``: its value is the English; ``text`` says it in a language."""
 

@@ -143,6 +143,18 @@ def format_period(days: int, unit: Unit, count_from: CountFrom) -> str:
     return f"{days} {_UNIT_WORDS[unit]} from {_FROM_WORDS[count_from]}"
 
 
+def period_words(text: str, language: str | None = None) -> str:
+    """A stored period as the window says it ("7 Tage ab Ausstellung"); one the app did not
+    write stays as written."""
+    from app.review.said import Said  # the notes' templates hold the words of every language
+
+    parsed = parse_period(text)
+    if parsed is None:
+        return text
+    days, unit, count_from = parsed
+    return Said(f"period.{unit}_{count_from}", days=days).text(language)
+
+
 def parse_period(text: str | None) -> tuple[int, Unit, CountFrom] | None:
     """The inverse of ``format_period``; None for anything else (a period the app did not write)."""
     m = _PERIOD.fullmatch((text or "").strip())

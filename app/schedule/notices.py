@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
+from app.display_language import ENGLISH
+from app.review.said import Said, Word, joined, word
+
 Recipient = Literal["user", "enterprise"]
 Covers = Literal["user", "enterprise", "both"]
 NoticeKind = Literal["prior", "delayed"]
@@ -114,36 +117,54 @@ def notice_status(
 ) -> NoticeStatus:
     """Whether notice to ``recipient`` is due as of ``today``, from when, and why."""
     if given is not None:
-        return NoticeStatus(False, None, None, f"Notice given on {given.on.isoformat()} ({given.how})")
+        return NoticeStatus(False, None, None, Said("notice.given", on=given.on.isoformat(), how=given.how))
     excs = list(exceptions)
     if excs:
         parts = [
-            f"{EXCEPTION_LABELS.get(e.kind, e.kind)}: {e.reason} (decided by {e.decided_by})" for e in excs
+            Said("notice.exception", kind=exception_word(e.kind), reason=e.reason, by=e.decided_by)
+            for e in excs
         ]
-        return NoticeStatus(False, None, None, "Notice withheld: " + "; ".join(parts))
+        return NoticeStatus(False, None, None, Said("notice.withheld", parts=joined(parts)))
     if order is None or not order.present or not _covers(order, recipient):
-        return NoticeStatus(True, today, "prior", f"Prior notice owed to the {recipient}: no secrecy order")
+        return NoticeStatus(True, today, "prior", Said("notice.prior", recipient=_recipient_word(recipient)))
     if order.lifted_on is not None and order.lifted_on <= today:
         when = order.lifted_on
-        return NoticeStatus(
-            True, when, "delayed", f"Delayed notice due: the secrecy order was lifted on {when.isoformat()}"
-        )
+        return NoticeStatus(True, when, "delayed", Said("notice.lifted", day=when.isoformat()))
     expiry = effective_expiry(order)
     if expiry is None:
         nxt = reconsideration_due(order, today, cycle_days)
-        tail = f"; reconsider the order by {nxt.isoformat()}" if nxt else ""
-        return NoticeStatus(False, None, "delayed", f"Secrecy order until further order{tail}")
-    extended = f" (extended: {order.extensions[-1].reason})" if order.extensions else ""
+        if nxt:
+            return NoticeStatus(
+                False, None, "delayed", Said("notice.until_reconsidered", day=nxt.isoformat())
+            )
+        return NoticeStatus(False, None, "delayed", Said("notice.until_further_order"))
     if expiry <= today:
-        return NoticeStatus(
-            True, expiry, "delayed", f"Delayed notice due: the secrecy order expired on {expiry.isoformat()}"
+        return NoticeStatus(True, expiry, "delayed", Said("notice.expired", day=expiry.isoformat()))
+    if order.extensions:
+        said = Said("notice.in_force_extended", day=expiry.isoformat(), reason=order.extensions[-1].reason)
+    else:
+        said = Said("notice.in_force", day=expiry.isoformat())
+    return NoticeStatus(False, expiry, "delayed", said)
+
+
+def exception_word(kind: str) -> Word:
+    """Why notice is withheld, as a sentence names it: ``EXCEPTION_LABELS`` in English (as the
+    notes always read), the exception's label (``[codes.exception_kind]``) in another language."""
+    from app.labels import labels
+
+    return word(
+        lambda language: (
+            EXCEPTION_LABELS.get(kind, kind)
+            if language == ENGLISH
+            else labels(language).codes["exception_kind"].get(kind) or EXCEPTION_LABELS.get(kind, kind)
         )
-    return NoticeStatus(
-        False,
-        expiry,
-        "delayed",
-        f"Secrecy order in force; delayed notice due on {expiry.isoformat()}{extended}",
     )
+
+
+def _recipient_word(recipient: str) -> Word:
+    from app.labels import labels
+
+    return word(lambda language: labels(language).codes["recipient"].get(recipient, recipient))
 
 
 def reconsideration_due(

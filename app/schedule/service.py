@@ -60,6 +60,7 @@ from app.schedule.notices import (
     Recipient,
     SecrecyOrder,
     effective_expiry,
+    exception_word,
     notice_held,
     notice_status,
     reconsideration_due,
@@ -351,7 +352,7 @@ class Schedule:
                 on=r["sent_at"],
                 how=(r["how"] or "")
                 if r["status"] == "given"
-                else EXCEPTION_LABELS.get(r["exception_kind"], ""),
+                else (exception_word(r["exception_kind"]) if r["exception_kind"] in EXCEPTION_LABELS else ""),
                 reason=r["reason"] or "",
                 decided_by=r["decided_by"] or "",
                 recorded_at=r["recorded_at"] or "",

@@ -3938,6 +3938,10 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
         <translation>{count} Kennungen geschwärzt oder unleserlich: nie im Umfang.</translation>
     </message>
     <message>
+        <source>{label} (content)</source>
+        <translation>{label} (Inhalt)</translation>
+    </message>
+    <message>
         <source>Category {category}</source>
         <translation>Kategorie {category}</translation>
     </message>

@@ -194,3 +194,20 @@ def test_a_recorded_disclosures_ground_is_named_in_german_unless_the_pack_rename
     # A label an older pack gave, or a ground no longer in the pack, is shown as recorded.
     assert shown_label("emergency", "Imminent danger", "de") == "Imminent danger"
     assert shown_label("rumour", "rumour (no longer in the pack)", "de") == "rumour (no longer in the pack)"
+
+
+def test_the_kinds_of_data_and_a_counted_period_read_in_german_and_as_stored_in_english():
+    from app.domain.enums import CATEGORIES
+    from app.review.said import Said, category_word
+    from app.schedule.deadlines import format_period, period_words
+
+    german = labels.labels("de").codes["category"]
+    assert set(german) == set(CATEGORIES) == set(labels.labels(ENGLISH).codes["category"])
+    note = Said("decide.struck_beyond_emergency", category=category_word("ip_history"))
+    assert note == "Struck: ip_history does not address the emergency."  # as the notes always read
+    assert note.text("de") == "Gestrichen: IP-Verlauf, für den Notfall nicht nötig."
+    period = format_period(7, "days", "issued")
+    assert period == "7 days from issue" and period_words(period, ENGLISH) == period
+    assert period_words(period, "de") == "7 Tage ab Ausstellung"
+    assert period_words(format_period(10, "business_days", "received"), "de") == "10 Werktage ab Zugang"
+    assert period_words("within a fortnight", "de") == "within a fortnight"  # not one the app wrote

@@ -20,6 +20,7 @@ from app.costs.rates import PolicyError, load_rates
 from app.costs.service import Costs
 from app.letters.service import Letters
 from app.report.service import Reports
+from app.review.said import said_in
 from app.review.service import Review
 from app.schedule.service import Schedule
 from app.services import DeskError
@@ -170,6 +171,12 @@ def test_no_cost_is_sought_on_an_emergency_request(desk, costs):
     record = costs.record(emergency)
     assert record.decision == "open" and record.invoice is None and events(desk, emergency) == before
     assert record.to_json()["chargeable"] is False
+    # The window says why in its language; the record, the CLI and the refusal above in English.
+    assert record.no_charge == "it is an emergency request, and the policy never charges in emergencies"
+    assert record.to_json()["no_charge"] == record.no_charge
+    assert said_in(record.no_charge, "de") == (
+        "es ist ein Notfallersuchen, und das Regelwerk berechnet in Notfällen nie Kosten"
+    )
     # Waiving it is what the policy expects.
     assert costs.waive(emergency, "emergency: never charged").decision == "waived"
 
@@ -393,3 +400,28 @@ def test_the_organisation_keeps_the_payment_details_the_invoice_gives(desk):
     with pytest.raises(DeskError, match="Payment details have at most 8 lines"):
         organisation.set_organisation(desk, too_many)
     assert organisation.organisation(desk).payment_lines == tuple(PAYMENT)
+
+
+def test_the_window_names_each_shipped_task_in_german_and_the_invoice_in_english(costs, case_id):
+    from app.costs.rates import shown_task
+
+    shipped = load_rates()
+    assert set(_german_task_labels()) == set(shipped.labels)
+    german = {task: shown_task(task, label, "de") for task, label in shipped.labels.items()}
+    assert german["review"] == "Rechtliche Prüfung des Ersuchens"
+    assert not set(german.values()) & set(shipped.labels.values()), german
+    assert shown_task("review", shipped.labels["review"], "en") == "Legal review of the demand"
+    # A pack that renames a task keeps its own words; the record still says the English.
+    assert shown_task("review", "Counsel's review", "de") == "Counsel's review"
+    costs.add_hours(case_id, "review", "1")
+    [line] = costs.record(case_id).lines
+    assert line.label == "Legal review of the demand"
+
+
+def _german_task_labels() -> dict[str, str]:
+    import tomllib
+
+    from app.review.policy import POLICY_DIR
+
+    with (POLICY_DIR / "costs.de.toml").open("rb") as f:
+        return dict(tomllib.load(f)["labels"])

@@ -97,6 +97,36 @@ def test_a_disclosure_made_before_approval_is_flagged_in_the_report(desk, period
     assert any(references["harm"] in n and "NOT YET APPROVED" in n for n in flagged)
 
 
+def test_the_window_reads_the_disclosure_notes_and_flags_in_german_and_the_exports_in_english(desk, period):
+    from app.disclosure.grounds import ground_words, shipped_grounds
+    from app.review.said import said_in
+
+    report = Reports(desk).build("2026H1", trend=False)
+    harm = desk.store.get_case(period["harm"])["reference"]
+    [note] = [n for n in report.notes if harm in n]
+    label, german = shipped_grounds().get("harm").label, ground_words(shipped_grounds().get("harm"), "de")[0]
+    assert note == (
+        f"{harm}: disclosed on 2026-03-02 ({label}) before a second reviewer approved it; NOT YET APPROVED."
+    )
+    assert said_in(note, "de") == (
+        f"{harm}: am 2026-03-02 herausgegeben ({german}), bevor ein zweiter Prüfer sie genehmigt hatte; "
+        "NOCH NICHT GENEHMIGT."
+    )
+    assert json.loads(json.dumps(exports.to_json(report)))["notes"] == [str(n) for n in report.notes]
+    found = Disclosures(desk).get(period["harm"])
+    assert found.flags == [
+        "Made before a second reviewer approved it (emergency); not yet approved by a second reviewer."
+    ]
+    assert said_in(found.flags[0], "de") == (
+        "Herausgegeben, bevor ein zweiter Prüfer sie genehmigt hatte (Notfall); "
+        "noch nicht von einem zweiten Prüfer genehmigt."
+    )
+    emergency = Disclosures(desk).get(period["emergency"])
+    assert emergency.notice == "Withheld: notice could put someone in danger"
+    assert said_in(emergency.notice, "de") == "Zurückgehalten: Gefahr für Leib oder Leben"
+    assert emergency.to_json()["notice"] == emergency.notice
+
+
 def test_the_exports_carry_the_disclosure_tables(desk, period):
     reports = Reports(desk)
     report = reports.build("2026H1", trend=False)

@@ -109,3 +109,18 @@ def test_a_decision_made_over_a_refusal_is_noted_in_its_period_and_nowhere_else(
     assert reference in note and "checklist.blocking_open" in note and reason in note
     assert exports.to_json(reports.build("2026H1"))["notes"] == [note]
     assert reports.build("2026H2").notes == ()
+
+
+def test_a_note_of_a_decision_over_a_refusal_reads_in_german_in_the_window():
+    from app.report.service import override_notes
+    from app.review.said import said_in
+
+    [note] = override_notes([("DD-7", 2, "disclose_noncontent", "Ada", "verified", '["validity.signed"]')])
+    assert (
+        note
+        == "DD-7 revision 2: disclose_noncontent recorded by Ada over a refusal (validity.signed): verified"
+    )
+    assert said_in(note, "de") == (
+        "DD-7 Fassung 2: Nur Nicht-Inhaltsdaten herausgeben, von Ada über eine Ablehnung hinweg erfasst "
+        "(validity.signed): verified"
+    )

@@ -91,3 +91,44 @@ def test_the_command_lines_today_stays_english_whatever_the_display_language(
     else:
         assert out.startswith("Emergency requests: 1\n") and "Responses overdue: nothing" in out
     assert "Fällig" not in out and "Notfall" not in out
+
+
+def test_where_notice_stands_reads_in_german_in_the_window_and_in_english_as_stored():
+    from app.review.said import said_in
+    from app.schedule.notices import NoticeException, SecrecyOrder, notice_status
+
+    today = date(2026, 3, 4)
+    exc = NoticeException("compromised_account", "attacker controls the recovery email", "J. Counsel")
+    withheld = notice_status(None, [exc], None, today).reason
+    assert withheld == (
+        "Notice withheld: account compromised; notice would reach the attacker: "
+        "attacker controls the recovery email (decided by J. Counsel)"
+    )
+    assert said_in(withheld, "de") == (
+        "Benachrichtigung zurückgehalten: kompromittiertes Konto: "
+        "attacker controls the recovery email (entschieden von J. Counsel)"
+    )
+    prior = notice_status(None, [], None, today).reason
+    assert prior == "Prior notice owed to the user: no secrecy order"
+    assert (
+        said_in(prior, "de")
+        == "Vorherige Benachrichtigung geschuldet (Nutzer): keine Geheimhaltungsanordnung"
+    )
+    order = SecrecyOrder(issued=date(2026, 1, 10), expires=date(2026, 7, 10), covers="both")
+    in_force = notice_status(order, [], None, today).reason
+    assert in_force == "Secrecy order in force; delayed notice due on 2026-07-10"
+    assert said_in(in_force, "de") == (
+        "Geheimhaltungsanordnung in Kraft; nachträgliche Benachrichtigung fällig am 2026-07-10"
+    )
+
+
+def test_a_withheld_notice_names_its_exception_in_german_in_the_window(desk):
+    from app.disclosure.service import Disclosures
+    from app.review.said import said_in
+
+    case_id = Disclosures(desk).record(
+        "emergency", "Polizei Berlin", country="DE", justification="threat to life", made_before_approval=True
+    )
+    [withheld] = Schedule(desk).case_schedule(case_id).notices
+    assert withheld.how == "notice could put someone in danger"  # the English, as the CLI prints it
+    assert said_in(withheld.how, "de") == "Gefahr für Leib oder Leben"

@@ -150,3 +150,50 @@ def test_a_german_window_quotes_the_policy_and_the_packs_prose_in_german(german_
     assert "Gefahr des Todes oder einer schweren körperlichen Verletzung" in dialog.policy.text()
     assert dialog.ground.currentData() == "emergency"  # what is recorded is the pack's key
     dialog.deleteLater()
+
+
+def test_a_disclosure_its_report_note_and_the_data_categories_read_in_german(german_window, qtbot):
+    """A disclosure made before approval: its tab (data, flags, notice), the disclosure dialog's
+    data categories and the report window's note on it are German; its stored words English."""
+    from datetime import date
+
+    from app.disclosure.service import Disclosures
+    from tests.ui.test_report_view import open_report, recount
+    from ui.dialogs.disclosure import DisclosureDialog
+
+    window = german_window
+    case_id = Disclosures(window.desk).record(
+        "emergency",
+        "Polizei Berlin",
+        country="DE",
+        identifiers=["d@example.net"],
+        categories=["ip_history", "subscriber_info"],
+        justification="threat to life",
+        made_before_approval=True,
+    )
+    window.refresh_queue(select=case_id)
+    window._on_case_selected(case_id)
+    qtbot.waitUntil(lambda: window.disclosure_tab.summary.text() != "", timeout=5_000)
+    summary = window.disclosure_tab.summary.text()
+    assert "Daten: IP-Verlauf, Bestandsdaten" in summary, summary
+    assert "d@example.net (E-Mail-Adresse)" in summary, summary
+    assert "Zurückgehalten: Gefahr für Leib oder Leben" in summary, summary
+    assert "ip history" not in summary and "Withheld" not in summary
+    flags = window.disclosure_tab.flags.text()
+    assert flags.startswith("Herausgegeben, bevor ein zweiter Prüfer sie genehmigt hatte (Notfall)"), flags
+    assert Disclosures(window.desk).get(case_id).flags[0].startswith("Made before a second reviewer")
+
+    dialog = DisclosureDialog(window._services().disclosures, date(2026, 12, 7), window)
+    boxes = [box.text() for box in dialog.categories.values()]
+    assert boxes[:2] == ["Bestandsdaten", "IP-Verlauf"], boxes
+    assert not any("_" in b or b == "subscriber info" for b in boxes)
+    dialog.deleteLater()
+
+    year, month = int(window.desk.now()[:4]), int(window.desk.now()[5:7])
+    view = open_report(window, qtbot)
+    recount(view, qtbot, f"{year}H{1 if month <= 6 else 2}")
+    reference = window.desk.store.get_case(case_id)["reference"]
+    notes = view.notes_label.text()
+    assert f"Hinweis: {reference}: am " in notes and "NOCH NICHT GENEHMIGT" in notes, notes
+    assert "before a second reviewer" not in notes
+    assert any("before a second reviewer approved it" in n for n in view.report.notes)  # as exported

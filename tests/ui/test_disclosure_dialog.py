@@ -81,7 +81,8 @@ def test_the_disclosure_tab_replaces_the_demand_tabs_and_a_second_reviewer_appro
     assert not tabs.isTabVisible(tabs.indexOf(window.decision_tab))
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # no Decision tab to go to
     assert tabs.currentWidget() is window.disclosure_tab
-    assert "wren.h4x@example.net (email)" in window.disclosure_tab.summary.text()
+    # Each identifier by its kind's name, not its stored code ("email").
+    assert "wren.h4x@example.net (E-mail address)" in window.disclosure_tab.summary.text()
     assert "Not yet approved" in window.disclosure_tab.summary.text()
 
     def sign(name: str, pin: str):

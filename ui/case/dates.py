@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.review.said import said_in
+from app.schedule.deadlines import period_words
 from ui.case.date_dialogs import COVERS_LABELS
 from ui.case.dates_changes import DateChangesMixin
 from ui.case.hold_box import HoldBox
@@ -266,7 +268,7 @@ class DatesTab(DateChangesMixin, QWidget):
         if view.period:
             lines.append(
                 self.tr("Counted as {period} ({split} public holidays).").format(
-                    period=view.period, split=view.due.calendar_version.split(":")[0]
+                    period=period_words(view.period), split=view.due.calendar_version.split(":")[0]
                 )
             )
         else:
@@ -370,7 +372,7 @@ class DatesTab(DateChangesMixin, QWidget):
             lines = [self.tr("Notice falls due once data is to be disclosed, or when a secrecy order ends.")]
         else:
             due_now = status.due and status.due_on is not None and status.due_on <= view.today
-            head = html.escape(status.reason)
+            head = html.escape(said_in(status.reason))
             if due_now:
                 head = f"<span style='color:#b3261e'><b>{head}</b></span>"
             self.notice.setText(
@@ -397,7 +399,7 @@ class DatesTab(DateChangesMixin, QWidget):
                     if to_enterprise
                     else self.tr("Withheld from the user: {how}; {reason} (decided by {decided_by})")
                 )
-            lines.append(line.format(on=n.on, how=n.how, reason=n.reason, decided_by=n.decided_by))
+            lines.append(line.format(on=n.on, how=said_in(n.how), reason=n.reason, decided_by=n.decided_by))
         self._set_lines(self.notice_detail, lines)
         held = view.notice_held
         self.letter.setEnabled(status is not None and status.kind is not None and held is None)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from app.labels import item as item_label
 from app.labels import outcome as label_of_outcome
 from ui.case.checklist_model import ItemText, answer_label, short_label
+from ui.case.facts import category_label
 from ui.case.scope_editor import scope_summary
 from ui.common.table_model import RowsModel
 
@@ -109,7 +110,7 @@ class HistoryModel(RowsModel["Decision"]):
                         identifiers=", ".join(d.scope.get("identifiers", [])) or "—"
                     ),
                     self.tr("Categories: {categories}").format(
-                        categories=", ".join(d.scope.get("categories", [])) or "—"
+                        categories=", ".join(category_label(c) for c in d.scope.get("categories", [])) or "—"
                     ),
                     self.tr("Dates: {start} to {end}").format(
                         start=dates.get("from") or "…", end=dates.get("to") or "…"

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from app.disclosure.grounds import shown_label
 from app.disclosure.service import Disclosure, Disclosures
 from app.model import CaseId
+from app.review.said import said_in
 from app.services import DeskError
+from ui.case.facts import category_label
 from ui.dialogs.access import SignInDialog
+from ui.dialogs.correction import KIND_LABELS
 
 
 def _plain(name: str) -> QLabel:
@@ -34,13 +37,14 @@ def describe(found: Disclosure) -> str:
         if found.emergency
         else QCoreApplication.translate("disclosure", "Voluntary")
     )
-    who = ", ".join(f"{i['value']} ({i['kind']})" for i in found.identifiers) or QCoreApplication.translate(
-        "disclosure", "none listed"
-    )
+    who = ", ".join(
+        f"{i['value']} ({QCoreApplication.translate('Labels', KIND_LABELS.get(i['kind'], i['kind']))})"
+        for i in found.identifiers
+    ) or QCoreApplication.translate("disclosure", "none listed")
     lines = [
         QCoreApplication.translate("disclosure", "{kind} disclosure without legal process").format(kind=kind),
         QCoreApplication.translate("disclosure", "Ground: {ground}").format(
-            ground=shown_label(found.ground, found.ground_label)
+            ground=said_in(shown_label(found.ground, found.ground_label))
         ),
         QCoreApplication.translate("disclosure", "Disclosed to: {recipient}").format(
             recipient=found.recipient
@@ -49,7 +53,7 @@ def describe(found: Disclosure) -> str:
         QCoreApplication.translate("disclosure", "On: {day}").format(day=found.disclosed_on),
         QCoreApplication.translate("disclosure", "Identifiers: {who}").format(who=who),
         QCoreApplication.translate("disclosure", "Data: {categories}").format(
-            categories=", ".join(c.replace("_", " ") for c in found.categories)
+            categories=", ".join(category_label(c) for c in found.categories)
             or QCoreApplication.translate("disclosure", "none listed")
         ),
         QCoreApplication.translate("disclosure", "Justification: {why}").format(
@@ -63,7 +67,9 @@ def describe(found: Disclosure) -> str:
         )
         if found.approved_by
         else QCoreApplication.translate("disclosure", "Not yet approved by a second reviewer"),
-        QCoreApplication.translate("disclosure", "Notice to the user: {notice}").format(notice=found.notice),
+        QCoreApplication.translate("disclosure", "Notice to the user: {notice}").format(
+            notice=said_in(found.notice)
+        ),
     ]
     if found.document:
         lines.append(
@@ -102,7 +108,7 @@ class DisclosureTab(QWidget):
             self.clear()
             return False
         self.summary.setText(describe(self._found))
-        self.flags.setText("\n".join(self._found.flags))
+        self.flags.setText("\n".join(said_in(f) for f in self._found.flags))
         self.flags.setVisible(bool(self._found.flags))
         self.approve_button.setEnabled(self._found.approved_by is None)
         return True

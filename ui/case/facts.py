@@ -46,7 +46,8 @@ HINTS = {
 }
 
 
-def _category(key: str) -> str:
+def category_label(key: str) -> str:
+    """A data category as the window names it ("Verkehrsdaten"); the stored key elsewhere."""
     return QCoreApplication.translate("Labels", CATEGORY_LABELS.get(key, key))
 
 
@@ -200,7 +201,7 @@ def reading_rows(facts_json: dict[str, Any]) -> list[ReadingRow]:
             QCoreApplication.translate("facts", "content data")
             if d["content"]
             else QCoreApplication.translate("facts", "non-content data"),
-            f"{_category(d['category'])}: {d['text'] or ''}".strip(": "),
+            f"{category_label(d['category'])}: {d['text'] or ''}".strip(": "),
             d["page"],
             d.get("box"),
             "category",
@@ -396,7 +397,7 @@ class FactsTab(QWidget):
 
         dialog = CorrectionDialog(
             what,
-            {k: _category(k) for k in CATEGORY_LABELS},
+            {k: category_label(k) for k in CATEGORY_LABELS},
             f"{row.what} {row.value}" if row else "",
             self,
         )

@@ -127,9 +127,9 @@ class ScopeEditor(QWidget):
         for category, is_content in content.items():
             label = QCoreApplication.translate("Labels", CATEGORY_LABELS.get(category, category))
             if is_content and category != "content":
-                label += " (content)"
+                label = self.tr("{label} (content)").format(label=label)
             box = self._box(label, category in scope.get("categories", []))
-            box.setAccessibleName(self.tr("Category {category}").format(category=category))
+            box.setAccessibleName(self.tr("Category {category}").format(category=label))
             self.category_boxes[category] = box
             self._cats_layout.addWidget(box)
         if not content:

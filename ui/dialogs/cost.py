@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.costs.rates import hours_text, money
+from app.costs.rates import hours_text, money, shown_task
 from app.costs.service import CostRecord, Costs
 from app.model import CaseId
+from app.review.said import said_in
 from app.services import DeskError
 from ui.dialogs.access import error_label
 
@@ -101,7 +102,10 @@ class CostDialog(QDialog):
         for task, label, cents in costs.tasks(case_id):
             currency = costs.record(case_id).currency or ""
             self.task.addItem(
-                self.tr("{label} ({money} an hour)").format(label=label, money=money(cents, currency)), task
+                self.tr("{label} ({money} an hour)").format(
+                    label=shown_task(task, label), money=money(cents, currency)
+                ),
+                task,
             )
         self.hours = QLineEdit(placeholderText=self.tr("e.g. 1.5"))
         self.hours.setAccessibleName(self.tr("Hours"))
@@ -185,7 +189,7 @@ class CostDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for line in record.lines:
             cells = [
-                line.label,
+                shown_task(line.task, line.label),
                 hours_text(line.centi_hours),
                 money(line.rate_cents, currency),
                 money(line.amount_cents, currency),
@@ -199,7 +203,7 @@ class CostDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary.setText(_summary(record))
         self.refusal.setText(
-            self.tr("Not chargeable: {no_charge}.").format(no_charge=record.no_charge)
+            self.tr("Not chargeable: {no_charge}.").format(no_charge=said_in(record.no_charge))
             if record.no_charge
             else ""
         )
@@ -231,7 +235,7 @@ def _summary(record: CostRecord) -> str:
             decided_on=record.decided_on, decided_by=record.decided_by
         ),
     }[record.decision]
-    text = f"<b>{record.total_text()}</b> · {state}"
+    text = f"<b>{said_in(record.total_text())}</b> · {state}"
     if record.reason:
         text += f" ({_escape(record.reason)})"
     if record.invoice:

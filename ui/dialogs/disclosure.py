@@ -37,6 +37,7 @@ from app.intake.limits import MAX_PDF_BYTES
 from app.model import CaseId
 from app.review.model import CATEGORIES
 from app.services import DeskError
+from ui.case.facts import category_label
 from ui.dialogs.access import buttons_for, error_label
 
 
@@ -87,7 +88,7 @@ class DisclosureDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         self.categories: dict[str, QCheckBox] = {}
         for n, key in enumerate(CATEGORIES):
-            box = QCheckBox(key.replace("_", " "))
+            box = QCheckBox(category_label(key))
             self.categories[key] = box
             grid.addWidget(box, n // 3, n % 3)
         self.justification = QPlainTextEdit()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.report import words as report_words
 from app.report.service import ReadCancelledError, Reports
+from app.review.said import said_in
 from app.services import DeskError
 from ui.common.worker import Task
 from ui.report.collector import collector_paused, gui_first
@@ -376,7 +377,7 @@ class ReportWindow(FiguresPanelMixin, ExportMixin, QDialog):
             )
         )
         self._show_frozen(report)
-        self.notes_label.setText("\n".join(self.tr("Note: {n}").format(n=n) for n in report.notes))
+        self.notes_label.setText("\n".join(self.tr("Note: {n}").format(n=said_in(n)) for n in report.notes))
         self.notes_label.setVisible(bool(report.notes))
         self._show_problems(report)
         self._show_charts(report)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from app.changes import CASE_ASPECTS, Aspect, Changed
 from app.disclosure.grounds import shown_label
 from app.model import FactValue
+from app.review.said import said_in
 from ui.bus import Bus
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ class DisclosureView(CaseView):
         )
         tabs.setCurrentWidget(disclosure_tab)
         if disclosure.flags:
-            window.statusBar().showMessage(disclosure.flags[0], 10000)
+            window.statusBar().showMessage(said_in(disclosure.flags[0]), 10000)
 
     def clear(self) -> None:
         self.window.disclosure_tab.clear()
