@@ -175,6 +175,7 @@ def test_a_disclosure_its_report_note_and_the_data_categories_read_in_german(ger
     window._on_case_selected(case_id)
     qtbot.waitUntil(lambda: window.disclosure_tab.summary.text() != "", timeout=5_000)
     summary = window.disclosure_tab.summary.text()
+    assert summary.startswith("Notfall-Herausgabe ohne förmliches Ersuchen\n"), summary
     assert "Daten: IP-Verlauf, Bestandsdaten" in summary, summary
     assert "d@example.net (E-Mail-Adresse)" in summary, summary
     assert "Zurückgehalten: Gefahr für Leib oder Leben" in summary, summary
