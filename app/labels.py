@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.disclosure.grounds import ground_words, shipped_grounds
 from app.display_language import chosen, words
 from app.model import AuditEvent
 
@@ -108,6 +109,10 @@ def _shown(key: str, value: object, language: str) -> str:
         return item(value, language)
     if key == "kind" and isinstance(value, str):
         return kind(value, language)
+    ground = shipped_grounds().get(value) if key == "ground" and isinstance(value, str) else None
+    if ground is not None:
+        # The payload stores the ground's key ("emergency"); the window names the ground.
+        return ground_words(ground, language)[0]
     coded = labels(language).codes.get("role" if key in ("from", "to") else key, {})
     if isinstance(value, str) and value in coded:
         return coded[value]

@@ -326,11 +326,15 @@ def dates(facts: Facts, ctx: ReviewContext, pack: PolicyPack) -> Finding:
         return Finding(Verdict.FAIL, evidence, join(problems))
     if unknowns:
         return Finding(Verdict.UNKNOWN, evidence, join(unknowns))
-    issued_note = (
-        Said("dates.issued_range", issued=issued, start=start, end=end)
-        if start or end
-        else Said("dates.issued", issued=issued)
-    )
+    # An open-ended range names only the end it has, never "to None".
+    if start and end:
+        issued_note = Said("dates.issued_range", issued=issued, start=start, end=end)
+    elif start:
+        issued_note = Said("dates.issued_range_from", issued=issued, start=start)
+    elif end:
+        issued_note = Said("dates.issued_range_until", issued=issued, end=end)
+    else:
+        issued_note = Said("dates.issued", issued=issued)
     return Finding(Verdict.PASS, evidence, join([issued_note, *notes]))
 
 

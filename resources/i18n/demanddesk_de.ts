@@ -5011,20 +5011,16 @@ Verwenden Sie die Passphrase des Arbeitsplatzes.</translation>
 <context>
     <name>disclosure</name>
     <message>
-        <source>Emergency</source>
-        <translation>Notfall</translation>
-    </message>
-    <message>
-        <source>Voluntary</source>
-        <translation>Freiwillige</translation>
-    </message>
-    <message>
         <source>none listed</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <source>{kind} disclosure without legal process</source>
-        <translation>{kind} Herausgabe ohne förmliches Ersuchen</translation>
+        <source>Emergency disclosure without legal process</source>
+        <translation>Notfall-Herausgabe ohne förmliches Ersuchen</translation>
+    </message>
+    <message>
+        <source>Voluntary disclosure without legal process</source>
+        <translation>Freiwillige Herausgabe ohne förmliches Ersuchen</translation>
     </message>
     <message>
         <source>Ground: {ground}</source>

@@ -111,6 +111,21 @@ def test_german_sentences_name_facts_items_outcomes_and_kinds_in_german(german):
     assert labels.audit_sentence(drafted, ENGLISH) == "Drafted a narrowing letter"
 
 
+def test_a_disclosures_audit_sentence_names_its_ground_not_its_key(german):
+    recorded = _event(
+        "disclosure.recorded", ground="emergency", recipient="Polizei Berlin", disclosed_on="2026-12-05"
+    )
+    assert labels.audit_sentence(recorded) == (
+        "Herausgabe ohne förmliches Verfahren an Polizei Berlin am 2026-12-05 erfasst "
+        "(Notfall mit Gefahr für Leib oder Leben)"
+    )
+    approved = labels.audit_sentence(_event("disclosure.approved", ground="emergency"))
+    assert approved.endswith("genehmigt (Notfall mit Gefahr für Leib oder Leben)"), approved
+    assert "Notfall mit Gefahr für Leib oder Leben" in dict(labels.audit_details(recorded)).values()
+    # A ground the shipped pack does not know is shown as stored.
+    assert labels.audit_sentence(_event("disclosure.approved", ground="retired")).endswith("(retired)")
+
+
 def test_fact_editor_choices_are_german_and_either_language_is_accepted(german):
     from app.fact_editors import choice_words, fact_editor, parse_choice
 

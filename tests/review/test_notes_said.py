@@ -124,3 +124,26 @@ def test_the_packs_own_prose_and_country_codes_read_in_german_and_stay_english_a
     assert refused.endswith("legal process must come through mutual legal assistance.")
     assert refused.text("de").endswith("Ersuchen müssen im Wege der Rechtshilfe gestellt werden.")
     assert "Keine Länderbewertung hinterlegt" in _note(answers, "human_rights.country_baseline").text("de")
+
+
+@pytest.mark.parametrize(
+    "date_range",
+    [{"from": "2025-12-05", "to": None}, {"from": None, "to": "2026-02-28"}],
+    ids=["no end", "no start"],
+)
+def test_an_open_ended_date_range_reads_without_none_in_either_language(date_range: dict) -> None:
+    """A demand whose range has no end (or no start) names only the end it has, never "None"."""
+    from tests.review.test_scenarios import S, demand
+
+    answers, recommendation = run(S("open", demand(date_range=date_range), "disclose_content"))
+    notes = [a.note for a in answers if a.source == "auto"] + list(recommendation.explanation)
+    for note in notes:
+        for language in ("en", "de"):
+            assert "None" not in said_in(note, language), (language, note)
+    issued = _note(answers, "validity.dates")
+    if date_range["to"] is None:
+        assert issued == "issued 2026-03-02; range from 2025-12-05"
+        assert issued.text("de") == "ausgestellt am 2026-03-02; Zeitraum ab 2025-12-05"
+    else:
+        assert issued == "issued 2026-03-02; range up to 2026-02-28"
+        assert issued.text("de") == "ausgestellt am 2026-03-02; Zeitraum bis 2026-02-28"

@@ -175,6 +175,7 @@ def test_a_disclosure_its_report_note_and_the_data_categories_read_in_german(ger
     window._on_case_selected(case_id)
     qtbot.waitUntil(lambda: window.disclosure_tab.summary.text() != "", timeout=5_000)
     summary = window.disclosure_tab.summary.text()
+    assert summary.startswith("Notfall-Herausgabe ohne förmliches Ersuchen\n"), summary
     assert "Daten: IP-Verlauf, Bestandsdaten" in summary, summary
     assert "d@example.net (E-Mail-Adresse)" in summary, summary
     assert "Zurückgehalten: Gefahr für Leib oder Leben" in summary, summary
@@ -197,3 +198,22 @@ def test_a_disclosure_its_report_note_and_the_data_categories_read_in_german(ger
     assert f"Hinweis: {reference}: am " in notes and "NOCH NICHT GENEHMIGT" in notes, notes
     assert "before a second reviewer" not in notes
     assert any("before a second reviewer approved it" in n for n in view.report.notes)  # as exported
+
+
+def test_the_facts_tab_shows_a_response_period_in_german_and_keeps_it_english(qtbot):
+    """The Facts tab says a counted period as the Dates tab does ("7 Tage ab Ausstellung");
+    what is stored and edited stays the English the app writes."""
+    from app.model import FactValue
+    from ui.case.facts import FactsModel
+
+    model = FactsModel()
+    period = FactValue("response_period", "7 days from issue", "auto")
+    model.set_facts([period, FactValue("response_period", "by return of post", "auto")])
+    try:
+        set_display_language("de")
+        assert model.index(0, 1).data() == "7 Tage ab Ausstellung"
+        assert model.index(1, 1).data() == "by return of post"  # a period the app did not write
+    finally:
+        set_display_language(ENGLISH)
+    assert model.index(0, 1).data() == "7 days from issue"
+    assert model.fact_at(0).value == "7 days from issue"

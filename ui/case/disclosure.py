@@ -32,17 +32,19 @@ def _plain(name: str) -> QLabel:
 
 def describe(found: Disclosure) -> str:
     """The disclosure in lines a reviewer reads top to bottom."""
-    kind = (
-        QCoreApplication.translate("disclosure", "Emergency")
+    # Whole titles, not a kind glued before a noun:
+    # German writes "Notfall-Herausgabe" but "Freiwillige Herausgabe".
+    title = (
+        QCoreApplication.translate("disclosure", "Emergency disclosure without legal process")
         if found.emergency
-        else QCoreApplication.translate("disclosure", "Voluntary")
+        else QCoreApplication.translate("disclosure", "Voluntary disclosure without legal process")
     )
     who = ", ".join(
         f"{i['value']} ({QCoreApplication.translate('Labels', KIND_LABELS.get(i['kind'], i['kind']))})"
         for i in found.identifiers
     ) or QCoreApplication.translate("disclosure", "none listed")
     lines = [
-        QCoreApplication.translate("disclosure", "{kind} disclosure without legal process").format(kind=kind),
+        title,
         QCoreApplication.translate("disclosure", "Ground: {ground}").format(
             ground=said_in(shown_label(found.ground, found.ground_label))
         ),

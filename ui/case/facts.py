@@ -33,6 +33,7 @@ from app import labels
 from app.domain.enums import Source
 from app.fact_editors import choice_words, fact_editor, instrument_words
 from app.model import FactValue
+from app.schedule.deadlines import period_words
 from app.services import DeskError
 from ui.common.table_model import RowsModel
 
@@ -106,6 +107,8 @@ class FactsModel(RowsModel[FactValue]):
                     return self.tr("not known")
                 if fact.key == "instrument" and isinstance(fact.value, str):
                     return instrument_words(fact.value, self.country)
+                if fact.key == "response_period" and isinstance(fact.value, str):
+                    return period_words(fact.value)  # stored English; the Dates tab's words
                 return _show(fact.value, fact.key)
             return self._source(fact)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and fact.value is None:
