@@ -26,13 +26,15 @@ Open-ended orders come back for reconsideration every ``reconsider_days`` (the s
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from app.jsontypes import JsonObject
-from app.model import CaseId, CaseStatus, FactValue
+from app.model import CaseId, CaseStatus, CaseSummary, FactValue
+from app.review.decisions import Decision, decision_from_row
 from app.review.evaluators import is_emergency
-from app.review.model import DISCLOSING
+from app.review.model import DISCLOSING, context_with
 from app.schedule import ics, reconsider
 from app.schedule.deadlines import (
     Deadline,
@@ -66,7 +68,7 @@ from app.schedule.notices import (
 )
 from app.schedule.today import due_today
 from app.services import Desk, DeskError
-from db.disclosures import get_disclosure
+from db.disclosures import cases_with_disclosure, get_disclosure
 from db.store import Row
 
 if TYPE_CHECKING:
@@ -78,6 +80,16 @@ MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
 # Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
 # nothing has left yet).
 UNDECIDED = (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)
+# The facts Today reads of every case: the response deadline's and whether it is an emergency.
+TODAY_FACTS = (
+    "response_due",
+    "response_period",
+    "date_issued",
+    "country",
+    "received",
+    "instrument",
+    "emergency",
+)
 
 
 class Schedule:
@@ -282,34 +294,47 @@ class Schedule:
             self.store.insert_notice({"case_id": case_id, "decided_by": actor, "recorded_at": now, **row})
             self.desk.record(action, case_id, {k: v for k, v in row.items() if k != "status"}, actor=actor)
 
-    def notice(self, case_id: CaseId, today: date | None = None) -> DueNotice | None:
-        """The notice this case owes as of ``today``, if one is due (see the module's docstring)."""
+    def notice(
+        self, case_id: CaseId, today: date | None = None, reads: Reads | None = None
+    ) -> DueNotice | None:
+        """The notice this case owes as of ``today``, if one is due (see the module's docstring).
+        ``reads``: what Today read of every case, instead of reading this one's."""
         today = self._today(today)
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
-        recipient, status, discloses = self._notice_status(case_id, self.secrecy_order(case_id), today)
+        if reads is not None:
+            reference = reads.references[case_id]
+            order = reads.orders.get(case_id)
+        else:
+            case = self.store.get_case(case_id)
+            if case is None:
+                raise DeskError(f"No case {case_id}.")
+            reference, order = case["reference"], self.secrecy_order(case_id)
+        recipient, status, discloses = self._notice_status(case_id, order, today, reads)
         if status is None or not status.due or status.due_on is None or status.due_on > today:
             return None
         if status.kind == "prior" and not discloses:
             return None
         return DueNotice(
-            case_id, case["reference"], recipient, status.kind or "", status.due_on.isoformat(), status.reason
+            case_id, reference, recipient, status.kind or "", status.due_on.isoformat(), status.reason
         )
 
     def _notice_status(
-        self, case_id: CaseId, order: SecrecyOrder | None, today: date
+        self, case_id: CaseId, order: SecrecyOrder | None, today: date, reads: Reads | None = None
     ) -> tuple[Recipient, NoticeStatus | None, bool]:
         """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
-        decision = self.review.decision(case_id)
+        if reads is not None:
+            decision = reads.decisions.get(case_id)
+            disclosed = case_id in reads.disclosed
+            enterprise = case_id in reads.enterprise
+        else:
+            decision = self.review.decision(case_id)
+            disclosed = get_disclosure(self.store, case_id) is not None
+            enterprise = self.review.context(case_id).enterprise_customer is True
         # A disclosure made without legal process (app.disclosure) owes notice like any other.
-        discloses = (decision is not None and decision.outcome in DISCLOSING) or (
-            get_disclosure(self.store, case_id) is not None
-        )
-        recipient: Recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
+        discloses = (decision is not None and decision.outcome in DISCLOSING) or disclosed
+        recipient: Recipient = "enterprise" if enterprise else "user"
         if order is None and not discloses:
             return recipient, None, discloses
-        rows = self.store.get_notices(case_id)
+        rows = reads.notices.get(case_id, []) if reads is not None else self.store.get_notices(case_id)
         given = [r for r in rows if r["status"] == "given" and r["sent_at"]]
         exceptions = [
             NoticeException(r["exception_kind"], r["reason"] or "", r["decided_by"] or "")
@@ -324,7 +349,7 @@ class Schedule:
             else None,
             today,
             recipient,
-            self.reconsider_days,
+            reads.reconsider_days if reads is not None else self.reconsider_days,
         )
         return recipient, status, discloses
 
@@ -390,18 +415,28 @@ class Schedule:
         return deadline.due if deadline else None
 
     def response_deadline(
-        self, case_id: CaseId, today: date, values: dict[str, FactValue] | None = None
+        self,
+        case_id: CaseId,
+        today: date,
+        values: dict[str, FactValue] | None = None,
+        reads: Reads | None = None,
     ) -> Deadline | None:
-        """The demand's response deadline as extended and paused, or None when it states none."""
+        """The demand's response deadline as extended and paused, or None when it states none.
+        ``reads``: what Today read of every case, instead of reading this one's."""
+        if reads is not None:
+            values = reads.facts[case_id]
         values = values if values is not None else self.desk.fact_map(case_id)
         # Counted by its period, a pause in business days skips that country's holidays too.
-        rule = self.desk.period_rule(case_id, values)
+        received_at = reads.received_at[case_id] if reads is not None else None
+        rule = self.desk.period_rule(case_id, values, received_at)
         if rule is None:
             stated = _day(values["response_due"].value)
             if stated is None:
                 return None
             rule = DeadlineRule(explicit=stated, country=values["country"].value or "default")
-        extensions, pauses = self._deadline_changes(case_id)
+        extensions, pauses = self._deadline_changes(
+            case_id, reads.changes.get(case_id, []) if reads is not None else None
+        )
         return compute_deadline(rule, today, extensions, pauses)
 
     def moved_deadlines(self, today: date | None = None) -> dict[CaseId, tuple[date, bool]]:
@@ -419,9 +454,11 @@ class Schedule:
                 out[case_id] = (deadline.due, deadline.paused_now)
         return out
 
-    def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:
+    def _deadline_changes(
+        self, case_id: CaseId, rows: list[Row] | None = None
+    ) -> tuple[list[Extension], list[Pause]]:
         extensions, pauses = [], []
-        for r in self.store.get_deadline_changes(case_id):
+        for r in rows if rows is not None else self.store.get_deadline_changes(case_id):
             if r["kind"] == "extension":
                 extensions.append(Extension(date.fromisoformat(r["starts"]), r["reason"]))
             else:
@@ -481,36 +518,41 @@ class Schedule:
         return self.review.pack.emergency_response_hours
 
     def emergency_due_at(
-        self, case_id: CaseId, values: dict[str, FactValue] | None = None
+        self, case_id: CaseId, values: dict[str, FactValue] | None = None, reads: Reads | None = None
     ) -> datetime | None:
         """The moment an emergency request is due; None for any other demand.
 
         Counted from the stored time of receipt, so a reviewer who corrects the facts to
-        say the demand is an emergency request sees its hours at once.
+        say the demand is an emergency request sees its hours at once. ``reads``: what
+        Today read of every case, instead of reading this one's.
         """
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
+        if reads is not None:
+            received_at, values = reads.received_at[case_id], reads.facts[case_id]
+        else:
+            case = self.store.get_case(case_id)
+            if case is None:
+                raise DeskError(f"No case {case_id}.")
+            received_at = case["received_at"]
         values = values if values is not None else self.desk.fact_map(case_id)
         if not is_emergency({key: fact.value for key, fact in values.items()}):
             return None
-        taken_in = datetime.fromisoformat(case["received_at"])
+        taken_in = datetime.fromisoformat(received_at)
         taken_in = taken_in if taken_in.tzinfo else taken_in.replace(tzinfo=UTC)
         served = values["received"].value if "received" in values else None
         start = emergency_start(taken_in, date.fromisoformat(served) if isinstance(served, str) else None)
         return emergency_due_at(start, self.emergency_hours)
 
     def emergencies(
-        self, now: datetime | None = None, language: str | None = None
+        self, now: datetime | None = None, language: str | None = None, reads: Reads | None = None
     ) -> dict[CaseId, EmergencyDue]:
         """Every emergency request not yet decided, by case, with the time it is due (its
-        words in ``language``; None: the display language)."""
+        words in ``language``; None: the display language). ``reads``: Today's of every case."""
         now = now or self.desk.clock()
         out: dict[CaseId, EmergencyDue] = {}
-        for case in self.desk.cases():
+        for case in reads.cases if reads is not None else self.desk.cases():
             if case.status not in UNDECIDED:
                 continue
-            due_at = self.emergency_due_at(case.case_id)
+            due_at = self.emergency_due_at(case.case_id, reads=reads)
             if due_at is None:
                 continue
             out[case.case_id] = EmergencyDue(
@@ -525,6 +567,36 @@ class Schedule:
         return out
 
     # -- today ---------------------------------------------------------------------------
+
+    def reads(self) -> Reads:
+        """What Today needs of every case, read in a few queries rather than several per case
+        (Today is counted on the window's thread at every refresh of the queue)."""
+        cases = self.desk.cases()
+        orders: dict[CaseId, SecrecyOrder] = {}
+        for row in self.store.all_secrecy_orders():
+            order = _order(row)
+            if order is not None:
+                orders.setdefault(CaseId(row["case_id"]), order)
+        decisions = {CaseId(r["case_id"]): decision_from_row(r) for r in self.store.all_decisions()}
+        day = self.desk.clock().date()
+        enterprise = {  # as Review.context reads it
+            CaseId(r["case_id"])
+            for r in self.store.review_context_values("enterprise_customer")
+            if context_with(day, None, {"enterprise_customer": json.loads(r["value"])}).enterprise_customer
+        }
+        return Reads(
+            cases=cases,
+            references={c.case_id: c.reference for c in cases},
+            received_at={c.case_id: c.received_at for c in cases},
+            facts=self.desk.fact_maps(cases, TODAY_FACTS),
+            orders=orders,
+            changes=_by_case(self.store.all_deadline_changes()),
+            notices=_by_case(self.store.all_notices()),
+            decisions=decisions,  # the last revision of each case's, as Review.decision
+            disclosed={CaseId(c) for c in cases_with_disclosure(self.store)},
+            enterprise=enterprise,
+            reconsider_days=self.reconsider_days,
+        )
 
     def today(self, today: date | None = None, language: str | None = None) -> Today:
         """What needs the reviewer: the same data as ``demand-desk today --json`` (``app.schedule.today``)."""
@@ -553,6 +625,30 @@ class Schedule:
                     items.append(ics.CalendarItem(case.reference, "reconsider_order", again))
         stamp = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
         return ics.deadlines_ics(items, stamp=stamp)
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What Today reads of every case (``Schedule.reads``), by case."""
+
+    cases: list[CaseSummary]
+    references: dict[CaseId, str]
+    received_at: dict[CaseId, str]
+    facts: dict[CaseId, dict[str, FactValue]]  # only TODAY_FACTS
+    orders: dict[CaseId, SecrecyOrder]
+    changes: dict[CaseId, list[Row]]
+    notices: dict[CaseId, list[Row]]
+    decisions: dict[CaseId, Decision]
+    disclosed: set[CaseId]
+    enterprise: set[CaseId]
+    reconsider_days: int
+
+
+def _by_case(rows: list[Row]) -> dict[CaseId, list[Row]]:
+    out: dict[CaseId, list[Row]] = {}
+    for row in rows:
+        out.setdefault(CaseId(row["case_id"]), []).append(row)
+    return out
 
 
 def _day(value: object) -> date | None:
