@@ -421,6 +421,8 @@ def _coerce_fact(key: str, value: object) -> bool | str | None:
 
 # The facts ``fact_values`` gives, in display order.
 FACT_KEYS = (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS, *CASE_FACTS)
+# A fact not read, shared: Today asks a few facts of every case, most of them unknown.
+_UNKNOWN = {key: FactValue(key, None, "auto") for key in FACT_KEYS}
 
 
 def _fact_values(
@@ -438,7 +440,7 @@ def _fact_values(
             values.append(FactValue(key, taken_in, "auto", flag=ASSUMED_RECEIVED if at is not None else None))
             continue
         if row is None:
-            values.append(FactValue(key, None, "auto"))
+            values.append(_UNKNOWN.get(key) or FactValue(key, None, "auto"))
             continue
         values.append(
             FactValue(

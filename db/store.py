@@ -332,9 +332,10 @@ class Store:
     def all_secrecy_orders(self) -> list[Row]:
         return list(self.db.query("SELECT * FROM secrecy_orders ORDER BY case_id"))
 
-    def all_decisions(self) -> list[Row]:
-        """Every case's decisions, each case's in the order of their revisions."""
-        return list(self.db.query("SELECT * FROM decisions ORDER BY case_id, revision"))
+    def last_decision_outcomes(self) -> dict[str, str]:
+        """The outcome of each decided case's last decision (its highest revision)."""
+        sql = "SELECT case_id, outcome FROM decisions ORDER BY case_id, revision"
+        return {case_id: outcome for case_id, outcome in self._conn.execute(sql)}
 
     def all_notices(self) -> list[Row]:
         return list(self.db.query("SELECT * FROM notices ORDER BY case_id, id"))

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 
 from app.jsontypes import JsonObject
 from app.model import CaseId, CaseStatus, CaseSummary, FactValue
-from app.review.decisions import Decision, decision_from_row
 from app.review.evaluators import is_emergency
 from app.review.model import DISCLOSING, context_with
 from app.schedule import ics, reconsider
@@ -322,15 +321,16 @@ class Schedule:
     ) -> tuple[Recipient, NoticeStatus | None, bool]:
         """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
         if reads is not None:
-            decision = reads.decisions.get(case_id)
+            outcome = reads.outcomes.get(case_id)
             disclosed = case_id in reads.disclosed
             enterprise = case_id in reads.enterprise
         else:
             decision = self.review.decision(case_id)
+            outcome = decision.outcome if decision is not None else None
             disclosed = get_disclosure(self.store, case_id) is not None
             enterprise = self.review.context(case_id).enterprise_customer is True
         # A disclosure made without legal process (app.disclosure) owes notice like any other.
-        discloses = (decision is not None and decision.outcome in DISCLOSING) or disclosed
+        discloses = outcome in DISCLOSING or disclosed
         recipient: Recipient = "enterprise" if enterprise else "user"
         if order is None and not discloses:
             return recipient, None, discloses
@@ -577,7 +577,6 @@ class Schedule:
             order = _order(row)
             if order is not None:
                 orders.setdefault(CaseId(row["case_id"]), order)
-        decisions = {CaseId(r["case_id"]): decision_from_row(r) for r in self.store.all_decisions()}
         day = self.desk.clock().date()
         enterprise = {  # as Review.context reads it
             CaseId(r["case_id"])
@@ -592,7 +591,7 @@ class Schedule:
             orders=orders,
             changes=_by_case(self.store.all_deadline_changes()),
             notices=_by_case(self.store.all_notices()),
-            decisions=decisions,  # the last revision of each case's, as Review.decision
+            outcomes={CaseId(c): o for c, o in self.store.last_decision_outcomes().items()},
             disclosed={CaseId(c) for c in cases_with_disclosure(self.store)},
             enterprise=enterprise,
             reconsider_days=self.reconsider_days,
@@ -638,7 +637,7 @@ class Reads:
     orders: dict[CaseId, SecrecyOrder]
     changes: dict[CaseId, list[Row]]
     notices: dict[CaseId, list[Row]]
-    decisions: dict[CaseId, Decision]
+    outcomes: dict[CaseId, str]  # of each decided case's last decision, as Review.decision
     disclosed: set[CaseId]
     enterprise: set[CaseId]
     reconsider_days: int
