@@ -546,10 +546,12 @@ class Schedule:
         self, now: datetime | None = None, language: str | None = None, reads: Reads | None = None
     ) -> dict[CaseId, EmergencyDue]:
         """Every emergency request not yet decided, by case, with the time it is due (its
-        words in ``language``; None: the display language). ``reads``: Today's of every case."""
+        words in ``language``; None: the display language). ``reads``: Today's of every case;
+        None: read now, in a few queries (the queue asks this at every refresh)."""
         now = now or self.desk.clock()
+        reads = reads if reads is not None else self.reads()
         out: dict[CaseId, EmergencyDue] = {}
-        for case in reads.cases if reads is not None else self.desk.cases():
+        for case in reads.cases:
             if case.status not in UNDECIDED:
                 continue
             due_at = self.emergency_due_at(case.case_id, reads=reads)
