@@ -26,14 +26,13 @@ Open-ended orders come back for reconsideration every ``reconsider_days`` (the s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from app.jsontypes import JsonObject
-from app.model import CaseId, CaseStatus, CaseSummary, FactValue
+from app.model import CaseId, CaseStatus, FactValue
 from app.review.evaluators import is_emergency
-from app.review.model import DISCLOSING, context_with
+from app.review.model import DISCLOSING
 from app.schedule import ics, reconsider
 from app.schedule.deadlines import (
     Deadline,
@@ -57,7 +56,6 @@ from app.schedule.notices import (
     NoticeException,
     NoticeGiven,
     NoticeStatus,
-    OrderExtension,
     Recipient,
     SecrecyOrder,
     effective_expiry,
@@ -65,9 +63,11 @@ from app.schedule.notices import (
     notice_status,
     reconsideration_due,
 )
+from app.schedule.reads import Reads, day_or_none, read_all
+from app.schedule.reads import read_order as read_order
 from app.schedule.today import due_today
 from app.services import Desk, DeskError
-from db.disclosures import cases_with_disclosure, get_disclosure
+from db.disclosures import get_disclosure
 from db.store import Row
 
 if TYPE_CHECKING:
@@ -79,16 +79,6 @@ MIN_CYCLE_DAYS, MAX_CYCLE_DAYS = 7, 365
 # Not yet decided: an emergency stays on top until it is (awaiting approval counts, as
 # nothing has left yet).
 UNDECIDED = (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)
-# The facts Today reads of every case: the response deadline's and whether it is an emergency.
-TODAY_FACTS = (
-    "response_due",
-    "response_period",
-    "date_issued",
-    "country",
-    "received",
-    "instrument",
-    "emergency",
-)
 
 
 class Schedule:
@@ -430,7 +420,7 @@ class Schedule:
         received_at = reads.received_at[case_id] if reads is not None else None
         rule = self.desk.period_rule(case_id, values, received_at)
         if rule is None:
-            stated = _day(values["response_due"].value)
+            stated = day_or_none(values["response_due"].value)
             if stated is None:
                 return None
             rule = DeadlineRule(explicit=stated, country=values["country"].value or "default")
@@ -462,7 +452,7 @@ class Schedule:
             if r["kind"] == "extension":
                 extensions.append(Extension(date.fromisoformat(r["starts"]), r["reason"]))
             else:
-                pauses.append(Pause(date.fromisoformat(r["starts"]), _day(r["ends"]), r["reason"]))
+                pauses.append(Pause(date.fromisoformat(r["starts"]), day_or_none(r["ends"]), r["reason"]))
         return extensions, pauses
 
     def extend_deadline(self, case_id: CaseId, new_due: date, reason: str) -> None:
@@ -571,33 +561,8 @@ class Schedule:
     # -- today ---------------------------------------------------------------------------
 
     def reads(self) -> Reads:
-        """What Today needs of every case, read in a few queries rather than several per case
-        (Today is counted on the window's thread at every refresh of the queue)."""
-        cases = self.desk.cases()
-        orders: dict[CaseId, SecrecyOrder] = {}
-        for row in self.store.all_secrecy_orders():
-            order = _order(row)
-            if order is not None:
-                orders.setdefault(CaseId(row["case_id"]), order)
-        day = self.desk.clock().date()
-        enterprise = {  # as Review.context reads it
-            CaseId(r["case_id"])
-            for r in self.store.review_context_values("enterprise_customer")
-            if context_with(day, None, {"enterprise_customer": json.loads(r["value"])}).enterprise_customer
-        }
-        return Reads(
-            cases=cases,
-            references={c.case_id: c.reference for c in cases},
-            received_at={c.case_id: c.received_at for c in cases},
-            facts=self.desk.fact_maps(cases, TODAY_FACTS),
-            orders=orders,
-            changes=_by_case(self.store.all_deadline_changes()),
-            notices=_by_case(self.store.all_notices()),
-            outcomes={CaseId(c): o for c, o in self.store.last_decision_outcomes().items()},
-            disclosed={CaseId(c) for c in cases_with_disclosure(self.store)},
-            enterprise=enterprise,
-            reconsider_days=self.reconsider_days,
-        )
+        """What Today needs of every case, read in a few queries (``app.schedule.reads``)."""
+        return read_all(self)
 
     def today(self, today: date | None = None, language: str | None = None) -> Today:
         """What needs the reviewer: the same data as ``demand-desk today --json`` (``app.schedule.today``)."""
@@ -626,61 +591,3 @@ class Schedule:
                     items.append(ics.CalendarItem(case.reference, "reconsider_order", again))
         stamp = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
         return ics.deadlines_ics(items, stamp=stamp)
-
-
-@dataclass(frozen=True)
-class Reads:
-    """What Today reads of every case (``Schedule.reads``), by case."""
-
-    cases: list[CaseSummary]
-    references: dict[CaseId, str]
-    received_at: dict[CaseId, str]
-    facts: dict[CaseId, dict[str, FactValue]]  # only TODAY_FACTS
-    orders: dict[CaseId, SecrecyOrder]
-    changes: dict[CaseId, list[Row]]
-    notices: dict[CaseId, list[Row]]
-    outcomes: dict[CaseId, str]  # of each decided case's last decision, as Review.decision
-    disclosed: set[CaseId]
-    enterprise: set[CaseId]
-    reconsider_days: int
-
-
-def _by_case(rows: list[Row]) -> dict[CaseId, list[Row]]:
-    out: dict[CaseId, list[Row]] = {}
-    for row in rows:
-        out.setdefault(CaseId(row["case_id"]), []).append(row)
-    return out
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def read_order(desk: Desk, case_id: CaseId) -> SecrecyOrder | None:
-    """The case's secrecy order as recorded (with its extensions, challenge and lifting)."""
-    return _order(desk.store.get_secrecy_order(case_id))
-
-
-def _order(row: Row | None) -> SecrecyOrder | None:
-    if row is None or not row["present"]:
-        return None
-    extensions = tuple(
-        OrderExtension(date.fromisoformat(d), why) for d, why in json.loads(row["extensions"] or "[]")
-    )
-    return SecrecyOrder(
-        present=True,
-        issued=_day(row["issued"]),
-        duration_days=row["duration_days"],
-        expires=_day(row["expires"]),
-        open_ended=bool(row["open_ended"]),
-        statute=row["statute"] or "",
-        covers=row["covers"] or "both",
-        extensions=extensions,
-        challenged_on=_day(row["challenged_on"]),
-        challenge_outcome=row["challenge_outcome"],
-        lifted_on=_day(row["lifted_on"]),
-        reconsidered_on=_day(row["reconsidered_on"]),
-    )

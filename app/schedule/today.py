@@ -20,7 +20,8 @@ from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
     from app.model import CaseSummary
-    from app.schedule.service import Reads, Schedule
+    from app.schedule.reads import Reads
+    from app.schedule.service import Schedule
 
 # A week's warning: with a short cycle, a longer look-ahead would bring an order back the
 # day it was reconsidered.
