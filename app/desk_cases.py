@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -29,7 +29,7 @@ from app.schedule import calendars
 from app.schedule.deadlines import DeadlineRule, base_due_date, rule_for
 from app.settings import text
 from db.disclosures import DISCLOSURE_KIND
-from db.store import dumps
+from db.store import Row, dumps
 
 if TYPE_CHECKING:
     from app.holds.service import Holds
@@ -73,13 +73,12 @@ class CasesMixin(Context):
     def received(self, case_id: CaseId, values: dict[str, FactValue] | None = None) -> date:
         """The day the demand was served; a case taken in before it was recorded counts from intake."""
         values = values if values is not None else self.fact_map(case_id)
-        served = _as_date(values["received"].value)
-        if served is not None:
-            return served
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
-        return date.fromisoformat(case["received_at"][:10])
+        if _as_date(values["received"].value) is None:
+            case = self.store.get_case(case_id)
+            if case is None:
+                raise DeskError(f"No case {case_id}.")
+            return _served(values, case["received_at"])
+        return _served(values, "")
 
     # -- reading cases -------------------------------------------------------------------
 
@@ -138,32 +137,27 @@ class CasesMixin(Context):
     def fact_values(self, case_id: CaseId) -> list[FactValue]:
         """The scalar facts in display order, unknown ones included as None."""
         stored = {r["key"]: r for r in self.store.get_facts(case_id)}
-        values = []
-        for key in (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS, *CASE_FACTS):
-            row = stored.get(key)
-            if row is None and key == "received":
-                # A case taken in before the day of service was recorded: the day it was taken in.
-                case = self.store.get_case(case_id)
-                taken_in = case["received_at"][:10] if case else None
-                values.append(FactValue(key, taken_in, "auto", flag=ASSUMED_RECEIVED if case else None))
-                continue
-            if row is None:
-                values.append(FactValue(key, None, "auto"))
-                continue
-            values.append(
-                FactValue(
-                    key=key,
-                    value=json.loads(row["value"]) if row["value"] is not None else None,
-                    source=row["source"],
-                    page=row["page"],
-                    box=tuple(json.loads(row["box"])) if row["box"] else None,
-                    confidence=row["confidence"],
-                    flag=row.get("flag"),
-                    original=json.loads(row["original_value"]) if row["original_value"] else None,
-                    updated_by=row["updated_by"],
-                )
-            )
-        return values
+
+        def received_at() -> str | None:
+            case = self.store.get_case(case_id)
+            return case["received_at"] if case else None
+
+        return _fact_values(stored, FACT_KEYS, received_at)
+
+    def fact_maps(
+        self, cases: Sequence[CaseSummary], keys: Sequence[str]
+    ) -> dict[CaseId, dict[str, FactValue]]:
+        """``fact_map`` of each of ``cases``, with only ``keys``: one query for them all (Today)."""
+        stored: dict[str, dict[str, Row]] = {}
+        for row in self.store.facts_of_all_cases(keys):
+            stored.setdefault(row["case_id"], {})[row["key"]] = row
+        wanted = [k for k in FACT_KEYS if k in keys]
+        return {
+            c.case_id: {
+                f.key: f for f in _fact_values(stored.get(c.case_id, {}), wanted, _given(c.received_at))
+            }
+            for c in cases
+        }
 
     def facts(self, case_id: CaseId) -> dict[str, Any]:
         """The Facts JSON of DESIGN.md: every key present, unknown values null."""
@@ -313,17 +307,24 @@ class CasesMixin(Context):
         """``fact_values`` by key."""
         return {f.key: f for f in self.fact_values(case_id)}
 
-    def period_rule(self, case_id: CaseId, values: dict[str, FactValue] | None = None) -> DeadlineRule | None:
+    def period_rule(
+        self, case_id: CaseId, values: dict[str, FactValue] | None = None, received_at: str | None = None
+    ) -> DeadlineRule | None:
         """The rule the demand's response period stands for; None when it gave none that can be
-        counted, or a reviewer set the due date (which then stands). ``values``: ``fact_map``."""
+        counted, or a reviewer set the due date (which then stands). ``values``: ``fact_map``;
+        ``received_at``: the case's time of intake, when the caller has read the case already."""
         values = values if values is not None else self.fact_map(case_id)
-        case = self.store.get_case(case_id)
-        if case is None or values["response_due"].source == "reviewer":
+        if received_at is None:
+            case = self.store.get_case(case_id)
+            if case is None:
+                return None
+            received_at = case["received_at"]
+        if values["response_due"].source == "reviewer":
             return None
         return rule_for(
             values["response_period"].value,
             issued=_as_date(values["date_issued"].value),
-            received=self.received(case_id, values),
+            received=_served(values, received_at),
             country=values["country"].value,
         )
 
@@ -416,3 +417,53 @@ def _coerce_fact(key: str, value: object) -> bool | str | None:
             raise DeskError(f"Unknown instrument {text!r}; one of: {words}.")
         raise DeskError(f"Unknown country {text!r}: give its name (Germany) or ISO code (DE).")
     return text
+
+
+# The facts ``fact_values`` gives, in display order.
+FACT_KEYS = (*SCALAR_FACTS, "date_range_from", "date_range_to", *REVIEW_FACTS, *CASE_FACTS)
+# A fact not read, shared: Today asks a few facts of every case, most of them unknown.
+_UNKNOWN = {key: FactValue(key, None, "auto") for key in FACT_KEYS}
+
+
+def _fact_values(
+    stored: Mapping[str, Row], keys: Sequence[str], received_at: Callable[[], str | None]
+) -> list[FactValue]:
+    """``keys`` from the stored fact rows by key; ``received_at``: the case's time of intake
+    (None: no such case), asked only when the day of service was not recorded."""
+    values = []
+    for key in keys:
+        row = stored.get(key)
+        if row is None and key == "received":
+            # A case taken in before the day of service was recorded: the day it was taken in.
+            at = received_at()
+            taken_in = at[:10] if at is not None else None
+            values.append(FactValue(key, taken_in, "auto", flag=ASSUMED_RECEIVED if at is not None else None))
+            continue
+        if row is None:
+            values.append(_UNKNOWN.get(key) or FactValue(key, None, "auto"))
+            continue
+        values.append(
+            FactValue(
+                key=key,
+                value=json.loads(row["value"]) if row["value"] is not None else None,
+                source=row["source"],
+                page=row["page"],
+                box=tuple(json.loads(row["box"])) if row["box"] else None,
+                confidence=row["confidence"],
+                flag=row.get("flag"),
+                original=json.loads(row["original_value"]) if row["original_value"] else None,
+                updated_by=row["updated_by"],
+            )
+        )
+    return values
+
+
+def _given(value: str | None) -> Callable[[], str | None]:
+    return lambda: value
+
+
+def _served(values: Mapping[str, FactValue], received_at: str) -> date:
+    """The day the demand was served; a case taken in before it was recorded counts from
+    intake (``received_at``, the case's time of intake)."""
+    served = _as_date(values["received"].value)
+    return served if served is not None else date.fromisoformat(received_at[:10])

@@ -17,6 +17,11 @@ def get_disclosure(store: Store, case_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
+def cases_with_disclosure(store: Store) -> set[str]:
+    """Every case with a disclosure made without legal process (one query, for Today)."""
+    return {r[0] for r in store.db.execute("SELECT case_id FROM disclosures")}
+
+
 def approve_disclosure(store: Store, case_id: str, approved_by: str, approved_at: str) -> None:
     """Set the approver once: a disclosure already approved keeps its first approver."""
     store.db.execute(

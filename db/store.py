@@ -318,6 +318,31 @@ class Store:
         sql = "SELECT case_id FROM facts WHERE key = ? AND value IS NOT NULL ORDER BY case_id"
         return [r[0] for r in self._conn.execute(sql, (key,))]
 
+    def facts_of_all_cases(self, keys: Sequence[str]) -> list[Row]:
+        """The facts ``keys`` of every case, in one query (Today reads a few of each case's)."""
+        marks = ", ".join("?" * len(keys))
+        sql = f"SELECT * FROM facts WHERE key IN ({marks}) ORDER BY case_id"  # noqa: S608 - placeholders only
+        return list(self.db.query(sql, list(keys)))
+
+    def review_context_values(self, key: str) -> list[Row]:
+        """(case_id, value) of one review-context key, every case that has it."""
+        sql = "SELECT case_id, value FROM review_context WHERE key = ? ORDER BY case_id"
+        return list(self.db.query(sql, [key]))
+
+    def all_secrecy_orders(self) -> list[Row]:
+        return list(self.db.query("SELECT * FROM secrecy_orders ORDER BY case_id"))
+
+    def last_decision_outcomes(self) -> dict[str, str]:
+        """The outcome of each decided case's last decision (its highest revision)."""
+        sql = "SELECT case_id, outcome FROM decisions ORDER BY case_id, revision"
+        return {case_id: outcome for case_id, outcome in self._conn.execute(sql)}
+
+    def all_notices(self) -> list[Row]:
+        return list(self.db.query("SELECT * FROM notices ORDER BY case_id, id"))
+
+    def all_deadline_changes(self) -> list[Row]:
+        return list(self.db.query("SELECT * FROM deadline_changes ORDER BY case_id, id"))
+
     def fact_values(self, key: str) -> list[Row]:
         """``case_id`` and stored ``value`` of every case that has a value for ``key``."""
         sql = "SELECT case_id, value FROM facts WHERE key = ? AND value IS NOT NULL ORDER BY case_id"

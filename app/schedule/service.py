@@ -56,7 +56,6 @@ from app.schedule.notices import (
     NoticeException,
     NoticeGiven,
     NoticeStatus,
-    OrderExtension,
     Recipient,
     SecrecyOrder,
     effective_expiry,
@@ -65,6 +64,8 @@ from app.schedule.notices import (
     notice_status,
     reconsideration_due,
 )
+from app.schedule.reads import Reads, day_or_none, read_all
+from app.schedule.reads import read_order as read_order
 from app.schedule.today import due_today
 from app.services import Desk, DeskError
 from db.disclosures import get_disclosure
@@ -283,34 +284,48 @@ class Schedule:
             self.store.insert_notice({"case_id": case_id, "decided_by": actor, "recorded_at": now, **row})
             self.desk.record(action, case_id, {k: v for k, v in row.items() if k != "status"}, actor=actor)
 
-    def notice(self, case_id: CaseId, today: date | None = None) -> DueNotice | None:
-        """The notice this case owes as of ``today``, if one is due (see the module's docstring)."""
+    def notice(
+        self, case_id: CaseId, today: date | None = None, reads: Reads | None = None
+    ) -> DueNotice | None:
+        """The notice this case owes as of ``today``, if one is due (see the module's docstring).
+        ``reads``: what Today read of every case, instead of reading this one's."""
         today = self._today(today)
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
-        recipient, status, discloses = self._notice_status(case_id, self.secrecy_order(case_id), today)
+        if reads is not None:
+            reference = reads.references[case_id]
+            order = reads.orders.get(case_id)
+        else:
+            case = self.store.get_case(case_id)
+            if case is None:
+                raise DeskError(f"No case {case_id}.")
+            reference, order = case["reference"], self.secrecy_order(case_id)
+        recipient, status, discloses = self._notice_status(case_id, order, today, reads)
         if status is None or not status.due or status.due_on is None or status.due_on > today:
             return None
         if status.kind == "prior" and not discloses:
             return None
         return DueNotice(
-            case_id, case["reference"], recipient, status.kind or "", status.due_on.isoformat(), status.reason
+            case_id, reference, recipient, status.kind or "", status.due_on.isoformat(), status.reason
         )
 
     def _notice_status(
-        self, case_id: CaseId, order: SecrecyOrder | None, today: date
+        self, case_id: CaseId, order: SecrecyOrder | None, today: date, reads: Reads | None = None
     ) -> tuple[Recipient, NoticeStatus | None, bool]:
         """(recipient, status or None when nothing is owed yet, whether the decision discloses)."""
-        decision = self.review.decision(case_id)
+        if reads is not None:
+            outcome = reads.outcomes.get(case_id)
+            disclosed = case_id in reads.disclosed
+            enterprise = case_id in reads.enterprise
+        else:
+            decision = self.review.decision(case_id)
+            outcome = decision.outcome if decision is not None else None
+            disclosed = get_disclosure(self.store, case_id) is not None
+            enterprise = self.review.context(case_id).enterprise_customer is True
         # A disclosure made without legal process (app.disclosure) owes notice like any other.
-        discloses = (decision is not None and decision.outcome in DISCLOSING) or (
-            get_disclosure(self.store, case_id) is not None
-        )
-        recipient: Recipient = "enterprise" if self.review.context(case_id).enterprise_customer else "user"
+        discloses = outcome in DISCLOSING or disclosed
+        recipient: Recipient = "enterprise" if enterprise else "user"
         if order is None and not discloses:
             return recipient, None, discloses
-        rows = self.store.get_notices(case_id)
+        rows = reads.notices.get(case_id, []) if reads is not None else self.store.get_notices(case_id)
         given = [r for r in rows if r["status"] == "given" and r["sent_at"]]
         exceptions = [
             NoticeException(r["exception_kind"], r["reason"] or "", r["decided_by"] or "")
@@ -325,7 +340,7 @@ class Schedule:
             else None,
             today,
             recipient,
-            self.reconsider_days,
+            reads.reconsider_days if reads is not None else self.reconsider_days,
         )
         return recipient, status, discloses
 
@@ -391,18 +406,28 @@ class Schedule:
         return deadline.due if deadline else None
 
     def response_deadline(
-        self, case_id: CaseId, today: date, values: dict[str, FactValue] | None = None
+        self,
+        case_id: CaseId,
+        today: date,
+        values: dict[str, FactValue] | None = None,
+        reads: Reads | None = None,
     ) -> Deadline | None:
-        """The demand's response deadline as extended and paused, or None when it states none."""
+        """The demand's response deadline as extended and paused, or None when it states none.
+        ``reads``: what Today read of every case, instead of reading this one's."""
+        if reads is not None:
+            values = reads.facts[case_id]
         values = values if values is not None else self.desk.fact_map(case_id)
         # Counted by its period, a pause in business days skips that country's holidays too.
-        rule = self.desk.period_rule(case_id, values)
+        received_at = reads.received_at[case_id] if reads is not None else None
+        rule = self.desk.period_rule(case_id, values, received_at)
         if rule is None:
-            stated = _day(values["response_due"].value)
+            stated = day_or_none(values["response_due"].value)
             if stated is None:
                 return None
             rule = DeadlineRule(explicit=stated, country=values["country"].value or "default")
-        extensions, pauses = self._deadline_changes(case_id)
+        extensions, pauses = self._deadline_changes(
+            case_id, reads.changes.get(case_id, []) if reads is not None else None
+        )
         return compute_deadline(rule, today, extensions, pauses)
 
     def moved_deadlines(self, today: date | None = None) -> dict[CaseId, tuple[date, bool]]:
@@ -420,13 +445,15 @@ class Schedule:
                 out[case_id] = (deadline.due, deadline.paused_now)
         return out
 
-    def _deadline_changes(self, case_id: CaseId) -> tuple[list[Extension], list[Pause]]:
+    def _deadline_changes(
+        self, case_id: CaseId, rows: list[Row] | None = None
+    ) -> tuple[list[Extension], list[Pause]]:
         extensions, pauses = [], []
-        for r in self.store.get_deadline_changes(case_id):
+        for r in rows if rows is not None else self.store.get_deadline_changes(case_id):
             if r["kind"] == "extension":
                 extensions.append(Extension(date.fromisoformat(r["starts"]), r["reason"]))
             else:
-                pauses.append(Pause(date.fromisoformat(r["starts"]), _day(r["ends"]), r["reason"]))
+                pauses.append(Pause(date.fromisoformat(r["starts"]), day_or_none(r["ends"]), r["reason"]))
         return extensions, pauses
 
     def extend_deadline(self, case_id: CaseId, new_due: date, reason: str) -> None:
@@ -482,36 +509,43 @@ class Schedule:
         return self.review.pack.emergency_response_hours
 
     def emergency_due_at(
-        self, case_id: CaseId, values: dict[str, FactValue] | None = None
+        self, case_id: CaseId, values: dict[str, FactValue] | None = None, reads: Reads | None = None
     ) -> datetime | None:
         """The moment an emergency request is due; None for any other demand.
 
         Counted from the stored time of receipt, so a reviewer who corrects the facts to
-        say the demand is an emergency request sees its hours at once.
+        say the demand is an emergency request sees its hours at once. ``reads``: what
+        Today read of every case, instead of reading this one's.
         """
-        case = self.store.get_case(case_id)
-        if case is None:
-            raise DeskError(f"No case {case_id}.")
+        if reads is not None:
+            received_at, values = reads.received_at[case_id], reads.facts[case_id]
+        else:
+            case = self.store.get_case(case_id)
+            if case is None:
+                raise DeskError(f"No case {case_id}.")
+            received_at = case["received_at"]
         values = values if values is not None else self.desk.fact_map(case_id)
         if not is_emergency({key: fact.value for key, fact in values.items()}):
             return None
-        taken_in = datetime.fromisoformat(case["received_at"])
+        taken_in = datetime.fromisoformat(received_at)
         taken_in = taken_in if taken_in.tzinfo else taken_in.replace(tzinfo=UTC)
         served = values["received"].value if "received" in values else None
         start = emergency_start(taken_in, date.fromisoformat(served) if isinstance(served, str) else None)
         return emergency_due_at(start, self.emergency_hours)
 
     def emergencies(
-        self, now: datetime | None = None, language: str | None = None
+        self, now: datetime | None = None, language: str | None = None, reads: Reads | None = None
     ) -> dict[CaseId, EmergencyDue]:
         """Every emergency request not yet decided, by case, with the time it is due (its
-        words in ``language``; None: the display language)."""
+        words in ``language``; None: the display language). ``reads``: Today's of every case;
+        None: read now, in a few queries (the queue asks this at every refresh)."""
         now = now or self.desk.clock()
+        reads = reads if reads is not None else self.reads()
         out: dict[CaseId, EmergencyDue] = {}
-        for case in self.desk.cases():
+        for case in reads.cases:
             if case.status not in UNDECIDED:
                 continue
-            due_at = self.emergency_due_at(case.case_id)
+            due_at = self.emergency_due_at(case.case_id, reads=reads)
             if due_at is None:
                 continue
             out[case.case_id] = EmergencyDue(
@@ -526,6 +560,10 @@ class Schedule:
         return out
 
     # -- today ---------------------------------------------------------------------------
+
+    def reads(self) -> Reads:
+        """What Today needs of every case, read in a few queries (``app.schedule.reads``)."""
+        return read_all(self)
 
     def today(self, today: date | None = None, language: str | None = None) -> Today:
         """What needs the reviewer: the same data as ``demand-desk today --json`` (``app.schedule.today``)."""
@@ -554,37 +592,3 @@ class Schedule:
                     items.append(ics.CalendarItem(case.reference, "reconsider_order", again))
         stamp = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
         return ics.deadlines_ics(items, stamp=stamp)
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def read_order(desk: Desk, case_id: CaseId) -> SecrecyOrder | None:
-    """The case's secrecy order as recorded (with its extensions, challenge and lifting)."""
-    return _order(desk.store.get_secrecy_order(case_id))
-
-
-def _order(row: Row | None) -> SecrecyOrder | None:
-    if row is None or not row["present"]:
-        return None
-    extensions = tuple(
-        OrderExtension(date.fromisoformat(d), why) for d, why in json.loads(row["extensions"] or "[]")
-    )
-    return SecrecyOrder(
-        present=True,
-        issued=_day(row["issued"]),
-        duration_days=row["duration_days"],
-        expires=_day(row["expires"]),
-        open_ended=bool(row["open_ended"]),
-        statute=row["statute"] or "",
-        covers=row["covers"] or "both",
-        extensions=extensions,
-        challenged_on=_day(row["challenged_on"]),
-        challenge_outcome=row["challenge_outcome"],
-        lifted_on=_day(row["lifted_on"]),
-        reconsidered_on=_day(row["reconsidered_on"]),
-    )

@@ -20,6 +20,7 @@ from app.services import Desk, DeskError
 
 if TYPE_CHECKING:
     from app.model import CaseSummary
+    from app.schedule.reads import Reads
     from app.schedule.service import Schedule
 
 # A week's warning: with a short cycle, a longer look-ahead would bring an order back the
@@ -38,7 +39,8 @@ def due_today(schedule: Schedule, day: date, language: str | None = None) -> Tod
     if now.date() != day:
         now = datetime.combine(day, now.timetz())
     out = Today(day.isoformat())
-    urgent = schedule.emergencies(now, language)
+    reads = schedule.reads()
+    urgent = schedule.emergencies(now, language, reads)
     for emergency in sorted(urgent.values(), key=lambda e: (e.due_at, e.reference)):
         out.emergencies.append(
             TodayItem(
@@ -51,12 +53,12 @@ def due_today(schedule: Schedule, day: date, language: str | None = None) -> Tod
                 at=emergency.due_at.astimezone(UTC).isoformat(timespec="minutes"),
             )
         )
-    for case in schedule.desk.cases():
+    for case in reads.cases:
         cid, ref = case.case_id, case.reference
         if cid in urgent:
             pass  # listed above, in hours
         elif case.status in (CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL):
-            _response(schedule, case, day, out, language)
+            _response(schedule, reads, case, day, out, language)
         if case.status is CaseStatus.AWAITING_APPROVAL:
             out.awaiting_approval.append(
                 TodayItem(
@@ -68,12 +70,12 @@ def due_today(schedule: Schedule, day: date, language: str | None = None) -> Tod
                     "today",
                 )
             )
-        notice = schedule.notice(cid, day)
+        notice = schedule.notice(cid, day, reads)
         if notice is not None:
             urgency = "today" if notice.due_on == day.isoformat() else "overdue"
             label = _notice_line(notice.kind, notice.recipient, language)
             out.notices_due.append(TodayItem(cid, ref, "notice", notice.due_on, label, urgency))
-        _secrecy_order(schedule, case, day, out, language)
+        _secrecy_order(reads, case, day, out, language)
     out.holds_expiring.extend(_holds_expiring(schedule.desk, day, language))
     for items in (
         out.responses_overdue,
@@ -87,10 +89,12 @@ def due_today(schedule: Schedule, day: date, language: str | None = None) -> Tod
     return out
 
 
-def _response(schedule: Schedule, case: CaseSummary, day: date, out: Today, language: str | None) -> None:
+def _response(
+    schedule: Schedule, reads: Reads, case: CaseSummary, day: date, out: Today, language: str | None
+) -> None:
     """An undecided case's response: overdue, or due within the week (not while paused)."""
     cid, ref = case.case_id, case.reference
-    deadline = schedule.response_deadline(cid, day)
+    deadline = schedule.response_deadline(cid, day, reads=reads)
     if deadline is not None:
         due = deadline.due
         status = deadline_status(deadline, day, language=language)
@@ -110,12 +114,10 @@ def _response(schedule: Schedule, case: CaseSummary, day: date, out: Today, lang
             out.responses_due.append(TodayItem(cid, ref, "response", due.isoformat(), label, urgency))
 
 
-def _secrecy_order(
-    schedule: Schedule, case: CaseSummary, day: date, out: Today, language: str | None
-) -> None:
+def _secrecy_order(reads: Reads, case: CaseSummary, day: date, out: Today, language: str | None) -> None:
     """The case's secrecy order: expiring within the month, or open-ended and due to be reconsidered."""
     cid, ref = case.case_id, case.reference
-    order = schedule.secrecy_order(cid)
+    order = reads.orders.get(cid)
     if order is not None and expiring_within(order, day, ORDERS_AHEAD_DAYS):
         expiry = effective_expiry(order)
         assert expiry is not None  # noqa: S101 - expiring_within needs one
@@ -130,7 +132,7 @@ def _secrecy_order(
             )
         )
     if order is not None and order.open_ended and order.lifted_on is None:
-        again = reconsideration_due(order, day, schedule.reconsider_days)
+        again = reconsideration_due(order, day, reads.reconsider_days)
         if again is not None and again <= day + timedelta(days=RECONSIDER_AHEAD_DAYS):
             out.reconsider_orders.append(
                 TodayItem(
