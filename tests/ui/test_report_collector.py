@@ -50,20 +50,27 @@ def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
         gc.unfreeze()
 
 
-def test_while_counting_the_interpreter_changes_hands_ten_times_as_often_then_as_before() -> None:
+def _no_count_running(qtbot) -> float:
+    """The usual interval, once a report window an earlier test closed mid-count has stopped."""
+    qtbot.waitUntil(lambda: sys.getswitchinterval() != SHARED_SWITCH_S, timeout=20_000)
+    return sys.getswitchinterval()
+
+
+def test_while_counting_the_interpreter_changes_hands_more_often_then_as_before(qtbot) -> None:
     """The GUI thread waits up to the switch interval for the worker at every call it makes
-    into Python while painting; beside a count, that turned a 19 ms repaint into 57 ms."""
-    usual = sys.getswitchinterval()
+    into Python while painting; beside a busy thread, a 19 ms repaint took 43 ms at the window's
+    usual 1 ms and 24 ms at 0.5 ms."""
+    usual = _no_count_running(qtbot)
     with gui_first():
-        assert sys.getswitchinterval() == SHARED_SWITCH_S < usual / 5
+        assert sys.getswitchinterval() == SHARED_SWITCH_S <= usual / 2
         with gui_first():  # a second count (another report window) keeps it short
             pass
         assert sys.getswitchinterval() == SHARED_SWITCH_S
     assert sys.getswitchinterval() == usual
 
 
-def test_a_failed_count_gives_the_usual_switch_interval_back() -> None:
-    usual = sys.getswitchinterval()
+def test_a_failed_count_gives_the_usual_switch_interval_back(qtbot) -> None:
+    usual = _no_count_running(qtbot)
     with pytest.raises(RuntimeError), gui_first():
         raise RuntimeError("cancelled")
     assert sys.getswitchinterval() == usual
