@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+)
 
 from app.report.figures import ReportError
 from app.services import DeskError
@@ -38,6 +47,10 @@ class ExportMixin:
     def _build_footer(self) -> None:
         self.status = QLabel()
         self.status.setObjectName("muted")
+        # Its width is what the footer leaves it: a new text ("Counting 100,000 cases…") then
+        # repaints the label alone, not the whole window beside the count (issue 20, point 8).
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setWordWrap(False)
         self.format = QComboBox()
         for key, text in FORMATS:
             self.format.addItem(QCoreApplication.translate("ExportMixin", text), key)
